@@ -1,0 +1,1 @@
+"""Simulation engine: virtual clock, streams, triggers, spread model; pure and deterministic."""

@@ -1,0 +1,130 @@
+"""Compact undirected graphs as CSR arrays.
+
+The hot loops only ever ask "who are the neighbours of these nodes", so an
+audience is kept as two flat arrays (indptr, indices) instead of a networkx
+graph: a million-node audience costs tens of megabytes instead of gigabytes,
+and a whole frontier's neighbourhoods are gathered with one vectorised slice.
+networkx stays the tool for building small graphs and for analysis, via the
+converters below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import numpy as np
+
+_SHIFT = np.int64(32)
+_LOW = np.int64((1 << 32) - 1)
+
+
+@dataclass(frozen=True, eq=False)
+class CSRGraph:
+    """An undirected simple graph: both arcs of every edge stored, no self-loops.
+
+    Arc ``e`` (a position in ``indices``) is the directed pair
+    ``(source_of(e), indices[e])``; arc positions are the counters the
+    common-random-number streams are keyed by.
+    """
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    communities: np.ndarray | None = field(default=None)
+
+    @property
+    def num_nodes(self) -> int:
+        return int(self.indptr.shape[0] - 1)
+
+    @property
+    def num_arcs(self) -> int:
+        return int(self.indices.shape[0])
+
+    @property
+    def num_edges(self) -> int:
+        return self.num_arcs // 2
+
+    def degrees(self) -> np.ndarray:
+        return np.diff(self.indptr)
+
+    def neighbours(self, node: int) -> np.ndarray:
+        return self.indices[self.indptr[node] : self.indptr[node + 1]]
+
+    @property
+    def nbytes(self) -> int:
+        extra = 0 if self.communities is None else self.communities.nbytes
+        return int(self.indptr.nbytes + self.indices.nbytes + extra)
+
+
+def edges_to_csr(
+    sources: np.ndarray,
+    targets: np.ndarray,
+    num_nodes: int,
+    communities: np.ndarray | None = None,
+) -> CSRGraph:
+    """Symmetrise, drop self-loops and duplicates, and pack into CSR.
+
+    Generators may emit duplicates and loops; cleaning them in one sort here
+    keeps every generator simple and guarantees a simple graph downstream.
+    """
+    src = np.asarray(sources, dtype=np.int64)
+    dst = np.asarray(targets, dtype=np.int64)
+    keep = src != dst
+    if not keep.all():
+        src, dst = src[keep], dst[keep]
+    # (head << 32) | tail sorts arcs by head then tail; shifts beat division.
+    keys = np.concatenate((src << _SHIFT, dst << _SHIFT))
+    keys[: src.size] |= dst
+    keys[src.size :] |= src
+    keys.sort()
+    if keys.size:
+        fresh = np.empty(keys.size, dtype=bool)
+        fresh[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
+        if not fresh.all():
+            keys = keys[fresh]
+    heads = keys >> _SHIFT
+    indices = (keys & _LOW).astype(np.int32)
+    counts = np.bincount(heads, minlength=num_nodes)
+    index_dtype = np.int32 if keys.size < np.iinfo(np.int32).max else np.int64
+    indptr = np.zeros(num_nodes + 1, dtype=index_dtype)
+    np.cumsum(counts, out=indptr[1:])
+    return CSRGraph(indptr=indptr, indices=indices, communities=communities)
+
+
+def from_networkx(graph: nx.Graph) -> tuple[CSRGraph, list]:
+    """Convert a networkx graph; returns the CSR graph and the node labels by index."""
+    labels = list(graph.nodes())
+    position = {label: i for i, label in enumerate(labels)}
+    if graph.number_of_edges():
+        pairs = np.array([(position[u], position[v]) for u, v in graph.edges()], dtype=np.int64)
+    else:
+        pairs = np.empty((0, 2), dtype=np.int64)
+    return edges_to_csr(pairs[:, 0], pairs[:, 1], len(labels)), labels
+
+
+def to_networkx(graph: CSRGraph) -> nx.Graph:
+    """Build the equivalent networkx graph (nodes 0..n-1) for analysis and peer models."""
+    result = nx.Graph()
+    result.add_nodes_from(range(graph.num_nodes))
+    heads = np.repeat(np.arange(graph.num_nodes), graph.degrees())
+    upper = heads < graph.indices
+    result.add_edges_from(zip(heads[upper].tolist(), graph.indices[upper].tolist()))
+    return result
+
+
+def arcs_of(graph: CSRGraph, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All arc positions leaving ``nodes`` and, for each, the index into ``nodes`` it came from.
+
+    This is the vectorised "for u in frontier: for v in neighbours(u)": one
+    np.repeat over the CSR slices instead of a Python loop.
+    """
+    starts = graph.indptr[nodes].astype(np.int64)
+    counts = graph.indptr[nodes + 1].astype(np.int64) - starts
+    total = int(counts.sum())
+    owner = np.repeat(np.arange(nodes.shape[0]), counts)
+    if total == 0:
+        return np.empty(0, dtype=np.int64), owner
+    offsets = np.cumsum(counts) - counts
+    arcs = np.arange(total, dtype=np.int64) - np.repeat(offsets - starts, counts)
+    return arcs, owner

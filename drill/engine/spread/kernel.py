@@ -1,0 +1,289 @@
+"""One item's cascade in continuous simulated time, on CSR arrays.
+
+Both models are first-passage processes over the arcs of the audience:
+
+* ``ic`` (independent cascade with delays): when u shares at time t, every
+  neighbour v sees the item at t + D(u, v); v also shares (adopts) if the
+  arc's coin U(u, v) < p. A v that has already seen a competing correction
+  adopts only if U(u, v) < p * dampening, but still sees the item.
+* ``sir`` (continuous-time Markovian SIR, as EoN's fast_SIR): u stays active
+  for R(u) ~ Exp(gamma) and transmits to v after E(u, v) ~ Exp(tau) if
+  E(u, v) < R(u). A corrected v keeps a transmission only with probability
+  ``dampening``.
+
+All D, U, E, R come from the item's keyed hash streams (``draws``), so a node's
+times are a deterministic function of the seeds, the stop time and the
+competing corrections, whatever the order or cadence of ``run_until`` calls.
+
+Processing is delta-stepping: pending adoptions wait in time buckets of width
+``bucket_width``; a bucket is settled by vectorised label-correcting rounds
+(expand the whole frontier at once with np.repeat over CSR slices). The
+correction check is made when an adoption is settled, not when it is
+scheduled, because only then are the correction's times up to that moment
+final.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .csr import CSRGraph, arcs_of
+from .draws import ItemDraws
+from .nodetimes import NodeTimes, min_per_node
+
+MODELS = ("ic", "sir")
+DELAYS = ("exponential", "lognormal", "constant")
+
+# Given (nodes, times) of pending adoptions, says which are dampened because
+# the node had already seen a competing correction at that time.
+DampenedFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class CascadeParams:
+    """How one item spreads. Times are in seconds of simulated time for drills."""
+
+    model: str = "ic"
+    share_probability: float = 0.05
+    delay: str = "exponential"
+    mean_delay: float = 180.0
+    delay_sigma: float = 1.0
+    transmission_rate: float = 0.0
+    recovery_rate: float = 1.0
+    dampening: float = 0.1
+    bucket_width: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.model not in MODELS:
+            raise ValueError(f"unknown cascade model {self.model!r}; expected one of {MODELS}")
+        if self.delay not in DELAYS:
+            raise ValueError(f"unknown delay {self.delay!r}; expected one of {DELAYS}")
+        if not 0.0 <= self.share_probability <= 1.0:
+            raise ValueError(f"share_probability must be in [0, 1], got {self.share_probability}")
+        if not 0.0 <= self.dampening <= 1.0:
+            raise ValueError(f"dampening must be in [0, 1], got {self.dampening}")
+        if self.mean_delay <= 0 or self.delay_sigma <= 0:
+            raise ValueError("mean_delay and delay_sigma must be positive")
+        if self.model == "sir" and (self.transmission_rate < 0 or self.recovery_rate <= 0):
+            raise ValueError("sir needs transmission_rate >= 0 and recovery_rate > 0")
+        if self.bucket_width is not None and self.bucket_width <= 0:
+            raise ValueError(f"bucket_width must be positive, got {self.bucket_width}")
+
+    @property
+    def width(self) -> float:
+        """Bucket width: about half a typical hop, so few hops fall inside one bucket."""
+        if self.bucket_width is not None:
+            return self.bucket_width
+        if self.model == "sir":
+            return 0.5 / (self.transmission_rate + self.recovery_rate)
+        return self.mean_delay if self.delay == "constant" else 0.5 * self.mean_delay
+
+
+_EMPTY_I = np.empty(0, dtype=np.int64)
+_EMPTY_F = np.empty(0, dtype=np.float64)
+_EMPTY_B = np.empty(0, dtype=bool)
+
+
+class Cascade:
+    """The settled and pending state of one item's spread."""
+
+    def __init__(
+        self,
+        graph: CSRGraph,
+        params: CascadeParams,
+        draws: ItemDraws,
+        *,
+        track_seen: bool = True,
+        dampened: DampenedFn | None = None,
+    ) -> None:
+        self.graph = graph
+        self.params = params
+        self.draws = draws
+        self.dampened = dampened
+        self.stop_at = math.inf
+        self.settled_to = -math.inf
+        self.shares = NodeTimes(graph.num_nodes)
+        self.seen: NodeTimes | None = NodeTimes(graph.num_nodes) if track_seen and params.model == "ic" else None
+        self.latest_event = -math.inf
+        self._width = params.width
+        self._buckets: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
+        self._heap: list[int] = []
+
+    # -- inputs -------------------------------------------------------------
+
+    def add_sharers(self, nodes: np.ndarray, at: float) -> None:
+        """Nodes that share the item at ``at`` on their own (its authors)."""
+        nodes = np.unique(np.asarray(nodes, dtype=np.int64))
+        times = np.full(nodes.size, float(at))
+        self._see(nodes, times)
+        self._schedule(nodes, times, np.zeros(nodes.size, dtype=bool))
+
+    def add_page_exposure(self, followers: np.ndarray, at: float) -> None:
+        """Followers see a page post in their feed and adopt it like a friend's share.
+
+        The page is a virtual source whose arcs are numbered after the graph's
+        own, so their draws never collide with real arcs.
+        """
+        if self.params.model != "ic":
+            raise ValueError("page posts spread with the 'ic' model only")
+        followers = np.asarray(followers, dtype=np.int64)
+        arcs = self.graph.num_arcs + followers
+        arrive = float(at) + self._delays(arcs)
+        self._schedule(*self._offer(arcs, followers, arrive))
+
+    def stop(self, at: float) -> None:
+        """Nothing is seen or adopted after ``at`` (the item was deleted or hidden)."""
+        self.stop_at = min(self.stop_at, float(at))
+
+    # -- queries --------------------------------------------------------------
+
+    def share_count(self, at: float) -> int:
+        return self.shares.count_at_most(min(at, self.stop_at, self.settled_to))
+
+    def reach_count(self, at: float) -> int:
+        if self.seen is None:
+            return self.share_count(at)
+        return self.seen.count_at_most(min(at, self.stop_at, self.settled_to))
+
+    def seen_times(self) -> NodeTimes:
+        return self.seen if self.seen is not None else self.shares
+
+    @property
+    def idle(self) -> bool:
+        """True when nothing is pending: no adoption or sighting can be added any more."""
+        return not self._heap
+
+    # -- processing -----------------------------------------------------------
+
+    def run_until(self, horizon: float) -> None:
+        """Settle every adoption at or before ``horizon`` (and before the stop time)."""
+        limit = min(horizon, self.stop_at)
+        last = math.floor(limit / self._width) if math.isfinite(limit) else math.inf
+        while self._heap and self._heap[0] <= last:
+            key = heapq.heappop(self._heap)
+            pending = self._buckets.pop(key)
+            nodes, times, cond = (np.concatenate(parts) for parts in zip(*pending))
+            later = times > limit
+            if later.any():
+                self._push(key, nodes[later], times[later], cond[later])
+                nodes, times, cond = nodes[~later], times[~later], cond[~later]
+            self._settle_bucket(key, nodes, times, cond, limit)
+            if key == last:
+                break  # the rest of this bucket lies after the horizon
+        self.settled_to = max(self.settled_to, horizon)
+
+    def _settle_bucket(
+        self, key: int, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray, limit: float
+    ) -> None:
+        bucket_end = (key + 1) * self._width
+        while nodes.size:
+            if cond.any() and self.dampened is not None:
+                check = np.flatnonzero(cond)
+                drop = self.dampened(nodes[check], times[check])
+                if drop.any():
+                    keep = np.ones(nodes.size, dtype=bool)
+                    keep[check[drop]] = False
+                    nodes, times = nodes[keep], times[keep]
+            nodes, times = min_per_node(nodes, times)
+            improved = self.shares.lower(nodes, times)
+            if improved.any():
+                self.latest_event = max(self.latest_event, float(times[improved].max()))
+            nodes, times, cond = self._expand(nodes[improved], times[improved])
+            here = (times < bucket_end) & (times <= limit)
+            if not here.all():
+                self._schedule(nodes[~here], times[~here], cond[~here])
+                nodes, times, cond = nodes[here], times[here], cond[here]
+
+    def _expand(self, nodes: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every arc out of freshly adopting nodes: record sightings, return adoptions to schedule."""
+        if nodes.size == 0:
+            return _EMPTY_I, _EMPTY_F, _EMPTY_B
+        arcs, owner = arcs_of(self.graph, nodes)
+        if arcs.size == 0:
+            return _EMPTY_I, _EMPTY_F, _EMPTY_B
+        targets = self.graph.indices[arcs].astype(np.int64)
+        if self.params.model == "sir":
+            return self._expand_sir(nodes, times, arcs, owner, targets)
+        arrive = times[owner] + self._delays(arcs)
+        return self._offer(arcs, targets, arrive)
+
+    def _offer(
+        self, arcs: np.ndarray, targets: np.ndarray, arrive: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """IC: targets see the item at ``arrive``; the arcs whose coin comes up adopt."""
+        in_time = arrive <= self.stop_at
+        if not in_time.all():
+            arcs, targets, arrive = arcs[in_time], targets[in_time], arrive[in_time]
+        self._see(targets, arrive)
+        p = self.params.share_probability
+        coin = self.draws.share_uniform(arcs)
+        adopt = coin < p
+        targets, arrive, coin = targets[adopt], arrive[adopt], coin[adopt]
+        fresh = self.shares.get(targets) > arrive
+        targets, arrive, coin = targets[fresh], arrive[fresh], coin[fresh]
+        cond = coin >= p * self.params.dampening
+        return targets, arrive, cond
+
+    def _expand_sir(
+        self,
+        nodes: np.ndarray,
+        times: np.ndarray,
+        arcs: np.ndarray,
+        owner: np.ndarray,
+        targets: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        params = self.params
+        if params.transmission_rate == 0.0:
+            return _EMPTY_I, _EMPTY_F, _EMPTY_B
+        active_for = self.draws.recovery_exponential(nodes, params.recovery_rate)
+        wait = self.draws.exponential(arcs, 1.0 / params.transmission_rate)
+        hit = wait < active_for[owner]
+        arcs, targets = arcs[hit], targets[hit]
+        arrive = times[owner[hit]] + wait[hit]
+        keep = (arrive <= self.stop_at) & (self.shares.get(targets) > arrive)
+        arcs, targets, arrive = arcs[keep], targets[keep], arrive[keep]
+        if self.dampened is None:
+            return targets, arrive, np.zeros(targets.size, dtype=bool)
+        return targets, arrive, self.draws.dampen_uniform(arcs) >= params.dampening
+
+    def _delays(self, arcs: np.ndarray) -> np.ndarray:
+        params = self.params
+        if params.delay == "constant":
+            return np.full(arcs.shape[0], params.mean_delay)
+        if params.delay == "exponential":
+            return self.draws.exponential(arcs, params.mean_delay)
+        return self.draws.lognormal(arcs, params.mean_delay, params.delay_sigma)
+
+    def _see(self, nodes: np.ndarray, times: np.ndarray) -> None:
+        if self.seen is None or nodes.size == 0:
+            return
+        nodes, times = min_per_node(nodes, times)
+        self.seen.lower(nodes, times)
+        self.latest_event = max(self.latest_event, float(times.max()))
+
+    def _schedule(self, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray) -> None:
+        if nodes.size == 0:
+            return
+        keys = np.floor(times / self._width).astype(np.int64)
+        if keys.size == 1 or (keys[0] == keys).all():
+            self._push(int(keys[0]), nodes, times, cond)
+            return
+        order = np.argsort(keys, kind="stable")
+        keys, nodes, times, cond = keys[order], nodes[order], times[order], cond[order]
+        cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+        bounds = np.concatenate(([0], cuts, [keys.size]))
+        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+            self._push(int(keys[lo]), nodes[lo:hi], times[lo:hi], cond[lo:hi])
+
+    def _push(self, key: int, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray) -> None:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            self._buckets[key] = [(nodes, times, cond)]
+            heapq.heappush(self._heap, key)
+        else:
+            bucket.append((nodes, times, cond))

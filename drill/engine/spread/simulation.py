@@ -1,0 +1,257 @@
+"""The seam the drill engine drives: items start, stop, and reach people over time.
+
+``SpreadSimulation`` is pure: no wall clock, no I/O, every random draw keyed by
+(seed, item id). The engine calls ``advance`` at its own cadence and turns the
+returned snapshots into "reach updated" events; because the draws are keyed
+and the kernel computes exact first-passage times, the reach at a given
+simulated time does not depend on that cadence, nor on which other items
+exist, nor on the order of calls. ``history`` records every start and stop so
+a report can replay the drill with changes (see ``counterfactual``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .audience import Audience
+from .csr import CSRGraph
+from .draws import ItemDraws, hash_uniform
+from .kernel import Cascade, CascadeParams
+
+ROLES = ("rumour", "correction", "neutral")
+
+# Rumours travel further than ordinary posts; official corrections are shared
+# less eagerly than rumours but reach the page's followers directly.
+DEFAULT_SHARE_PROBABILITY: dict[str, float] = {"rumour": 0.08, "correction": 0.05, "neutral": 0.02}
+
+
+@dataclass(frozen=True)
+class SpreadSettings:
+    """Drill-wide spread parameters; times in seconds of simulated time."""
+
+    mean_delay: float = 180.0
+    delay: str = "exponential"
+    delay_sigma: float = 1.0
+    dampening: float = 0.1
+    page_reach: float = 0.1
+    transmission_rate: float = 1.0 / 300.0
+    recovery_rate: float = 1.0 / 1800.0
+    bucket_width: float | None = None
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.page_reach <= 1.0:
+            raise ValueError(f"page_reach must be in (0, 1], got {self.page_reach}")
+
+
+@dataclass(frozen=True)
+class ReachSnapshot:
+    """How far an item has got at simulated time ``at``."""
+
+    item_id: str
+    at: float
+    reached: int
+    shares: int
+
+
+@dataclass(frozen=True)
+class StartRecord:
+    item_id: str
+    at: float
+    role: str
+    share_probability: float
+    seeds: tuple[int, ...] | None
+    corrects: tuple[str, ...]
+    model: str
+
+
+@dataclass(frozen=True)
+class StopRecord:
+    item_id: str
+    at: float
+
+
+HistoryRecord = StartRecord | StopRecord
+
+
+@dataclass
+class _Item:
+    record: StartRecord
+    cascade: Cascade
+    reported: tuple[int, int] = (0, 0)
+    counted_at: float = -math.inf
+    counts: tuple[int, int] = (0, 0)
+    competitors: list[str] = field(default_factory=list)
+
+
+class SpreadSimulation:
+    """Competing cascades of drill items on one audience."""
+
+    def __init__(
+        self,
+        audience: Audience | CSRGraph,
+        seed: int,
+        settings: SpreadSettings | None = None,
+    ) -> None:
+        if isinstance(audience, Audience):
+            self.graph = audience.graph
+            self.followers = audience.followers.astype(np.int64)
+        else:
+            self.graph = audience
+            self.followers = np.arange(audience.num_nodes, dtype=np.int64)
+        self.seed = int(seed)
+        self.settings = settings or SpreadSettings()
+        self._items: dict[str, _Item] = {}
+        self._corrections_of: dict[str, list[str]] = {}
+        self._now = 0.0
+        self._history: list[HistoryRecord] = []
+
+    @property
+    def now(self) -> float:
+        return self._now
+
+    @property
+    def history(self) -> tuple[HistoryRecord, ...]:
+        return tuple(self._history)
+
+    def start(
+        self,
+        item_id: str,
+        at: float,
+        role: str,
+        share_probability: float | None = None,
+        seeds: Iterable[int] | None = None,
+        corrects: Iterable[str] = (),
+        *,
+        model: str = "ic",
+    ) -> None:
+        """Let an item begin to spread at ``at``.
+
+        ``seeds`` are the nodes that share it themselves (its author). Without
+        seeds a correction is posted on the page (a ``page_reach`` share of the
+        followers see it in their feed) and any other item is posted by one
+        follower chosen from the item id. ``corrects`` names the rumours a
+        correction competes with.
+        """
+        if item_id in self._items:
+            raise ValueError(f"item {item_id!r} has already started")
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}; expected one of {ROLES}")
+        if at < self._now:
+            raise ValueError(f"cannot start {item_id!r} at {at}, before the current time {self._now}")
+        corrects = tuple(corrects)
+        if corrects and role != "correction":
+            raise ValueError(f"only a correction can correct other items, {item_id!r} is a {role}")
+        probability = DEFAULT_SHARE_PROBABILITY[role] if share_probability is None else share_probability
+        seed_nodes = None if seeds is None else tuple(int(s) for s in seeds)
+        if seed_nodes is not None and any(not 0 <= s < self.graph.num_nodes for s in seed_nodes):
+            raise ValueError(f"seeds of {item_id!r} must be node ids below {self.graph.num_nodes}")
+        record = StartRecord(item_id, float(at), role, float(probability), seed_nodes, corrects, model)
+        self._history.append(record)
+        self._launch(record)
+
+    def stop(self, item_id: str, at: float) -> None:
+        """The item was deleted or hidden at ``at``: nobody sees or shares it afterwards."""
+        if item_id not in self._items:
+            raise KeyError(f"unknown item {item_id!r}")
+        if at < self._now:
+            raise ValueError(f"cannot stop {item_id!r} at {at}, before the current time {self._now}")
+        self._history.append(StopRecord(item_id, float(at)))
+        self._items[item_id].cascade.stop(at)
+
+    def advance(self, to: float) -> list[ReachSnapshot]:
+        """Move simulated time to ``to``; report items whose reach or shares changed."""
+        if to < self._now:
+            raise ValueError(f"cannot advance to {to}, before the current time {self._now}")
+        # Corrections first: a rumour's adoptions up to ``to`` are judged
+        # against what its corrections had reached by then.
+        ordered = sorted(self._items.values(), key=lambda it: it.record.role != "correction")
+        for item in ordered:
+            item.cascade.run_until(to)
+        self._now = float(to)
+        snapshots = []
+        for item_id, item in self._items.items():
+            counts = self._counts(item, to)
+            if counts != item.reported:
+                item.reported = counts
+                snapshots.append(ReachSnapshot(item_id, float(to), counts[0], counts[1]))
+        return snapshots
+
+    def reach(self, item_id: str) -> int:
+        """People who have seen the item by the current time."""
+        return self._counts(self._item(item_id), self._now)[0]
+
+    def shares(self, item_id: str) -> int:
+        """People who have shared the item (its authors included) by the current time."""
+        return self._counts(self._item(item_id), self._now)[1]
+
+    def seen_by(self, item_id: str) -> np.ndarray:
+        """Node ids that have seen the item by the current time (for analysis and tests)."""
+        cascade = self._item(item_id).cascade
+        nodes, times = cascade.seen_times().finite()
+        return nodes[times <= min(self._now, cascade.stop_at)]
+
+    # -- internals -------------------------------------------------------------
+
+    def _item(self, item_id: str) -> _Item:
+        try:
+            return self._items[item_id]
+        except KeyError:
+            raise KeyError(f"unknown item {item_id!r}") from None
+
+    def _launch(self, record: StartRecord) -> None:
+        s = self.settings
+        params = CascadeParams(
+            model=record.model,
+            share_probability=record.share_probability,
+            delay=s.delay,
+            mean_delay=s.mean_delay,
+            delay_sigma=s.delay_sigma,
+            transmission_rate=s.transmission_rate,
+            recovery_rate=s.recovery_rate,
+            dampening=s.dampening,
+            bucket_width=s.bucket_width,
+        )
+        draws = ItemDraws.for_item(self.seed, record.item_id)
+        dampened = None
+        if record.role != "correction":
+            dampened = self._dampened_fn(record.item_id)
+        cascade = Cascade(self.graph, params, draws, dampened=dampened)
+        if record.seeds is not None:
+            cascade.add_sharers(np.array(record.seeds, dtype=np.int64), record.at)
+        elif record.role == "correction":
+            feed = self.followers[
+                hash_uniform(draws.seeds, self.followers) < s.page_reach
+            ]
+            cascade.add_page_exposure(feed, record.at)
+        else:
+            pick = int(hash_uniform(draws.seeds, np.zeros(1, dtype=np.int64))[0] * self.followers.size)
+            cascade.add_sharers(self.followers[pick : pick + 1], record.at)
+        self._items[record.item_id] = _Item(record=record, cascade=cascade)
+        for rumour_id in record.corrects:
+            self._corrections_of.setdefault(rumour_id, []).append(record.item_id)
+
+    def _dampened_fn(self, rumour_id: str):
+        corrections = self._corrections_of.setdefault(rumour_id, [])
+        items = self._items
+
+        def dampened(nodes: np.ndarray, times: np.ndarray) -> np.ndarray:
+            out = np.zeros(nodes.size, dtype=bool)
+            for correction_id in corrections:
+                correction = items[correction_id].cascade
+                seen = correction.seen_times().get(nodes)
+                out |= seen <= np.minimum(times, correction.stop_at)
+            return out
+
+        return dampened
+
+    def _counts(self, item: _Item, at: float) -> tuple[int, int]:
+        cascade = item.cascade
+        # An idle cascade counted after its last event cannot change any more.
+        if not (cascade.idle and item.counted_at >= cascade.latest_event and at >= item.counted_at):
+            item.counts = (cascade.reach_count(at), cascade.share_count(at))
+            item.counted_at = at
+        return item.counts
