@@ -1,0 +1,104 @@
+"""The public entry point: `analyse_reply` scores one municipal reply and explains why.
+
+The score starts from a neutral baseline (settings.yaml) and each rule that fires adds or
+subtracts its weight once, however often it matched, so a long reply is not punished for
+repeating a good phrase nor rewarded for repeating it. Rules may also cap the score: a reply
+that publishes a fødselsnummer is bad however friendly it is otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from scoring.tone import privacy
+from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
+from scoring.tone.language import detect_language
+from scoring.tone.loader import LANGUAGE_FILES, RuleSet, load_ruleset
+from scoring.tone.matching import MatchState, Hit, accept, pattern_spans, sentence_index_of, without_overlaps
+from scoring.tone.models import ToneFinding, ToneResult
+from scoring.tone.ruleset import Rule
+from scoring.tone.text import AnalysedText
+
+SUPPORTED_LANGUAGES = tuple(LANGUAGE_FILES)
+
+
+def analyse_reply(
+    text: str,
+    *,
+    language: str = "nb",
+    context: str | None = None,
+    official_numbers: Iterable[str] = (),
+    official_domains: Iterable[str] = (),
+    explain_in: str | None = None,
+) -> ToneResult:
+    """Score a reply (0-100, higher is better) and list the findings behind the score.
+
+    `language` is "nb", "en" or "auto" (guess from stopwords). `context` is the citizen comment
+    being answered: it enables the "complaint answered without empathy" and "repeats the
+    citizen's personal data" findings. `official_numbers`/`official_domains` are the
+    municipality's own contact points, which a reply may publish. Explanations are written in
+    `explain_in` (default: the reply's language).
+    """
+    lang = detect_language(text) if language == "auto" else language
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; use one of {', '.join(SUPPORTED_LANGUAGES)} or auto")
+    explain = explain_in or lang
+    if explain not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported explanation language {explain_in!r}")
+    ruleset = load_ruleset(lang)
+    allow = _allowances(tuple(official_numbers), tuple(official_domains))
+    analysed = AnalysedText(text, lang)
+    state = MatchState(
+        text=analysed,
+        negators=frozenset(w.lower() for w in ruleset.lexicon.negators),
+        context=context,
+        context_is_complaint=bool(context) and _is_complaint(context or ""),
+    )
+    context_ids = frozenset(privacy.identifiers(context, ruleset.lexicon, allow, ruleset.settings)) if context else frozenset()
+    data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids)
+    for rule in ruleset.rules:
+        for start, end in without_overlaps(_candidates(rule, data)):
+            if accept(rule, state, start, end):
+                state.hits.append(Hit(rule, start, end, sentence_index_of(analysed, start)))
+    findings = tuple(_finding(hit, text, explain) for hit in sorted(state.hits, key=lambda h: (h.start, h.rule.id)))
+    return ToneResult(score=_score(ruleset, state.hits), language=lang, findings=findings)
+
+
+def _candidates(rule: Rule, data: DetectorInput) -> list[tuple[int, int]]:
+    if rule.detector is not None:
+        return DETECTOR_FUNCTIONS[rule.detector](rule, data)
+    return [span for pattern in rule.patterns for span in pattern_spans(pattern, data.text)]
+
+
+def _finding(hit: Hit, text: str, explain: str) -> ToneFinding:
+    rule = hit.rule
+    whole_reply = rule.detector in {"absent", "lix_below", "lix_above"}
+    return ToneFinding(
+        rule=rule.id,
+        rubric=rule.rubric,
+        span=(hit.start, hit.end),
+        matched="" if whole_reply else text[hit.start : hit.end],
+        explanation=getattr(rule.explanation, explain),
+        severity=rule.severity,
+        weight=rule.weight,
+        source=rule.source,
+    )
+
+
+def _score(ruleset: RuleSet, hits: list[Hit]) -> int:
+    fired = {hit.rule.id: hit.rule for hit in hits}
+    score = ruleset.settings.baseline + sum(rule.weight for rule in fired.values())
+    for rule in fired.values():
+        if rule.cap is not None:
+            score = min(score, rule.cap)
+    return max(0, min(100, score))
+
+
+def _is_complaint(context: str) -> bool:
+    return any(load_ruleset(lang).lexicon.complaint_re.search(context) for lang in SUPPORTED_LANGUAGES)
+
+
+@lru_cache(maxsize=256)
+def _allowances(numbers: tuple[str, ...], domains: tuple[str, ...]) -> privacy.Allowances:
+    return privacy.Allowances.build(numbers, domains, load_ruleset("nb").settings)

@@ -1,0 +1,121 @@
+"""Rules that need a computation rather than a phrase list.
+
+Each detector proposes candidate spans; the engine then applies the rule's conditions to them
+exactly as for pattern rules, so detectors stay small and the YAML keeps the last word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scoring.tone import privacy
+from scoring.tone.ruleset import Lexicon, Rule, Settings
+from scoring.tone.text import AnalysedText
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DetectorInput:
+    text: AnalysedText
+    lexicon: Lexicon
+    settings: Settings
+    allow: privacy.Allowances
+    context_ids: frozenset[str]
+
+
+def lix(text: AnalysedText) -> float | None:
+    """Björnsson's LIX readability index (words per sentence + % long words).
+
+    LIX was made for Scandinavian text and needs no syllable counting, which is why it is used
+    here for plain language (T5): below about 40 reads easily, above about 55 is heavy.
+    """
+    words = text.words
+    if not words:
+        return None
+    sentences = sum(1 for s in text.sentences if any(s.start <= w.start < s.end for w in words))
+    long_words = sum(1 for w in words if len(w.text) > 6)
+    return len(words) / max(sentences, 1) + 100 * long_words / len(words)
+
+
+def _whole(text: AnalysedText) -> list[Span]:
+    return [(0, len(text.text))]
+
+
+def _lix_below(rule: Rule, data: DetectorInput) -> list[Span]:
+    value = lix(data.text)
+    enough = len(data.text.words) >= int(rule.params.get("min_words", 8))
+    return _whole(data.text) if enough and value is not None and value <= float(rule.params["max"]) else []
+
+
+def _lix_above(rule: Rule, data: DetectorInput) -> list[Span]:
+    value = lix(data.text)
+    enough = len(data.text.words) >= int(rule.params.get("min_words", 8))
+    return _whole(data.text) if enough and value is not None and value >= float(rule.params["min"]) else []
+
+
+def _caps(rule: Rule, data: DetectorInput) -> list[Span]:
+    """Runs of words in capitals (acronyms such as NAV or FHI excepted).
+
+    One capitalised label ("VIKTIG:") is normal in a warning; a run of several words or a
+    reply mostly in capitals reads as shouting.
+    """
+    acronyms = {a.upper() for a in data.settings.caps_acronyms}
+    min_run = int(rule.params.get("min_run", 3))
+    spans: list[Span] = []
+    run: list[Span] = []
+    for word in data.text.words:
+        if len(word.text) >= 2 and word.text.isupper() and word.text not in acronyms:
+            run.append((word.start, word.end))
+            continue
+        if len(run) >= min_run:
+            spans.append((run[0][0], run[-1][1]))
+        run = []
+    if len(run) >= min_run:
+        spans.append((run[0][0], run[-1][1]))
+    return spans
+
+
+def _absent(rule: Rule, data: DetectorInput) -> list[Span]:
+    return _whole(data.text)
+
+
+def _fodselsnummer(rule: Rule, data: DetectorInput) -> list[Span]:
+    labelled_only = rule.params.get("kind") == "labelled"
+    return list(privacy.id_numbers(data.text.text, data.settings, labelled_only=labelled_only))
+
+
+def _phone(rule: Rule, data: DetectorInput) -> list[Span]:
+    mobile = rule.params.get("kind") == "mobile"
+    return list(privacy.phone_numbers(data.text.text, data.allow, data.settings, mobile=mobile))
+
+
+def _email(rule: Rule, data: DetectorInput) -> list[Span]:
+    free = rule.params.get("kind") == "free_mail"
+    return list(privacy.emails(data.text.text, data.allow, data.settings, free_mail=free))
+
+
+def _street(rule: Rule, data: DetectorInput) -> list[Span]:
+    return list(privacy.street_addresses(data.text.text))
+
+
+def _repeated(rule: Rule, data: DetectorInput) -> list[Span]:
+    return list(
+        privacy.repeated_identifiers(
+            data.text.text, set(data.context_ids), data.lexicon, data.allow, data.settings
+        )
+    )
+
+
+DETECTOR_FUNCTIONS: dict[str, Callable[[Rule, DetectorInput], list[Span]]] = {
+    "absent": _absent,
+    "lix_below": _lix_below,
+    "lix_above": _lix_above,
+    "caps": _caps,
+    "fodselsnummer": _fodselsnummer,
+    "phone": _phone,
+    "email": _email,
+    "street_address": _street,
+    "repeated_from_context": _repeated,
+}

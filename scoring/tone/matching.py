@@ -1,0 +1,145 @@
+"""Turning pattern rules into candidate spans and checking their conditions.
+
+A rule first proposes candidate spans (from its patterns or its detector); each candidate is
+then kept only if negation and the rule's `requires`/`unless` conditions allow it. Keeping the
+two steps apart is what lets one phrase ("vår feil") count as owning an error in one sentence
+and be blocked by a negation ("ikke vår feil") in another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from scoring.tone.ruleset import Condition, Pattern, Rule
+from scoring.tone.text import AnalysedText, Token
+
+NEGATION_WINDOW = 3
+SIDE_WINDOW = 40
+LEADING_JUNK = frozenset(".!?:,;")
+
+
+@dataclass
+class Hit:
+    """A span a rule fired on, before it becomes a public `ToneFinding`."""
+
+    rule: Rule
+    start: int
+    end: int
+    sentence_index: int
+
+
+@dataclass
+class MatchState:
+    """What conditions may look at: the reply, the citizen comment and earlier hits."""
+
+    text: AnalysedText
+    negators: frozenset[str]
+    context: str | None
+    context_is_complaint: bool
+    hits: list[Hit] = field(default_factory=list)
+
+    def fired(self, rule_ids: list[str], sentence_index: int | None = None) -> bool:
+        wanted = set(rule_ids)
+        return any(
+            h.rule.id in wanted and (sentence_index is None or h.sentence_index == sentence_index)
+            for h in self.hits
+        )
+
+
+def pattern_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int]]:
+    """Every place the pattern matches, as (start, end) character offsets."""
+    if pattern.regex is not None:
+        for match in pattern.compiled.finditer(text.text):
+            start, end = _trim(text.text, match.start(), match.end())
+            if end > start:
+                yield start, end
+    elif pattern.lemmas is not None:
+        accepted = pattern.lemma_set
+        for token in text.tokens:
+            if token.matches(accepted):
+                yield token.start, token.end
+    else:
+        sets = pattern.seq_sets
+        tokens = text.tokens
+        for i in range(len(tokens) - len(sets) + 1):
+            if all(s is None or tokens[i + j].matches(s) for j, s in enumerate(sets)):
+                yield tokens[i].start, tokens[i + len(sets) - 1].end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the sentence boundary a regex had to match ("! Takk", ", men kok") from the span,
+    so the finding points at the words themselves."""
+    while start < end and (text[start].isspace() or text[start] in LEADING_JUNK):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_negated(state: MatchState, start: int, end: int) -> bool:
+    """True when a negator ("ikke", "ingen", "not", "n't") stands just before the match, or
+    right after it: Norwegian puts the negation after the finite verb ("vi beklager ikke")."""
+    def negator(token: Token) -> bool:
+        return token.lower in state.negators or token.lemma in state.negators or token.lower.endswith("n't")
+
+    if any(negator(t) for t in state.text.tokens_before(start, NEGATION_WINDOW)):
+        return True
+    following = state.text.token_after(end)
+    return following is not None and negator(following)
+
+
+def condition_holds(condition: Condition, state: MatchState, start: int, end: int) -> bool:
+    text = state.text
+    sentence = text.sentence_at(start)
+    if condition.any_of is not None:
+        return any(condition_holds(c, state, start, end) for c in condition.any_of)
+    if condition.sentence is not None:
+        return bool(condition.compiled.search(text.sentence_text(sentence)))
+    if condition.nearby is not None:
+        return bool(condition.compiled.search(text.nearby_text(sentence)))
+    if condition.reply is not None:
+        return bool(condition.compiled.search(text.text))
+    if condition.before is not None:
+        window = text.text[max(sentence.start, start - SIDE_WINDOW) : start]
+        return bool(condition.compiled.search(window))
+    if condition.after is not None:
+        window = text.text[end : min(sentence.end, end + SIDE_WINDOW)]
+        return bool(condition.compiled.search(window))
+    if condition.context is not None:
+        present = bool(state.context and state.context.strip())
+        if condition.context == "present":
+            return present
+        if condition.context == "calm":
+            return present and not state.context_is_complaint
+        return state.context_is_complaint
+    if condition.finding_in_sentence is not None:
+        return state.fired(condition.finding_in_sentence, sentence.index)
+    if condition.finding_in_reply is not None:
+        return state.fired(condition.finding_in_reply)
+    raise AssertionError("a validated condition always has one key")  # pragma: no cover
+
+
+def accept(rule: Rule, state: MatchState, start: int, end: int) -> bool:
+    """Apply negation handling and the rule's conditions to one candidate span."""
+    if rule.negation != "ignore":
+        negated = is_negated(state, start, end)
+        if (rule.negation == "skip" and negated) or (rule.negation == "require" and not negated):
+            return False
+    if not all(condition_holds(c, state, start, end) for c in rule.requires):
+        return False
+    return not any(condition_holds(c, state, start, end) for c in rule.unless)
+
+
+def without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the earliest, then longest, of overlapping spans: one phrase is one finding."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def sentence_index_of(text: AnalysedText, offset: int) -> int:
+    return text.sentence_at(offset).index

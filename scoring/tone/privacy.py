@@ -1,0 +1,186 @@
+"""Finding personal data in a public reply (rubric P1).
+
+Identifiers are recognised by what they are, not by keyword lists: fødselsnummer and D-number
+by their check digits (python-stdnum), phone numbers by Norway's numbering plan
+(phonenumbers). Official contact points are allowed: the caller passes the municipality's own
+numbers and domains, and public service numbers and `*.kommune.no` addresses pass by default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+from stdnum.no import fodselsnummer
+
+from scoring.tone.ruleset import Lexicon, Settings
+
+DIGITS_11_RE = re.compile(r"(?<![\d.,/-])(\d{6})[ .-]?(\d{5})(?![\d,/-]|\.\d)")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
+STREET_SUFFIX = (
+    r"(?:gata|gate|gaten|veien|vegen|vei|veg|stien|stig|plassen|bakken|bakke|allé|alle|svingen"
+    r"|torget|kroken|lia|haugen|tunet|brekka|løkka|ringen|jordet|grenda|kleiva|åsen|lunden)"
+)
+# Case-sensitive on purpose: a street name is capitalised ("Storgata 12", "Kong Oscars gate 5",
+# "Fjellveien 3B"); English style puts the number first ("12 Mill Road").
+STREET_RE = re.compile(
+    r"\b(?:(?:[A-ZÆØÅ][a-zæøå]+\s)?[A-ZÆØÅ][a-zæøåé]+?" + STREET_SUFFIX
+    + r"|[A-ZÆØÅ][a-zæøå]+s\s(?:gate|vei|veg|plass|allé))\s\d{1,4}(?:\s?[A-Ha-h])?\b"
+    r"|\b\d{1,4}[A-Ha-h]?\s(?:[A-Z][a-z]+\s){1,2}(?:Road|Street|Lane|Avenue|Close|Drive)\b"
+)
+LABEL_WINDOW = 40
+MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+NOT_PHONE_LABEL_RE = re.compile(
+    r"(?:saks(?:nr|nummer)|ref(?:eranse)?|konto(?:nr|nummer)|org(?:\.|anisasjons)?\s?nr|orgnr"
+    r"|faktura(?:nr|nummer)|gnr|bnr|kid)\.?:?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Allowances:
+    """Contact points that may be published: the municipality's own and public services."""
+
+    numbers: frozenset[str]  # E.164
+    domains: tuple[str, ...]  # lower-case; a domain matches itself and its sub-domains
+
+    @classmethod
+    def build(cls, numbers: Iterable[str], domains: Iterable[str], settings: Settings) -> Allowances:
+        normalised = {n for n in (normalise_phone(x) for x in numbers) if n}
+        all_domains = [d.lower().lstrip("@.") for d in domains]
+        all_domains += [d.lower().lstrip(".") for d in settings.default_official_domain_suffixes]
+        return cls(frozenset(normalised), tuple(all_domains))
+
+    def domain_allowed(self, domain: str) -> bool:
+        domain = domain.lower()
+        return any(domain == d or domain.endswith("." + d) for d in self.domains)
+
+
+def normalise_phone(raw: str) -> str | None:
+    """E.164 form of a Norwegian or international number, or None if it is not a number."""
+    try:
+        parsed = phonenumbers.parse(raw, "NO")
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _checksums_ok(number: str) -> bool:
+    return (
+        fodselsnummer.calc_check_digit1(number[:9]) == number[9]
+        and fodselsnummer.calc_check_digit2(number[:10]) == number[10]
+    )
+
+
+def is_id_number(number: str) -> bool:
+    """A valid fødselsnummer, D-number or H-number, or a synthetic test number.
+
+    Synthetic numbers (month + 80, used in test registers) are not people, but publishing one
+    next to a name still looks like publishing an ID number, so they count as well.
+    """
+    if fodselsnummer.is_valid(number):
+        return True
+    month = int(number[2:4])
+    return month > 80 and 1 <= month - 80 <= 12 and _checksums_ok(number)
+
+
+def id_numbers(text: str, settings: Settings, *, labelled_only: bool) -> Iterator[tuple[int, int]]:
+    """11-digit numbers that are ID numbers; with `labelled_only`, those that fail the checksum
+    but are presented as ID numbers ("fnr", "personnummer") instead."""
+    label_re = _label_re(settings)
+    for match in DIGITS_11_RE.finditer(text):
+        number = match.group(1) + match.group(2)
+        valid = is_id_number(number)
+        if labelled_only:
+            before = text[max(0, match.start() - LABEL_WINDOW) : match.start()]
+            if not valid and label_re.search(before):
+                yield match.start(), match.end()
+        elif valid:
+            yield match.start(), match.end()
+
+
+def _label_re(settings: Settings) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{label})" for label in settings.id_labels) or r"(?!)", re.IGNORECASE)
+
+
+def phone_numbers(
+    text: str, allow: Allowances, settings: Settings, *, mobile: bool
+) -> Iterator[tuple[int, int]]:
+    """Phone numbers that are neither official nor public service numbers.
+
+    `mobile` selects mobile numbers (almost always a private person in Norway) or the rest
+    (fixed lines: may be a department's direct line, so flagged for a check only).
+    """
+    service_types = {getattr(PhoneNumberType, name) for name in settings.service_number_types}
+    id_spans = [(m.start(), m.end()) for m in DIGITS_11_RE.finditer(text)]
+    for match in phonenumbers.PhoneNumberMatcher(text, "NO"):
+        if any(s <= match.start < e for s, e in id_spans):
+            continue
+        if NOT_PHONE_LABEL_RE.search(text[max(0, match.start - LABEL_WINDOW) : match.start]):
+            continue
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 in allow.numbers:
+            continue
+        kind = phonenumbers.number_type(match.number)
+        if kind in service_types:
+            continue
+        if (kind in MOBILE_TYPES) == mobile:
+            yield match.start, match.end
+
+
+def emails(text: str, allow: Allowances, settings: Settings, *, free_mail: bool) -> Iterator[tuple[int, int]]:
+    """Addresses outside the official domains; `free_mail` picks Gmail-like providers
+    (a private person) or the rest (some other organisation: check it)."""
+    free = {d.lower() for d in settings.free_mail_domains}
+    for match in EMAIL_RE.finditer(text):
+        domain = match.group(1).lower()
+        if allow.domain_allowed(domain):
+            continue
+        if (domain in free) == free_mail:
+            yield match.start(), match.end()
+
+
+def street_addresses(text: str) -> Iterator[tuple[int, int]]:
+    for match in STREET_RE.finditer(text):
+        yield match.start(), match.end()
+
+
+def identifiers(text: str, lexicon: Lexicon, allow: Allowances, settings: Settings) -> set[str]:
+    """Normalised identifiers in a citizen comment, to spot a reply that repeats them."""
+    found: set[str] = set()
+    for match in DIGITS_11_RE.finditer(text):
+        found.add(match.group(1) + match.group(2))
+    for match in phonenumbers.PhoneNumberMatcher(text, "NO"):
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 not in allow.numbers:
+            found.add(e164)
+    for match in EMAIL_RE.finditer(text):
+        if not allow.domain_allowed(match.group(1)):
+            found.add(match.group().lower())
+    for match in STREET_RE.finditer(text):
+        found.add(" ".join(match.group().lower().split()))
+    return found
+
+
+def repeated_identifiers(
+    reply: str, context_ids: set[str], lexicon: Lexicon, allow: Allowances, settings: Settings
+) -> Iterator[tuple[int, int]]:
+    """Places where the reply repeats an identifier that the citizen's comment contained."""
+    if not context_ids:
+        return
+    for match in DIGITS_11_RE.finditer(reply):
+        if match.group(1) + match.group(2) in context_ids:
+            yield match.start(), match.end()
+    for match in phonenumbers.PhoneNumberMatcher(reply, "NO"):
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 in context_ids:
+            yield match.start, match.end
+    for match in EMAIL_RE.finditer(reply):
+        if match.group().lower() in context_ids:
+            yield match.start(), match.end()
+    for match in STREET_RE.finditer(reply):
+        if " ".join(match.group().lower().split()) in context_ids:
+            yield match.start(), match.end()

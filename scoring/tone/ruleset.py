@@ -1,0 +1,214 @@
+"""Schema of the rule files in `scoring/tone/rules/`.
+
+Tone rules are data, not code, so a trainer can read why a reply lost points and a scenario
+author can see (and argue with) every phrase and weight. The schema is strict (unknown keys are
+errors) because a misspelt key in a rule file would otherwise silently switch a rule off.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from scoring.tone.models import Severity
+
+RUBRIC_IDS = frozenset(
+    {"S1", "S2", "S3", "S4", "S5", "C1", "C2", "C3", "T1", "T2", "T3", "T4", "T5",
+     "M1", "M2", "M3", "M4", "K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8",
+     "A1", "A2", "P1", "P2", "P3"}
+)
+
+DETECTORS = frozenset(
+    {
+        "absent",  # fires once when its conditions hold and nothing was matched
+        "lix_below",  # readability: LIX at or below params.max
+        "lix_above",  # readability: LIX at or above params.min
+        "caps",  # shouting in capital letters
+        "fodselsnummer",
+        "phone",
+        "email",
+        "street_address",
+        "repeated_from_context",
+    }
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Explanation(_Strict):
+    nb: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Pattern(_Strict):
+    """One way a rule can match. Exactly one of the three keys is set.
+
+    * `regex`: searched in the original text (case-insensitive unless `case_sensitive`);
+      used for multi-word phrases, punctuation and emoji.
+    * `lemmas`: a token matches when its lemma (or its lower-cased form) is in the list;
+      this is what makes "beklager", "beklaget" and "beklagelse" one entry.
+    * `lemma_seq`: consecutive tokens whose lemmas match element by element; an element
+      may list alternatives with "|" and "*" matches any single token.
+    """
+
+    regex: str | None = None
+    lemmas: list[str] | None = None
+    lemma_seq: list[str] | None = None
+    case_sensitive: bool = False
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Pattern:
+        given = [k for k in ("regex", "lemmas", "lemma_seq") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("a pattern needs exactly one of regex, lemmas, lemma_seq")
+        if self.regex is not None:
+            re.compile(self.regex)
+        return self
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return re.compile(self.regex or "", flags)
+
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lemmas or ())
+
+    @cached_property
+    def seq_sets(self) -> tuple[frozenset[str] | None, ...]:
+        """Each element as a set of accepted lemmas; None is the "*" wildcard."""
+        return tuple(
+            None if element == "*" else frozenset(a.lower() for a in element.split("|"))
+            for element in self.lemma_seq or ()
+        )
+
+
+class Condition(_Strict):
+    """A test on the surroundings of a match (or of the whole reply). Exactly one key is set.
+
+    Regex keys look at: `sentence` the sentence of the match; `nearby` that sentence and the
+    next one; `reply` the whole reply; `before`/`after` up to 40 characters on either side in
+    the same sentence; `context` the citizen comment ("complaint" = it reads as a complaint or
+    distress; "calm" = present but not a complaint). `finding_in_sentence`/`finding_in_reply` test for other rules' findings.
+    `any_of` holds when one of its conditions holds.
+    """
+
+    sentence: str | None = None
+    nearby: str | None = None
+    reply: str | None = None
+    before: str | None = None
+    after: str | None = None
+    context: Literal["complaint", "calm", "present"] | None = None
+    finding_in_sentence: list[str] | None = None
+    finding_in_reply: list[str] | None = None
+    any_of: list[Condition] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Condition:
+        given = [k for k, v in self.__dict__.items() if v is not None]
+        if len(given) != 1:
+            raise ValueError(f"a condition needs exactly one key, got {given or 'none'}")
+        for key in ("sentence", "nearby", "reply", "before", "after"):
+            value = getattr(self, key)
+            if value is not None:
+                re.compile(value)
+        return self
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        text = self.sentence or self.nearby or self.reply or self.before or self.after or ""
+        return re.compile(text, re.IGNORECASE)
+
+    def referenced_rules(self) -> set[str]:
+        found = set(self.finding_in_sentence or ()) | set(self.finding_in_reply or ())
+        for inner in self.any_of or ():
+            found |= inner.referenced_rules()
+        return found
+
+
+class Rule(_Strict):
+    """One tone or privacy rule with its weight, severity, source and explanation."""
+
+    id: str = Field(pattern=r"^[A-Z]\d\.[a-z0-9_]+$")
+    rubric: str
+    weight: int = Field(ge=-60, le=30)
+    severity: Severity
+    source: str = Field(min_length=2)
+    explanation: Explanation
+    patterns: list[Pattern] = Field(default_factory=list)
+    detector: str | None = None
+    params: dict[str, object] = Field(default_factory=dict)
+    negation: Literal["ignore", "skip", "require"] = "ignore"
+    requires: list[Condition] = Field(default_factory=list)
+    unless: list[Condition] = Field(default_factory=list)
+    cap: int | None = Field(default=None, ge=0, le=100)
+
+    @field_validator("rubric")
+    @classmethod
+    def _known_rubric(cls, value: str) -> str:
+        if value not in RUBRIC_IDS:
+            raise ValueError(f"unknown rubric id {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rule:
+        if not self.id.startswith(self.rubric + "."):
+            raise ValueError(f"rule id {self.id!r} must start with its rubric id {self.rubric!r}")
+        if bool(self.patterns) == bool(self.detector):
+            raise ValueError("a rule needs either patterns or a detector (not both)")
+        if self.detector is not None and self.detector not in DETECTORS:
+            raise ValueError(f"unknown detector {self.detector!r}")
+        if (self.weight > 0) != (self.severity == "info") and self.weight != 0:
+            raise ValueError("positive rules have severity 'info'; negative rules a higher severity")
+        return self
+
+    def referenced_rules(self) -> set[str]:
+        found: set[str] = set()
+        for condition in [*self.requires, *self.unless]:
+            found |= condition.referenced_rules()
+        return found
+
+
+class Lexicon(_Strict):
+    """Word lists a language needs besides the rules themselves."""
+
+    stopwords: list[str]
+    negators: list[str]
+    complaint: list[str] = Field(description="Regexes that mark a citizen comment as a complaint.")
+
+    @cached_property
+    def complaint_re(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{c})" for c in self.complaint), re.IGNORECASE)
+
+
+class RuleFile(_Strict):
+    """One YAML file: rules for a language ("any" = language-independent)."""
+
+    language: Literal["nb", "en", "any"]
+    lexicon: Lexicon | None = None
+    rules: list[Rule]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> RuleFile:
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.id in seen:
+                raise ValueError(f"rule id {rule.id!r} appears twice")
+            seen.add(rule.id)
+        return self
+
+
+class Settings(_Strict):
+    """Scoring constants and privacy allow-lists, kept in `settings.yaml` so they are visible."""
+
+    baseline: int = Field(ge=0, le=100)
+    default_official_domain_suffixes: list[str]
+    free_mail_domains: list[str]
+    service_number_types: list[str]
+    caps_acronyms: list[str]
+    id_labels: list[str] = Field(description="Regexes that present a number as an ID number (fnr, SSN).")

@@ -1,0 +1,120 @@
+"""Splitting a reply into sentences and lemmatised tokens, keeping character offsets.
+
+Offsets are kept everywhere because every finding must point at the exact words that caused
+it. Lemmas come from simplemma so one rule entry covers all inflected forms ("beklager",
+"beklaget"); the lower-cased surface form is kept too because simplemma's guesses for rare
+words are sometimes odd.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import simplemma
+
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+# A sentence ends at . ! ? … or a line break, but not inside "kl. 14.00", "f.eks." or a URL.
+SENTENCE_END_RE = re.compile(r"[.!?…]+(?=\s|$)|\n+")
+ABBREVIATIONS = frozenset(
+    {"kl", "ca", "bl", "pga", "mvh", "nr", "tlf", "evt", "jf", "iht", "vedr", "mr", "mrs", "dr",
+     "st", "e", "f", "eks", "osv", "dvs", "mm", "etc", "no"}
+)
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net)/[^\s<>«»\"]*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str, language: str) -> str:
+    """Lower-cased lemma; cached because the same words recur in every reply."""
+    return simplemma.lemmatize(word.lower(), lang=language).lower()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    lower: str
+    lemma: str
+
+    def matches(self, accepted: frozenset[str]) -> bool:
+        return self.lemma in accepted or self.lower in accepted
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    index: int
+
+
+class AnalysedText:
+    """A reply with its sentences and tokens, built once and shared by all rules."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.sentences = _split_sentences(text)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.tokens = tuple(
+            Token(m.group(), m.start(), m.end(), m.group().lower(), lemma(m.group(), language))
+            for m in TOKEN_RE.finditer(text)
+        )
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding the character at `offset` (the last one for offsets past the end)."""
+        i = max(bisect_right(self._sentence_starts, offset) - 1, 0)
+        return self.sentences[i]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def nearby_text(self, sentence: Sentence) -> str:
+        """The sentence and the one after it: a claim is often backed up in the next sentence."""
+        end = self.sentences[sentence.index + 1].end if sentence.index + 1 < len(self.sentences) else sentence.end
+        return self.text[sentence.start : end]
+
+    def tokens_before(self, offset: int, count: int) -> list[Token]:
+        """Up to `count` tokens ending before `offset`, within the same sentence."""
+        sentence = self.sentence_at(offset)
+        before = [t for t in self.tokens if sentence.start <= t.start and t.end <= offset]
+        return before[-count:]
+
+    def token_after(self, offset: int) -> Token | None:
+        """The first token starting at or after `offset`, if it is in the same sentence."""
+        sentence = self.sentence_at(max(offset - 1, 0))
+        for token in self.tokens:
+            if token.start >= offset:
+                return token if token.start < sentence.end else None
+        return None
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Tokens that contain a letter (numbers and times are not words for readability)."""
+        return [t for t in self.tokens if any(c.isalpha() for c in t.text)]
+
+    @cached_property
+    def urls(self) -> list[re.Match[str]]:
+        return list(URL_RE.finditer(self.text))
+
+
+def _split_sentences(text: str) -> tuple[Sentence, ...]:
+    sentences: list[Sentence] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(text):
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        if text[start:end].strip():
+            sentences.append(Sentence(start, end, len(sentences)))
+        start = end
+    if text[start:].strip() or not sentences:
+        sentences.append(Sentence(start, len(text), len(sentences)))
+    return tuple(sentences)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"(\w+)$", text[:dot])
+    return bool(word) and word.group(1).lower() in ABBREVIATIONS
