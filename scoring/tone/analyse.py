@@ -89,7 +89,10 @@ def _finding(hit: Hit, text: str, explain: str) -> ToneFinding:
 def _score(ruleset: RuleSet, hits: list[Hit]) -> int:
     fired = {hit.rule.id: hit.rule for hit in hits}
     score = ruleset.settings.baseline + sum(rule.weight for rule in fired.values())
+    caps = ruleset.settings.severity_caps
     for rule in fired.values():
+        if rule.weight < 0 and rule.severity in caps:
+            score = min(score, caps[rule.severity])
         if rule.cap is not None:
             score = min(score, rule.cap)
     return max(0, min(100, score))

@@ -70,11 +70,14 @@ def pattern_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, i
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop the sentence boundary a regex had to match ("! Takk", ", men kok") from the span,
     so the finding points at the words themselves."""
-    while start < end and (text[start].isspace() or text[start] in LEADING_JUNK):
-        start += 1
-    while end > start and text[end - 1].isspace():
+    trimmed = start
+    while trimmed < end and (text[trimmed].isspace() or text[trimmed] in LEADING_JUNK):
+        trimmed += 1
+    if trimmed == end:  # the match is punctuation itself ("!!"): keep it whole
+        trimmed = start
+    while end > trimmed and text[end - 1].isspace():
         end -= 1
-    return start, end
+    return trimmed, end
 
 
 def is_negated(state: MatchState, start: int, end: int) -> bool:

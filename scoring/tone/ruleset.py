@@ -207,6 +207,7 @@ class Settings(_Strict):
     """Scoring constants and privacy allow-lists, kept in `settings.yaml` so they are visible."""
 
     baseline: int = Field(ge=0, le=100)
+    severity_caps: dict[Severity, int] = Field(default_factory=dict)
     default_official_domain_suffixes: list[str]
     free_mail_domains: list[str]
     service_number_types: list[str]
