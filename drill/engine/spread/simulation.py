@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .analysis import influential_nodes
 from .audience import Audience
 from .csr import CSRGraph
 from .draws import ItemDraws, hash_uniform
@@ -108,6 +109,7 @@ class SpreadSimulation:
         self._corrections_of: dict[str, list[str]] = {}
         self._now = 0.0
         self._history: list[HistoryRecord] = []
+        self._influential: np.ndarray | None = None
 
     @property
     def now(self) -> float:
@@ -123,18 +125,22 @@ class SpreadSimulation:
         at: float,
         role: str,
         share_probability: float | None = None,
-        seeds: Iterable[int] | None = None,
+        seeds: int | Iterable[int] | None = None,
         corrects: Iterable[str] = (),
         *,
+        influential: bool = False,
         model: str = "ic",
     ) -> None:
         """Let an item begin to spread at ``at``.
 
-        ``seeds`` are the nodes that share it themselves (its author). Without
-        seeds a correction is posted on the page (a ``page_reach`` share of the
-        followers see it in their feed) and any other item is posted by one
-        follower chosen from the item id. ``corrects`` names the rumours a
-        correction competes with.
+        ``seeds`` are the people who share it themselves (its authors): node
+        ids, or a count of authors picked from the item id among the followers
+        (among the best-connected "local profiles" with ``influential``).
+        Without seeds a correction is posted on the page (a ``page_reach``
+        share of the followers see it in their feed) and any other item is
+        posted by one follower. ``corrects`` names the rumours a correction
+        competes with. ``model`` is "ic" (delayed independent cascade) or
+        "sir" (continuous-time SIR; needs seeds).
         """
         if item_id in self._items:
             raise ValueError(f"item {item_id!r} has already started")
@@ -146,7 +152,12 @@ class SpreadSimulation:
         if corrects and role != "correction":
             raise ValueError(f"only a correction can correct other items, {item_id!r} is a {role}")
         probability = DEFAULT_SHARE_PROBABILITY[role] if share_probability is None else share_probability
-        seed_nodes = None if seeds is None else tuple(int(s) for s in seeds)
+        if isinstance(seeds, (int, np.integer)):
+            seed_nodes = self._pick_authors(item_id, int(seeds), influential)
+        elif seeds is None and influential:
+            seed_nodes = self._pick_authors(item_id, 1, True)
+        else:
+            seed_nodes = None if seeds is None else tuple(int(s) for s in seeds)
         if seed_nodes is not None and any(not 0 <= s < self.graph.num_nodes for s in seed_nodes):
             raise ValueError(f"seeds of {item_id!r} must be node ids below {self.graph.num_nodes}")
         record = StartRecord(item_id, float(at), role, float(probability), seed_nodes, corrects, model)
@@ -228,11 +239,27 @@ class SpreadSimulation:
             ]
             cascade.add_page_exposure(feed, record.at)
         else:
-            pick = int(hash_uniform(draws.seeds, np.zeros(1, dtype=np.int64))[0] * self.followers.size)
-            cascade.add_sharers(self.followers[pick : pick + 1], record.at)
+            author = self._pick_authors(record.item_id, 1, False)
+            cascade.add_sharers(np.array(author, dtype=np.int64), record.at)
         self._items[record.item_id] = _Item(record=record, cascade=cascade)
         for rumour_id in record.corrects:
             self._corrections_of.setdefault(rumour_id, []).append(record.item_id)
+
+    def _pick_authors(self, item_id: str, count: int, influential: bool) -> tuple[int, ...]:
+        """Choose ``count`` distinct authors from the item id alone, so replays pick the same people."""
+        pool = self._influential_pool() if influential else self.followers
+        if not 1 <= count <= pool.size:
+            raise ValueError(f"seeds of {item_id!r} must be between 1 and {pool.size}, got {count}")
+        draws = ItemDraws.for_item(self.seed, item_id)
+        order = np.argsort(hash_uniform(draws.seeds, pool), kind="stable")
+        return tuple(int(x) for x in np.sort(pool[order[:count]]))
+
+    def _influential_pool(self) -> np.ndarray:
+        """The best-connected 1 % of the audience (at least ten people): its local profiles."""
+        if self._influential is None:
+            size = min(self.graph.num_nodes, max(10, self.graph.num_nodes // 100))
+            self._influential = influential_nodes(self.graph, size).astype(np.int64)
+        return self._influential
 
     def _dampened_fn(self, rumour_id: str):
         corrections = self._corrections_of.setdefault(rumour_id, [])
