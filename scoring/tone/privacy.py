@@ -18,7 +18,8 @@ from stdnum.no import fodselsnummer
 
 from scoring.tone.ruleset import Lexicon, Settings
 
-DIGITS_11_RE = re.compile(r"(?<![\d.,/-])(\d{6})[ .-]?(\d{5})(?![\d,/-]|\.\d)")
+# 11 digits, optionally "DDMMYY NNNNN"; not part of a longer number, amount or date.
+DIGITS_11_RE = re.compile(r"(?<!\d)(?<!\d[.,/-])(\d{6})[ .-]?(\d{5})(?!\d|[.,/-]\d)")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 STREET_SUFFIX = (
     r"(?:gata|gate|gaten|veien|vegen|vei|veg|stien|stig|plassen|bakken|bakke|allé|alle|svingen"

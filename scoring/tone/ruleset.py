@@ -36,6 +36,14 @@ DETECTORS = frozenset(
 )
 
 
+def _check_regex(text: str) -> None:
+    """Turn a regex syntax error into a validation error that names the pattern."""
+    try:
+        re.compile(text)
+    except re.error as error:
+        raise ValueError(f"invalid regex {text!r}: {error}") from None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -67,7 +75,7 @@ class Pattern(_Strict):
         if len(given) != 1:
             raise ValueError("a pattern needs exactly one of regex, lemmas, lemma_seq")
         if self.regex is not None:
-            re.compile(self.regex)
+            _check_regex(self.regex)
         return self
 
     @cached_property
@@ -116,7 +124,7 @@ class Condition(_Strict):
         for key in ("sentence", "nearby", "reply", "before", "after"):
             value = getattr(self, key)
             if value is not None:
-                re.compile(value)
+                _check_regex(value)
         return self
 
     @cached_property

@@ -1,0 +1,150 @@
+"""How the analyser matches: inflection, negation, spans, languages, caps and the score."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.tone import ToneResult, analyse_reply, detect_language
+from scoring.tone.loader import load_settings
+
+
+def _rules(text: str, **kwargs: object) -> set[str]:
+    return analyse_reply(text, **kwargs).rules  # type: ignore[arg-type]
+
+
+def test_result_shape() -> None:
+    result = analyse_reply("Vi beklager ulempene. Hilsen Kari, kommunikasjonsavdelingen")
+    assert isinstance(result, ToneResult)
+    assert 0 <= result.score <= 100
+    assert result.language == "nb"
+    finding = next(f for f in result.findings if f.rule == "K6.apology")
+    assert (finding.rubric, finding.weight, finding.severity) == ("K6", 6, "info")
+    assert finding.source and finding.explanation
+
+
+def test_spans_point_at_the_matched_text() -> None:
+    text = "Hei! Takk for spørsmålet. Det er ikke vår feil at veien er stengt 🙄"
+    result = analyse_reply(text)
+    for finding in result.findings:
+        start, end = finding.span
+        if finding.matched:
+            assert text[start:end] == finding.matched
+
+
+def test_neutral_reply_gets_the_baseline() -> None:
+    result = analyse_reply("Ja.")
+    assert result.findings == ()
+    assert result.score == load_settings().baseline
+
+
+@pytest.mark.parametrize("form", ["beklager", "beklaget", "beklagelse", "BEKLAGER"])
+def test_inflected_forms_match_through_lemmas(form: str) -> None:
+    assert "K6.apology" in _rules(f"Vi {form} dette.")
+
+
+def test_negation_turns_owning_an_error_into_blame() -> None:
+    assert "K6.own_error" in _rules("Det var vår feil, og vi retter det nå.")
+    blame = _rules("Det var ikke vår feil.")
+    assert "K6.own_error" not in blame
+    assert "T2.blame" in blame
+
+
+def test_negation_after_the_verb_blocks_an_apology() -> None:
+    assert "K6.apology" not in _rules("Vi beklager ikke, vi gjorde jobben vår.")
+    assert "K6.apology" not in _rules("We are not sorry.", language="en")
+
+
+def test_negated_insult_is_not_hostility() -> None:
+    assert "T2.hostility" not in _rules("Det er ikke et dumt spørsmål i det hele tatt.")
+    assert "T2.hostility" in _rules("For et dumt spørsmål.")
+
+
+def test_reassurance_depends_on_basis() -> None:
+    assert "K2.false_reassurance" in _rules("Det er helt trygt å drikke vannet.")
+    assert "K2.false_reassurance" not in _rules(
+        "Det er helt trygt å drikke vannet. Prøvene fra i dag viser ingen bakterier."
+    )
+
+
+def test_speculation_vs_honest_uncertainty() -> None:
+    assert "K2.speculation" in _rules("Brannen startet trolig i et el-skap.")
+    honest = _rules("Vi vet ikke hva som er årsaken, og vil ikke spekulere.")
+    assert "K2.speculation" not in honest
+    assert "K2.uncertainty" in honest
+
+
+def test_thanks_in_a_sarcastic_sentence_is_not_thanks() -> None:
+    rules = _rules("Takk for den geniale analysen.")
+    assert "T2.sarcasm" in rules
+    assert "C3.thanks" not in rules
+    sincere = _rules("Takk for den hyggelige tilbakemeldingen!")
+    assert "C3.thanks" in sincere
+    assert "T2.sarcasm" not in sincere
+
+
+def test_emoji_caps_and_punctuation() -> None:
+    assert "T2.sarcasm" in _rules("Javel 🙄")
+    assert "T2.shouting" in _rules("DETTE ER IKKE VÅRT PROBLEM")
+    assert "T2.shouting" not in _rules("VIKTIG: Kok vannet. Info fra FHI og NAV.")
+    assert "T2.repeated_punctuation" in _rules("Hva?!")
+
+
+def test_context_complaint_without_empathy() -> None:
+    complaint = "Ingen svarer på telefonen, dette er helt uakseptabelt!"
+    assert "K8.no_empathy" in _rules("Telefonen er åpen 8-15.", context=complaint)
+    assert "K8.no_empathy" not in _rules("Beklager ventetiden! Telefonen er åpen 8-15.", context=complaint)
+    assert "K8.no_empathy" not in _rules("Telefonen er åpen 8-15.", context="Når er telefonen åpen?")
+    assert "K8.no_empathy" not in _rules("Telefonen er åpen 8-15.")
+
+
+def test_severity_caps_keep_bad_replies_out_of_the_good_band() -> None:
+    friendly_but_sarcastic = (
+        "Tusen takk for spørsmålet! Vi forstår at dette er vanskelig. For en overraskelse at du klager. "
+        "Se https://fjordvik.kommune.no/vann. Hilsen Kari, kommunikasjonsavdelingen"
+    )
+    result = analyse_reply(friendly_but_sarcastic)
+    assert "T2.sarcasm" in result.rules
+    assert result.score <= load_settings().severity_caps["major"]
+    assert result.worst_severity == "major"
+
+
+def test_score_is_clamped() -> None:
+    awful = "Du er en idiot 🙄!!! Skyld deg selv. Les nettsiden. Fnr 15108695088, ring 412 34 567."
+    assert analyse_reply(awful).score == 0
+
+
+def test_explanations_follow_the_requested_language() -> None:
+    nb = analyse_reply("Vi beklager.", explain_in="nb").findings[0].explanation
+    en = analyse_reply("Vi beklager.", explain_in="en").findings[0].explanation
+    assert nb != en
+    assert "apolog" in en
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Vi beklager ulempene, og vi jobber med saken.", "nb"),
+        ("We are sorry for the trouble and are working on it.", "en"),
+        ("Kok vannet!", "nb"),
+        ("", "nb"),
+    ],
+)
+def test_language_detection(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_auto_language_selects_english_rules() -> None:
+    result = analyse_reply("We apologise for the confusion.", language="auto")
+    assert result.language == "en"
+    assert "K6.apology" in result.rules
+
+
+def test_unsupported_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        analyse_reply("Hej", language="sv")
+
+
+def test_sentence_splitting_keeps_times_and_abbreviations() -> None:
+    result = analyse_reply("Ny oppdatering kommer kl. 14.00 i dag.")
+    finding = next(f for f in result.findings if f.rule == "K3.next_update")
+    assert finding.matched == "Ny oppdatering kommer kl. 14.00"

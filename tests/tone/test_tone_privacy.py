@@ -1,0 +1,171 @@
+"""Personal data in replies (P1/P2): ID numbers, phone numbers, e-mail, addresses, status."""
+
+from __future__ import annotations
+
+import pytest
+from stdnum.no import fodselsnummer
+
+from scoring.tone import analyse_reply
+
+# The example number from python-stdnum's own documentation (not a person we know of).
+DOCUMENTED_FNR = "15108695088"
+SWITCHBOARD = "22 33 44 55"
+
+
+def _with_check_digits(birth: str, individual_from: int) -> str:
+    """The first number from `individual_from` whose check digits are single digits."""
+    for individual in range(individual_from, individual_from + 50):
+        first_nine = f"{birth}{individual:03d}"
+        first_ten = first_nine + fodselsnummer.calc_check_digit1(first_nine)
+        number = first_ten + fodselsnummer.calc_check_digit2(first_ten)
+        if len(number) == 11:
+            return number
+    raise AssertionError("no number with single check digits found")
+
+
+# D-number (day + 40) of someone born in 1855: valid, and nobody alive.
+D_NUMBER = _with_check_digits("410555", 600)
+# Synthetic test-register number (month + 80): not a person, still looks like an ID.
+SYNTHETIC = _with_check_digits("158590", 100)
+
+
+def _rules(text: str, **kwargs: object) -> set[str]:
+    return analyse_reply(text, **kwargs).rules  # type: ignore[arg-type]
+
+
+def test_generated_numbers_are_what_the_tests_claim() -> None:
+    assert fodselsnummer.is_valid(D_NUMBER)
+    assert not fodselsnummer.is_valid(SYNTHETIC)
+    assert not fodselsnummer.is_valid(DOCUMENTED_FNR[:-1] + "7")
+
+
+@pytest.mark.parametrize(
+    "number", [DOCUMENTED_FNR, "151086 95088", "151086-95088", D_NUMBER, SYNTHETIC]
+)
+def test_valid_id_numbers_are_flagged_without_any_label(number: str) -> None:
+    result = analyse_reply(f"Saken gjelder {number}, vi ser på den.")
+    finding = next(f for f in result.findings if f.rule == "P1.fodselsnummer")
+    assert finding.matched == number
+    assert finding.severity == "critical"
+    assert result.score <= 20
+
+
+def test_bad_checksum_is_flagged_when_presented_as_an_id() -> None:
+    rules = _rules("Fødselsnummeret ditt er registrert som 15108695077.")
+    assert "P1.id_number" in rules
+    assert "P1.fodselsnummer" not in rules
+    assert "P1.id_number" in _rules("fnr: 151086 95077")
+
+
+def test_bad_checksum_without_label_is_not_an_id() -> None:
+    """An 11-digit account number is not personal data in itself."""
+    rules = _rules("Betal til kontonummer 12345678903 innen fristen.")
+    assert not rules & {"P1.fodselsnummer", "P1.id_number", "P1.private_phone"}
+
+
+def test_switchboard_allowed_private_mobile_flagged() -> None:
+    text = f"Ring sentralbordet på {SWITCHBOARD}, eller Kari direkte på 412 34 567."
+    result = analyse_reply(text, official_numbers=[SWITCHBOARD])
+    phones = [f for f in result.findings if f.rule.startswith("P1.") and "phone" in f.rule]
+    assert [(f.rule, f.matched) for f in phones] == [("P1.private_phone", "412 34 567")]
+
+
+def test_official_number_matches_in_any_format() -> None:
+    rules = _rules("Ring oss på +47 22334455.", official_numbers=["22 33 44 55"])
+    assert not rules & {"P1.unlisted_phone", "P1.private_phone"}
+
+
+def test_official_mobile_number_is_allowed() -> None:
+    rules = _rules("Vakttelefonen er 412 34 567.", official_numbers=["41234567"])
+    assert "P1.private_phone" not in rules
+
+
+def test_unlisted_landline_is_only_a_check() -> None:
+    result = analyse_reply("Ring 51 23 45 67 for spørsmål.")
+    finding = next(f for f in result.findings if f.rule == "P1.unlisted_phone")
+    assert finding.severity == "minor"
+
+
+@pytest.mark.parametrize("number", ["800 12 345", "815 55 100", "113"])
+def test_service_and_emergency_numbers_are_not_personal(number: str) -> None:
+    assert not {r for r in _rules(f"Ring {number} ved behov.") if r.startswith("P1.")}
+
+
+@pytest.mark.parametrize(
+    "address,kwargs",
+    [
+        ("post@eksempel.kommune.no", {}),
+        ("kari.nordmann@fjordvik.kommune.no", {}),
+        ("varsling@politiet.no", {}),
+        ("post@fjordvik-energi.no", {"official_domains": ["fjordvik-energi.no"]}),
+    ],
+)
+def test_official_email_is_allowed(address: str, kwargs: dict[str, object]) -> None:
+    rules = _rules(f"Send e-post til {address}.", **kwargs)
+    assert not {r for r in rules if r.startswith("P1.")}
+
+
+def test_free_mail_is_private_other_domains_are_a_check() -> None:
+    private = analyse_reply("Skriv til ola.hansen@gmail.com.")
+    assert "P1.private_email" in private.rules
+    other = analyse_reply("Skriv til styret@fjordvik-il.no.")
+    assert "P1.unlisted_email" in other.rules
+    assert "P1.private_email" not in other.rules
+
+
+def test_home_address_vs_public_meeting_point() -> None:
+    assert "P1.home_address" in _rules("Han bor i Storgata 12, så vi har sendt folk dit.")
+    meeting = _rules("Evakuerte kan møte opp på rådhuset i Storgata 12.")
+    assert not meeting & {"P1.home_address", "P1.address_mentioned"}
+    assert "P1.address_mentioned" in _rules("Feilen gjelder Fjellveien 3B.")
+
+
+def test_reply_repeating_the_citizens_number_is_flagged() -> None:
+    context = "Ring meg på 412 34 567, jeg har ikke strøm!"
+    result = analyse_reply("Vi ringer deg på 412 34 567 straks.", context=context)
+    assert {"P1.repeated_from_context", "P1.private_phone"} <= result.rules
+    calm = analyse_reply("Vi ringer deg straks.", context=context)
+    assert "P1.repeated_from_context" not in calm.rules
+
+
+def test_reply_repeating_the_citizens_email_is_flagged() -> None:
+    context = "Svar meg på per.olsen@example.org"
+    assert "P1.repeated_from_context" in _rules("Vi har sendt svar til per.olsen@example.org.", context=context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han er pasient hos legevakten.",
+        "Hun bor på sykehjemmet i andre etasje.",
+        "Barnevernet har saken hennes.",
+        "Sønnen din er elev ved Holmen skole, så vi ringer dem.",
+        "Familien mottar sosialhjelp, så det ordner seg.",
+        "Vi ser at du er pasient hos oss.",
+    ],
+)
+def test_client_status_is_flagged(text: str) -> None:
+    result = analyse_reply(text)
+    assert "P2.client_status" in result.rules
+    assert result.score <= 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alle elever ved Holmen skole får fri i morgen.",
+        "Hvis du mottar hjemmesykepleie, ring tjenestekontoret.",
+        "Vi kan verken bekrefte eller avkrefte at hun er pasient, på grunn av taushetsplikten.",
+        "Er du pasient hos oss, kan du ringe legekontoret.",
+        "Pasienter på sykehjemmet får besøk som vanlig.",
+    ],
+)
+def test_general_or_conditional_statements_are_not_client_status(text: str) -> None:
+    assert "P2.client_status" not in _rules(text)
+
+
+def test_english_client_status_and_confidentiality() -> None:
+    assert "P2.client_status" in _rules("Yes, he is a patient at the health centre.", language="en")
+    kept = _rules("We can neither confirm nor deny whether she is a patient here.", language="en")
+    assert "P2.client_status" not in kept
+    assert "P2.confidentiality" in kept
