@@ -180,3 +180,16 @@ def test_keyed_draws_are_uniform_and_independent_between_items() -> None:
     assert abs(np.corrcoef(a[:-1], a[1:])[0, 1]) < 0.01
     assert not np.array_equal(a, ItemDraws.for_item(4, "a").share_uniform(counters))
     assert np.array_equal(a, hash_uniform(ItemDraws.for_item(3, "a").share, counters))
+
+
+def test_counts_at_infinity_leave_out_people_never_reached() -> None:
+    """Dense per-node times store +inf for everyone not reached; they must not be counted."""
+    graph = from_networkx(nx.barabasi_albert_graph(3000, 2, seed=1))[0]
+    for track_seen in (False, True):
+        cascade = Cascade(graph, CascadeParams(share_probability=0.3), ItemDraws.for_item(2, "x"), track_seen=track_seen)
+        cascade.add_sharers(np.array([0]), 0.0)
+        cascade.run_until(math.inf)
+        adopted = cascade.shares.finite()[0].size
+        assert 100 < adopted < 3000 - 100  # big enough to go dense, small enough to leave people out
+        assert cascade.share_count(math.inf) == adopted
+        assert cascade.reach_count(math.inf) == cascade.seen_times().finite()[0].size

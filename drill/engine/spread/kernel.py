@@ -34,7 +34,7 @@ import numpy as np
 
 from .csr import CSRGraph, arcs_of
 from .draws import ItemDraws
-from .nodetimes import NodeTimes, min_per_node
+from .nodetimes import NodeTimes
 
 MODELS = ("ic", "sir")
 DELAYS = ("exponential", "lognormal", "constant")
@@ -80,7 +80,7 @@ class CascadeParams:
         if self.bucket_width is not None:
             return self.bucket_width
         if self.model == "sir":
-            return 0.5 / (self.transmission_rate + self.recovery_rate)
+            return 1.0 / (self.transmission_rate + self.recovery_rate)
         return self.mean_delay if self.delay == "constant" else 0.5 * self.mean_delay
 
 
@@ -133,8 +133,7 @@ class Cascade:
             raise ValueError("page posts spread with the 'ic' model only")
         followers = np.asarray(followers, dtype=np.int64)
         arcs = self.graph.num_arcs + followers
-        arrive = float(at) + self._delays(arcs)
-        self._schedule(*self._offer(arcs, followers, arrive))
+        self._schedule(*self._offer(arcs, np.full(arcs.size, float(at)), followers))
 
     def stop(self, at: float) -> None:
         """Nothing is seen or adopted after ``at`` (the item was deleted or hidden)."""
@@ -189,11 +188,10 @@ class Cascade:
                     keep = np.ones(nodes.size, dtype=bool)
                     keep[check[drop]] = False
                     nodes, times = nodes[keep], times[keep]
-            nodes, times = min_per_node(nodes, times)
-            improved = self.shares.lower(nodes, times)
-            if improved.any():
-                self.latest_event = max(self.latest_event, float(times[improved].max()))
-            nodes, times, cond = self._expand(nodes[improved], times[improved])
+            nodes, times = self.shares.lower_many(nodes, times)
+            if nodes.size:
+                self.latest_event = max(self.latest_event, float(times.max()))
+            nodes, times, cond = self._expand(nodes, times)
             here = (times < bucket_end) & (times <= limit)
             if not here.all():
                 self._schedule(nodes[~here], times[~here], cond[~here])
@@ -206,46 +204,61 @@ class Cascade:
         arcs, owner = arcs_of(self.graph, nodes)
         if arcs.size == 0:
             return _EMPTY_I, _EMPTY_F, _EMPTY_B
-        targets = self.graph.indices[arcs].astype(np.int64)
         if self.params.model == "sir":
-            return self._expand_sir(nodes, times, arcs, owner, targets)
-        arrive = times[owner] + self._delays(arcs)
-        return self._offer(arcs, targets, arrive)
+            return self._expand_sir(nodes, times, arcs, owner)
+        return self._offer(arcs, times[owner], None)
 
     def _offer(
-        self, arcs: np.ndarray, targets: np.ndarray, arrive: np.ndarray
+        self, arcs: np.ndarray, source_times: np.ndarray, targets: np.ndarray | None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """IC: targets see the item at ``arrive``; the arcs whose coin comes up adopt."""
-        in_time = arrive <= self.stop_at
-        if not in_time.all():
-            arcs, targets, arrive = arcs[in_time], targets[in_time], arrive[in_time]
-        self._see(targets, arrive)
+        """IC: targets see the item one delay after their source; arcs whose coin comes up adopt.
+
+        Without sightings to record, only adopting arcs need a target and a
+        delay, so the coin is flipped first and the rest computed for ~p of the arcs.
+        """
         p = self.params.share_probability
-        coin = self.draws.share_uniform(arcs)
-        adopt = coin < p
-        targets, arrive, coin = targets[adopt], arrive[adopt], coin[adopt]
-        fresh = self.shares.get(targets) > arrive
+        if self.seen is not None:
+            if targets is None:
+                targets = self.graph.indices[arcs]
+            arrive = source_times + self._delays(arcs)
+            if math.isfinite(self.stop_at):
+                in_time = np.flatnonzero(arrive <= self.stop_at)
+                arcs, targets, arrive = arcs[in_time], targets[in_time], arrive[in_time]
+            self._see(targets, arrive)
+            coin = self.draws.share_uniform(arcs)
+            adopt = np.flatnonzero(coin < p)
+            targets, arrive, coin = targets[adopt], arrive[adopt], coin[adopt]
+        else:
+            coin = self.draws.share_uniform(arcs)
+            adopt = np.flatnonzero(coin < p)
+            arcs, coin = arcs[adopt], coin[adopt]
+            targets = self.graph.indices[arcs] if targets is None else targets[adopt]
+            arrive = source_times[adopt] + self._delays(arcs)
+            if math.isfinite(self.stop_at):
+                in_time = np.flatnonzero(arrive <= self.stop_at)
+                targets, arrive, coin = targets[in_time], arrive[in_time], coin[in_time]
+        fresh = np.flatnonzero(self.shares.get(targets) > arrive)
         targets, arrive, coin = targets[fresh], arrive[fresh], coin[fresh]
-        cond = coin >= p * self.params.dampening
-        return targets, arrive, cond
+        if self.dampened is None:
+            return targets, arrive, np.zeros(targets.size, dtype=bool)
+        return targets, arrive, coin >= p * self.params.dampening
 
     def _expand_sir(
-        self,
-        nodes: np.ndarray,
-        times: np.ndarray,
-        arcs: np.ndarray,
-        owner: np.ndarray,
-        targets: np.ndarray,
+        self, nodes: np.ndarray, times: np.ndarray, arcs: np.ndarray, owner: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         params = self.params
         if params.transmission_rate == 0.0:
             return _EMPTY_I, _EMPTY_F, _EMPTY_B
         active_for = self.draws.recovery_exponential(nodes, params.recovery_rate)
         wait = self.draws.exponential(arcs, 1.0 / params.transmission_rate)
-        hit = wait < active_for[owner]
-        arcs, targets = arcs[hit], targets[hit]
+        hit = np.flatnonzero(wait < active_for[owner])
+        arcs = arcs[hit]
+        targets = self.graph.indices[arcs]
         arrive = times[owner[hit]] + wait[hit]
-        keep = (arrive <= self.stop_at) & (self.shares.get(targets) > arrive)
+        keep = self.shares.get(targets) > arrive
+        if math.isfinite(self.stop_at):
+            keep &= arrive <= self.stop_at
+        keep = np.flatnonzero(keep)
         arcs, targets, arrive = arcs[keep], targets[keep], arrive[keep]
         if self.dampened is None:
             return targets, arrive, np.zeros(targets.size, dtype=bool)
@@ -262,8 +275,7 @@ class Cascade:
     def _see(self, nodes: np.ndarray, times: np.ndarray) -> None:
         if self.seen is None or nodes.size == 0:
             return
-        nodes, times = min_per_node(nodes, times)
-        self.seen.lower(nodes, times)
+        self.seen.lower_many(nodes, times)
         self.latest_event = max(self.latest_event, float(times.max()))
 
     def _schedule(self, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray) -> None:

@@ -8,6 +8,8 @@ the cascade has touched a noticeable share of the audience.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 _DENSE_FRACTION = 32
@@ -28,13 +30,14 @@ def min_per_node(nodes: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.n
 class NodeTimes:
     """Earliest known time per node; absent nodes are at +inf."""
 
-    __slots__ = ("_n", "_dense", "_keys", "_vals")
+    __slots__ = ("_n", "_dense", "_keys", "_vals", "_scratch")
 
     def __init__(self, num_nodes: int) -> None:
         self._n = num_nodes
         self._dense: np.ndarray | None = None
         self._keys = np.empty(0, dtype=np.int64)
         self._vals = np.empty(0, dtype=np.float64)
+        self._scratch: np.ndarray | None = None
 
     def get(self, nodes: np.ndarray) -> np.ndarray:
         if self._dense is not None:
@@ -45,6 +48,36 @@ class NodeTimes:
         pos_c = np.minimum(pos, self._keys.size - 1)
         hit = self._keys[pos_c] == nodes
         return np.where(hit, self._vals[pos_c], np.inf)
+
+    def lower_many(self, nodes: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Apply candidate times (nodes may repeat); return each improved node once, with its new time.
+
+        On the dense array this is a scatter-min (np.minimum.at), an order of
+        magnitude cheaper than sorting the candidates.
+        """
+        if self._dense is None:
+            nodes, times = min_per_node(nodes, times)
+            better = self.lower(nodes, times)
+            return nodes[better], times[better]
+        dense = self._dense
+        fresh = times < dense[nodes]
+        if not fresh.all():
+            nodes, times = nodes[fresh], times[fresh]
+        if nodes.size == 0:
+            return nodes, times
+        np.minimum.at(dense, nodes, times)
+        won = dense[nodes] == times
+        if not won.all():
+            nodes, times = nodes[won], times[won]
+        # Several candidates may tie for one node; keep one of them.
+        if self._scratch is None:
+            self._scratch = np.empty(self._n, dtype=np.int64)
+        slots = np.arange(nodes.size)
+        self._scratch[nodes] = slots
+        keep = self._scratch[nodes] == slots
+        if not keep.all():
+            nodes, times = nodes[keep], times[keep]
+        return nodes, times
 
     def lower(self, nodes: np.ndarray, times: np.ndarray) -> np.ndarray:
         """Set each node's time to min(current, given); return the mask of nodes that improved.
@@ -85,6 +118,8 @@ class NodeTimes:
 
     def count_at_most(self, limit: float) -> int:
         values = self._dense if self._dense is not None else self._vals
+        if math.isinf(limit) and limit > 0:
+            return int(np.count_nonzero(np.isfinite(values)))  # absent nodes are +inf too
         return int(np.count_nonzero(values <= limit))
 
     def finite(self) -> tuple[np.ndarray, np.ndarray]:
