@@ -97,6 +97,8 @@ def condition_holds(condition: Condition, state: MatchState, start: int, end: in
     sentence = text.sentence_at(start)
     if condition.any_of is not None:
         return any(condition_holds(c, state, start, end) for c in condition.any_of)
+    if condition.all_of is not None:
+        return all(condition_holds(c, state, start, end) for c in condition.all_of)
     if condition.sentence is not None:
         return bool(condition.compiled.search(text.sentence_text(sentence)))
     if condition.nearby is not None:

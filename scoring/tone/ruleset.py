@@ -103,7 +103,7 @@ class Condition(_Strict):
     next one; `reply` the whole reply; `before`/`after` up to 40 characters on either side in
     the same sentence; `context` the citizen comment ("complaint" = it reads as a complaint or
     distress; "calm" = present but not a complaint). `finding_in_sentence`/`finding_in_reply` test for other rules' findings.
-    `any_of` holds when one of its conditions holds.
+    `any_of` holds when one of its conditions holds, `all_of` when all of them do.
     """
 
     sentence: str | None = None
@@ -115,6 +115,7 @@ class Condition(_Strict):
     finding_in_sentence: list[str] | None = None
     finding_in_reply: list[str] | None = None
     any_of: list[Condition] | None = None
+    all_of: list[Condition] | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Condition:
@@ -134,7 +135,7 @@ class Condition(_Strict):
 
     def referenced_rules(self) -> set[str]:
         found = set(self.finding_in_sentence or ()) | set(self.finding_in_reply or ())
-        for inner in self.any_of or ():
+        for inner in [*(self.any_of or ()), *(self.all_of or ())]:
             found |= inner.referenced_rules()
         return found
 

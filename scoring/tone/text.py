@@ -104,7 +104,9 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(text):
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+        if match.group().startswith(".") and (
+            _is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end())
+        ):
             continue
         end = match.end()
         if text[start:end].strip():
@@ -113,6 +115,12 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
     if text[start:].strip() or not sentences:
         sentences.append(Sentence(start, len(text), len(sentences)))
     return tuple(sentences)
+
+
+def _continues_lowercase(text: str, end: int) -> bool:
+    """A full stop followed by a lower-case word ("7. trinn", "ca. ti") does not end a sentence."""
+    following = re.match(r"[ \t]+([^\s])", text[end:])
+    return bool(following) and following.group(1).islower()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
