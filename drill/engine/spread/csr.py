@@ -67,15 +67,20 @@ def edges_to_csr(
     Generators may emit duplicates and loops; cleaning them in one sort here
     keeps every generator simple and guarantees a simple graph downstream.
     """
-    src = np.asarray(sources, dtype=np.int64)
-    dst = np.asarray(targets, dtype=np.int64)
+    src = np.asarray(sources)
+    dst = np.asarray(targets)
     keep = src != dst
     if not keep.all():
         src, dst = src[keep], dst[keep]
-    # (head << 32) | tail sorts arcs by head then tail; shifts beat division.
-    keys = np.concatenate((src << _SHIFT, dst << _SHIFT))
-    keys[: src.size] |= dst
-    keys[src.size :] |= src
+    # (head << 32) | tail sorts arcs by head then tail; built in place to keep
+    # the peak at one int64 per arc.
+    half = src.shape[0]
+    keys = np.empty(2 * half, dtype=np.int64)
+    keys[:half] = src
+    keys[half:] = dst
+    keys <<= _SHIFT
+    keys[:half] |= dst
+    keys[half:] |= src
     keys.sort()
     if keys.size:
         fresh = np.empty(keys.size, dtype=bool)
@@ -83,12 +88,13 @@ def edges_to_csr(
         np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
         if not fresh.all():
             keys = keys[fresh]
-    heads = keys >> _SHIFT
-    indices = (keys & _LOW).astype(np.int32)
-    counts = np.bincount(heads, minlength=num_nodes)
-    index_dtype = np.int32 if keys.size < np.iinfo(np.int32).max else np.int64
-    indptr = np.zeros(num_nodes + 1, dtype=index_dtype)
-    np.cumsum(counts, out=indptr[1:])
+        del fresh
+    bounds = np.searchsorted(keys, np.arange(num_nodes + 1, dtype=np.int64) << _SHIFT)
+    keys &= _LOW
+    indices = keys.astype(np.int32)
+    del keys
+    index_dtype = np.int32 if indices.size < np.iinfo(np.int32).max else np.int64
+    indptr = bounds.astype(index_dtype)
     return CSRGraph(indptr=indptr, indices=indices, communities=communities)
 
 

@@ -15,6 +15,7 @@ from .csr import CSRGraph, edges_to_csr
 
 _REDRAW_ROUNDS = 4
 _EXACT_HEAD = 2000
+_CHUNK = 1 << 20
 
 
 def _check(nodes: int, minimum: int, what: str) -> None:
@@ -40,14 +41,25 @@ def _preferential_targets(n: int, m: int, rng: np.random.Generator) -> np.ndarra
 
     Returns an (n - m - 1, m) array: row i holds the targets of node m + 1 + i.
     """
+    endpoints = _preferential_endpoints(n, m, rng)
+    return endpoints[2 * m + 1 :: 2].reshape(n - m - 1, m)
+
+
+def _preferential_endpoints(n: int, m: int, rng: np.random.Generator) -> np.ndarray:
+    """The endpoint array of the whole process: slot 2e is edge e's source, 2e + 1 its target.
+
+    Tail slots are resolved in chunks, in slot order: a chunk's pointers lead
+    only to earlier slots, which are either already resolved or in the same
+    chunk, so memory stays bounded by the chunk instead of the whole graph.
+    """
     head_end = min(n, max(_EXACT_HEAD, m + 1))
     total_edges = m * (n - m)
-    endpoints = np.full(2 * total_edges, -1, dtype=np.int64)
+    endpoints = np.full(2 * total_edges, -1, dtype=np.int32)
     # Edge e < m is the initial star (0, e + 1); edge e >= m belongs to node
     # m + 1 + (e - m) // m, so m * (v - m) edges exist before node v arrives.
     endpoints[0 : 2 * m : 2] = 0
     endpoints[1 : 2 * m : 2] = np.arange(1, m + 1)
-    endpoints[2 * m :: 2] = np.repeat(np.arange(m + 1, n, dtype=np.int64), m)
+    endpoints[2 * m :: 2] = np.repeat(np.arange(m + 1, n, dtype=np.int32), m)
 
     repeated = endpoints[: 2 * m].tolist()
     head_draws = iter(rng.random(64 * m * max(head_end - m - 1, 1)).tolist())
@@ -63,20 +75,21 @@ def _preferential_targets(n: int, m: int, rng: np.random.Generator) -> np.ndarra
             repeated.extend((v, target))
 
     tail_first = 2 * m * (head_end - m)
-    tail_slots = np.arange(tail_first + 1, 2 * total_edges, 2, dtype=np.int64)
-    if tail_slots.size:
-        owner_node = m + 1 + (tail_slots // 2 - m) // m
-        ref = (rng.random(tail_slots.size) * (2 * m * (owner_node - m))).astype(np.int64)
-        todo = np.arange(tail_slots.size)
+    for chunk_first in range(tail_first + 1, 2 * total_edges, 2 * _CHUNK):
+        slots = np.arange(chunk_first, min(chunk_first + 2 * _CHUNK, 2 * total_edges), 2, dtype=np.int64)
+        owner_node = m + 1 + (slots // 2 - m) // m
+        ref = (rng.random(slots.size) * (2 * m * (owner_node - m))).astype(np.int64)
+        del owner_node
+        todo = np.arange(slots.size)
         cur = ref
         while todo.size:
             value = endpoints[cur]
             known = value >= 0
-            endpoints[tail_slots[todo[known]]] = value[known]
+            endpoints[slots[todo[known]]] = value[known]
             todo = todo[~known]
-            # An unknown slot is a tail target: continue from the slot it copies.
-            cur = ref[(cur[~known] - tail_first - 1) // 2]
-    return endpoints[2 * m + 1 :: 2].reshape(n - m - 1, m)
+            # An unknown slot is a target in this chunk: continue from the slot it copies.
+            cur = ref[(cur[~known] - chunk_first) // 2]
+    return endpoints
 
 
 def barabasi_albert(n: int, m: int, seed: int) -> CSRGraph:
@@ -84,14 +97,8 @@ def barabasi_albert(n: int, m: int, seed: int) -> CSRGraph:
     if m < 1:
         raise ValueError(f"barabasi_albert needs m >= 1, got {m}")
     _check(n, m + 2, "barabasi_albert")
-    rng = np.random.default_rng(seed)
-    targets = _preferential_targets(n, m, rng)
-    star_src = np.zeros(m, dtype=np.int64)
-    star_dst = np.arange(1, m + 1, dtype=np.int64)
-    src = np.repeat(np.arange(m + 1, n, dtype=np.int64), m)
-    return edges_to_csr(
-        np.concatenate((star_src, src)), np.concatenate((star_dst, targets.ravel())), n
-    )
+    endpoints = _preferential_endpoints(n, m, np.random.default_rng(seed))
+    return edges_to_csr(endpoints[0::2], endpoints[1::2], n)
 
 
 def powerlaw_cluster(n: int, m: int, triangle_probability: float, seed: int) -> CSRGraph:
