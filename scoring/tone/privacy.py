@@ -28,7 +28,7 @@ STREET_SUFFIX = (
 # Case-sensitive on purpose: a street name is capitalised ("Storgata 12", "Kong Oscars gate 5",
 # "Fjellveien 3B"); English style puts the number first ("12 Mill Road").
 STREET_RE = re.compile(
-    r"\b(?:(?:[A-ZÆØÅ][a-zæøå]+\s)?[A-ZÆØÅ][a-zæøåé]+?" + STREET_SUFFIX
+    r"\b(?!(?:Riks|Fylkes|Europa|Kommunal|Privat)ve[ig]\b)(?:(?:[A-ZÆØÅ][a-zæøå]+\s)?[A-ZÆØÅ][a-zæøåé]+?" + STREET_SUFFIX
     + r"|[A-ZÆØÅ][a-zæøå]+s\s(?:gate|vei|veg|plass|allé))\s\d{1,4}(?:\s?[A-Ha-h])?\b"
     r"|\b\d{1,4}[A-Ha-h]?\s(?:[A-Z][a-z]+\s){1,2}(?:Road|Street|Lane|Avenue|Close|Drive)\b"
 )
