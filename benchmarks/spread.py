@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import math
 import os
 import platform
 import resource

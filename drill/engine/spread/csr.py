@@ -120,17 +120,26 @@ def to_networkx(graph: CSRGraph) -> nx.Graph:
 
 
 def arcs_of(graph: CSRGraph, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """All arc positions leaving ``nodes`` and, for each, the index into ``nodes`` it came from.
+    """All arc positions leaving ``nodes`` and the running end offset of each node's arcs.
 
     This is the vectorised "for u in frontier: for v in neighbours(u)": one
-    np.repeat over the CSR slices instead of a Python loop.
+    np.repeat over the CSR slices instead of a Python loop. Which node an arc
+    came from is recovered with ``arc_owner`` only where it is needed.
     """
     starts = graph.indptr[nodes].astype(np.int64)
     counts = graph.indptr[nodes + 1].astype(np.int64) - starts
-    total = int(counts.sum())
-    owner = np.repeat(np.arange(nodes.shape[0]), counts)
+    ends = np.cumsum(counts)
+    total = int(ends[-1]) if ends.size else 0
     if total == 0:
-        return np.empty(0, dtype=np.int64), owner
-    offsets = np.cumsum(counts) - counts
-    arcs = np.arange(total, dtype=np.int64) - np.repeat(offsets - starts, counts)
-    return arcs, owner
+        return np.empty(0, dtype=np.int64), ends
+    arcs = np.arange(total, dtype=np.int64)
+    arcs -= np.repeat(ends - counts - starts, counts)
+    return arcs, ends
+
+
+def arc_owner(ends: np.ndarray, positions: np.ndarray | None = None) -> np.ndarray:
+    """Index into the frontier of the node each arc (by position in ``arcs_of``'s output) leaves."""
+    if positions is None:
+        counts = np.diff(ends, prepend=0)
+        return np.repeat(np.arange(ends.size), counts)
+    return np.searchsorted(ends, positions, side="right")

@@ -16,6 +16,7 @@ touches instead of materialising one random number per arc per item.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,19 +48,43 @@ def _stream_key(seed: int, item_id: str, stream: str) -> np.uint64:
     return np.uint64(int.from_bytes(digest, "little"))
 
 
-def hash_uniform(key: np.uint64, counters: np.ndarray) -> np.ndarray:
-    """Uniform floats in (0, 1), one per counter, as a pure function of (key, counter).
+def hash_bits(key: np.uint64, counters: np.ndarray) -> np.ndarray:
+    """53 random bits per counter (as uint64), a pure function of (key, counter).
 
-    The open interval keeps log() and the inverse normal CDF finite.
+    Operations are in place on one buffer: this runs over every arc a
+    cascade touches, so allocation matters as much as arithmetic.
     """
+    z = counters.astype(np.uint64)
     with np.errstate(over="ignore"):
-        z = counters.astype(np.uint64, copy=False) * _GOLDEN + key
+        z *= _GOLDEN
+        z += key
         z ^= z >> _S30
         z *= _MIX1
         z ^= z >> _S27
         z *= _MIX2
         z ^= z >> _S31
-    return ((z >> _S11).astype(np.float64) + 0.5) * _TO_UNIT
+    z >>= _S11
+    return z
+
+
+def hash_uniform(key: np.uint64, counters: np.ndarray) -> np.ndarray:
+    """Uniform floats in (0, 1), one per counter, as a pure function of (key, counter).
+
+    The open interval keeps log() and the inverse normal CDF finite.
+    """
+    u = hash_bits(key, counters).astype(np.float64)
+    u += 0.5
+    u *= _TO_UNIT
+    return u
+
+
+def bits_threshold(probability: float) -> np.uint64:
+    """The integer t with (bits < t) exactly when hash_uniform(...) < probability.
+
+    Comparing the raw bits skips a float conversion on every arc.
+    """
+    # ((b + 0.5) / 2**53 < p)  <=>  b < p * 2**53 - 0.5  <=>  b <= ceil(p * 2**53 - 0.5) - 1
+    return np.uint64(max(0, math.ceil(probability * float(1 << 53) - 0.5)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +111,10 @@ class ItemDraws:
 
     def share_uniform(self, arcs: np.ndarray) -> np.ndarray:
         return hash_uniform(self.share, arcs)
+
+    def share_bits(self, arcs: np.ndarray) -> np.ndarray:
+        """The same draws as ``share_uniform``, as integers to compare with ``bits_threshold``."""
+        return hash_bits(self.share, arcs)
 
     def dampen_uniform(self, arcs: np.ndarray) -> np.ndarray:
         return hash_uniform(self.dampen, arcs)

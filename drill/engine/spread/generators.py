@@ -34,10 +34,11 @@ def _preferential_targets(n: int, m: int, rng: np.random.Generator) -> np.ndarra
     chase ends, on average after about two steps.
 
     The first ``_EXACT_HEAD`` nodes are grown one by one exactly as networkx
-    does (m distinct targets). That is where repeat picks are frequent; later a
-    node picks the same target twice in well under 0.2 % of cases, and those
-    repeats are kept as multi-edges of the preferential process (so later
-    copies stay consistent) and merged when the graph is packed.
+    does (m distinct targets). That is where repeat picks are frequent; later
+    they are rare (about 1 % of nodes around 2,000, falling roughly as 1/t) and
+    are kept as multi-edges of the preferential process, so later copies stay
+    consistent, then merged when the graph is packed: at 1M nodes that drops
+    0.004 % of the edges.
 
     Returns an (n - m - 1, m) array: row i holds the targets of node m + 1 + i.
     """

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .csr import CSRGraph, arcs_of
-from .draws import ItemDraws
+from .csr import CSRGraph, arc_owner, arcs_of
+from .draws import ItemDraws, bits_threshold
 from .nodetimes import NodeTimes
 
 MODELS = ("ic", "sir")
@@ -111,6 +111,8 @@ class Cascade:
         self.seen: NodeTimes | None = NodeTimes(graph.num_nodes) if track_seen and params.model == "ic" else None
         self.latest_event = -math.inf
         self._width = params.width
+        self._adopt_bits = bits_threshold(params.share_probability)
+        self._damped_bits = bits_threshold(params.share_probability * params.dampening)
         self._buckets: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
         self._heap: list[int] = []
 
@@ -201,47 +203,48 @@ class Cascade:
         """Every arc out of freshly adopting nodes: record sightings, return adoptions to schedule."""
         if nodes.size == 0:
             return _EMPTY_I, _EMPTY_F, _EMPTY_B
-        arcs, owner = arcs_of(self.graph, nodes)
+        arcs, ends = arcs_of(self.graph, nodes)
         if arcs.size == 0:
             return _EMPTY_I, _EMPTY_F, _EMPTY_B
         if self.params.model == "sir":
-            return self._expand_sir(nodes, times, arcs, owner)
-        return self._offer(arcs, times[owner], None)
+            return self._expand_sir(nodes, times, arcs, arc_owner(ends))
+        if self.seen is not None:
+            return self._offer(arcs, times[arc_owner(ends)], None)
+        # Without sightings to record only adopting arcs (about p of them)
+        # need a source, a target and a delay, so flip the coins first.
+        adopt = np.flatnonzero(self.draws.share_bits(arcs) < self._adopt_bits)
+        return self._adopt(arcs[adopt], times[arc_owner(ends, adopt)], None)
 
     def _offer(
         self, arcs: np.ndarray, source_times: np.ndarray, targets: np.ndarray | None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """IC: targets see the item one delay after their source; arcs whose coin comes up adopt.
+        """IC: targets see the item one delay after their source; arcs whose coin comes up adopt."""
+        if targets is None:
+            targets = self.graph.indices[arcs]
+        arrive = source_times + self._delays(arcs)
+        if math.isfinite(self.stop_at):
+            in_time = np.flatnonzero(arrive <= self.stop_at)
+            arcs, targets, arrive = arcs[in_time], targets[in_time], arrive[in_time]
+        self._see(targets, arrive)
+        adopt = np.flatnonzero(self.draws.share_bits(arcs) < self._adopt_bits)
+        return self._adopt(arcs[adopt], arrive[adopt], targets[adopt], arrived=True)
 
-        Without sightings to record, only adopting arcs need a target and a
-        delay, so the coin is flipped first and the rest computed for ~p of the arcs.
-        """
-        p = self.params.share_probability
-        if self.seen is not None:
-            if targets is None:
-                targets = self.graph.indices[arcs]
-            arrive = source_times + self._delays(arcs)
-            if math.isfinite(self.stop_at):
-                in_time = np.flatnonzero(arrive <= self.stop_at)
-                arcs, targets, arrive = arcs[in_time], targets[in_time], arrive[in_time]
-            self._see(targets, arrive)
-            coin = self.draws.share_uniform(arcs)
-            adopt = np.flatnonzero(coin < p)
-            targets, arrive, coin = targets[adopt], arrive[adopt], coin[adopt]
-        else:
-            coin = self.draws.share_uniform(arcs)
-            adopt = np.flatnonzero(coin < p)
-            arcs, coin = arcs[adopt], coin[adopt]
-            targets = self.graph.indices[arcs] if targets is None else targets[adopt]
-            arrive = source_times[adopt] + self._delays(arcs)
-            if math.isfinite(self.stop_at):
-                in_time = np.flatnonzero(arrive <= self.stop_at)
-                targets, arrive, coin = targets[in_time], arrive[in_time], coin[in_time]
-        fresh = np.flatnonzero(self.shares.get(targets) > arrive)
-        targets, arrive, coin = targets[fresh], arrive[fresh], coin[fresh]
+    def _adopt(
+        self, arcs: np.ndarray, times: np.ndarray, targets: np.ndarray | None, arrived: bool = False
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Adoptions along arcs whose coin came up; ``times`` are arrivals if ``arrived``, else source times."""
+        if targets is None:
+            targets = self.graph.indices[arcs]
+        arrive = times if arrived else times + self._delays(arcs)
+        keep = self.shares.get(targets) > arrive
+        if not arrived and math.isfinite(self.stop_at):
+            keep &= arrive <= self.stop_at
+        keep = np.flatnonzero(keep)
+        arcs, targets, arrive = arcs[keep], targets[keep], arrive[keep]
         if self.dampened is None:
             return targets, arrive, np.zeros(targets.size, dtype=bool)
-        return targets, arrive, coin >= p * self.params.dampening
+        # Coins between p * dampening and p adopt only if not corrected by then.
+        return targets, arrive, self.draws.share_bits(arcs) >= self._damped_bits
 
     def _expand_sir(
         self, nodes: np.ndarray, times: np.ndarray, arcs: np.ndarray, owner: np.ndarray

@@ -1,0 +1,77 @@
+"""`drill validate FILE...`: check scenarios and team scripts, reporting every problem at once.
+
+Exit status: 0 all files are fine, 1 at least one file has problems (each printed as
+`file:line:column: field: message`), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from drill.errors import EXIT_FINDINGS, InputFileError
+from drill.scenario import parse_scenario
+from drill.scenario.checks import expected_items
+from drill.scenario.library import shipped_dir
+from drill.team.loader import team_problems
+from drill.team.models import TeamScript
+from drill.validation import format_problems, validate_source
+from drill.yamlsource import load_yaml, read_text
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("validate", help="check scenario files and team scripts")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="scenario or team script (YAML)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    failed = 0
+    for name in args.files:
+        try:
+            print(check_file(Path(name)))
+        except InputFileError as error:
+            failed += 1
+            print("\n".join(error.problems), file=sys.stderr)
+    if failed:
+        print(f"{failed} of {len(args.files)} file(s) have problems.", file=sys.stderr)
+        return EXIT_FINDINGS
+    return 0
+
+
+def check_file(path: Path) -> str:
+    text = read_text(path, what="file")
+    source = load_yaml(text, str(path))
+    if _looks_like_team_script(source.data):
+        script = validate_source(TeamScript, source)
+        scenario = _scenario_for(script, path)
+        if scenario is not None:
+            problems = team_problems(script, scenario)
+            if problems:
+                raise InputFileError(format_problems(source, problems))
+        return f"{path}: OK (team script '{script.name}', {len(script.actions)} timed actions, {len(script.policies)} policies)"
+    scenario = parse_scenario(text, str(path)).scenario
+    volume = sum(expected_items(s) for s in scenario.streams)
+    return (
+        f"{path}: OK ({scenario.title}; {len(scenario.injects)} injects, {len(scenario.streams)} streams "
+        f"(about {volume:,.0f} comments), {len(scenario.triggers)} triggers)"
+    )
+
+
+def _looks_like_team_script(data: object) -> bool:
+    return isinstance(data, dict) and "municipality" not in data and ("actions" in data or "policies" in data)
+
+
+def _scenario_for(script: TeamScript, path: Path):
+    """The scenario a team script names, looked for beside it and in the shipped library."""
+    if script.scenario is None:
+        return None
+    for folder in (path.parent, path.parent.parent, shipped_dir()):
+        candidate = folder / f"{script.scenario}.yaml"
+        if candidate.exists():
+            try:
+                return parse_scenario(read_text(candidate), str(candidate)).scenario
+            except InputFileError:
+                return None
+    return None

@@ -1,0 +1,494 @@
+"""The drill engine: a scenario, a seed and the team's actions in; events out.
+
+Pure and deterministic: no I/O, no wall clock. Everything that will happen is kept in one
+priority queue ordered by (simulated time, kind, insertion order); `advance_to(t)` works
+through it, `apply(action)` turns a team action into events at the current time. The same
+inputs give the same events whether the clock is driven by the app's timer in small steps
+or by `drill run` jumping from one happening to the next, because every decision is taken
+at a scheduled instant, never at "whenever advance_to happened to be called".
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from drill.engine.actions import (
+    Action,
+    Archive,
+    Delete,
+    EndDrill,
+    Handover,
+    Hide,
+    Like,
+    Note,
+    OfficialPost,
+    Reply,
+    Restore,
+    SetClock,
+    Unhide,
+)
+from drill.engine.seeds import derive_seed
+from drill.engine.spread_port import SpreadPort
+from drill.engine.streams import GeneratedComment, StreamGenerator
+from drill.errors import DrillError
+from drill.events import (
+    SYSTEM,
+    TRAINER,
+    ArchiveMarked,
+    ClockChanged,
+    DrillEnded,
+    DrillStarted,
+    DutyHandedOver,
+    Event,
+    ItemDeleted,
+    ItemHidden,
+    ItemLiked,
+    ItemPosted,
+    ItemRestored,
+    ItemUnhidden,
+    ObserverNote,
+    OfficialPostPublished,
+    Payload,
+    ReachUpdated,
+    ReplyPosted,
+    TriggerFired,
+)
+from drill.scenario.models import (
+    CHANNEL_KIND,
+    Channel,
+    DeletionReason,
+    InjectContent,
+    ItemKind,
+    Labels,
+    Scenario,
+    SpreadSpec,
+    Trigger,
+)
+from drill.state import DrillState, ItemView
+from drill.voices import VoiceWriter
+
+ENGINE_VERSION = 1
+SPREAD_TICK = 60.0
+"""Simulated seconds between reach updates (and between reach-driven comment batches)."""
+
+# Order of happenings that fall on the same instant.
+_INJECT, _STREAM, _DRIVEN, _CHECK, _FIRE, _TICK, _END = range(7)
+
+SpreadFactory = Callable[[Scenario, int], SpreadPort]
+
+
+class ActionRejected(DrillError):
+    """The action does not fit the drill as it stands (e.g. replying to a deleted comment)."""
+
+
+@dataclass(order=True)
+class _Due:
+    t: float
+    order: int
+    counter: int
+    kind: str
+    key: Any = None
+
+
+class DrillEngine:
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        *,
+        scenario_hash: str = "",
+        spread_factory: SpreadFactory | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.scenario_hash = scenario_hash
+        self.state = DrillState()
+        self.events: list[Event] = []
+        self._queue: list[_Due] = []
+        self._counter = 0
+        self._fresh: list[Event] = []
+        self._spread = spread_factory(scenario, seed) if spread_factory else None
+        self._streams = [StreamGenerator(s, scenario, seed) for s in scenario.streams]
+        self._voice = VoiceWriter(
+            derive_seed(seed, "inject-voice") % (2**31),
+            scenario.language,
+            scenario.municipality.name,
+            scenario.municipality.places,
+        )
+        self._fired: set[str] = set()
+        self._pending_fire: set[str] = set()
+        self._post_count: dict[str, int] = {}
+        self._replies = 0
+        self._posts = 0
+
+    # --- time ----------------------------------------------------------------------------
+
+    @property
+    def now(self) -> float:
+        return self.state.now
+
+    @property
+    def duration(self) -> float:
+        return float(self.scenario.duration)
+
+    @property
+    def has_spread(self) -> bool:
+        return self._spread is not None
+
+    def start(self) -> list[Event]:
+        if self.state.started:
+            raise ActionRejected("The drill has already started.")
+        team = list(self.scenario.team)
+        self._emit(
+            SYSTEM,
+            DrillStarted(
+                scenario_id=self.scenario.id,
+                scenario_title=self.scenario.title,
+                scenario_hash=self.scenario_hash,
+                seed=self.seed,
+                language=self.scenario.language.value,
+                team=team,
+                on_duty=team[0] if team else None,
+                engine_version=ENGINE_VERSION,
+            ),
+        )
+        for index, inject in enumerate(self.scenario.injects):
+            if inject.at is not None:
+                self._schedule(inject.at, _INJECT, "inject", index)
+        for index, generator in enumerate(self._streams):
+            first = generator.next_time()
+            if first is not None:
+                self._schedule(first, _STREAM, "stream", index)
+        for index, trigger in enumerate(self.scenario.triggers):
+            if trigger.when.no_official_post_by is not None:
+                self._schedule(trigger.when.no_official_post_by, _CHECK, "check", index)
+        if self._spread is not None or any(s.driven_by for s in self.scenario.streams):
+            tick = 0.0
+            while tick < self.duration:
+                self._schedule(tick, _TICK, "tick")
+                tick += SPREAD_TICK
+        self._schedule(self.duration, _END, "end")
+        return self._take()
+
+    def next_time(self) -> float | None:
+        """When the next scheduled happening is due (None once the drill has ended)."""
+        if self.state.ended or not self._queue:
+            return None
+        return self._queue[0].t
+
+    def advance_to(self, t: float) -> list[Event]:
+        if not self.state.started:
+            raise ActionRejected("Start the drill first.")
+        target = round(min(t, self.duration), 3)
+        while self._queue and self._queue[0].t <= target and not self.state.ended:
+            due = heapq.heappop(self._queue)
+            self.state.now = max(self.state.now, due.t)
+            self._handle(due)
+        if not self.state.ended:
+            self.state.now = max(self.state.now, target)
+        return self._take()
+
+    # --- team actions ----------------------------------------------------------------------
+
+    def apply(self, action: Action, by: str | None = None) -> list[Event]:
+        if not self.state.started:
+            raise ActionRejected("The drill has not started yet.")
+        if self.state.ended:
+            raise ActionRejected("The drill has ended; nothing more can be done in it.")
+        actor = by or self.state.on_duty or "team"
+        handler = getattr(self, f"_do_{action.type}")
+        handler(action, actor)
+        return self._take()
+
+    def _do_reply(self, action: Reply, actor: str) -> None:
+        item = self._item(action.item)
+        if item.visibility == "deleted":
+            raise ActionRejected(f"Comment {item.item_id} is deleted; restore it before replying.")
+        corrects = self._corrections(action.corrects, item)
+        self._replies += 1
+        reply_id = f"r{self._replies:04d}"
+        self._emit(
+            actor,
+            ReplyPosted(
+                reply_id=reply_id, item_id=item.item_id, thread_id=item.thread_id, text=action.text,
+                public=item.is_comment, corrects=corrects,
+            ),
+        )
+        if self._spread is not None and item.is_comment and corrects:
+            self._spread.start(reply_id, at=self.now, role="correction", share_probability=0.05, corrects=corrects)
+        self._event_triggers(lambda c: c.replied_to == item.item_id)
+
+    def _do_official_post(self, action: OfficialPost, actor: str) -> None:
+        corrects = self._corrections(action.corrects, None)
+        self._posts += 1
+        post_id = f"p{self._posts:03d}"
+        self._emit(
+            actor,
+            OfficialPostPublished(post_id=post_id, text=action.text, link=action.link, corrects=corrects),
+        )
+        if self._spread is not None:
+            self._spread.start(
+                post_id, at=self.now, role="correction" if corrects else "neutral", share_probability=0.06,
+                seeds=max(1, self.scenario.municipality.followers // 20), corrects=corrects,
+            )
+        self._event_triggers(lambda c: bool(c.official_post))
+
+    def _do_hide(self, action: Hide, actor: str) -> None:
+        item = self._item(action.item)
+        if item.visibility != "visible":
+            raise ActionRejected(f"Comment {item.item_id} is already {item.visibility}.")
+        self._check_reason(action.reason, action.note)
+        self._emit(actor, ItemHidden(item_id=item.item_id, reason=action.reason, note=action.note))
+        self._removed(item)
+
+    def _do_unhide(self, action: Unhide, actor: str) -> None:
+        item = self._item(action.item)
+        if item.visibility != "hidden":
+            raise ActionRejected(f"Comment {item.item_id} is not hidden.")
+        self._emit(actor, ItemUnhidden(item_id=item.item_id))
+
+    def _do_delete(self, action: Delete, actor: str) -> None:
+        item = self._item(action.item)
+        if item.visibility == "deleted":
+            raise ActionRejected(f"Comment {item.item_id} is already deleted.")
+        self._check_reason(action.reason, action.note)
+        self._emit(actor, ItemDeleted(item_id=item.item_id, reason=action.reason, note=action.note))
+        self._removed(item)
+        self._event_triggers(lambda c: c.deleted == item.item_id)
+
+    def _do_restore(self, action: Restore, actor: str) -> None:
+        item = self._item(action.item)
+        if item.visibility != "deleted":
+            raise ActionRejected(f"Comment {item.item_id} is not deleted.")
+        self._emit(actor, ItemRestored(item_id=item.item_id))
+
+    def _do_like(self, action: Like, actor: str) -> None:
+        item = self._item(action.item)
+        if item.liked:
+            raise ActionRejected(f"Comment {item.item_id} is already liked.")
+        self._emit(actor, ItemLiked(item_id=item.item_id))
+
+    def _do_archive(self, action: Archive, actor: str) -> None:
+        item = self._item(action.item)
+        if item.archived:
+            raise ActionRejected(f"Item {item.item_id} is already marked for the archive.")
+        self._emit(actor, ArchiveMarked(item_id=item.item_id, note=action.note))
+
+    def _do_handover(self, action: Handover, actor: str) -> None:
+        if action.to == self.state.on_duty:
+            raise ActionRejected(f"{action.to} is already on duty.")
+        self._emit(actor, DutyHandedOver(from_member=self.state.on_duty, to_member=action.to))
+
+    def _do_note(self, action: Note, actor: str) -> None:
+        if action.item is not None:
+            self._item(action.item)
+        self._emit(actor, ObserverNote(text=action.text, item_id=action.item))
+
+    def _do_set_clock(self, action: SetClock, actor: str) -> None:
+        self._emit(actor, ClockChanged(speed=action.speed, paused=action.paused))
+
+    def _do_end(self, action: EndDrill, actor: str) -> None:
+        self._emit(actor, DrillEnded(reason="ended_by_trainer" if actor == TRAINER else "ended_by_team"))
+        self._queue.clear()
+
+    def _item(self, item_id: str) -> ItemView:
+        item = self.state.items.get(item_id)
+        if item is None:
+            raise ActionRejected(f"There is no item '{item_id}' (yet).")
+        return item
+
+    def _check_reason(self, reason: DeletionReason, note: str) -> None:
+        if reason == DeletionReason.other and not note.strip():
+            raise ActionRejected("With reason 'other', write a note saying which rule applies.")
+
+    def _corrections(self, named: list[str], item: ItemView | None) -> list[str]:
+        """Rumours an answer corrects: those named, plus the rumour it answers (and its thread's)."""
+        corrects: list[str] = []
+        for item_id in named:
+            self._item(item_id)
+            corrects.append(item_id)
+        if item is not None:
+            root = self.state.items.get(item.thread_id)
+            for candidate in (item, root):
+                if candidate is not None and candidate.labels.false_claim:
+                    corrects.append(candidate.item_id)
+        return sorted(set(corrects), key=corrects.index)
+
+    def _removed(self, item: ItemView) -> None:
+        if self._spread is not None and item.spreads:
+            self._spread.stop(item.item_id, at=self.now)
+        if item.labels.deletion_justified is False:
+            self._event_triggers(lambda c: bool(c.wrongful_deletion))
+
+    # --- scheduled happenings --------------------------------------------------------------
+
+    def _schedule(self, t: float, order: int, kind: str, key: Any = None) -> None:
+        self._counter += 1
+        # Millisecond resolution everywhere, so a time recorded in the log can be replayed exactly.
+        heapq.heappush(self._queue, _Due(round(float(t), 3), order, self._counter, kind, key))
+
+    def _handle(self, due: _Due) -> None:
+        if due.kind == "inject":
+            inject = self.scenario.injects[due.key]
+            self._post_content(inject, inject.id, source="inject", source_id=inject.id)
+        elif due.kind == "stream":
+            generator = self._streams[due.key]
+            self._post_generated(generator, generator.pop_base())
+            following = generator.next_time()
+            if following is not None:
+                self._schedule(following, _STREAM, "stream", due.key)
+        elif due.kind == "driven":
+            generator = self._streams[due.key]
+            self._post_generated(generator, generator.make_at(due.t))
+        elif due.kind == "check":
+            self._deadline(due.key)
+        elif due.kind == "fire":
+            self._fire(due.key)
+        elif due.kind == "tick":
+            self._tick(due.t)
+        elif due.kind == "end":
+            self._emit(SYSTEM, DrillEnded(reason="time_up"))
+            self._queue.clear()
+
+    def _post_content(self, content: InjectContent, item_id: str, *, source: str, source_id: str) -> None:
+        persona = self.scenario.persona(content.from_)
+        author = persona.name if persona else (content.from_ or self._voice.author())
+        role = persona.role.value if persona else "citizen"
+        labels = content.labels or Labels(kind=CHANNEL_KIND.get(content.type, ItemKind.info))
+        thread_id = parent_id = None
+        if content.thread is not None:
+            parent = self.state.items.get(content.thread)
+            if parent is None:
+                return  # the thread's first comment never appeared (a trigger that did not fire)
+            thread_id, parent_id = parent.thread_id, parent.item_id
+        spec = content.spread or (SpreadSpec(share_probability=0.08) if labels.false_claim else None)
+        spreads = spec is not None and self._spread is not None and content.type == Channel.comment
+        self._emit(
+            SYSTEM,
+            ItemPosted(
+                item_id=item_id, channel=content.type, author=author, author_role=role, text=content.text,
+                thread_id=thread_id, parent_id=parent_id, source=source, source_id=source_id,
+                labels=labels, spreads=spreads,
+            ),
+        )
+        if spreads and spec is not None and self._spread is not None:
+            self._spread.start(
+                item_id, at=self.now, role="rumour" if labels.false_claim else "neutral",
+                share_probability=spec.share_probability, seeds=spec.seeds, influential=spec.influential,
+            )
+        for index, trigger in enumerate(self.scenario.triggers):
+            condition = trigger.when
+            watched = condition.no_reply_to or condition.not_corrected
+            if watched == source_id and source == "inject" and condition.within is not None:
+                self._schedule(self.now + condition.within, _CHECK, "check", index)
+
+    def _post_generated(self, generator: StreamGenerator, comment: GeneratedComment) -> None:
+        stream = generator.stream
+        thread_id = parent_id = None
+        if stream.thread is not None:
+            parent = self.state.items.get(stream.thread)
+            if parent is None or parent.visibility == "deleted":
+                return
+            thread_id, parent_id = parent.thread_id, parent.item_id
+        self._emit(
+            SYSTEM,
+            ItemPosted(
+                item_id=comment.item_id, channel=Channel.comment, author=comment.author, author_role="citizen",
+                text=comment.text, thread_id=thread_id, parent_id=parent_id, source="stream",
+                source_id=stream.id, labels=comment.labels,
+            ),
+        )
+
+    def _tick(self, t: float) -> None:
+        if self._spread is not None:
+            for snapshot in sorted(self._spread.advance(t), key=lambda s: s.item_id):
+                self._emit(SYSTEM, ReachUpdated(item_id=snapshot.item_id, reached=snapshot.reached, shares=snapshot.shares))
+            for index, trigger in enumerate(self.scenario.triggers):
+                condition = trigger.when
+                if condition.reach_above is not None and condition.of is not None:
+                    reached = self.state.reach.get(condition.of, (0, 0))[0]
+                    if reached > condition.reach_above:
+                        self._arm(index)
+        for index, generator in enumerate(self._streams):
+            driver = generator.stream.driven_by
+            if driver is None:
+                continue
+            reached = self.state.reach.get(driver, (0, 0))[0]
+            for when in generator.driven_times(t, t + SPREAD_TICK, reached):
+                self._schedule(when, _DRIVEN, "driven", index)
+
+    # --- triggers ---------------------------------------------------------------------------
+
+    def _deadline(self, index: int) -> None:
+        condition = self.scenario.triggers[index].when
+        if condition.no_official_post_by is not None:
+            met = not self.state.official_posts
+        elif condition.no_reply_to is not None:
+            item = self.state.items.get(condition.no_reply_to)
+            met = item is not None and not self._answered(item)
+        elif condition.not_corrected is not None:
+            item = self.state.items.get(condition.not_corrected)
+            met = item is not None and item.corrected_at is None and item.visibility == "visible"
+        else:
+            met = False
+        if met:
+            self._arm(index)
+
+    def _answered(self, item: ItemView) -> bool:
+        if item.replies:
+            return True
+        return any(
+            self.state.items[other].replies and self.state.items[other].t >= item.t
+            for other in self.state.threads.get(item.thread_id, [])
+        ) or any(r.t >= item.t for r in self.state.items[item.thread_id].replies)
+
+    def _event_triggers(self, matches: Callable[[Any], bool]) -> None:
+        for index, trigger in enumerate(self.scenario.triggers):
+            if matches(trigger.when):
+                self._arm(index)
+
+    def _arm(self, index: int) -> None:
+        trigger = self.scenario.triggers[index]
+        if not trigger.repeat and (trigger.id in self._fired or trigger.id in self._pending_fire):
+            return
+        self._pending_fire.add(trigger.id)
+        self._schedule(self.now + trigger.after, _FIRE, "fire", index)
+
+    def _fire(self, index: int) -> None:
+        trigger: Trigger = self.scenario.triggers[index]
+        self._pending_fire.discard(trigger.id)
+        if not trigger.repeat and trigger.id in self._fired:
+            return
+        self._fired.add(trigger.id)
+        planned: list[tuple[str, InjectContent, str]] = []
+        for ref in trigger.fire:
+            inject = self.scenario.inject(ref)
+            if inject is not None:
+                planned.append((self._fresh_id(inject.id, always_number=False), inject, inject.id))
+        for content in trigger.then:
+            planned.append((self._fresh_id(trigger.id, always_number=True), content, trigger.id))
+        self._emit(SYSTEM, TriggerFired(trigger_id=trigger.id, items=[item_id for item_id, _, _ in planned]))
+        for item_id, content, source_id in planned:
+            self._post_content(content, item_id, source="trigger", source_id=source_id)
+
+    def _fresh_id(self, base: str, *, always_number: bool) -> str:
+        count = self._post_count.get(base, 0) + 1
+        self._post_count[base] = count
+        if not always_number and count == 1:
+            return base
+        return f"{base}-{count}"
+
+    # --- recording ------------------------------------------------------------------------
+
+    def _emit(self, actor: str, payload: Payload) -> None:
+        event = Event(seq=len(self.events) + 1, t=round(self.now, 3), actor=actor, payload=payload)  # type: ignore[arg-type]
+        self.events.append(event)
+        self._fresh.append(event)
+        self.state.apply(event)
+
+    def _take(self) -> list[Event]:
+        fresh, self._fresh = self._fresh, []
+        return fresh

@@ -1,0 +1,191 @@
+"""The facts a drill is made of.
+
+A drill *is* its event log: the app, the score and the report are all functions of the
+scenario and these events. Each event is immutable and self-contained, so a session file can
+be read years later by a tool that knows nothing of the engine that wrote it. Payloads are a
+pydantic discriminated union on `type`; adding a field with a default keeps old files readable.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from drill.scenario.models import Channel, DeletionReason, Labels
+
+SYSTEM = "system"
+TRAINER = "trainer"
+
+
+class Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DrillStarted(Payload):
+    type: Literal["drill_started"] = "drill_started"
+    scenario_id: str
+    scenario_title: str
+    scenario_hash: str
+    seed: int
+    language: str
+    team: list[str]
+    on_duty: str | None
+    engine_version: int
+
+
+class ItemPosted(Payload):
+    """A citizen comment, a reply in a thread, a press call or a message reaches the team."""
+
+    type: Literal["item_posted"] = "item_posted"
+    item_id: str
+    channel: Channel
+    author: str
+    author_role: str
+    text: str
+    thread_id: str | None = None
+    """The top-level item of the thread this item belongs to (None: it starts a thread)."""
+    parent_id: str | None = None
+    source: Literal["inject", "stream", "trigger", "trainer"]
+    source_id: str
+    labels: Labels
+    spreads: bool = False
+
+
+class ReplyPosted(Payload):
+    """The team answers an item; public on the page for comments, private for calls and messages."""
+
+    type: Literal["reply_posted"] = "reply_posted"
+    reply_id: str
+    item_id: str
+    thread_id: str
+    text: str
+    public: bool
+    corrects: list[str] = Field(default_factory=list)
+    """Rumour items this reply competes with on the network."""
+
+
+class OfficialPostPublished(Payload):
+    type: Literal["official_post_published"] = "official_post_published"
+    post_id: str
+    text: str
+    link: str | None = None
+    corrects: list[str] = Field(default_factory=list)
+
+
+class ItemHidden(Payload):
+    type: Literal["item_hidden"] = "item_hidden"
+    item_id: str
+    reason: DeletionReason
+    note: str = ""
+
+
+class ItemUnhidden(Payload):
+    type: Literal["item_unhidden"] = "item_unhidden"
+    item_id: str
+
+
+class ItemDeleted(Payload):
+    type: Literal["item_deleted"] = "item_deleted"
+    item_id: str
+    reason: DeletionReason
+    note: str = ""
+
+
+class ItemRestored(Payload):
+    type: Literal["item_restored"] = "item_restored"
+    item_id: str
+
+
+class ItemLiked(Payload):
+    type: Literal["item_liked"] = "item_liked"
+    item_id: str
+
+
+class ArchiveMarked(Payload):
+    type: Literal["archive_marked"] = "archive_marked"
+    item_id: str
+    note: str = ""
+
+
+class DutyHandedOver(Payload):
+    type: Literal["duty_handed_over"] = "duty_handed_over"
+    from_member: str | None
+    to_member: str
+
+
+class ObserverNote(Payload):
+    type: Literal["observer_note"] = "observer_note"
+    text: str
+    item_id: str | None = None
+
+
+class ClockChanged(Payload):
+    type: Literal["clock_changed"] = "clock_changed"
+    speed: float
+    paused: bool
+
+
+class TriggerFired(Payload):
+    type: Literal["trigger_fired"] = "trigger_fired"
+    trigger_id: str
+    items: list[str]
+
+
+class ReachUpdated(Payload):
+    type: Literal["reach_updated"] = "reach_updated"
+    item_id: str
+    reached: int
+    shares: int
+
+
+class DrillEnded(Payload):
+    type: Literal["drill_ended"] = "drill_ended"
+    reason: Literal["time_up", "ended_by_team", "ended_by_trainer"]
+
+
+EventPayload = Annotated[
+    DrillStarted
+    | ItemPosted
+    | ReplyPosted
+    | OfficialPostPublished
+    | ItemHidden
+    | ItemUnhidden
+    | ItemDeleted
+    | ItemRestored
+    | ItemLiked
+    | ArchiveMarked
+    | DutyHandedOver
+    | ObserverNote
+    | ClockChanged
+    | TriggerFired
+    | ReachUpdated
+    | DrillEnded,
+    Field(discriminator="type"),
+]
+
+payload_adapter: TypeAdapter[EventPayload] = TypeAdapter(EventPayload)
+
+
+class Event(BaseModel):
+    """One recorded fact: when it happened in the drill, who caused it, and what it was."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seq: int
+    """Position in the log, from 1, without gaps."""
+    t: float
+    """Simulated seconds since the drill started."""
+    actor: str
+    """`system`, `trainer`, or the team member who acted."""
+    payload: EventPayload
+    wall: str | None = None
+    """Wall-clock time the store recorded it (ISO 8601); never used by the engine."""
+
+    @property
+    def type(self) -> str:
+        return self.payload.type
+
+    def deterministic_view(self) -> dict:
+        """Everything but the wall time: what must be identical between two runs."""
+        return self.model_dump(mode="json", exclude={"wall"})

@@ -1,0 +1,359 @@
+"""The scenario file, as pydantic models.
+
+A scenario is what a trainer writes: who the municipality is, what happens when (injects),
+the background noise of citizen comments (streams), how the drill reacts to the team
+(triggers) and what the team is expected to achieve (expectations). Every item carries hidden
+ground-truth labels; scoring compares the team's actions to them.
+
+Unknown keys are refused everywhere (`extra="forbid"`) so a misspelt key is an error with a
+"did you mean", never a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from drill.scenario.durations import Duration
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+Ident = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits, - and _.")]
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+
+
+class Language(StrEnum):
+    nb = "nb"
+    en = "en"
+
+
+class ScenarioKind(StrEnum):
+    crisis = "crisis"
+    reputation = "reputation"
+    everyday = "everyday"
+
+
+class ItemKind(StrEnum):
+    """What a citizen item really is (the team never sees this label)."""
+
+    question = "question"
+    complaint = "complaint"
+    rumour = "rumour"
+    praise = "praise"
+    attack = "attack"
+    third_party = "third_party"
+    personal_data = "personal_data"
+    illegal = "illegal"
+    spam = "spam"
+    chatter = "chatter"
+    info = "info"
+    press = "press"
+    authority = "authority"
+    internal = "internal"
+
+
+class DeletionReason(StrEnum):
+    """Why an item may be removed: the KS list (p.15, p.22) plus personal data and other."""
+
+    usaklig = "usaklig"
+    personal_attack = "personal_attack"
+    third_party = "third_party"
+    illegal = "illegal"
+    personal_data = "personal_data"
+    other = "other"
+
+
+class Channel(StrEnum):
+    """Where an inject arrives: on the page, or to the team by another route."""
+
+    comment = "comment"
+    press_call = "press_call"
+    emergency = "emergency"
+    internal = "internal"
+    news = "news"
+
+
+# Defaults that follow from what an item is, so authors only write what differs.
+NEEDS_REPLY_BY_KIND = {
+    ItemKind.question: True,
+    ItemKind.complaint: True,
+    ItemKind.rumour: True,
+    ItemKind.press: True,
+    ItemKind.authority: False,
+    ItemKind.internal: True,
+}
+DELETION_BY_KIND = {
+    ItemKind.attack: DeletionReason.personal_attack,
+    ItemKind.third_party: DeletionReason.third_party,
+    ItemKind.personal_data: DeletionReason.personal_data,
+    ItemKind.illegal: DeletionReason.illegal,
+    ItemKind.spam: DeletionReason.usaklig,
+}
+CHANNEL_KIND = {
+    Channel.press_call: ItemKind.press,
+    Channel.emergency: ItemKind.authority,
+    Channel.internal: ItemKind.internal,
+    Channel.news: ItemKind.info,
+}
+
+
+class Labels(Strict):
+    """Ground truth for one item. Unset fields follow from `kind`."""
+
+    kind: ItemKind
+    needs_reply: bool | None = None
+    """Should the municipality answer it? Default: yes for questions, complaints, rumours, press."""
+    false_claim: bool | None = None
+    """Does it state something untrue that should be corrected? Default: yes for rumours."""
+    deletion_justified: bool | None = None
+    """Would KS's rules allow removing it? Default: yes for attacks, third-party names, personal data, illegal content, spam."""
+    deletion_reason: DeletionReason | None = None
+    """Which rule justifies removing it (defaults from kind)."""
+    personal_data: bool | None = None
+    """Does it expose personal data (its own author's or someone else's)?"""
+    archive_worthy: bool = False
+    """Is the dialogue a case document or of documentary value, to be archived and journaled?"""
+    casualty_facts: bool = False
+    """Does it concern injured, dead or missing people (facts the police own)?"""
+
+    @model_validator(mode="after")
+    def _fill_defaults(self) -> Labels:
+        if self.needs_reply is None:
+            self.needs_reply = NEEDS_REPLY_BY_KIND.get(self.kind, False)
+        if self.false_claim is None:
+            self.false_claim = self.kind == ItemKind.rumour
+        default_reason = DELETION_BY_KIND.get(self.kind)
+        if self.deletion_justified is None:
+            self.deletion_justified = default_reason is not None or self.deletion_reason is not None
+        if self.deletion_reason is None and self.deletion_justified:
+            self.deletion_reason = default_reason or DeletionReason.usaklig
+        if self.personal_data is None:
+            self.personal_data = self.kind == ItemKind.personal_data
+        return self
+
+
+class SpreadSpec(Strict):
+    """How an item travels on the audience network (see the spread model)."""
+
+    share_probability: Probability = 0.05
+    """Chance that a person who sees the item passes it on to each of their contacts."""
+    seeds: int = Field(default=1, ge=1, le=10_000)
+    """How many people post it at first (1 for a single citizen; more for a widely seen post)."""
+    influential: bool = False
+    """Start from well-connected local profiles instead of ordinary followers."""
+
+
+class Municipality(Strict):
+    name: Text
+    followers: int = Field(ge=1, le=5_000_000)
+    """Followers of the municipality's page."""
+    office_hours: str = Field(default="08:00-15:30", pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+    department: str = "kommunikasjonsavdelingen"
+    """The team's department, offered in reply signatures."""
+    official_link: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """The one official page crisis posts should point to (KS K4)."""
+    switchboard: str | None = None
+    """The municipality's public phone number; replies may give it out."""
+    email_domain: str | None = None
+    """The municipality's e-mail domain, e.g. eksempel.kommune.no."""
+    places: list[Text] = Field(default_factory=list, max_length=200)
+    """Local place names used to fill `{place}` in comment templates."""
+
+
+class AudienceSpec(Strict):
+    """The network of people who may see the page's posts: followers and their friends."""
+
+    model: Literal["powerlaw_cluster", "barabasi_albert", "watts_strogatz", "districts"] = "powerlaw_cluster"
+    nodes: int = Field(default=20_000, ge=50, le=2_000_000)
+    mean_degree: int = Field(default=10, ge=2, le=200)
+    seed: int | None = None
+    """Fixes the network independently of the drill's seed (default: derived from it)."""
+    triangle_probability: Probability = 0.3
+    """powerlaw_cluster: how often friends of friends are friends."""
+    rewire_probability: Probability = 0.1
+    """watts_strogatz: share of random long-range links."""
+    districts: int = Field(default=6, ge=1, le=100)
+    """districts: how many tightly knit groups (parts of town, age groups)."""
+
+
+class PersonaRole(StrEnum):
+    citizen = "citizen"
+    local_profile = "local_profile"
+    journalist = "journalist"
+    police = "police"
+    fire_rescue = "fire_rescue"
+    health = "health"
+    manager = "manager"
+    mayor = "mayor"
+    employee = "employee"
+    troll = "troll"
+
+
+class Persona(Strict):
+    id: Ident
+    name: Text
+    role: PersonaRole = PersonaRole.citizen
+    description: str = ""
+
+
+class InjectContent(Strict):
+    """What arrives: a comment on the page, a reply in a thread, a call, a message."""
+
+    type: Channel = Channel.comment
+    from_: str | None = Field(default=None, alias="from")
+    """A persona id, or a name; empty means a generated citizen."""
+    text: Text
+    thread: str | None = None
+    """Id of the inject this comment answers inside its thread."""
+    labels: Labels | None = None
+    spread: SpreadSpec | None = None
+    expected_action: str = ""
+    """What the team should do (for the trainer and the timeline)."""
+    objective: str = ""
+    note: str = ""
+    """Controller notes; never shown to the team."""
+
+
+class Inject(InjectContent):
+    id: Ident
+    at: Duration | None = None
+    """When it happens; leave out for injects that only a trigger fires."""
+
+
+def _rate_shape(rate: RateCurve) -> RateCurve:
+    if (rate.per_minute is None) == (rate.peak_per_minute is None):
+        raise ValueError("Give either per_minute (a steady rate) or peak_per_minute with peak_at")
+    if rate.peak_per_minute is not None and rate.peak_at is None:
+        raise ValueError("peak_per_minute needs peak_at (when the peak comes)")
+    return rate
+
+
+class RateCurve(Strict):
+    """Comments per simulated minute: steady, or rising to a peak and falling back."""
+
+    per_minute: float | None = Field(default=None, ge=0, le=3000)
+    peak_per_minute: float | None = Field(default=None, ge=0, le=3000)
+    peak_at: Duration | None = None
+    base_per_minute: float = Field(default=0.0, ge=0, le=3000)
+    """Rate at the start and end of the window when there is a peak."""
+
+
+class Stream(Strict):
+    """Generated citizen comments: the background noise a real feed has."""
+
+    id: Ident
+    from_: Duration = Field(alias="from")
+    to: Duration
+    rate: Annotated[RateCurve, AfterValidator(_rate_shape)]
+    mix: dict[ItemKind, Annotated[float, Field(ge=0, le=1)]]
+    """Share of each kind of comment; the shares add up to 1."""
+    templates: dict[ItemKind, list[Text]] = Field(default_factory=dict)
+    """Comment texts per kind with slots ({first_name}, {place}, {street}, {time}); default: built-in ones."""
+    thread: str | None = None
+    """Post the comments inside this inject's thread instead of on the page."""
+    driven_by: str | None = None
+    """An inject (e.g. a rumour) whose reach adds comments: more people reached, more comments."""
+    per_thousand_reached: float = Field(default=0.0, ge=0, le=100)
+    """With driven_by: extra comments per minute for every 1,000 people the item has reached."""
+
+
+class Condition(Strict):
+    """When a trigger fires. Give exactly one condition."""
+
+    no_official_post_by: Duration | None = None
+    no_reply_to: str | None = None
+    """An inject id: fires if the team has not replied to it `within` after it appeared."""
+    not_corrected: str | None = None
+    """A rumour inject id: fires if no correction (reply or official post) `within` after it appeared."""
+    within: Duration | None = None
+    replied_to: str | None = None
+    """An inject id: fires when the team replies to it."""
+    deleted: str | None = None
+    """An inject id: fires when the team deletes it."""
+    wrongful_deletion: bool | None = None
+    """true: fires when the team deletes an item whose deletion is not justified (e.g. criticism)."""
+    official_post: bool | None = None
+    """true: fires when the team publishes an official post."""
+    reach_above: int | None = Field(default=None, ge=1)
+    of: str | None = None
+    """With reach_above: the inject whose reach is watched."""
+
+    def primary(self) -> list[str]:
+        keys = ("no_official_post_by", "no_reply_to", "not_corrected", "replied_to", "deleted",
+                "wrongful_deletion", "official_post", "reach_above")
+        return [k for k in keys if getattr(self, k) not in (None, False)]
+
+
+class Trigger(Strict):
+    """Adaptive injects: the scenario reacts to what the team does or fails to do."""
+
+    id: Ident
+    when: Condition
+    after: Duration = 0
+    """Delay between the condition being met and the injects arriving."""
+    then: list[InjectContent] = Field(default_factory=list, max_length=50)
+    """New items to post (written in place)."""
+    fire: list[str] = Field(default_factory=list, max_length=50)
+    """Ids of injects (written without `at`) to post."""
+    repeat: bool = False
+    """Fire every time the condition is met (e.g. every wrongful deletion), not only once."""
+
+
+class Expectations(Strict):
+    """Time targets for this scenario; they override the rubric's defaults."""
+
+    first_official_post_within: Duration | None = None
+    update_every: Duration | None = None
+    reply_within: Duration | None = None
+    acknowledge_within: Duration | None = None
+    correction_within: Duration | None = None
+    incident_active: bool | None = None
+    """Is an incident active (no office-hours relaxation)? Default: yes for crisis scenarios."""
+
+
+class ScoringOverrides(Strict):
+    weights: dict[Literal["speed", "coverage", "tone", "moderation", "crisis", "archiving", "privacy"],
+                  Annotated[float, Field(ge=0, le=10)]] = Field(default_factory=dict)
+
+
+class Scenario(Strict):
+    id: Ident
+    title: Text
+    language: Language = Language.nb
+    kind: ScenarioKind
+    summary: str = ""
+    """One line for the scenario picker."""
+    briefing: str = ""
+    """The situation as the team hears it before the drill starts."""
+    municipality: Municipality
+    starts: datetime
+    """Wall-clock date and time at which the drill's story begins (with time zone)."""
+    duration: Duration
+    team: list[Text] = Field(default_factory=list, max_length=20)
+    """Team members as 'Name, department'; the first is on duty first."""
+    audience: AudienceSpec = Field(default_factory=AudienceSpec)
+    personas: list[Persona] = Field(default_factory=list, max_length=500)
+    injects: list[Inject] = Field(default_factory=list, max_length=5000)
+    streams: list[Stream] = Field(default_factory=list, max_length=100)
+    triggers: list[Trigger] = Field(default_factory=list, max_length=500)
+    expectations: Expectations = Field(default_factory=Expectations)
+    scoring: ScoringOverrides = Field(default_factory=ScoringOverrides)
+
+    def inject(self, inject_id: str) -> Inject | None:
+        return next((i for i in self.injects if i.id == inject_id), None)
+
+    def persona(self, persona_id: str | None) -> Persona | None:
+        return next((p for p in self.personas if p.id == persona_id), None)
+
+    @property
+    def incident_active(self) -> bool:
+        if self.expectations.incident_active is not None:
+            return self.expectations.incident_active
+        return self.kind == ScenarioKind.crisis

@@ -1,0 +1,72 @@
+"""A short, plain account of a drill: what happened and what the team did.
+
+Printed by `drill run` and at the end of `make play`'s headless demo; counts only, no
+judgement (judging is the scorer's job).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from drill.events import Event
+from drill.scenario.durations import clock_label
+from drill.state import DrillState
+
+
+@dataclass(frozen=True)
+class DrillSummary:
+    minutes: float
+    items: int
+    comments: int
+    messages: int
+    replies: int
+    official_posts: int
+    hidden: int
+    deleted: int
+    archived: int
+    handovers: int
+    triggers: list[str]
+    unanswered: int
+    events: int
+    reach: dict[str, int]
+    """Final reach of each item that spread (people), largest first."""
+
+
+def summarise(events: list[Event]) -> DrillSummary:
+    state = DrillState.from_events(events)
+    types = Counter(e.type for e in events)
+    return DrillSummary(
+        minutes=state.now / 60,
+        items=len(state.items),
+        comments=sum(1 for i in state.items.values() if i.is_comment),
+        messages=sum(1 for i in state.items.values() if not i.is_comment),
+        replies=len(state.replies),
+        official_posts=len(state.official_posts),
+        hidden=sum(1 for i in state.items.values() if i.visibility == "hidden"),
+        deleted=sum(1 for i in state.items.values() if i.visibility == "deleted"),
+        archived=sum(1 for i in state.items.values() if i.archived),
+        handovers=types["duty_handed_over"],
+        triggers=list(state.triggers_fired),
+        unanswered=sum(1 for i in state.items.values() if i.is_comment and i.visibility == "visible" and not i.answered),
+        events=len(events),
+        reach=dict(sorted(((k, v[0]) for k, v in state.reach.items()), key=lambda kv: -kv[1])),
+    )
+
+
+def summary_lines(summary: DrillSummary) -> list[str]:
+    lines = [
+        f"Simulated time:     {clock_label(summary.minutes * 60)}",
+        f"Items posted:       {summary.items} ({summary.comments} comments, {summary.messages} calls/messages)",
+        f"Replies:            {summary.replies} ({summary.unanswered} comments left unanswered)",
+        f"Official posts:     {summary.official_posts}",
+        f"Hidden / deleted:   {summary.hidden} / {summary.deleted}",
+        f"Marked for archive: {summary.archived}",
+        f"Duty handovers:     {summary.handovers}",
+        f"Triggers fired:     {', '.join(summary.triggers) or 'none'}",
+    ]
+    if summary.reach:
+        top = ", ".join(f"{item} {people:,}" for item, people in list(summary.reach.items())[:5])
+        lines.append(f"Reach (people):     {top}")
+    lines.append(f"Events recorded:    {summary.events}")
+    return lines

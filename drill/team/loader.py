@@ -1,0 +1,51 @@
+"""Loading a team script and checking it against the scenario it will play."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from drill.errors import InputFileError
+from drill.scenario.models import Scenario
+from drill.team.models import TeamScript
+from drill.validation import Problem, format_problems, validate_source
+from drill.yamlsource import load_yaml_file
+
+
+def load_team_script(path: Path | str, scenario: Scenario | None = None) -> TeamScript:
+    source = load_yaml_file(Path(path), what="team script")
+    script = validate_source(TeamScript, source)
+    if scenario is not None:
+        problems = team_problems(script, scenario)
+        if problems:
+            raise InputFileError(format_problems(source, problems))
+    return script
+
+
+def team_problems(script: TeamScript, scenario: Scenario) -> list[Problem]:
+    problems: list[Problem] = []
+    if script.scenario is not None and script.scenario != scenario.id:
+        problems.append(Problem(("scenario",), f"This script is for scenario '{script.scenario}', not '{scenario.id}'."))
+    known = _item_id_pattern(scenario)
+    inject_ids = [i.id for i in scenario.injects]
+    for index, timed in enumerate(script.actions):
+        if timed.at > scenario.duration:
+            problems.append(Problem(("actions", index, "at"), "This comes after the drill has ended."))
+        for field, ref in timed.item_refs():
+            if not known.match(ref):
+                close = difflib.get_close_matches(ref, inject_ids, n=1, cutoff=0.6)
+                hint = f" Did you mean '{close[0]}'?" if close else ""
+                loc = ("actions", index, *field.split("."))
+                problems.append(Problem(loc, f"The scenario has no item '{ref}'.{hint}"))
+    return problems
+
+
+def _item_id_pattern(scenario: Scenario) -> re.Pattern[str]:
+    """Ids the scenario can produce: inject ids, stream items (`stream-0001`), trigger items (`trigger-1`)."""
+    injects = [re.escape(i.id) + r"(-\d+)?" for i in scenario.injects]
+    streams = [re.escape(s.id) + r"-\d{4,}" for s in scenario.streams]
+    triggers = [re.escape(t.id) + r"-\d+" for t in scenario.triggers]
+    return re.compile("^(?:" + "|".join([*injects, *streams, *triggers] or ["(?!)"]) + ")$")
+
+

@@ -1,0 +1,180 @@
+"""Team scripts: a team's play written down, for headless runs, demos and tests.
+
+A script has timed actions ("at 7m reply to bomb-rumour with ...") and policies ("5 minutes
+after any question appears, reply with ..."). Policies may look at the hidden labels: a
+script is a way for a trainer to demonstrate good or poor practice, not a player.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from drill.engine import actions as act
+from drill.scenario.durations import Duration
+from drill.scenario.models import Channel, DeletionReason, ItemKind
+
+Text = Annotated[str, Field(min_length=1, max_length=8000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+
+
+class ReplySpec(_Strict):
+    to: str
+    """The item to answer (an inject id, or a generated id such as questions-0003)."""
+    text: Text
+    corrects: list[str] = Field(default_factory=list)
+
+
+class PostSpec(_Strict):
+    text: Text
+    link: str | None = None
+    corrects: list[str] = Field(default_factory=list)
+
+
+class RemoveSpec(_Strict):
+    item: str
+    reason: DeletionReason
+    note: str = ""
+
+
+class ItemSpec(_Strict):
+    item: str
+    note: str = ""
+
+
+class HandoverSpec(_Strict):
+    to: Text
+
+
+class NoteSpec(_Strict):
+    text: Text
+    item: str | None = None
+
+
+_ACTION_KEYS = ("reply", "official_post", "hide", "unhide", "delete", "restore", "like", "archive",
+                "handover", "note", "end")
+
+
+class TimedAction(_Strict):
+    at: Duration
+    by: str | None = None
+    """Who acts (default: whoever is on duty)."""
+    reply: ReplySpec | None = None
+    official_post: PostSpec | None = None
+    hide: RemoveSpec | None = None
+    unhide: ItemSpec | None = None
+    delete: RemoveSpec | None = None
+    restore: ItemSpec | None = None
+    like: ItemSpec | None = None
+    archive: ItemSpec | None = None
+    handover: HandoverSpec | None = None
+    note: NoteSpec | None = None
+    end: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_action(self) -> TimedAction:
+        given = [k for k in _ACTION_KEYS if getattr(self, k) not in (None, False)]
+        if len(given) != 1:
+            found = ", ".join(given) if given else "none"
+            raise ValueError(f"Give exactly one action ({', '.join(_ACTION_KEYS)}); found {found}")
+        return self
+
+    def item_refs(self) -> list[tuple[str, str]]:
+        """(field name, item id) pairs this action points at, for checking against the scenario."""
+        refs: list[tuple[str, str]] = []
+        if self.reply:
+            refs.append(("reply.to", self.reply.to))
+            refs += [("reply.corrects", c) for c in self.reply.corrects]
+        if self.official_post:
+            refs += [("official_post.corrects", c) for c in self.official_post.corrects]
+        for key in ("hide", "unhide", "delete", "restore", "like", "archive"):
+            spec = getattr(self, key)
+            if spec is not None:
+                refs.append((f"{key}.item", spec.item))
+        if self.note and self.note.item:
+            refs.append(("note.item", self.note.item))
+        return refs
+
+    def to_action(self) -> act.Action:
+        if self.reply:
+            return act.Reply(item=self.reply.to, text=self.reply.text, corrects=self.reply.corrects)
+        if self.official_post:
+            p = self.official_post
+            return act.OfficialPost(text=p.text, link=p.link, corrects=p.corrects)
+        if self.hide:
+            return act.Hide(item=self.hide.item, reason=self.hide.reason, note=self.hide.note)
+        if self.unhide:
+            return act.Unhide(item=self.unhide.item)
+        if self.delete:
+            return act.Delete(item=self.delete.item, reason=self.delete.reason, note=self.delete.note)
+        if self.restore:
+            return act.Restore(item=self.restore.item)
+        if self.like:
+            return act.Like(item=self.like.item)
+        if self.archive:
+            return act.Archive(item=self.archive.item, note=self.archive.note)
+        if self.handover:
+            return act.Handover(to=self.handover.to)
+        if self.note:
+            return act.Note(text=self.note.text, item=self.note.item)
+        return act.EndDrill()
+
+
+class Match(_Strict):
+    """Which items a policy applies to; every given field must match."""
+
+    kind: list[ItemKind] | None = None
+    channel: list[Channel] | None = None
+    needs_reply: bool | None = None
+    false_claim: bool | None = None
+    deletion_justified: bool | None = None
+    archive_worthy: bool | None = None
+    source: list[str] | None = None
+    """Inject or stream ids the item comes from."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _single_values(cls, data: object) -> object:
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("kind", "channel", "source"):
+                if isinstance(data.get(key), str):
+                    data[key] = [data[key]]
+        return data
+
+
+class Policy(_Strict):
+    when: Match
+    after: Duration = 0
+    """How long after the item appears the team acts."""
+    reply: Text | None = None
+    """Reply text; {first_name} is the author's first name."""
+    hide: DeletionReason | None = None
+    delete: DeletionReason | None = None
+    archive: bool | None = None
+    like: bool | None = None
+    between: list[Duration] | None = Field(default=None, min_length=2, max_length=2)
+    """Only items posted in this window, e.g. [0m, 45m]."""
+    limit: int | None = Field(default=None, ge=1)
+    """Act on at most this many items."""
+    by: str | None = None
+
+    @model_validator(mode="after")
+    def _one_action(self) -> Policy:
+        given = [k for k in ("reply", "hide", "delete", "archive", "like") if getattr(self, k) not in (None, False)]
+        if len(given) != 1:
+            raise ValueError(f"Give exactly one of reply, hide, delete, archive, like; found {', '.join(given) or 'none'}")
+        return self
+
+
+class TeamScript(_Strict):
+    name: Text
+    description: str = ""
+    scenario: str | None = None
+    """The id of the scenario this script is written for (checked when given)."""
+    actions: list[TimedAction] = Field(default_factory=list, max_length=10_000)
+    policies: list[Policy] = Field(default_factory=list, max_length=200)

@@ -1,0 +1,142 @@
+"""Reading user-authored YAML so that every value remembers where it was written.
+
+Trainers write scenarios and team scripts by hand; when something is wrong they need the
+exact `file:line:column`. ruamel.yaml's round-trip loader keeps positions, but its objects
+are awkward to validate and share structure through aliases. So we walk the loaded tree
+once, copying it into plain dicts and lists and recording the position of every key and
+item. The walk also enforces a node budget, which is what defeats "billion laughs" alias
+bombs: a few kilobytes of anchors cannot expand into millions of nodes here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from drill.errors import InputFileError
+
+MAX_FILE_BYTES = 2_000_000
+MAX_NODES = 200_000
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class YamlSource:
+    """A parsed YAML document as plain data, plus the position of each value in the file."""
+
+    path: str
+    data: Any
+    text: str
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """Line and column (1-based) of the deepest part of `loc` that exists in the file."""
+        for depth in range(len(loc), -1, -1):
+            found = self.positions.get(tuple(loc[:depth]))
+            if found:
+                return found
+        return (1, 1)
+
+    def where(self, loc: Loc) -> str:
+        line, column = self.position(loc)
+        return f"{self.path}:{line}:{column}"
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, what: str = "file") -> str:
+    """Read a user file as UTF-8, refusing huge or binary files with a plain message."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputFileError([f"{path}: no such {what}."]) from None
+    except OSError as error:
+        raise InputFileError([f"{path}: cannot read the {what} ({error.strerror})."]) from None
+    if path.is_dir():
+        raise InputFileError([f"{path}: this is a folder; give the path to a {what}."])
+    if size > max_bytes:
+        raise InputFileError(
+            [f"{path}: the {what} is {size:,} bytes; the limit is {max_bytes:,} bytes. Split it up."]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputFileError([f"{path}: cannot read the {what} ({error.strerror})."]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputFileError(
+            [f"{path}:{line}:1: the {what} is not UTF-8 text (save it as UTF-8)."]
+        ) from None
+
+
+def load_yaml(text: str, path: str, *, max_nodes: int = MAX_NODES) -> YamlSource:
+    """Parse YAML text into plain data with positions; syntax errors name line and column."""
+    yaml = YAML(typ="rt")
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or error.context or "invalid YAML"
+        raise InputFileError([f"{path}:{line}:{column}: YAML syntax error: {problem}."]) from None
+    except YAMLError as error:
+        raise InputFileError([f"{path}:1:1: YAML syntax error: {error}."]) from None
+    except RecursionError:
+        raise InputFileError([f"{path}:1:1: the YAML is nested too deeply."]) from None
+    source = YamlSource(path=path, data=None, text=text)
+    walker = _Walker(source, max_nodes)
+    source.data = walker.copy(tree, ())
+    return source
+
+
+def load_yaml_file(path: Path, *, what: str = "file") -> YamlSource:
+    return load_yaml(read_text(path, what=what), str(path))
+
+
+class _Walker:
+    def __init__(self, source: YamlSource, max_nodes: int) -> None:
+        self.source = source
+        self.max_nodes = max_nodes
+        self.count = 0
+
+    def copy(self, node: Any, loc: Loc, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > self.max_nodes or depth > 60:
+            line, column = self.source.position(loc)
+            raise InputFileError(
+                [
+                    f"{self.source.path}:{line}:{column}: the file expands to more than "
+                    f"{self.max_nodes:,} values (or is nested too deeply); "
+                    "this looks like a mistake or an alias bomb."
+                ]
+            )
+        if isinstance(node, CommentedMap):
+            result: dict[Any, Any] = {}
+            for key, value in node.items():
+                key_loc = (*loc, key if isinstance(key, (str, int)) else str(key))
+                line, column = node.lc.key(key)
+                self.source.positions[key_loc] = (line + 1, column + 1)
+                result[key] = self.copy(value, key_loc, depth + 1)
+            return result
+        if isinstance(node, CommentedSeq):
+            items = []
+            for index, value in enumerate(node):
+                line, column = node.lc.item(index)
+                self.source.positions[(*loc, index)] = (line + 1, column + 1)
+                items.append(self.copy(value, (*loc, index), depth + 1))
+            return items
+        if isinstance(node, str):
+            return str(node)
+        if isinstance(node, bool):
+            return bool(node)
+        if isinstance(node, int):
+            return int(node)
+        if isinstance(node, float):
+            return float(node)
+        return node
