@@ -139,6 +139,23 @@ class ReachUpdated(Payload):
     shares: int
 
 
+class CounterfactualReach(Payload):
+    """What a rumour's reach would have been without the team's correction, or with an earlier one.
+
+    Computed by the spread model when the drill ends, with the same random draws as the drill
+    itself (common random numbers), so the differences are the effect of the team's timing.
+    """
+
+    type: Literal["counterfactual_reach"] = "counterfactual_reach"
+    item_id: str
+    actual: int
+    without_correction: int
+    corrected_at: float | None
+    earlier_by: float
+    """Seconds earlier than the actual correction (or than the rumour plus the target, if none)."""
+    with_earlier_correction: int
+
+
 class DrillEnded(Payload):
     type: Literal["drill_ended"] = "drill_ended"
     reason: Literal["time_up", "ended_by_team", "ended_by_trainer"]
@@ -160,6 +177,7 @@ EventPayload = Annotated[
     | ClockChanged
     | TriggerFired
     | ReachUpdated
+    | CounterfactualReach
     | DrillEnded,
     Field(discriminator="type"),
 ]
