@@ -34,6 +34,21 @@ STREET_RE = re.compile(
 )
 LABEL_WINDOW = 40
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+AMOUNT_BEFORE_RE = re.compile(r"(?:\bkr\.?|\bnok|\bbeløp(?:et)?|€|\$|£)\s*$", re.IGNORECASE)
+AMOUNT_AFTER_RE = re.compile(r"^\s*(?:kr\b|kroner|nok\b|mill|millioner|milliarder|,-|euro|dollars?|pounds?)", re.IGNORECASE)
+# A number right after one of these is presented as the municipality's own line: without an
+# allow-list it is only checked, not treated as a private number.
+OFFICIAL_LINE_RE = re.compile(
+    r"(?:vakttelefon\w*|sentralbord\w*|servicetorg\w*|servicesenter\w*|kundesenter\w*|legevakt\w*"
+    r"|beredskapstelefon\w*|informasjonstelefon\w*|switchboard|service (?:centre|center|desk)|hotline"
+    r"|duty phone|emergency line|information line)[^.!?\n]{0,25}$",
+    re.IGNORECASE,
+)
+OFFICIAL_LINE_AFTER_RE = re.compile(
+    r"^\s*[(,]?\s*(?:(?:som|er|til|på)\s+)?(?:kommunens\s+|vår\s+|our\s+|the\s+)?"
+    r"(?:vakttelefon|sentralbord|servicetorg|legevakt|beredskapstelefon|switchboard|duty phone|hotline)",
+    re.IGNORECASE,
+)
 NOT_PHONE_LABEL_RE = re.compile(
     r"(?:saks(?:nr|nummer)|ref(?:eranse)?|konto(?:nr|nummer)|org(?:\.|anisasjons)?\s?nr|orgnr"
     r"|faktura(?:nr|nummer)|gnr|bnr|kid)\.?:?\s*$",
@@ -113,14 +128,19 @@ def phone_numbers(
     """Phone numbers that are neither official nor public service numbers.
 
     `mobile` selects mobile numbers (almost always a private person in Norway) or the rest
-    (fixed lines: may be a department's direct line, so flagged for a check only).
+    (fixed lines, and mobiles presented as an on-call or switchboard line: may be the
+    municipality's own, so flagged for a check only). Amounts ("kr 45 000 000") are skipped.
     """
     service_types = {getattr(PhoneNumberType, name) for name in settings.service_number_types}
     id_spans = [(m.start(), m.end()) for m in DIGITS_11_RE.finditer(text)]
     for match in phonenumbers.PhoneNumberMatcher(text, "NO"):
         if any(s <= match.start < e for s, e in id_spans):
             continue
-        if NOT_PHONE_LABEL_RE.search(text[max(0, match.start - LABEL_WINDOW) : match.start]):
+        before = text[max(0, match.start - LABEL_WINDOW) : match.start]
+        if NOT_PHONE_LABEL_RE.search(before) or AMOUNT_BEFORE_RE.search(before):
+            continue
+        after = text[match.end : match.end + LABEL_WINDOW]
+        if AMOUNT_AFTER_RE.search(after) or re.sub(r"\D", "", match.raw_string).endswith("00000"):
             continue
         e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if e164 in allow.numbers:
@@ -128,7 +148,9 @@ def phone_numbers(
         kind = phonenumbers.number_type(match.number)
         if kind in service_types:
             continue
-        if (kind in MOBILE_TYPES) == mobile:
+        official_line = OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
+        private = kind in MOBILE_TYPES and not official_line
+        if private == mobile:
             yield match.start, match.end
 
 

@@ -56,7 +56,7 @@ def test_lang_option_and_explanation_language(monkeypatch, capsys) -> None:
 
 
 def test_official_number_option(monkeypatch, capsys) -> None:
-    stdin = "Ring vakttelefonen på 412 34 567.\n"
+    stdin = "Ring Kari på 412 34 567.\n"
     _, flagged, _ = _run(monkeypatch, capsys, stdin)
     _, allowed, _ = _run(monkeypatch, capsys, stdin, "--official-number", "41234567")
     assert "P1.private_phone" in {f["rule"] for f in flagged[0]["findings"]}

@@ -148,3 +148,19 @@ def test_sentence_splitting_keeps_times_and_abbreviations() -> None:
     result = analyse_reply("Ny oppdatering kommer kl. 14.00 i dag.")
     finding = next(f for f in result.findings if f.rule == "K3.next_update")
     assert finding.matched == "Ny oppdatering kommer kl. 14.00"
+
+
+def test_directions_are_not_parties() -> None:
+    assert "T4.party_opinion" not in _rules("Venstre felt er dessverre stengt.")
+    assert "T4.party_opinion" in _rules("Venstre har dessverre et dårlig forslag.")
+
+
+def test_reassuring_someone_to_ask_is_not_false_reassurance() -> None:
+    assert "K2.false_reassurance" not in _rules("Det er ikke farlig å spørre!")
+
+
+def test_forecast_is_not_speculation_about_the_cause() -> None:
+    assert "K2.speculation" not in _rules("Vi regner med at lekkasjen er tettet i løpet av dagen.")
+    assert "K2.speculation" not in _rules("The road will probably reopen tomorrow.", language="en")
+    assert "K2.speculation" not in _rules("The leak will probably be fixed tonight.", language="en")
+    assert "K2.speculation" in _rules("It was probably a leak from the old pipe.", language="en")

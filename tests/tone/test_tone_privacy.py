@@ -169,3 +169,39 @@ def test_english_client_status_and_confidentiality() -> None:
     kept = _rules("We can neither confirm nor deny whether she is a patient here.", language="en")
     assert "P2.client_status" not in kept
     assert "P2.confidentiality" in kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosjektet koster kr 12 500 000, og 45 000 000 i alt.",
+        "Tallet er 91 234 567 kroner.",
+        "Møtet er 12.03.2024 kl. 14.00-16.00.",
+        "Org.nr. 974 760 673, saksnr 24/12345.",
+    ],
+)
+def test_amounts_dates_and_case_numbers_are_not_phone_numbers(text: str) -> None:
+    assert not {r for r in _rules(text) if r.startswith("P1.")}
+
+
+def test_mobile_presented_as_an_official_line_is_only_checked() -> None:
+    rules = _rules("Ring vakttelefonen på 412 34 567 hele døgnet.")
+    assert "P1.unlisted_phone" in rules
+    assert "P1.private_phone" not in rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Containeren er plassert ved skolen.",
+        "Vannet er innlagt i alle hyttene.",
+        "Tjenesten er et tilbud til alle innbyggere.",
+    ],
+)
+def test_capitalised_nouns_are_not_taken_for_named_people(text: str) -> None:
+    assert "P2.client_status" not in _rules(text)
+
+
+def test_road_numbers_are_not_street_addresses() -> None:
+    rules = _rules("En bil har kjørt av Riksvei 5 ved Fjordvik.")
+    assert not rules & {"P1.address_mentioned", "P1.home_address"}
