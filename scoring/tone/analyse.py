@@ -15,7 +15,7 @@ from scoring.tone import privacy
 from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
 from scoring.tone.language import detect_language
 from scoring.tone.loader import LANGUAGE_FILES, RuleSet, load_ruleset
-from scoring.tone.matching import MatchState, Hit, accept, pattern_spans, sentence_index_of, without_overlaps
+from scoring.tone.matching import Hit, MatchState, accept, pattern_spans, sentence_index_of, without_overlaps
 from scoring.tone.models import ToneFinding, ToneResult
 from scoring.tone.ruleset import Rule
 from scoring.tone.text import AnalysedText
@@ -55,7 +55,7 @@ def analyse_reply(
         context=context,
         context_is_complaint=bool(context) and _is_complaint(context or ""),
     )
-    context_ids = frozenset(privacy.identifiers(context, ruleset.lexicon, allow, ruleset.settings)) if context else frozenset()
+    context_ids = frozenset(privacy.identifiers(context, allow)) if context else frozenset()
     data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids)
     for rule in ruleset.rules:
         for start, end in without_overlaps(_candidates(rule, data)):

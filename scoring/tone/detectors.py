@@ -101,11 +101,7 @@ def _street(rule: Rule, data: DetectorInput) -> list[Span]:
 
 
 def _repeated(rule: Rule, data: DetectorInput) -> list[Span]:
-    return list(
-        privacy.repeated_identifiers(
-            data.text.text, set(data.context_ids), data.lexicon, data.allow, data.settings
-        )
-    )
+    return list(privacy.repeated_identifiers(data.text.text, set(data.context_ids)))
 
 
 DETECTOR_FUNCTIONS: dict[str, Callable[[Rule, DetectorInput], list[Span]]] = {

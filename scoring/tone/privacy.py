@@ -16,7 +16,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 from stdnum.no import fodselsnummer
 
-from scoring.tone.ruleset import Lexicon, Settings
+from scoring.tone.ruleset import Settings
 
 # 11 digits, optionally "DDMMYY NNNNN"; not part of a longer number, amount or date.
 DIGITS_11_RE = re.compile(r"(?<!\d)(?<!\d[.,/-])(\d{6})[ .-]?(\d{5})(?!\d|[.,/-]\d)")
@@ -171,7 +171,7 @@ def street_addresses(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
-def identifiers(text: str, lexicon: Lexicon, allow: Allowances, settings: Settings) -> set[str]:
+def identifiers(text: str, allow: Allowances) -> set[str]:
     """Normalised identifiers in a citizen comment, to spot a reply that repeats them."""
     found: set[str] = set()
     for match in DIGITS_11_RE.finditer(text):
@@ -188,9 +188,7 @@ def identifiers(text: str, lexicon: Lexicon, allow: Allowances, settings: Settin
     return found
 
 
-def repeated_identifiers(
-    reply: str, context_ids: set[str], lexicon: Lexicon, allow: Allowances, settings: Settings
-) -> Iterator[tuple[int, int]]:
+def repeated_identifiers(reply: str, context_ids: set[str]) -> Iterator[tuple[int, int]]:
     """Places where the reply repeats an identifier that the citizen's comment contained."""
     if not context_ids:
         return
