@@ -118,6 +118,8 @@ def condition_holds(condition: Condition, state: MatchState, start: int, end: in
         if condition.context == "calm":
             return present and not state.context_is_complaint
         return state.context_is_complaint
+    if condition.context_matches is not None:
+        return bool(state.context) and bool(condition.compiled.search(state.context or ""))
     if condition.finding_in_sentence is not None:
         return state.fired(condition.finding_in_sentence, sentence.index)
     if condition.finding_in_reply is not None:

@@ -102,7 +102,8 @@ class Condition(_Strict):
     Regex keys look at: `sentence` the sentence of the match; `nearby` that sentence and the
     next one; `reply` the whole reply; `before`/`after` up to 40 characters on either side in
     the same sentence; `context` the citizen comment ("complaint" = it reads as a complaint or
-    distress; "calm" = present but not a complaint). `finding_in_sentence`/`finding_in_reply` test for other rules' findings.
+    distress; "calm" = present but not a complaint), `context_matches` a regex on that comment.
+    `finding_in_sentence`/`finding_in_reply` test for other rules' findings.
     `any_of` holds when one of its conditions holds, `all_of` when all of them do.
     """
 
@@ -112,6 +113,7 @@ class Condition(_Strict):
     before: str | None = None
     after: str | None = None
     context: Literal["complaint", "calm", "present"] | None = None
+    context_matches: str | None = None
     finding_in_sentence: list[str] | None = None
     finding_in_reply: list[str] | None = None
     any_of: list[Condition] | None = None
@@ -122,7 +124,7 @@ class Condition(_Strict):
         given = [k for k, v in self.__dict__.items() if v is not None]
         if len(given) != 1:
             raise ValueError(f"a condition needs exactly one key, got {given or 'none'}")
-        for key in ("sentence", "nearby", "reply", "before", "after"):
+        for key in ("sentence", "nearby", "reply", "before", "after", "context_matches"):
             value = getattr(self, key)
             if value is not None:
                 _check_regex(value)
@@ -130,7 +132,7 @@ class Condition(_Strict):
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
-        text = self.sentence or self.nearby or self.reply or self.before or self.after or ""
+        text = self.sentence or self.nearby or self.reply or self.before or self.after or self.context_matches or ""
         return re.compile(text, re.IGNORECASE)
 
     def referenced_rules(self) -> set[str]:
