@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from drill.scenario.models import Channel, DeletionReason, Labels
+from drill.scenario.models import Channel, DeletionReason, InjectContent, Labels
 
 SYSTEM = "system"
 TRAINER = "trainer"
@@ -126,6 +126,15 @@ class ClockChanged(Payload):
     paused: bool
 
 
+class InjectRequested(Payload):
+    """The trainer asked for an inject now: one of the scenario's (`inject_id`) or one written on the fly."""
+
+    type: Literal["inject_requested"] = "inject_requested"
+    inject_id: str | None = None
+    content: InjectContent | None = None
+    item_id: str
+
+
 class TriggerFired(Payload):
     type: Literal["trigger_fired"] = "trigger_fired"
     trigger_id: str
@@ -176,6 +185,7 @@ EventPayload = Annotated[
     | ObserverNote
     | ClockChanged
     | TriggerFired
+    | InjectRequested
     | ReachUpdated
     | CounterfactualReach
     | DrillEnded,

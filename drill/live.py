@@ -16,11 +16,13 @@ from drill.engine.actions import (
     Archive,
     Delete,
     EndDrill,
+    FireInject,
     Handover,
     Hide,
     Like,
     Note,
     OfficialPost,
+    PostInject,
     Reply,
     Restore,
     SetClock,
@@ -34,6 +36,7 @@ from drill.events import (
     DrillEnded,
     DutyHandedOver,
     Event,
+    InjectRequested,
     ItemDeleted,
     ItemHidden,
     ItemLiked,
@@ -157,6 +160,8 @@ def actions_from_events(events: list[Event]) -> list[tuple[float, str, Action]]:
             action = Note(text=p.text, item=p.item_id)
         elif isinstance(p, ClockChanged):
             action = SetClock(speed=p.speed, paused=p.paused)
+        elif isinstance(p, InjectRequested):
+            action = FireInject(inject=p.inject_id) if p.inject_id else PostInject(content=p.content)
         elif isinstance(p, DrillEnded) and p.reason != "time_up":
             action = EndDrill()
         if action is not None:

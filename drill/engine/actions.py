@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drill.scenario.models import DeletionReason
+from drill.scenario.models import DeletionReason, InjectContent
 
 ActionText = Annotated[str, Field(min_length=1, max_length=8000)]
 
@@ -92,7 +92,22 @@ class EndDrill(_Action):
     type: Literal["end"] = "end"
 
 
+class FireInject(_Action):
+    """The trainer posts one of the scenario's injects now (early, or one only a trigger would post)."""
+
+    type: Literal["fire_inject"] = "fire_inject"
+    inject: str
+
+
+class PostInject(_Action):
+    """The trainer writes an inject on the fly ("NRK calls in two minutes")."""
+
+    type: Literal["post_inject"] = "post_inject"
+    content: InjectContent
+
+
 Action = Annotated[
-    Reply | OfficialPost | Hide | Unhide | Delete | Restore | Like | Archive | Handover | Note | SetClock | EndDrill,
+    Reply | OfficialPost | Hide | Unhide | Delete | Restore | Like | Archive | Handover | Note | SetClock | EndDrill
+    | FireInject | PostInject,
     Field(discriminator="type"),
 ]

@@ -20,11 +20,13 @@ from drill.engine.actions import (
     Archive,
     Delete,
     EndDrill,
+    FireInject,
     Handover,
     Hide,
     Like,
     Note,
     OfficialPost,
+    PostInject,
     Reply,
     Restore,
     SetClock,
@@ -40,6 +42,7 @@ from drill.events import (
     ArchiveMarked,
     ClockChanged,
     DrillEnded,
+    InjectRequested,
     DrillStarted,
     DutyHandedOver,
     Event,
@@ -119,6 +122,8 @@ class DrillEngine:
             scenario.municipality.places,
         )
         self._fired: set[str] = set()
+        self._early: set[str] = set()
+        """Injects the trainer posted ahead of their time; skipped when their time comes."""
         self._pending_fire: set[str] = set()
         self._post_count: dict[str, int] = {}
         self._replies = 0
@@ -294,6 +299,24 @@ class DrillEngine:
         self._emit(actor, DrillEnded(reason="ended_by_trainer" if actor == TRAINER else "ended_by_team"))
         self._queue.clear()
 
+    def _do_fire_inject(self, action: FireInject, actor: str) -> None:
+        inject = self.scenario.inject(action.inject)
+        if inject is None:
+            raise ActionRejected(f"The scenario has no inject '{action.inject}'.")
+        if inject.id in self._early or inject.id in self.state.items:
+            raise ActionRejected(f"Inject '{inject.id}' has already been posted.")
+        item_id = self._fresh_id(inject.id, always_number=False)
+        self._early.add(inject.id)
+        self._emit(actor, InjectRequested(inject_id=inject.id, item_id=item_id))
+        self._post_content(inject, item_id, source="inject", source_id=inject.id)
+
+    def _do_post_inject(self, action: PostInject, actor: str) -> None:
+        if action.content.thread is not None:
+            self._item(action.content.thread)
+        item_id = self._fresh_id("adhoc", always_number=True)
+        self._emit(actor, InjectRequested(content=action.content, item_id=item_id))
+        self._post_content(action.content, item_id, source="trainer", source_id=item_id)
+
     def _item(self, item_id: str) -> ItemView:
         item = self.state.items.get(item_id)
         if item is None:
@@ -333,6 +356,8 @@ class DrillEngine:
     def _handle(self, due: _Due) -> None:
         if due.kind == "inject":
             inject = self.scenario.injects[due.key]
+            if inject.id in self._early:
+                return  # the trainer already posted it
             self._post_content(inject, inject.id, source="inject", source_id=inject.id)
         elif due.kind == "stream":
             generator = self._streams[due.key]

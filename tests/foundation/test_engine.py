@@ -174,3 +174,26 @@ def test_shipped_scenario_runs_to_its_end(gas_scenario_path):
     assert e.events[0].payload.scenario_hash == loaded.content_hash
     kinds = {i.labels.kind for i in e.state.items.values()}
     assert {"question", "complaint", "rumour", "attack"} <= {k.value for k in kinds}
+
+
+def test_trainer_fires_an_inject_early_and_it_is_not_posted_twice():
+    e = engine()
+    e.advance_to(10)
+    e.apply(act.FireInject(inject="crit"), by="trainer")
+    assert e.state.items["crit"].t == 10
+    e.advance_to(1800)
+    assert sum(1 for ev in e.events if ev.type == "item_posted" and ev.payload.source_id == "crit") == 1
+    late = engine()
+    late.advance_to(200)
+    with pytest.raises(ActionRejected, match="already been posted"):
+        late.apply(act.FireInject(inject="crit"))
+
+
+def test_trainer_writes_an_inject_on_the_fly():
+    from drill.scenario.models import InjectContent
+
+    e = engine()
+    e.advance_to(30)
+    e.apply(act.PostInject(content=InjectContent(type="press_call", text="NRK ringer om to minutter.")), by="trainer")
+    item = e.state.items["adhoc-1"]
+    assert item.channel == "press_call" and item.source == "trainer"

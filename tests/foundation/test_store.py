@@ -35,6 +35,7 @@ def test_interrupted_drill_resumes_with_identical_history(tmp_path: Path, gas_sc
     first.act(act.Reply(item="first-alarm", text="Vi undersøker saken."))
     first.advance_to(800)
     first.act(act.Delete(item="mayor-attack", reason="personal_attack"))
+    first.act(act.FireInject(inject="terror-rumour"), by="trainer")
     first.advance_to(950)
     recorded = [e.deterministic_view() for e in first.engine.events]
     # no close: the process "crashed"
