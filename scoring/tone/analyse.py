@@ -15,7 +15,15 @@ from scoring.tone import privacy
 from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
 from scoring.tone.language import detect_language
 from scoring.tone.loader import LANGUAGE_FILES, RuleSet, load_ruleset
-from scoring.tone.matching import Hit, MatchState, accept, pattern_spans, sentence_index_of, without_overlaps
+from scoring.tone.matching import (
+    Hit,
+    MatchState,
+    accept,
+    condition_holds,
+    pattern_spans,
+    sentence_index_of,
+    without_overlaps,
+)
 from scoring.tone.models import ToneFinding, ToneResult
 from scoring.tone.ruleset import Rule
 from scoring.tone.text import AnalysedText
@@ -58,17 +66,23 @@ def analyse_reply(
     context_ids = frozenset(privacy.identifiers(context, allow)) if context else frozenset()
     data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids)
     for rule in ruleset.rules:
-        for start, end in without_overlaps(_candidates(rule, data)):
+        for start, end in without_overlaps(_candidates(rule, data, state)):
             if accept(rule, state, start, end):
                 state.hits.append(Hit(rule, start, end, sentence_index_of(analysed, start)))
     findings = tuple(_finding(hit, text, explain) for hit in sorted(state.hits, key=lambda h: (h.start, h.rule.id)))
     return ToneResult(score=_score(ruleset, state.hits), language=lang, findings=findings)
 
 
-def _candidates(rule: Rule, data: DetectorInput) -> list[tuple[int, int]]:
+def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list[tuple[int, int]]:
+    """Spans proposed by the rule's detector or patterns (each pattern's own conditions applied)."""
     if rule.detector is not None:
         return DETECTOR_FUNCTIONS[rule.detector](rule, data)
-    return [span for pattern in rule.patterns for span in pattern_spans(pattern, data.text)]
+    return [
+        (start, end)
+        for pattern in rule.patterns
+        for start, end in pattern_spans(pattern, data.text)
+        if all(condition_holds(c, state, start, end) for c in pattern.requires)
+    ]
 
 
 def _finding(hit: Hit, text: str, explain: str) -> ToneFinding:

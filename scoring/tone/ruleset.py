@@ -53,49 +53,6 @@ class Explanation(_Strict):
     en: str = Field(min_length=1)
 
 
-class Pattern(_Strict):
-    """One way a rule can match. Exactly one of the three keys is set.
-
-    * `regex`: searched in the original text (case-insensitive unless `case_sensitive`);
-      used for multi-word phrases, punctuation and emoji.
-    * `lemmas`: a token matches when its lemma (or its lower-cased form) is in the list;
-      this is what makes "beklager", "beklaget" and "beklagelse" one entry.
-    * `lemma_seq`: consecutive tokens whose lemmas match element by element; an element
-      may list alternatives with "|" and "*" matches any single token.
-    """
-
-    regex: str | None = None
-    lemmas: list[str] | None = None
-    lemma_seq: list[str] | None = None
-    case_sensitive: bool = False
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> Pattern:
-        given = [k for k in ("regex", "lemmas", "lemma_seq") if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError("a pattern needs exactly one of regex, lemmas, lemma_seq")
-        if self.regex is not None:
-            _check_regex(self.regex)
-        return self
-
-    @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        flags = 0 if self.case_sensitive else re.IGNORECASE
-        return re.compile(self.regex or "", flags)
-
-    @cached_property
-    def lemma_set(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.lemmas or ())
-
-    @cached_property
-    def seq_sets(self) -> tuple[frozenset[str] | None, ...]:
-        """Each element as a set of accepted lemmas; None is the "*" wildcard."""
-        return tuple(
-            None if element == "*" else frozenset(a.lower() for a in element.split("|"))
-            for element in self.lemma_seq or ()
-        )
-
-
 class Condition(_Strict):
     """A test on the surroundings of a match (or of the whole reply). Exactly one key is set.
 
@@ -142,6 +99,53 @@ class Condition(_Strict):
         return found
 
 
+class Pattern(_Strict):
+    """One way a rule can match. Exactly one of the three keys is set.
+
+    * `regex`: searched in the original text (case-insensitive unless `case_sensitive`);
+      used for multi-word phrases, punctuation and emoji.
+    * `lemmas`: a token matches when its lemma (or its lower-cased form) is in the list;
+      this is what makes "beklager", "beklaget" and "beklagelse" one entry.
+    * `lemma_seq`: consecutive tokens whose lemmas match element by element; an element
+      may list alternatives with "|" and "*" matches any single token.
+
+    `requires` holds conditions for this pattern alone (e.g. praise that is only sarcastic
+    next to an eye-roll), on top of the rule's own.
+    """
+
+    regex: str | None = None
+    lemmas: list[str] | None = None
+    lemma_seq: list[str] | None = None
+    case_sensitive: bool = False
+    requires: list[Condition] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Pattern:
+        given = [k for k in ("regex", "lemmas", "lemma_seq") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("a pattern needs exactly one of regex, lemmas, lemma_seq")
+        if self.regex is not None:
+            _check_regex(self.regex)
+        return self
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return re.compile(self.regex or "", flags)
+
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lemmas or ())
+
+    @cached_property
+    def seq_sets(self) -> tuple[frozenset[str] | None, ...]:
+        """Each element as a set of accepted lemmas; None is the "*" wildcard."""
+        return tuple(
+            None if element == "*" else frozenset(a.lower() for a in element.split("|"))
+            for element in self.lemma_seq or ()
+        )
+
+
 class Rule(_Strict):
     """One tone or privacy rule with its weight, severity, source and explanation."""
 
@@ -180,7 +184,8 @@ class Rule(_Strict):
 
     def referenced_rules(self) -> set[str]:
         found: set[str] = set()
-        for condition in [*self.requires, *self.unless]:
+        pattern_conditions = [c for p in self.patterns for c in p.requires]
+        for condition in [*self.requires, *self.unless, *pattern_conditions]:
             found |= condition.referenced_rules()
         return found
 
