@@ -166,7 +166,7 @@ def _model_section(
     peer: Callable[[object, list[int], int], int],
 ) -> dict:
     print(f"\n== {title}")
-    print(f"{'nodes':>9} {'ours s':>9} {'loop s':>9} {peer_name + ' s':>11} {'x peer':>8} {'ours/loop':>9}  final sizes (ours | loop | peer)")
+    print(f"{'nodes':>9} {'ours s':>9} {'loop s':>9} {peer_name + ' s':>11} {'x peer':>8} {'ours/loop':>9}  median final sizes (ours | loop | peer)")
     tracker = Peer(peer_name)
     out = {}
     for size, graph in graphs.items():
@@ -178,8 +178,8 @@ def _model_section(
             "ours_median_s": ours_t,
             "numpy_loop_median_s": loop_t,
             "ours_over_loop": ours_t / loop_t,
-            "ours_final_size_mean": float(np.mean(ours_sizes)),
-            "loop_final_size_mean": float(np.mean(loop_sizes)),
+            "ours_final_size_median": float(np.median(ours_sizes)),
+            "loop_final_size_median": float(np.median(loop_sizes)),
         }
         estimate = tracker.estimate(size)
         peer_text = ratio_text = "-"
@@ -201,14 +201,14 @@ def _model_section(
             row.update(
                 peer_median_s=peer_t,
                 peer_runs=len(peer_sizes),
-                peer_final_size_mean=float(np.mean(peer_sizes)),
+                peer_final_size_median=float(np.median(peer_sizes)),
                 speedup_vs_peer=peer_t / ours_t,
             )
             peer_text = f"{peer_t:.3f}"
             ratio_text = f"{peer_t / ours_t:.0f}x"
         print(
             f"{size:>9} {ours_t:>9.4f} {loop_t:>9.4f} {peer_text:>11} {ratio_text:>8} {ours_t / loop_t:>9.2f}  "
-            f"{np.mean(ours_sizes):.0f} | {np.mean(loop_sizes):.0f} | {row.get('peer_final_size_mean', float('nan')):.0f}"
+            f"{np.median(ours_sizes):.0f} | {np.median(loop_sizes):.0f} | {row.get('peer_final_size_median', float('nan')):.0f}"
         )
         if "peer_skipped" in row:
             print(f"{'':>9} {peer_name} skipped at {size}: {row['peer_skipped']}")

@@ -100,6 +100,7 @@ class Cascade:
         *,
         track_seen: bool = True,
         dampened: DampenedFn | None = None,
+        expect_large: bool = False,
     ) -> None:
         self.graph = graph
         self.params = params
@@ -107,7 +108,8 @@ class Cascade:
         self.dampened = dampened
         self.stop_at = math.inf
         self.settled_to = -math.inf
-        self.shares = NodeTimes(graph.num_nodes)
+        # A cascade expected to cover much of the graph starts with dense arrays.
+        self.shares = NodeTimes(graph.num_nodes, dense=expect_large)
         self.seen: NodeTimes | None = NodeTimes(graph.num_nodes) if track_seen and params.model == "ic" else None
         self.latest_event = -math.inf
         self._width = params.width
@@ -213,7 +215,11 @@ class Cascade:
         # Without sightings to record only adopting arcs (about p of them)
         # need a source, a target and a delay, so flip the coins first.
         adopt = np.flatnonzero(self.draws.share_bits(arcs) < self._adopt_bits)
-        return self._adopt(arcs[adopt], times[arc_owner(ends, adopt)], None)
+        if times[0] == times[-1] and (times == times[0]).all():
+            source_times = np.full(adopt.size, times[0])  # one generation: no owner lookup needed
+        else:
+            source_times = times[arc_owner(ends, adopt)]
+        return self._adopt(arcs[adopt], source_times, None)
 
     def _offer(
         self, arcs: np.ndarray, source_times: np.ndarray, targets: np.ndarray | None

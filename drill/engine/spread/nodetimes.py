@@ -32,9 +32,9 @@ class NodeTimes:
 
     __slots__ = ("_n", "_dense", "_keys", "_vals", "_scratch")
 
-    def __init__(self, num_nodes: int) -> None:
+    def __init__(self, num_nodes: int, dense: bool = False) -> None:
         self._n = num_nodes
-        self._dense: np.ndarray | None = None
+        self._dense: np.ndarray | None = np.full(num_nodes, np.inf) if dense else None
         self._keys = np.empty(0, dtype=np.int64)
         self._vals = np.empty(0, dtype=np.float64)
         self._scratch: np.ndarray | None = None
