@@ -68,7 +68,7 @@ def analyse_reply(
     for rule in ruleset.rules:
         for start, end in without_overlaps(_candidates(rule, data, state)):
             if accept(rule, state, start, end):
-                state.hits.append(Hit(rule, start, end, sentence_index_of(analysed, start)))
+                state.add(Hit(rule, start, end, sentence_index_of(analysed, start)))
     findings = tuple(_finding(hit, text, explain) for hit in sorted(state.hits, key=lambda h: (h.start, h.rule.id)))
     return ToneResult(score=_score(ruleset, state.hits), language=lang, findings=findings)
 

@@ -34,7 +34,7 @@ def lix(text: AnalysedText) -> float | None:
     words = text.words
     if not words:
         return None
-    sentences = sum(1 for s in text.sentences if any(s.start <= w.start < s.end for w in words))
+    sentences = len({text.sentence_at(w.start).index for w in words})
     long_words = sum(1 for w in words if len(w.text) > 6)
     return len(words) / max(sentences, 1) + 100 * long_words / len(words)
 

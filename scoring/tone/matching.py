@@ -38,13 +38,18 @@ class MatchState:
     context: str | None
     context_is_complaint: bool
     hits: list[Hit] = field(default_factory=list)
+    _sentences_by_rule: dict[str, set[int]] = field(default_factory=dict)
+
+    def add(self, hit: Hit) -> None:
+        self.hits.append(hit)
+        self._sentences_by_rule.setdefault(hit.rule.id, set()).add(hit.sentence_index)
 
     def fired(self, rule_ids: list[str], sentence_index: int | None = None) -> bool:
-        wanted = set(rule_ids)
-        return any(
-            h.rule.id in wanted and (sentence_index is None or h.sentence_index == sentence_index)
-            for h in self.hits
-        )
+        for rule_id in rule_ids:
+            sentences = self._sentences_by_rule.get(rule_id)
+            if sentences and (sentence_index is None or sentence_index in sentences):
+                return True
+        return False
 
 
 def pattern_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int]]:

@@ -9,7 +9,7 @@ words are sometimes odd.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -62,6 +62,8 @@ class AnalysedText:
             Token(m.group(), m.start(), m.end(), m.group().lower(), lemma(m.group(), language))
             for m in TOKEN_RE.finditer(text)
         )
+        self._token_starts = [t.start for t in self.tokens]
+        self._token_ends = [t.end for t in self.tokens]
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding the character at `offset` (the last one for offsets past the end)."""
@@ -79,15 +81,16 @@ class AnalysedText:
     def tokens_before(self, offset: int, count: int) -> list[Token]:
         """Up to `count` tokens ending before `offset`, within the same sentence."""
         sentence = self.sentence_at(offset)
-        before = [t for t in self.tokens if sentence.start <= t.start and t.end <= offset]
-        return before[-count:]
+        last = bisect_right(self._token_ends, offset)  # tokens[:last] end at or before offset
+        first = max(last - count, bisect_left(self._token_starts, sentence.start))
+        return list(self.tokens[first:last])
 
     def token_after(self, offset: int) -> Token | None:
         """The first token starting at or after `offset`, if it is in the same sentence."""
         sentence = self.sentence_at(max(offset - 1, 0))
-        for token in self.tokens:
-            if token.start >= offset:
-                return token if token.start < sentence.end else None
+        i = bisect_left(self._token_starts, offset)
+        if i < len(self.tokens) and self.tokens[i].start < sentence.end:
+            return self.tokens[i]
         return None
 
     @cached_property
