@@ -164,3 +164,14 @@ def test_forecast_is_not_speculation_about_the_cause() -> None:
     assert "K2.speculation" not in _rules("The road will probably reopen tomorrow.", language="en")
     assert "K2.speculation" not in _rules("The leak will probably be fixed tonight.", language="en")
     assert "K2.speculation" in _rules("It was probably a leak from the old pipe.", language="en")
+
+
+def test_an_insult_in_the_imperative_is_not_advice() -> None:
+    for text, language in (("Hold kjeft.", "nb"), ("Shut up.", "en")):
+        rules = _rules(text, language=language)
+        assert "T2.hostility" in rules
+        assert "K7.actionable_advice" not in rules
+
+
+def test_short_english_notice_is_detected_as_english() -> None:
+    assert detect_language("Next update at 14:00.") == "en"
