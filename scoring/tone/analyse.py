@@ -14,7 +14,7 @@ from functools import lru_cache
 from scoring.tone import privacy
 from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
 from scoring.tone.language import detect_language
-from scoring.tone.loader import LANGUAGE_FILES, RuleSet, load_ruleset
+from scoring.tone.loader import LANGUAGE_FILES, RuleSet, load_ruleset, load_settings
 from scoring.tone.matching import (
     Hit,
     MatchState,
@@ -69,7 +69,7 @@ def analyse_reply(
         for start, end in without_overlaps(_candidates(rule, data, state)):
             if accept(rule, state, start, end):
                 state.add(Hit(rule, start, end, sentence_index_of(analysed, start)))
-    findings = tuple(_finding(hit, text, explain) for hit in sorted(state.hits, key=lambda h: (h.start, h.rule.id)))
+    findings = [_finding(hit, text, explain) for hit in sorted(state.hits, key=lambda h: (h.start, h.rule.id))]
     return ToneResult(score=_score(ruleset, state.hits), language=lang, findings=findings)
 
 
@@ -118,4 +118,4 @@ def _is_complaint(context: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _allowances(numbers: tuple[str, ...], domains: tuple[str, ...]) -> privacy.Allowances:
-    return privacy.Allowances.build(numbers, domains, load_ruleset("nb").settings)
+    return privacy.Allowances.build(numbers, domains, load_settings())

@@ -43,7 +43,7 @@ class ToneResult(BaseModel):
 
     score: int = Field(ge=0, le=100)
     language: Language
-    findings: tuple[ToneFinding, ...]
+    findings: list[ToneFinding] = Field(description="In reading order (by start offset).")
 
     @property
     def rules(self) -> set[str]:
@@ -51,9 +51,9 @@ class ToneResult(BaseModel):
         return {f.rule for f in self.findings}
 
     @property
-    def privacy_findings(self) -> tuple[ToneFinding, ...]:
+    def privacy_findings(self) -> list[ToneFinding]:
         """Findings under P1/P2: these must be acted on before anything else."""
-        return tuple(f for f in self.findings if f.rubric in {"P1", "P2"})
+        return [f for f in self.findings if f.rubric in {"P1", "P2"}]
 
     @property
     def worst_severity(self) -> Severity:

@@ -33,7 +33,7 @@ def test_spans_point_at_the_matched_text() -> None:
 
 def test_neutral_reply_gets_the_baseline() -> None:
     result = analyse_reply("Ja.")
-    assert result.findings == ()
+    assert result.findings == []
     assert result.score == load_settings().baseline
 
 
