@@ -1,0 +1,185 @@
+"""Everything the dimension scorers share, computed once per `score()` call.
+
+The reduced drill state, the rubric and thresholds, the scenario clock, the team's public
+texts with their tone analysis, the removal log and the duty roster over time. Building it
+once keeps every scorer a short, readable function of facts instead of a new pass over events.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from drill.events import (
+    CounterfactualReach,
+    DrillStarted,
+    DutyHandedOver,
+    Event,
+    ItemDeleted,
+    ItemHidden,
+    ReachUpdated,
+    TriggerFired,
+)
+from drill.scenario.models import DeletionReason, ItemKind, Scenario
+from drill.state import DrillState, ItemView, OfficialPostView, ReplyView
+from scoring.clock import ScenarioClock
+from scoring.models import ItemRef
+from scoring.rubric import Rubric, Thresholds, load_rubric, thresholds_for
+from scoring.texts import quote
+from scoring.tone import ToneResult, analyse_reply
+
+# Items whose content matters to the answer's tone or privacy check: the analyser uses the
+# answered comment to spot missing empathy (complaints) and repeated personal data.
+_CONTEXT_KINDS = frozenset({ItemKind.complaint, ItemKind.personal_data, ItemKind.third_party, ItemKind.rumour})
+
+
+@dataclass(frozen=True)
+class Removal:
+    item_id: str
+    t: float
+    actor: str
+    action: str  # "hidden" or "deleted"
+    reason: DeletionReason
+    note: str
+
+
+@dataclass(frozen=True)
+class TeamText:
+    """A public text by the team: a reply on the page or an official post."""
+
+    id: str
+    t: float
+    author: str
+    text: str
+    kind: str  # "reply" or "post"
+    item: ItemView | None
+    tone: ToneResult
+    link: str | None = None
+    corrects: tuple[str, ...] = ()
+
+
+@dataclass
+class ScoringContext:
+    scenario: Scenario
+    events: list[Event]
+    lang: str
+    rubric: Rubric = field(default_factory=load_rubric)
+
+    def __post_init__(self) -> None:
+        self.state = DrillState.from_events(self.events)
+        self.thresholds: Thresholds = thresholds_for(self.scenario, self.rubric)
+        municipality = self.scenario.municipality
+        self.clock = ScenarioClock(self.scenario.starts, municipality.office_hours)
+        self.end = self.state.now
+        self.removals: list[Removal] = []
+        self.counterfactuals: dict[str, CounterfactualReach] = {}
+        self.reach_series: dict[str, list[tuple[float, int]]] = {}
+        self.triggers: list[tuple[float, TriggerFired]] = []
+        self._duty_times: list[float] = []
+        self._duty_members: list[str | None] = []
+        for event in self.events:
+            p = event.payload
+            if isinstance(p, (ItemHidden, ItemDeleted)):
+                action = "hidden" if isinstance(p, ItemHidden) else "deleted"
+                self.removals.append(Removal(p.item_id, event.t, event.actor, action, p.reason, p.note))
+            elif isinstance(p, DrillStarted):
+                self._duty_times.append(event.t)
+                self._duty_members.append(p.on_duty)
+            elif isinstance(p, DutyHandedOver):
+                self._duty_times.append(event.t)
+                self._duty_members.append(p.to_member)
+            elif isinstance(p, CounterfactualReach):
+                self.counterfactuals[p.item_id] = p
+            elif isinstance(p, ReachUpdated):
+                self.reach_series.setdefault(p.item_id, []).append((event.t, p.reached))
+            elif isinstance(p, TriggerFired):
+                self.triggers.append((event.t, p))
+
+    # --- people -------------------------------------------------------------------------
+
+    def on_duty_at(self, t: float) -> str | None:
+        """Who held the duty at simulated time t (a handover at t counts from t on)."""
+        index = bisect_right(self._duty_times, t) - 1
+        return self._duty_members[index] if index >= 0 else None
+
+    @property
+    def has_duty_roster(self) -> bool:
+        return any(m for m in self._duty_members)
+
+    # --- items --------------------------------------------------------------------------
+
+    @cached_property
+    def items(self) -> list[ItemView]:
+        return sorted(self.state.items.values(), key=lambda i: (i.t, i.item_id))
+
+    def ref(self, item: ItemView) -> ItemRef:
+        return ItemRef(id=item.item_id, at=self.clock.label(item.t), t=item.t, quote=quote(item.text),
+                       kind=str(item.labels.kind))
+
+    def text_ref(self, text: TeamText) -> ItemRef:
+        return ItemRef(id=text.id, at=self.clock.label(text.t), t=text.t, quote=quote(text.text), kind=text.kind)
+
+    def removed_justly(self, item: ItemView) -> bool:
+        return item.visibility != "visible" and bool(item.labels.deletion_justified)
+
+    def response_at(self, item: ItemView) -> float | None:
+        """First team response: a reply to the item, or a correction that names it."""
+        times = [r.t for r in item.replies]
+        if item.corrected_at is not None:
+            times.append(item.corrected_at)
+        return min(times) if times else None
+
+    # --- the team's public texts --------------------------------------------------------
+
+    @cached_property
+    def team_texts(self) -> list[TeamText]:
+        texts: list[TeamText] = []
+        for reply in self.state.replies.values():
+            if reply.public:
+                texts.append(self._reply_text(reply))
+        for post in self.state.official_posts:
+            texts.append(self._post_text(post))
+        texts.sort(key=lambda x: (x.t, x.id))
+        return texts
+
+    @cached_property
+    def official_posts(self) -> list[TeamText]:
+        return [t for t in self.team_texts if t.kind == "post"]
+
+    @cached_property
+    def public_replies(self) -> list[TeamText]:
+        return [t for t in self.team_texts if t.kind == "reply"]
+
+    def _reply_text(self, reply: ReplyView) -> TeamText:
+        item = self.state.items.get(reply.item_id)
+        context = item.text if item is not None and _needs_context(item) else None
+        return TeamText(reply.reply_id, reply.t, reply.author, reply.text, "reply", item,
+                        self.tone(reply.text, context), corrects=tuple(reply.corrects))
+
+    def _post_text(self, post: OfficialPostView) -> TeamText:
+        return TeamText(post.post_id, post.t, post.author, post.text, "post", None, self.tone(post.text, None),
+                        link=post.link, corrects=tuple(post.corrects))
+
+    def tone(self, text: str, context: str | None) -> ToneResult:
+        m = self.scenario.municipality
+        numbers = (m.switchboard,) if m.switchboard else ()
+        domains = (m.email_domain,) if m.email_domain else ()
+        return _analyse(text, context, self.language_of_texts, numbers, domains, self.lang)
+
+    @property
+    def language_of_texts(self) -> str:
+        return str(self.scenario.language)
+
+
+def _needs_context(item: ItemView) -> bool:
+    labels = item.labels
+    return labels.kind in _CONTEXT_KINDS or bool(labels.personal_data)
+
+
+@lru_cache(maxsize=16384)
+def _analyse(text: str, context: str | None, language: str, numbers: tuple[str, ...], domains: tuple[str, ...],
+             explain_in: str) -> ToneResult:
+    """Tone analysis is the expensive part of scoring; replies repeat, so each is analysed once."""
+    return analyse_reply(text, language=language, context=context, official_numbers=numbers,
+                         official_domains=domains, explain_in=explain_in)

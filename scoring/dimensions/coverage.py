@@ -1,0 +1,116 @@
+"""Coverage and routines (C1–C3): was everyone answered, by one person on duty, and were
+factual errors corrected and praise acknowledged?
+"""
+
+from __future__ import annotations
+
+from drill.scenario.models import ItemKind
+from scoring.context import ScoringContext
+from scoring.dimensions.speed import needs_reply_items
+from scoring.findings import DimensionResult, RuleResult
+from scoring.texts import duration, pick, share
+
+_ACTORS_NOT_TEAM = {"system", "trainer"}
+
+
+def score_coverage(ctx: ScoringContext) -> DimensionResult:
+    results = [_c1(ctx)]
+    c2 = _c2(ctx)
+    if c2:
+        results.append(c2)
+    c3 = _c3(ctx)
+    if c3:
+        results.append(c3)
+    c1 = results[0]
+    summary = c1.what.split(".")[0] + "." if c1.score is not None else c1.what
+    return DimensionResult("coverage", results, summary)
+
+
+def _c1(ctx: ScoringContext) -> RuleResult:
+    lang = ctx.lang
+    items = needs_reply_items(ctx)
+    if not items:
+        return RuleResult("C1", pick(lang, "Ingen henvendelser trengte svar.", "No inquiry needed a reply."))
+    answered = [i for i in items if ctx.response_at(i) is not None]
+    negative = [i for i in items if i.labels.kind == ItemKind.complaint]
+    negative_answered = [i for i in negative if ctx.response_at(i) is not None]
+    missed = [i for i in items if ctx.response_at(i) is None]
+    what = pick(lang, f"{share(len(answered), len(items), lang)} henvendelser som trengte svar, fikk svar.",
+                f"{share(len(answered), len(items), lang)} inquiries that needed a reply got one.")
+    if negative:
+        what += pick(lang, f" Av klagene og kritikken fikk {share(len(negative_answered), len(negative), lang)} svar.",
+                     f" Of the complaints and criticism, {share(len(negative_answered), len(negative), lang)} got a reply.")
+    silenced = [i for i in missed if i.visibility == "deleted"]
+    if silenced:
+        what += pick(lang, f" {len(silenced)} ble slettet i stedet for besvart.",
+                     f" {len(silenced)} were deleted instead of answered.")
+    # Unanswered criticism first: KS p.15 stresses the negative ones.
+    missed.sort(key=lambda i: (i.labels.kind != ItemKind.complaint, i.t))
+    return RuleResult("C1", what, score=100.0 * len(answered) / len(items), items=[ctx.ref(i) for i in missed[:8]],
+                      metrics={"answered": len(answered), "total": len(items), "complaints": len(negative),
+                               "complaints_answered": len(negative_answered)})
+
+
+def _c2(ctx: ScoringContext) -> RuleResult | None:
+    """One person on duty: actions by others, and two members answering one thread at once."""
+    lang, window = ctx.lang, ctx.thresholds.parallel_window
+    if not ctx.has_duty_roster:
+        return None
+    actions = [(r.t, r.author, r.item_id, r.reply_id) for r in ctx.state.replies.values()
+               if r.author not in _ACTORS_NOT_TEAM]
+    posts = [(p.t, p.author) for p in ctx.state.official_posts if p.author not in _ACTORS_NOT_TEAM]
+    total = len(actions) + len(posts)
+    if not total:
+        return None
+    off_duty = [a for a in actions if a[1] != ctx.on_duty_at(a[0])]
+    off_posts = [p for p in posts if p[1] != ctx.on_duty_at(p[0])]
+    parallel = []
+    by_thread: dict[str, list[tuple[float, str, str]]] = {}
+    for t, author, item_id, reply_id in sorted(actions):
+        thread = ctx.state.items[item_id].thread_id
+        for prev_t, prev_author, _ in by_thread.get(thread, []):
+            if prev_author != author and t - prev_t <= window:
+                parallel.append(item_id)
+                break
+        by_thread.setdefault(thread, []).append((t, author, reply_id))
+    members = sorted({a[1] for a in actions} | {p[1] for p in posts})
+    bad = len(off_duty) + len(off_posts) + len(parallel)
+    what = pick(lang,
+                f"{share(total - len(off_duty) - len(off_posts), total, lang)} svar og innlegg kom fra den som hadde vakt "
+                f"({len(members)} {'person' if len(members) == 1 else 'personer'} svarte i alt).",
+                f"{share(total - len(off_duty) - len(off_posts), total, lang)} replies and posts came from the person on "
+                f"duty ({len(members)} {'person' if len(members) == 1 else 'people'} replied in all).")
+    if parallel:
+        what += pick(lang, f" {len(parallel)} ganger svarte to personer i samme tråd innen {duration(window, lang)}.",
+                     f" {len(parallel)} times two people replied in the same thread within {duration(window, lang)}.")
+    items = [ctx.ref(ctx.state.items[a[2]]) for a in off_duty[:5]]
+    items += [ctx.ref(ctx.state.items[i]) for i in parallel[:5]]
+    return RuleResult("C2", what, score=max(0.0, 100.0 * (1 - bad / total)), items=items,
+                      metrics={"actions": total, "off_duty": len(off_duty) + len(off_posts),
+                               "parallel": len(parallel), "members": len(members)})
+
+
+def _c3(ctx: ScoringContext) -> RuleResult | None:
+    """Factual errors corrected and positive mentions acknowledged (like or reply)."""
+    lang = ctx.lang
+    claims = [i for i in ctx.items if i.is_comment and i.labels.false_claim and not ctx.removed_justly(i)]
+    praise = [i for i in ctx.items if i.is_comment and i.labels.kind == ItemKind.praise]
+    if not claims and not praise:
+        return None
+    corrected = [i for i in claims if i.corrected_at is not None or i.answered]
+    thanked = [i for i in praise if i.liked or i.answered]
+    parts, scores = [], []
+    if claims:
+        scores.append(len(corrected) / len(claims))
+        parts.append(pick(lang, f"{share(len(corrected), len(claims), lang)} feilaktige påstander ble rettet opp.",
+                          f"{share(len(corrected), len(claims), lang)} false claims were corrected."))
+    if praise:
+        scores.append(len(thanked) / len(praise))
+        parts.append(pick(lang, f"{share(len(thanked), len(praise), lang)} positive kommentarer fikk et lik eller svar.",
+                          f"{share(len(thanked), len(praise), lang)} positive comments got a like or a reply."))
+    done = {i.item_id for i in corrected} | {i.item_id for i in thanked}
+    missed = [i for i in claims + praise if i.item_id not in done]
+    return RuleResult("C3", " ".join(parts), score=100.0 * sum(scores) / len(scores),
+                      items=[ctx.ref(i) for i in missed[:8]],
+                      metrics={"false_claims": len(claims), "corrected": len(corrected), "praise": len(praise),
+                               "praise_acknowledged": len(thanked)})

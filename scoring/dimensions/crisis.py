@@ -1,0 +1,347 @@
+"""Crisis handling (K1–K8): first message, update rhythm, one official page, casualty facts
+left to the police, rumours corrected (with the reach the correction prevented), actionable
+advice and empathy.
+
+Rules about an active incident (K2, K3, K4, K7) apply only when the scenario has one; rumour
+correction (K6), casualty facts (K5) and empathy (K8) apply to every drill.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from drill.scenario.models import Channel, ItemKind
+from drill.state import ItemView
+from scoring.context import ScoringContext, TeamText
+from scoring.findings import DimensionResult, RuleResult
+from scoring.models import RumourReach
+from scoring.texts import approx, duration, number, pick, quote, share
+
+# Word stems that carry casualty facts; a team text discloses the police's facts when it uses a
+# stem that also occurs in a casualty message from the police (or when the tone analyser's
+# K5.casualty_facts rule fires).
+_CASUALTY_STEMS = ("skad", "død", "omkom", "legevakt", "sykehus", "pustevansk", "bevisstløs", "ambulans",
+                   "savnet", "injur", "dead", "died", "hospital", "casualt", "wounded", "missing", "unconscious")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_RELEASE = re.compile(r"\b(?:kl\.?|at)\s*(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+_REACH_SCALE = 3.0  # a rumour that spreads on the network weighs three times a one-off claim
+
+
+def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionResult:
+    results: list[RuleResult] = []
+    active = ctx.thresholds.incident_active
+    if active:
+        results += [_k1(ctx), *_k2(ctx), _k3(ctx), _k4(ctx)]
+        k7 = _k7(ctx)
+        if k7:
+            results.append(k7)
+    for rule in (_k5(ctx), _k6(ctx, rumours), _k8(ctx)):
+        if rule:
+            results.append(rule)
+    lang = ctx.lang
+    posts = ctx.official_posts
+    if posts:
+        summary = pick(lang, f"{len(posts)} offisielle innlegg; det første kl. {ctx.clock.label(posts[0].t)}.",
+                       f"{len(posts)} official posts; the first at {ctx.clock.label(posts[0].t)}.")
+    else:
+        summary = pick(lang, "Ingen offisielle innlegg.", "No official posts.")
+    return DimensionResult("crisis", results, summary)
+
+
+def _k1(ctx: ScoringContext) -> RuleResult:
+    lang = ctx.lang
+    first = min((t.t for t in ctx.team_texts), default=None)
+    replies = [r.t for r in ctx.state.replies.values()]
+    first_any = min([x for x in [first, min(replies, default=None)] if x is not None], default=None)
+    if first_any is None:
+        what = pick(lang, "Teamet var ikke synlig i sosiale medier under hendelsen.",
+                    "The team was not visible on social media during the incident.")
+    else:
+        what = pick(lang, f"Teamets første handling på siden kom kl. {ctx.clock.label(first_any)}, "
+                          f"{duration(first_any, lang)} etter at hendelsen startet.",
+                    f"The team's first action on the page came at {ctx.clock.label(first_any)}, "
+                    f"{duration(first_any, lang)} after the incident began.")
+    return RuleResult("K1", what, metrics={"first_action_s": -1.0 if first_any is None else first_any})
+
+
+def _k2(ctx: ScoringContext) -> list[RuleResult]:
+    lang, th = ctx.lang, ctx.thresholds
+    posts = ctx.official_posts
+    if not posts:
+        timing = RuleResult("K2", pick(lang, f"Ingen offisiell melding i løpet av øvelsen (mål: innen "
+                                             f"{duration(th.first_post_within, lang)}).",
+                                       f"No official message during the drill (target: within "
+                                       f"{duration(th.first_post_within, lang)})."),
+                            score=0.0, severity="critical", weight=2.0, metrics={"first_post_s": -1.0})
+        return [timing]
+    first = posts[0]
+    if first.t <= th.first_post_within:
+        timing_score = 100.0
+    elif first.t <= th.first_post_at_most:
+        timing_score = 100.0 - 70.0 * (first.t - th.first_post_within) / (th.first_post_at_most - th.first_post_within)
+    else:
+        timing_score = 15.0
+    what = pick(lang,
+                f"Første offisielle melding kom kl. {ctx.clock.label(first.t)}, {duration(first.t, lang)} etter start "
+                f"(mål: innen {duration(th.first_post_within, lang)}, senest {duration(th.first_post_at_most, lang)}).",
+                f"The first official message came at {ctx.clock.label(first.t)}, {duration(first.t, lang)} after the "
+                f"start (target: within {duration(th.first_post_within, lang)}, at most "
+                f"{duration(th.first_post_at_most, lang)}).")
+    timing = RuleResult("K2", what, score=timing_score, weight=2.0, items=[ctx.text_ref(first)],
+                        metrics={"first_post_s": first.t, "target_s": th.first_post_within})
+    texts = ctx.team_texts
+    speculating = [t for t in texts if any(f.rubric == "K2" and f.weight < 0 for f in t.tone.findings)]
+    open_about = [t for t in posts if any(f.rule == "K2.uncertainty" for f in t.tone.findings)]
+    wording_score = 100.0 * (1 - len(speculating) / len(texts))
+    wording_what = pick(lang,
+                        f"{share(len(speculating), len(texts), lang)} offentlige tekster spekulerte eller beroliget uten "
+                        f"grunnlag; {share(len(open_about), len(posts), lang)} offisielle innlegg var åpne om usikkerhet.",
+                        f"{share(len(speculating), len(texts), lang)} public texts speculated or reassured without "
+                        f"grounds; {share(len(open_about), len(posts), lang)} official posts were open about uncertainty.")
+    if speculating:
+        wording_score = min(wording_score, 60.0)
+    wording = RuleResult("K2", wording_what, score=wording_score, weight=1.0,
+                         items=[ctx.text_ref(t) for t in speculating[:5]],
+                         metrics={"speculating": len(speculating), "open_about_uncertainty": len(open_about)})
+    return [timing, wording]
+
+
+def _k3(ctx: ScoringContext) -> RuleResult:
+    lang, every = ctx.lang, ctx.thresholds.update_every
+    posts = ctx.official_posts
+    if not posts:
+        return RuleResult("K3", pick(lang, "Ingen oppdateringer.", "No updates."), score=0.0, severity="major")
+    marks = [p.t for p in posts] + [max(ctx.end, posts[-1].t)]
+    gaps = [b - a for a, b in zip(marks, marks[1:])]
+    period = marks[-1] - marks[0]
+    overdue = sum(max(0.0, g - every) for g in gaps)
+    cadence = 100.0 if period <= 0 else 100.0 * (1 - overdue / period)
+    with_next = [p for p in posts if any(f.rule == "K3.next_update" for f in p.tone.findings)]
+    score = 0.7 * cadence + 0.3 * 100.0 * len(with_next) / len(posts)
+    longest = max(gaps) if gaps else 0.0
+    what = pick(lang,
+                f"{len(posts)} oppdateringer; lengste opphold {duration(longest, lang)} (mål: hvert "
+                f"{duration(every, lang)}), til sammen {duration(overdue, lang)} over målet. "
+                f"{share(len(with_next), len(posts), lang)} sa når neste oppdatering kommer.",
+                f"{len(posts)} updates; longest gap {duration(longest, lang)} (target: every {duration(every, lang)}), "
+                f"{duration(overdue, lang)} over the target in all. {share(len(with_next), len(posts), lang)} said when "
+                f"the next update comes.")
+    return RuleResult("K3", what, score=score, metrics={"updates": len(posts), "longest_gap_s": longest,
+                                                        "overdue_s": overdue, "with_next_update": len(with_next)})
+
+
+def _normal_link(link: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", link.strip().lower()).rstrip("/")
+
+
+def _k4(ctx: ScoringContext) -> RuleResult:
+    lang = ctx.lang
+    posts = ctx.official_posts
+    official = ctx.scenario.municipality.official_link
+    if not posts:
+        return RuleResult("K4", pick(lang, "Ingen offisielle innlegg å lenke fra.", "No official posts to link from."),
+                          score=0.0, severity="major")
+    if official:
+        target = _normal_link(official)
+        linking = [p for p in posts if (p.link and _normal_link(p.link) == target) or target in p.text.lower()]
+        where = official
+    else:
+        links = {_normal_link(p.link) for p in posts if p.link}
+        main = max(links, key=lambda x: sum(1 for p in posts if p.link and _normal_link(p.link) == x), default=None)
+        linking = [p for p in posts if p.link and _normal_link(p.link) == main]
+        where = main or "–"
+    missing = [p for p in posts if p not in linking]
+    what = pick(lang, f"{share(len(linking), len(posts), lang)} offisielle innlegg lenket til {where}.",
+                f"{share(len(linking), len(posts), lang)} official posts linked to {where}.")
+    return RuleResult("K4", what, score=100.0 * len(linking) / len(posts), items=[ctx.text_ref(p) for p in missing[:5]],
+                      metrics={"posts": len(posts), "linking": len(linking)})
+
+
+def _stems(text: str) -> set[str]:
+    words = _WORD.findall(text.lower())
+    return {stem for w in words for stem in _CASUALTY_STEMS if w.startswith(stem)}
+
+
+def _release_time(ctx: ScoringContext, item: ItemView) -> float:
+    """When the police said they would publish (a clock time in their message), else never."""
+    match = _RELEASE.search(item.text)
+    if not match:
+        return float("inf")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    arrived: datetime = ctx.clock.at(item.t)
+    moment = arrived.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if moment < arrived:
+        moment += timedelta(days=1)
+    return item.t + (moment - arrived).total_seconds()
+
+
+def _k5(ctx: ScoringContext) -> RuleResult | None:
+    lang = ctx.lang
+    sources = [i for i in ctx.items if i.labels.casualty_facts and i.labels.kind == ItemKind.authority
+               or (i.labels.casualty_facts and i.channel == Channel.emergency)]
+    disclosures: list[tuple[TeamText, str]] = []
+    for text in ctx.team_texts:
+        flagged = [f.matched or f.rule for f in text.tone.findings if f.rule.startswith("K5.") and f.weight < 0]
+        if flagged:
+            disclosures.append((text, flagged[0]))
+            continue
+        own = _stems(text.text)
+        for source in sources:
+            common = own & _stems(source.text)
+            if source.t <= text.t < _release_time(ctx, source) and common:
+                words = [w for w in _WORD.findall(text.text) if any(w.lower().startswith(s) for s in common)]
+                disclosures.append((text, ", ".join(words)))
+                break
+    if not sources and not disclosures:
+        return None
+    if disclosures:
+        first_text, matched = disclosures[0]
+        release = min((_release_time(ctx, s) for s in sources), default=float("inf"))
+        police = (pick(lang, f" Politiet skulle selv gå ut kl. {ctx.clock.label(release)}.",
+                       f" The police were to publish at {ctx.clock.label(release)} themselves.")
+                  if release != float("inf") else "")
+        what = pick(lang,
+                    f"{len(disclosures)} offentlige tekster omtalte skadde eller døde før politiet; den første kl. "
+                    f"{ctx.clock.label(first_text.t)} («{matched}»).{police}",
+                    f"{len(disclosures)} public texts mentioned casualties before the police; the first at "
+                    f"{ctx.clock.label(first_text.t)} (“{matched}”).{police}")
+        return RuleResult("K5", what, score=0.0, severity="critical",
+                          items=[ctx.text_ref(t) for t, _ in disclosures[:5]],
+                          metrics={"disclosures": len(disclosures)})
+    referring = [t for t in ctx.team_texts if any(f.rule == "K5.refers_to_police" for f in t.tone.findings)]
+    what = pick(lang, "Teamet gikk ikke ut med opplysninger om skadde eller døde før politiet.",
+                "The team did not release facts about casualties before the police.")
+    if referring:
+        what += pick(lang, f" {len(referring)} svar viste til politiet.", f" {len(referring)} replies referred to the police.")
+    return RuleResult("K5", what, score=100.0, items=[ctx.text_ref(t) for t in referring[:3]],
+                      metrics={"disclosures": 0, "referred_to_police": len(referring)})
+
+
+def rumour_reach(ctx: ScoringContext) -> list[RumourReach]:
+    """Rumours that spread on the network, with their counterfactual reach when recorded."""
+    rows = []
+    for item in ctx.items:
+        if not item.labels.false_claim:
+            continue
+        cf = ctx.counterfactuals.get(item.item_id)
+        if not (item.spreads or cf or item.item_id in ctx.reach_series):
+            continue
+        corrected = _corrected_at(item)
+        rows.append(RumourReach(
+            item_id=item.item_id, quote=quote(item.text, 70), t=item.t, reached=cf.actual if cf else item.reach,
+            corrected_at=corrected, corrected_at_clock=None if corrected is None else ctx.clock.label(corrected),
+            without_correction=cf.without_correction if cf else None,
+            with_earlier_correction=cf.with_earlier_correction if cf else None,
+            earlier_by=cf.earlier_by if cf else None,
+        ))
+    return rows
+
+
+def _corrected_at(item: ItemView) -> float | None:
+    times = [r.t for r in item.replies if r.public]
+    if item.corrected_at is not None:
+        times.append(item.corrected_at)
+    return min(times) if times else None
+
+
+def reach_sentence(ctx: ScoringContext, row: RumourReach) -> str | None:
+    lang = ctx.lang
+    if row.without_correction is None:
+        return None
+    prevented = row.prevented or 0
+    if row.corrected_at is not None and prevented > 0:
+        text = pick(lang, f"Rettelsen kl. {row.corrected_at_clock} holdt ryktet «{row.quote}» unna omtrent "
+                          f"{approx(prevented, lang)} personer.",
+                    f"Your correction at {row.corrected_at_clock} kept the rumour “{row.quote}” from about "
+                    f"{approx(prevented, lang)} people.")
+    elif row.corrected_at is None:
+        text = pick(lang, f"Ryktet «{row.quote}» ble aldri rettet og nådde {number(row.reached, lang)} personer.",
+                    f"The rumour “{row.quote}” was never corrected and reached {number(row.reached, lang)} people.")
+    else:
+        text = pick(lang, f"Rettelsen kl. {row.corrected_at_clock} kom for sent til å begrense ryktet «{row.quote}».",
+                    f"The correction at {row.corrected_at_clock} came too late to limit the rumour “{row.quote}”.")
+    if row.with_earlier_correction is not None and row.earlier_by and row.reached > row.with_earlier_correction:
+        saved = row.reached - row.with_earlier_correction
+        text += pick(lang, f" {duration(row.earlier_by, lang)} tidligere ville ha spart ytterligere omtrent "
+                           f"{approx(saved, lang)}.",
+                     f" {duration(row.earlier_by, lang)} earlier would have kept about {approx(saved, lang)} more "
+                     f"people from it.")
+    return text
+
+
+def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
+    lang, target = ctx.lang, ctx.thresholds.correction_within
+    claims = [i for i in ctx.items if i.is_comment and i.labels.false_claim and not ctx.removed_justly(i)]
+    if not claims:
+        return None
+    earned = possible = 0.0
+    on_time = late = 0
+    missed: list[ItemView] = []
+    slow: list[ItemView] = []
+    for item in claims:
+        weight = _REACH_SCALE if item.spreads else 1.0
+        possible += weight
+        at = _corrected_at(item)
+        if at is not None and at - item.t <= target:
+            earned += weight
+            on_time += 1
+        elif at is not None:
+            earned += 0.5 * weight
+            late += 1
+            slow.append(item)
+        else:
+            missed.append(item)
+    spreading = [i for i in claims if i.spreads]
+    what = pick(lang,
+                f"{share(on_time, len(claims), lang)} rykter og feilaktige påstander ble rettet innen "
+                f"{duration(target, lang)}, {late} senere, {len(missed)} aldri.",
+                f"{share(on_time, len(claims), lang)} rumours and false claims were corrected within "
+                f"{duration(target, lang)}, {late} later, {len(missed)} never.")
+    for item in spreading:
+        at = _corrected_at(item)
+        if at is None:
+            what += pick(lang, f" Ryktet «{quote(item.text, 60)}» ble aldri rettet.",
+                         f" The rumour “{quote(item.text, 60)}” was never corrected.")
+        else:
+            what += pick(lang, f" «{quote(item.text, 60)}» ble rettet etter {duration(at - item.t, lang)}.",
+                         f" “{quote(item.text, 60)}” was corrected after {duration(at - item.t, lang)}.")
+    sentences = [s for row in rumours if (s := reach_sentence(ctx, row))]
+    if sentences:
+        what += " " + " ".join(sentences)
+    apologies = [t for t in ctx.team_texts if any(f.rule in {"K6.apology", "K6.own_error"} for f in t.tone.findings)]
+    if apologies:
+        what += pick(lang, f" {len(apologies)} tekster beklaget eller innrømmet egne feil.",
+                     f" {len(apologies)} texts apologised or admitted the municipality's own mistakes.")
+    prevented = sum(r.prevented or 0 for r in rumours)
+    return RuleResult("K6", what, score=100.0 * earned / possible,
+                      severity="critical" if any(i.spreads for i in missed) else None,
+                      items=[ctx.ref(i) for i in (missed + slow)[:8]],
+                      metrics={"claims": len(claims), "on_time": on_time, "late": late, "never": len(missed),
+                               "reach_prevented": prevented})
+
+
+def _k7(ctx: ScoringContext) -> RuleResult | None:
+    lang = ctx.lang
+    posts = ctx.official_posts
+    if not posts:
+        return None
+    advising = [p for p in posts if any(f.rule == "K7.actionable_advice" for f in p.tone.findings)]
+    what = pick(lang, f"{share(len(advising), len(posts), lang)} offisielle innlegg ga konkrete råd.",
+                f"{share(len(advising), len(posts), lang)} official posts gave actionable advice.")
+    missing = [p for p in posts if p not in advising]
+    return RuleResult("K7", what, score=100.0 * len(advising) / len(posts), items=[ctx.text_ref(p) for p in missing[:4]],
+                      metrics={"posts": len(posts), "advising": len(advising)})
+
+
+def _k8(ctx: ScoringContext) -> RuleResult | None:
+    lang = ctx.lang
+    to_complaints = [t for t in ctx.public_replies if t.item is not None and t.item.labels.kind == ItemKind.complaint]
+    if not to_complaints:
+        return None
+    cold = [t for t in to_complaints if any(f.rule == "K8.no_empathy" for f in t.tone.findings)]
+    what = pick(lang, f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} svar på klager viste forståelse.",
+                f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} replies to complaints showed empathy.")
+    return RuleResult("K8", what, score=100.0 * (1 - len(cold) / len(to_complaints)),
+                      items=[ctx.text_ref(t) for t in cold[:5]],
+                      metrics={"replies_to_complaints": len(to_complaints), "without_empathy": len(cold)})

@@ -1,0 +1,165 @@
+"""Moderation (M1–M4): the team's hides and deletions against the ground truth.
+
+The comparison is a confusion matrix of "removed" against `labels.deletion_justified`.
+Wrongly removing legitimate criticism is the worst outcome (KS p.15: it feels like
+censorship), so it weighs most and is quoted item by item; missing an attack, a named third
+person, personal data or illegal content comes next.
+"""
+
+from __future__ import annotations
+
+from drill.scenario.models import DeletionReason, ItemKind
+from drill.state import ItemView
+from scoring.context import Removal, ScoringContext
+from scoring.findings import DimensionResult, RuleResult
+from scoring.texts import pick, share
+
+# Points off M2 per wrongful removal: deleting criticism costs most; hiding is gentler.
+_WRONGFUL_COST = {("deleted", True): 35.0, ("deleted", False): 20.0, ("hidden", True): 20.0, ("hidden", False): 10.0}
+_SERIOUS = {ItemKind.attack, ItemKind.third_party, ItemKind.personal_data, ItemKind.illegal}
+# Reasons that may stand for one another (personal data about someone else is also a third-party matter).
+_COMPATIBLE = {
+    DeletionReason.personal_data: {DeletionReason.third_party},
+    DeletionReason.third_party: {DeletionReason.personal_data},
+}
+
+
+def matrix(ctx: ScoringContext) -> dict[str, list[ItemView]]:
+    """Comment items by outcome: removed justly, removed wrongly, missed, rightly left."""
+    out: dict[str, list[ItemView]] = {"true_removed": [], "wrongly_removed": [], "missed": [], "rightly_left": []}
+    for item in ctx.items:
+        if not item.is_comment:
+            continue
+        removed = item.visibility != "visible"
+        justified = bool(item.labels.deletion_justified)
+        key = ("true_removed" if justified else "wrongly_removed") if removed else ("missed" if justified else "rightly_left")
+        out[key].append(item)
+    return out
+
+
+def score_moderation(ctx: ScoringContext) -> DimensionResult:
+    lang = ctx.lang
+    m = matrix(ctx)
+    results = [_m2(ctx, m), _m1(ctx, m)]
+    m3 = _m3(ctx)
+    if m3:
+        results.append(m3)
+    m4 = _m4(ctx)
+    if m4:
+        results.append(m4)
+    summary = pick(lang,
+                   f"Fjernet med rette: {len(m['true_removed'])}; fjernet uten grunn: {len(m['wrongly_removed'])}; "
+                   f"burde vært fjernet: {len(m['missed'])}.",
+                   f"Removed rightly: {len(m['true_removed'])}; removed without reason: {len(m['wrongly_removed'])}; "
+                   f"should have been removed: {len(m['missed'])}.")
+    return DimensionResult("moderation", results, summary)
+
+
+def _last_removal(ctx: ScoringContext, item_id: str) -> Removal | None:
+    found = [r for r in ctx.removals if r.item_id == item_id]
+    return found[-1] if found else None
+
+
+def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
+    lang = ctx.lang
+    wrong = m["wrongly_removed"]
+    if not wrong:
+        return RuleResult("M2", pick(lang, "Ingen legitime kommentarer ble fjernet; kritikk fikk stå.",
+                                     "No legitimate comment was removed; criticism was left up."), score=100.0)
+    cost = 0.0
+    criticism = 0
+    for item in wrong:
+        is_criticism = item.labels.kind == ItemKind.complaint
+        criticism += is_criticism
+        cost += _WRONGFUL_COST[(item.visibility, is_criticism)]
+    deleted = sum(1 for i in wrong if i.visibility == "deleted")
+    what = pick(lang,
+                f"{len(wrong)} kommentarer uten slettegrunn ble fjernet ({deleted} slettet, {len(wrong) - deleted} skjult), "
+                f"av dem {criticism} med ren kritikk.",
+                f"{len(wrong)} comments with no ground for removal were removed ({deleted} deleted, "
+                f"{len(wrong) - deleted} hidden), {criticism} of them mere criticism.")
+    reacting = {t.id for t in ctx.scenario.triggers if t.when.wrongful_deletion}
+    outcry = [p for _, p in ctx.triggers if p.trigger_id in reacting]
+    if outcry:
+        what += pick(lang, " Det førte til beskyldninger om sensur på siden.",
+                     " It led to accusations of censorship on the page.")
+    return RuleResult("M2", what, score=max(0.0, 100.0 - cost), severity="critical" if criticism else "major",
+                      items=[ctx.ref(i) for i in wrong],
+                      metrics={"wrongly_removed": len(wrong), "criticism_removed": criticism, "deleted": deleted})
+
+
+def _m1(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
+    lang = ctx.lang
+    should = m["true_removed"] + m["missed"]
+    if not should:
+        return RuleResult("M1", pick(lang, "Ingen kommentarer trengte å fjernes.", "No comment needed removing."))
+    serious = [i for i in should if i.labels.kind in _SERIOUS or i.labels.personal_data]
+    missed_serious = [i for i in m["missed"] if i.labels.kind in _SERIOUS or i.labels.personal_data]
+    serious_ids = {i.item_id for i in missed_serious}
+    missed_other = [i for i in m["missed"] if i.item_id not in serious_ids]
+    removed = len(m["true_removed"])
+    # Serious misses weigh three times as much as missed spam or off-topic noise.
+    weight_total = 3 * len(serious) + (len(should) - len(serious))
+    lost = 3 * len(missed_serious) + len(missed_other)
+    what = pick(lang,
+                f"{share(removed, len(should), lang)} kommentarer som KS-reglene tillater å fjerne, ble fjernet.",
+                f"{share(removed, len(should), lang)} comments that the KS rules allow removing were removed.")
+    if missed_serious:
+        what += pick(lang,
+                     f" Blant dem som ble stående: {len(missed_serious)} personangrep, navngitte personer, "
+                     f"personopplysninger eller ulovlig innhold.",
+                     f" Left up among them: {len(missed_serious)} personal attacks, named people, personal data or "
+                     f"illegal content.")
+    return RuleResult("M1", what, score=100.0 * (1 - lost / weight_total) if weight_total else 100.0,
+                      severity="major" if missed_serious else None,
+                      items=[ctx.ref(i) for i in (missed_serious + missed_other)],
+                      metrics={"should_remove": len(should), "removed": removed, "missed_serious": len(missed_serious),
+                               "missed_other": len(missed_other)})
+
+
+def _m3(ctx: ScoringContext) -> RuleResult | None:
+    """Personal data and harassment: hiding keeps the message for follow-up and the archive."""
+    lang = ctx.lang
+    sensitive = [i for i in ctx.items if i.is_comment and i.visibility != "visible"
+                 and (i.labels.kind == ItemKind.personal_data or i.labels.personal_data)]
+    if not sensitive:
+        return None
+    hidden = [i for i in sensitive if i.visibility == "hidden"]
+    deleted = [i for i in sensitive if i.visibility == "deleted"]
+    what = pick(lang,
+                f"{share(len(hidden), len(sensitive), lang)} fjernede innlegg med personopplysninger ble skjult "
+                f"i stedet for slettet.",
+                f"{share(len(hidden), len(sensitive), lang)} removed posts with personal data were hidden rather "
+                f"than deleted.")
+    return RuleResult("M3", what, score=100.0 * len(hidden) / len(sensitive), severity="minor" if deleted else None,
+                      items=[ctx.ref(i) for i in deleted[:5]], metrics={"hidden": len(hidden), "deleted": len(deleted)})
+
+
+def _m4(ctx: ScoringContext) -> RuleResult | None:
+    """Every removal should carry the right reason and a note of what was removed."""
+    lang = ctx.lang
+    removals = [r for r in ctx.removals if r.item_id in ctx.state.items]
+    if not removals:
+        return None
+    points = 0.0
+    matching = noted = 0
+    wrong = []
+    for removal in removals:
+        expected = ctx.state.items[removal.item_id].labels.deletion_reason
+        ok = expected is not None and (removal.reason == expected or removal.reason in _COMPATIBLE.get(expected, set()))
+        if ok:
+            matching += 1
+            points += 0.7
+        else:
+            wrong.append(removal)
+        if removal.note.strip():
+            noted += 1
+            points += 0.3
+    what = pick(lang,
+                f"{share(matching, len(removals), lang)} fjerninger hadde en grunn som passer innholdet; "
+                f"{share(noted, len(removals), lang)} hadde en merknad om hva og hvorfor.",
+                f"{share(matching, len(removals), lang)} removals had a reason that fits the content; "
+                f"{share(noted, len(removals), lang)} had a note on what and why.")
+    return RuleResult("M4", what, score=100.0 * points / len(removals),
+                      items=[ctx.ref(ctx.state.items[r.item_id]) for r in wrong[:6]],
+                      metrics={"removals": len(removals), "reason_matches": matching, "noted": noted})

@@ -1,0 +1,78 @@
+"""Privacy (P1–P3): personal data in the team's public texts, client status confirmed, and
+citizens' posts exposing other people's data left on the page.
+
+P1 and P2 come from the tone analyser's privacy findings on each public reply (it is given
+the answered comment, so data repeated from it is caught). P3 compares the page with the
+ground truth: items labelled as carrying personal data must be hidden or deleted in time.
+"""
+
+from __future__ import annotations
+
+from scoring.context import ScoringContext, TeamText
+from scoring.findings import DimensionResult, RuleResult
+from scoring.texts import duration, pick, share
+
+# Points off per text by the analyser finding's severity: one breach of confidentiality is
+# serious on its own; a street name that may be a public meeting place is only a reminder.
+_COST = {"critical": 60.0, "major": 35.0, "minor": 10.0, "info": 0.0}
+
+
+def score_privacy(ctx: ScoringContext) -> DimensionResult:
+    lang = ctx.lang
+    results = [_from_tone(ctx, "P1"), _from_tone(ctx, "P2")]
+    p3 = _p3(ctx)
+    if p3:
+        results.append(p3)
+    breaches = sum(int(r.metrics.get("texts_flagged", 0)) for r in results[:2])
+    summary = pick(lang, f"{breaches} offentlige tekster med personopplysninger eller bekreftet klientforhold.",
+                   f"{breaches} public texts with personal data or a confirmed client relationship.")
+    return DimensionResult("privacy", results, summary)
+
+
+def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
+    lang = ctx.lang
+    texts = ctx.team_texts
+    flagged: list[tuple[TeamText, str, str, str]] = []
+    for text in texts:
+        hits = [f for f in text.tone.findings if f.rubric == rubric_id and f.weight < 0]
+        if hits:
+            worst = max(hits, key=lambda f: _COST[f.severity])
+            flagged.append((text, worst.severity, worst.matched, worst.explanation))
+    if not texts:
+        return RuleResult(rubric_id, pick(lang, "Ingen offentlige tekster.", "No public texts."))
+    if not flagged:
+        what = (pick(lang, f"Ingen av {len(texts)} offentlige tekster inneholdt personopplysninger.",
+                     f"None of {len(texts)} public texts contained personal data.") if rubric_id == "P1" else
+                pick(lang, "Ingen offentlige tekster bekreftet at noen er klient, pasient eller elev.",
+                     "No public text confirmed that someone is a client, patient or pupil."))
+        return RuleResult(rubric_id, what, score=100.0, metrics={"texts_flagged": 0, "texts": len(texts)})
+    cost = sum(_COST[sev] for _, sev, _, _ in flagged)
+    text, severity, matched, explanation = flagged[0]
+    example = f" «{matched}»" if matched else ""
+    what = pick(lang, f"{share(len(flagged), len(texts), lang)} offentlige tekster ble flagget. Første kl. "
+                      f"{ctx.clock.label(text.t)}:{example} – {explanation}",
+                f"{share(len(flagged), len(texts), lang)} public texts were flagged. First at "
+                f"{ctx.clock.label(text.t)}:{example} – {explanation}")
+    worst = max((sev for _, sev, _, _ in flagged), key=lambda s: _COST[s])
+    return RuleResult(rubric_id, what, score=max(0.0, 100.0 - cost), severity=worst,  # type: ignore[arg-type]
+                      items=[ctx.text_ref(t) for t, *_ in flagged[:6]],
+                      metrics={"texts_flagged": len(flagged), "texts": len(texts)})
+
+
+def _p3(ctx: ScoringContext) -> RuleResult | None:
+    lang, within = ctx.lang, ctx.thresholds.removal_within
+    exposing = [i for i in ctx.items if i.is_comment and bool(i.labels.personal_data)]
+    if not exposing:
+        return None
+    in_time = [i for i in exposing if i.removed_at is not None and i.removed_at - i.t <= within]
+    late = [i for i in exposing if i.removed_at is not None and i.removed_at - i.t > within]
+    left = [i for i in exposing if i.visibility == "visible"]
+    score = 100.0 * (len(in_time) + 0.5 * len(late)) / len(exposing)
+    what = pick(lang,
+                f"{share(len(in_time), len(exposing), lang)} innlegg med personopplysninger ble skjult eller slettet "
+                f"innen {duration(within, lang)}; {len(left)} ble stående synlige.",
+                f"{share(len(in_time), len(exposing), lang)} posts exposing personal data were hidden or deleted within "
+                f"{duration(within, lang)}; {len(left)} stayed visible.")
+    return RuleResult("P3", what, score=score, severity="critical" if left else None,
+                      items=[ctx.ref(i) for i in left + late],
+                      metrics={"exposing": len(exposing), "removed_in_time": len(in_time), "left_visible": len(left)})

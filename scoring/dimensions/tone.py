@@ -1,0 +1,72 @@
+"""Tone and form (T1–T5): the tone analyser's verdict on every public text of the team.
+
+The dimension score is the mean analyser score (0–100) over all public replies and official
+posts. Findings group the analyser's rule hits by rubric rule; a finding's points are the
+average points that rule added or took per text, so the sum shows what moved the mean away
+from the analyser's neutral baseline (caps for severe hits aside).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from scoring.context import ScoringContext, TeamText
+from scoring.findings import DimensionResult, RuleResult
+from scoring.texts import pick, share
+
+TONE_RUBRIC = ("T1", "T2", "T3", "T4", "T5")
+
+
+def score_tone(ctx: ScoringContext) -> DimensionResult:
+    lang = ctx.lang
+    texts = ctx.team_texts
+    if not texts:
+        return DimensionResult("tone", [RuleResult("T2", pick(lang, "Teamet skrev ingen offentlige svar eller innlegg.",
+                                                               "The team wrote no public replies or posts."))],
+                               pick(lang, "Ingen tekster å vurdere.", "No texts to judge."))
+    mean = sum(t.tone.score for t in texts) / len(texts)
+    results = [r for rubric_id in TONE_RUBRIC if (r := _rubric_finding(ctx, rubric_id, texts))]
+    good = sum(1 for t in texts if t.tone.score >= 70)
+    poor = sum(1 for t in texts if t.tone.score < 40)
+    summary = pick(lang,
+                   f"Snittscore {mean:.0f} over {len(texts)} offentlige tekster; {good} gode (70+), {poor} svake (under 40).",
+                   f"Mean score {mean:.0f} over {len(texts)} public texts; {good} good (70+), {poor} weak (below 40).")
+    return DimensionResult("tone", results, summary, score=mean)
+
+
+def _rubric_finding(ctx: ScoringContext, rubric_id: str, texts: list[TeamText]) -> RuleResult | None:
+    lang = ctx.lang
+    hits: dict[str, list[TeamText]] = defaultdict(list)
+    weights: dict[str, int] = {}
+    explanations: dict[str, str] = {}
+    matched: dict[str, str] = {}
+    severities: dict[str, str] = {}
+    for text in texts:
+        for finding in text.tone.findings:
+            if finding.rubric != rubric_id:
+                continue
+            if not hits[finding.rule] or hits[finding.rule][-1] is not text:
+                hits[finding.rule].append(text)
+            weights[finding.rule] = finding.weight
+            explanations[finding.rule] = finding.explanation
+            severities[finding.rule] = finding.severity
+            if finding.matched and finding.rule not in matched:
+                matched[finding.rule] = finding.matched
+    if not hits:
+        return None
+    negatives = sorted((r for r in hits if weights[r] < 0), key=lambda r: weights[r] * len(hits[r]))
+    positives = sorted((r for r in hits if weights[r] > 0), key=lambda r: -weights[r] * len(hits[r]))
+    points = sum(weights[r] * len(hits[r]) for r in hits) / len(texts)
+    sentences = []
+    for rule in negatives + positives:
+        example = f" («{matched[rule]}»)" if rule in matched else ""
+        sentences.append(f"{share(len(hits[rule]), len(texts), lang)}{pick(lang, ' tekster', ' texts')}: "
+                         f"{explanations[rule].rstrip('.')}{example}.")
+    worst = negatives[0] if negatives else None
+    verdict = "improvement" if worst and points < 0 else ("strength" if points > 0 else "note")
+    order = {"info": 0, "minor": 1, "major": 2, "critical": 3}
+    severity = max((severities[r] for r in negatives), key=order.__getitem__, default=None)
+    examples = [ctx.text_ref(t) for t in (hits[worst] if worst else hits[positives[0]])[:5]]
+    return RuleResult(rubric_id, " ".join(sentences), items=examples, severity=severity,  # type: ignore[arg-type]
+                      verdict=verdict, points=points,
+                      metrics={f"{r}.texts": len(hits[r]) for r in hits} | {"texts": len(texts)})

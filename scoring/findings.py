@@ -1,0 +1,104 @@
+"""From a rule's measurement to a `Finding`, and from findings to a dimension score.
+
+Each dimension scorer measures rules and returns `RuleResult`s. The dimension score is the
+weighted mean of the scored rules' scores (0–100); a finding's points are its share of that
+mean measured from the midpoint, so "dimension score = 50 + the sum of its findings' points"
+holds exactly and a trainer can see where every point came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scoring.context import ScoringContext
+from scoring.models import DimensionScore, Finding, ItemRef, Severity, Verdict
+from scoring.rubric import Dimension
+
+STRENGTH_FROM = 80.0
+IMPROVEMENT_BELOW = 60.0
+
+
+@dataclass
+class RuleResult:
+    rule: str
+    what: str
+    score: float | None = None
+    """0–100 when the rule is scored; None for a note that does not move the score."""
+    items: list[ItemRef] = field(default_factory=list)
+    severity: Severity | None = None
+    """Severity of a shortcoming; derived from the score when not given."""
+    metrics: dict[str, float] = field(default_factory=dict)
+    verdict: Verdict | None = None
+    points: float | None = None
+    """Set only by dimensions that are not a weighted mean of rule scores (tone)."""
+    weight: float | None = None
+    """Overrides the rubric weight (e.g. 0 when a rule is measured but not applicable)."""
+
+
+@dataclass
+class DimensionResult:
+    dimension: Dimension
+    results: list[RuleResult]
+    summary: str
+    score: float | None = None
+    """Only for dimensions whose score is not the weighted mean of their rules (tone)."""
+
+
+def _severity_for(score: float) -> Severity:
+    if score >= STRENGTH_FROM:
+        return "info"
+    if score >= IMPROVEMENT_BELOW:
+        return "minor"
+    if score >= 25:
+        return "major"
+    return "critical"
+
+
+def _verdict_for(score: float) -> Verdict:
+    if score >= STRENGTH_FROM:
+        return "strength"
+    if score < IMPROVEMENT_BELOW:
+        return "improvement"
+    return "note"
+
+
+def build_dimension(ctx: ScoringContext, result: DimensionResult, weight: float) -> DimensionScore:
+    rubric = ctx.rubric
+    scored = [(r, r.weight if r.weight is not None else rubric.rule(r.rule).weight)
+              for r in result.results if r.score is not None]
+    scored = [(r, w) for r, w in scored if w > 0]
+    total_weight = sum(w for _, w in scored)
+    shares = {id(r): w / total_weight for r, w in scored} if total_weight else {}
+    score = result.score
+    if score is None and total_weight:
+        score = sum(shares[id(r)] * float(r.score) for r, _ in scored)  # type: ignore[arg-type]
+    findings = []
+    for r in result.results:
+        spec = rubric.rule(r.rule)
+        share = shares.get(id(r))
+        if r.points is not None:
+            points = r.points
+        elif share is not None and r.score is not None:
+            points = share * (r.score - 50.0)
+        else:
+            points = 0.0
+        if r.verdict is not None:
+            verdict = r.verdict
+        elif r.score is not None:
+            verdict = _verdict_for(r.score)
+        else:
+            verdict = "note"
+        severity = r.severity or (_severity_for(r.score) if r.score is not None else "info")
+        if verdict == "strength":
+            severity = "info"
+        findings.append(Finding(
+            rule=r.rule, dimension=result.dimension, title=spec.text(ctx.lang), verdict=verdict, severity=severity,
+            points=round(points, 1), what=r.what, recommendation=spec.text(ctx.lang),
+            action=spec.action(ctx.lang) if verdict != "strength" else "", source=spec.source(ctx.lang),
+            items=r.items, rule_score=None if r.score is None else round(r.score, 1), metrics=r.metrics,
+        ))
+    return DimensionScore(
+        dimension=result.dimension, label=rubric.dimensions[result.dimension].label(ctx.lang),
+        score=None if score is None else round(max(0.0, min(100.0, score)), 1), weight=weight,
+        summary=result.summary, findings=findings,
+    )

@@ -1,0 +1,146 @@
+"""The rubric (scoring/data/rubric.yaml) as typed data, and the thresholds a scenario ends up with.
+
+The rules, their honest sources and their default thresholds live in YAML so a trainer can
+read and discuss them without reading code; the scorer only looks them up here. A scenario's
+`expectations` override the defaults, and the report says which value was used and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from ruamel.yaml import YAML
+
+from drill.scenario.models import Scenario
+
+Dimension = Literal["speed", "coverage", "tone", "moderation", "crisis", "archiving", "privacy"]
+DIMENSIONS: tuple[Dimension, ...] = ("speed", "coverage", "tone", "moderation", "crisis", "archiving", "privacy")
+Lang = Literal["nb", "en"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(_Frozen):
+    nb: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+
+class RuleSpec(_Frozen):
+    dimension: Dimension
+    weight: float = Field(ge=0)
+    source: LocalText
+    nb: str
+    en: str
+    action: LocalText
+    thresholds: dict[str, float] = Field(default_factory=dict)
+    patterns: list[str] = Field(default_factory=list)
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+
+class DimensionSpec(_Frozen):
+    weight: float = Field(ge=0)
+    nb: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+
+class GradeSpec(_Frozen):
+    min: float
+    nb: tuple[str, str]
+    en: tuple[str, str]
+
+
+class Rubric(_Frozen):
+    dimensions: dict[Dimension, DimensionSpec]
+    grades: list[GradeSpec]
+    rules: dict[str, RuleSpec]
+
+    def rule(self, rule_id: str) -> RuleSpec:
+        return self.rules[rule_id]
+
+    def compiled(self, rule_id: str) -> list[re.Pattern[str]]:
+        return _compiled(tuple(self.rules[rule_id].patterns))
+
+
+@lru_cache(maxsize=32)
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+@lru_cache(maxsize=1)
+def load_rubric() -> Rubric:
+    """The shipped rubric; parsed once per process (it is immutable)."""
+    text = resources.files("scoring").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
+    return Rubric.model_validate(YAML(typ="safe").load(text))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The time targets in force for one scenario, in simulated seconds.
+
+    `origin` says for each target whether it came from the scenario or the rubric default, so
+    a report can tell the team "target 15 min (scenario)" versus "(rubric default, GP)".
+    """
+
+    incident_active: bool
+    reply_within: float
+    reply_in_office_time: bool
+    acknowledge_within: float
+    max_wait: float
+    first_post_within: float
+    first_post_at_most: float
+    update_every: float
+    correction_within: float
+    parallel_window: float
+    peak_window: float
+    peak_min_items: int
+    removal_within: float
+    origin: dict[str, Literal["scenario", "rubric"]]
+
+
+def thresholds_for(scenario: Scenario, rubric: Rubric | None = None) -> Thresholds:
+    rubric = rubric or load_rubric()
+    exp = scenario.expectations
+    active = scenario.incident_active
+    origin: dict[str, Literal["scenario", "rubric"]] = {}
+
+    def pick(name: str, override: float | None, default: float) -> float:
+        origin[name] = "scenario" if override is not None else "rubric"
+        return float(override) if override is not None else float(default)
+
+    s1 = rubric.rule("S1").thresholds
+    reply_default = s1["reply_within_incident"] if active else s1["reply_within_normal"]
+    reply_within = pick("reply_within", exp.reply_within, reply_default)
+    k2 = rubric.rule("K2").thresholds
+    first_within = pick("first_post_within", exp.first_official_post_within, k2["first_post_within"])
+    return Thresholds(
+        incident_active=active,
+        reply_within=reply_within,
+        reply_in_office_time=not active,
+        acknowledge_within=pick("acknowledge_within", exp.acknowledge_within, reply_within),
+        max_wait=rubric.rule("S2").thresholds["max_wait"],
+        first_post_within=first_within,
+        first_post_at_most=max(first_within, k2["first_post_at_most"]),
+        update_every=pick("update_every", exp.update_every, rubric.rule("K3").thresholds["update_every"]),
+        correction_within=pick("correction_within", exp.correction_within,
+                               rubric.rule("K6").thresholds["correction_within"]),
+        parallel_window=rubric.rule("C2").thresholds["parallel_window"],
+        peak_window=rubric.rule("S5").thresholds["peak_window"],
+        peak_min_items=int(rubric.rule("S5").thresholds["peak_min_items"]),
+        removal_within=rubric.rule("P3").thresholds["removal_within"],
+        origin=origin,
+    )

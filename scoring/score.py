@@ -1,0 +1,89 @@
+"""`score(scenario, events) -> ScoreReport`: the whole judgement of one drill, as a pure function.
+
+No I/O and no wall clock: the same scenario and events always give the same report, which
+is what makes a score explainable and comparable between sessions. Dimension weights come
+from the rubric and may be overridden by the scenario's `scoring.weights`.
+"""
+
+from __future__ import annotations
+
+from drill.events import DrillStarted, Event
+from drill.scenario.models import Scenario
+from scoring.context import ScoringContext
+from scoring.dimensions.archiving import score_archiving
+from scoring.dimensions.coverage import score_coverage
+from scoring.dimensions.crisis import rumour_reach, score_crisis
+from scoring.dimensions.moderation import score_moderation
+from scoring.dimensions.privacy import score_privacy
+from scoring.dimensions.speed import response_times, score_speed
+from scoring.dimensions.tone import score_tone
+from scoring.findings import build_dimension
+from scoring.models import DimensionScore, Grade, ScoreReport
+from scoring.rubric import DIMENSIONS, Rubric, load_rubric
+
+
+def session_language(scenario: Scenario, events: list[Event]) -> str:
+    """The drill's language: what DrillStarted recorded, else the scenario's."""
+    for event in events:
+        if isinstance(event.payload, DrillStarted):
+            return event.payload.language if event.payload.language in ("nb", "en") else "nb"
+    return str(scenario.language)
+
+
+def score(scenario: Scenario, events: list[Event], *, language: str | None = None) -> ScoreReport:
+    """Score a drill. `language` ("nb"/"en") picks the language of the texts; default: the drill's."""
+    lang = language or session_language(scenario, events)
+    if lang not in ("nb", "en"):
+        raise ValueError(f"unsupported report language {lang!r}; use nb or en")
+    ctx = ScoringContext(scenario, list(events), lang)
+    rubric = ctx.rubric
+    rows = response_times(ctx)
+    rumours = rumour_reach(ctx)
+    results = {
+        "speed": score_speed(ctx, rows),
+        "coverage": score_coverage(ctx),
+        "tone": score_tone(ctx),
+        "moderation": score_moderation(ctx),
+        "crisis": score_crisis(ctx, rumours),
+        "archiving": score_archiving(ctx),
+        "privacy": score_privacy(ctx),
+    }
+    weights = dimension_weights(scenario, rubric)
+    dimensions = [build_dimension(ctx, results[name], weights[name]) for name in DIMENSIONS]
+    total = weighted_total(dimensions)
+    th = ctx.thresholds
+    return ScoreReport(
+        scenario_id=scenario.id, scenario_title=scenario.title, language=lang,  # type: ignore[arg-type]
+        total=total, grade=grade_for(total, lang, rubric) if total is not None else None,
+        dimensions=dimensions, response_times=rows, rumours=rumours,
+        thresholds={"reply_within": th.reply_within, "acknowledge_within": th.acknowledge_within,
+                    "first_post_within": th.first_post_within, "update_every": th.update_every,
+                    "correction_within": th.correction_within, "removal_within": th.removal_within},
+        threshold_origin=dict(th.origin), incident_active=th.incident_active,
+    )
+
+
+def dimension_weights(scenario: Scenario, rubric: Rubric | None = None) -> dict[str, float]:
+    rubric = rubric or load_rubric()
+    weights = {name: spec.weight for name, spec in rubric.dimensions.items()}
+    weights.update(scenario.scoring.weights)
+    return weights
+
+
+def weighted_total(dimensions: list[DimensionScore]) -> float | None:
+    scored = [(d.score, d.weight) for d in dimensions if d.score is not None and d.weight > 0]
+    weight = sum(w for _, w in scored)
+    if not weight:
+        return None
+    return round(sum(s * w for s, w in scored) / weight, 1)  # type: ignore[operator]
+
+
+def grade_for(total: float, lang: str, rubric: Rubric | None = None) -> Grade:
+    rubric = rubric or load_rubric()
+    for band in sorted(rubric.grades, key=lambda g: -g.min):
+        if total >= band.min:
+            label, description = band.en if lang == "en" else band.nb
+            return Grade(label=label, description=description, min=band.min)
+    band = min(rubric.grades, key=lambda g: g.min)
+    label, description = band.en if lang == "en" else band.nb
+    return Grade(label=label, description=description, min=band.min)
