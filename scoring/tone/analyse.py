@@ -8,7 +8,7 @@ that publishes a fødselsnummer is bad however friendly it is otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from scoring.tone import privacy
@@ -39,6 +39,7 @@ def analyse_reply(
     official_numbers: Iterable[str] = (),
     official_domains: Iterable[str] = (),
     explain_in: str | None = None,
+    weights: Mapping[str, int] | None = None,
 ) -> ToneResult:
     """Score a reply (0-100, higher is better) and list the findings behind the score.
 
@@ -46,7 +47,8 @@ def analyse_reply(
     being answered: it enables the "complaint answered without empathy" and "repeats the
     citizen's personal data" findings. `official_numbers`/`official_domains` are the
     municipality's own contact points, which a reply may publish. Explanations are written in
-    `explain_in` (default: the reply's language).
+    `explain_in` (default: the reply's language). `weights` overrides rule weights by rule id,
+    so a scenario can adjust the general-practice (GP) defaults; 0 keeps a rule as a note only.
     """
     lang = detect_language(text) if language == "auto" else language
     if lang not in SUPPORTED_LANGUAGES:
@@ -55,6 +57,7 @@ def analyse_reply(
     if explain not in SUPPORTED_LANGUAGES:
         raise ValueError(f"unsupported explanation language {explain_in!r}")
     ruleset = load_ruleset(lang)
+    overrides = _checked_weights(weights or {}, ruleset)
     allow = _allowances(tuple(official_numbers), tuple(official_domains))
     analysed = AnalysedText(text, lang)
     state = MatchState(
@@ -69,8 +72,9 @@ def analyse_reply(
         for start, end in without_overlaps(_candidates(rule, data, state)):
             if accept(rule, state, start, end):
                 state.add(Hit(rule, start, end, sentence_index_of(analysed, start)))
-    findings = [_finding(hit, text, explain) for hit in sorted(state.hits, key=lambda h: (h.start, h.rule.id))]
-    return ToneResult(score=_score(ruleset, state.hits), language=lang, findings=findings)
+    hits = sorted(state.hits, key=lambda h: (h.start, h.rule.id))
+    findings = [_finding(hit, text, explain, overrides) for hit in hits]
+    return ToneResult(score=_score(ruleset, hits, overrides), language=lang, findings=findings)
 
 
 def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list[tuple[int, int]]:
@@ -85,7 +89,15 @@ def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list[tupl
     ]
 
 
-def _finding(hit: Hit, text: str, explain: str) -> ToneFinding:
+def _checked_weights(weights: Mapping[str, int], ruleset: RuleSet) -> dict[str, int]:
+    known = {rule.id for rule in ruleset.rules}
+    unknown = sorted(set(weights) - known)
+    if unknown:
+        raise ValueError(f"unknown tone rule ids in weights: {', '.join(unknown)}")
+    return {rule_id: int(weight) for rule_id, weight in weights.items()}
+
+
+def _finding(hit: Hit, text: str, explain: str, overrides: Mapping[str, int]) -> ToneFinding:
     rule = hit.rule
     whole_reply = rule.detector in {"absent", "lix_below", "lix_above"}
     return ToneFinding(
@@ -95,17 +107,18 @@ def _finding(hit: Hit, text: str, explain: str) -> ToneFinding:
         matched="" if whole_reply else text[hit.start : hit.end],
         explanation=getattr(rule.explanation, explain),
         severity=rule.severity,
-        weight=rule.weight,
+        weight=overrides.get(rule.id, rule.weight),
         source=rule.source,
     )
 
 
-def _score(ruleset: RuleSet, hits: list[Hit]) -> int:
+def _score(ruleset: RuleSet, hits: list[Hit], overrides: Mapping[str, int]) -> int:
     fired = {hit.rule.id: hit.rule for hit in hits}
-    score = ruleset.settings.baseline + sum(rule.weight for rule in fired.values())
+    weight = {rule_id: overrides.get(rule_id, rule.weight) for rule_id, rule in fired.items()}
+    score = ruleset.settings.baseline + sum(weight.values())
     caps = ruleset.settings.severity_caps
     for rule in fired.values():
-        if rule.weight < 0 and rule.severity in caps:
+        if weight[rule.id] < 0 and rule.severity in caps:
             score = min(score, caps[rule.severity])
         if rule.cap is not None:
             score = min(score, rule.cap)

@@ -175,3 +175,16 @@ def test_an_insult_in_the_imperative_is_not_advice() -> None:
 
 def test_short_english_notice_is_detected_as_english() -> None:
     assert detect_language("Next update at 14:00.") == "en"
+
+
+def test_scenario_can_adjust_weights() -> None:
+    text = "Ny oppdatering kommer kl. 14.00."
+    default = analyse_reply(text)
+    adjusted = analyse_reply(text, weights={"K3.next_update": 20})
+    assert adjusted.score == default.score + 12
+    assert next(f for f in adjusted.findings if f.rule == "K3.next_update").weight == 20
+    muted = analyse_reply("Les nettsiden.", weights={"T2.dismissive": 0})
+    assert "T2.dismissive" in muted.rules
+    assert muted.score == load_settings().baseline
+    with pytest.raises(ValueError, match="unknown tone rule"):
+        analyse_reply(text, weights={"T9.nothing": 1})
