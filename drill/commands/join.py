@@ -1,0 +1,57 @@
+"""`drill join SESSION.db --as NAME`: take a seat at a drill someone is hosting.
+
+The seat sees everything the host and the other seats do within a second, says what it is
+writing, and acts under its own name. A seat that crashed rejoins with the same command
+and catches up from the log. `--plain` gives a line-by-line console for any terminal;
+`--web` is what `drill serve` starts for each browser (it asks for the name on screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from drill.errors import DrillError
+from drill.team_play.plain import PlainConsole
+from drill.team_play.presence import ROLE_SEAT
+from drill.team_play.seat import SeatConnection
+
+JOIN_CODE_ENV = "DRILL_JOIN_CODE"
+"""Set by `drill serve` for the browser seats it starts; never on a command line."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("join", help="take a seat at a hosted drill")
+    parser.add_argument("session", metavar="SESSION.db", help="the session file the host is writing")
+    parser.add_argument("--as", dest="seat", metavar="NAME",
+                        help='your name as the log should show it, e.g. "Ola, kommunikasjonsavdelingen"')
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--plain", action="store_true", help="a plain line-by-line console instead of the full screen")
+    mode.add_argument("--web", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.web:
+        from drill.team_play.tui.app import TeamApp
+
+        code = os.environ.pop(JOIN_CODE_ENV, None) or None
+        TeamApp(args.session, join_code=code, language=args.lang).run()
+        return 0
+    if not args.seat:
+        raise DrillError('Say who you are: drill join SESSION.db --as "Ola, kommunikasjonsavdelingen"')
+    return sit(SeatConnection(args.session, args.seat, ROLE_SEAT), plain=args.plain, language=args.lang)
+
+
+def sit(connection: SeatConnection, *, plain: bool, language: str | None) -> int:
+    """Run a seat's console until the user leaves; the seat is given up on the way out."""
+    try:
+        if plain:
+            return PlainConsole(connection).run()
+        from drill.team_play.tui.app import TeamApp
+
+        TeamApp(connection.session_path or "", connection=connection, language=language).run()
+        return 0
+    finally:
+        connection.close()

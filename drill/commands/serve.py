@@ -1,0 +1,60 @@
+"""`drill serve SESSION.db`: seats in a browser, for team members without a terminal.
+
+Each browser connection gets its own seat process (through textual-serve), which asks for
+the member's name and then behaves exactly like `drill join`. Serves on 127.0.0.1 unless
+told otherwise; on any other address a join code is required and printed here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from drill.commands.join import JOIN_CODE_ENV
+from drill.errors import DrillError
+from drill.scenario import parse_scenario
+from drill.store import SessionStore
+from drill.team_play.serving import LOOPBACK, is_loopback, join_code_for, seat_command
+
+DEFAULT_PORT = 8000
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("serve", help="let team members take a seat from a web browser")
+    parser.add_argument("session", metavar="SESSION.db", help="the session file the host is writing")
+    parser.add_argument("--host", default=LOOPBACK,
+                        help=f"address to listen on (default {LOOPBACK}: this machine only; others need a join code)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
+    parser.add_argument("--join-code", metavar="CODE", help="the code browsers must type (default: a new one off loopback)")
+    parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise DrillError("Browser seats need the textual-serve package; install it (pip install textual-serve).") from None
+    with SessionStore.open(args.session) as store:
+        title = parse_scenario(store.scenario_text, store.scenario_path or args.session).scenario.title
+    if not 0 < args.port < 65536:
+        raise DrillError(f"--port {args.port}: a port is a number from 1 to 65535.")
+    code = join_code_for(args.host, args.join_code)
+    if code:
+        os.environ[JOIN_CODE_ENV] = code  # inherited by each seat process, never on its command line
+    else:
+        os.environ.pop(JOIN_CODE_ENV, None)
+    command = seat_command(Path(args.session), args.lang)
+    url = f"http://{args.host}:{args.port}"
+    print(f"Browser seats for “{title}”: open {url}", flush=True)
+    if code:
+        print(f"Join code: {code}", flush=True)
+    if not is_loopback(args.host):
+        print(f"Listening on {args.host}: anyone who can reach it and has the code can take a seat.", flush=True)
+    server = Server(command, host=args.host, port=args.port, title=f"drill — {title}")
+    try:
+        server.serve()
+    except OSError as error:
+        raise DrillError(f"Cannot listen on {args.host}:{args.port} ({error.strerror or error}).") from None
+    return 0

@@ -1,0 +1,220 @@
+"""A seat at a shared drill: follows the session file and asks the host to act.
+
+`SeatConnection` implements the app's `DrillConnection` protocol for a process that is not
+the host. It rebuilds the drill's state from the log (a late or restarted seat catches up
+from the first event), polls for new events on every tick, sends actions as requests and
+waits briefly for the host's verdict, and keeps its presence row (heartbeat and what it is
+typing) current. The drill's clock is the host's: the seat shows the time from the host's
+heartbeat and shows the drill as paused when that heartbeat stops.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from drill.engine.actions import Action
+from drill.engine.engine import ActionRejected
+from drill.events import Event
+from drill.scenario import parse_scenario
+from drill.scenario.models import Scenario
+from drill.state import DrillState
+from drill.store import SessionStore
+from drill.team_play.database import connect, wall_now
+from drill.team_play.presence import (
+    ACTIVITY_IDLE,
+    ROLE_SEAT,
+    HostBeacon,
+    HostBeat,
+    Presence,
+    PresenceBoard,
+)
+from drill.team_play.requests import Request, RequestQueue
+from drill.team_play.roles import actor_for
+
+EventListener = Callable[[list[Event]], None]
+
+PRESENCE_EVERY = 1.0
+"""Seconds between a seat's heartbeats."""
+ANSWER_WAIT = 3.0
+"""How long `apply` waits for the host's verdict before telling the seat it is still queued."""
+_POLL = 0.02
+
+
+class SeatConnection:
+    def __init__(self, path: Path | str, seat: str, role: str = ROLE_SEAT, *,
+                 answer_wait: float = ANSWER_WAIT) -> None:
+        seat = seat.strip()
+        if not seat:
+            raise ActionRejected("Give your name to take a seat (for example --as \"Ola, kommunikasjonsavdelingen\").")
+        self._path = Path(path)
+        self._store = SessionStore.open(self._path)
+        self._db = connect(self._path)
+        self._queue = RequestQueue(self._db)
+        self._board = PresenceBoard(self._db)
+        self._beacon = HostBeacon(self._db)
+        self._scenario = parse_scenario(self._store.scenario_text, self._store.scenario_path or str(path)).scenario
+        self.seat, self.role, self.instance = seat, role, uuid.uuid4().hex
+        self.answer_wait = answer_wait
+        self._state = DrillState()
+        self._events: list[Event] = []
+        self._listeners: list[EventListener] = []
+        self._host: HostBeat | None = None
+        self._activity: tuple[str, str | None] = (ACTIVITY_IDLE, None)
+        self._last_beat = 0.0
+        self._closed = False
+        try:
+            self._board.join(seat, role, self.instance)
+        except Exception:
+            self._close_files()
+            raise
+        self._last_beat = wall_now()
+        self._host = self._beacon.read()
+        self._catch_up()
+
+    # --- the DrillConnection protocol -------------------------------------------------------
+
+    @property
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    @property
+    def state(self) -> DrillState:
+        return self._state
+
+    @property
+    def events(self) -> Sequence[Event]:
+        return self._events
+
+    @property
+    def now(self) -> float:
+        if self._host is None:
+            return self._state.now
+        return min(max(self._state.now, self._host.estimated_now(wall_now())), float(self._scenario.duration))
+
+    @property
+    def speed(self) -> float:
+        return self._state.speed
+
+    @property
+    def paused(self) -> bool:
+        """Paused by the trainer, or because the host is not running."""
+        return self._state.paused or not self.host_alive
+
+    @property
+    def ended(self) -> bool:
+        return self._state.ended
+
+    @property
+    def read_only(self) -> bool:
+        return False
+
+    @property
+    def session_path(self) -> Path | None:
+        return self._path
+
+    def tick(self, wall_seconds: float = 0.0) -> list[Event]:
+        """Pick up what the host wrote since the last tick; keep this seat's heartbeat going."""
+        self._host = self._beacon.read()
+        if wall_now() - self._last_beat >= PRESENCE_EVERY:
+            self._board.beat(self.seat, self.instance)
+            self._last_beat = wall_now()
+        return self._catch_up()
+
+    def apply(self, action: Action, by: str | None = None) -> list[Event]:
+        """Send the action to the host and wait for its verdict.
+
+        `by` is ignored: a seat always acts under its own name (the trainer's console as
+        `trainer`), so the log says who did what.
+        """
+        self._host = self._beacon.read()
+        if not self.host_alive:
+            raise ActionRejected("The host is not running, so the drill is paused; nothing was sent.")
+        request_id = self._queue.submit(self.seat, self.role, action)
+        request = self._await(request_id)
+        if request is None or not request.settled:
+            raise ActionRejected("Sent, but the host has not confirmed it yet; watch the feed for it.")
+        if request.state == "rejected":
+            self._catch_up()
+            raise ActionRejected(request.message)
+        self._catch_up()
+        first, last = request.first_seq or 0, request.last_seq or 0
+        return [e for e in self._events[first - 1:last] if first <= e.seq <= last]
+
+    def add_listener(self, listener: EventListener) -> None:
+        self._listeners.append(listener)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._board.leave(self.seat, self.instance)
+        finally:
+            self._close_files()
+
+    # --- team play ------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> str:
+        """The name this seat's actions carry in the log."""
+        return actor_for(self.seat, self.role)
+
+    @property
+    def host(self) -> HostBeat | None:
+        return self._host
+
+    @property
+    def host_alive(self) -> bool:
+        return self._host is not None and self._host.alive(wall_now())
+
+    def set_activity(self, activity: str, item_id: str | None = None) -> None:
+        """Tell the others what this seat is doing ("reply" on an item), or "" when idle."""
+        if (activity, item_id) == self._activity:
+            return
+        self._activity = (activity, item_id)
+        self._board.beat(self.seat, self.instance, activity, item_id)
+        self._last_beat = wall_now()
+
+    def seats(self) -> list[Presence]:
+        """Everyone at the drill now (the trainer's console included), in the order they joined."""
+        return self._board.present()
+
+    def busy_with(self, item_id: str) -> list[Presence]:
+        """Other seats working on this item or its thread right now."""
+        thread = self._state.items[item_id].thread_id if item_id in self._state.items else item_id
+        busy = []
+        for presence in self.seats():
+            if presence.instance == self.instance or not presence.activity or presence.item_id is None:
+                continue
+            other = self._state.items.get(presence.item_id)
+            if presence.item_id == item_id or (other is not None and other.thread_id == thread):
+                busy.append(presence)
+        return busy
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _await(self, request_id: int) -> Request | None:
+        deadline = time.monotonic() + self.answer_wait
+        request = self._queue.get(request_id)
+        while request is not None and not request.settled and time.monotonic() < deadline:
+            time.sleep(_POLL)
+            request = self._queue.get(request_id)
+        return request
+
+    def _catch_up(self) -> list[Event]:
+        after = self._events[-1].seq if self._events else 0
+        fresh = list(self._store.iter_events(after))
+        for event in fresh:
+            self._state.apply(event)
+        self._events.extend(fresh)
+        if fresh:
+            for listener in self._listeners:
+                listener(fresh)
+        return fresh
+
+    def _close_files(self) -> None:
+        self._db.close()
+        self._store.close()

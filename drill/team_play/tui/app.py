@@ -1,0 +1,60 @@
+"""The drill app for a seat at a shared drill, for the trainer's console, and for browsers.
+
+It is the single-player `DrillApp` with two differences: the console is the team-play
+console (presence, typing, trainer tools), and without a name yet (a browser seat) it
+starts on the join screen instead of the scenario picker. The clock stays the host's: the
+app's ticks only make the seat read what the host wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drill.app.app import DrillApp, PlayOptions
+from drill.scenario import parse_scenario
+from drill.store import SessionStore
+from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER
+from drill.team_play.seat import SeatConnection
+from drill.team_play.tui.join_screen import JoinScreen
+from drill.team_play.tui.team_console import TeamConsoleScreen
+
+
+class TeamApp(DrillApp):
+    def __init__(self, path: Path | str, *, connection: SeatConnection | None = None, join_code: str | None = None,
+                 language: str | None = None, ticking: bool = True) -> None:
+        self._path = Path(path)
+        self._join_code = join_code
+        member = connection.seat if connection is not None and connection.role == ROLE_SEAT else None
+        with SessionStore.open(self._path) as store:
+            self._loaded = parse_scenario(store.scenario_text, store.scenario_path or str(path))
+        super().__init__(
+            options=PlayOptions(as_member=member, language=language or self._loaded.scenario.language.value),
+            connection=connection, ticking=ticking,
+        )
+        if connection is not None and connection.role == ROLE_TRAINER:
+            self.title = f"drill — {self._loaded.scenario.title}"
+
+    @property
+    def seat(self) -> SeatConnection | None:
+        connection = self.connection
+        return connection if isinstance(connection, SeatConnection) else None
+
+    def _first_screen(self) -> None:
+        scenario = self._loaded.scenario
+        self.push_screen(JoinScreen(str(self._path), scenario.title, list(scenario.team), self.language,
+                                    self._join_code))
+
+    def on_join_screen_joined(self, message: JoinScreen.Joined) -> None:
+        self._connection = message.connection
+        self.options = PlayOptions(as_member=message.connection.seat, language=self.language)
+        self._open_console()
+
+    def _open_console(self) -> None:
+        seat = self.seat
+        assert seat is not None
+        screen = TeamConsoleScreen(seat, as_member=self.options.as_member)
+        self._console = screen
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+        self._last_tick = self._time_source()

@@ -1,0 +1,47 @@
+"""The trainer's overview above the console: seats, what waits, and how far rumours reach."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from drill.team_play.lines import clock
+from drill.team_play.overview import Overview
+from drill.team_play.texts import say
+
+
+class TrainerPanel(Static):
+    DEFAULT_CSS = """
+    TrainerPanel { dock: top; height: auto; max-height: 12; width: 1fr; padding: 0 1; background: $panel; }
+    TrainerPanel.-host-gone { background: $error; }
+    """
+
+    def show(self, view: Overview, language: str) -> None:
+        self.set_class(not view.host_alive, "-host-gone")
+        table = Table.grid(padding=(0, 2), expand=True)
+        table.add_column(ratio=3)
+        table.add_column(ratio=2)
+        seats = Text()
+        if not view.host_alive:
+            seats.append(say("status.host_gone", language) + "\n", style="bold")
+        for seat in view.seats:
+            seats.append("★ " if seat.on_duty else "  ", style="bold")
+            seats.append(seat.seat, style="bold" if seat.on_duty else "")
+            seats.append(f"  ({say('tui.actions', language, n=seat.actions)})", style="dim")
+            if seat.activity:
+                seats.append("  ✎ " + say(f"doing.{seat.activity}", language, item=seat.item_id or ""),
+                             style="italic")
+            seats.append("\n")
+        if not view.seats:
+            seats.append(say("tui.nobody", language) + "\n")
+        numbers = Text()
+        oldest = clock(view.oldest_waiting) if view.oldest_waiting is not None else "—"
+        numbers.append(say("tui.waiting", language, n=view.waiting, oldest=oldest) + "\n", style="bold")
+        numbers.append(say("tui.notes", language, n=view.notes) + "\n")
+        for rumour in view.rumours[:5]:
+            corrected = clock(rumour.corrected_at) if rumour.corrected_at is not None else "—"
+            numbers.append(say("tui.rumour", language, item=rumour.item_id, reach=rumour.reached,
+                               shares=rumour.shares, corrected=corrected) + "\n")
+        table.add_row(seats, numbers)
+        self.update(table)
