@@ -1,0 +1,142 @@
+"""The settings block above an MSEL table: `title;Gasslukt på Torget`, `municipality.followers;14000`.
+
+Keys are the scenario file's own field names, joined with dots, so a trainer who later opens
+the YAML finds the same words. The allowed keys are read from the scenario models themselves,
+which keeps the block in step with the file format without a second list to maintain.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from datetime import datetime
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel
+
+from drill.scenario.models import PersonaRole, Scenario
+from drill.scenario.msel.cells import CellError, parse_bool, parse_id, parse_name, parse_number
+
+TABLE_SECTIONS = ("injects", "streams", "triggers", "personas")
+"""Parts of a scenario that come from the table (or persona rows), not from settings keys."""
+
+SHORTHANDS = {"municipality": "municipality.name"}
+LOCAL_ZONE = "Europe/Oslo"
+
+
+@cache
+def setting_keys() -> dict[str, Any]:
+    """Every dotted key the settings block accepts, with the type its value must have."""
+    keys: dict[str, Any] = {}
+    _walk(Scenario, "", keys)
+    return keys
+
+
+def _walk(model: type[BaseModel], prefix: str, keys: dict[str, Any]) -> None:
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if not prefix and key in TABLE_SECTIONS:
+            continue
+        annotation = _unwrap(info.annotation)
+        dotted = f"{prefix}{key}"
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            _walk(annotation, dotted + ".", keys)
+        elif typing.get_origin(annotation) is dict:
+            key_type, value_type = typing.get_args(annotation)
+            for literal in typing.get_args(key_type):
+                keys[f"{dotted}.{literal}"] = _unwrap(value_type)
+        else:
+            keys[dotted] = annotation
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = members[0]
+        else:
+            return annotation
+
+
+def resolve_key(raw: str) -> str:
+    key = raw.strip().lower()
+    key = SHORTHANDS.get(key, key)
+    if key not in setting_keys():
+        close = difflib.get_close_matches(key, list(setting_keys()), n=1, cutoff=0.6)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise CellError(f"Unknown setting '{raw.strip()}'.{hint}")
+    return key
+
+
+def convert(key: str, values: list[str]) -> Any:
+    """The value(s) of one setting, as the scenario file would hold them."""
+    annotation = setting_keys()[key]
+    if typing.get_origin(annotation) is list:
+        item = _unwrap(typing.get_args(annotation)[0])
+        return [_convert_one(key, item, v) for v in values]
+    if len(values) != 1:
+        raise CellError(f"'{key}' takes one value; got {len(values)}.")
+    return _convert_one(key, annotation, values[0])
+
+
+def _convert_one(key: str, annotation: Any, value: str) -> Any:
+    text = value.strip()
+    if annotation is bool:
+        return parse_bool(text)
+    if annotation is float:
+        return parse_number(text)
+    if annotation is int:
+        # Whole numbers and durations ("15m") alike; spaces are thousands separators ("14 000").
+        compact = re.sub(r"[\s\u00a0]", "", text)
+        return int(compact) if compact.isdigit() else compact
+    if annotation is datetime:
+        return parse_start(text)
+    return text
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y kl. %H:%M",
+                 "%d.%m.%Y kl. %H.%M", "%d.%m.%Y %H.%M")
+
+
+def parse_start(text: str) -> str:
+    """An ISO date and time with a time zone; dates without one are taken as Norwegian time."""
+    value = text.strip()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+        for pattern in _DATE_FORMATS:
+            try:
+                moment = datetime.strptime(value, pattern)
+                break
+            except ValueError:
+                continue
+    if moment is None:
+        raise CellError(f"Must be a date and time like 2026-11-03 10:55 or 03.11.2026 10:55; got {value!r}.")
+    if moment.tzinfo is None:
+        try:
+            moment = moment.replace(tzinfo=ZoneInfo(LOCAL_ZONE))
+        except ZoneInfoNotFoundError:
+            raise CellError(f"Add the time zone, e.g. {value}+01:00.") from None
+    return moment.isoformat()
+
+
+def persona(values: list[str]) -> dict[str, str]:
+    """`persona;ID;NAME;ROLE;DESCRIPTION` (role and description may be left out)."""
+    if len(values) < 2 or not values[0].strip() or not values[1].strip():
+        raise CellError("Write a persona as persona;ID;NAME;ROLE;DESCRIPTION, e.g. persona;politi;Politiet;police.")
+    if len(values) > 4:
+        raise CellError(f"A persona has at most an id, a name, a role and a description; got {len(values)} values.")
+    data = {"id": parse_id(values[0], "persona id"), "name": values[1].strip()}
+    if len(values) > 2 and values[2].strip():
+        data["role"] = parse_name(values[2], PersonaRole, {}, "persona role").value
+    if len(values) > 3 and values[3].strip():
+        data["description"] = values[3].strip()
+    return data
