@@ -1,0 +1,1 @@
+"""The drill terminal app (Textual): picker, briefing, console, debrief and replay."""

@@ -1,0 +1,220 @@
+"""The drill terminal app: picker → briefing → console → debrief.
+
+The app owns the wall clock. A Textual timer measures how much real time passed and hands
+that to the drill connection (`advance`), which turns it into simulated time at the chosen
+speed. Tests build the app with `ticking=False` and call `advance(seconds)` themselves, so
+nothing in a test ever waits for real time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from drill.app.connection import DrillConnection, LocalConnection, ReplayConnection
+from drill.app.debrief_data import build_debrief
+from drill.app.scenario_catalogue import available_scenarios
+from drill.app.screens.briefing import BriefingScreen
+from drill.app.screens.console import ConsoleScreen
+from drill.app.screens.debrief import DebriefScreen
+from drill.app.screens.dialogs import ChoiceDialog
+from drill.app.screens.picker import PickerScreen
+from drill.app.screens.replay_console import ReplayConsoleScreen
+from drill.app.theme import PROJECTOR_THEME
+from drill.engine.actions import SetClock
+from drill.errors import DrillError
+from drill.i18n import t, use_language
+from drill.live import LiveDrill
+from drill.scenario import LoadedScenario
+
+TICK_SECONDS = 0.1
+MAX_TICK = 1.0
+"""Longest wall time one tick may cover (a suspended laptop must not fast-forward the drill)."""
+
+
+@dataclass(frozen=True)
+class PlayOptions:
+    as_member: str | None = None
+    speed: float = 1.0
+    seed: int = 1
+    out: Path | None = None
+    language: str | None = None
+    """nb or en; None follows the scenario (nb before one is chosen)."""
+    folder: Path | None = None
+    """Where the picker looks for local scenario files."""
+
+
+SessionPath = Callable[[str, int], Path]
+
+
+class DrillApp(App[None]):
+    CSS_PATH = "drill.tcss"
+    TITLE = "drill"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+c,ctrl+q", "quit", show=False, priority=True)]
+
+    def __init__(
+        self,
+        *,
+        options: PlayOptions | None = None,
+        scenario: LoadedScenario | None = None,
+        connection: DrillConnection | None = None,
+        ticking: bool = True,
+        time_source: Callable[[], float] = time.monotonic,
+        session_path: SessionPath | None = None,
+    ) -> None:
+        super().__init__()
+        self.options = options or PlayOptions()
+        self._scenario = scenario
+        self._connection = connection
+        self._ticking = ticking
+        self._time_source = time_source
+        self._last_tick = time_source()
+        self._session_path = session_path
+        self._overwrite = False
+        self._debrief_shown = False
+        self._console: ConsoleScreen | None = None
+        language = self.options.language
+        if language is None and connection is not None:
+            language = connection.scenario.language.value
+        if language is None and scenario is not None:
+            language = scenario.scenario.language.value
+        self.language = language or "nb"
+        use_language(self.language)
+
+    # --- startup -----------------------------------------------------------------------
+
+    @property
+    def connection(self) -> DrillConnection | None:
+        return self._connection
+
+    def on_mount(self) -> None:
+        self.register_theme(PROJECTOR_THEME)
+        self.theme = PROJECTOR_THEME.name
+        if self._connection is not None:
+            self._open_console()
+        elif self.options.out is not None and self.options.out.exists():
+            self.push_screen(
+                ChoiceDialog(
+                    t("resume.title"), t("resume.message", path=str(self.options.out)),
+                    [("resume", t("resume.resume")), ("new", t("resume.new")), ("quit", t("resume.quit"))],
+                ),
+                self._resume_answer,
+            )
+        else:
+            self._first_screen()
+        if self._ticking:
+            self.set_interval(TICK_SECONDS, self._tick)
+
+    def _first_screen(self) -> None:
+        if self._scenario is not None:
+            self._briefing(self._scenario)
+        else:
+            self.push_screen(PickerScreen(available_scenarios(self.options.folder or Path.cwd())))
+
+    def _resume_answer(self, choice: str | None) -> None:
+        if choice == "resume" and self.options.out is not None:
+            try:
+                live = LiveDrill.resume(self.options.out)
+            except DrillError as error:
+                self.notify(str(error), severity="error", timeout=15)
+                self._first_screen()
+                return
+            self._connection = LocalConnection(live)
+            self._set_language(live.loaded.scenario.language.value)
+            self._open_console()
+        elif choice == "new":
+            self._overwrite = True
+            self._first_screen()
+        else:
+            self.exit()
+
+    def on_picker_screen_picked(self, message: PickerScreen.Picked) -> None:
+        self._briefing(message.entry.loaded)
+
+    def _briefing(self, loaded: LoadedScenario) -> None:
+        self._set_language(self.options.language or loaded.scenario.language.value)
+        self.push_screen(BriefingScreen(loaded, speed=self.options.speed, as_member=self.options.as_member))
+
+    def on_briefing_screen_start(self, message: BriefingScreen.Start) -> None:
+        loaded = message.loaded
+        out = self.options.out or self._default_session(loaded.scenario.id, self.options.seed)
+        try:
+            live = LiveDrill.create(loaded, out, self.options.seed, overwrite=self._overwrite)
+        except DrillError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self._connection = LocalConnection(live)
+        if message.speed != live.state.speed:
+            self._connection.apply(SetClock(speed=message.speed))
+        self._open_console()
+
+    def _default_session(self, scenario_id: str, seed: int) -> Path:
+        if self._session_path is not None:
+            return self._session_path(scenario_id, seed)
+        from drill.commands.run import default_session_path
+
+        return default_session_path(scenario_id, seed)
+
+    def _set_language(self, language: str) -> None:
+        self.language = language
+        use_language(language)
+
+    def _open_console(self) -> None:
+        assert self._connection is not None
+        if isinstance(self._connection, ReplayConnection):
+            screen: ConsoleScreen = ReplayConsoleScreen(self._connection)
+        else:
+            screen = ConsoleScreen(self._connection, as_member=self.options.as_member)
+        self._console = screen
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+        self._last_tick = self._time_source()
+
+    # --- time --------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        now = self._time_source()
+        wall, self._last_tick = now - self._last_tick, now
+        self.advance(min(wall, MAX_TICK))
+
+    def advance(self, wall_seconds: float) -> None:
+        """Let `wall_seconds` of real time pass in the drill; shows the debrief once it has ended.
+
+        Time keeps running while a dialog is open over the console (as it would for a team
+        typing a reply); the debrief waits until the dialog is closed.
+        """
+        connection, console = self._connection, self._console
+        if connection is None or console is None or self._debrief_shown or console not in self.screen_stack:
+            return
+        connection.tick(wall_seconds)
+        console.refresh_views()
+        if connection.ended and not connection.read_only:
+            self.show_debrief()
+
+    def show_debrief(self) -> None:
+        """Replace the console with the debrief (a replay keeps its console to go back to)."""
+        connection = self._connection
+        if connection is None or self._debrief_shown or self.screen is not self._console:
+            return
+        replay = isinstance(connection, ReplayConnection)
+        events = connection.recorded if isinstance(connection, ReplayConnection) else connection.events
+        debrief = build_debrief(connection.scenario, events)
+        end_reason = connection.state.end_reason
+        if isinstance(connection, ReplayConnection):
+            end_reason = connection.recorded_end_reason or "interrupted"
+        screen = DebriefScreen(
+            debrief, title=connection.scenario.title, end_reason=end_reason,
+            session=connection.session_path, can_return=replay,
+        )
+        if replay:
+            self.push_screen(screen)
+        else:
+            self._debrief_shown = True
+            self.switch_screen(screen)

@@ -1,0 +1,54 @@
+"""What the debrief shows: the score when the scorer is installed, the plain summary always.
+
+The scorer (`scoring`) and the HTML report are separate packages that may be absent or
+still growing; the app must end a drill gracefully either way. A failure inside them is
+shown as a note on the debrief, never as a crash at the moment the team finishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drill.events import Event
+from drill.scenario.models import Scenario
+from drill.summary import DrillSummary, summarise
+
+
+@dataclass(frozen=True)
+class Debrief:
+    summary: DrillSummary
+    score: Any | None
+    """A scoring.models.ScoreReport, when the scorer is available and succeeded."""
+    score_problem: str | None = None
+
+
+def scorer() -> Callable[[Scenario, list[Event]], Any] | None:
+    try:
+        from scoring import score  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return score
+
+
+def build_debrief(scenario: Scenario, events: Sequence[Event]) -> Debrief:
+    events = list(events)
+    summary = summarise(events)
+    score = scorer()
+    if score is None:
+        return Debrief(summary, None)
+    try:
+        return Debrief(summary, score(scenario, events))
+    except Exception as error:  # noqa: BLE001 - the scorer's bug must not take the drill's ending down
+        return Debrief(summary, None, f"{type(error).__name__}: {error}")
+
+
+def report_writer() -> Callable[[Path, Path], Path] | None:
+    """`write(session, out) -> path` from the report package, if it offers one."""
+    try:
+        from scoring.report import write_html_report  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return write_html_report

@@ -1,0 +1,186 @@
+"""What the feed shows, kept up to date event by event instead of recomputed from scratch.
+
+With ten thousand comments on the page the console must not walk every item on each tick.
+`FeedModel` keeps the page's threads in order of latest activity, what this seat has read,
+and the unanswered comments, updating all three from each batch of new events in time
+proportional to the batch. The rows themselves are read from `DrillState` when drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from drill.events import (
+    Event,
+    ItemDeleted,
+    ItemHidden,
+    ItemPosted,
+    ItemRestored,
+    ItemUnhidden,
+    ReplyPosted,
+)
+from drill.scenario.models import Channel
+from drill.state import DrillState, ItemView
+
+
+class FeedModel:
+    def __init__(self, state: DrillState) -> None:
+        self._state = state
+        self._activity: dict[str, None] = {}
+        """Thread roots of the page, least recently active first (insertion order)."""
+        self._rows: list[str] | None = []
+        self._unanswered: dict[str, float] = {}
+        """Visible comments without a reply -> when they were posted."""
+        self._inbox: list[str] = []
+        self.seen: set[str] = set()
+        self._thread_versions: dict[str, int] = {}
+        self.version = 0
+        """Bumped on every change, so widgets can tell whether to redraw."""
+        self.rebuild(state)
+
+    # --- building ----------------------------------------------------------------------
+
+    def rebuild(self, state: DrillState) -> None:
+        """Start again from a whole state (after a resume or a replay jumping backwards)."""
+        self._state = state
+        self._activity.clear()
+        self._unanswered.clear()
+        self._inbox.clear()
+        items = sorted(state.items.values(), key=lambda i: (i.last_activity, i.t))
+        for item in items:
+            if item.channel != Channel.comment:
+                self._inbox.append(item.item_id)
+            elif item.thread_id == item.item_id:
+                self._activity[item.item_id] = None
+        for item in state.items.values():
+            self._track_unanswered(item)
+        self.seen &= set(state.items)
+        self._thread_versions.clear()
+        self._rows = None
+        self.version += 1
+
+    def apply(self, events: Iterable[Event]) -> None:
+        changed = False
+        items = self._state.items
+        for event in events:
+            payload = event.payload
+            touched = getattr(payload, "item_id", None)
+            if touched is not None and touched in items:
+                self._bump(items[touched].thread_id)
+            for corrected in getattr(payload, "corrects", ()):
+                if corrected in items:
+                    self._bump(items[corrected].thread_id)
+            if isinstance(payload, ItemPosted):
+                item = self._state.items.get(payload.item_id)
+                if item is None:
+                    continue
+                if item.channel != Channel.comment:
+                    self._inbox.append(item.item_id)
+                else:
+                    self._touch(item.thread_id)
+                self._track_unanswered(item)
+            elif isinstance(payload, ReplyPosted):
+                self._touch(payload.thread_id)
+                # A reply in a thread answers what was posted in it before (as the engine counts it).
+                self._unanswered.pop(payload.item_id, None)
+                for item_id in self._thread_ids(payload.thread_id):
+                    if self._unanswered.get(item_id, event.t + 1) <= event.t:
+                        del self._unanswered[item_id]
+            elif isinstance(payload, (ItemHidden, ItemDeleted, ItemUnhidden, ItemRestored)):
+                item = self._state.items.get(payload.item_id)
+                if item is not None:
+                    self._track_unanswered(item)
+            else:
+                # Likes, archive marks, reach: the rows read them from the state when drawn.
+                pass
+            changed = True
+        if changed:
+            self.version += 1
+
+    def _bump(self, thread_id: str) -> None:
+        self._thread_versions[thread_id] = self._thread_versions.get(thread_id, 0) + 1
+
+    def thread_version(self, root_id: str) -> int:
+        """Changes whenever anything in the thread changes (posts, replies, flags, reach, reading)."""
+        return self._thread_versions.get(root_id, 0)
+
+    def _touch(self, thread_id: str) -> None:
+        if thread_id not in self._state.items or self._state.items[thread_id].channel != Channel.comment:
+            return
+        self._activity.pop(thread_id, None)
+        self._activity[thread_id] = None
+        self._rows = None
+
+    def _thread_ids(self, root_id: str) -> list[str]:
+        return [root_id, *self._state.threads.get(root_id, [])]
+
+    def _answered(self, item: ItemView) -> bool:
+        if item.answered:
+            return True
+        items = self._state.items
+        return any(
+            reply.t >= item.t
+            for other in self._thread_ids(item.thread_id) if other in items
+            for reply in items[other].replies
+        )
+
+    def _track_unanswered(self, item: ItemView) -> None:
+        if item.is_comment and item.visibility == "visible" and not self._answered(item):
+            self._unanswered[item.item_id] = item.t
+        else:
+            self._unanswered.pop(item.item_id, None)
+
+    # --- reading -----------------------------------------------------------------------
+
+    @property
+    def state(self) -> DrillState:
+        return self._state
+
+    @property
+    def rows(self) -> list[str]:
+        """Thread root ids, most recent activity first."""
+        if self._rows is None:
+            self._rows = list(reversed(self._activity))
+        return self._rows
+
+    @property
+    def inbox(self) -> list[str]:
+        """Calls and messages that are not on the page, newest first."""
+        return self._inbox[::-1]
+
+    @property
+    def unanswered_count(self) -> int:
+        return len(self._unanswered)
+
+    def oldest_waiting(self, now: float) -> float | None:
+        if not self._unanswered:
+            return None
+        return now - min(self._unanswered.values())
+
+    def thread_items(self, root_id: str) -> list[ItemView]:
+        items = self._state.items
+        root = items[root_id]
+        return [root] + [items[i] for i in self._state.threads.get(root_id, []) if i in items]
+
+    def thread_unread(self, root_id: str) -> bool:
+        return any(i.item_id not in self.seen for i in self.thread_items(root_id))
+
+    def is_unanswered(self, item_id: str) -> bool:
+        return item_id in self._unanswered
+
+    def thread_unanswered(self, root_id: str) -> bool:
+        return any(i.item_id in self._unanswered for i in self.thread_items(root_id))
+
+    def inbox_unread(self) -> int:
+        return sum(1 for i in self._inbox if i not in self.seen)
+
+    def mark_seen(self, item_ids: Iterable[str]) -> None:
+        fresh = [i for i in item_ids if i not in self.seen]
+        if not fresh:
+            return
+        self.seen.update(fresh)
+        for item_id in fresh:
+            item = self._state.items.get(item_id)
+            if item is not None:
+                self._bump(item.thread_id)
+        self.version += 1

@@ -1,0 +1,1 @@
+"""Screens of the drill app: picker, briefing, console, debrief, and the dialogs over them."""

@@ -1,0 +1,139 @@
+"""After the drill: scores and the findings that matter most, or the plain summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Static
+
+from drill.app.debrief_data import Debrief, report_writer
+from drill.i18n import number, t
+from drill.scenario.durations import clock_label
+
+
+class DebriefScreen(Screen[None]):
+    def __init__(
+        self, debrief: Debrief, *, title: str, end_reason: str | None, session: Path | None, can_return: bool = False,
+    ) -> None:
+        super().__init__(id="debrief")
+        self._debrief = debrief
+        self._title = title
+        self._end_reason = end_reason
+        self._session = session
+        self._writer = report_writer()
+        if self._writer is not None and session is not None:
+            self._bindings.bind("w", "write_report", t("key.report"))
+        if can_return:
+            self._bindings.bind("escape", "app.pop_screen", t("key.back"))
+        self._bindings.bind("q", "app.quit", t("key.quit"))
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("debrief.title", title=self._title), classes="screen-title")
+        with VerticalScroll(id="debrief-body"):
+            yield Static(self._ending(), id="debrief-ending")
+            if self._debrief.score is not None:
+                yield Static(self._scores(), id="debrief-scores")
+                yield Label(t("debrief.findings"), classes="section-title")
+                yield Static(self._findings(), id="debrief-findings")
+            elif self._debrief.score_problem:
+                yield Static(t("debrief.score_failed", problem=self._debrief.score_problem), classes="note")
+            else:
+                yield Static(t("debrief.no_scorer"), classes="note")
+            yield Label(t("debrief.summary"), classes="section-title")
+            yield Static(self._summary(), id="debrief-summary")
+        with Horizontal(id="debrief-actions"):
+            if self._writer is not None and self._session is not None:
+                yield Button(t("debrief.write_report"), id="write-report", variant="primary")
+            yield Button(t("debrief.quit"), id="quit")
+        yield Footer(compact=True)
+
+    def _ending(self) -> Text:
+        text = Text()
+        if self._end_reason:
+            text.append(t("end_reason." + self._end_reason) + "\n", style="bold")
+        if self._session is not None:
+            text.append(t("debrief.session", path=str(self._session)))
+        return text
+
+    def _scores(self) -> RenderableType:
+        report = self._debrief.score
+        head = Text()
+        if report.total is not None:
+            head.append(t("debrief.total", score=f"{report.total:.0f}"), style="bold")
+            if report.grade is not None:
+                head.append(f"  {report.grade.label}", style="bold reverse")
+                head.append(f"  {report.grade.description}")
+        table = Table(box=None, show_header=False, pad_edge=False)
+        table.add_column(style="bold")
+        table.add_column(justify="right")
+        table.add_column()
+        for dimension in report.dimensions:
+            value = "—" if dimension.score is None else f"{dimension.score:.0f}"
+            table.add_row(dimension.label, value, dimension.summary)
+        return Group(head, Text(""), table)
+
+    def _findings(self) -> RenderableType:
+        report = self._debrief.score
+        lines = Text()
+        chosen = report.top_findings(5)
+        if not chosen:
+            lines.append(t("debrief.no_findings"))
+        for finding in chosen:
+            lines.append(f"[{finding.rule}] ", style="bold")
+            lines.append(finding.title + "\n", style="bold")
+            lines.append("  " + finding.what + "\n")
+            if finding.action:
+                lines.append("  → " + finding.action + "\n", style="italic")
+        strengths = report.strengths(3)
+        if strengths:
+            lines.append("\n" + t("debrief.strengths") + "\n", style="bold")
+            for finding in strengths:
+                lines.append(f"  + {finding.title}\n")
+        return lines
+
+    def _summary(self) -> Table:
+        s = self._debrief.summary
+        table = Table(box=None, show_header=False, pad_edge=False)
+        table.add_column(style="bold")
+        table.add_column()
+        rows = [
+            (t("summary.time"), clock_label(s.minutes * 60)),
+            (t("summary.items"), t("summary.items_value", items=number(s.items), comments=number(s.comments),
+                                   messages=number(s.messages))),
+            (t("summary.replies"), t("summary.replies_value", replies=number(s.replies),
+                                     unanswered=number(s.unanswered))),
+            (t("summary.posts"), number(s.official_posts)),
+            (t("summary.removed"), f"{number(s.hidden)} / {number(s.deleted)}"),
+            (t("summary.archived"), number(s.archived)),
+            (t("summary.handovers"), number(s.handovers)),
+            (t("summary.triggers"), ", ".join(s.triggers) or t("summary.none")),
+        ]
+        if s.reach:
+            top = ", ".join(f"{item} {number(people)}" for item, people in list(s.reach.items())[:5])
+            rows.append((t("summary.reach"), top))
+        for label, value in rows:
+            table.add_row(label, value)
+        return table
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.app.exit()
+
+    @on(Button.Pressed, "#write-report")
+    def action_write_report(self) -> None:
+        if self._writer is None or self._session is None:
+            return
+        target = self._session.with_suffix(".html")
+        try:
+            written = self._writer(self._session, target)
+        except Exception as error:  # noqa: BLE001 - a report failure is reported, the debrief stays
+            self.notify(t("debrief.report_failed", problem=str(error)), severity="error")
+            return
+        self.notify(t("debrief.report_written", path=str(written)))

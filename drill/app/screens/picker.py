@@ -1,0 +1,79 @@
+"""Choose a scenario: shipped ones and those in the current folder, with what each is."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from drill.app.formatting import duration_words
+from drill.app.scenario_catalogue import ScenarioEntry
+from drill.i18n import t
+
+
+class PickerScreen(Screen[None]):
+    class Picked(Message):
+        def __init__(self, entry: ScenarioEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, entries: list[ScenarioEntry]) -> None:
+        super().__init__(id="picker")
+        self._entries = entries
+        self._bindings.bind("enter", "pick", t("key.choose"))
+        self._bindings.bind("q", "app.quit", t("key.quit"))
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("picker.title"), classes="screen-title")
+        yield Static(t("picker.help"), classes="screen-help")
+        table: DataTable[str] = DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="scenario-summary", classes="scenario-summary")
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> DataTable[str]:
+        return self.query_one("#scenarios", DataTable)
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_columns(t("picker.col_title"), t("picker.col_kind"), t("picker.col_language"),
+                          t("picker.col_duration"), t("picker.col_source"))
+        for index, entry in enumerate(self._entries):
+            scenario = entry.loaded.scenario
+            table.add_row(
+                scenario.title,
+                t("kind." + scenario.kind.value),
+                t("language." + scenario.language.value),
+                duration_words(scenario.duration),
+                t("picker.shipped") if entry.shipped else entry.path.name,
+                key=str(index),
+            )
+        if not self._entries:
+            self.query_one("#scenario-summary", Static).update(t("picker.none"))
+        table.focus()
+
+    @on(DataTable.RowHighlighted, "#scenarios")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        entry = self._entry(event.row_key.value)
+        if entry is not None:
+            self.query_one("#scenario-summary", Static).update(entry.loaded.scenario.summary)
+
+    @on(DataTable.RowSelected, "#scenarios")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        entry = self._entry(event.row_key.value)
+        if entry is not None:
+            self.post_message(self.Picked(entry))
+
+    def action_pick(self) -> None:
+        if self._entries:
+            entry = self._entries[self.table.cursor_row]
+            self.post_message(self.Picked(entry))
+
+    def _entry(self, key: str | None) -> ScenarioEntry | None:
+        if key is None:
+            return None
+        index = int(key)
+        return self._entries[index] if 0 <= index < len(self._entries) else None

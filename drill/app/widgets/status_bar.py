@@ -1,0 +1,63 @@
+"""One line the whole room can read: story time, speed, who is on duty, what is waiting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.widget import Widget
+
+from drill.app.formatting import elapsed, speed_label, waited, wall_clock
+from drill.i18n import number, t
+
+
+class StatusBar(Widget):
+    """Redrawn in place on every tick; a fixed height, so it never asks for a new layout."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: 1; width: 1fr; background: $primary; color: $text; text-style: bold; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._line = Text()
+
+    def render(self) -> Text:
+        return self._line
+
+    @property
+    def text(self) -> str:
+        return self._line.plain
+
+    def show(
+        self,
+        *,
+        starts: datetime,
+        now: float,
+        speed: float,
+        paused: bool,
+        on_duty: str | None,
+        unanswered: int,
+        oldest: float | None,
+        replay: bool = False,
+        ended: bool = False,
+    ) -> None:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"{wall_clock(starts, now)} ", style="bold")
+        line.append(f"({elapsed(now)})")
+        line.append("  ")
+        if ended:
+            line.append(t("status.ended"), style="reverse")
+        elif paused:
+            line.append(t("status.paused"), style="reverse")
+        else:
+            line.append(t("status.running", speed=speed_label(speed)))
+        if replay:
+            line.append("  " + t("status.replay"), style="reverse")
+        line.append("  " + t("status.on_duty", name=(on_duty or "—").split(",")[0]))
+        line.append("  " + t("status.unanswered", n=number(unanswered)))
+        if oldest is not None:
+            line.append("  " + t("status.oldest", waited=waited(oldest)))
+        if line.plain != self._line.plain:
+            self._line = line
+            self.refresh()

@@ -1,0 +1,109 @@
+"""The selected thread in full: the item, what was posted under it, and the team's replies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from drill.app.formatting import wall_clock
+from drill.i18n import number, t
+from drill.scenario.models import Channel
+from drill.state import DrillState, ItemView, ReplyView
+
+
+class ThreadDetail(VerticalScroll, can_focus=False):
+    """Reads one thread (or one inbox message) from the state whenever it is shown."""
+
+    DEFAULT_CSS = """
+    ThreadDetail { padding: 0 1; }
+    ThreadDetail > #thread-body { width: 1fr; }
+    """
+
+    def __init__(
+        self, starts: datetime, waiting: Callable[[str], bool] | None = None, *, id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._starts = starts
+        self._waiting = waiting or (lambda item_id: False)
+        """Is this item still waiting for an answer (as the feed counts it)?"""
+        self._item_id: str | None = None
+
+    @property
+    def item_id(self) -> str | None:
+        return self._item_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("thread.none"), style="italic"), id="thread-body")
+
+    @property
+    def body(self) -> Static:
+        return self.query_one("#thread-body", Static)
+
+    def show(self, item_id: str | None, state: DrillState) -> None:
+        if item_id != self._item_id:
+            self.scroll_home(animate=False)
+        self._item_id = item_id
+        if item_id is None or item_id not in state.items:
+            self.body.update(Text(t("thread.none"), style="italic"))
+            return
+        self.body.update(self.render_thread(state.items[item_id], state))
+
+    def render_thread(self, chosen: ItemView, state: DrillState) -> RenderableType:
+        root = state.items[chosen.thread_id]
+        parts: list[RenderableType] = [self._item_block(root)]
+        for child_id in state.threads.get(root.item_id, []):
+            child = state.items.get(child_id)
+            if child is not None:
+                parts.append(Padding(self._item_block(child), (0, 0, 0, 3)))
+        return Group(*parts)
+
+    def _item_block(self, item: ItemView) -> RenderableType:
+        header = Text(end="")
+        header.append(item.author, style="bold")
+        if item.author_role != "citizen":
+            header.append(f" ({t('role.' + item.author_role)})", style="italic")
+        header.append(f" · {wall_clock(self._starts, item.t)}")
+        if item.channel != Channel.comment:
+            header.append(f" · {t('channel.' + item.channel.value)}", style="bold reverse")
+        parts: list[RenderableType] = [header]
+        flags = self._flags(item)
+        if flags:
+            parts.append(Text(flags, style="bold yellow"))
+        parts.append(Text(item.text, style="strike dim" if item.visibility == "deleted" else ""))
+        if item.reach:
+            parts.append(Text(t("thread.reach", reached=number(item.reach), shares=number(item.shares)), style="yellow"))
+        for reply in item.replies:
+            parts.append(self._reply_block(reply))
+        if self._waiting(item.item_id):
+            parts.append(Text(t("thread.no_reply"), style="bold red"))
+        parts.append(Text(""))
+        return Group(*parts)
+
+    def _reply_block(self, reply: ReplyView) -> RenderableType:
+        author = reply.author.split(",")[0]
+        heading = t("thread.reply_public" if reply.public else "thread.reply_private",
+                    author=author, time=wall_clock(self._starts, reply.t))
+        return Padding(
+            Group(Text("↳ " + heading, style="bold green"), Padding(Text(reply.text, style="green"), (0, 0, 0, 2))),
+            (0, 0, 0, 2),
+        )
+
+    def _flags(self, item: ItemView) -> str:
+        flags: list[str] = []
+        if item.visibility != "visible":
+            reason = t("reason." + item.removal_reason.value) if item.removal_reason else ""
+            flags.append(t("flag." + item.visibility, reason=reason))
+        if item.liked:
+            flags.append(t("flag.liked"))
+        if item.archived:
+            flags.append(t("flag.archived"))
+        if item.corrected_at is not None:
+            flags.append(t("flag.corrected", time=wall_clock(self._starts, item.corrected_at)))
+        return " · ".join(flags)
