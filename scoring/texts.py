@@ -59,3 +59,15 @@ def quote(text: str, limit: int = 90) -> str:
         return flat
     cut = flat[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",.;:") + "…"
+
+
+def signed(value: float, lang: str) -> str:
+    """Points with a sign and one decimal: +37,5 (nb) / +37.5 (en)."""
+    text = f"{value:+.1f}".replace("-", "\u2212")
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def decimal(value: float, lang: str) -> str:
+    """A short decimal (weights): 1,5 (nb) / 1.5 (en)."""
+    text = f"{value:g}"
+    return text if lang == "en" else text.replace(".", ",")

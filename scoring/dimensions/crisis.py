@@ -202,9 +202,11 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
                        f" The police were to publish at {ctx.clock.label(release)} themselves.")
                   if release != float("inf") else "")
         what = pick(lang,
-                    f"{len(disclosures)} offentlige tekster omtalte skadde eller døde før politiet; den første kl. "
+                    f"{len(disclosures)} {'offentlig tekst' if len(disclosures) == 1 else 'offentlige tekster'} "
+                    f"omtalte skadde eller døde før politiet; den første kl. "
                     f"{ctx.clock.label(first_text.t)} («{matched}»).{police}",
-                    f"{len(disclosures)} public texts mentioned casualties before the police; the first at "
+                    f"{len(disclosures)} public {'text' if len(disclosures) == 1 else 'texts'} mentioned casualties "
+                    f"before the police; the first at "
                     f"{ctx.clock.label(first_text.t)} (“{matched}”).{police}")
         return RuleResult("K5", what, score=0.0, severity="critical",
                           items=[ctx.text_ref(t) for t, _ in disclosures[:5]],

@@ -24,8 +24,10 @@ def score_privacy(ctx: ScoringContext) -> DimensionResult:
     if p3:
         results.append(p3)
     breaches = sum(int(r.metrics.get("texts_flagged", 0)) for r in results[:2])
-    summary = pick(lang, f"{breaches} offentlige tekster med personopplysninger eller bekreftet klientforhold.",
-                   f"{breaches} public texts with personal data or a confirmed client relationship.")
+    summary = pick(lang, f"{breaches} {'offentlig tekst' if breaches == 1 else 'offentlige tekster'} med "
+                         f"personopplysninger eller bekreftet klientforhold.",
+                   f"{breaches} public {'text' if breaches == 1 else 'texts'} with personal data or a confirmed "
+                   f"client relationship.")
     return DimensionResult("privacy", results, summary)
 
 
@@ -54,7 +56,10 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
                 f"{share(len(flagged), len(texts), lang)} public texts were flagged. First at "
                 f"{ctx.clock.label(text.t)}:{example} – {explanation}")
     worst = max((sev for _, sev, _, _ in flagged), key=lambda s: _COST[s])
+    # Any flagged text is at least worth a look, however small its cost in points.
+    verdict = "note" if worst == "minor" else "improvement"
     return RuleResult(rubric_id, what, score=max(0.0, 100.0 - cost), severity=worst,  # type: ignore[arg-type]
+                      verdict=verdict,  # type: ignore[arg-type]
                       items=[ctx.text_ref(t) for t, *_ in flagged[:6]],
                       metrics={"texts_flagged": len(flagged), "texts": len(texts)})
 

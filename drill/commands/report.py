@@ -1,0 +1,59 @@
+"""`drill report SESSION.db --format html|md|json -o FILE [--lang nb|en] [--compare OTHER.db]`.
+
+Writes the after-action report of a session. The scenario comes from the session file
+itself, so a report can be written long after the scenario file changed or disappeared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from drill.errors import DrillError
+from scoring.report.build import build_report
+from scoring.report.html import render_html
+from scoring.report.json import render_json
+from scoring.report.markdown import render_markdown
+from scoring.session import load_session
+
+RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("report", help="write an after-action report for a session")
+    parser.add_argument("session", metavar="SESSION.db")
+    parser.add_argument("--format", choices=tuple(RENDERERS), default="html", help="report format (default: html)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    parser.add_argument("--lang", choices=("nb", "en"), help="report language (default: the drill's language)")
+    parser.add_argument("--compare", metavar="OTHER.db", help="another session of the same scenario, side by side")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    session = load_session(args.session)
+    other = None
+    if args.compare:
+        previous = load_session(args.compare)
+        if previous.scenario.id != session.scenario.id:
+            raise DrillError(
+                f"{args.compare}: a session of scenario '{previous.scenario.id}', not '{session.scenario.id}'; "
+                "--compare needs two sessions of the same scenario."
+            )
+        other = (previous.path.name, previous.scenario, previous.events)
+    report = build_report(session.scenario, session.events, language=args.lang, file_name=session.path.name,
+                          other=other)
+    text = RENDERERS[args.format](report)
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output)
+    if out.is_dir():
+        raise DrillError(f"{out}: is a folder; give a file name for the report.")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise DrillError(f"{out}: cannot write the report ({error.strerror or error}).") from None
+    print(f"{out}: {args.format} report written.", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""After-action reports: one model (`AfterActionReport`) built from a session, three renderers."""

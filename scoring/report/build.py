@@ -1,0 +1,186 @@
+"""Building the after-action report from a scenario and its events (pure, like scoring).
+
+The report follows exercise-evaluation practice: a summary and grade, strengths, areas for
+improvement with concrete corrective actions, the removals to review one by one, a timeline,
+and the series behind the charts. `--compare` adds a second session's scores side by side.
+"""
+
+from __future__ import annotations
+
+from drill.events import (
+    ArchiveMarked,
+    DrillEnded,
+    DrillStarted,
+    DutyHandedOver,
+    Event,
+    ItemDeleted,
+    ItemHidden,
+    ItemLiked,
+    ItemPosted,
+    ItemRestored,
+    ItemUnhidden,
+    OfficialPostPublished,
+    ReplyPosted,
+    TriggerFired,
+)
+from drill.scenario.models import Scenario
+from scoring.context import ScoringContext
+from scoring.dimensions.crisis import reach_sentence
+from scoring.dimensions.moderation import matrix
+from scoring.models import ScoreReport
+from scoring.report.model import (
+    AfterActionReport,
+    CompareRow,
+    Comparison,
+    CorrectiveAction,
+    ReachPoint,
+    ReachSeries,
+    RemovalReview,
+    ScenarioInfo,
+    SessionInfo,
+    TimelineEntry,
+    VolumeBucket,
+)
+from scoring.score import score
+from scoring.texts import quote
+
+BUCKET_S = 300.0
+
+
+def build_report(scenario: Scenario, events: list[Event], *, language: str | None = None, file_name: str = "",
+                 other: tuple[str, Scenario, list[Event]] | None = None) -> AfterActionReport:
+    report = score(scenario, events, language=language)
+    lang = report.language
+    ctx = ScoringContext(scenario, list(events), lang)
+    started = next((e.payload for e in events if isinstance(e.payload, DrillStarted)), None)
+    ended = next((e.payload for e in events if isinstance(e.payload, DrillEnded)), None)
+    improvements = sorted((f for f in report.findings if f.verdict == "improvement"),
+                          key=lambda f: (-{"critical": 3, "major": 2, "minor": 1, "info": 0}[f.severity], f.points))
+    comparison = None
+    if other is not None:
+        other_name, other_scenario, other_events = other
+        comparison = compare(report, score(other_scenario, other_events, language=lang), other_name)
+    return AfterActionReport(
+        language=lang,
+        scenario=ScenarioInfo(id=scenario.id, title=scenario.title, kind=str(scenario.kind),
+                              municipality=scenario.municipality.name, starts=scenario.starts.isoformat(),
+                              duration_s=float(scenario.duration), official_link=scenario.municipality.official_link),
+        session=SessionInfo(file=file_name, seed=started.seed if started else None, language=lang,
+                            team=list(started.team) if started else list(scenario.team), events=len(events),
+                            ended=ended.reason if ended else None, simulated_s=ctx.end),
+        score=report,
+        strengths=report.strengths(8),
+        improvements=improvements,
+        corrective_actions=_actions(improvements),
+        removals_to_review=_removals(ctx),
+        timeline=timeline(ctx),
+        volume=volume(ctx),
+        reach=reach_series(ctx, report),
+        comparison=comparison,
+    )
+
+
+def _actions(improvements: list) -> list[CorrectiveAction]:
+    seen: set[str] = set()
+    actions = []
+    for finding in improvements:
+        if finding.rule in seen or not finding.action:
+            continue
+        seen.add(finding.rule)
+        actions.append(CorrectiveAction(rule=finding.rule, action=finding.action, source=finding.source,
+                                        why=finding.what))
+    return actions
+
+
+def _removals(ctx: ScoringContext) -> list[RemovalReview]:
+    m = matrix(ctx)
+    rows = []
+    for item in m["wrongly_removed"]:
+        rows.append(RemovalReview(item=ctx.ref(item), outcome="wrongful", action=item.visibility,
+                                  reason_given=str(item.removal_reason or "")))
+    for item in m["missed"]:
+        rows.append(RemovalReview(item=ctx.ref(item), outcome="missed", action="",
+                                  justified_reason=str(item.labels.deletion_reason or "")))
+    return rows
+
+
+def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
+    """The drill's story: injects, the team's posts and replies to them, moderation, triggers."""
+    entries: list[TimelineEntry] = []
+    items = ctx.state.items
+    key_items = {i.item_id for i in items.values() if i.source != "stream"}
+    for event in ctx.events:
+        p, t, at = event.payload, event.t, ctx.clock.label(event.t)
+        if isinstance(p, ItemPosted) and p.item_id in key_items:
+            kind = "item" if p.channel == "comment" else "message"
+            flag = "casualty" if p.labels.casualty_facts else ""
+            entries.append(TimelineEntry(t=t, at=at, kind=kind, who=p.author, text=quote(p.text, 140),
+                                         item_id=p.item_id, flag=flag))
+        elif isinstance(p, ReplyPosted) and p.item_id in key_items:
+            entries.append(TimelineEntry(t=t, at=at, kind="reply", who=event.actor, text=quote(p.text, 140),
+                                         item_id=p.item_id))
+        elif isinstance(p, OfficialPostPublished):
+            entries.append(TimelineEntry(t=t, at=at, kind="post", who=event.actor, text=quote(p.text, 140)))
+        elif isinstance(p, (ItemHidden, ItemDeleted)):
+            item = items.get(p.item_id)
+            justified = bool(item and item.labels.deletion_justified)
+            entries.append(TimelineEntry(
+                t=t, at=at, kind="hidden" if isinstance(p, ItemHidden) else "deleted", who=event.actor,
+                text=quote(item.text, 140) if item else p.item_id, item_id=p.item_id,
+                flag="justified" if justified else "wrongful"))
+        elif isinstance(p, (ItemRestored, ItemUnhidden)):
+            item = items.get(p.item_id)
+            entries.append(TimelineEntry(t=t, at=at, kind="restored", who=event.actor,
+                                         text=quote(item.text, 140) if item else p.item_id, item_id=p.item_id))
+        elif isinstance(p, ArchiveMarked):
+            item = items.get(p.item_id)
+            entries.append(TimelineEntry(t=t, at=at, kind="archived", who=event.actor,
+                                         text=quote(item.text, 140) if item else p.item_id, item_id=p.item_id))
+        elif isinstance(p, TriggerFired):
+            entries.append(TimelineEntry(t=t, at=at, kind="trigger", who="system", text=p.trigger_id))
+        elif isinstance(p, DutyHandedOver):
+            entries.append(TimelineEntry(t=t, at=at, kind="handover", who=event.actor,
+                                         text=f"{p.from_member or '–'} → {p.to_member}"))
+        elif isinstance(p, ItemLiked) and p.item_id in key_items:
+            item = items[p.item_id]
+            entries.append(TimelineEntry(t=t, at=at, kind="liked", who=event.actor, text=quote(item.text, 140),
+                                         item_id=p.item_id))
+    return entries
+
+
+def volume(ctx: ScoringContext) -> list[VolumeBucket]:
+    end = max(ctx.end, BUCKET_S)
+    count = int(end // BUCKET_S) + (1 if end % BUCKET_S else 0)
+    comments = [0] * count
+    replies = [0] * count
+    for item in ctx.state.items.values():
+        if item.is_comment:
+            comments[min(count - 1, int(item.t // BUCKET_S))] += 1
+    for reply in ctx.state.replies.values():
+        if reply.public:
+            replies[min(count - 1, int(reply.t // BUCKET_S))] += 1
+    return [VolumeBucket(t=i * BUCKET_S, at=ctx.clock.label(i * BUCKET_S), comments=comments[i], replies=replies[i])
+            for i in range(count)]
+
+
+def reach_series(ctx: ScoringContext, report: ScoreReport) -> list[ReachSeries]:
+    rows = []
+    for rumour in report.rumours:
+        points = [ReachPoint(t=t, reached=n) for t, n in ctx.reach_series.get(rumour.item_id, [])]
+        if not points and rumour.without_correction is None:
+            continue
+        rows.append(ReachSeries(item_id=rumour.item_id, quote=rumour.quote, reached=rumour.reached, points=points,
+                                corrected_at=rumour.corrected_at, without_correction=rumour.without_correction,
+                                with_earlier_correction=rumour.with_earlier_correction,
+                                sentence=reach_sentence(ctx, rumour)))
+    return rows
+
+
+def compare(this: ScoreReport, other: ScoreReport, other_name: str) -> Comparison:
+    rows = []
+    for mine in this.dimensions:
+        theirs = other.dimension(mine.dimension)
+        change = None if mine.score is None or theirs.score is None else round(mine.score - theirs.score, 1)
+        rows.append(CompareRow(dimension=mine.dimension, label=mine.label, this=mine.score, other=theirs.score,
+                               change=change))
+    return Comparison(other_file=other_name, other_total=other.total, this_total=this.total, rows=rows)

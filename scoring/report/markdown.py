@@ -1,0 +1,101 @@
+"""The after-action report as Markdown: for a wiki, an e-mail or a pull request."""
+
+from __future__ import annotations
+
+from scoring.models import Finding
+from scoring.report.catalogue import label
+from scoring.report.model import AfterActionReport
+from scoring.texts import decimal, duration, pick, signed
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _score(value: float | None, lang: str) -> str:
+    return label("not_scored", lang) if value is None else f"{value:.0f}"
+
+
+def _finding(f: Finding, lang: str, labels: dict[str, str]) -> list[str]:
+    points = "" if f.rule_score is None and f.points == 0 else f", {signed(f.points, lang)}"
+    lines = [f"- **{f.rule}** ({labels.get(f.dimension, f.dimension)}{points}) {f.what}",
+             f"  - {label('recommendation', lang)}: {f.recommendation} *({label('source', lang)}: {f.source})*"]
+    for item in f.items:
+        lines.append(f"  - {item.at} `{item.id}`: «{item.quote}»" if lang == "nb" else
+                     f"  - {item.at} `{item.id}`: “{item.quote}”")
+    return lines
+
+
+def render_markdown(report: AfterActionReport) -> str:
+    lang = report.language
+    s = report.score
+    names = {d.dimension: d.label for d in s.dimensions}
+    out = [f"# {label('report_title', lang)}: {report.scenario.title}", ""]
+    out.append(f"{label('municipality', lang)}: {report.scenario.municipality} · {label('started', lang)}: "
+               f"{report.scenario.starts} · {label('seed', lang)}: {report.session.seed} · "
+               f"{label('team', lang)}: {', '.join(report.session.team) or '–'}")
+    out.append("")
+    out.append(f"## {label('summary', lang)}")
+    out.append("")
+    grade = f" — **{s.grade.label}**. {s.grade.description}" if s.grade else ""
+    out.append(f"**{label('total', lang)}: {_score(s.total, lang)}**{grade}")
+    out.append("")
+    out.append(f"| {label('dimension', lang)} | {label('score', lang)} | {label('weight', lang)} | "
+               f"{label('summary', lang)} |")
+    out.append("|---|---:|---:|---|")
+    for d in s.dimensions:
+        out.append(f"| {d.label} | {_score(d.score, lang)} | {decimal(d.weight, lang)} | {_cell(d.summary)} |")
+    out.append("")
+    out.append(label("score_note", lang))
+    out.append("")
+    if report.comparison:
+        c = report.comparison
+        out += [f"## {label('compare', lang)}", "",
+                f"| {label('dimension', lang)} | {label('this_session', lang)} | {c.other_file} | "
+                f"{label('change', lang)} |", "|---|---:|---:|---:|"]
+        for row in c.rows:
+            change = "–" if row.change is None else f"{row.change:+.0f}"
+            out.append(f"| {row.label} | {_score(row.this, lang)} | {_score(row.other, lang)} | {change} |")
+        total_change = ("–" if c.this_total is None or c.other_total is None
+                        else f"{c.this_total - c.other_total:+.0f}")
+        out.append(f"| **{label('total', lang)}** | {_score(c.this_total, lang)} | {_score(c.other_total, lang)} | "
+                   f"{total_change} |")
+        out.append("")
+    out += [f"## {label('strengths', lang)}", ""]
+    out += [line for f in report.strengths for line in _finding(f, lang, names)] or [label("none", lang)]
+    out += ["", f"## {label('improvements', lang)}", ""]
+    out += [line for f in report.improvements for line in _finding(f, lang, names)] or [label("none", lang)]
+    out += ["", f"## {label('actions', lang)}", ""]
+    for i, a in enumerate(report.corrective_actions, 1):
+        out.append(f"{i}. **{a.rule}**: {a.action} *({a.source})*")
+    if not report.corrective_actions:
+        out.append(label("none", lang))
+    out += ["", f"## {label('moderation_decisions', lang)}", ""]
+    if report.removals_to_review:
+        out.append(f"| {label('time', lang)} | {label('event', lang)} | {label('text', lang)} |")
+        out.append("|---|---|---|")
+        for r in report.removals_to_review:
+            kind = label("wrongful" if r.outcome == "wrongful" else "missed", lang)
+            out.append(f"| {r.item.at} | {kind} | {_cell(r.item.quote)} |")
+    else:
+        out.append(label("none", lang))
+    if report.reach:
+        out += ["", f"## {label('chart_reach', lang)}", ""]
+        for r in report.reach:
+            out.append(f"- {r.sentence or r.quote}")
+    out += ["", f"## {label('findings_all', lang)}", ""]
+    for d in s.dimensions:
+        out.append(f"### {d.label} ({_score(d.score, lang)})")
+        out.append("")
+        for f in d.findings:
+            out += _finding(f, lang, names)
+        out.append("")
+    out += [f"## {label('timeline', lang)}", "", label("timeline_note", lang), "",
+            f"| {label('time', lang)} | {label('event', lang)} | {label('who', lang)} | {label('text', lang)} |",
+            "|---|---|---|---|"]
+    for e in report.timeline:
+        flag = f" ({label('wrongful', lang).lower()})" if e.flag == "wrongful" else ""
+        out.append(f"| {e.at} | {label('kind_' + e.kind, lang)}{flag} | {_cell(e.who)} | {_cell(e.text)} |")
+    out += ["", "---", "", f"{label('ks_note', lang)} {label('generated_from', lang)} `{report.session.file}` "
+            f"({report.session.events} {pick(lang, 'hendelser', 'events')}, {duration(report.session.simulated_s, lang)})."]
+    return "\n".join(out) + "\n"

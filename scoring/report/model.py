@@ -1,0 +1,121 @@
+"""The after-action report as one pydantic model: what the JSON output is, and what the
+Markdown and HTML renderers draw from.
+
+Building it is pure (scenario + events -> report); the renderers only lay it out. The JSON
+Schema of this model is committed as docs/report-schema.json and a test fails when it drifts.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scoring.models import Finding, ItemRef, ScoreReport
+
+FORMAT_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ScenarioInfo(_Model):
+    id: str
+    title: str
+    kind: str
+    municipality: str
+    starts: str = Field(description="ISO 8601 date and time the story begins, with time zone.")
+    duration_s: float
+    official_link: str | None
+
+
+class SessionInfo(_Model):
+    file: str = Field(description="The session file's name (no directories).")
+    seed: int | None
+    language: Literal["nb", "en"]
+    team: list[str]
+    events: int
+    ended: str | None = Field(description="Why the drill ended, or null if it did not end.")
+    simulated_s: float
+
+
+class CorrectiveAction(_Model):
+    rule: str
+    action: str
+    source: str
+    why: str = Field(description="The finding that calls for it.")
+
+
+class TimelineEntry(_Model):
+    t: float
+    at: str = Field(description="Clock time, e.g. 11:04.")
+    kind: Literal["item", "message", "reply", "post", "hidden", "deleted", "restored", "archived", "trigger",
+                  "handover", "liked"]
+    who: str
+    text: str
+    item_id: str | None = None
+    flag: Literal["", "wrongful", "justified", "late", "privacy", "casualty"] = ""
+
+
+class RemovalReview(_Model):
+    item: ItemRef
+    outcome: Literal["wrongful", "missed"]
+    action: str = Field(description="hidden / deleted, or empty for a missed removal.")
+    reason_given: str = ""
+    justified_reason: str = ""
+
+
+class VolumeBucket(_Model):
+    t: float = Field(description="Start of the bucket, simulated seconds.")
+    at: str
+    comments: int
+    replies: int
+
+
+class ReachPoint(_Model):
+    t: float
+    reached: int
+
+
+class ReachSeries(_Model):
+    item_id: str
+    quote: str
+    reached: int = Field(description="Final (actual) reach in people.")
+    points: list[ReachPoint]
+    corrected_at: float | None
+    without_correction: int | None
+    with_earlier_correction: int | None
+    sentence: str | None = Field(description="The report's sentence on what the correction prevented.")
+
+
+class CompareRow(_Model):
+    dimension: str
+    label: str
+    this: float | None
+    other: float | None
+    change: float | None
+
+
+class Comparison(_Model):
+    other_file: str
+    other_total: float | None
+    this_total: float | None
+    rows: list[CompareRow]
+
+
+class AfterActionReport(_Model):
+    format: Literal["drill-after-action-report"] = "drill-after-action-report"
+    format_version: int = FORMAT_VERSION
+    language: Literal["nb", "en"]
+    scenario: ScenarioInfo
+    session: SessionInfo
+    score: ScoreReport
+    strengths: list[Finding]
+    improvements: list[Finding]
+    corrective_actions: list[CorrectiveAction]
+    removals_to_review: list[RemovalReview]
+    timeline: list[TimelineEntry]
+    volume: list[VolumeBucket]
+    reach: list[ReachSeries]
+    comparison: Comparison | None = None
