@@ -188,3 +188,25 @@ def test_scenario_can_adjust_weights() -> None:
     assert muted.score == load_settings().baseline
     with pytest.raises(ValueError, match="unknown tone rule"):
         analyse_reply(text, weights={"T9.nothing": 1})
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Takk for spørsmålet.\nHilsen Kari, kommunikasjonsavdelingen", "nb"),
+        ("Takk for spørsmålet.\nMvh. Kari Nordmann, Kommunikasjon", "nb"),
+        ("Vi ser på saken. – Ola i servicetorget", "nb"),
+        ("Takk!\nKari, vann og avløp", "nb"),
+        ("Thanks for asking.\nKind regards, Kari, Communications", "en"),
+        ("Thanks!\nKari from the Roads team", "en"),
+    ],
+)
+def test_signature_with_name_and_department(text: str, language: str) -> None:
+    rules = _rules(text, language=language)
+    assert "T1.signature" in rules
+    assert "T1.signature_name_only" not in rules
+
+
+def test_greeting_in_running_text_is_not_a_signature() -> None:
+    rules = _rules("Vi sender en hilsen til alle frivillige i dag.")
+    assert not rules & {"T1.signature", "T1.signature_name_only"}
