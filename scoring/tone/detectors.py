@@ -58,22 +58,26 @@ def _lix_above(rule: Rule, data: DetectorInput) -> list[Span]:
 def _caps(rule: Rule, data: DetectorInput) -> list[Span]:
     """Runs of words in capitals (acronyms such as NAV or FHI excepted).
 
-    One capitalised label ("VIKTIG:") is normal in a warning; a run of several words or a
-    reply mostly in capitals reads as shouting.
+    A capitalised label is normal in a warning ("VIKTIG:", "VIKTIG MELDING TIL ALLE:"); a run
+    of several words that is not such a label reads as shouting.
     """
     acronyms = {a.upper() for a in data.settings.caps_acronyms}
     min_run = int(rule.params.get("min_run", 3))
-    spans: list[Span] = []
-    run: list[Span] = []
+    text = data.text.text
+    runs: list[list[Span]] = [[]]
     for word in data.text.words:
         if len(word.text) >= 2 and word.text.isupper() and word.text not in acronyms:
-            run.append((word.start, word.end))
+            runs[-1].append((word.start, word.end))
+        elif runs[-1]:
+            runs.append([])
+    spans: list[Span] = []
+    for run in runs:
+        if len(run) < min_run:
             continue
-        if len(run) >= min_run:
-            spans.append((run[0][0], run[-1][1]))
-        run = []
-    if len(run) >= min_run:
-        spans.append((run[0][0], run[-1][1]))
+        start, end = run[0][0], run[-1][1]
+        if text[end:].lstrip(" ").startswith(":"):
+            continue  # a label such as "VIKTIG MELDING:"
+        spans.append((start, end))
     return spans
 
 

@@ -210,3 +210,8 @@ def test_signature_with_name_and_department(text: str, language: str) -> None:
 def test_greeting_in_running_text_is_not_a_signature() -> None:
     rules = _rules("Vi sender en hilsen til alle frivillige i dag.")
     assert not rules & {"T1.signature", "T1.signature_name_only"}
+
+
+def test_capitalised_label_is_not_shouting() -> None:
+    assert "T2.shouting" not in _rules("VIKTIG MELDING TIL ALLE: Kok vannet før bruk.")
+    assert "T2.shouting" in _rules("VI HAR SAGT DET FØR. Kok vannet.")
