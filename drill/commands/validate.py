@@ -1,7 +1,11 @@
 """`drill validate FILE...`: check scenarios and team scripts, reporting every problem at once.
 
+Scenarios that load are also linted: warnings (`file:line:column: warning: field: message`)
+point at things that are valid but would not play as intended. They do not fail the check
+unless `--strict` is given, so a trainer can keep a draft with known gaps.
+
 Exit status: 0 all files are fine, 1 at least one file has problems (each printed as
-`file:line:column: field: message`), 2 for a usage error.
+`file:line:column: field: message`) or, with --strict, warnings; 2 for a usage error.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from drill.errors import EXIT_FINDINGS, InputFileError
 from drill.scenario import parse_scenario
 from drill.scenario.checks import expected_items
 from drill.scenario.library import shipped_dir
+from drill.scenario.lint import format_warnings, lint_scenario
 from drill.team.loader import team_problems
 from drill.team.models import TeamScript
 from drill.validation import format_problems, validate_source
@@ -23,6 +28,7 @@ from drill.yamlsource import load_yaml, read_text
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("validate", help="check scenario files and team scripts")
     parser.add_argument("files", nargs="+", metavar="FILE", help="scenario or team script (YAML)")
+    parser.add_argument("--strict", action="store_true", help="count warnings as problems (exit 1)")
     parser.set_defaults(run=run)
 
 
@@ -30,17 +36,25 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            print(check_file(Path(name)))
+            summary, warnings = check_file(Path(name))
         except InputFileError as error:
             failed += 1
             print("\n".join(error.problems), file=sys.stderr)
+            continue
+        if warnings:
+            print("\n".join(warnings), file=sys.stderr)
+        if warnings and args.strict:
+            failed += 1
+        else:
+            print(summary)
     if failed:
         print(f"{failed} of {len(args.files)} file(s) have problems.", file=sys.stderr)
         return EXIT_FINDINGS
     return 0
 
 
-def check_file(path: Path) -> str:
+def check_file(path: Path) -> tuple[str, list[str]]:
+    """A one-line summary of a file that loads, and its lint warnings (raises for problems)."""
     text = read_text(path, what="file")
     source = load_yaml(text, str(path))
     if _looks_like_team_script(source.data):
@@ -50,13 +64,15 @@ def check_file(path: Path) -> str:
             problems = team_problems(script, scenario)
             if problems:
                 raise InputFileError(format_problems(source, problems))
-        return f"{path}: OK (team script '{script.name}', {len(script.actions)} timed actions, {len(script.policies)} policies)"
+        return f"{path}: OK (team script '{script.name}', {len(script.actions)} timed actions, {len(script.policies)} policies)", []
     scenario = parse_scenario(text, str(path)).scenario
     volume = sum(expected_items(s) for s in scenario.streams)
+    warnings = format_warnings(source, lint_scenario(scenario))
+    noted = f", {len(warnings)} warning(s)" if warnings else ""
     return (
         f"{path}: OK ({scenario.title}; {len(scenario.injects)} injects, {len(scenario.streams)} streams "
-        f"(about {volume:,.0f} comments), {len(scenario.triggers)} triggers)"
-    )
+        f"(about {volume:,.0f} comments), {len(scenario.triggers)} triggers{noted})"
+    ), warnings
 
 
 def _looks_like_team_script(data: object) -> bool:

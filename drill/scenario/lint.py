@@ -1,0 +1,263 @@
+"""Warnings about scenarios that are valid but would not play as the trainer intends.
+
+Schema errors and cross-field checks (`checks.py`) stop a file from loading. These rules look
+for things that load fine and still spoil a drill: a trigger that can never fire, an item
+nothing ever posts, a crisis without a rumour or a press call, items the score cannot judge
+because they carry no labels, comment texts repeated so often that players notice. They follow
+the engine's actual rules (for example: the engine only watches injects that come at a set
+time for `no_reply_to`), so a warning here means the drill really behaves that way.
+
+Each warning has a short rule name in brackets, which docs/authoring.md explains.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+from drill.scenario.checks import expected_items
+from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario, ScenarioKind
+from drill.scenario.timeline import earliest_fire, effective_labels, offset_label
+from drill.validation import Problem, field_path
+from drill.voices import SLOTS, builtin_templates
+from drill.yamlsource import YamlSource
+
+MAX_REPEATS_PER_TEMPLATE = 8.0
+"""Expected comments of a kind per available text above which players notice repetition."""
+
+
+def lint_scenario(scenario: Scenario) -> list[Problem]:
+    reachable = _reachable(scenario)
+    return [
+        *_trigger_warnings(scenario, reachable),
+        *_unposted_injects(scenario, reachable),
+        *_crisis_ingredients(scenario),
+        *_missing_labels(scenario),
+        *_duplicate_texts(scenario),
+        *_template_warnings(scenario),
+        *_uncovered_rumours(scenario),
+    ]
+
+
+def format_warnings(source: YamlSource, warnings: list[Problem]) -> list[str]:
+    """`file:line:column: warning: field: message`, in file order."""
+    ordered = sorted(warnings, key=lambda w: source.position(w.loc))
+    return [f"{source.where(w.loc)}: warning: {field_path(w.loc)}: {w.message}" for w in ordered]
+
+
+# --- what can happen at all --------------------------------------------------------------------
+
+
+def _reachable(scenario: Scenario) -> tuple[set[str], set[str]]:
+    """Inject ids that can appear and trigger ids that can fire, following the engine's rules."""
+    posted = {i.id for i in scenario.injects if i.at is not None}
+    fired: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for index, trigger in enumerate(scenario.triggers):
+            if trigger.id in fired or _never_fires(scenario, index, posted) is not None:
+                continue
+            fired.add(trigger.id)
+            changed = True
+            posted.update(trigger.fire)
+    # A reply inside a thread is dropped when the comment it answers never appears.
+    dropped = True
+    while dropped:
+        dropped = False
+        for inject in scenario.injects:
+            if inject.id in posted and inject.thread and inject.thread not in posted:
+                posted.discard(inject.id)
+                dropped = True
+    return posted, fired
+
+
+def _never_fires(scenario: Scenario, index: int, posted: set[str]) -> str | None:
+    """Why the trigger can never post anything (None: it can)."""
+    trigger = scenario.triggers[index]
+    condition = trigger.when
+    end = scenario.duration
+    earliest = earliest_fire(scenario, trigger)
+    watched = condition.no_reply_to or condition.not_corrected
+    if watched is not None:
+        inject = scenario.inject(watched)
+        if inject is not None and inject.at is None:
+            return (f"'{watched}' has no time of its own (a trigger posts it), and drill only watches injects "
+                    "that come at a set time, so this trigger never fires.")
+    if earliest is not None and earliest >= end:
+        return (f"It would post at {offset_label(earliest)}, but the drill ends at {offset_label(end)}; "
+                "make the time or the delay (after) shorter.")
+    for key in ("replied_to", "deleted", "of"):
+        ref = getattr(condition, key)
+        if ref is not None and scenario.inject(ref) is not None and ref not in posted:
+            return f"'{ref}' never appears in the drill (nothing posts it), so this trigger never fires."
+    if condition.reach_above is not None and condition.of is not None:
+        inject = scenario.inject(condition.of)
+        if inject is not None:
+            spreads = inject.spread is not None or effective_labels(inject).false_claim
+            if not spreads or inject.type != Channel.comment:
+                return (f"'{inject.id}' does not spread (give it spread: {{share_probability: ...}}), so its reach "
+                        "stays at 0 and this trigger never fires.")
+            if condition.reach_above >= scenario.audience.nodes:
+                return (f"The audience has only {scenario.audience.nodes:,} people, so the reach never passes "
+                        f"{condition.reach_above:,}.")
+    return None
+
+
+def _trigger_warnings(scenario: Scenario, reachable: tuple[set[str], set[str]]) -> Iterator[Problem]:
+    posted, fired = reachable
+    for index, trigger in enumerate(scenario.triggers):
+        loc = ("triggers", index)
+        condition = trigger.when
+        reason = _never_fires(scenario, index, posted)
+        if reason is not None:
+            yield Problem((*loc, "when"), f"{reason} [trigger-never-fires]")
+        if condition.within is not None and not (condition.no_reply_to or condition.not_corrected):
+            yield Problem((*loc, "when", "within"),
+                          "within only counts with no_reply_to or not_corrected; here it has no effect. [no-effect]")
+        if condition.of is not None and condition.reach_above is None:
+            yield Problem((*loc, "when", "of"), "of only counts with reach_above; here it has no effect. [no-effect]")
+        if condition.no_reply_to is not None:
+            inject = scenario.inject(condition.no_reply_to)
+            if inject is not None and not effective_labels(inject).needs_reply:
+                yield Problem((*loc, "when", "no_reply_to"),
+                              f"'{inject.id}' is labelled as needing no reply, yet this trigger punishes not "
+                              "replying to it; change one of them. [labels-disagree]")
+        if condition.not_corrected is not None:
+            inject = scenario.inject(condition.not_corrected)
+            if inject is not None and not effective_labels(inject).false_claim:
+                yield Problem((*loc, "when", "not_corrected"),
+                              f"'{inject.id}' is not labelled as a false claim, so a reply does not count as "
+                              "correcting it and this trigger fires even when the team answers well; label it "
+                              "false_claim: true (or kind: rumour). [labels-disagree]")
+
+
+def _unposted_injects(scenario: Scenario, reachable: tuple[set[str], set[str]]) -> Iterator[Problem]:
+    posted, _ = reachable
+    fired_by = {ref for t in scenario.triggers for ref in t.fire}
+    for index, inject in enumerate(scenario.injects):
+        if inject.id in posted:
+            continue
+        if inject.at is None and inject.id not in fired_by:
+            yield Problem(("injects", index, "id"),
+                          "No time (at) and no trigger fires it, so it never appears; give it a time or add it "
+                          "to a trigger's fire list. [never-posted]")
+        elif inject.at is None:
+            yield Problem(("injects", index, "id"),
+                          "Only triggers that can never fire post it, so it never appears. [never-posted]")
+        elif inject.thread:
+            yield Problem(("injects", index, "thread"),
+                          f"'{inject.thread}' never appears, so this reply in its thread never appears either. "
+                          "[never-posted]")
+
+
+# --- what a good drill needs -------------------------------------------------------------------
+
+
+def _all_contents(scenario: Scenario) -> Iterator[tuple[tuple, InjectContent]]:
+    for index, inject in enumerate(scenario.injects):
+        yield ("injects", index), inject
+    for index, trigger in enumerate(scenario.triggers):
+        for position, content in enumerate(trigger.then):
+            yield ("triggers", index, "then", position), content
+
+
+def _crisis_ingredients(scenario: Scenario) -> Iterator[Problem]:
+    """An acute crisis drill trains rumour handling and press contact (KS K6, K1)."""
+    if scenario.kind != ScenarioKind.crisis or not scenario.incident_active:
+        return
+    contents = [c for _, c in _all_contents(scenario)]
+    has_rumour = any(effective_labels(c).false_claim for c in contents) or any(
+        s.mix.get(ItemKind.rumour, 0) > 0 for s in scenario.streams
+    )
+    has_press = any(c.type == Channel.press_call or effective_labels(c).kind == ItemKind.press for c in contents)
+    if not has_rumour:
+        yield Problem(("kind",), "An acute crisis with no rumour: add an inject with labels {kind: rumour} so the "
+                                 "team practises correcting false claims. [crisis-without-rumour]")
+    if not has_press:
+        yield Problem(("kind",), "An acute crisis with no press contact: add an inject with type: press_call so the "
+                                 "team practises handling the media. [crisis-without-press]")
+
+
+def _missing_labels(scenario: Scenario) -> Iterator[Problem]:
+    for loc, content in _all_contents(scenario):
+        if content.labels is None:
+            kind = effective_labels(content).kind.value
+            yield Problem((*loc, "text"),
+                          f"No labels: the score cannot tell what the team should have done with it (drill treats "
+                          f"it as kind '{kind}'). Add labels: {{kind: ...}}. [missing-labels]")
+
+
+def _duplicate_texts(scenario: Scenario) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for loc, content in _all_contents(scenario):
+        key = " ".join(content.text.lower().split())
+        if key in seen:
+            yield Problem((*loc, "text"), f"The same text as {seen[key]}; players will notice. [duplicate-text]")
+        else:
+            seen[key] = field_path(loc)
+    for index, stream in enumerate(scenario.streams):
+        for kind, texts in stream.templates.items():
+            known: set[str] = set()
+            for position, text in enumerate(texts):
+                key = " ".join(text.lower().split())
+                if key in known:
+                    yield Problem(("streams", index, "templates", kind.value, position),
+                                  "This text is listed twice for the same kind. [duplicate-text]")
+                known.add(key)
+
+
+def _template_warnings(scenario: Scenario) -> Iterator[Problem]:
+    builtin = builtin_templates(scenario.language)
+    for index, stream in enumerate(scenario.streams):
+        loc = ("streams", index)
+        for kind, texts in stream.templates.items():
+            for position, text in enumerate(texts):
+                problem = _slot_problem(text)
+                if problem:
+                    yield Problem((*loc, "templates", kind.value, position), problem)
+        volume = expected_items(stream)
+        for kind, share in stream.mix.items():
+            if share <= 0:
+                continue
+            own = stream.templates.get(kind)
+            texts = own or builtin.get(kind, ())
+            where = (*loc, "templates", kind.value) if own else (*loc, "mix", kind.value)
+            if not texts:
+                yield Problem(where, f"No texts for '{kind.value}' and drill has no built-in ones for it: these "
+                                     f"comments would read '…'. Add templates: {{{kind.value}: [...]}}. [no-templates]")
+                continue
+            count = volume * share
+            if count / len(texts) > MAX_REPEATS_PER_TEMPLATE:
+                source = "texts" if own else "built-in texts"
+                yield Problem(where, f"About {count:.0f} '{kind.value}' comments from {len(texts)} {source}: each would "
+                                     f"appear about {count / len(texts):.0f} times and players will notice. Add texts "
+                                     f"(at least {int(count / MAX_REPEATS_PER_TEMPLATE) + 1}). [few-templates]")
+
+
+def _slot_problem(text: str) -> str | None:
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return "Unmatched { or } in the text; write slots as {place}, and {{ }} for a literal brace. [bad-slot]"
+    unknown = sorted({n for n in names if n not in SLOTS})
+    if "" in names or unknown:
+        shown = ", ".join("{" + n + "}" for n in unknown) or "{}"
+        return (f"Unknown slot {shown}: the text would be posted with the braces in it. Slots: "
+                f"{', '.join('{' + s + '}' for s in sorted(SLOTS))}. [bad-slot]")
+    return None
+
+
+def _uncovered_rumours(scenario: Scenario) -> Iterator[Problem]:
+    """A false claim with no correction target and no trigger watching it is never judged on speed."""
+    if scenario.expectations.correction_within is not None:
+        return
+    watched = {t.when.not_corrected for t in scenario.triggers}
+    for loc, content in _all_contents(scenario):
+        labels = effective_labels(content)
+        inject_id = getattr(content, "id", None)
+        if labels.false_claim and inject_id not in watched:
+            yield Problem((*loc, "labels"),
+                          "Nothing says how fast this false claim should be corrected: set "
+                          "expectations.correction_within (e.g. 20m) or add a trigger with not_corrected. "
+                          "[rumour-not-covered]")
