@@ -215,3 +215,8 @@ def test_greeting_in_running_text_is_not_a_signature() -> None:
 def test_capitalised_label_is_not_shouting() -> None:
     assert "T2.shouting" not in _rules("VIKTIG MELDING TIL ALLE: Kok vannet før bruk.")
     assert "T2.shouting" in _rules("VI HAR SAGT DET FØR. Kok vannet.")
+
+
+@pytest.mark.parametrize("form", ["iverksettes", "iverksatt", "iverksetter"])
+def test_jargon_is_matched_in_every_inflection(form: str) -> None:
+    assert "T5.jargon" in _rules(f"Tiltaket {form} straks.")
