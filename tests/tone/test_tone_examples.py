@@ -7,13 +7,14 @@ mediocre 41-69, bad <= 40, unless an example gives its own `score` band.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from statistics import mean
 
 import pytest
 from ruamel.yaml import YAML
 
-from scoring.tone import analyse_reply
+from scoring.tone import ToneResult, analyse_reply
 from scoring.tone.loader import load_ruleset
 
 HERE = Path(__file__).parent
@@ -57,7 +58,8 @@ def load_examples() -> list[Example]:
 EXAMPLES = load_examples()
 
 
-def _analyse(example: Example):
+@cache
+def _analyse(example: Example) -> ToneResult:
     return analyse_reply(
         example.reply,
         language=example.language,
