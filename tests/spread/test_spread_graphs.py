@@ -5,6 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drill.engine.spread import (
     AUDIENCE_MODELS,
@@ -144,3 +146,25 @@ def test_networkx_round_trip_keeps_every_edge() -> None:
 def test_bad_specs_are_refused_with_a_reason(kwargs) -> None:
     with pytest.raises(ValueError):
         build_audience(**kwargs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=40).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=120),
+        )
+    )
+)
+def test_packing_any_edge_list_gives_the_same_simple_graph_as_networkx(case) -> None:
+    n, edges = case
+    pairs = np.array(edges, dtype=np.int64).reshape(-1, 2)
+    graph = edges_to_csr(pairs[:, 0], pairs[:, 1], n)
+    expected = nx.Graph()
+    expected.add_nodes_from(range(n))
+    expected.add_edges_from((u, v) for u, v in edges if u != v)
+    assert_simple_undirected(graph)
+    assert graph.num_edges == expected.number_of_edges()
+    for node in range(n):
+        assert graph.neighbours(node).tolist() == sorted(expected.neighbors(node))

@@ -140,6 +140,7 @@ def arcs_of(graph: CSRGraph, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 def arc_owner(ends: np.ndarray, positions: np.ndarray | None = None) -> np.ndarray:
     """Index into the frontier of the node each arc (by position in ``arcs_of``'s output) leaves."""
     if positions is None:
-        counts = np.diff(ends, prepend=0)
+        counts = ends.copy()
+        counts[1:] -= ends[:-1]
         return np.repeat(np.arange(ends.size), counts)
     return np.searchsorted(ends, positions, side="right")

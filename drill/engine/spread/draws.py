@@ -54,15 +54,15 @@ def hash_bits(key: np.uint64, counters: np.ndarray) -> np.ndarray:
     Operations are in place on one buffer: this runs over every arc a
     cascade touches, so allocation matters as much as arithmetic.
     """
+    # Array arithmetic on uint64 wraps modulo 2**64 silently, as the mixer needs.
     z = counters.astype(np.uint64)
-    with np.errstate(over="ignore"):
-        z *= _GOLDEN
-        z += key
-        z ^= z >> _S30
-        z *= _MIX1
-        z ^= z >> _S27
-        z *= _MIX2
-        z ^= z >> _S31
+    z *= _GOLDEN
+    z += key
+    z ^= z >> _S30
+    z *= _MIX1
+    z ^= z >> _S27
+    z *= _MIX2
+    z ^= z >> _S31
     z >>= _S11
     return z
 

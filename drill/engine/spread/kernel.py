@@ -15,9 +15,10 @@ All D, U, E, R come from the item's keyed hash streams (``draws``), so a node's
 times are a deterministic function of the seeds, the stop time and the
 competing corrections, whatever the order or cadence of ``run_until`` calls.
 
-Processing is delta-stepping: pending adoptions wait in time buckets of width
-``bucket_width``; a bucket is settled by vectorised label-correcting rounds
-(expand the whole frontier at once with np.repeat over CSR slices). The
+Processing is delta-stepping: pending adoptions wait in a pool and are taken
+one time bucket of width ``bucket_width`` at a time (the bucket of the
+earliest pending adoption); a bucket is settled by vectorised label-correcting
+rounds (expand the whole frontier at once with np.repeat over CSR slices). The
 correction check is made when an adoption is settled, not when it is
 scheduled, because only then are the correction's times up to that moment
 final.
@@ -25,7 +26,6 @@ final.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,7 +80,7 @@ class CascadeParams:
         if self.bucket_width is not None:
             return self.bucket_width
         if self.model == "sir":
-            return 1.0 / (self.transmission_rate + self.recovery_rate)
+            return 2.0 / (self.transmission_rate + self.recovery_rate)
         return self.mean_delay if self.delay == "constant" else 0.5 * self.mean_delay
 
 
@@ -115,8 +115,8 @@ class Cascade:
         self._width = params.width
         self._adopt_bits = bits_threshold(params.share_probability)
         self._damped_bits = bits_threshold(params.share_probability * params.dampening)
-        self._buckets: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
-        self._heap: list[int] = []
+        self._pool: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._pool_min = math.inf
 
     # -- inputs -------------------------------------------------------------
 
@@ -159,31 +159,29 @@ class Cascade:
     @property
     def idle(self) -> bool:
         """True when nothing is pending: no adoption or sighting can be added any more."""
-        return not self._heap
+        return not self._pool or self._pool_min > self.stop_at
 
     # -- processing -----------------------------------------------------------
 
     def run_until(self, horizon: float) -> None:
         """Settle every adoption at or before ``horizon`` (and before the stop time)."""
         limit = min(horizon, self.stop_at)
-        last = math.floor(limit / self._width) if math.isfinite(limit) else math.inf
-        while self._heap and self._heap[0] <= last:
-            key = heapq.heappop(self._heap)
-            pending = self._buckets.pop(key)
-            nodes, times, cond = (np.concatenate(parts) for parts in zip(*pending))
-            later = times > limit
-            if later.any():
-                self._push(key, nodes[later], times[later], cond[later])
-                nodes, times, cond = nodes[~later], times[~later], cond[~later]
-            self._settle_bucket(key, nodes, times, cond, limit)
-            if key == last:
-                break  # the rest of this bucket lies after the horizon
+        while self._pool and self._pool_min <= limit:
+            parts = self._pool
+            nodes, times, cond = (np.concatenate(p) for p in zip(*parts)) if len(parts) > 1 else parts[0]
+            bucket_end = (math.floor(self._pool_min / self._width) + 1) * self._width
+            now = (times < bucket_end) & (times <= limit)
+            self._pool, self._pool_min = [], math.inf
+            if not now.all():
+                later = ~now
+                self._schedule(nodes[later], times[later], cond[later])
+                nodes, times, cond = nodes[now], times[now], cond[now]
+            self._settle_bucket(bucket_end, nodes, times, cond, limit)
         self.settled_to = max(self.settled_to, horizon)
 
     def _settle_bucket(
-        self, key: int, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray, limit: float
+        self, bucket_end: float, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray, limit: float
     ) -> None:
-        bucket_end = (key + 1) * self._width
         while nodes.size:
             if cond.any() and self.dampened is not None:
                 check = np.flatnonzero(cond)
@@ -288,23 +286,8 @@ class Cascade:
         self.latest_event = max(self.latest_event, float(times.max()))
 
     def _schedule(self, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray) -> None:
+        """Park adoptions for later buckets; they are sorted out when their bucket comes."""
         if nodes.size == 0:
             return
-        keys = np.floor(times / self._width).astype(np.int64)
-        if keys.size == 1 or (keys[0] == keys).all():
-            self._push(int(keys[0]), nodes, times, cond)
-            return
-        order = np.argsort(keys, kind="stable")
-        keys, nodes, times, cond = keys[order], nodes[order], times[order], cond[order]
-        cuts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
-        bounds = np.concatenate(([0], cuts, [keys.size]))
-        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-            self._push(int(keys[lo]), nodes[lo:hi], times[lo:hi], cond[lo:hi])
-
-    def _push(self, key: int, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray) -> None:
-        bucket = self._buckets.get(key)
-        if bucket is None:
-            self._buckets[key] = [(nodes, times, cond)]
-            heapq.heappush(self._heap, key)
-        else:
-            bucket.append((nodes, times, cond))
+        self._pool.append((nodes, times, cond))
+        self._pool_min = min(self._pool_min, float(times.min()))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -85,7 +85,6 @@ class _Item:
     reported: tuple[int, int] = (0, 0)
     counted_at: float = -math.inf
     counts: tuple[int, int] = (0, 0)
-    competitors: list[str] = field(default_factory=list)
 
 
 class SpreadSimulation:
