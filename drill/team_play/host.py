@@ -58,6 +58,8 @@ class TeamHost:
         host = cls(live, connect(out), clock=clock)
         host._claim()
         if speed != live.state.speed:
+            # What is due at 0 comes first, as it will when the log is replayed on resume.
+            live.advance_to(0.0)
             live.act(SetClock(speed=speed), by=TRAINER)
         host._beat()
         return host
@@ -138,6 +140,8 @@ class TeamHost:
             if reason is not None:
                 self._queue.reject(request.id, reason)
                 continue
+            # A resumed drill replays each action after everything due at its instant; so here too.
+            fresh += self.live.advance_to(self.live.state.now)
             self._queue.claim(request.id, after_seq=len(self.live.engine.events))
             try:
                 events = self.live.act(action, by=actor_for(request.seat, request.role))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import drill.app.app as single_player
 from drill.app.app import DrillApp, PlayOptions
 from drill.scenario import parse_scenario
 from drill.store import SessionStore
@@ -20,6 +21,9 @@ from drill.team_play.tui.team_console import TeamConsoleScreen
 
 
 class TeamApp(DrillApp):
+    # Textual resolves a relative CSS_PATH beside the subclass's module; use the app's own sheet.
+    CSS_PATH = str(Path(single_player.__file__).with_name(str(DrillApp.CSS_PATH)))
+
     def __init__(self, path: Path | str, *, connection: SeatConnection | None = None, join_code: str | None = None,
                  language: str | None = None, ticking: bool = True) -> None:
         self._path = Path(path)
