@@ -116,6 +116,8 @@ def condition_holds(condition: Condition, state: MatchState, start: int, end: in
     if condition.after is not None:
         window = text.text[end : min(sentence.end, end + SIDE_WINDOW)]
         return bool(condition.compiled.search(window))
+    if condition.inside is not None:
+        return bool(condition.compiled.search(text.text[start:end]))
     if condition.context is not None:
         present = bool(state.context and state.context.strip())
         if condition.context == "present":

@@ -58,7 +58,7 @@ class Condition(_Strict):
 
     Regex keys look at: `sentence` the sentence of the match; `nearby` that sentence and the
     next one; `reply` the whole reply; `before`/`after` up to 40 characters on either side in
-    the same sentence; `context` the citizen comment ("complaint" = it reads as a complaint or
+    the same sentence; `inside` the matched text itself; `context` the citizen comment ("complaint" = it reads as a complaint or
     distress; "calm" = present but not a complaint), `context_matches` a regex on that comment.
     `finding_in_sentence`/`finding_in_reply` test for other rules' findings.
     `any_of` holds when one of its conditions holds, `all_of` when all of them do.
@@ -69,6 +69,7 @@ class Condition(_Strict):
     reply: str | None = None
     before: str | None = None
     after: str | None = None
+    inside: str | None = None
     context: Literal["complaint", "calm", "present"] | None = None
     context_matches: str | None = None
     finding_in_sentence: list[str] | None = None
@@ -81,7 +82,7 @@ class Condition(_Strict):
         given = [k for k, v in self.__dict__.items() if v is not None]
         if len(given) != 1:
             raise ValueError(f"a condition needs exactly one key, got {given or 'none'}")
-        for key in ("sentence", "nearby", "reply", "before", "after", "context_matches"):
+        for key in ("sentence", "nearby", "reply", "before", "after", "inside", "context_matches"):
             value = getattr(self, key)
             if value is not None:
                 _check_regex(value)
@@ -89,7 +90,10 @@ class Condition(_Strict):
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
-        text = self.sentence or self.nearby or self.reply or self.before or self.after or self.context_matches or ""
+        text = (
+            self.sentence or self.nearby or self.reply or self.before or self.after or self.inside
+            or self.context_matches or ""
+        )
         return re.compile(text, re.IGNORECASE)
 
     def referenced_rules(self) -> set[str]:

@@ -220,3 +220,11 @@ def test_capitalised_label_is_not_shouting() -> None:
 @pytest.mark.parametrize("form", ["iverksettes", "iverksatt", "iverksetter"])
 def test_jargon_is_matched_in_every_inflection(form: str) -> None:
     assert "T5.jargon" in _rules(f"Tiltaket {form} straks.")
+
+
+def test_hedge_must_belong_to_the_cause() -> None:
+    """A forecast elsewhere in the sentence does not make a known fault speculation."""
+    known_fault = "Vi har en feil på hovedledningen og regner med at vannet er tilbake i kveld."
+    assert "K2.speculation" not in _rules(known_fault)
+    assert "K2.speculation" in _rules("Vi tror brannen startet i et el-skap.")
+    assert "K2.speculation" in _rules("Lekkasjen kommer mest sannsynlig av en rusten kobling.")
