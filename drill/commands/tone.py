@@ -16,6 +16,7 @@ from typing import TextIO
 
 from drill.errors import EXIT_FINDINGS, EXIT_OK, DrillError
 from scoring.tone import SUPPORTED_LANGUAGES, analyse_reply
+from scoring.tone.privacy import normalise_phone
 
 LANGUAGE_CHOICES = (*SUPPORTED_LANGUAGES, "auto")
 
@@ -51,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    for number in args.official_number:
+        if normalise_phone(number) is None:
+            raise DrillError(f"--official-number {number!r} is not a phone number")
     failed = False
     out = sys.stdout
     for item in read_replies(sys.stdin):

@@ -89,3 +89,9 @@ def test_fail_under_exits_with_findings_code(monkeypatch, capsys) -> None:
     code, lines, _ = _run(monkeypatch, capsys, "Les nettsiden.\n", "--fail-under", "50")
     assert code == 1
     assert lines[0]["score"] < 50
+
+
+def test_unparseable_official_number_is_a_user_error(monkeypatch, capsys) -> None:
+    code, _, err = _run(monkeypatch, capsys, "Hei\n", "--official-number", "sentralbordet")
+    assert code == 2
+    assert "--official-number" in err
