@@ -1,0 +1,35 @@
+"""`drill new [--kind ...] [--lang ...] PATH`: start a scenario from a commented example.
+
+The new file loads and validates as it is, explains every section in comments (Norwegian by
+default), and points editors at the JSON Schema so keys are completed while typing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from drill.scenario.models import Language, ScenarioKind
+from drill.scenario.scaffold import write_scaffold
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("new", help="create a new scenario file from a commented example")
+    parser.add_argument("path", metavar="PATH", help="the scenario file to create (.yaml); never overwritten")
+    parser.add_argument("--kind", choices=[k.value for k in ScenarioKind], default=ScenarioKind.crisis.value,
+                        help="crisis (acute, default), reputation, or everyday")
+    parser.add_argument("--lang", choices=[lang.value for lang in Language], default=Language.nb.value,
+                        help="language of the texts and the explanations: nb (default) or en")
+    parser.add_argument("--schema", metavar="PATH_OR_URL",
+                        help="where editors find the JSON Schema (default: the schema shipped with drill)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    target = Path(args.path)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        target = target.with_name(target.name + ".yaml")
+    write_scaffold(target, ScenarioKind(args.kind), Language(args.lang), schema=args.schema)
+    print(f"Created {target} ({args.kind}, {args.lang}). Next: drill validate {target}, then drill preview {target}.")
+    return 0

@@ -1,0 +1,54 @@
+"""`drill preview SCENARIO`: the timeline as a table, or as an MSEL spreadsheet with --format csv.
+
+A trainer checks a scenario the way they check an exercise plan: what comes when, from whom,
+what it really is, what the scenario does if the team is slow, and how busy the feed gets.
+The CSV export is the same plan as a spreadsheet; `drill import-msel` reads it back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from drill.errors import DrillError
+from drill.scenario import load_scenario
+from drill.scenario.library import resolve_scenario
+from drill.scenario.msel import export_msel
+from drill.scenario.preview import preview_lines
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("preview", help="show a scenario's timeline, triggers and expected volumes")
+    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file, or the name of a shipped one")
+    parser.add_argument("--format", choices=("table", "csv"), default="table",
+                        help="table (default) or csv: an MSEL spreadsheet that drill import-msel reads back")
+    parser.add_argument("--delimiter", choices=(";", ","), default=";",
+                        help="csv: ';' with decimal commas as Excel in Norway (default), or ',' with decimal points")
+    parser.add_argument("-o", "--out", metavar="FILE", help="write to this file instead of the screen")
+    parser.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--width", type=int, default=None, help="table width in characters (default: the terminal's)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    scenario = load_scenario(resolve_scenario(args.scenario)).scenario
+    if args.format == "csv":
+        text = export_msel(scenario, delimiter=args.delimiter)
+    else:
+        width = args.width or shutil.get_terminal_size((120, 24)).columns
+        text = "\n".join(preview_lines(scenario, width=max(width, 60))) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.out)
+    if out.exists() and not args.overwrite:
+        raise DrillError(f"{out}: the file exists; choose another name or add --overwrite.")
+    try:
+        # newline="" keeps the CSV's own CRLF line ends, which Excel expects.
+        out.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        raise DrillError(f"{out}: cannot write the file ({error.strerror}).") from None
+    print(f"Wrote {out}.", file=sys.stderr)
+    return 0
