@@ -228,3 +228,17 @@ def test_hedge_must_belong_to_the_cause() -> None:
     assert "K2.speculation" not in _rules(known_fault)
     assert "K2.speculation" in _rules("Vi tror brannen startet i et el-skap.")
     assert "K2.speculation" in _rules("Lekkasjen kommer mest sannsynlig av en rusten kobling.")
+
+
+def test_apology_is_not_read_as_hostility() -> None:
+    """Sentiment lexicons score "Vi beklager" as negative; here it is a positive finding."""
+    result = analyse_reply("Vi beklager så mye. Det var leit at dette skjedde.")
+    assert {"K6.apology", "K8.empathy"} <= result.rules
+    assert all(f.weight > 0 for f in result.findings)
+
+
+def test_calming_with_concrete_advice_is_not_false_reassurance() -> None:
+    """Decision: "ingen grunn til panikk, men kok vannet" calms *and* says what to do, which is
+    good practice; the same calming words alone, without a basis, are false reassurance."""
+    assert "K2.false_reassurance" not in _rules("Det er ingen grunn til panikk, men kok vannet.")
+    assert "K2.false_reassurance" in _rules("Det er ingen grunn til panikk.")
