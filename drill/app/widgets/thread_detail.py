@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import datetime
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
@@ -34,10 +35,18 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         self._waiting = waiting or (lambda item_id: False)
         """Is this item still waiting for an answer (as the feed counts it)?"""
         self._item_id: str | None = None
+        self._shown: RenderableType = Text(t("thread.none"))
 
     @property
     def item_id(self) -> str | None:
         return self._item_id
+
+    @property
+    def text(self) -> str:
+        """The thread as plain text, the way it reads on screen."""
+        console = Console(width=max(20, self.size.width or 80), record=True, file=io.StringIO())
+        console.print(self._shown)
+        return console.export_text()
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("thread.none"), style="italic"), id="thread-body")
@@ -51,9 +60,10 @@ class ThreadDetail(VerticalScroll, can_focus=False):
             self.scroll_home(animate=False)
         self._item_id = item_id
         if item_id is None or item_id not in state.items:
-            self.body.update(Text(t("thread.none"), style="italic"))
-            return
-        self.body.update(self.render_thread(state.items[item_id], state))
+            self._shown = Text(t("thread.none"), style="italic")
+        else:
+            self._shown = self.render_thread(state.items[item_id], state)
+        self.body.update(self._shown)
 
     def render_thread(self, chosen: ItemView, state: DrillState) -> RenderableType:
         root = state.items[chosen.thread_id]
