@@ -13,7 +13,9 @@ from datetime import datetime, time, timedelta
 
 class ScenarioClock:
     def __init__(self, starts: datetime, office_hours: str) -> None:
-        self.starts = starts
+        # A plain datetime: YAML loaders may hand over a subclass whose arithmetic is slow.
+        self.starts = datetime(starts.year, starts.month, starts.day, starts.hour, starts.minute, starts.second,
+                               starts.microsecond, tzinfo=starts.tzinfo)
         open_text, close_text = office_hours.split("-")
         self.opens = time.fromisoformat(open_text)
         self.closes = time.fromisoformat(close_text)

@@ -8,8 +8,10 @@ once keeps every scorer a short, readable function of facts instead of a new pas
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 from drill.events import (
     CounterfactualReach,
@@ -27,7 +29,9 @@ from scoring.clock import ScenarioClock
 from scoring.models import ItemRef
 from scoring.rubric import Rubric, Thresholds, load_rubric, thresholds_for
 from scoring.texts import quote
-from scoring.tone import ToneResult, analyse_reply
+from scoring.tone import ToneFinding, ToneResult, analyse_reply
+
+T = TypeVar("T")
 
 # Items whose content matters to the answer's tone or privacy check: the analyser uses the
 # answered comment to spot missing empathy (complaints) and repeated personal data.
@@ -68,6 +72,7 @@ class ScoringContext:
 
     def __post_init__(self) -> None:
         self.state = DrillState.from_events(self.events)
+        self._memo: dict[str, object] = {}
         self.thresholds: Thresholds = thresholds_for(self.scenario, self.rubric)
         municipality = self.scenario.municipality
         self.clock = ScenarioClock(self.scenario.starts, municipality.office_hours)
@@ -95,6 +100,12 @@ class ScoringContext:
                 self.reach_series.setdefault(p.item_id, []).append((event.t, p.reached))
             elif isinstance(p, TriggerFired):
                 self.triggers.append((event.t, p))
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A value several scorers need, computed once per scoring."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     # --- people -------------------------------------------------------------------------
 
@@ -125,10 +136,27 @@ class ScoringContext:
 
     def response_at(self, item: ItemView) -> float | None:
         """First team response: a reply to the item, or a correction that names it."""
-        times = [r.t for r in item.replies]
-        if item.corrected_at is not None:
-            times.append(item.corrected_at)
-        return min(times) if times else None
+        return self._responses.get(item.item_id)
+
+    @cached_property
+    def _responses(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for item in self.state.items.values():
+            first = item.replies[0].t if item.replies else None
+            if item.corrected_at is not None and (first is None or item.corrected_at < first):
+                first = item.corrected_at
+            if first is not None:
+                out[item.item_id] = first
+        return out
+
+    @cached_property
+    def tone_hits(self) -> dict[str, list[tuple[TeamText, ToneFinding]]]:
+        """Every tone finding on the team's public texts, grouped by rubric id (T2, P1, K5, ...)."""
+        grouped: dict[str, list[tuple[TeamText, ToneFinding]]] = {}
+        for text in self.team_texts:
+            for finding in text.tone.findings:
+                grouped.setdefault(finding.rubric, []).append((text, finding))
+        return grouped
 
     # --- the team's public texts --------------------------------------------------------
 

@@ -12,12 +12,8 @@ from pathlib import Path
 
 from drill.errors import DrillError
 from scoring.report.build import build_report
-from scoring.report.html import render_html
-from scoring.report.json import render_json
-from scoring.report.markdown import render_markdown
+from scoring.report.files import RENDERERS
 from scoring.session import load_session
-
-RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

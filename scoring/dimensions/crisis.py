@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from drill.scenario.models import Channel, ItemKind
 from drill.state import ItemView
@@ -158,9 +159,12 @@ def _k4(ctx: ScoringContext) -> RuleResult:
                       metrics={"posts": len(posts), "linking": len(linking)})
 
 
-def _stems(text: str) -> set[str]:
-    words = _WORD.findall(text.lower())
-    return {stem for w in words for stem in _CASUALTY_STEMS if w.startswith(stem)}
+_CASUALTY_WORD = re.compile(r"\b(" + "|".join(_CASUALTY_STEMS) + r")\w*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(m.lower() for m in _CASUALTY_WORD.findall(text))
 
 
 def _release_time(ctx: ScoringContext, item: ItemView) -> float:
@@ -180,6 +184,7 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
     lang = ctx.lang
     sources = [i for i in ctx.items if i.labels.casualty_facts and i.labels.kind == ItemKind.authority
                or (i.labels.casualty_facts and i.channel == Channel.emergency)]
+    known = [(s.t, _release_time(ctx, s), _stems(s.text)) for s in sources]
     disclosures: list[tuple[TeamText, str]] = []
     for text in ctx.team_texts:
         flagged = [f.matched or f.rule for f in text.tone.findings if f.rule.startswith("K5.") and f.weight < 0]
@@ -187,9 +192,9 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
             disclosures.append((text, flagged[0]))
             continue
         own = _stems(text.text)
-        for source in sources:
-            common = own & _stems(source.text)
-            if source.t <= text.t < _release_time(ctx, source) and common:
+        for arrived, release, stems in known:
+            common = own & stems
+            if arrived <= text.t < release and common:
                 words = [w for w in _WORD.findall(text.text) if any(w.lower().startswith(s) for s in common)]
                 disclosures.append((text, ", ".join(words)))
                 break
@@ -197,7 +202,7 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
         return None
     if disclosures:
         first_text, matched = disclosures[0]
-        release = min((_release_time(ctx, s) for s in sources), default=float("inf"))
+        release = min((r for _, r, _ in known), default=float("inf"))
         police = (pick(lang, f" Politiet skulle selv gå ut kl. {ctx.clock.label(release)}.",
                        f" The police were to publish at {ctx.clock.label(release)} themselves.")
                   if release != float("inf") else "")

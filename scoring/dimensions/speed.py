@@ -19,6 +19,10 @@ _ACK_RUBRIC = "S2"
 
 
 def needs_reply_items(ctx: ScoringContext) -> list[ItemView]:
+    return ctx.memo("needs_reply_items", lambda: _needs_reply_items(ctx))
+
+
+def _needs_reply_items(ctx: ScoringContext) -> list[ItemView]:
     """Items the team should have answered and could have answered by the end of the drill.
 
     Justly removed items are left out (a removed attack needs no answer); items that arrived

@@ -41,17 +41,14 @@ def _rubric_finding(ctx: ScoringContext, rubric_id: str, texts: list[TeamText]) 
     explanations: dict[str, str] = {}
     matched: dict[str, str] = {}
     severities: dict[str, str] = {}
-    for text in texts:
-        for finding in text.tone.findings:
-            if finding.rubric != rubric_id:
-                continue
-            if not hits[finding.rule] or hits[finding.rule][-1] is not text:
-                hits[finding.rule].append(text)
-            weights[finding.rule] = finding.weight
-            explanations[finding.rule] = finding.explanation
-            severities[finding.rule] = finding.severity
-            if finding.matched and finding.rule not in matched:
-                matched[finding.rule] = finding.matched
+    for text, finding in ctx.tone_hits.get(rubric_id, []):
+        if not hits[finding.rule] or hits[finding.rule][-1] is not text:
+            hits[finding.rule].append(text)
+        weights[finding.rule] = finding.weight
+        explanations[finding.rule] = finding.explanation
+        severities[finding.rule] = finding.severity
+        if finding.matched and finding.rule not in matched:
+            matched[finding.rule] = finding.matched
     if not hits:
         return None
     negatives = sorted((r for r in hits if weights[r] < 0), key=lambda r: weights[r] * len(hits[r]))

@@ -41,7 +41,7 @@ from scoring.report.model import (
     TimelineEntry,
     VolumeBucket,
 )
-from scoring.score import score
+from scoring.scorer import score
 from scoring.texts import quote
 
 BUCKET_S = 300.0
