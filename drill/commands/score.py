@@ -8,7 +8,7 @@ import sys
 
 from scoring.models import ScoreReport
 from scoring.report.catalogue import label
-from scoring.score import score
+from scoring.scorer import score
 from scoring.session import load_session
 
 TOP = 6
