@@ -8,7 +8,6 @@ which keeps the block in step with the file format without a second list to main
 from __future__ import annotations
 
 import difflib
-import re
 import types
 import typing
 from datetime import datetime
@@ -16,15 +15,26 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from drill.scenario.models import PersonaRole, Scenario
-from drill.scenario.msel.cells import CellError, parse_bool, parse_id, parse_name, parse_number
+from drill.scenario.durations import format_duration, parse_duration
+from drill.scenario.msel.cells import (
+    CellError,
+    parse_bool,
+    parse_id,
+    parse_name,
+    parse_number,
+    parse_time,
+    parse_whole,
+)
 
 TABLE_SECTIONS = ("injects", "streams", "triggers", "personas")
 """Parts of a scenario that come from the table (or persona rows), not from settings keys."""
 
 SHORTHANDS = {"municipality": "municipality.name"}
+DURATION = "duration"
+"""Marks settings written as durations (15m, 2h) in `setting_keys()`."""
 LOCAL_ZONE = "Europe/Oslo"
 
 
@@ -43,7 +53,9 @@ def _walk(model: type[BaseModel], prefix: str, keys: dict[str, Any]) -> None:
             continue
         annotation = _unwrap(info.annotation)
         dotted = f"{prefix}{key}"
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if _is_duration(info.metadata, info.annotation):
+            keys[dotted] = DURATION
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             _walk(annotation, dotted + ".", keys)
         elif typing.get_origin(annotation) is dict:
             key_type, value_type = typing.get_args(annotation)
@@ -51,6 +63,15 @@ def _walk(model: type[BaseModel], prefix: str, keys: dict[str, Any]) -> None:
                 keys[f"{dotted}.{literal}"] = _unwrap(value_type)
         else:
             keys[dotted] = annotation
+
+
+def _is_duration(metadata: list[Any], annotation: Any) -> bool:
+    """Durations are ints parsed from text like 15m; pydantic keeps that in the field's metadata."""
+    found = list(metadata)
+    for member in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(member) is typing.Annotated:
+            found += typing.get_args(member)[1:]
+    return any(isinstance(m, BeforeValidator) and m.func is parse_duration for m in found)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -92,10 +113,13 @@ def _convert_one(key: str, annotation: Any, value: str) -> Any:
         return parse_bool(text)
     if annotation is float:
         return parse_number(text)
+    if annotation is DURATION:
+        value_s = parse_time(text)
+        if not isinstance(value_s, int):
+            raise CellError(f"Must be a duration such as 15m or 2h; got {text!r}.")
+        return format_duration(value_s)
     if annotation is int:
-        # Whole numbers and durations ("15m") alike; spaces are thousands separators ("14 000").
-        compact = re.sub(r"[\s\u00a0]", "", text)
-        return int(compact) if compact.isdigit() else compact
+        return parse_whole(text)  # spaces are thousands separators: "14 000"
     if annotation is datetime:
         return parse_start(text)
     return text
