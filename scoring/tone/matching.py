@@ -87,14 +87,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_negated(state: MatchState, start: int, end: int) -> bool:
     """True when a negator ("ikke", "ingen", "not", "n't") stands just before the match, or
-    right after it: Norwegian puts the negation after the finite verb ("vi beklager ikke")."""
+    right after it with nothing in between: Norwegian puts the negation after the finite verb
+    ("vi beklager ikke"), while "sorry, not our problem" is still an apology word."""
     def negator(token: Token) -> bool:
         return token.lower in state.negators or token.lemma in state.negators or token.lower.endswith("n't")
 
     if any(negator(t) for t in state.text.tokens_before(start, NEGATION_WINDOW)):
         return True
     following = state.text.token_after(end)
-    return following is not None and negator(following)
+    adjacent = following is not None and not state.text.text[end : following.start].strip()
+    return adjacent and negator(following)
 
 
 def condition_holds(condition: Condition, state: MatchState, start: int, end: int) -> bool:
