@@ -61,7 +61,7 @@ def test_independent_cascade_agrees_with_ndlib(model: str, nodes: int, degree: i
 @pytest.mark.parametrize(("model", "tau", "gamma"), [("barabasi_albert", 0.2, 1.0), ("districts", 0.3, 1.0)])
 def test_continuous_sir_agrees_with_eon_fast_sir(model: str, tau: float, gamma: float) -> None:
     eon = pytest.importorskip("EoN")
-    nodes, runs = 1000, 400
+    nodes, runs = 700, 300
     graph = build_audience(model, nodes, 8, 5).graph
     seeds = _seeds(nodes)
     nx_graph = to_networkx(graph)
