@@ -242,3 +242,8 @@ def test_calming_with_concrete_advice_is_not_false_reassurance() -> None:
     good practice; the same calming words alone, without a basis, are false reassurance."""
     assert "K2.false_reassurance" not in _rules("Det er ingen grunn til panikk, men kok vannet.")
     assert "K2.false_reassurance" in _rules("Det er ingen grunn til panikk.")
+
+
+def test_a_plain_question_is_not_a_complaint() -> None:
+    assert "K8.no_empathy" not in _rules("Bussen går kl. 14.", context="Når kommer bussen?")
+    assert "K8.no_empathy" in _rules("Strømmen er tilbake i kveld.", context="Når kommer strømmen?? Vi fryser!")
