@@ -83,7 +83,9 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     if outcry:
         what += pick(lang, " Det førte til beskyldninger om sensur på siden.",
                      " It led to accusations of censorship on the page.")
+    # Any wrongful removal is a shortcoming, however few points it costs.
     return RuleResult("M2", what, score=max(0.0, 100.0 - cost), severity="critical" if criticism else "major",
+                      verdict="improvement",
                       items=[ctx.ref(i) for i in wrong],
                       metrics={"wrongly_removed": len(wrong), "criticism_removed": criticism, "deleted": deleted})
 
@@ -112,6 +114,7 @@ def _m1(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
                      f"illegal content.")
     return RuleResult("M1", what, score=100.0 * (1 - lost / weight_total) if weight_total else 100.0,
                       severity="major" if missed_serious else None,
+                      verdict="improvement" if missed_serious else None,
                       items=[ctx.ref(i) for i in (missed_serious + missed_other)],
                       metrics={"should_remove": len(should), "removed": removed, "missed_serious": len(missed_serious),
                                "missed_other": len(missed_other)})

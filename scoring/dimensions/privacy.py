@@ -79,5 +79,6 @@ def _p3(ctx: ScoringContext) -> RuleResult | None:
                 f"{share(len(in_time), len(exposing), lang)} posts exposing personal data were hidden or deleted within "
                 f"{duration(within, lang)}; {len(left)} stayed visible.")
     return RuleResult("P3", what, score=score, severity="critical" if left else None,
+                      verdict="improvement" if left else None,
                       items=[ctx.ref(i) for i in left + late],
                       metrics={"exposing": len(exposing), "removed_in_time": len(in_time), "left_visible": len(left)})

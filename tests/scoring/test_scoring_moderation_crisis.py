@@ -1,0 +1,199 @@
+"""Moderation (M1–M4), crisis handling (K1–K8), archiving (A1–A2) and privacy (P1–P3) on
+small hand-written sessions."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring import score
+
+SIGN = "Hilsen Kari, kommunikasjon"
+LINK = "https://www.provevik.kommune.no/krise"
+
+
+def _rules(report, rule):
+    return [f for f in report.findings if f.rule == rule]
+
+
+def _rule(report, rule):
+    found = _rules(report, rule)
+    assert len(found) == 1, [f.rule for f in report.findings]
+    return found[0]
+
+
+# --- moderation -----------------------------------------------------------------------------
+
+
+def test_deleting_criticism_costs_more_than_hiding_other_comments(scenario, session):
+    deleted = session().item("c1", 0, "Kommunen er treg!", kind="complaint").delete("c1", 2).end(30)
+    hidden = session().item("q1", 0, "Hva skjer?").hide("q1", 2, reason="usaklig").end(30)
+    m2_deleted = _rule(score(scenario(), deleted), "M2")
+    m2_hidden = _rule(score(scenario(), hidden), "M2")
+    assert m2_deleted.rule_score == 65 and m2_deleted.severity == "critical"
+    assert m2_hidden.rule_score == 90 and m2_hidden.severity == "major"
+    assert m2_hidden.verdict == "improvement"  # never a strength, however few points it costs
+    assert m2_deleted.items[0].quote == "Kommunen er treg!"
+
+
+def test_missed_attacks_weigh_more_than_missed_spam(scenario, session):
+    events = (session()
+              .item("a1", 0, "Ordføreren er en idiot.", kind="attack")
+              .item("s1", 1, "Kjøp billige solbriller!", kind="spam")
+              .item("s2", 2, "Vinn en iPhone!", kind="spam")
+              .delete("s1", 3, reason="usaklig", note="reklame").delete("s2", 3, reason="usaklig", note="reklame")
+              .end(30))
+    m1 = _rule(score(scenario(), events), "M1")
+    # weights: attack 3, spam 1 each -> 3 of 5 lost
+    assert m1.rule_score == pytest.approx(40.0)
+    assert m1.metrics["missed_serious"] == 1 and m1.items[0].id == "a1"
+
+
+def test_removal_reasons_and_notes_are_checked(scenario, session):
+    events = (session()
+              .item("a1", 0, "Idiot!", kind="attack").item("t1", 1, "Naboen Per Hansen har gjort det.", kind="third_party")
+              .delete("a1", 2, reason="personal_attack", note="personangrep")
+              .delete("t1", 3, reason="usaklig")
+              .end(30))
+    m4 = _rule(score(scenario(), events), "M4")
+    assert m4.metrics == {"removals": 2, "reason_matches": 1, "noted": 1}
+    assert m4.rule_score == 50 and m4.items[0].id == "t1"
+
+
+def test_personal_data_should_be_hidden_rather_than_deleted(scenario, session):
+    events = (session()
+              .item("d1", 0, "Mora mi Kari Olsen (87) bor i Storgata 4.", kind="personal_data")
+              .item("d2", 1, "Faren min Per (90) har hjemmesykepleie.", kind="personal_data")
+              .hide("d1", 3, note="helseopplysninger").delete("d2", 3, reason="personal_data", note="helse")
+              .end(30))
+    report = score(scenario(), events)
+    assert _rule(report, "M3").rule_score == 50
+    assert _rule(report, "P3").metrics == {"exposing": 2, "removed_in_time": 2, "left_visible": 0}
+
+
+# --- crisis ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("minute", "expected"), [(10, 100.0), (37.5, 65.0), (75, 15.0)])
+def test_first_post_timing(scenario, session, minute, expected):
+    events = session().item("q1", 0, "Hva skjer?").post(minute, f"Vi vet om hendelsen. {SIGN}", link=LINK).end(120)
+    timing = next(f for f in _rules(score(scenario(), events), "K2") if "first_post_s" in f.metrics)
+    assert timing.rule_score == pytest.approx(expected)
+
+
+def test_no_official_post_at_all(scenario, session):
+    report = score(scenario(), session().item("q1", 0, "Hva skjer?").end(60))
+    timing = next(f for f in _rules(report, "K2") if "first_post_s" in f.metrics)
+    assert timing.rule_score == 0 and timing.severity == "critical"
+    assert _rule(report, "K3").rule_score == 0
+
+
+def test_update_rhythm_and_next_update(scenario, session):
+    events = (session().item("q1", 0, "Hva skjer?")
+              .post(10, f"Gasslekkasje. Neste oppdatering kl. 10.40. {SIGN}", link=LINK)
+              .post(40, f"Fortsatt sperret. Neste oppdatering kl. 11.10. {SIGN}", link=LINK)
+              .post(100, f"Alt er klart. {SIGN}", link=LINK)
+              .end(120))
+    k3 = _rule(score(scenario(), events), "K3")
+    # gaps 30, 60, 20 min over 110 min: 30 min overdue
+    assert k3.metrics["overdue_s"] == 30 * 60 and k3.metrics["longest_gap_s"] == 60 * 60
+    assert k3.metrics["with_next_update"] == 2
+    assert k3.rule_score == pytest.approx(0.7 * 100 * (1 - 30 / 110) + 0.3 * 100 * 2 / 3, abs=0.05)
+
+
+def test_one_official_link(scenario, session):
+    events = (session().post(5, f"Første melding. {SIGN}", link=LINK)
+              .post(30, f"Les mer på provevik.kommune.no/krise. {SIGN}")
+              .post(60, f"Se Facebook-gruppa. {SIGN}", link="https://example.org/annet")
+              .end(90))
+    k4 = _rule(score(scenario(), events), "K4")
+    assert k4.metrics == {"posts": 3, "linking": 2}
+    assert k4.items[0].id == "p003"
+
+
+def test_casualty_facts_before_the_police_release(scenario, session):
+    police = ("Én person er kjørt til legevakten med pustevansker. Politiet går selv ut med dette kl. 10.45.")
+    base = lambda: (session()  # noqa: E731 - a fresh builder per case
+                    .item("pol", 20, police, kind="authority", channel="emergency", casualty_facts=True)
+                    .item("q", 25, "Er noen skadd?", kind="rumour", casualty_facts=True))
+    early = base().reply("q", 30, f"Én person er på legevakten. {SIGN}").end(60)
+    after = base().reply("q", 50, f"Én person er på legevakten. {SIGN}").end(60)
+    referring = base().reply("q", 30, f"Politiet informerer om eventuelle skadde. {SIGN}").end(60)
+    k5 = _rule(score(scenario(), early), "K5")
+    assert k5.rule_score == 0 and k5.severity == "critical"
+    assert "10:30" in k5.what and "10:45" in k5.what and "legevakten" in k5.what
+    assert _rule(score(scenario(), after), "K5").rule_score == 100
+    assert _rule(score(scenario(), referring), "K5").rule_score == 100
+
+
+def test_rumour_correction_time_and_counterfactual_reach(scenario, session):
+    events = (session()
+              .item("bomb", 2, "Det er en bombe!", kind="rumour", spreads=True)
+              .item("small", 3, "Hele byen evakueres.", kind="rumour")
+              .reach("bomb", 5, 800).reach("bomb", 9, 2100)
+              .reply("bomb", 9, f"Det stemmer ikke; politiet bekrefter gasslekkasje. {SIGN}", corrects=["bomb"])
+              .reply("small", 50, f"Det stemmer ikke. {SIGN}")
+              .reach("bomb", 30, 2600)
+              .counterfactual("bomb", 120, actual=2600, without=6700, corrected_minute=9, earlier_by_min=5,
+                              with_earlier=1400)
+              .end(120))
+    english = score(scenario(), events, language="en")
+    k6 = _rule(english, "K6")
+    assert k6.metrics["on_time"] == 1 and k6.metrics["late"] == 1 and k6.metrics["reach_prevented"] == 4100
+    # a spreading rumour weighs 3: (3 + 0.5) / 4
+    assert k6.rule_score == pytest.approx(87.5)
+    assert "Your correction at 10:09 kept the rumour “Det er en bombe!” from about 4,100 people." in k6.what
+    assert "5 min earlier would have kept about 1,200 more people from it." in k6.what
+    (rumour,) = english.rumours
+    assert rumour.prevented == 4100 and rumour.corrected_at_clock == "10:09"
+    norwegian = _rule(score(scenario(), events), "K6")
+    assert "holdt ryktet «Det er en bombe!» unna omtrent 4\u00a0100 personer" in norwegian.what
+
+
+def test_reach_is_optional(scenario, session):
+    events = (session().item("bomb", 2, "Det er en bombe!", kind="rumour", spreads=True)
+              .reply("bomb", 9, f"Det stemmer ikke. {SIGN}").end(60))
+    report = score(scenario(), events)
+    assert _rule(report, "K6").metrics["reach_prevented"] == 0
+    assert report.rumours[0].without_correction is None
+
+
+def test_incident_rules_do_not_apply_to_an_everyday_drill(scenario, session):
+    events = session().item("q1", 0, "Når åpner bassenget?").reply("q1", 30, f"Kl. 10. {SIGN}").end(60)
+    report = score(scenario(kind="everyday"), events)
+    assert not report.incident_active
+    assert {f.rule for f in report.dimension("crisis").findings} & {"K1", "K2", "K3", "K4", "K7"} == set()
+
+
+# --- archiving and privacy -----------------------------------------------------------------
+
+
+def test_archive_marks(scenario, session):
+    events = (session()
+              .item("claim", 0, "Jeg krever erstatning.", archive_worthy=True)
+              .item("crit", 1, "Dette må evalueres!", kind="complaint", archive_worthy=True)
+              .item("q1", 2, "Går bussen?")
+              .archive("claim", 5).archive("q1", 6)
+              .end(30))
+    report = score(scenario(), events)
+    assert _rule(report, "A1").metrics == {"worthy": 2, "marked": 1}
+    assert _rule(report, "A2").metrics == {"marked": 2, "routine": 1}
+    assert report.dimension("archiving").score == pytest.approx((2 * 50 + 1 * 50) / 3)
+
+
+def test_personal_data_in_a_public_reply(scenario, session):
+    comment = "Mora mi bor i Sjøgata 4 og har hjemmesykepleie. Ring meg på 918 27 364!"
+    events = (session().item("mor", 0, comment, kind="personal_data", needs_reply=True)
+              .reply("mor", 5, f"Vi ringer deg på 918 27 364 om moren din i Sjøgata 4. {SIGN}")
+              .end(60))
+    report = score(scenario(), events)
+    p1 = _rule(report, "P1")
+    assert p1.verdict == "improvement" and p1.severity == "critical"
+    assert p1.items[0].id == "r0001"
+    p3 = _rule(report, "P3")
+    assert p3.metrics["left_visible"] == 1 and p3.severity == "critical"
+
+
+def test_the_municipality_may_publish_its_own_switchboard(scenario, session):
+    events = (session().item("q1", 0, "Hvem kan jeg ringe?")
+              .reply("q1", 5, f"Ring sentralbordet på 70 00 00 00. {SIGN}").end(60))
+    assert _rule(score(scenario(), events), "P1").rule_score == 100
