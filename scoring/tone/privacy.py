@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
@@ -84,6 +85,30 @@ def normalise_phone(raw: str) -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+@dataclass(frozen=True)
+class FoundPhone:
+    start: int
+    end: int
+    raw: str
+    e164: str
+    kind: int  # a phonenumbers.PhoneNumberType value
+
+
+@lru_cache(maxsize=1024)
+def found_phones(text: str) -> tuple[FoundPhone, ...]:
+    """All phone numbers in `text`, parsed once: several rules look at the same numbers."""
+    return tuple(
+        FoundPhone(
+            match.start,
+            match.end,
+            match.raw_string,
+            phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164),
+            phonenumbers.number_type(match.number),
+        )
+        for match in phonenumbers.PhoneNumberMatcher(text, "NO")
+    )
+
+
 def _checksums_ok(number: str) -> bool:
     return (
         fodselsnummer.calc_check_digit1(number[:9]) == number[9]
@@ -133,19 +158,18 @@ def phone_numbers(
     """
     service_types = {getattr(PhoneNumberType, name) for name in settings.service_number_types}
     id_spans = [(m.start(), m.end()) for m in DIGITS_11_RE.finditer(text)]
-    for match in phonenumbers.PhoneNumberMatcher(text, "NO"):
+    for match in found_phones(text):
         if any(s <= match.start < e for s, e in id_spans):
             continue
         before = text[max(0, match.start - LABEL_WINDOW) : match.start]
         if NOT_PHONE_LABEL_RE.search(before) or AMOUNT_BEFORE_RE.search(before):
             continue
         after = text[match.end : match.end + LABEL_WINDOW]
-        if AMOUNT_AFTER_RE.search(after) or re.sub(r"\D", "", match.raw_string).endswith("00000"):
+        if AMOUNT_AFTER_RE.search(after) or re.sub(r"\D", "", match.raw).endswith("00000"):
             continue
-        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        if e164 in allow.numbers:
+        if match.e164 in allow.numbers:
             continue
-        kind = phonenumbers.number_type(match.number)
+        kind = match.kind
         if kind in service_types:
             continue
         official_line = OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
@@ -176,10 +200,9 @@ def identifiers(text: str, allow: Allowances) -> set[str]:
     found: set[str] = set()
     for match in DIGITS_11_RE.finditer(text):
         found.add(match.group(1) + match.group(2))
-    for match in phonenumbers.PhoneNumberMatcher(text, "NO"):
-        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        if e164 not in allow.numbers:
-            found.add(e164)
+    for match in found_phones(text):
+        if match.e164 not in allow.numbers:
+            found.add(match.e164)
     for match in EMAIL_RE.finditer(text):
         if not allow.domain_allowed(match.group(1)):
             found.add(match.group().lower())
@@ -195,9 +218,8 @@ def repeated_identifiers(reply: str, context_ids: set[str]) -> Iterator[tuple[in
     for match in DIGITS_11_RE.finditer(reply):
         if match.group(1) + match.group(2) in context_ids:
             yield match.start(), match.end()
-    for match in phonenumbers.PhoneNumberMatcher(reply, "NO"):
-        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        if e164 in context_ids:
+    for match in found_phones(reply):
+        if match.e164 in context_ids:
             yield match.start, match.end
     for match in EMAIL_RE.finditer(reply):
         if match.group().lower() in context_ids:
