@@ -1,7 +1,16 @@
 """Explainable tone and privacy analysis of a municipality's social-media replies.
 
 Rules are data (YAML in `scoring/tone/rules/`), tied to the rubric ids of ks-rubric.md with
-honest source tags; `analyse_reply` returns a 0-100 score and the findings behind it.
+honest source tags; `analyse_reply` returns a 0-100 score and the findings behind it:
+
+    result = analyse_reply(reply, language="nb", context=citizen_comment,
+                           official_numbers=["22 33 44 55"], official_domains=["fjordvik.kommune.no"])
+    result.score            # 0-100, higher is better; neutral replies sit at the baseline
+    result.findings         # [ToneFinding(rule="T2.sarcasm", rubric="T2", span=(0, 38), ...)]
+
+Rule files: `common.yaml` (language-independent rules and the personal-data detectors),
+`nb.yaml` and `en.yaml` (phrases, lemmas and word lists), `settings.yaml` (baseline, severity
+caps and allow-lists).
 """
 
 from scoring.tone.analyse import SUPPORTED_LANGUAGES, analyse_reply

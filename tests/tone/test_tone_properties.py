@@ -21,7 +21,7 @@ texts = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts, context=st.one_of(st.none(), texts), language=st.sampled_from(["nb", "en", "auto"]))
 def test_any_text_gets_a_bounded_score_and_true_spans(text: str, context: str | None, language: str) -> None:
     result = analyse_reply(text, language=language, context=context)
