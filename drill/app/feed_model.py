@@ -24,7 +24,7 @@ from drill.state import DrillState, ItemView
 
 
 class FeedModel:
-    def __init__(self, state: DrillState) -> None:
+    def __init__(self, state: DrillState, events: Iterable[Event] = ()) -> None:
         self._state = state
         self._activity: dict[str, None] = {}
         """Thread roots of the page, least recently active first (insertion order)."""
@@ -36,27 +36,24 @@ class FeedModel:
         self._thread_versions: dict[str, int] = {}
         self.version = 0
         """Bumped on every change, so widgets can tell whether to redraw."""
-        self.rebuild(state)
+        self.rebuild(state, events)
 
     # --- building ----------------------------------------------------------------------
 
-    def rebuild(self, state: DrillState) -> None:
-        """Start again from a whole state (after a resume or a replay jumping backwards)."""
+    def rebuild(self, state: DrillState, events: Iterable[Event]) -> None:
+        """Start again from the events that made `state` (a resume, a replay jumping backwards).
+
+        Replaying the events rather than sorting the state keeps the order of threads whose
+        activity fell on the same simulated second exactly as it was seen live.
+        """
         self._state = state
         self._activity.clear()
         self._unanswered.clear()
         self._inbox.clear()
-        items = sorted(state.items.values(), key=lambda i: (i.last_activity, i.t))
-        for item in items:
-            if item.channel != Channel.comment:
-                self._inbox.append(item.item_id)
-            elif item.thread_id == item.item_id:
-                self._activity[item.item_id] = None
-        for item in state.items.values():
-            self._track_unanswered(item)
-        self.seen &= set(state.items)
         self._thread_versions.clear()
         self._rows = None
+        self.apply(events)
+        self.seen &= set(state.items)
         self.version += 1
 
     def apply(self, events: Iterable[Event]) -> None:

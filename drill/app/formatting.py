@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta
+
+from rich.console import Console, RenderableType
 
 from drill.i18n import t
 
@@ -64,3 +67,10 @@ def excerpt(text: str, width: int) -> str:
     if len(flat) <= width:
         return flat
     return flat[: max(0, width - 1)] + "…"
+
+
+def plain_text(renderable: RenderableType, width: int = 100) -> str:
+    """What a renderable reads as on screen, without styles (for accessors and tests)."""
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.export_text()

@@ -48,7 +48,7 @@ class ConsoleScreen(Screen[None]):
         super().__init__(id="console")
         self._connection = connection
         self._as_member = as_member
-        self._model = FeedModel(connection.state)
+        self._model = FeedModel(connection.state, connection.events)
         self._reach = ReachSeries()
         self._reach.rebuild(connection.state, connection.events)
         self._current: str | None = None
@@ -154,7 +154,7 @@ class ConsoleScreen(Screen[None]):
 
     def rebuild(self) -> None:
         """Redraw from scratch (a replay jumped backwards)."""
-        self._model.rebuild(self._connection.state)
+        self._model.rebuild(self._connection.state, self._connection.events)
         self._reach.rebuild(self._connection.state, self._connection.events)
         self.refresh_views()
 
@@ -172,16 +172,19 @@ class ConsoleScreen(Screen[None]):
             on_duty=state.on_duty, unanswered=self._model.unanswered_count,
             oldest=self._model.oldest_waiting(state.now), replay=connection.read_only, ended=state.ended,
         )
-        unread = self._model.inbox_unread()
-        label = t("tab.inbox_unread", n=unread) if unread else t("tab.inbox")
-        if label != self._inbox_label:
-            self._inbox_label = label
-            self.views.get_tab("tab-inbox").label = label
+        self._sync_inbox_label()
         if self._current is not None and self._current in state.items:
             # Whatever arrives in the thread on screen has been seen.
             self._model.mark_seen(i.item_id for i in self._model.thread_items(state.items[self._current].thread_id))
             self.feed.sync()
             self._show_thread()
+
+    def _sync_inbox_label(self) -> None:
+        unread = self._model.inbox_unread()
+        label = t("tab.inbox_unread", n=unread) if unread else t("tab.inbox")
+        if label != self._inbox_label:
+            self._inbox_label = label
+            self.views.get_tab("tab-inbox").label = label
 
     def _show_thread(self) -> None:
         """Redraw the thread pane only when its thread changed (it is a full re-layout)."""
@@ -211,8 +214,11 @@ class ConsoleScreen(Screen[None]):
             self.feed.focus()
             self._show(self.feed.selected)
         elif pane == "tab-inbox":
-            self.inbox.focus()
-            option = self.inbox.highlighted_option
+            inbox = self.inbox
+            inbox.focus()
+            if inbox.highlighted is None and inbox.option_count:
+                inbox.highlighted = 0
+            option = inbox.highlighted_option
             self._show(option.id if option is not None else None)
         else:
             self.reach_chart.sync()
@@ -226,6 +232,7 @@ class ConsoleScreen(Screen[None]):
         self._show_thread()
         self.feed.sync()
         self.inbox.sync()
+        self._sync_inbox_label()
 
     def action_show_tab(self, pane: str) -> None:
         self.views.active = pane

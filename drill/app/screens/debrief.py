@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from drill.app.debrief_data import Debrief, report_writer
+from drill.app.formatting import plain_text
 from drill.i18n import number, t
 from drill.scenario.durations import clock_label
 
@@ -53,6 +54,11 @@ class DebriefScreen(Screen[None]):
                 yield Button(t("debrief.write_report"), id="write-report", variant="primary")
             yield Button(t("debrief.quit"), id="quit")
         yield Footer(compact=True)
+
+    @property
+    def text(self) -> str:
+        """Everything the debrief says, as plain text."""
+        return "\n".join(plain_text(static.content) for static in self.query("#debrief-body Static").results(Static))
 
     def _ending(self) -> Text:
         text = Text()

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import datetime
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from drill.app.formatting import wall_clock
+from drill.app.formatting import plain_text, wall_clock
 from drill.i18n import number, t
 from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView, ReplyView
@@ -44,9 +43,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
     @property
     def text(self) -> str:
         """The thread as plain text, the way it reads on screen."""
-        console = Console(width=max(20, self.size.width or 80), record=True, file=io.StringIO())
-        console.print(self._shown)
-        return console.export_text()
+        return plain_text(self._shown, max(20, self.size.width or 80))
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("thread.none"), style="italic"), id="thread-body")
@@ -75,7 +72,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         return Group(*parts)
 
     def _item_block(self, item: ItemView) -> RenderableType:
-        header = Text(end="")
+        header = Text()
         header.append(item.author, style="bold")
         if item.author_role != "citizen":
             header.append(f" ({t('role.' + item.author_role)})", style="italic")

@@ -1,0 +1,143 @@
+"""What the console shows: the feed at a glance, the status bar, the inbox, reach."""
+
+from __future__ import annotations
+
+from drill.app.app import DrillApp
+from drill.app.screens.console import ConsoleScreen
+from drill.app.widgets.reach_chart import ReachChart
+from drill.engine.actions import Reply
+
+
+def console(app: DrillApp) -> ConsoleScreen:
+    assert isinstance(app.screen, ConsoleScreen)
+    return app.screen
+
+
+async def test_feed_shows_newest_activity_first_with_markers(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(5 * 60)
+        await pilot.pause()
+        screen = console(app)
+        rows = screen.model.rows
+        times = [app.connection.state.items[r].last_activity for r in rows]
+        assert times == sorted(times, reverse=True)
+        # first-alarm got a comment in its thread at 5m: it is the most recently active thread.
+        assert rows[0] == "first-alarm"
+        assert screen.feed.selected == rows[0], "the first thread is selected from the start"
+        line = screen.feed.row_text("school-question", 100).plain
+        assert line.startswith("●?"), "unread and unanswered"
+        assert "10:59" in line and "Barna mine går på Torget skole" in line
+        assert screen.feed.row_text("first-alarm", 100).plain.rstrip().endswith("+1")
+        screen.feed.select_item("school-question")
+        await pilot.pause()
+        assert screen.feed.row_text("school-question", 100).plain.startswith(" ?"), "read once shown"
+        assert "Barna mine går på Torget skole" in screen.thread.text
+        app.connection.apply(Reply(item="school-question", text="Skolen er ikke berørt."))
+        screen.refresh_views()
+        assert screen.feed.row_text("school-question", 100).plain.startswith(" ✓")
+        assert screen.model.rows[0] == "school-question", "a reply is activity"
+
+
+async def test_status_bar_shows_story_clock_duty_and_waiting(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(9 * 60 + 12)
+        await pilot.pause()
+        status = console(app).status.text
+        assert status.startswith("11:04 (+0:09:12)")
+        assert "▶ 1×" in status and "Vakt: Kari" in status
+        unanswered = console(app).model.unanswered_count
+        assert f"Ubesvart: {unanswered}" in status
+        assert "Eldste venter: 9 min" in status
+
+
+async def test_feed_keys_and_mouse_move_the_selection(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(10 * 60)
+        await pilot.pause()
+        screen = console(app)
+        rows = screen.model.rows
+        await pilot.press("down", "down")
+        assert screen.feed.selected == rows[2]
+        await pilot.press("up")
+        assert screen.feed.selected == rows[1]
+        await pilot.press("end")
+        assert screen.feed.selected == rows[-1]
+        await pilot.press("home")
+        assert screen.feed.selected == rows[0]
+        await pilot.click("#feed", offset=(20, 3))
+        await pilot.pause()
+        assert screen.feed.selected == rows[3]
+        assert screen.thread.item_id == rows[3]
+
+
+async def test_messages_arrive_as_notifications_and_in_the_inbox(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(9 * 60)
+        await pilot.pause()
+        screen = console(app)
+        titles = [n.title for n in app._notifications]
+        assert "Nødetat: Politiets operasjonssentral" in titles
+        assert "Pressehenvendelse: Marte Solberg (Fjellvik Avis)" in titles
+        assert "police-cordon" not in screen.model.rows, "messages are not on the page"
+        assert screen.model.inbox == ["press-call", "police-cordon"]
+        assert str(screen.views.get_tab("tab-inbox").label) == "Innboks (2) [2]"
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.views.active == "tab-inbox"
+        assert screen.thread.item_id == "press-call"
+        assert "Fjellvik Avis her" in screen.thread.text
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.thread.item_id == "police-cordon"
+        assert str(screen.views.get_tab("tab-inbox").label) == "Innboks [2]"
+        await pilot.press("r")
+        app.screen.query_one("#reply-text").insert("Vi ringer tilbake.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        reply = app.connection.state.items["police-cordon"].replies[0]
+        assert reply.public is False, "answers to calls and messages are private"
+
+
+async def test_reach_chart_fills_in_from_reach_events(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(12 * 60)
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        chart = app.screen.query_one(ReachChart)
+        assert chart.plot.display and not chart.empty_note.display
+        series = console(app)._reach.points
+        assert series[-1].t == 720 and series[-1].citizens == 720, "bomb rumour: 6 min x 120/min"
+        assert series[-1].team == 0
+        assert "nådd 720" in console(app).feed.row_text("bomb-rumour", 100).plain
+
+
+async def test_reach_panel_says_so_when_there_is_no_reach_data(console_app) -> None:  # noqa: ANN001
+    app = console_app(spread=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(12 * 60)
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        chart = app.screen.query_one(ReachChart)
+        assert chart.empty_note.display and not chart.plot.display
+        assert "Ingen data om spredning" in str(chart.empty_note.content)
+
+
+async def test_time_running_out_shows_the_debrief_with_the_summary(console_app, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr("drill.app.debrief_data.scorer", lambda: None)
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(2 * 3600)
+        await pilot.pause()
+        debrief = app.screen
+        assert debrief.id == "debrief"
+        text = debrief.text
+        assert "Tiden er ute." in text and "session.db" in text
+        assert "Poengberegningen er ikke tilgjengelig" in text
+        assert "Offisielle poster" in text

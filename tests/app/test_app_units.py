@@ -1,0 +1,112 @@
+"""The app's pure parts: the feed model, the UI catalogues, formatting, the debrief's fallbacks."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from drill.app.debrief_data import build_debrief
+from drill.app.feed_model import FeedModel
+from drill.app.formatting import duration_words, elapsed, signature, waited, wall_clock
+from drill.engine.actions import Delete, Reply, Unhide, Hide
+from drill.i18n import LANGUAGES, Catalogue, placeholders, use_language
+from drill.live import LiveDrill
+from drill.scenario.models import DeletionReason
+
+APP_SOURCES = Path(__file__).resolve().parents[2] / "drill" / "app"
+
+
+def test_catalogues_have_the_same_keys_and_placeholders() -> None:
+    nb, en = LANGUAGES["nb"], LANGUAGES["en"]
+    assert nb.keys() == en.keys()
+    for key in nb:
+        assert placeholders(nb[key]) == placeholders(en[key]), key
+
+
+def test_every_literal_key_used_by_the_app_exists() -> None:
+    used: set[str] = set()
+    for path in APP_SOURCES.rglob("*.py"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+|signature)["']""", path.read_text(encoding="utf-8")))
+    assert len(used) > 100
+    assert used - LANGUAGES["nb"].keys() == set()
+
+
+def test_dynamic_keys_cover_every_enum_value() -> None:
+    from drill.scenario.models import Channel, Language, PersonaRole, ScenarioKind
+
+    strings = LANGUAGES["nb"]
+    for prefix, values in [("channel", Channel), ("reason", DeletionReason), ("role", PersonaRole),
+                           ("kind", ScenarioKind), ("language", Language)]:
+        for value in values:
+            assert f"{prefix}.{value.value}" in strings
+    for reason in ("time_up", "ended_by_team", "ended_by_trainer", "interrupted"):
+        assert f"end_reason.{reason}" in strings
+
+
+def test_catalogue_formats_numbers_and_refuses_unknown_keys() -> None:
+    assert Catalogue("nb").number(12345) == "12 345"
+    assert Catalogue("en").number(12345) == "12,345"
+    with pytest.raises(KeyError, match="missing from the en catalogue"):
+        Catalogue("en")("no.such.key")
+    with pytest.raises(ValueError):
+        Catalogue("de")
+
+
+def test_signatures_and_times_in_both_languages() -> None:
+    starts = datetime(2026, 11, 3, 10, 55, tzinfo=timezone(timedelta(hours=1)))
+    assert wall_clock(starts, 9 * 60 + 59) == "11:04"
+    assert elapsed(3909) == "+1:05:09"
+    use_language("nb")
+    assert signature("Kari Nordmann, kommunikasjonsavdelingen", "x") == "Hilsen Kari, kommunikasjonsavdelingen"
+    assert signature("Kari", "servicetorget") == "Hilsen Kari, servicetorget"
+    assert waited(42) == "42 s" and waited(7 * 60 + 5) == "7 min" and waited(3900) == "1 t 5 min"
+    assert duration_words(9000) == "2 t 30 min" and duration_words(7200) == "2 t"
+    use_language("en")
+    assert signature("Kari, communications", "x") == "Kind regards, Kari, communications"
+    assert duration_words(7200) == "2 h"
+    use_language("nb")
+
+
+def test_feed_model_follows_replies_moderation_and_reading(gas, tmp_path: Path) -> None:  # noqa: ANN001
+    live = LiveDrill.create(gas, tmp_path / "m.db", seed=1)
+    model = FeedModel(live.state)
+    live.listeners.append(model.apply)
+    live.advance_to(6 * 60)
+    assert model.rows[:2] == ["bomb-rumour", "first-alarm"]
+    assert model.is_unanswered("alarm-thread-reply")
+    # A reply in the thread answers what was posted in it before (as the engine counts it).
+    live.act(Reply(item="first-alarm", text="Vi vet om det."))
+    assert not model.is_unanswered("alarm-thread-reply") and not model.is_unanswered("first-alarm")
+    assert model.rows[0] == "first-alarm"
+    count = model.unanswered_count
+    live.act(Hide(item="bomb-rumour", reason=DeletionReason.usaklig))
+    assert model.unanswered_count == count - 1
+    live.act(Unhide(item="bomb-rumour"))
+    assert model.unanswered_count == count
+    live.act(Delete(item="bomb-rumour", reason=DeletionReason.other, note="test"))
+    assert not model.is_unanswered("bomb-rumour")
+    assert model.oldest_waiting(live.state.now) == 6 * 60 - 60, "smell-report waits since 1m"
+    assert model.thread_unread("first-alarm")
+    version = model.thread_version("first-alarm")
+    model.mark_seen(["first-alarm", "alarm-thread-reply"])
+    assert not model.thread_unread("first-alarm") and model.thread_version("first-alarm") > version
+    rebuilt = FeedModel(live.state, live.engine.events)
+    assert rebuilt.rows == model.rows and rebuilt.unanswered_count == model.unanswered_count
+    assert rebuilt.inbox == model.inbox == ["police-cordon"]
+    live.close()
+
+
+def test_debrief_survives_a_failing_scorer(gas, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    def broken(scenario, events):  # noqa: ANN001, ANN202
+        raise RuntimeError("rubric missing")
+
+    monkeypatch.setattr("drill.app.debrief_data.scorer", lambda: broken)
+    live = LiveDrill.create(gas, tmp_path / "d.db", seed=1)
+    live.advance_to(600)
+    debrief = build_debrief(gas.scenario, live.engine.events)
+    assert debrief.score is None and debrief.score_problem == "RuntimeError: rubric missing"
+    assert debrief.summary.items == len(live.state.items)
+    live.close()
