@@ -16,6 +16,7 @@ from scoring.rubric import Dimension
 Severity = Literal["info", "minor", "major", "critical"]
 Verdict = Literal["strength", "improvement", "note"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "minor": 1, "major": 2, "critical": 3}
+STRENGTH_MIN_POINTS = 2.0
 
 
 class _Model(BaseModel):
@@ -125,6 +126,7 @@ class ScoreReport(_Model):
         return chosen[:n]
 
     def strengths(self, n: int = 5) -> list[Finding]:
-        chosen = [f for f in self.findings if f.verdict == "strength"]
+        """What went well, best first; strengths worth less than two points are left out."""
+        chosen = [f for f in self.findings if f.verdict == "strength" and f.points >= STRENGTH_MIN_POINTS]
         chosen.sort(key=lambda f: (-f.points, f.rule))
         return chosen[:n]

@@ -89,7 +89,10 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
                 f"The first official message came at {ctx.clock.label(first.t)}, {duration(first.t, lang)} after the "
                 f"start (target: within {duration(th.first_post_within, lang)}, at most "
                 f"{duration(th.first_post_at_most, lang)}).")
+    late = first.t > th.first_post_within
     timing = RuleResult("K2", what, score=timing_score, weight=2.0, items=[ctx.text_ref(first)],
+                        verdict="improvement" if late else None,
+                        severity=("critical" if first.t > th.first_post_at_most else "major") if late else None,
                         metrics={"first_post_s": first.t, "target_s": th.first_post_within})
     texts = ctx.team_texts
     speculating = [t for t in texts if any(f.rubric == "K2" and f.weight < 0 for f in t.tone.findings)]

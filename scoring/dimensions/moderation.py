@@ -163,6 +163,8 @@ def _m4(ctx: ScoringContext) -> RuleResult | None:
                 f"{share(noted, len(removals), lang)} hadde en merknad om hva og hvorfor.",
                 f"{share(matching, len(removals), lang)} removals had a reason that fits the content; "
                 f"{share(noted, len(removals), lang)} had a note on what and why.")
-    return RuleResult("M4", what, score=100.0 * points / len(removals),
+    score = 100.0 * points / len(removals)
+    # Record keeping matters, but a missing note is never as grave as a wrong removal itself.
+    return RuleResult("M4", what, score=score, severity="major" if score < 50 else "minor" if score < 80 else None,
                       items=[ctx.ref(ctx.state.items[r.item_id]) for r in wrong[:6]],
                       metrics={"removals": len(removals), "reason_matches": matching, "noted": noted})

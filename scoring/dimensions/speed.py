@@ -120,8 +120,8 @@ def _s1(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult:
 
 def _origin(ctx: ScoringContext, name: str) -> str:
     where = ctx.thresholds.origin.get(name, "rubric")
-    return pick(ctx.lang, "fra scenariet" if where == "scenario" else "rubrikkens standard",
-                "from the scenario" if where == "scenario" else "rubric default")
+    return pick(ctx.lang, "fra scenariet" if where == "scenario" else "etter rubrikkens standard",
+                "set by the scenario" if where == "scenario" else "set by the rubric's default")
 
 
 def _s2(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult | None:

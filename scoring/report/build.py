@@ -169,7 +169,7 @@ def reach_series(ctx: ScoringContext, report: ScoreReport) -> list[ReachSeries]:
         points = [ReachPoint(t=t, reached=n) for t, n in ctx.reach_series.get(rumour.item_id, [])]
         if not points and rumour.without_correction is None:
             continue
-        rows.append(ReachSeries(item_id=rumour.item_id, quote=rumour.quote, reached=rumour.reached, points=points,
+        rows.append(ReachSeries(item_id=rumour.item_id, quote=rumour.quote, t=rumour.t, reached=rumour.reached, points=points,
                                 corrected_at=rumour.corrected_at, without_correction=rumour.without_correction,
                                 with_earlier_correction=rumour.with_earlier_correction,
                                 sentence=reach_sentence(ctx, rumour)))

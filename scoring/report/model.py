@@ -81,6 +81,7 @@ class ReachPoint(_Model):
 class ReachSeries(_Model):
     item_id: str
     quote: str
+    t: float = Field(description="When the rumour was posted, simulated seconds.")
     reached: int = Field(description="Final (actual) reach in people.")
     points: list[ReachPoint]
     corrected_at: float | None

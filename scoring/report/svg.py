@@ -53,8 +53,11 @@ def nice_ticks(peak: float, count: int = 4) -> tuple[float, list[float]]:
     return top, ticks
 
 
-def _tick_label(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "\u2009") if value >= 1000 else f"{value:g}"
+def _tick_label(value: float, lang: str = "nb") -> str:
+    if value >= 1000:
+        text = f"{value:,.0f}"
+        return text if lang == "en" else text.replace(",", "\u2009")
+    return f"{value:g}" if lang == "en" else f"{value:g}".replace(".", ",")
 
 
 def _score_colour(score: float) -> str:
@@ -115,7 +118,7 @@ def response_chart(rows: list[ResponseTime], end_s: float, clock: list[tuple[flo
     body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="{GRID}"/>']
     for value in y_ticks:
         body.append(f'<line x1="{left}" y1="{py(value):.1f}" x2="{left + pw}" y2="{py(value):.1f}" stroke="{GRID}"/>')
-        body.append(_text(left - 6, py(value) + 4, _tick_label(value), "end", 11, GREY))
+        body.append(_text(left - 6, py(value) + 4, _tick_label(value, lang), "end", 11, GREY))
     for t, text in clock:
         body.append(_text(px(t), height - bottom + 16, text, "middle", 11, GREY))
     body.append(_text(12, top - 12, label("minutes", lang), size=11, fill=GREY))
@@ -164,7 +167,7 @@ def _legend(x: float, y: float, entries: list[tuple[str, str, str]]) -> str:
         else:
             parts.append(f'<rect x="{x:.1f}" y="{y + 3:.1f}" width="10" height="10" fill="{colour}"/>')
         parts.append(_text(x + 18, y + 12, text, size=11))
-        x += 24 + 6.6 * len(text)
+        x += 34 + 7.2 * len(text)
     return "".join(parts)
 
 
@@ -185,7 +188,7 @@ def volume_chart(buckets: list[VolumeBucket], lang: str) -> str | None:
     body = [f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="{GRID}"/>']
     for value in y_ticks:
         body.append(f'<line x1="{left}" y1="{py(value):.1f}" x2="{left + pw}" y2="{py(value):.1f}" stroke="{GRID}"/>')
-        body.append(_text(left - 6, py(value) + 4, _tick_label(value), "end", 11, GREY))
+        body.append(_text(left - 6, py(value) + 4, _tick_label(value, lang), "end", 11, GREY))
     label_every = max(1, len(buckets) // 8)
     for i, b in enumerate(buckets):
         x = left + i * step
@@ -233,9 +236,9 @@ def reach_chart(series: list[ReachSeries], end_s: float, lang: str) -> str | Non
         for value in y_ticks:
             body.append(f'<line x1="{left}" y1="{py(value):.1f}" x2="{left + pw}" y2="{py(value):.1f}" '
                         f'stroke="{GRID}"/>')
-            body.append(_text(left - 6, py(value) + 4, _tick_label(value), "end", 11, GREY))
+            body.append(_text(left - 6, py(value) + 4, _tick_label(value, lang), "end", 11, GREY))
         if s.points:
-            pts = [(px(s.points[0].t), py(0))] + [(px(p.t), py(p.reached)) for p in s.points]
+            pts = [(px(s.t), py(0))] + [(px(p.t), py(p.reached)) for p in s.points]
             body.append('<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) +
                         f'" fill="none" stroke="{BLUE}" stroke-width="2.5"/>')
         if s.without_correction:
