@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from drill.scenario.checks import expected_items
 from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario, ScenarioKind
-from drill.scenario.timeline import earliest_fire, effective_labels, offset_label
+from drill.scenario.timeline import earliest_fire, effective_labels, mix_shares, offset_label
 from drill.validation import Problem, field_path
 from drill.voices import SLOTS, builtin_templates
 from drill.yamlsource import YamlSource
@@ -217,7 +217,7 @@ def _template_warnings(scenario: Scenario) -> Iterator[Problem]:
                 if problem:
                     yield Problem((*loc, "templates", kind.value, position), problem)
         volume = expected_items(stream)
-        for kind, share in stream.mix.items():
+        for kind, share in mix_shares(stream).items():
             if share <= 0:
                 continue
             own = stream.templates.get(kind)

@@ -146,6 +146,12 @@ def stream_integral(stream: Stream, start: float, end: float) -> float:
     return total
 
 
+def mix_shares(stream: Stream) -> dict[ItemKind, float]:
+    """The mix as the engine draws from it: weights scaled to add up to exactly 1."""
+    total = sum(stream.mix.values())
+    return {kind: share / total for kind, share in stream.mix.items()} if total > 0 else {}
+
+
 @dataclass
 class VolumeWindow:
     start: int
@@ -167,7 +173,7 @@ def expected_volumes(scenario: Scenario, window: int = VOLUME_WINDOW) -> list[Vo
             count = stream_integral(stream, start, end)
             if count <= 0:
                 continue
-            for kind, share in stream.mix.items():
+            for kind, share in mix_shares(stream).items():
                 row.per_kind[kind] = row.per_kind.get(kind, 0.0) + count * share
         windows.append(row)
     return windows

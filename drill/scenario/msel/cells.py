@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from drill.scenario.durations import format_duration, parse_duration
-from drill.scenario.models import ID_PATTERN, Channel, ItemKind
+from drill.scenario.models import ID_PATTERN, Channel, ItemKind, ScenarioKind
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -153,6 +153,14 @@ KIND_ALIASES: dict[str, ItemKind] = {
     "myndighet": ItemKind.authority,
     "nødetat": ItemKind.authority,
     "intern": ItemKind.internal,
+}
+
+
+SCENARIO_KIND_ALIASES: dict[str, ScenarioKind] = {
+    "krise": ScenarioKind.crisis,
+    "omdømme": ScenarioKind.reputation,
+    "omdomme": ScenarioKind.reputation,
+    "hverdag": ScenarioKind.everyday,
 }
 
 

@@ -10,6 +10,7 @@ as a YAML file, with each problem led back to the row it came from.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,6 @@ from pydantic import ValidationError
 from drill.errors import InputFileError
 from drill.scenario.checks import scenario_problems
 from drill.scenario.durations import format_duration, parse_duration
-from drill.scenario.loader import parse_scenario
 from drill.scenario.models import Scenario
 from drill.scenario.msel.cells import CellError, TriggerSpec, condition_slug, slug
 from drill.scenario.msel.columns import COLUMN_NAMES, ROW_TYPES, column_for
@@ -120,14 +120,13 @@ def import_msel(text: str, path: str, *, overrides: dict[str, str] | None = None
     _defaults(data, injects, path, source_name, out)
     if out.problems:
         # Settings are checked even when rows are wrong, so one run reports everything.
-        _validate({k: v for k, v in data.items() if k not in ("injects", "streams", "triggers")}, locs, out)
+        _validate({k: v for k, v in data.items() if k not in ("injects", "streams", "triggers")}, locs, out,
+                  report_missing=False)
         raise InputFileError([p.format(path) for p in _ordered(out.problems)])
     scenario = _validate(data, locs, out)
     if out.problems or scenario is None:
         raise InputFileError([p.format(path) for p in _ordered(out.problems)])
     yaml_text = scenario_yaml(data, modeline=modeline, source=source_name or path)
-    # The file written must load exactly as checked here; anything else is a bug, not user input.
-    parse_scenario(yaml_text, "(imported scenario)")
     return ImportResult(yaml_text, scenario, out.notes)
 
 
@@ -330,19 +329,31 @@ def _seconds(value: Any) -> int:
         return 0
 
 
-def _validate(data: dict[str, Any], locs: dict[Loc, tuple[int, str]], out: Collector) -> Scenario | None:
+def _validate(data: dict[str, Any], locs: dict[Loc, tuple[int, str]], out: Collector, *,
+              report_missing: bool = True) -> Scenario | None:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
+            if detail["type"] == "missing" and not report_missing:
+                continue
             row, column = _where(tuple(detail["loc"]), locs)
             message = str(detail["msg"]).removeprefix("Value error, ").rstrip(".") + "."
             out.add(row, column, message)
         return None
     for problem in scenario_problems(scenario):
         row, column = _where(problem.loc, locs)
-        out.add(row, column, problem.message)
+        out.add(row, column, _rows_named(problem.message, locs))
     return scenario
+
+
+def _rows_named(message: str, locs: dict[Loc, tuple[int, str]]) -> str:
+    """`(first in injects[0])` means little in a spreadsheet; `(first in row 7)` does."""
+    def row_of(match: re.Match[str]) -> str:
+        found = locs.get((match.group(1), int(match.group(2))))
+        return f"row {found[0]}" if found and found[0] else match.group(0)
+
+    return re.sub(r"\b(injects|streams|triggers|personas)\[(\d+)\]", row_of, message)
 
 
 def _where(loc: Loc, locs: dict[Loc, tuple[int, str]]) -> tuple[int | None, str]:

@@ -11,15 +11,17 @@ import difflib
 import types
 import typing
 from datetime import datetime
+from enum import StrEnum
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator
 
-from drill.scenario.models import PersonaRole, Scenario
+from drill.scenario.models import PersonaRole, Scenario, ScenarioKind
 from drill.scenario.durations import format_duration, parse_duration
 from drill.scenario.msel.cells import (
+    SCENARIO_KIND_ALIASES,
     CellError,
     parse_bool,
     parse_id,
@@ -122,6 +124,9 @@ def _convert_one(key: str, annotation: Any, value: str) -> Any:
         return parse_whole(text)  # spaces are thousands separators: "14 000"
     if annotation is datetime:
         return parse_start(text)
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+        aliases = SCENARIO_KIND_ALIASES if annotation is ScenarioKind else {}
+        return parse_name(text, annotation, aliases, key.rsplit(".", 1)[-1]).value
     return text
 
 
