@@ -7,7 +7,6 @@ default), and points editors at the JSON Schema so keys are completed while typi
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from drill.scenario.models import Language, ScenarioKind
