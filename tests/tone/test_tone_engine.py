@@ -247,3 +247,16 @@ def test_calming_with_concrete_advice_is_not_false_reassurance() -> None:
 def test_a_plain_question_is_not_a_complaint() -> None:
     assert "K8.no_empathy" not in _rules("Bussen går kl. 14.", context="Når kommer bussen?")
     assert "K8.no_empathy" in _rules("Strømmen er tilbake i kveld.", context="Når kommer strømmen?? Vi fryser!")
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Make sure your home is safe before the storm.", "en"),
+        ("Boil the water until it is safe again.", "en"),
+        ("Sjekk at huset er trygt før du går inn.", "nb"),
+        ("Kok vannet til det er trygt igjen.", "nb"),
+    ],
+)
+def test_safety_in_advice_or_conditions_is_not_a_claim(text: str, language: str) -> None:
+    assert "K2.false_reassurance" not in _rules(text, language=language)
