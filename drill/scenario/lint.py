@@ -252,7 +252,7 @@ def _uncovered_rumours(scenario: Scenario) -> Iterator[Problem]:
     """A false claim with no correction target and no trigger watching it is never judged on speed."""
     if scenario.expectations.correction_within is not None:
         return
-    watched = {t.when.not_corrected for t in scenario.triggers}
+    watched = {t.when.not_corrected for t in scenario.triggers if t.when.not_corrected}
     for loc, content in _all_contents(scenario):
         labels = effective_labels(content)
         inject_id = getattr(content, "id", None)
