@@ -52,7 +52,8 @@ def analyse_reply(
     """
     lang = detect_language(text) if language == "auto" else language
     if lang not in SUPPORTED_LANGUAGES:
-        raise ValueError(f"unsupported language {language!r}; use one of {', '.join(SUPPORTED_LANGUAGES)} or auto")
+        choices = ", ".join(SUPPORTED_LANGUAGES)
+        raise ValueError(f"unsupported language {language!r}; use one of {choices} or auto")
     explain = explain_in or lang
     if explain not in SUPPORTED_LANGUAGES:
         raise ValueError(f"unsupported explanation language {explain_in!r}")

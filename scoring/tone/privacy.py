@@ -29,14 +29,17 @@ STREET_SUFFIX = (
 # Case-sensitive on purpose: a street name is capitalised ("Storgata 12", "Kong Oscars gate 5",
 # "Fjellveien 3B"); English style puts the number first ("12 Mill Road").
 STREET_RE = re.compile(
-    r"\b(?!(?:Riks|Fylkes|Europa|Kommunal|Privat)ve[ig]\b)(?:(?:[A-ZÆØÅ][a-zæøå]+\s)?[A-ZÆØÅ][a-zæøåé]+?" + STREET_SUFFIX
+    r"\b(?!(?:Riks|Fylkes|Europa|Kommunal|Privat)ve[ig]\b)"  # road numbers are not addresses
+    r"(?:(?:[A-ZÆØÅ][a-zæøå]+\s)?[A-ZÆØÅ][a-zæøåé]+?" + STREET_SUFFIX
     + r"|[A-ZÆØÅ][a-zæøå]+s\s(?:gate|vei|veg|plass|allé))\s\d{1,4}(?:\s?[A-Ha-h])?\b"
     r"|\b\d{1,4}[A-Ha-h]?\s(?:[A-Z][a-z]+\s){1,2}(?:Road|Street|Lane|Avenue|Close|Drive)\b"
 )
 LABEL_WINDOW = 40
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 AMOUNT_BEFORE_RE = re.compile(r"(?:\bkr\.?|\bnok|\bbeløp(?:et)?|€|\$|£)\s*$", re.IGNORECASE)
-AMOUNT_AFTER_RE = re.compile(r"^\s*(?:kr\b|kroner|nok\b|mill|millioner|milliarder|,-|euro|dollars?|pounds?)", re.IGNORECASE)
+AMOUNT_AFTER_RE = re.compile(
+    r"^\s*(?:kr\b|kroner|nok\b|mill|millioner|milliarder|,-|euro|dollars?|pounds?)", re.IGNORECASE
+)
 # A number right after one of these is presented as the municipality's own line: without an
 # allow-list it is only checked, not treated as a private number.
 OFFICIAL_LINE_RE = re.compile(

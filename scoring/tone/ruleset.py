@@ -58,10 +58,10 @@ class Condition(_Strict):
 
     Regex keys look at: `sentence` the sentence of the match; `nearby` that sentence and the
     next one; `reply` the whole reply; `before`/`after` up to 40 characters on either side in
-    the same sentence; `inside` the matched text itself; `context` the citizen comment ("complaint" = it reads as a complaint or
-    distress; "calm" = present but not a complaint), `context_matches` a regex on that comment.
-    `finding_in_sentence`/`finding_in_reply` test for other rules' findings.
-    `any_of` holds when one of its conditions holds, `all_of` when all of them do.
+    the same sentence; `inside` the matched text itself; `context_matches` the citizen comment.
+    `context` classifies that comment: "complaint" (complaint or distress), "calm" (present,
+    not a complaint) or "present". `finding_in_sentence`/`finding_in_reply` test for other
+    rules' findings. `any_of` holds when one of its conditions holds, `all_of` when all do.
     """
 
     sentence: str | None = None

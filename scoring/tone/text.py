@@ -22,7 +22,6 @@ ABBREVIATIONS = frozenset(
     {"kl", "ca", "bl", "pga", "mvh", "nr", "tlf", "evt", "jf", "iht", "vedr", "mr", "mrs", "dr",
      "st", "e", "f", "eks", "osv", "dvs", "mm", "etc", "no"}
 )
-URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net)/[^\s<>«»\"]*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -75,7 +74,8 @@ class AnalysedText:
 
     def nearby_text(self, sentence: Sentence) -> str:
         """The sentence and the one after it: a claim is often backed up in the next sentence."""
-        end = self.sentences[sentence.index + 1].end if sentence.index + 1 < len(self.sentences) else sentence.end
+        following = sentence.index + 1
+        end = self.sentences[following].end if following < len(self.sentences) else sentence.end
         return self.text[sentence.start : end]
 
     def tokens_before(self, offset: int, count: int) -> list[Token]:
@@ -97,10 +97,6 @@ class AnalysedText:
     def words(self) -> list[Token]:
         """Tokens that contain a letter (numbers and times are not words for readability)."""
         return [t for t in self.tokens if any(c.isalpha() for c in t.text)]
-
-    @cached_property
-    def urls(self) -> list[re.Match[str]]:
-        return list(URL_RE.finditer(self.text))
 
 
 def _split_sentences(text: str) -> tuple[Sentence, ...]:
