@@ -34,7 +34,7 @@ def scenario_yaml(data: dict[str, Any], *, modeline: str, source: str) -> str:
     buffer = io.StringIO()
     yaml.dump(document, buffer)
     header = [modeline] if modeline else []
-    header.append(f"# Imported from {source} by drill import-msel. Check it with: drill validate FILE")
+    header.append(f"# Imported from {source} by drill import-msel.")
     return "\n".join(header) + "\n" + buffer.getvalue()
 
 
