@@ -243,3 +243,25 @@ def test_stream_rows_need_their_settings():
         "0.4/min' for one that rises to a peak and falls back.",
         "s.csv:8: id: No stream has the id 'nope' (streams: none).",
     ]
+
+
+def test_comment_rows_and_hash_texts():
+    text = HEAD + "time;message;kind\n# en merknad til øvingsledelsen;;\n;#flom Er det noen her?;question\n"
+    scenario = import_msel(text, "s.csv").scenario
+    assert [i.text for i in scenario.injects] == ["#flom Er det noen her?"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file."),
+    ("folder", "this is a folder; give the path to a CSV file."),
+    (b"PK\x03\x04\x00\x00binary", "this is not a text file; save the spreadsheet as CSV."),
+])
+def test_unreadable_files_exit_2_with_a_plain_message(cli, tmp_path: Path, content, message):
+    path = tmp_path / "plan.csv"
+    if content == "folder":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    code, out, err = cli("import-msel", str(path))
+    assert code == 2 and out == ""
+    assert err == f"drill: {path}: {message}\n"

@@ -30,8 +30,9 @@ class Record:
 
     @property
     def comment(self) -> bool:
-        first = next((c for c in self.cells if c.strip()), "")
-        return first.lstrip().startswith("#")
+        """A note for the reader: the row's first cell starts with #. Only the first cell
+        counts, so a message such as '#flom' in a later column is never mistaken for one."""
+        return bool(self.cells) and self.cells[0].lstrip().startswith("#")
 
 
 @dataclass(frozen=True)
