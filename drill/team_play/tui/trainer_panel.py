@@ -17,31 +17,40 @@ class TrainerPanel(Static):
     TrainerPanel.-host-gone { background: $error; }
     """
 
+    overview: Overview | None = None
+    """The overview on screen now."""
+
     def show(self, view: Overview, language: str) -> None:
+        self.overview = view
         self.set_class(not view.host_alive, "-host-gone")
-        table = Table.grid(padding=(0, 2), expand=True)
-        table.add_column(ratio=3)
-        table.add_column(ratio=2)
-        seats = Text()
-        if not view.host_alive:
-            seats.append(say("status.host_gone", language) + "\n", style="bold")
-        for seat in view.seats:
-            seats.append("★ " if seat.on_duty else "  ", style="bold")
-            seats.append(seat.seat, style="bold" if seat.on_duty else "")
-            seats.append(f"  ({say('tui.actions', language, n=seat.actions)})", style="dim")
-            if seat.activity:
-                seats.append("  ✎ " + say(f"doing.{seat.activity}", language, item=seat.item_id or ""),
-                             style="italic")
-            seats.append("\n")
-        if not view.seats:
-            seats.append(say("tui.nobody", language) + "\n")
-        numbers = Text()
-        oldest = clock(view.oldest_waiting) if view.oldest_waiting is not None else "—"
-        numbers.append(say("tui.waiting", language, n=view.waiting, oldest=oldest) + "\n", style="bold")
-        numbers.append(say("tui.notes", language, n=view.notes) + "\n")
-        for rumour in view.rumours[:5]:
-            corrected = clock(rumour.corrected_at) if rumour.corrected_at is not None else "—"
-            numbers.append(say("tui.rumour", language, item=rumour.item_id, reach=rumour.reached,
-                               shares=rumour.shares, corrected=corrected) + "\n")
-        table.add_row(seats, numbers)
-        self.update(table)
+        self.update(overview_table(view, language))
+
+
+def overview_table(view: Overview, language: str) -> Table:
+    """Seats on the left; waiting items, notes and rumour reach on the right."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(ratio=3)
+    table.add_column(ratio=2)
+    seats = Text()
+    if not view.host_alive:
+        seats.append(say("status.host_gone", language) + "\n", style="bold")
+    for seat in view.seats:
+        seats.append("★ " if seat.on_duty else "  ", style="bold")
+        seats.append(seat.seat, style="bold" if seat.on_duty else "")
+        seats.append(f"  ({say('tui.actions', language, n=seat.actions)})", style="dim")
+        if seat.activity:
+            seats.append("  ✎ " + say(f"doing.{seat.activity}", language, item=seat.item_id or ""),
+                         style="italic")
+        seats.append("\n")
+    if not view.seats:
+        seats.append(say("tui.nobody", language) + "\n")
+    numbers = Text()
+    oldest = clock(view.oldest_waiting) if view.oldest_waiting is not None else "—"
+    numbers.append(say("tui.waiting", language, n=view.waiting, oldest=oldest) + "\n", style="bold")
+    numbers.append(say("tui.notes", language, n=view.notes) + "\n")
+    for rumour in view.rumours[:5]:
+        corrected = clock(rumour.corrected_at) if rumour.corrected_at is not None else "—"
+        numbers.append(say("tui.rumour", language, item=rumour.item_id, reach=rumour.reached,
+                           shares=rumour.shares, corrected=corrected) + "\n")
+    table.add_row(seats, numbers)
+    return table

@@ -1,0 +1,117 @@
+"""The seat's and the trainer's screens on a hosted drill, driven with Textual's pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import time
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Input, Label
+
+from drill.app.screens.dialogs import ReplyDialog
+from drill.team_play.presence import ROLE_TRAINER
+from drill.team_play.seat import SeatConnection
+from drill.team_play.tui.app import TeamApp
+from drill.team_play.tui.presence_bar import PresenceBar
+from drill.team_play.tui.team_console import TeamConsoleScreen
+from drill.team_play.tui.trainer_dialogs import FireInjectDialog
+from drill.team_play.tui.trainer_panel import TrainerPanel, overview_table
+
+SIZE = (160, 45)
+
+
+def _wait_until_item(seat: SeatConnection, item_id: str) -> None:
+    deadline = time.monotonic() + 5
+    while item_id not in seat.state.items:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+        seat.tick()
+
+
+def test_a_seat_shows_who_is_here_and_tells_them_what_it_answers(hosted: Path):
+    ola = SeatConnection(hosted, "Ola, kommunikasjonsavdelingen")
+    kari = SeatConnection(hosted, "Kari, kommunikasjonsavdelingen")
+    _wait_until_item(ola, "first-alarm")
+    kari.set_activity("reply", "first-alarm")
+
+    async def play() -> None:
+        app = TeamApp(hosted, connection=ola, ticking=False)
+        async with app.run_test(size=SIZE) as pilot:
+            app.advance(0.1)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, TeamConsoleScreen)
+            bar = str(screen.query_one(PresenceBar).render())
+            assert "Ola (deg)" in bar and "Kari ★ ✎ skriver svar på first-alarm" in bar, "on duty, and answering"
+            assert screen.check_action("pause", ()) is False, "only the trainer runs the clock"
+            assert screen.check_action("fire_inject", ()) is False
+            screen._show("first-alarm")
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, ReplyDialog)
+            assert [p.seat for p in kari.busy_with("first-alarm")] == ["Ola, kommunikasjonsavdelingen"]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert kari.busy_with("first-alarm") == []
+
+    asyncio.run(play())
+    ola.close()
+    kari.close()
+
+
+def test_the_trainer_sees_the_overview_and_fires_an_inject_early(hosted: Path):
+    trainer = SeatConnection(hosted, "trainer", ROLE_TRAINER)
+    seat = SeatConnection(hosted, "Ola")
+    _wait_until_item(trainer, "first-alarm")
+
+    async def play() -> None:
+        app = TeamApp(hosted, connection=trainer, ticking=False)
+        async with app.run_test(size=SIZE) as pilot:
+            app.advance(0.1)
+            await pilot.pause()
+            screen = app.screen
+            overview = screen.query_one(TrainerPanel).overview
+            assert overview is not None and [s.seat for s in overview.seats] == ["trainer", "Ola"]
+            shown = Console(width=160, file=io.StringIO(), record=True)
+            shown.print(overview_table(overview, "nb"))
+            assert "Venter på svar" in shown.export_text()
+            assert screen.check_action("pause", ()) is True
+            await pilot.press("f")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, FireInjectDialog)
+            dialog.query_one("#inject-list").highlighted = [
+                i for i, option in enumerate(dialog.query_one("#inject-list").options) if option.id == "bomb-rumour"
+            ][0]
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "bomb-rumour" in trainer.state.items
+            assert trainer.state.items["bomb-rumour"].t < 360, "posted before its time (6m)"
+
+    asyncio.run(play())
+    trainer.close()
+    seat.close()
+
+
+def test_a_browser_seat_joins_with_its_name_and_the_join_code(hosted: Path):
+    async def play() -> None:
+        app = TeamApp(hosted, join_code="314159", ticking=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#join-name", Input).value = "Ingrid, servicetorget"
+            app.screen.query_one("#join-code", Input).value = "000000"
+            await pilot.click("#join-button")
+            await pilot.pause()
+            assert "ikke riktig kode" in str(app.screen.query_one("#join-problem", Label).render())
+            code = app.screen.query_one("#join-code", Input)
+            code.value = "314159"
+            code.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, TeamConsoleScreen)
+            assert app.seat is not None and app.seat.seat == "Ingrid, servicetorget"
+            app.seat.close()
+
+    asyncio.run(play())
