@@ -260,3 +260,13 @@ def test_a_plain_question_is_not_a_complaint() -> None:
 )
 def test_safety_in_advice_or_conditions_is_not_a_claim(text: str, language: str) -> None:
     assert "K2.false_reassurance" not in _rules(text, language=language)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [("Flott, enda en klage.", "nb"), ("Great, another complaint.", "en")],
+)
+def test_mock_enthusiasm_is_sarcasm(text: str, language: str) -> None:
+    assert "T2.sarcasm" in _rules(text, language=language)
+    sincere = "Flott, da ses vi!" if language == "nb" else "Great, see you there!"
+    assert "T2.sarcasm" not in _rules(sincere, language=language)
