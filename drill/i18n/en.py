@@ -20,6 +20,7 @@ STRINGS: dict[str, str] = {
     "key.handover": "Duty",
     "key.pause": "Pause",
     "key.faster": "Faster",
+    "key.speed": "Speed",
     "key.slower": "Slower",
     "key.end": "End",
     "key.choose": "Choose",

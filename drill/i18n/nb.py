@@ -20,6 +20,7 @@ STRINGS: dict[str, str] = {
     "key.handover": "Vakt",
     "key.pause": "Pause",
     "key.faster": "Raskere",
+    "key.speed": "Fart",
     "key.slower": "Saktere",
     "key.end": "Slutt",
     "key.choose": "Velg",

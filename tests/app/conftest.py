@@ -104,3 +104,9 @@ def console_app(make_drill: Callable[..., LocalConnection]) -> Callable[..., Dri
                         options=PlayOptions(language=language, as_member=as_member))
 
     return make
+
+
+@pytest.fixture
+def fake_spread() -> Callable[[Scenario, int], LinearSpread]:
+    """The deterministic spread model, for tests that build their own drill."""
+    return linear_spread
