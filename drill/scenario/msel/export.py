@@ -16,7 +16,7 @@ import csv
 import io
 from typing import Any
 
-from drill.scenario.models import Channel, Inject, InjectContent, Scenario, Stream
+from drill.scenario.models import Channel, Inject, InjectContent, Scenario, Stream, Trigger
 from drill.scenario.msel.cells import (
     format_bool,
     format_clock,
@@ -142,7 +142,7 @@ def _item_row(scenario: Scenario, content: InjectContent, inject_id: str | None,
     return row
 
 
-def _trigger_cell(trigger) -> str:
+def _trigger_cell(trigger: Trigger) -> str:
     when = trigger.when.model_dump(exclude_none=True)
     when = {k: v for k, v in when.items() if v is not False}
     return format_trigger(trigger.id, when, trigger.after, trigger.repeat)

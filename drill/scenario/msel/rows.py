@@ -1,9 +1,9 @@
 """Reading one row of the MSEL table: an inject, a comment stream, or a stream's template text.
 
 Each reader checks every cell of its row and reports each bad cell with its row and column,
-so a trainer sees all mistakes of a sheet at once. A row with a problem yields nothing; the
-importer then stops before assembling the scenario, so no half-read row can cause follow-on
-errors elsewhere.
+so a trainer sees all mistakes of a sheet at once. A row with a problem yields nothing, and
+the importer stops before checking the assembled scenario, so a half-read row never causes
+confusing follow-on errors elsewhere.
 """
 
 from __future__ import annotations
