@@ -161,6 +161,8 @@ class Policy(_Strict):
     """Only items posted in this window, e.g. [0m, 45m]."""
     limit: int | None = Field(default=None, ge=1)
     """Act on at most this many items."""
+    note: str = ""
+    """With hide, delete or archive: the note recorded with the action (which rule applied, KS M4)."""
     by: str | None = None
 
     @model_validator(mode="after")

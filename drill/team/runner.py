@@ -107,9 +107,9 @@ def _policy_action(policy: Policy, item: ItemPosted) -> act.Action:
         first_name = item.author.split(" ")[0]
         return act.Reply(item=item.item_id, text=policy.reply.replace("{first_name}", first_name))
     if policy.hide is not None:
-        return act.Hide(item=item.item_id, reason=policy.hide)
+        return act.Hide(item=item.item_id, reason=policy.hide, note=policy.note)
     if policy.delete is not None:
-        return act.Delete(item=item.item_id, reason=policy.delete)
+        return act.Delete(item=item.item_id, reason=policy.delete, note=policy.note)
     if policy.archive:
-        return act.Archive(item=item.item_id)
+        return act.Archive(item=item.item_id, note=policy.note)
     return act.Like(item=item.item_id)

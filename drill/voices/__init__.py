@@ -48,7 +48,8 @@ class VoiceWriter:
         self._places = places or [municipality]
 
     def author(self) -> str:
-        return self._names.name()
+        # Faker's name() sometimes adds a title ("Dr.", "Prof."): citizens sign without one.
+        return f"{self._names.first_name()} {self._names.last_name()}"
 
     def write(self, template: str, rng: random.Random) -> str:
         values = {
