@@ -16,6 +16,8 @@ class ScenarioClock:
         # A plain datetime: YAML loaders may hand over a subclass whose arithmetic is slow.
         self.starts = datetime(starts.year, starts.month, starts.day, starts.hour, starts.minute, starts.second,
                                starts.microsecond, tzinfo=starts.tzinfo)
+        self._start_of_day = self.starts.hour * 3600 + self.starts.minute * 60 + self.starts.second \
+            + self.starts.microsecond / 1e6
         open_text, close_text = office_hours.split("-")
         self.opens = time.fromisoformat(open_text)
         self.closes = time.fromisoformat(close_text)
@@ -24,8 +26,9 @@ class ScenarioClock:
         return self.starts + timedelta(seconds=t)
 
     def label(self, t: float) -> str:
-        """`11:04`: the clock time at simulated second `t`."""
-        return self.at(t).strftime("%H:%M")
+        """`11:04`: the clock time at simulated second `t` (wall-clock arithmetic, as datetime does)."""
+        minutes = int((self._start_of_day + t) // 60) % 1440
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
     def in_office_hours(self, t: float) -> bool:
         moment = self.at(t)

@@ -190,14 +190,32 @@ class ScoringContext:
                         link=post.link, corrects=tuple(post.corrects))
 
     def tone(self, text: str, context: str | None) -> ToneResult:
+        return _analyse(text, context, *self._tone_settings)
+
+    @cached_property
+    def _tone_settings(self) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
+        """Replies are in the scenario's language; explanations in the report's."""
         m = self.scenario.municipality
         numbers = (m.switchboard,) if m.switchboard else ()
         domains = (m.email_domain,) if m.email_domain else ()
-        return _analyse(text, context, self.language_of_texts, numbers, domains, self.lang)
+        return str(self.scenario.language), numbers, domains, self.lang
 
-    @property
-    def language_of_texts(self) -> str:
-        return str(self.scenario.language)
+    def tone_of_reply(self, reply_id: str) -> ToneResult | None:
+        """The analysis already made of a public reply (None for private ones)."""
+        text = self._texts_by_id.get(reply_id)
+        return text.tone if text else None
+
+    @cached_property
+    def _texts_by_id(self) -> dict[str, TeamText]:
+        return {t.id: t for t in self.team_texts}
+
+    def texts_with(self, rubric_id: str, *, negative: bool | None = None) -> dict[str, list[ToneFinding]]:
+        """Team text id -> its tone findings under one rubric id (only negative/positive ones if asked)."""
+        out: dict[str, list[ToneFinding]] = {}
+        for text, finding in self.tone_hits.get(rubric_id, []):
+            if negative is None or (finding.weight < 0) == negative:
+                out.setdefault(text.id, []).append(finding)
+        return out
 
 
 def _needs_context(item: ItemView) -> bool:

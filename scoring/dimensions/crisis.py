@@ -189,8 +189,9 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
                or (i.labels.casualty_facts and i.channel == Channel.emergency)]
     known = [(s.t, _release_time(ctx, s), _stems(s.text)) for s in sources]
     disclosures: list[tuple[TeamText, str]] = []
+    k5_hits = ctx.texts_with("K5", negative=True)
     for text in ctx.team_texts:
-        flagged = [f.matched or f.rule for f in text.tone.findings if f.rule.startswith("K5.") and f.weight < 0]
+        flagged = [f.matched or f.rule for f in k5_hits.get(text.id, [])]
         if flagged:
             disclosures.append((text, flagged[0]))
             continue

@@ -35,8 +35,9 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
     lang = ctx.lang
     texts = ctx.team_texts
     flagged: list[tuple[TeamText, str, str, str]] = []
+    negative = ctx.texts_with(rubric_id, negative=True)
     for text in texts:
-        hits = [f for f in text.tone.findings if f.rubric == rubric_id and f.weight < 0]
+        hits = negative.get(text.id)
         if hits:
             worst = max(hits, key=lambda f: _COST[f.severity])
             flagged.append((text, worst.severity, worst.matched, worst.explanation))

@@ -49,7 +49,8 @@ def _is_acknowledgement(ctx: ScoringContext, item: ItemView) -> bool:
     first = item.replies[0] if item.replies else None
     if first is None or not first.public:
         return False
-    return any(f.rubric == _ACK_RUBRIC and f.weight > 0 for f in ctx.tone(first.text, None).findings)
+    tone = ctx.tone_of_reply(first.reply_id) or ctx.tone(first.text, None)
+    return any(f.rubric == _ACK_RUBRIC and f.weight > 0 for f in tone.findings)
 
 
 def response_times(ctx: ScoringContext) -> list[ResponseTime]:
