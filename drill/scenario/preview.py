@@ -93,7 +93,7 @@ def _timeline(scenario: Scenario, width: int) -> Iterator[str]:
         return
     fixed = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     fixed[3] = min(fixed[3], 16)
-    fixed[4] = min(fixed[4], 18)
+    fixed[4] = min(fixed[4], 24)  # ids are what team scripts refer to: keep them whole where possible
     labels_width = min(max(len(r[6]) for r in [header, *rows]), 26)
     text_width = max(width - sum(fixed) - labels_width - 2 * 6, 40)
     widths = [*fixed, text_width, labels_width]
