@@ -69,6 +69,11 @@ def _k1(ctx: ScoringContext) -> RuleResult:
 def _k2(ctx: ScoringContext) -> list[RuleResult]:
     lang, th = ctx.lang, ctx.thresholds
     posts = ctx.official_posts
+    if not posts and ctx.end < th.first_post_within:
+        return [RuleResult("K2", pick(lang, f"Øvelsen sluttet før fristen for første melding "
+                                            f"({duration(th.first_post_within, lang)}).",
+                                      f"The drill ended before the first message was due "
+                                      f"({duration(th.first_post_within, lang)})."))]
     if not posts:
         timing = RuleResult("K2", pick(lang, f"Ingen offisiell melding i løpet av øvelsen (mål: innen "
                                              f"{duration(th.first_post_within, lang)}).",
@@ -114,6 +119,8 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
 def _k3(ctx: ScoringContext) -> RuleResult:
     lang, every = ctx.lang, ctx.thresholds.update_every
     posts = ctx.official_posts
+    if not posts and ctx.end < ctx.thresholds.first_post_within:
+        return RuleResult("K3", pick(lang, "Ingen oppdateringer ennå.", "No updates yet."))
     if not posts:
         return RuleResult("K3", pick(lang, "Ingen oppdateringer.", "No updates."), score=0.0, severity="major")
     marks = [p.t for p in posts] + [max(ctx.end, posts[-1].t)]
@@ -143,6 +150,8 @@ def _k4(ctx: ScoringContext) -> RuleResult:
     lang = ctx.lang
     posts = ctx.official_posts
     official = ctx.scenario.municipality.official_link
+    if not posts and ctx.end < ctx.thresholds.first_post_within:
+        return RuleResult("K4", pick(lang, "Ingen offisielle innlegg ennå.", "No official posts yet."))
     if not posts:
         return RuleResult("K4", pick(lang, "Ingen offisielle innlegg å lenke fra.", "No official posts to link from."),
                           score=0.0, severity="major")

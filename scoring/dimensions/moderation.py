@@ -63,6 +63,8 @@ def _last_removal(ctx: ScoringContext, item_id: str) -> Removal | None:
 def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     lang = ctx.lang
     wrong = m["wrongly_removed"]
+    if not any(m.values()):
+        return RuleResult("M2", pick(lang, "Ingen kommentarer på siden å moderere.", "No comments on the page to moderate."))
     if not wrong:
         return RuleResult("M2", pick(lang, "Ingen legitime kommentarer ble fjernet; kritikk fikk stå.",
                                      "No legitimate comment was removed; criticism was left up."), score=100.0)

@@ -197,3 +197,11 @@ def test_the_municipality_may_publish_its_own_switchboard(scenario, session):
     events = (session().item("q1", 0, "Hvem kan jeg ringe?")
               .reply("q1", 5, f"Ring sentralbordet på 70 00 00 00. {SIGN}").end(60))
     assert _rule(score(scenario(), events), "P1").rule_score == 100
+
+
+def test_a_drill_ended_at_once_is_not_judged_on_what_was_not_yet_due(scenario, session):
+    report = score(scenario(), session().item("q1", 0, "Hva skjer?").end(5))
+    unjudged = {"speed", "coverage", "tone", "crisis", "archiving", "privacy"}
+    assert all(report.dimension(name).score is None for name in unjudged)
+    assert report.total == report.dimension("moderation").score  # the question was rightly left up
+    assert "før fristen for første melding" in _rules(report, "K2")[0].what
