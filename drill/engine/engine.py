@@ -407,7 +407,8 @@ class DrillEngine:
         for index, trigger in enumerate(self.scenario.triggers):
             condition = trigger.when
             watched = condition.no_reply_to or condition.not_corrected
-            if watched == source_id and source == "inject" and condition.within is not None:
+            # Scheduled and trigger-posted injects both carry the inject's id as source_id.
+            if watched == source_id == item_id and condition.within is not None:
                 self._schedule(self.now + condition.within, _CHECK, "check", index)
 
     def _post_generated(self, generator: StreamGenerator, comment: GeneratedComment) -> None:

@@ -197,3 +197,17 @@ def test_trainer_writes_an_inject_on_the_fly():
     e.apply(act.PostInject(content=InjectContent(type="press_call", text="NRK ringer om to minutter.")), by="trainer")
     item = e.state.items["adhoc-1"]
     assert item.channel == "press_call" and item.source == "trainer"
+
+
+def test_deadline_triggers_also_watch_items_that_a_trigger_posted():
+    text = SMALL + (
+        "  - {id: chase, when: {no_reply_to: outcry, within: 3m}, then: [{text: 'Svar da!', labels: {kind: complaint}}]}\n"
+    )
+    e = DrillEngine(parse_scenario(text, "small.yaml").scenario, 1)
+    e.start()
+    e.advance_to(100)
+    e.apply(act.Delete(item="crit", reason="usaklig"))
+    e.advance_to(1800)
+    outcry_at = e.state.items["outcry"].t
+    chase = next(i for i in e.state.items.values() if i.source_id == "chase")
+    assert chase.t == outcry_at + 180
