@@ -19,7 +19,7 @@ from pathlib import Path
 
 from drill.engine.actions import SetClock
 from drill.engine.engine import ActionRejected, SpreadFactory
-from drill.events import TRAINER, Event
+from drill.events import TRAINER, DrillStarted, Event
 from drill.live import LiveDrill
 from drill.scenario import LoadedScenario
 from drill.store import SessionStore
@@ -27,6 +27,7 @@ from drill.team_play.database import connect
 from drill.team_play.presence import HostBeacon, HostBeat, HostRunning
 from drill.team_play.requests import RequestQueue
 from drill.team_play.roles import actor_for, refusal
+from drill.team_play.texts import say
 
 LOOP_INTERVAL = 0.1
 """Seconds between host steps; seats see each other's actions well within a second."""
@@ -69,23 +70,28 @@ class TeamHost:
                clock: WallClock = time.monotonic) -> TeamHost:
         with SessionStore.open(path) as store:  # plain messages for missing, foreign or damaged files
             last_seq = store.last_seq()
+            first = next(store.iter_events(0), None)
+        language = first.payload.language if first is not None and isinstance(first.payload, DrillStarted) else "nb"
         db = connect(path)
-        beacon = HostBeacon(db)
-        previous = beacon.read()
-        if previous is not None and previous.alive(time.time()):
+        try:
+            previous = HostBeacon(db).read()
+            if previous is not None and previous.alive(time.time()):
+                raise HostRunning(
+                    f"Another host (process {previous.pid}) is running this drill. Only one host may run a "
+                    "drill's clock; join it as a seat, or stop that host first."
+                )
+            # Before the resumed drill writes anything, settle what the crashed host left half done.
+            RequestQueue(db).recover(last_seq, language)
+        finally:
+            # Opening the store reads the file's header through a plain file handle, and closing
+            # any handle on the file drops every SQLite lock this process holds on it (POSIX locks
+            # belong to the process). Holding no connection meanwhile keeps the others' WAL safe.
             db.close()
-            raise HostRunning(
-                f"Another host (process {previous.pid}) is running this drill. Only one host may run a "
-                "drill's clock; join it as a seat, or stop that host first."
-            )
-        # Before the resumed drill writes anything, settle what the crashed host left half done.
-        RequestQueue(db).recover(last_seq)
         live = LiveDrill.resume(path, spread_factory=spread_factory)
+        db = connect(path)
         host = cls(live, db, clock=clock)
         previous = host._claim()
-        host.rejected_on_start = host._queue.reject_pending(
-            "Sent while the host was not running; the drill was paused. Send it again."
-        )
+        host.rejected_on_start = host._queue.reject_pending(say("refusal.no_host", live.state.language))
         if previous is not None and previous.now > live.state.now and not live.ended:
             # Carry on from where the clock stood, not from the last event before the crash.
             live.advance_to(previous.now)
@@ -136,7 +142,7 @@ class TeamHost:
             except ValueError as error:
                 self._queue.reject(request.id, str(error))
                 continue
-            reason = refusal(request.role, action)
+            reason = refusal(request.role, action, self.live.state.language)
             if reason is not None:
                 self._queue.reject(request.id, reason)
                 continue

@@ -21,6 +21,9 @@ SEAT_STALE_AFTER = 5.0
 HOST_STALE_AFTER = 2.0
 """Seconds without a host heartbeat after which seats show the drill as paused."""
 
+EXTRAPOLATE_AT_MOST = 0.5
+"""Wall seconds a seat runs its clock on past the host's last heartbeat (it beats every 0.1 s)."""
+
 ROLE_SEAT = "seat"
 ROLE_TRAINER = "trainer"
 
@@ -125,7 +128,7 @@ class HostBeat:
         """Simulated time at wall time `at`, extrapolated from the last heartbeat."""
         if self.paused or self.ended or not self.alive(at):
             return self.now
-        return self.now + max(0.0, at - self.heartbeat) * self.speed
+        return self.now + min(max(0.0, at - self.heartbeat), EXTRAPOLATE_AT_MOST) * self.speed
 
 
 class HostBeacon:

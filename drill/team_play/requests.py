@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from drill.engine.actions import Action
 from drill.team_play.database import Transaction, Wall, wall_now
+from drill.team_play.texts import say
 
 RequestState = Literal["pending", "applying", "done", "rejected"]
 
@@ -106,7 +107,7 @@ class RequestQueue:
             )
         return cursor.rowcount
 
-    def recover(self, last_seq: int) -> list[Request]:
+    def recover(self, last_seq: int, language: str = "nb") -> list[Request]:
         """Settle requests a crashed host had claimed, judging by what reached the log.
 
         The host claims one request at a time and writes nothing else until it is settled,
@@ -119,7 +120,7 @@ class RequestQueue:
             if last_seq > after:
                 self.done(request.id, after + 1, last_seq)
             else:
-                self.reject(request.id, "The host stopped while applying this; send it again.")
+                self.reject(request.id, say("refusal.interrupted", language))
             settled.append(self.get(request.id))  # type: ignore[arg-type]
         return settled
 

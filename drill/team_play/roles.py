@@ -10,17 +10,18 @@ from __future__ import annotations
 from drill.engine.actions import Action
 from drill.events import TRAINER
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER
+from drill.team_play.texts import say
 
 TRAINER_ONLY: frozenset[str] = frozenset({"set_clock", "end", "fire_inject", "post_inject", "note"})
 ROLES: frozenset[str] = frozenset({ROLE_SEAT, ROLE_TRAINER})
 
 
-def refusal(role: str, action: Action) -> str | None:
-    """Why `role` may not do `action` (None: it may)."""
+def refusal(role: str, action: Action, language: str = "nb") -> str | None:
+    """Why `role` may not do `action` (None: it may), in the drill's language."""
     if role not in ROLES:
-        return f"Unknown role '{role}'."
+        return say("refusal.role", language, role=role)
     if role == ROLE_SEAT and action.type in TRAINER_ONLY:
-        return f"Only the trainer can do this ({action.type})."
+        return say("refusal.trainer_only", language, action=action.type)
     return None
 
 

@@ -33,6 +33,7 @@ from drill.team_play.presence import (
 )
 from drill.team_play.requests import Request, RequestQueue
 from drill.team_play.roles import actor_for
+from drill.team_play.texts import say
 
 EventListener = Callable[[list[Event]], None]
 
@@ -48,14 +49,17 @@ class SeatConnection:
                  answer_wait: float = ANSWER_WAIT) -> None:
         seat = seat.strip()
         if not seat:
-            raise ActionRejected("Give your name to take a seat (for example --as \"Ola, kommunikasjonsavdelingen\").")
+            raise ActionRejected(say("seat.need_name", "en"))
         self._path = Path(path)
+        # The store first: its header check opens and closes a plain file handle, which would
+        # drop the SQLite locks of any connection this process already holds on the file.
         self._store = SessionStore.open(self._path)
         self._db = connect(self._path)
         self._queue = RequestQueue(self._db)
         self._board = PresenceBoard(self._db)
         self._beacon = HostBeacon(self._db)
         self._scenario = parse_scenario(self._store.scenario_text, self._store.scenario_path or str(path)).scenario
+        self._language = self._scenario.language.value
         self.seat, self.role, self.instance = seat, role, uuid.uuid4().hex
         self.answer_wait = answer_wait
         self._state = DrillState()
@@ -121,7 +125,10 @@ class SeatConnection:
         if wall_now() - self._last_beat >= PRESENCE_EVERY:
             self._board.beat(self.seat, self.instance)
             self._last_beat = wall_now()
-        return self._catch_up()
+        fresh = self._catch_up()
+        # The drill as it stands *now* (waiting times, the status bar), not at the last event.
+        self._state.now = self.now
+        return fresh
 
     def apply(self, action: Action, by: str | None = None) -> list[Event]:
         """Send the action to the host and wait for its verdict.
@@ -131,11 +138,11 @@ class SeatConnection:
         """
         self._host = self._beacon.read()
         if not self.host_alive:
-            raise ActionRejected("The host is not running, so the drill is paused; nothing was sent.")
+            raise ActionRejected(say("seat.no_host", self._language))
         request_id = self._queue.submit(self.seat, self.role, action)
         request = self._await(request_id)
         if request is None or not request.settled:
-            raise ActionRejected("Sent, but the host has not confirmed it yet; watch the feed for it.")
+            raise ActionRejected(say("seat.unconfirmed", self._language))
         if request.state == "rejected":
             self._catch_up()
             raise ActionRejected(request.message)

@@ -71,3 +71,31 @@ def digest(views: list[dict]) -> str:
 
 def scenario_path() -> str:
     return str(Path(__file__).resolve().parents[2] / "scenarios" / "gasslukt-torget.yaml")
+
+
+def hold_seat_app(path: str, ready, release) -> None:
+    """A terminal seat as `drill join` builds it: the connection, then the app around it."""
+    from drill.team_play.tui.app import TeamApp
+
+    seat = SeatConnection(path, "Ola")
+    TeamApp(path, connection=seat, ticking=False)
+    ready.set()
+    release.wait(20)
+    seat.close()
+
+
+def hold_resumed_host(path: str, ready, release) -> None:
+    host = TeamHost.resume(path)
+    ready.set()
+    release.wait(20)
+    host.close()
+
+
+def hold_then_reopen_store(path: str, ready, release) -> None:
+    """What the two holders above must not do: open and close a plain handle beside a live connection."""
+    seat = SeatConnection(path, "Ola")
+    with open(path, "rb") as handle:  # as the store's header check does
+        handle.read(16)
+    ready.set()
+    release.wait(20)
+    seat.close()

@@ -61,7 +61,7 @@ def test_only_the_trainer_runs_the_clock_and_the_host_honours_it(tmp_path: Path,
     from_seat = queue.submit("Ola", ROLE_SEAT, act.SetClock(speed=1.0, paused=True))
     host.step()
     assert queue.get(from_seat).state == "rejected"
-    assert "Only the trainer" in queue.get(from_seat).message
+    assert "Bare treneren" in queue.get(from_seat).message
 
     queue.submit("Hege", ROLE_TRAINER, act.SetClock(speed=1.0, paused=True))
     host.step()
@@ -132,8 +132,8 @@ def test_a_crash_between_writing_events_and_the_verdict_applies_nothing_twice(tm
 
     resumed = TeamHost.resume(path, clock=clock)
     assert seat.get(written).state == "done"
-    assert seat.get(lost).state == "rejected" and "send it again" in seat.get(lost).message
-    assert seat.get(late).state == "rejected" and "not running" in seat.get(late).message
+    assert seat.get(lost).state == "rejected" and "send det på nytt" in seat.get(lost).message
+    assert seat.get(late).state == "rejected" and "ikke kjørte" in seat.get(late).message
     assert resumed.rejected_on_start == 1
     resumed.step()
     replies = [e for e in SessionStore.open(path).events() if isinstance(e.payload, ReplyPosted)]

@@ -101,7 +101,7 @@ def test_seats_see_the_host_go_and_nothing_is_sent_meanwhile(tmp_path: Path, gas
     frozen = seat.now
     time.sleep(0.05)
     assert seat.now == frozen, "without a host the clock does not move"
-    with pytest.raises(ActionRejected, match="host is not running"):
+    with pytest.raises(ActionRejected, match="Verten kjører ikke"):
         seat.apply(act.OfficialPost(text="Hei"))
     assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 0
     # The host comes back and the seat carries on.

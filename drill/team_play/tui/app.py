@@ -29,14 +29,20 @@ class TeamApp(DrillApp):
         self._path = Path(path)
         self._join_code = join_code
         member = connection.seat if connection is not None and connection.role == ROLE_SEAT else None
-        with SessionStore.open(self._path) as store:
-            self._loaded = parse_scenario(store.scenario_text, store.scenario_path or str(path))
+        if connection is not None:
+            # Never open the store beside a live connection: closing its header check's file
+            # handle would drop this process's SQLite locks on the shared file.
+            scenario = connection.scenario
+        else:
+            with SessionStore.open(self._path) as store:
+                scenario = parse_scenario(store.scenario_text, store.scenario_path or str(path)).scenario
+        self._scenario_shown = scenario
         super().__init__(
-            options=PlayOptions(as_member=member, language=language or self._loaded.scenario.language.value),
+            options=PlayOptions(as_member=member, language=language or scenario.language.value),
             connection=connection, ticking=ticking,
         )
         if connection is not None and connection.role == ROLE_TRAINER:
-            self.title = f"drill — {self._loaded.scenario.title}"
+            self.title = f"drill — {scenario.title}"
 
     @property
     def seat(self) -> SeatConnection | None:
@@ -44,7 +50,7 @@ class TeamApp(DrillApp):
         return connection if isinstance(connection, SeatConnection) else None
 
     def _first_screen(self) -> None:
-        scenario = self._loaded.scenario
+        scenario = self._scenario_shown
         self.push_screen(JoinScreen(str(self._path), scenario.title, list(scenario.team), self.language,
                                     self._join_code))
 
