@@ -55,11 +55,19 @@ ol.actions li { margin-bottom: 6px; }
 .chg-up { color: var(--good); font-weight:600; }
 .chg-down { color: var(--bad); font-weight:600; }
 footer { color: var(--muted); font-size: .85rem; margin-top: 24px; }
+.table-wrap { overflow-x: auto; }
+@media (max-width: 640px) {
+  main { padding: 12px 8px 40px; }
+  section { padding: 12px; }
+  th, td { padding: 4px; font-size: .85rem; }
+  .total .big { font-size: 2.4rem; }
+}
 @media print {
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   section { border: none; padding: 0; margin: 14pt 0; break-inside: auto; }
   figure, .finding, tr { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -176,9 +184,10 @@ def _summary(report: AfterActionReport) -> str:
     return (f"<section><h2>{_e(label('summary', lang))}</h2>"
             f'<div class="total"><div class="big" aria-label="{_e(label("total", lang))}">{_e(_score(s.total, lang))}'
             f"</div>{grade}</div>"
-            f"<table><thead><tr><th>{_e(label('dimension', lang))}</th><th class='num'>{_e(label('score', lang))}</th>"
+            f"<div class='table-wrap'><table><thead><tr><th>{_e(label('dimension', lang))}</th>"
+            f"<th class='num'>{_e(label('score', lang))}</th>"
             f"<th class='num'>{_e(label('weight', lang))}</th><th>{_e(label('summary', lang))}</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>{top_html}<p class='rec'>{_e(label('score_note', lang))}</p></section>")
+            f"<tbody>{rows}</tbody></table></div>{top_html}<p class='rec'>{_e(label('score_note', lang))}</p></section>")
 
 
 def _comparison(report: AfterActionReport) -> str:
@@ -196,10 +205,10 @@ def _comparison(report: AfterActionReport) -> str:
     total_change = "–" if c.this_total is None or c.other_total is None else f"{c.this_total - c.other_total:+.0f}"
     rows.append(f"<tr><th>{_e(label('total', lang))}</th><th class='num'>{_e(_score(c.this_total, lang))}</th>"
                 f"<th class='num'>{_e(_score(c.other_total, lang))}</th><th class='num'>{total_change}</th></tr>")
-    return (f"<section><h2>{_e(label('compare', lang))}</h2><table><thead><tr><th>{_e(label('dimension', lang))}</th>"
+    return (f"<section><h2>{_e(label('compare', lang))}</h2><div class='table-wrap'><table><thead><tr><th>{_e(label('dimension', lang))}</th>"
             f"<th class='num'>{_e(label('this_session', lang))}</th><th class='num'>{_e(c.other_file)}</th>"
             f"<th class='num'>{_e(label('change', lang))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"</section>")
+            f"</div></section>")
 
 
 def _figure(caption: str, chart: str | None) -> str:
@@ -235,9 +244,9 @@ def _removals(report: AfterActionReport) -> str:
         cls = " class='flag-wrongful'" if r.outcome == "wrongful" else ""
         rows.append(f"<tr{cls}><td>{_e(r.item.at)}</td><td>{_e(outcome)}</td><td>{_e(detail)}</td>"
                     f"<td>{_quote(r.item.quote, lang)}</td></tr>")
-    return (f"<section><h2>{_e(label('moderation_decisions', lang))}</h2><table><thead><tr>"
+    return (f"<section><h2>{_e(label('moderation_decisions', lang))}</h2><div class='table-wrap'><table><thead><tr>"
             f"<th>{_e(label('time', lang))}</th><th>{_e(label('event', lang))}</th><th></th>"
-            f"<th>{_e(label('text', lang))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
+            f"<th>{_e(label('text', lang))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>")
 
 
 def _timeline(report: AfterActionReport) -> str:
@@ -249,6 +258,6 @@ def _timeline(report: AfterActionReport) -> str:
         rows.append(f"<tr{cls}><td>{_e(e.at)}</td><td>{_e(label('kind_' + e.kind, lang))}{flag}</td>"
                     f"<td>{_e(e.who)}</td><td>{_e(e.text)}</td></tr>")
     return (f"<section><h2>{_e(label('timeline', lang))}</h2><p class='rec'>{_e(label('timeline_note', lang))}</p>"
-            f"<table><thead><tr><th>{_e(label('time', lang))}</th><th>{_e(label('event', lang))}</th>"
-            f"<th>{_e(label('who', lang))}</th><th>{_e(label('text', lang))}</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></section>")
+            f"<div class='table-wrap'><table><thead><tr><th>{_e(label('time', lang))}</th>"
+            f"<th>{_e(label('event', lang))}</th><th>{_e(label('who', lang))}</th><th>{_e(label('text', lang))}</th>"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>")
