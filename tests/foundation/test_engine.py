@@ -205,7 +205,7 @@ def test_deadline_triggers_also_watch_items_that_a_trigger_posted():
     )
     e = DrillEngine(parse_scenario(text, "small.yaml").scenario, 1)
     e.start()
-    e.advance_to(100)
+    e.advance_to(150)
     e.apply(act.Delete(item="crit", reason="usaklig"))
     e.advance_to(1800)
     outcry_at = e.state.items["outcry"].t
