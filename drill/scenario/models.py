@@ -161,6 +161,8 @@ class Municipality(Strict):
     """The one official page crisis posts should point to (KS K4)."""
     switchboard: str | None = None
     """The municipality's public phone number; replies may give it out."""
+    other_numbers: list[str] = Field(default_factory=list, max_length=20)
+    """Other public numbers of the municipality (duty phones, home-care line); replies may give them out."""
     email_domain: str | None = None
     """The municipality's e-mail domain, e.g. eksempel.kommune.no."""
     places: list[Text] = Field(default_factory=list, max_length=200)
@@ -348,6 +350,12 @@ class Scenario(Strict):
 
     def inject(self, inject_id: str) -> Inject | None:
         return next((i for i in self.injects if i.id == inject_id), None)
+
+    @property
+    def official_numbers(self) -> list[str]:
+        """Every phone number the municipality may give out in public."""
+        numbers = [self.municipality.switchboard] if self.municipality.switchboard else []
+        return numbers + list(self.municipality.other_numbers)
 
     def persona(self, persona_id: str | None) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
