@@ -115,3 +115,15 @@ def test_a_browser_seat_joins_with_its_name_and_the_join_code(hosted: Path):
             app.seat.close()
 
     asyncio.run(play())
+
+
+def test_duty_can_be_handed_to_seats_that_joined_by_name():
+    from drill.team_play.presence import Presence
+    from drill.team_play.tui.team_console import handover_candidates
+
+    def present(seat: str, role: str = "seat") -> Presence:
+        return Presence(seat, role, "x", "", None, 0.0, 0.0, True)
+
+    roster = ["Kari, komm", "Jonas, komm"]
+    chosen = handover_candidates(roster, [present("Ola, komm"), present("trainer", ROLE_TRAINER), present("Kari, komm")])
+    assert chosen == ["Ola, komm", "Kari, komm", "Jonas, komm"], "seats first, the trainer never, no duplicates"

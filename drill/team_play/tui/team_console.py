@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from drill.app.screens.console import ConsoleScreen
+from drill.app.screens.dialogs import HandoverDialog
 from drill.engine.actions import Action
 from drill.team_play.database import wall_now
 from drill.team_play.overview import build_overview
@@ -21,7 +22,9 @@ from drill.team_play.presence import (
     ACTIVITY_IDLE,
     ACTIVITY_POST,
     ACTIVITY_REPLY,
+    ROLE_SEAT,
     ROLE_TRAINER,
+    Presence,
 )
 from drill.team_play.seat import SeatConnection
 from drill.team_play.texts import say
@@ -87,6 +90,12 @@ class TeamConsoleScreen(ConsoleScreen):
     def action_adhoc_inject(self) -> None:
         self.app.push_screen(AdHocInjectDialog(self._seat.scenario, self.current_item, self._language), self.send)
 
+    def action_handover(self) -> None:
+        """Hand over to anyone on the roster or at the drill now (seats who joined by name too)."""
+        state = self._seat.state
+        self.app.push_screen(HandoverDialog(handover_candidates(state.team, self._seat.seats()), state.on_duty),
+                             self.send)
+
     # --- telling the others what this seat is writing ----------------------------------
 
     def action_reply(self) -> None:
@@ -123,3 +132,9 @@ class TeamConsoleScreen(ConsoleScreen):
                             timeout=8)
         self._seat.set_activity(activity, item_id)
         self._presence_read = 0.0
+
+
+def handover_candidates(roster: list[str], present: list[Presence]) -> list[str]:
+    """The seats at the drill now first (they can take over at once), then the rest of the roster."""
+    seated = [p.seat for p in present if p.role == ROLE_SEAT]
+    return seated + [member for member in roster if member not in seated]

@@ -21,6 +21,10 @@ from drill.team_play.texts import say
 class FireInjectDialog(ActionDialog):
     """The scenario's injects that have not been posted yet, in the order they are due."""
 
+    DEFAULT_CSS = """
+    FireInjectDialog #inject-list { height: auto; max-height: 14; }
+    """
+
     def __init__(self, scenario: Scenario, state: DrillState, language: str) -> None:
         super().__init__(say("tui.fire.title", language))
         self._language = language
@@ -29,7 +33,7 @@ class FireInjectDialog(ActionDialog):
     def form(self) -> ComposeResult:
         options = [
             Option(f"{clock(float(i.at)) if i.at is not None else say('tui.fire.trigger', self._language):>10}  "
-                   f"{i.id:<22} {short(i.text, 60)}", id=i.id)
+                   f"{i.id:<22} {short(i.text, 44)}", id=i.id)
             for i in self._injects
         ]
         if not options:
