@@ -26,7 +26,7 @@ FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
 
 def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-            f'role="img" aria-labelledby="t d" {FONT} font-size="12">'
+            f'role="img" {FONT} font-size="12">'
             f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>")
 
 
@@ -161,6 +161,9 @@ def _legend(x: float, y: float, entries: list[tuple[str, str, str]]) -> str:
         elif shape == "dash":
             parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
                          f'stroke-dasharray="4 3" stroke-width="1.5"/>')
+        elif shape == "dot":
+            parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
+                         f'stroke-dasharray="2 3" stroke-width="2"/>')
         elif shape == "line":
             parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
                          f'stroke-width="2.5"/>')
@@ -218,7 +221,8 @@ def reach_chart(series: list[ReachSeries], end_s: float, lang: str) -> str | Non
         return None
     charts = []
     for s in series:
-        levels = [s.reached] + [p.reached for p in s.points] + [v for v in (s.without_correction, s.with_earlier_correction) if v]
+        counterfactual = [v for v in (s.without_correction, s.with_earlier_correction) if v]
+        levels = [s.reached] + [p.reached for p in s.points] + counterfactual
         top_value, y_ticks = nice_ticks(max(levels + [1]) * 1.05)
         left, right, top, bottom = 60, 20, 34, 50
         width, height = 720, 240
@@ -260,7 +264,7 @@ def reach_chart(series: list[ReachSeries], end_s: float, lang: str) -> str | Non
                         f'stroke-width="2.5"/>')
         entries = [("line", BLUE, label("legend_actual", lang)), ("dash", VERMILION, label("legend_without", lang))]
         if s.with_earlier_correction:
-            entries.append(("dash", GREEN, label("legend_earlier", lang)))
+            entries.append(("dot", GREEN, label("legend_earlier", lang)))
         if s.corrected_at is not None:
             entries.append(("line", INK, label("legend_correction", lang)))
         body.append(_legend(left, height - 18, entries))
