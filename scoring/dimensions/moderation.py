@@ -65,7 +65,13 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     wrong = m["wrongly_removed"]
     if not any(m.values()):
         return RuleResult("M2", pick(lang, "Ingen kommentarer på siden å moderere.", "No comments on the page to moderate."))
-    if not wrong:
+    # Legitimate comments removed and later put back: the page saw the removal, but the team
+    # corrected its own mistake, so it costs half.
+    wrong_ids = {i.item_id for i in wrong}
+    restored = [ctx.state.items[i] for i in dict.fromkeys(r.item_id for r in ctx.removals)
+                if i in ctx.state.items and i not in wrong_ids and ctx.state.items[i].visibility == "visible"
+                and not ctx.state.items[i].labels.deletion_justified]
+    if not wrong and not restored:
         return RuleResult("M2", pick(lang, "Ingen legitime kommentarer ble fjernet; kritikk fikk stå.",
                                      "No legitimate comment was removed; criticism was left up."), score=100.0)
     cost = 0.0
@@ -74,12 +80,18 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
         is_criticism = item.labels.kind == ItemKind.complaint
         criticism += is_criticism
         cost += _WRONGFUL_COST[(item.visibility, is_criticism)]
+    for item in restored:
+        is_criticism = item.labels.kind == ItemKind.complaint
+        criticism += is_criticism
+        last = _last_removal(ctx, item.item_id)
+        cost += _WRONGFUL_COST[(last.action if last else "hidden", is_criticism)] / 2
     deleted = sum(1 for i in wrong if i.visibility == "deleted")
+    total = len(wrong) + len(restored)
     what = pick(lang,
-                f"{len(wrong)} kommentarer uten slettegrunn ble fjernet ({deleted} slettet, {len(wrong) - deleted} skjult), "
-                f"av dem {criticism} med ren kritikk.",
-                f"{len(wrong)} comments with no ground for removal were removed ({deleted} deleted, "
-                f"{len(wrong) - deleted} hidden), {criticism} of them mere criticism.")
+                f"{total} kommentarer uten slettegrunn ble fjernet ({deleted} slettet, {len(wrong) - deleted} skjult, "
+                f"{len(restored)} gjenopprettet), av dem {criticism} med ren kritikk.",
+                f"{total} comments with no ground for removal were removed ({deleted} deleted, "
+                f"{len(wrong) - deleted} hidden, {len(restored)} restored), {criticism} of them mere criticism.")
     reacting = {t.id for t in ctx.scenario.triggers if t.when.wrongful_deletion}
     outcry = [p for _, p in ctx.triggers if p.trigger_id in reacting]
     if outcry:
@@ -88,8 +100,9 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     # Any wrongful removal is a shortcoming, however few points it costs.
     return RuleResult("M2", what, score=max(0.0, 100.0 - cost), severity="critical" if criticism else "major",
                       verdict="improvement",
-                      items=[ctx.ref(i) for i in wrong],
-                      metrics={"wrongly_removed": len(wrong), "criticism_removed": criticism, "deleted": deleted})
+                      items=[ctx.ref(i) for i in wrong + restored],
+                      metrics={"wrongly_removed": total, "criticism_removed": criticism, "deleted": deleted,
+                               "restored": len(restored)})
 
 
 def _m1(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:

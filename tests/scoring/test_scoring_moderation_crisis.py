@@ -205,3 +205,13 @@ def test_a_drill_ended_at_once_is_not_judged_on_what_was_not_yet_due(scenario, s
     assert all(report.dimension(name).score is None for name in unjudged)
     assert report.total == report.dimension("moderation").score  # the question was rightly left up
     assert "før fristen for første melding" in _rules(report, "K2")[0].what
+
+
+def test_restoring_a_wrongly_deleted_comment_halves_the_cost(scenario, session):
+    from drill.events import ItemRestored
+
+    builder = session().item("c1", 0, "Kommunen er treg!", kind="complaint").delete("c1", 2)
+    builder._add(4 * 60, builder.on_duty, ItemRestored(item_id="c1"))
+    m2 = _rule(score(scenario(), builder.end(30)), "M2")
+    assert m2.rule_score == pytest.approx(100 - 35 / 2)
+    assert m2.metrics["restored"] == 1 and "1 gjenopprettet" in m2.what and m2.verdict == "improvement"
