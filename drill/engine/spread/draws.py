@@ -119,6 +119,10 @@ class ItemDraws:
     def dampen_uniform(self, arcs: np.ndarray) -> np.ndarray:
         return hash_uniform(self.dampen, arcs)
 
+    def delay_uniform(self, arcs: np.ndarray) -> np.ndarray:
+        """The uniforms behind ``exponential``: -mean * log(u) is the delay."""
+        return hash_uniform(self.delay, arcs)
+
     def exponential(self, arcs: np.ndarray, mean: float) -> np.ndarray:
         return -mean * np.log(hash_uniform(self.delay, arcs))
 

@@ -257,11 +257,15 @@ class Cascade:
         if params.transmission_rate == 0.0:
             return _EMPTY_I, _EMPTY_F, _EMPTY_B
         active_for = self.draws.recovery_exponential(nodes, params.recovery_rate)
-        wait = self.draws.exponential(arcs, 1.0 / params.transmission_rate)
-        hit = np.flatnonzero(wait < active_for[owner])
+        # The Exp(tau) wait -log(U)/tau beats the recovery R exactly when
+        # U > exp(-tau R): the logarithm is then only needed for hits.
+        u = self.draws.delay_uniform(arcs)
+        hit = np.flatnonzero(u > np.exp(-params.transmission_rate * active_for)[owner])
         arcs = arcs[hit]
         targets = self.graph.indices[arcs]
-        arrive = times[owner[hit]] + wait[hit]
+        arrive = np.log(u[hit])
+        arrive *= -1.0 / params.transmission_rate
+        arrive += times[owner[hit]]
         keep = self.shares.get(targets) > arrive
         if math.isfinite(self.stop_at):
             keep &= arrive <= self.stop_at

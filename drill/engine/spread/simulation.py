@@ -32,7 +32,15 @@ DEFAULT_SHARE_PROBABILITY: dict[str, float] = {"rumour": 0.08, "correction": 0.0
 
 @dataclass(frozen=True)
 class SpreadSettings:
-    """Drill-wide spread parameters; times in seconds of simulated time."""
+    """Drill-wide spread parameters; times in seconds of simulated time.
+
+    ``mean_delay``: a few minutes between a share and a friend noticing it.
+    ``dampening``: how much less likely someone who has seen a correction is
+    to pass the rumour on (0.1: a tenth as likely; 1.0: no competition).
+    ``page_reach``: the share of followers a page post reaches organically.
+    ``transmission_rate``/``recovery_rate``: per-edge and per-person rates for
+    items started with ``model="sir"``.
+    """
 
     mean_delay: float = 180.0
     delay: str = "exponential"
