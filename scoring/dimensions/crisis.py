@@ -355,13 +355,18 @@ def _k7(ctx: ScoringContext) -> RuleResult | None:
 
 
 def _k8(ctx: ScoringContext) -> RuleResult | None:
+    """Replies to complaints (by ground truth) should show understanding, own a mistake or thank."""
     lang = ctx.lang
     to_complaints = [t for t in ctx.public_replies if t.item is not None and t.item.labels.kind == ItemKind.complaint]
     if not to_complaints:
         return None
-    cold = [t for t in to_complaints if any(f.rule == "K8.no_empathy" for f in t.tone.findings)]
-    what = pick(lang, f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} svar på klager viste forståelse.",
-                f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} replies to complaints showed empathy.")
+    warm = {*ctx.texts_with("K8", negative=False), *ctx.texts_with("K6", negative=False),
+            *ctx.texts_with("C3", negative=False)}
+    cold = [t for t in to_complaints if t.id not in warm]
+    what = pick(lang, f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} svar på klager viste forståelse, "
+                      f"beklaget eller takket.",
+                f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} replies to complaints showed "
+                f"understanding, apologised or thanked.")
     return RuleResult("K8", what, score=100.0 * (1 - len(cold) / len(to_complaints)),
                       items=[ctx.text_ref(t) for t in cold[:5]],
                       metrics={"replies_to_complaints": len(to_complaints), "without_empathy": len(cold)})

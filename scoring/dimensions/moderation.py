@@ -87,11 +87,15 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
         cost += _WRONGFUL_COST[(last.action if last else "hidden", is_criticism)] / 2
     deleted = sum(1 for i in wrong if i.visibility == "deleted")
     total = len(wrong) + len(restored)
+    counts = [(deleted, "slettet", "deleted"), (len(wrong) - deleted, "skjult", "hidden"),
+              (len(restored), "gjenopprettet", "restored")]
+    nb_parts = ", ".join(f"{n} {word}" for n, word, _ in counts if n)
+    en_parts = ", ".join(f"{n} {word}" for n, _, word in counts if n)
     what = pick(lang,
-                f"{total} kommentarer uten slettegrunn ble fjernet ({deleted} slettet, {len(wrong) - deleted} skjult, "
-                f"{len(restored)} gjenopprettet), av dem {criticism} med ren kritikk.",
-                f"{total} comments with no ground for removal were removed ({deleted} deleted, "
-                f"{len(wrong) - deleted} hidden, {len(restored)} restored), {criticism} of them mere criticism.")
+                f"{total} {'kommentar' if total == 1 else 'kommentarer'} uten slettegrunn ble fjernet ({nb_parts}), "
+                f"av dem {criticism} med ren kritikk.",
+                f"{total} {'comment' if total == 1 else 'comments'} with no ground for removal "
+                f"{'was' if total == 1 else 'were'} removed ({en_parts}), {criticism} of them mere criticism.")
     reacting = {t.id for t in ctx.scenario.triggers if t.when.wrongful_deletion}
     outcry = [p for _, p in ctx.triggers if p.trigger_id in reacting]
     if outcry:

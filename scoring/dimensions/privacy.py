@@ -76,7 +76,7 @@ def _p3(ctx: ScoringContext) -> RuleResult | None:
     score = 100.0 * (len(in_time) + 0.5 * len(late)) / len(exposing)
     what = pick(lang,
                 f"{share(len(in_time), len(exposing), lang)} innlegg med personopplysninger ble skjult eller slettet "
-                f"innen {duration(within, lang)}; {len(left)} ble stående synlige.",
+                f"innen {duration(within, lang)}; {len(left)} ble stående {'synlig' if len(left) == 1 else 'synlige'}.",
                 f"{share(len(in_time), len(exposing), lang)} posts exposing personal data were hidden or deleted within "
                 f"{duration(within, lang)}; {len(left)} stayed visible.")
     return RuleResult("P3", what, score=score, severity="critical" if left else None,
