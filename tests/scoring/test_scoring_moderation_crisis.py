@@ -215,3 +215,35 @@ def test_restoring_a_wrongly_deleted_comment_halves_the_cost(scenario, session):
     m2 = _rule(score(scenario(), builder.end(30)), "M2")
     assert m2.rule_score == pytest.approx(100 - 35 / 2)
     assert m2.metrics["restored"] == 1 and "1 gjenopprettet" in m2.what and m2.verdict == "improvement"
+
+
+def test_replies_to_complaints_need_empathy(scenario, session):
+    events = (session()
+              .item("c1", 0, "Dere er altfor trege!", kind="complaint")
+              .item("c2", 1, "Ingen sier noe her.", kind="complaint")
+              .reply("c1", 5, f"Vi forstår at dette er frustrerende, og beklager ventetiden. {SIGN}")
+              .reply("c2", 6, "Les nettsiden.")
+              .end(60))
+    k8 = _rule(score(scenario(), events), "K8")
+    assert k8.metrics == {"replies_to_complaints": 2, "without_empathy": 1}
+    assert [i.id for i in k8.items] == ["r0002"]
+
+
+# --- tone -----------------------------------------------------------------------------------
+
+
+def test_tone_is_the_mean_analyser_score_with_findings_by_rule(scenario, session):
+    from scoring.tone import analyse_reply
+
+    polite = f"Hei! Skolen er åpen som vanlig. Les mer på provevik.kommune.no/krise. {SIGN}"
+    rude = "Se nettsiden."
+    events = (session().item("q1", 0, "Er skolen åpen?").item("q2", 1, "Går bussen?")
+              .reply("q1", 3, polite).reply("q2", 4, rude).end(60))
+    report = score(scenario(), events)
+    expected = [analyse_reply(t, language="nb", official_numbers=("+47 70 00 00 00",),
+                              official_domains=("provevik.kommune.no",)).score for t in (polite, rude)]
+    assert report.dimension("tone").score == pytest.approx(sum(expected) / 2, abs=0.05)
+    t2 = _rule(report, "T2")
+    assert t2.verdict == "improvement" and [i.id for i in t2.items] == ["r0002"]
+    t1 = _rule(report, "T1")
+    assert t1.points > 0 and "1 av 2 tekster" in t1.what
