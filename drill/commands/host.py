@@ -12,10 +12,12 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from drill.commands.run import DEFAULT_SEED, default_session_path
 from drill.errors import DrillError
+from drill.events import Event
 from drill.scenario import load_scenario
 from drill.scenario.library import resolve_scenario
 from drill.team_play.database import connect, wall_now
@@ -75,7 +77,7 @@ def serve_until_stopped(host: TeamHost, path: Path, *, resumed: bool) -> int:
     watcher = _SeatWatcher(path, language)
     announced_end = [state.ended]
 
-    def on_events(events: list) -> None:
+    def on_events(events: list[Event]) -> None:
         for event in events:
             _print(event_line(event, language, trainer=True))
         if live.ended and not announced_end[0]:
@@ -122,7 +124,7 @@ class _SeatWatcher:
         self._seen = set(present)
 
 
-def _every(stop: threading.Event, seconds: float, job) -> None:
+def _every(stop: threading.Event, seconds: float, job: Callable[[], None]) -> None:
     while not stop.wait(seconds):
         try:
             job()

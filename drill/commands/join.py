@@ -37,7 +37,12 @@ def run(args: argparse.Namespace) -> int:
         from drill.team_play.tui.app import TeamApp
 
         code = os.environ.pop(JOIN_CODE_ENV, None) or None
-        TeamApp(args.session, join_code=code, language=args.lang).run()
+        app = TeamApp(args.session, join_code=code, language=args.lang)
+        try:
+            app.run()
+        finally:
+            if app.seat is not None:
+                app.seat.close()
         return 0
     if not args.seat:
         raise DrillError('Say who you are: drill join SESSION.db --as "Ola, kommunikasjonsavdelingen"')

@@ -12,7 +12,6 @@ import queue
 import shlex
 import sys
 import threading
-import time
 from collections.abc import Callable
 from functools import partial
 from typing import TextIO
