@@ -19,6 +19,7 @@ from drill.events import (
     ItemPosted,
     ItemRestored,
     ItemUnhidden,
+    ObserverNote,
     OfficialPostPublished,
     ReplyPosted,
     TriggerFired,
@@ -105,7 +106,8 @@ def _removals(ctx: ScoringContext) -> list[RemovalReview]:
 
 
 def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
-    """The drill's story: injects, the team's posts and replies to them, moderation, triggers."""
+    """The drill's story: injects, the team's posts and replies to them, moderation, triggers and
+    the observers' notes (so a trainer's remarks appear where they were made)."""
     entries: list[TimelineEntry] = []
     items = ctx.state.items
     key_items = {i.item_id for i in items.values() if i.source != "stream"}
@@ -141,6 +143,9 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
         elif isinstance(p, DutyHandedOver):
             entries.append(TimelineEntry(t=t, at=at, kind="handover", who=event.actor,
                                          text=f"{p.from_member or '–'} → {p.to_member}"))
+        elif isinstance(p, ObserverNote):
+            entries.append(TimelineEntry(t=t, at=at, kind="note", who=event.actor, text=quote(p.text, 200),
+                                         item_id=p.item_id))
         elif isinstance(p, ItemLiked) and p.item_id in key_items:
             item = items[p.item_id]
             entries.append(TimelineEntry(t=t, at=at, kind="liked", who=event.actor, text=quote(item.text, 140),

@@ -71,9 +71,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kind_trigger": ("Utløst", "Trigger fired"),
     "kind_handover": ("Vaktskifte", "Handover"),
     "kind_liked": ("Likt", "Liked"),
-    "timeline_note": ("Tidslinjen viser innspill, offisielle innlegg, svar på dem og all moderering; genererte "
+    "kind_note": ("Observatørnotat", "Observer note"),
+    "timeline_note": ("Tidslinjen viser innspill, offisielle innlegg, svar på dem, all moderering og "
+                      "observatørenes notater; genererte "
                       "kommentarer og svar på dem vises i volumdiagrammet.",
-                      "The timeline shows injects, official posts, replies to them and all moderation; generated "
+                      "The timeline shows injects, official posts, replies to them, all moderation and the observers' "
+                      "notes; generated "
                       "comments and replies to them appear in the volume chart."),
     "reach_absent": ("Spredningsmodellen registrerte ingen rekkevidde i denne økten.",
                      "The spread model recorded no reach in this session."),

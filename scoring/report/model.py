@@ -51,7 +51,7 @@ class TimelineEntry(_Model):
     t: float
     at: str = Field(description="Clock time, e.g. 11:04.")
     kind: Literal["item", "message", "reply", "post", "hidden", "deleted", "restored", "archived", "trigger",
-                  "handover", "liked"]
+                  "handover", "liked", "note"]
     who: str
     text: str
     item_id: str | None = None

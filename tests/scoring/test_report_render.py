@@ -176,3 +176,22 @@ def test_reach_chart_only_when_reach_was_recorded(scenario, session, reports):
     without = build_report(scenario(), no_reach, file_name="x.db")
     assert without.reach == []
     assert "Ryktenes rekkevidde" not in render_html(without)
+
+
+def test_observer_notes_appear_in_the_timeline(scenario, session):
+    from drill.events import ObserverNote
+
+    builder = session().item("q1", 0, "Hva skjer?")
+    builder._add(120.0, "trainer", ObserverNote(text="Teamet diskuterte lenge hvem som skulle svare.", item_id="q1"))
+    report = build_report(scenario(), builder.end(30), file_name="x.db")
+    note = next(e for e in report.timeline if e.kind == "note")
+    assert note.at == "10:02" and note.who == "trainer" and note.item_id == "q1"
+    assert "Observatørnotat" in render_html(report)
+
+
+def test_write_html_report_for_the_debrief(gas_runs, tmp_path):
+    from scoring.report import write_html_report
+
+    written = write_html_report(gas_runs["good"].path, tmp_path / "out" / "good.html")
+    assert written == tmp_path / "out" / "good.html"
+    assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
