@@ -62,7 +62,7 @@ class TeamConsoleScreen(ConsoleScreen):
 
     def refresh_views(self) -> None:
         super().refresh_views()
-        if wall_now() - self._presence_read < PRESENCE_REFRESH:
+        if not self.is_mounted or self.app.screen is not self or wall_now() - self._presence_read < PRESENCE_REFRESH:
             return
         self._presence_read = wall_now()
         seat = self._seat
