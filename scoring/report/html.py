@@ -62,6 +62,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 24px; }
   th, td { padding: 4px; font-size: .85rem; }
   .total .big { font-size: 2.4rem; }
 }
+@page { margin: 15mm 14mm; }
 @media print {
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
