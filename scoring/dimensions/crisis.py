@@ -247,7 +247,9 @@ def rumour_reach(ctx: ScoringContext) -> list[RumourReach]:
         cf = ctx.counterfactuals.get(item.item_id)
         if not (item.spreads or cf or item.item_id in ctx.reach_series):
             continue
-        corrected = _corrected_at(item)
+        # The spread model's own notion of the correction time, when it recorded one, so the
+        # sentence names the moment whose effect was simulated.
+        corrected = cf.corrected_at if cf and cf.corrected_at is not None else _corrected_at(item)
         rows.append(RumourReach(
             item_id=item.item_id, quote=quote(item.text, 70), t=item.t, reached=cf.actual if cf else item.reach,
             corrected_at=corrected, corrected_at_clock=None if corrected is None else ctx.clock.label(corrected),
