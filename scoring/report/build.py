@@ -168,13 +168,27 @@ def volume(ctx: ScoringContext) -> list[VolumeBucket]:
             for i in range(count)]
 
 
+def _correction_of(ctx: ScoringContext, item_id: str) -> str | None:
+    """The first reply or official post that corrects the rumour (or, failing that, answers it)."""
+    marked = [(r.t, r.reply_id) for r in ctx.state.replies.values() if item_id in r.corrects]
+    marked += [(p.t, p.post_id) for p in ctx.state.official_posts if item_id in p.corrects]
+    if marked:
+        return min(marked)[1]
+    item = ctx.state.items.get(item_id)
+    public = [r for r in item.replies if r.public] if item else []
+    return public[0].reply_id if public else None
+
+
 def reach_series(ctx: ScoringContext, report: ScoreReport) -> list[ReachSeries]:
     rows = []
     for rumour in report.rumours:
         points = [ReachPoint(t=t, reached=n) for t, n in ctx.reach_series.get(rumour.item_id, [])]
         if not points and rumour.without_correction is None:
             continue
-        rows.append(ReachSeries(item_id=rumour.item_id, quote=rumour.quote, t=rumour.t, reached=rumour.reached, points=points,
+        correction = _correction_of(ctx, rumour.item_id)
+        correction_points = [ReachPoint(t=t, reached=n) for t, n in ctx.reach_series.get(correction or "", [])]
+        rows.append(ReachSeries(item_id=rumour.item_id, quote=rumour.quote, t=rumour.t, reached=rumour.reached,
+                                points=points, correction_id=correction, correction_points=correction_points,
                                 corrected_at=rumour.corrected_at, without_correction=rumour.without_correction,
                                 with_earlier_correction=rumour.with_earlier_correction,
                                 sentence=reach_sentence(ctx, rumour)))

@@ -54,6 +54,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "legend_without": ("uten rettelse", "without correction"),
     "legend_earlier": ("med tidligere rettelse", "with an earlier correction"),
     "legend_correction": ("rettelse", "correction"),
+    "legend_correction_reach": ("rettelsens rekkevidde", "correction's reach"),
     "minutes": ("minutter", "minutes"),
     "people": ("personer", "people"),
     "compare": ("Sammenligning med en annen økt", "Comparison with another session"),

@@ -226,7 +226,7 @@ def _charts(report: AfterActionReport, end: float) -> str:
            _figure(label("chart_response", lang), svg.response_chart(report.score.response_times, end, ticks, lang)),
            _figure(label("chart_volume", lang), svg.volume_chart(report.volume, lang))]
     if report.reach:
-        out.append(_figure(label("chart_reach", lang), svg.reach_chart(report.reach, end, lang)))
+        out.append(_figure(label("chart_reach", lang), svg.reach_chart(report.reach, end, ticks, lang)))
         out.append("<ul>" + "".join(f"<li>{_e(r.sentence)}</li>" for r in report.reach if r.sentence) + "</ul>")
     out.append("</section>")
     return "".join(out)

@@ -84,6 +84,8 @@ class ReachSeries(_Model):
     t: float = Field(description="When the rumour was posted, simulated seconds.")
     reached: int = Field(description="Final (actual) reach in people.")
     points: list[ReachPoint]
+    correction_id: str | None = Field(default=None, description="The reply or post that corrected it.")
+    correction_points: list[ReachPoint] = Field(default_factory=list, description="The correction's own reach.")
     corrected_at: float | None
     without_correction: int | None
     with_earlier_correction: int | None

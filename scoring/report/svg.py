@@ -147,9 +147,13 @@ def response_chart(rows: list[ResponseTime], end_s: float, clock: list[tuple[flo
     return _svg(width, height + 14, label("chart_response", lang), desc, body)
 
 
-def _legend(x: float, y: float, entries: list[tuple[str, str, str]]) -> str:
+def _legend(x: float, y: float, entries: list[tuple[str, str, str]], right_edge: float = 710) -> str:
+    """Legend entries left to right, wrapping onto a new row 18 px lower at `right_edge`."""
     parts = []
+    x0 = x
     for shape, colour, text in entries:
+        if x > x0 and x + 24 + 7.2 * len(text) > right_edge:
+            x, y = x0, y + 18
         if shape == "circle":
             parts.append(f'<circle cx="{x + 5:.1f}" cy="{y + 8:.1f}" r="4" fill="{colour}"/>')
         elif shape == "triangle":
@@ -164,6 +168,9 @@ def _legend(x: float, y: float, entries: list[tuple[str, str, str]]) -> str:
         elif shape == "dot":
             parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
                          f'stroke-dasharray="2 3" stroke-width="2"/>')
+        elif shape == "longdash":
+            parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
+                         f'stroke-dasharray="6 1" stroke-width="2.5"/>')
         elif shape == "line":
             parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
                          f'stroke-width="2.5"/>')
@@ -211,21 +218,22 @@ def volume_chart(buckets: list[VolumeBucket], lang: str) -> str | None:
     return _svg(width, height, label("chart_volume", lang), desc, body)
 
 
-def reach_chart(series: list[ReachSeries], end_s: float, lang: str) -> str | None:
+def reach_chart(series: list[ReachSeries], end_s: float, clock: list[tuple[float, str]], lang: str) -> str | None:
     """Per rumour: actual reach against reach without a correction (and with an earlier one).
 
-    With a recorded time series the actual reach is a line and the correction a vertical
-    mark; the counterfactual totals are drawn as dashed horizontal levels.
+    With a recorded time series the actual reach is a line, the correction a vertical mark and
+    the correction's own reach a long-dashed line; the counterfactual totals are drawn as
+    dashed and dotted horizontal levels.
     """
     if not series:
         return None
     charts = []
     for s in series:
         counterfactual = [v for v in (s.without_correction, s.with_earlier_correction) if v]
-        levels = [s.reached] + [p.reached for p in s.points] + counterfactual
+        levels = [s.reached] + [p.reached for p in s.points + s.correction_points] + counterfactual
         top_value, y_ticks = nice_ticks(max(levels + [1]) * 1.05)
-        left, right, top, bottom = 60, 20, 34, 50
-        width, height = 720, 240
+        left, right, top, bottom = 60, 20, 34, 68
+        width, height = 720, 258
         pw, ph = width - left - right, height - top - bottom
         span = max(end_s, 1.0)
 
@@ -241,6 +249,8 @@ def reach_chart(series: list[ReachSeries], end_s: float, lang: str) -> str | Non
             body.append(f'<line x1="{left}" y1="{py(value):.1f}" x2="{left + pw}" y2="{py(value):.1f}" '
                         f'stroke="{GRID}"/>')
             body.append(_text(left - 6, py(value) + 4, _tick_label(value, lang), "end", 11, GREY))
+        for t, text in clock:
+            body.append(_text(px(t), top + ph + 16, text, "middle", 11, GREY))
         if s.points:
             pts = [(px(s.t), py(0))] + [(px(p.t), py(p.reached)) for p in s.points]
             body.append('<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) +
@@ -251,8 +261,12 @@ def reach_chart(series: list[ReachSeries], end_s: float, lang: str) -> str | Non
                         f'stroke-dasharray="7 4" stroke-width="2"/>')
         if s.with_earlier_correction:
             y = py(s.with_earlier_correction)
-            body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="{GREEN}" '
+            body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="{ORANGE}" '
                         f'stroke-dasharray="2 3" stroke-width="2"/>')
+        if s.correction_points and s.corrected_at is not None:
+            pts = [(px(s.corrected_at), py(0))] + [(px(p.t), py(p.reached)) for p in s.correction_points]
+            body.append('<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) +
+                        f'" fill="none" stroke="{GREEN}" stroke-width="2.5" stroke-dasharray="10 2"/>')
         if s.corrected_at is not None:
             x = px(s.corrected_at)
             body.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="{INK}" '
@@ -264,10 +278,12 @@ def reach_chart(series: list[ReachSeries], end_s: float, lang: str) -> str | Non
                         f'stroke-width="2.5"/>')
         entries = [("line", BLUE, label("legend_actual", lang)), ("dash", VERMILION, label("legend_without", lang))]
         if s.with_earlier_correction:
-            entries.append(("dot", GREEN, label("legend_earlier", lang)))
+            entries.append(("dot", ORANGE, label("legend_earlier", lang)))
+        if s.correction_points:
+            entries.append(("longdash", GREEN, label("legend_correction_reach", lang)))
         if s.corrected_at is not None:
             entries.append(("line", INK, label("legend_correction", lang)))
-        body.append(_legend(left, height - 18, entries))
+        body.append(_legend(left, height - 40, entries))
         desc = s.sentence or s.quote
         charts.append(_svg(width, height, label("chart_reach", lang), desc, body))
     return "".join(charts)

@@ -161,16 +161,18 @@ def test_reach_chart_only_when_reach_was_recorded(scenario, session, reports):
               .item("bomb", 2, "Det er en bombe!", kind="rumour", spreads=True)
               .reach("bomb", 5, 800).reach("bomb", 9, 2100)
               .reply("bomb", 9, f"Det stemmer ikke; politiet bekrefter gasslekkasje. {sign}", corrects=["bomb"])
-              .reach("bomb", 30, 2600)
+              .reach("bomb", 30, 2600).reach("r0001", 30, 3500)
               .counterfactual("bomb", 60, actual=2600, without=6700, corrected_minute=9, earlier_by_min=5,
                               with_earlier=1400)
               .end(60))
     report = build_report(scenario(), events, file_name="x.db")
     (series,) = report.reach
     assert [p.reached for p in series.points] == [800, 2100, 2600]
+    assert series.correction_id == "r0001" and [p.reached for p in series.correction_points] == [3500]
     html = render_html(report)
     titles = [svg.find(f"{SVG_NS}title").text for svg in _svgs(html)]
     assert "Ryktenes rekkevidde og rettelsen" in titles
+    assert "rettelsens rekkevidde" in html
     assert "Rettelsen kl. 10:09 holdt ryktet «Det er en bombe!» unna omtrent 4\u00a0100 personer." in html
     no_reach = [e for e in events if e.type not in ("reach_updated", "counterfactual_reach")]
     without = build_report(scenario(), no_reach, file_name="x.db")
