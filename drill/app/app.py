@@ -8,6 +8,7 @@ nothing in a test ever waits for real time.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,8 +34,17 @@ from drill.live import LiveDrill
 from drill.scenario import LoadedScenario
 
 TICK_SECONDS = 0.1
-MAX_TICK = 1.0
-"""Longest wall time one tick may cover (a suspended laptop must not fast-forward the drill)."""
+MAX_TICK = 0.25
+"""Longest wall time one tick may cover: a suspended laptop must not fast-forward the drill, and
+when the engine cannot keep up with a very high speed the clock runs slower instead of the
+screen freezing while it catches up."""
+FREEZE_EVERY_ITEMS = 2000
+"""Move the drill's objects out of the garbage collector's sight after this many new items.
+
+Items, replies and events live until the drill ends, yet Python's full collections walk them
+all: with tens of thousands of comments one collection takes most of a second, which a
+typist feels. Freezing them (gc.freeze) after each growth spurt keeps collections short.
+"""
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,7 @@ class DrillApp(App[None]):
         self._overwrite = False
         self._debrief_shown = False
         self._console: ConsoleScreen | None = None
+        self._frozen_items = 0
         language = self.options.language
         if language is None and connection is not None:
             language = connection.scenario.language.value
@@ -175,6 +186,7 @@ class DrillApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(screen)
+        self._keep_collections_short()
         self._last_tick = self._time_source()
 
     # --- time --------------------------------------------------------------------------
@@ -193,10 +205,21 @@ class DrillApp(App[None]):
         connection, console = self._connection, self._console
         if connection is None or console is None or self._debrief_shown or console not in self.screen_stack:
             return
+        if not self.is_running:
+            return  # shutting down: the widgets are going away
         connection.tick(wall_seconds)
         console.refresh_views()
+        self._keep_collections_short()
         if connection.ended and not connection.read_only:
             self.show_debrief()
+
+    def _keep_collections_short(self) -> None:
+        if self._connection is None:
+            return
+        count = len(self._connection.state.items)
+        if count - self._frozen_items >= FREEZE_EVERY_ITEMS:
+            gc.freeze()
+            self._frozen_items = count
 
     def show_debrief(self) -> None:
         """Replace the console with the debrief (a replay keeps its console to go back to)."""

@@ -158,8 +158,12 @@ class ConsoleScreen(Screen[None]):
         self._reach.rebuild(self._connection.state, self._connection.events)
         self.refresh_views()
 
+    def on_screen_resume(self) -> None:
+        self.refresh_views()
+
     def refresh_views(self) -> None:
-        if not self._ready:
+        """Redraw what changed. Skipped while a dialog covers the console (redrawn on return)."""
+        if not self._ready or self.app.screen is not self:
             return
         connection = self._connection
         state = connection.state

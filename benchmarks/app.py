@@ -1,0 +1,189 @@
+"""Terminal app under a comment storm: keypress-to-screen latency and memory.
+
+A synthetic scenario posts 50 comments per simulated second. The drill is first advanced
+until the page holds 10,000 comments; then the app runs headless (Textual's `run_test`)
+with its real 10 Hz clock at high speed, so comments keep pouring in while a team member
+types a reply at a steady pace, then moves up and down the feed as it grows. For every
+keystroke we measure the time from sending the key to the first screen update that shows it (the app's `_display` call that follows the
+text change). Memory is the process's peak RSS (ru_maxrss), plus the Python heap peak
+from tracemalloc when `--tracemalloc` is given (it slows everything down, so it is off
+for the latency figures by default).
+
+Run: ``python -m benchmarks app`` (or ``python -m benchmarks.app``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+TARGETS = {"keypress_p95_ms": 50.0, "feed_key_p95_ms": 50.0, "peak_rss_mb": 300.0}
+
+SCENARIO = """
+id: bench-storm
+title: Kommentarstorm
+language: nb
+kind: crisis
+municipality: {{name: Benk kommune, followers: 50000, official_link: https://benk.kommune.no/krise,
+               places: [Torget, Sentrum, Havna]}}
+starts: 2026-11-03T10:00:00+01:00
+duration: 1h
+team: ["Kari, kommunikasjonsavdelingen", "Jonas, servicetorget"]
+injects:
+  - {{id: first, at: 0s, text: "Hva skjer i sentrum?", labels: {{kind: question}}}}
+streams:
+  - id: storm
+    from: 1s
+    to: 1h
+    rate: {{per_minute: {per_minute}}}
+    mix: {{question: 0.5, complaint: 0.2, rumour: 0.1, chatter: 0.1, praise: 0.05, attack: 0.05}}
+"""
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def _measure(args: argparse.Namespace, session: Path) -> dict:
+    from textual.widgets import TextArea
+
+    from drill.app.app import DrillApp
+    from drill.app.connection import LocalConnection
+    from drill.app.screens.dialogs import ReplyDialog
+    from drill.engine.actions import SetClock
+    from drill.live import LiveDrill
+    from drill.scenario import parse_scenario
+
+    loaded = parse_scenario(SCENARIO.format(per_minute=args.rate * 60), "bench-storm.yaml")
+    started = time.perf_counter()
+    live = LiveDrill.create(loaded, session, seed=1, overwrite=True)
+    live.advance_to(args.items / args.rate)
+    prefill_s = time.perf_counter() - started
+    prefilled = len(live.state.items)
+    connection = LocalConnection(live)
+    connection.apply(SetClock(speed=args.speed))
+
+    app = DrillApp(connection=connection, ticking=True)
+    displays: list[float] = []
+    original_display = app._display
+
+    def display(screen, renderable) -> None:  # noqa: ANN001 - Textual's private hook, wrapped to timestamp frames
+        original_display(screen, renderable)
+        displays.append(time.perf_counter())
+
+    app._display = display  # type: ignore[method-assign]
+    tick_costs: list[float] = []
+    original_advance = app.advance
+
+    def timed_advance(wall_seconds: float) -> None:
+        begun = time.perf_counter()
+        original_advance(wall_seconds)
+        tick_costs.append(time.perf_counter() - begun)
+
+    app.advance = timed_advance  # type: ignore[method-assign]
+
+    latencies: list[float] = []
+    moves: list[float] = []
+    async with app.run_test(size=(args.width, args.height)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReplyDialog), dialog
+        area = dialog.query_one("#reply-text", TextArea)
+        typed = "Vi jobber med saken og oppdaterer her. "
+        for index in range(args.keys):
+            char = typed[index % len(typed)]
+            expected = len(area.text) + 1
+            frames_before = len(displays)
+            sent = time.perf_counter()
+            await pilot.press("space" if char == " " else char)
+            # Wait for the first frame drawn after the text changed.
+            while True:
+                if len(area.text) >= expected and len(displays) > frames_before and displays[-1] >= sent:
+                    shown = next(t for t in displays[frames_before:] if t >= sent)
+                    break
+                await asyncio.sleep(0.0005)
+            latencies.append(shown - sent)
+            await asyncio.sleep(max(0.0, args.pace - (time.perf_counter() - sent)))
+        # Then move through the feed while it keeps growing under the cursor.
+        await pilot.press("escape")
+        await pilot.pause()
+        feed = app.screen.feed
+        for index in range(args.keys):
+            before = feed.selected
+            frames_before = len(displays)
+            sent = time.perf_counter()
+            await pilot.press("down" if index % 4 != 3 else "up")
+            while True:
+                if feed.selected != before and len(displays) > frames_before and displays[-1] >= sent:
+                    shown = next(t for t in displays[frames_before:] if t >= sent)
+                    break
+                await asyncio.sleep(0.0005)
+            moves.append(shown - sent)
+            await asyncio.sleep(max(0.0, args.pace - (time.perf_counter() - sent)))
+        items_at_end = len(connection.state.items)
+        simulated = connection.now
+    live.close()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "items_prefilled": prefilled,
+        "items_at_end": items_at_end,
+        "prefill_seconds": round(prefill_s, 2),
+        "simulated_seconds_at_end": round(simulated, 1),
+        "comments_per_simulated_second": args.rate,
+        "speed": args.speed,
+        "keys": len(latencies),
+        "keypress_p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "keypress_p95_ms": round(_percentile(latencies, 0.95) * 1000, 1),
+        "keypress_max_ms": round(max(latencies) * 1000, 1),
+        "feed_key_p50_ms": round(statistics.median(moves) * 1000, 1),
+        "feed_key_p95_ms": round(_percentile(moves, 0.95) * 1000, 1),
+        "feed_key_max_ms": round(max(moves) * 1000, 1),
+        "tick_p50_ms": round(statistics.median(tick_costs) * 1000, 1) if tick_costs else None,
+        "tick_p95_ms": round(_percentile(tick_costs, 0.95) * 1000, 1) if tick_costs else None,
+        "ticks": len(tick_costs),
+        "peak_rss_mb": round(rss_mb, 1),
+    }
+
+
+def run(argv: list[str]) -> dict:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks app", description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000, help="comments on the page before typing starts")
+    parser.add_argument("--rate", type=int, default=50, help="comments per simulated second")
+    parser.add_argument("--speed", type=float, default=5.0, help="clock speed while typing")
+    parser.add_argument("--keys", type=int, default=100, help="keystrokes to measure")
+    parser.add_argument("--pace", type=float, default=0.08, help="seconds between keystrokes (a fast typist)")
+    parser.add_argument("--width", type=int, default=120)
+    parser.add_argument("--height", type=int, default=36)
+    parser.add_argument("--tracemalloc", action="store_true", help="also measure the Python heap peak (slower)")
+    args, _ = parser.parse_known_args(argv)
+
+    print(f"app benchmark on {platform.python_implementation()} {platform.python_version()}: "
+          f"{args.items:,} comments, {args.rate}/s simulated at {args.speed:g}x, {args.keys} keystrokes")
+    if args.tracemalloc:
+        tracemalloc.start()
+    with tempfile.TemporaryDirectory() as folder:
+        figures = asyncio.run(_measure(args, Path(folder) / "bench.db"))
+    if args.tracemalloc:
+        figures["python_heap_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 1e6, 1)
+        tracemalloc.stop()
+    for key, value in figures.items():
+        target = TARGETS.get(key)
+        verdict = "" if target is None else ("  (target ≤ %g: %s)" % (target, "met" if value <= target else "MISSED"))
+        print(f"  {key:<30} {value}{verdict}")
+    return figures
+
+
+if __name__ == "__main__":
+    run(sys.argv[1:])
