@@ -1,7 +1,8 @@
 """The labelled replies: each lands in its score band, fires what it must and nothing it must not.
 
-The replies live in replies_nb.yaml / replies_en.yaml next to this file. Bands: good >= 70,
-mediocre 41-69, bad <= 40, unless an example gives its own `score` band.
+The replies live in replies_nb.yaml / replies_en.yaml next to this file, plus replies_gaps.yaml
+(both languages, each item names its `language`). Bands: good >= 70, mediocre 41-69,
+bad <= 40, unless an example gives its own `score` band.
 """
 
 from __future__ import annotations
@@ -34,15 +35,18 @@ class Example:
     official_numbers: tuple[str, ...] = field(default_factory=tuple)
 
 
+EXAMPLE_FILES: dict[str, str | None] = {"replies_nb.yaml": "nb", "replies_en.yaml": "en", "replies_gaps.yaml": None}
+
+
 def load_examples() -> list[Example]:
     examples: list[Example] = []
-    for language in ("nb", "en"):
-        raw = YAML(typ="safe", pure=True).load((HERE / f"replies_{language}.yaml").read_text(encoding="utf-8"))
+    for name, file_language in EXAMPLE_FILES.items():
+        raw = YAML(typ="safe", pure=True).load((HERE / name).read_text(encoding="utf-8"))
         for item in raw:
             examples.append(
                 Example(
                     id=item["id"],
-                    language=language,
+                    language=item.get("language", file_language),
                     label=item["label"],
                     reply=item["reply"],
                     context=item.get("context"),
