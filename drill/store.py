@@ -85,9 +85,9 @@ class SessionStore:
             raise SessionFileError(f"{path}: no such session file.")
         if path.is_dir():
             raise SessionFileError(f"{path}: this is a folder, not a session file.")
-        with path.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise SessionFileError(f"{path}: not a drill session file (it is not an SQLite database).")
+        # No peeking at the header with a plain file handle: closing any descriptor of a file
+        # drops every SQLite lock this process holds on it, which lets another process delete
+        # the write-ahead log under a live connection. SQLite itself says "not a database".
         connection = _connect(path)
         try:
             rows = connection.execute("SELECT key, value FROM meta").fetchall()
@@ -186,6 +186,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise SessionFileError(f"{path}: not a drill session file (it is not an SQLite database).") from None
         raise SessionFileError(f"{path}: cannot open the session file ({error}).") from None
     return connection
 
