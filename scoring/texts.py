@@ -71,3 +71,8 @@ def decimal(value: float, lang: str) -> str:
     """A short decimal (weights): 1,5 (nb) / 1.5 (en)."""
     text = f"{value:g}"
     return text if lang == "en" else text.replace(".", ",")
+
+
+def quoted(text: str, lang: str) -> str:
+    """Quotation marks as each language prints them: «…» (nb) / “…” (en)."""
+    return f"“{text}”" if lang == "en" else f"«{text}»"

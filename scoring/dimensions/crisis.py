@@ -82,12 +82,13 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
                             score=0.0, severity="critical", weight=2.0, metrics={"first_post_s": -1.0})
         return [timing]
     first = posts[0]
+    # Full marks within the target, falling linearly to nothing at the latest acceptable time.
     if first.t <= th.first_post_within:
         timing_score = 100.0
-    elif first.t <= th.first_post_at_most:
-        timing_score = 100.0 - 70.0 * (first.t - th.first_post_within) / (th.first_post_at_most - th.first_post_within)
+    elif first.t < th.first_post_at_most:
+        timing_score = 100.0 * (th.first_post_at_most - first.t) / (th.first_post_at_most - th.first_post_within)
     else:
-        timing_score = 15.0
+        timing_score = 0.0
     what = pick(lang,
                 f"Første offisielle melding kom kl. {ctx.clock.label(first.t)}, {duration(first.t, lang)} etter start "
                 f"(mål: innen {duration(th.first_post_within, lang)}, senest {duration(th.first_post_at_most, lang)}).",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
-from scoring.texts import duration, pick, share
+from scoring.texts import duration, pick, quoted, share
 
 # Points off per text by the analyser finding's severity: one breach of confidentiality is
 # serious on its own; a street name that may be a public meeting place is only a reminder.
@@ -51,7 +51,7 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
         return RuleResult(rubric_id, what, score=100.0, metrics={"texts_flagged": 0, "texts": len(texts)})
     cost = sum(_COST[sev] for _, sev, _, _ in flagged)
     text, severity, matched, explanation = flagged[0]
-    example = f" «{matched}»" if matched else ""
+    example = f" {quoted(matched, lang)}" if matched else ""
     what = pick(lang, f"{share(len(flagged), len(texts), lang)} offentlige tekster ble flagget. Første kl. "
                       f"{ctx.clock.label(text.t)}:{example} – {explanation}",
                 f"{share(len(flagged), len(texts), lang)} public texts were flagged. First at "

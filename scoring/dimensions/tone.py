@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
-from scoring.texts import pick, share
+from scoring.texts import pick, quoted, share
 
 TONE_RUBRIC = ("T1", "T2", "T3", "T4", "T5")
 
@@ -56,7 +56,7 @@ def _rubric_finding(ctx: ScoringContext, rubric_id: str, texts: list[TeamText]) 
     points = sum(weights[r] * len(hits[r]) for r in hits) / len(texts)
     sentences = []
     for rule in negatives + positives:
-        example = f" («{matched[rule]}»)" if rule in matched else ""
+        example = f" ({quoted(matched[rule], lang)})" if rule in matched else ""
         sentences.append(f"{share(len(hits[rule]), len(texts), lang)}{pick(lang, ' tekster', ' texts')}: "
                          f"{explanations[rule].rstrip('.')}{example}.")
     worst = negatives[0] if negatives else None

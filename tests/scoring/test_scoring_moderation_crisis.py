@@ -73,7 +73,7 @@ def test_personal_data_should_be_hidden_rather_than_deleted(scenario, session):
 # --- crisis ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("minute", "expected"), [(10, 100.0), (37.5, 65.0), (75, 15.0)])
+@pytest.mark.parametrize(("minute", "expected"), [(10, 100.0), (37.5, 50.0), (60, 0.0), (75, 0.0)])
 def test_first_post_timing(scenario, session, minute, expected):
     events = session().item("q1", 0, "Hva skjer?").post(minute, f"Vi vet om hendelsen. {SIGN}", link=LINK).end(120)
     timing = next(f for f in _rules(score(scenario(), events), "K2") if "first_post_s" in f.metrics)
