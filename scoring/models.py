@@ -119,10 +119,16 @@ class ScoreReport(_Model):
     def findings(self) -> list[Finding]:
         return [f for d in self.dimensions for f in d.findings]
 
+    def impact(self, finding: Finding) -> float:
+        """A finding's points as they weigh in the total (its dimension's share of the weights)."""
+        weights = {d.dimension: d.weight for d in self.dimensions if d.score is not None}
+        total = sum(weights.values())
+        return finding.points * weights.get(finding.dimension, 0.0) / total if total else 0.0
+
     def top_findings(self, n: int = 5, verdict: Verdict | None = "improvement") -> list[Finding]:
-        """The findings that matter most: most severe first, then the most points at stake."""
+        """The findings that matter most: most severe first, then the most points at stake in the total."""
         chosen = [f for f in self.findings if verdict is None or f.verdict == verdict]
-        chosen.sort(key=lambda f: (-SEVERITY_RANK[f.severity], -abs(f.points), f.rule))
+        chosen.sort(key=lambda f: (-SEVERITY_RANK[f.severity], -abs(self.impact(f)), f.rule))
         return chosen[:n]
 
     def strengths(self, n: int = 5) -> list[Finding]:

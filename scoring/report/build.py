@@ -55,8 +55,7 @@ def build_report(scenario: Scenario, events: list[Event], *, language: str | Non
     ctx = ScoringContext(scenario, list(events), lang)
     started = next((e.payload for e in events if isinstance(e.payload, DrillStarted)), None)
     ended = next((e.payload for e in events if isinstance(e.payload, DrillEnded)), None)
-    improvements = sorted((f for f in report.findings if f.verdict == "improvement"),
-                          key=lambda f: (-{"critical": 3, "major": 2, "minor": 1, "info": 0}[f.severity], f.points))
+    improvements = report.top_findings(len(report.findings))
     comparison = None
     if other is not None:
         other_name, other_scenario, other_events = other
