@@ -228,7 +228,7 @@ class DrillApp(App[None]):
             return
         replay = isinstance(connection, ReplayConnection)
         events = connection.recorded if isinstance(connection, ReplayConnection) else connection.events
-        debrief = build_debrief(connection.scenario, events)
+        debrief = build_debrief(connection.scenario, events, self.language)
         end_reason = connection.state.end_reason
         if isinstance(connection, ReplayConnection):
             end_reason = connection.recorded_end_reason or "interrupted"

@@ -25,30 +25,39 @@ class Debrief:
     score_problem: str | None = None
 
 
-def scorer() -> Callable[[Scenario, list[Event]], Any] | None:
+def scorer() -> Callable[..., Any] | None:
+    """`score(scenario, events, language=...) -> ScoreReport`, when the scorer is installed."""
     try:
-        from scoring import score  # type: ignore[attr-defined]
+        from scoring import score
     except ImportError:
         return None
     return score
 
 
-def build_debrief(scenario: Scenario, events: Sequence[Event]) -> Debrief:
+def build_debrief(scenario: Scenario, events: Sequence[Event], language: str) -> Debrief:
+    """The debrief in the UI's language (the scorer writes its findings in it too)."""
     events = list(events)
     summary = summarise(events)
     score = scorer()
     if score is None:
         return Debrief(summary, None)
     try:
-        return Debrief(summary, score(scenario, events))
+        return Debrief(summary, score(scenario, events, language=language))
     except Exception as error:  # noqa: BLE001 - the scorer's bug must not take the drill's ending down
         return Debrief(summary, None, f"{type(error).__name__}: {error}")
 
 
-def report_writer() -> Callable[[Path, Path], Path] | None:
-    """`write(session, out) -> path` from the report package, if it offers one."""
+ReportWriter = Callable[[Path, Path, str], Path]
+
+
+def report_writer() -> ReportWriter | None:
+    """`write(session, out, language) -> path` for the HTML report, if the report package is installed."""
     try:
-        from scoring.report import write_html_report  # type: ignore[attr-defined]
+        from scoring.report.files import write_report
     except ImportError:
         return None
-    return write_html_report
+
+    def write(session: Path, out: Path, language: str) -> Path:
+        return write_report(session, out, fmt="html", language=language)
+
+    return write

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from drill.app.app import DrillApp
 from drill.app.screens.console import ConsoleScreen
 from drill.app.widgets.reach_chart import ReachChart
@@ -141,3 +145,21 @@ async def test_time_running_out_shows_the_debrief_with_the_summary(console_app, 
         assert "Tiden er ute." in text and "session.db" in text
         assert "Poengberegningen er ikke tilgjengelig" in text
         assert "Offisielle poster" in text
+
+
+async def test_debrief_scores_the_drill_and_writes_the_html_report(console_app) -> None:  # noqa: ANN001
+    pytest.importorskip("scoring.report.files")
+    app = console_app(language="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(2 * 3600)
+        await pilot.pause()
+        debrief = app.screen
+        assert debrief.id == "debrief"
+        text = debrief.text
+        assert re.search(r"Total: \d+ of 100", text), text
+        assert "Top areas for improvement" in text and "What happened" in text
+        await pilot.press("w")
+        await pilot.pause()
+        report = app.connection.session_path.with_suffix(".html")
+        assert report.exists() and "<html" in report.read_text(encoding="utf-8").lower()
+        assert any(str(report) in n.message for n in app._notifications)

@@ -100,13 +100,13 @@ def test_feed_model_follows_replies_moderation_and_reading(gas, tmp_path: Path) 
 
 
 def test_debrief_survives_a_failing_scorer(gas, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    def broken(scenario, events):  # noqa: ANN001, ANN202
+    def broken(scenario, events, language):  # noqa: ANN001, ANN202
         raise RuntimeError("rubric missing")
 
     monkeypatch.setattr("drill.app.debrief_data.scorer", lambda: broken)
     live = LiveDrill.create(gas, tmp_path / "d.db", seed=1)
     live.advance_to(600)
-    debrief = build_debrief(gas.scenario, live.engine.events)
+    debrief = build_debrief(gas.scenario, live.engine.events, "nb")
     assert debrief.score is None and debrief.score_problem == "RuntimeError: rubric missing"
     assert debrief.summary.items == len(live.state.items)
     live.close()

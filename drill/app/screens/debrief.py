@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Label, Static
 
 from drill.app.debrief_data import Debrief, report_writer
 from drill.app.formatting import plain_text
-from drill.i18n import number, t
+from drill.i18n import active_language, number, t
 from drill.scenario.durations import clock_label
 
 
@@ -138,7 +138,7 @@ class DebriefScreen(Screen[None]):
             return
         target = self._session.with_suffix(".html")
         try:
-            written = self._writer(self._session, target)
+            written = self._writer(self._session, target, active_language())
         except Exception as error:  # noqa: BLE001 - a report failure is reported, the debrief stays
             self.notify(t("debrief.report_failed", problem=str(error)), severity="error")
             return
