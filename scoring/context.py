@@ -7,6 +7,7 @@ once keeps every scorer a short, readable function of facts instead of a new pas
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,8 +34,10 @@ from scoring.tone import ToneFinding, ToneResult, analyse_reply
 
 T = TypeVar("T")
 
-# Items whose content matters to the answer's tone or privacy check: the analyser uses the
-# answered comment to spot missing empathy (complaints) and repeated personal data.
+# The answered comment goes to the tone analyser as context when it can change the verdict:
+# complaints (empathy expected), rumours, and comments carrying personal data or anything that
+# looks like an identifier (a reply must not repeat it). For plain questions the verdict does not
+# depend on the question, and analysing each reply once per distinct text keeps scoring fast.
 _CONTEXT_KINDS = frozenset({ItemKind.complaint, ItemKind.personal_data, ItemKind.third_party, ItemKind.rumour})
 
 
@@ -218,9 +221,12 @@ class ScoringContext:
         return out
 
 
+_IDENTIFIER_HINT = re.compile(r"\d|@")
+
+
 def _needs_context(item: ItemView) -> bool:
     labels = item.labels
-    return labels.kind in _CONTEXT_KINDS or bool(labels.personal_data)
+    return labels.kind in _CONTEXT_KINDS or bool(labels.personal_data) or bool(_IDENTIFIER_HINT.search(item.text))
 
 
 @lru_cache(maxsize=16384)
