@@ -48,6 +48,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "legend_late": ("for sent", "late"),
     "legend_never": ("aldri besvart", "never answered"),
     "legend_target": ("mål", "target"),
+    "legend_never_short": ("aldri", "never"),
     "legend_comments": ("kommentarer", "comments"),
     "legend_replies": ("svar fra teamet", "team replies"),
     "legend_actual": ("faktisk rekkevidde", "actual reach"),

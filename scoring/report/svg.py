@@ -104,8 +104,8 @@ def response_chart(rows: list[ResponseTime], end_s: float, clock: list[tuple[flo
     target_min = rows[0].target / 60
     answered = [r.responded_after / 60 for r in rows if r.responded_after is not None]
     y_max, y_ticks = nice_ticks(max([target_min * 1.5, *answered]) * 1.05)
-    left, right, top, bottom = 50, 20, 30, 40
-    width, height = 720, 300
+    left, right, top, bottom = 50, 20, 46, 40
+    width, height = 720, 316
     pw, ph = width - left - right, height - top - bottom
     span = max(end_s, 1.0)
 
@@ -121,13 +121,16 @@ def response_chart(rows: list[ResponseTime], end_s: float, clock: list[tuple[flo
         body.append(_text(left - 6, py(value) + 4, _tick_label(value, lang), "end", 11, GREY))
     for t, text in clock:
         body.append(_text(px(t), height - bottom + 16, text, "middle", 11, GREY))
-    body.append(_text(12, top - 12, label("minutes", lang), size=11, fill=GREY))
+    body.append(_text(4, 12, label("minutes", lang), size=11, fill=GREY))
+    strip = top - 14  # never-answered inquiries sit in a strip above the plot, not on its scale
+    if any(r.responded_after is None for r in rows):
+        body.append(_text(left - 6, strip + 4, label("legend_never_short", lang), "end", 11, VERMILION))
     body.append(f'<line x1="{left}" y1="{py(target_min):.1f}" x2="{left + pw}" y2="{py(target_min):.1f}" '
                 f'stroke="{INK}" stroke-dasharray="6 4" stroke-width="1.5"/>')
     for r in rows:
         x = px(r.t)
         if r.responded_after is None:
-            y = top + 6
+            y = strip
             body.append(f'<path d="M{x - 4:.1f},{y - 4:.1f}L{x + 4:.1f},{y + 4:.1f}M{x - 4:.1f},{y + 4:.1f}'
                         f'L{x + 4:.1f},{y - 4:.1f}" stroke="{VERMILION}" stroke-width="2"/>')
         elif r.within_target:
@@ -276,7 +279,9 @@ def reach_chart(series: list[ReachSeries], end_s: float, clock: list[tuple[float
             y = py(s.reached)
             body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="{BLUE}" '
                         f'stroke-width="2.5"/>')
-        entries = [("line", BLUE, label("legend_actual", lang)), ("dash", VERMILION, label("legend_without", lang))]
+        entries = [("line", BLUE, label("legend_actual", lang))]
+        if s.without_correction:
+            entries.append(("dash", VERMILION, label("legend_without", lang)))
         if s.with_earlier_correction:
             entries.append(("dot", ORANGE, label("legend_earlier", lang)))
         if s.correction_points:
