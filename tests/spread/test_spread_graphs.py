@@ -92,7 +92,7 @@ def test_small_world_matches_networkx_clustering_and_path_length() -> None:
 
 
 def test_districts_are_dense_inside_and_sparse_between() -> None:
-    audience = build_audience("districts", 20_000, 12, 2, groups=6, mixing=0.1)
+    audience = build_audience("districts", 20_000, 12, 2, districts=6, mixing=0.1)
     graph = audience.graph
     groups = graph.communities
     assert groups is not None and set(np.unique(groups)) == set(range(6))
@@ -103,7 +103,7 @@ def test_districts_are_dense_inside_and_sparse_between() -> None:
 
 
 def test_louvain_finds_the_planted_districts() -> None:
-    graph = build_audience("districts", 3000, 12, 9, groups=4, mixing=0.02).graph
+    graph = build_audience("districts", 3000, 12, 9, districts=4, mixing=0.02).graph
     found = communities(edges_to_csr(*_edges(graph), graph.num_nodes), seed=1)
     # Each planted district is (almost) one detected community.
     for g in range(4):

@@ -226,3 +226,27 @@ def test_sir_items_spread_through_the_same_seam() -> None:
 def test_misuse_is_refused(call, error) -> None:
     with pytest.raises(error):
         call(SpreadSimulation(AUDIENCE, 1))
+
+
+def test_the_engine_factory_builds_the_scenarios_audience() -> None:
+    models = pytest.importorskip("drill.scenario.models")
+    from types import SimpleNamespace
+
+    from drill.engine.spread.adapter import audience_for_scenario, spread_for_scenario
+
+    spec = models.AudienceSpec(model="districts", nodes=3000, mean_degree=8, districts=5)
+    scenario = SimpleNamespace(audience=spec, municipality=SimpleNamespace(followers=900))
+    audience = audience_for_scenario(scenario, 11)
+    assert audience.num_nodes == 3000 and audience.followers.size == 900
+    assert set(np.unique(audience.graph.communities)) == set(range(5))
+    assert np.array_equal(audience.graph.indices, audience_for_scenario(scenario, 11).graph.indices)
+    assert not np.array_equal(audience.graph.indices[:500], audience_for_scenario(scenario, 12).graph.indices[:500])
+
+    sim = spread_for_scenario(scenario, 11)
+    # The engine's calls: keyword arguments, seeds as a count, corrections naming rumours.
+    sim.start("c1", at=0.0, role="rumour", share_probability=0.08, seeds=1, influential=True)
+    sim.start("p001", at=600.0, role="correction", share_probability=0.06, seeds=45, corrects=["c1"])
+    sim.stop("c1", at=1800.0)
+    snaps = sim.advance(3600.0)
+    assert {s.item_id for s in snaps} == {"c1", "p001"}
+    assert all(s.reached >= s.shares > 0 for s in snaps)

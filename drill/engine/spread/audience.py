@@ -48,14 +48,15 @@ def build_audience(
     triangle_probability: float = 0.3,
     k: int | None = None,
     rewire_probability: float = 0.1,
-    groups: int = 8,
+    districts: int = 8,
     mixing: float = 0.1,
 ) -> Audience:
     """Build a seeded, deterministic audience graph.
 
     ``mean_degree`` fixes the density for every model (m = mean_degree / 2 for
     the preferential models, k = mean_degree for the small world); the model
-    parameters may override it. ``followers`` defaults to a quarter of the
+    parameters may override it (``districts`` is the number of groups of the
+    "districts" model). ``followers`` defaults to a quarter of the
     audience; they are drawn uniformly, seeded separately from the edges so
     changing the follower count does not reshape the network.
     """
@@ -78,7 +79,7 @@ def build_audience(
         even = k if k is not None else max(2, 2 * round(mean_degree / 2))
         graph = generators.watts_strogatz(nodes, even, rewire_probability, seed)
     else:
-        graph = generators.districts(nodes, mean_degree, seed, groups=groups, mixing=mixing)
+        graph = generators.districts(nodes, mean_degree, seed, groups=districts, mixing=mixing)
 
     count = nodes // 4 if followers is None else followers
     if not 1 <= count <= nodes:

@@ -253,10 +253,15 @@ class SpreadSimulation:
             self._corrections_of.setdefault(rumour_id, []).append(record.item_id)
 
     def _pick_authors(self, item_id: str, count: int, influential: bool) -> tuple[int, ...]:
-        """Choose ``count`` distinct authors from the item id alone, so replays pick the same people."""
+        """Choose ``count`` distinct authors from the item id alone, so replays pick the same people.
+
+        More authors than the pool holds means all of it: a scenario asking
+        for 500 local profiles in a small town gets every one there is.
+        """
+        if count < 1:
+            raise ValueError(f"seeds of {item_id!r} must be at least 1, got {count}")
         pool = self._influential_pool() if influential else self.followers
-        if not 1 <= count <= pool.size:
-            raise ValueError(f"seeds of {item_id!r} must be between 1 and {pool.size}, got {count}")
+        count = min(count, pool.size)
         draws = ItemDraws.for_item(self.seed, item_id)
         order = np.argsort(hash_uniform(draws.seeds, pool), kind="stable")
         return tuple(int(x) for x in np.sort(pool[order[:count]]))
