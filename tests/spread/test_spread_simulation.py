@@ -224,8 +224,10 @@ def test_sir_items_spread_through_the_same_seam() -> None:
     ],
 )
 def test_misuse_is_refused(call, error) -> None:
+    sim = SpreadSimulation(AUDIENCE, 1)
     with pytest.raises(error):
-        call(SpreadSimulation(AUDIENCE, 1))
+        call(sim)
+    assert sim.history == ()  # a refused call leaves no trace for replays
 
 
 def test_the_engine_factory_builds_the_scenarios_audience() -> None:

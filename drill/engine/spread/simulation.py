@@ -168,8 +168,8 @@ class SpreadSimulation:
         if seed_nodes is not None and any(not 0 <= s < self.graph.num_nodes for s in seed_nodes):
             raise ValueError(f"seeds of {item_id!r} must be node ids below {self.graph.num_nodes}")
         record = StartRecord(item_id, float(at), role, float(probability), seed_nodes, corrects, model)
+        self._launch(record)  # validates the parameters before anything is recorded
         self._history.append(record)
-        self._launch(record)
 
     def stop(self, item_id: str, at: float) -> None:
         """The item was deleted or hidden at ``at``: nobody sees or shares it afterwards."""
