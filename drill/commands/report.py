@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    out = Path(args.output) if args.output and args.output != "-" else None
+    if out is not None and out.is_dir():
+        raise DrillError(f"{out}: is a folder; give a file name for the report.")
     session = load_session(args.session)
     other = None
     if args.compare:
@@ -40,12 +43,9 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(session.scenario, session.events, language=args.lang, file_name=session.path.name,
                           other=other)
     text = RENDERERS[args.format](report)
-    if not args.output or args.output == "-":
+    if out is None:
         sys.stdout.write(text)
         return 0
-    out = Path(args.output)
-    if out.is_dir():
-        raise DrillError(f"{out}: is a folder; give a file name for the report.")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
