@@ -53,9 +53,13 @@ def run(argv: list[str] | None = None) -> dict[str, float]:
     parser.add_argument("--events", type=int, default=TARGET_EVENTS, help="approximate session size")
     args, _ = parser.parse_known_args(argv)
     with tempfile.TemporaryDirectory() as folder:
+        # Scale the comment streams up towards the requested size. Reach updates from a spread
+        # model do not grow with the streams, so a few tries decide and the actual size is printed.
         factor = 1.0
         scenario, events = build_events(factor, Path(folder))
-        while len(events) < args.events * 0.95:
+        for _ in range(4):
+            if len(events) >= 0.95 * args.events:
+                break
             factor *= args.events / max(len(events), 1)
             scenario, events = build_events(factor, Path(folder))
     from scoring import score
