@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _farewell(path: Path, ended: bool) -> str:
-    if ended:
-        return f"Session saved in {path}. Review it with: drill replay {path}"
-    return f"Session saved in {path}. Resume it with: drill play --out {path}"
+    """The last line, in the language the drill was played in."""
+    from drill.i18n import t
+
+    return t("farewell.ended" if ended else "farewell.resume", path=str(path))

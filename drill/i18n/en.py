@@ -65,7 +65,13 @@ STRINGS: dict[str, str] = {
     "tab.feed": "Page [1]",
     "tab.inbox": "Inbox [2]",
     "tab.inbox_unread": "Inbox ({n}) [2]",
-    "tab.reach": "Reach [3]",
+    "tab.reach": "Reach [4]",
+    "tab.posts": "Our posts [3]",
+    "status.no_post": "No official post yet",
+    "status.last_post": "Last post {waited} ago",
+    "posts.none": "No official updates yet. Press o to write one.",
+    "posts.corrects": "corrects {n}",
+    "posts.reach": "reached {reached}",
     "status.running": "▶ {speed}",
     "status.paused": " PAUSED ",
     "status.ended": " ENDED ",
@@ -142,6 +148,8 @@ STRINGS: dict[str, str] = {
     "resume.resume": "Resume the drill",
     "resume.new": "Start new (overwrite)",
     "resume.quit": "Cancel",
+    "farewell.ended": "Session saved in {path}. Review it with: drill replay {path}",
+    "farewell.resume": "Session saved in {path}. Resume it with: drill play --out {path}",
     # replay
     "replay.end": "End of the recording. Press s for the results.",
     # debrief

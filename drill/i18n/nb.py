@@ -65,7 +65,13 @@ STRINGS: dict[str, str] = {
     "tab.feed": "Siden [1]",
     "tab.inbox": "Innboks [2]",
     "tab.inbox_unread": "Innboks ({n}) [2]",
-    "tab.reach": "Rekkevidde [3]",
+    "tab.reach": "Rekkevidde [4]",
+    "tab.posts": "Våre poster [3]",
+    "status.no_post": "Ingen offisiell post ennå",
+    "status.last_post": "Siste post for {waited} siden",
+    "posts.none": "Ingen offisielle oppdateringer ennå. Trykk o for å skrive en.",
+    "posts.corrects": "korrigerer {n}",
+    "posts.reach": "nådd {reached}",
     "status.running": "▶ {speed}",
     "status.paused": " PAUSE ",
     "status.ended": " SLUTT ",
@@ -142,6 +148,8 @@ STRINGS: dict[str, str] = {
     "resume.resume": "Fortsett øvelsen",
     "resume.new": "Start ny (skriv over)",
     "resume.quit": "Avbryt",
+    "farewell.ended": "Økta er lagret i {path}. Se gjennom den med: drill replay {path}",
+    "farewell.resume": "Økta er lagret i {path}. Fortsett den med: drill play --out {path}",
     # replay
     "replay.end": "Slutten av opptaket. Trykk s for resultatet.",
     # debrief

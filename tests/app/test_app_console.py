@@ -111,7 +111,7 @@ async def test_reach_chart_fills_in_from_reach_events(console_app) -> None:  # n
     async with app.run_test(size=(120, 36)) as pilot:
         app.advance(12 * 60)
         await pilot.pause()
-        await pilot.press("3")
+        await pilot.press("4")
         await pilot.pause()
         chart = app.screen.query_one(ReachChart)
         assert chart.plot.display and not chart.empty_note.display
@@ -126,7 +126,7 @@ async def test_reach_panel_says_so_when_there_is_no_reach_data(console_app) -> N
     async with app.run_test(size=(120, 36)) as pilot:
         app.advance(12 * 60)
         await pilot.pause()
-        await pilot.press("3")
+        await pilot.press("4")
         await pilot.pause()
         chart = app.screen.query_one(ReachChart)
         assert chart.empty_note.display and not chart.plot.display
@@ -163,3 +163,24 @@ async def test_debrief_scores_the_drill_and_writes_the_html_report(console_app) 
         report = app.connection.session_path.with_suffix(".html")
         assert report.exists() and "<html" in report.read_text(encoding="utf-8").lower()
         assert any(str(report) in n.message for n in app._notifications)
+
+
+async def test_our_posts_tab_and_time_since_the_last_update(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(4 * 60)
+        await pilot.pause()
+        screen = console(app)
+        assert "Ingen offisiell post ennå" in screen.status.text
+        await pilot.press("o")
+        app.screen.query_one("#post-text").insert("Gasslekkasje ved Torget. Hold dere unna.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.advance(7 * 60)
+        await pilot.pause()
+        assert "Siste post for 7 min siden" in screen.status.text
+        await pilot.press("3")
+        await pilot.pause()
+        prompt = str(screen.posts.get_option_at_index(0).prompt)
+        assert "10:59 Kari: Gasslekkasje ved Torget" in prompt
+        assert "https://www.fjellvik.kommune.no/krise" in prompt

@@ -15,14 +15,15 @@ from drill.engine.engine import ActionRejected
 from drill.live import LiveDrill
 from drill.scenario.library import resolve_team_script
 from drill.state import DrillState
+from drill.summary import summarise
 from drill.team import load_team_script, run_team
 
 
 @pytest.fixture
-def recorded_session(gas, tmp_path: Path) -> Path:  # noqa: ANN001
+def recorded_session(gas, tmp_path: Path, fake_spread) -> Path:  # noqa: ANN001
     """A whole drill played by the shipped 'good' team script."""
     out = tmp_path / "recorded.db"
-    live = LiveDrill.create(gas, out, seed=1)
+    live = LiveDrill.create(gas, out, seed=1, spread_factory=fake_spread)
     run_team(live, load_team_script(resolve_team_script("good", gas.scenario.id), gas.scenario))
     live.close()
     return out
@@ -75,7 +76,8 @@ async def test_replay_app_plays_steps_rewinds_and_shows_results(recorded_session
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
-        assert "184 (102 kommentarer ubesvart)" in app.screen.text
+        summary = summarise(list(replay.recorded))
+        assert f"{summary.replies} ({summary.unanswered} kommentarer ubesvart)" in app.screen.text
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

@@ -28,6 +28,7 @@ from drill.app.screens.dialogs import (
 )
 from drill.app.widgets.inbox_list import InboxList
 from drill.app.widgets.page_feed import PageFeed
+from drill.app.widgets.posts_list import PostsList
 from drill.app.widgets.reach_chart import ReachChart
 from drill.app.widgets.status_bar import StatusBar
 from drill.app.widgets.thread_detail import ThreadDetail
@@ -72,7 +73,8 @@ class ConsoleScreen(Screen[None]):
         bind("minus", "slower", t("key.slower"), show=False)
         bind("1", "show_tab('tab-feed')", show=False)
         bind("2", "show_tab('tab-inbox')", show=False)
-        bind("3", "show_tab('tab-reach')", show=False)
+        bind("3", "show_tab('tab-posts')", show=False)
+        bind("4", "show_tab('tab-reach')", show=False)
         connection.add_listener(self.on_drill_events)
 
     # --- layout ------------------------------------------------------------------------
@@ -86,6 +88,8 @@ class ConsoleScreen(Screen[None]):
                     yield PageFeed(self._model, starts, id="feed")
                 with TabPane(t("tab.inbox"), id="tab-inbox"):
                     yield InboxList(self._model, starts, id="inbox")
+                with TabPane(t("tab.posts"), id="tab-posts"):
+                    yield PostsList(self._connection.state, starts, id="posts")
                 with TabPane(t("tab.reach"), id="tab-reach"):
                     yield ReachChart(self._reach, id="reach")
             yield ThreadDetail(starts, self._model.is_unanswered, id="thread")
@@ -106,6 +110,10 @@ class ConsoleScreen(Screen[None]):
     @property
     def inbox(self) -> InboxList:
         return self.query_one(InboxList)
+
+    @property
+    def posts(self) -> PostsList:
+        return self.query_one(PostsList)
 
     @property
     def thread(self) -> ThreadDetail:
@@ -155,6 +163,7 @@ class ConsoleScreen(Screen[None]):
     def rebuild(self) -> None:
         """Redraw from scratch (a replay jumped backwards)."""
         self._model.rebuild(self._connection.state, self._connection.events)
+        self.posts.use_state(self._connection.state)
         self._reach.rebuild(self._connection.state, self._connection.events)
         self.refresh_views()
 
@@ -169,12 +178,14 @@ class ConsoleScreen(Screen[None]):
         state = connection.state
         self.feed.sync()
         self.inbox.sync()
+        self.posts.sync()
         if self.views.active == "tab-reach":
             self.reach_chart.sync()
         self.status.show(
             starts=connection.scenario.starts, now=connection.now, speed=connection.speed, paused=connection.paused,
             on_duty=state.on_duty, unanswered=self._model.unanswered_count,
             oldest=self._model.oldest_waiting(state.now), replay=connection.read_only, ended=state.ended,
+            last_post=state.official_posts[-1].t if state.official_posts else None,
         )
         self._sync_inbox_label()
         if self._current is not None and self._current in state.items:

@@ -41,6 +41,7 @@ class StatusBar(Widget):
         oldest: float | None,
         replay: bool = False,
         ended: bool = False,
+        last_post: float | None = None,
     ) -> None:
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{wall_clock(starts, now)} ", style="bold")
@@ -58,6 +59,10 @@ class StatusBar(Widget):
         line.append("  " + t("status.unanswered", n=number(unanswered)))
         if oldest is not None:
             line.append("  " + t("status.oldest", waited=waited(oldest)))
+        if last_post is None:
+            line.append("  " + t("status.no_post"))
+        else:
+            line.append("  " + t("status.last_post", waited=waited(now - last_post)))
         if line.plain != self._line.plain:
             self._line = line
             self.refresh()
