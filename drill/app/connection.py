@@ -133,6 +133,10 @@ class LocalConnection:
         return self._live.advance_to(target)
 
     def apply(self, action: Action, by: str | None = None) -> list[Event]:
+        # Whatever is due at this very moment happens before the team acts, as it will when the
+        # session is resumed (advance to the recorded time, then act). Right after the start the
+        # t=0 injects are still queued; acting first would make the session unresumable.
+        self._live.advance_to(self._live.state.now)
         return self._live.act(action, by=by)
 
     def add_listener(self, listener: EventListener) -> None:

@@ -121,3 +121,23 @@ async def test_existing_session_can_be_replaced_by_a_new_drill(gas, tmp_path: Pa
         await pilot.pause()
         assert isinstance(app.screen, ConsoleScreen)
         assert app.connection.now == 0
+
+
+async def test_a_drill_played_in_the_app_can_be_resumed(gas, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "spilt.db"
+    app = DrillApp(ticking=False, scenario=gas, options=PlayOptions(out=out, speed=5))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.advance(30)
+        await pilot.press("r")
+        await pilot.press(*"Vi ser på saken", "ctrl+s")
+        await pilot.pause()
+        app.advance(20)
+        await pilot.press("space")
+        played = [e.deterministic_view() for e in app.connection.events]
+    app.connection.close()
+    resumed = LiveDrill.resume(out)
+    assert [e.deterministic_view() for e in resumed.engine.events] == played
+    assert resumed.state.paused and resumed.state.speed == 5
+    resumed.close()

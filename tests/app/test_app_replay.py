@@ -63,7 +63,7 @@ async def test_replay_app_plays_steps_rewinds_and_shows_results(recorded_session
         await pilot.press("plus")
         app.advance(2)
         assert replay.now == 120
-        await pilot.press("space", "period")
+        await pilot.press("space", "full_stop")
         assert replay.now == replay.recorded[len(replay.events) - 1].t > 120
         shown = len(screen.model.rows)
         await pilot.press("b")

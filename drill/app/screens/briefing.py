@@ -16,6 +16,12 @@ from drill.i18n import number, t
 from drill.scenario import LoadedScenario
 
 
+def reflow(text: str) -> str:
+    """Paragraphs as the terminal should wrap them: YAML block text keeps the author's line breaks."""
+    paragraphs = [" ".join(block.split()) for block in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 class BriefingScreen(Screen[None]):
     class Start(Message):
         def __init__(self, loaded: LoadedScenario, speed: float) -> None:
@@ -45,7 +51,7 @@ class BriefingScreen(Screen[None]):
         with VerticalScroll(id="briefing-body"):
             yield Static(self._facts(), id="briefing-facts")
             yield Label(t("briefing.situation"), classes="section-title")
-            yield Static(scenario.briefing.strip() or scenario.summary or "—", id="briefing-situation")
+            yield Static(reflow(scenario.briefing) or scenario.summary or "—", id="briefing-situation")
             yield Label(t("briefing.team"), classes="section-title")
             yield Static(self._roster(), id="briefing-team")
         with Horizontal(id="briefing-start"):

@@ -15,9 +15,10 @@ class ReplayConsoleScreen(ConsoleScreen):
         super().__init__(connection)
         self._replay = connection
         bind = self._bindings.bind
-        bind("period", "step", t("key.step"), key_display=".")
+        bind("full_stop", "step", t("key.step"), key_display=".")
         bind("b", "back", t("key.back_minute"))
         bind("s", "results", t("key.results"))
+        bind("q", "app.quit", t("key.quit"))
         self._told_end = False
 
     def action_step(self) -> None:
