@@ -37,6 +37,7 @@ from scoring.report.model import (
     ReachPoint,
     ReachSeries,
     RemovalReview,
+    RuleChange,
     ScenarioInfo,
     SessionInfo,
     TimelineEntry,
@@ -201,4 +202,10 @@ def compare(this: ScoreReport, other: ScoreReport, other_name: str) -> Compariso
         change = None if mine.score is None or theirs.score is None else round(mine.score - theirs.score, 1)
         rows.append(CompareRow(dimension=mine.dimension, label=mine.label, this=mine.score, other=theirs.score,
                                change=change))
-    return Comparison(other_file=other_name, other_total=other.total, this_total=this.total, rows=rows)
+    mine = {f.rule: f.title for f in this.findings if f.verdict == "improvement"}
+    theirs = {f.rule: f.title for f in other.findings if f.verdict == "improvement"}
+    return Comparison(
+        other_file=other_name, other_total=other.total, this_total=this.total, rows=rows,
+        resolved=[RuleChange(rule=r, title=t) for r, t in sorted(theirs.items()) if r not in mine],
+        new=[RuleChange(rule=r, title=t) for r, t in sorted(mine.items()) if r not in theirs],
+    )

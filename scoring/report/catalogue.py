@@ -62,6 +62,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "this_session": ("Denne økten", "This session"),
     "other_session": ("Den andre økten", "Other session"),
     "change": ("Endring", "Change"),
+    "resolved": ("Rettet siden den andre økten", "Fixed since the other session"),
+    "new_issues": ("Nye forbedringsområder", "New areas for improvement"),
     "kind_item": ("Innlegg", "Comment"),
     "kind_message": ("Melding", "Message"),
     "kind_reply": ("Svar", "Reply"),

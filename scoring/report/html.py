@@ -206,10 +206,15 @@ def _comparison(report: AfterActionReport) -> str:
     total_change = "–" if c.this_total is None or c.other_total is None else f"{c.this_total - c.other_total:+.0f}"
     rows.append(f"<tr><th>{_e(label('total', lang))}</th><th class='num'>{_e(_score(c.this_total, lang))}</th>"
                 f"<th class='num'>{_e(_score(c.other_total, lang))}</th><th class='num'>{total_change}</th></tr>")
-    return (f"<section><h2>{_e(label('compare', lang))}</h2><div class='table-wrap'><table><thead><tr><th>{_e(label('dimension', lang))}</th>"
-            f"<th class='num'>{_e(label('this_session', lang))}</th><th class='num'>{_e(c.other_file)}</th>"
+    changes = ""
+    for key, found in (("resolved", c.resolved), ("new_issues", c.new)):
+        if found:
+            items = "".join(f"<li><strong>{_e(r.rule)}</strong> {_e(r.title)}</li>" for r in found)
+            changes += f"<h3>{_e(label(key, lang))}</h3><ul>{items}</ul>"
+    return (f"<section><h2>{_e(label('compare', lang))}</h2><div class='table-wrap'><table><thead><tr>"
+            f"<th>{_e(label('dimension', lang))}</th><th class='num'>{_e(label('this_session', lang))}</th><th class='num'>{_e(c.other_file)}</th>"
             f"<th class='num'>{_e(label('change', lang))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"</div></section>")
+            f"</div>{changes}</section>")
 
 
 def _figure(caption: str, chart: str | None) -> str:

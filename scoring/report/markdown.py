@@ -61,6 +61,9 @@ def render_markdown(report: AfterActionReport) -> str:
         out.append(f"| **{label('total', lang)}** | {_score(c.this_total, lang)} | {_score(c.other_total, lang)} | "
                    f"{total_change} |")
         out.append("")
+        for key, found in (("resolved", c.resolved), ("new_issues", c.new)):
+            if found:
+                out += [f"**{label(key, lang)}:**", ""] + [f"- **{r.rule}** {r.title}" for r in found] + [""]
     out += [f"## {label('strengths', lang)}", ""]
     out += [line for f in report.strengths for line in _finding(f, lang, names)] or [label("none", lang)]
     out += ["", f"## {label('improvements', lang)}", ""]

@@ -100,11 +100,20 @@ class CompareRow(_Model):
     change: float | None
 
 
+class RuleChange(_Model):
+    rule: str
+    title: str
+
+
 class Comparison(_Model):
     other_file: str
     other_total: float | None
     this_total: float | None
     rows: list[CompareRow]
+    resolved: list[RuleChange] = Field(default_factory=list,
+                                       description="Rules that needed improvement in the other session, not in this.")
+    new: list[RuleChange] = Field(default_factory=list,
+                                  description="Rules that need improvement in this session, not in the other.")
 
 
 class AfterActionReport(_Model):

@@ -137,8 +137,12 @@ def test_comparison_shows_progress(reports):
     comparison = reports["good"].comparison
     assert comparison is not None and comparison.other_file == "poor.db"
     assert all(row.change is not None and row.change > 0 for row in comparison.rows)
+    resolved = {r.rule for r in comparison.resolved}
+    assert {"M2", "K5", "A1", "P3"} <= resolved  # what the good team no longer does wrong
+    assert comparison.new == [] or all(r.rule not in resolved for r in comparison.new)
     html = render_html(reports["good"])
     assert "Sammenligning med en annen økt" in html and 'class="chg-up"' in html
+    assert "Rettet siden den andre økten" in html
 
 
 def test_json_round_trips(reports):
