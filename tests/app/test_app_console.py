@@ -9,7 +9,8 @@ import pytest
 from drill.app.app import DrillApp
 from drill.app.screens.console import ConsoleScreen
 from drill.app.widgets.reach_chart import ReachChart
-from drill.engine.actions import Reply
+from drill.engine.actions import Archive, Delete, Hide, Like, Reply
+from drill.scenario.models import DeletionReason
 
 
 def console(app: DrillApp) -> ConsoleScreen:
@@ -184,3 +185,22 @@ async def test_our_posts_tab_and_time_since_the_last_update(console_app) -> None
         prompt = str(screen.posts.get_option_at_index(0).prompt)
         assert "10:59 Kari: Gasslekkasje ved Torget" in prompt
         assert "https://www.fjellvik.kommune.no/krise" in prompt
+
+
+async def test_flags_are_visible_on_the_row(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(16 * 60)
+        await pilot.pause()
+        connection, feed = app.connection, console(app).feed
+        connection.apply(Like(item="first-alarm"))
+        connection.apply(Archive(item="first-alarm"))
+        connection.apply(Hide(item="mayor-attack", reason=DeletionReason.personal_attack))
+        connection.apply(Delete(item="blame-neighbour", reason=DeletionReason.third_party))
+        console(app).refresh_views()
+        assert feed.row_text("first-alarm", 100).plain[2:5] == " ♥▣"
+        assert feed.row_text("mayor-attack", 100).plain[2:5] == "◌  "
+        assert feed.row_text("blame-neighbour", 100).plain[2:5] == "✗  "
+        feed.select_item("blame-neighbour")
+        await pilot.pause()
+        assert "Slettet: Navngir tredjeperson" in console(app).thread.text

@@ -110,3 +110,19 @@ def test_debrief_survives_a_failing_scorer(gas, tmp_path: Path, monkeypatch) -> 
     assert debrief.score is None and debrief.score_problem == "RuntimeError: rubric missing"
     assert debrief.summary.items == len(live.state.items)
     live.close()
+
+
+def test_both_connections_satisfy_the_protocol(gas, tmp_path: Path) -> None:  # noqa: ANN001
+    from drill.app.connection import DrillConnection, LocalConnection, ReplayConnection
+
+    live = LiveDrill.create(gas, tmp_path / "p.db", seed=1)
+    local = LocalConnection(live)
+    seen: list[int] = []
+    local.add_listener(lambda events: seen.append(len(events)))
+    assert isinstance(local, DrillConnection)
+    assert local.tick(0) == [] and local.now == 0
+    local.tick(90)
+    assert local.now == 90 and sum(seen) == len(local.events) - 1, "every event after the start reaches listeners"
+    local.close()
+    replay = ReplayConnection.open(tmp_path / "p.db")
+    assert isinstance(replay, DrillConnection) and replay.read_only and not local.read_only
