@@ -239,6 +239,8 @@ class ConsoleScreen(Screen[None]):
             self.reach_chart.sync()
 
     def _show(self, item_id: str | None) -> None:
+        if (self._current is None) != (item_id is None):
+            self.refresh_bindings()  # item actions become available (or not)
         self._current = item_id
         state = self._connection.state
         if item_id is not None and item_id in state.items:
@@ -274,6 +276,7 @@ class ConsoleScreen(Screen[None]):
             return False
         self.refresh_views()
         if self._connection.ended:
+            self.refresh_bindings()
             self.app.call_later(self.app.show_debrief)  # type: ignore[attr-defined]
         return True
 
