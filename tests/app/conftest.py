@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,8 +44,8 @@ class LinearSpread:
         self._started: dict[str, tuple[float, SpreadRole]] = {}
         self._stopped: dict[str, float] = {}
 
-    def start(self, item_id: str, *, at: float, role: SpreadRole, share_probability: float, seeds: int = 1,
-              influential: bool = False, corrects: Sequence[str] = ()) -> None:
+    def start(self, item_id: str, *, at: float, role: SpreadRole, **options: object) -> None:
+        """Only when and as what an item starts matters here; sharing options are ignored."""
         self._started[item_id] = (at, role)
 
     def stop(self, item_id: str, *, at: float) -> None:
