@@ -8,12 +8,14 @@ shown as a note on the debrief, never as a crash at the moment the team finishes
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from drill.events import Event
+from drill.app.formatting import excerpt
 from drill.scenario.models import Scenario
+from drill.state import DrillState
 from drill.summary import DrillSummary, summarise
 
 
@@ -23,6 +25,8 @@ class Debrief:
     score: Any | None
     """A scoring.models.ScoreReport, when the scorer is available and succeeded."""
     score_problem: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    """Item and post ids -> a short quote, so reach figures name what spread."""
 
 
 def scorer() -> Callable[..., Any] | None:
@@ -38,13 +42,22 @@ def build_debrief(scenario: Scenario, events: Sequence[Event], language: str) ->
     """The debrief in the UI's language (the scorer writes its findings in it too)."""
     events = list(events)
     summary = summarise(events)
+    names = quotes(events)
     score = scorer()
     if score is None:
-        return Debrief(summary, None)
+        return Debrief(summary, None, names=names)
     try:
-        return Debrief(summary, score(scenario, events, language=language))
+        return Debrief(summary, score(scenario, events, language=language), names=names)
     except Exception as error:  # noqa: BLE001 - the scorer's bug must not take the drill's ending down
-        return Debrief(summary, None, f"{type(error).__name__}: {error}")
+        return Debrief(summary, None, f"{type(error).__name__}: {error}", names=names)
+
+
+def quotes(events: Sequence[Event], width: int = 40) -> dict[str, str]:
+    """A short quote for every item and official post, by id."""
+    state = DrillState.from_events(list(events))
+    names = {item_id: excerpt(item.text, width) for item_id, item in state.items.items()}
+    names.update({post.post_id: excerpt(post.text, width) for post in state.official_posts})
+    return names
 
 
 ReportWriter = Callable[[Path, Path, str], Path]

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from drill.app.app import DrillApp
+from drill.app.formatting import plain_text
 from drill.app.screens.console import ConsoleScreen
 from drill.app.widgets.reach_chart import ReachChart
 from drill.engine.actions import Archive, Delete, Hide, Like, Reply
@@ -204,3 +205,15 @@ async def test_flags_are_visible_on_the_row(console_app) -> None:  # noqa: ANN00
         feed.select_item("blame-neighbour")
         await pilot.pause()
         assert "Slettet: Navngir tredjeperson" in console(app).thread.text
+
+
+async def test_legend_explains_the_marks(console_app) -> None:  # noqa: ANN001
+    app = console_app(language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "LegendDialog"
+        assert "Waiting for an answer" in plain_text(app.screen.query_one("#legend-marks").content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsoleScreen)

@@ -18,6 +18,7 @@ from drill.app.connection import DrillConnection
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, signature
 from drill.app.reach_model import ReachSeries
+from drill.app.screens.legend import LegendDialog
 from drill.app.screens.dialogs import (
     ChoiceDialog,
     HandoverDialog,
@@ -71,6 +72,7 @@ class ConsoleScreen(Screen[None]):
         bind("space", "pause", t("key.pause"), key_display="␣")
         bind("plus", "faster", t("key.speed"), key_display="+/−")
         bind("minus", "slower", t("key.slower"), show=False)
+        bind("question_mark", "legend", t("key.legend"), key_display="?")
         bind("1", "show_tab('tab-feed')", show=False)
         bind("2", "show_tab('tab-inbox')", show=False)
         bind("3", "show_tab('tab-posts')", show=False)
@@ -250,6 +252,9 @@ class ConsoleScreen(Screen[None]):
         self.feed.sync()
         self.inbox.sync()
         self._sync_inbox_label()
+
+    def action_legend(self) -> None:
+        self.app.push_screen(LegendDialog())
 
     def action_show_tab(self, pane: str) -> None:
         self.views.active = pane

@@ -121,11 +121,11 @@ class DebriefScreen(Screen[None]):
             (t("summary.handovers"), number(s.handovers)),
             (t("summary.triggers"), ", ".join(s.triggers) or t("summary.none")),
         ]
-        if s.reach:
-            top = ", ".join(f"{item} {number(people)}" for item, people in list(s.reach.items())[:5])
-            rows.append((t("summary.reach"), top))
         for label, value in rows:
             table.add_row(label, value)
+        for index, (item_id, people) in enumerate(list(s.reach.items())[:5]):
+            quote = self._debrief.names.get(item_id, item_id)
+            table.add_row(t("summary.reach") if index == 0 else "", f"{number(people):>7}  " + t("summary.quote", text=quote))
         return table
 
     @on(Button.Pressed, "#quit")
