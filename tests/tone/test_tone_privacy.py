@@ -80,6 +80,14 @@ def test_official_mobile_number_is_allowed() -> None:
     assert "P1.private_phone" not in rules
 
 
+def test_several_official_numbers_are_all_allowed() -> None:
+    text = "Ring sentralbordet på 22 33 44 55, vakttelefonen på 412 34 567 eller helsestasjonen på 51 23 45 67."
+    rules = _rules(text, official_numbers=["22334455", "+47 412 34 567", "51 23 45 67"])
+    assert not rules & {"P1.unlisted_phone", "P1.private_phone"}
+    only_two = _rules(text, official_numbers=["22334455", "51 23 45 67"])
+    assert only_two & {"P1.unlisted_phone", "P1.private_phone"}  # the on-call mobile left off the list
+
+
 def test_unlisted_landline_is_only_a_check() -> None:
     result = analyse_reply("Ring 51 23 45 67 for spørsmål.")
     finding = next(f for f in result.findings if f.rule == "P1.unlisted_phone")
