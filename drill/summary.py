@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from drill.events import Event
+from drill.events import CounterfactualReach, Event
 from drill.scenario.durations import clock_label
 from drill.state import DrillState
 
@@ -31,6 +31,8 @@ class DrillSummary:
     events: int
     reach: dict[str, int]
     """Final reach of each item that spread (people), largest first."""
+    rumours: list[CounterfactualReach]
+    """Each rumour's reach, with what it would have been without the team's correction."""
 
 
 def summarise(events: list[Event]) -> DrillSummary:
@@ -51,6 +53,7 @@ def summarise(events: list[Event]) -> DrillSummary:
         unanswered=sum(1 for i in state.items.values() if i.is_comment and i.visibility == "visible" and not i.answered),
         events=len(events),
         reach=dict(sorted(((k, v[0]) for k, v in state.reach.items()), key=lambda kv: -kv[1])),
+        rumours=[e.payload for e in events if isinstance(e.payload, CounterfactualReach)],
     )
 
 
@@ -68,5 +71,13 @@ def summary_lines(summary: DrillSummary) -> list[str]:
     if summary.reach:
         top = ", ".join(f"{item} {people:,}" for item, people in list(summary.reach.items())[:5])
         lines.append(f"Reach (people):     {top}")
+    for rumour in sorted(summary.rumours, key=lambda r: -r.without_correction):
+        if rumour.corrected_at is None:
+            effect = (f"never corrected; a correction {rumour.earlier_by / 60:.0f} min after it appeared "
+                      f"would have held it to {rumour.with_earlier_correction:,}")
+        else:
+            effect = (f"without the correction at {clock_label(rumour.corrected_at)}: "
+                      f"{rumour.without_correction:,}, so it kept {rumour.without_correction - rumour.actual:,} people from it")
+        lines.append(f"Rumour {rumour.item_id}: {rumour.actual:,} people reached ({effect})")
     lines.append(f"Events recorded:    {summary.events}")
     return lines

@@ -122,6 +122,8 @@ class DrillEngine:
             scenario.municipality.places,
         )
         self._fired: set[str] = set()
+        self._driver_reach: dict[int, int] = {}
+        """Reach of each driven stream's driver at the last tick (its new reach drives comments)."""
         self._early: set[str] = set()
         """Injects the trainer posted ahead of their time; skipped when their time comes."""
         self._pending_fire: set[str] = set()
@@ -222,8 +224,10 @@ class DrillEngine:
                 public=item.is_comment, corrects=corrects,
             ),
         )
-        if self._spread is not None and item.is_comment and corrects:
-            self._spread.start(reply_id, at=self.now, role="correction", share_probability=0.05, corrects=corrects)
+        # A reply travels with the thread it answers: only a thread that spreads carries it.
+        root = self.state.items.get(item.thread_id)
+        if self._spread is not None and root is not None and root.spreads and corrects:
+            self._spread.start(reply_id, at=self.now, role="correction", corrects=corrects)
         self._event_triggers(lambda c: c.replied_to == item.item_id)
 
     def _do_official_post(self, action: OfficialPost, actor: str) -> None:
@@ -235,10 +239,9 @@ class DrillEngine:
             OfficialPostPublished(post_id=post_id, text=action.text, link=action.link, corrects=corrects),
         )
         if self._spread is not None:
-            self._spread.start(
-                post_id, at=self.now, role="correction" if corrects else "neutral", share_probability=0.06,
-                seeds=max(1, self.scenario.municipality.followers // 20), corrects=corrects,
-            )
+            # Posted on the page: the followers' feeds carry it (no single author shares it).
+            # It spreads as the municipality's voice even when it names no rumour.
+            self._spread.start(post_id, at=self.now, role="correction", corrects=corrects)
         self._event_triggers(lambda c: bool(c.official_post))
 
     def _do_hide(self, action: Hide, actor: str) -> None:
@@ -296,7 +299,18 @@ class DrillEngine:
         self._emit(actor, ClockChanged(speed=action.speed, paused=action.paused))
 
     def _do_end(self, action: EndDrill, actor: str) -> None:
-        self._emit(actor, DrillEnded(reason="ended_by_trainer" if actor == TRAINER else "ended_by_team"))
+        self._finish(actor, "ended_by_trainer" if actor == TRAINER else "ended_by_team")
+
+    def _finish(self, actor: str, reason: str) -> None:
+        """Record what the corrections were worth, then the end itself."""
+        if self._spread is not None and hasattr(self._spread, "history"):
+            from drill.engine.impact import rumour_impacts
+
+            self._spread.advance(self.now)
+            target = self.scenario.expectations.correction_within
+            for impact in rumour_impacts(self._spread, self.now, target=target):  # type: ignore[arg-type]
+                self._emit(SYSTEM, impact)
+        self._emit(actor, DrillEnded(reason=reason))  # type: ignore[arg-type]
         self._queue.clear()
 
     def _do_fire_inject(self, action: FireInject, actor: str) -> None:
@@ -375,8 +389,7 @@ class DrillEngine:
         elif due.kind == "tick":
             self._tick(due.t)
         elif due.kind == "end":
-            self._emit(SYSTEM, DrillEnded(reason="time_up"))
-            self._queue.clear()
+            self._finish(SYSTEM, "time_up")
 
     def _post_content(self, content: InjectContent, item_id: str, *, source: str, source_id: str) -> None:
         persona = self.scenario.persona(content.from_)
@@ -443,7 +456,9 @@ class DrillEngine:
             if driver is None:
                 continue
             reached = self.state.reach.get(driver, (0, 0))[0]
-            for when in generator.driven_times(t, t + SPREAD_TICK, reached):
+            newly = reached - self._driver_reach.get(index, 0)
+            self._driver_reach[index] = reached
+            for when in generator.driven_times(t, t + SPREAD_TICK, newly):
                 self._schedule(when, _DRIVEN, "driven", index)
 
     # --- triggers ---------------------------------------------------------------------------

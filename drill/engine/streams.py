@@ -4,7 +4,7 @@ Arrival times follow a non-homogeneous Poisson process (Lewis-Shedler thinning a
 curve's maximum), drawn from the stream's own seeded generator. The sequence of arrivals is
 therefore a pure function of the seed, whatever steps the clock advances in. Comments that
 an item's reach adds (`driven_by`) are drawn per spread tick from a second generator, from
-the reach at that tick, so they too are independent of how the clock is driven.
+the people newly reached by that tick, so they too are independent of how the clock is driven.
 """
 
 from __future__ import annotations
@@ -97,14 +97,18 @@ class StreamGenerator:
         self._next_base = self._draw_next_base(t)
         return self._make(t)
 
-    def driven_times(self, start: float, end: float, reached: int) -> list[float]:
-        """Extra comment times in [start, end) caused by `reached` people seeing the driver."""
-        if not self.stream.driven_by or self.stream.per_thousand_reached <= 0 or reached <= 0:
+    def driven_times(self, start: float, end: float, newly_reached: int) -> list[float]:
+        """Comment times in [start, end) from the people the driver newly reached in that window.
+
+        People react when they see the item, so the volume follows new exposure: a rumour that
+        is still climbing fills the feed, one that a correction has stopped falls quiet.
+        """
+        if not self.stream.driven_by or self.stream.per_thousand_reached <= 0 or newly_reached <= 0:
             return []
         lo, hi = max(start, self.stream.from_), min(end, self.stream.to)
         if hi <= lo:
             return []
-        expected = self.stream.per_thousand_reached * reached / 1000.0 * (hi - lo) / 60.0
+        expected = self.stream.per_thousand_reached * newly_reached / 1000.0
         count = _poisson(self._rng_driven, expected)
         return sorted(lo + self._rng_driven.random() * (hi - lo) for _ in range(count))
 

@@ -262,8 +262,8 @@ class Stream(Strict):
     """Post the comments inside this inject's thread instead of on the page."""
     driven_by: str | None = None
     """An inject (e.g. a rumour) whose reach adds comments: more people reached, more comments."""
-    per_thousand_reached: float = Field(default=0.0, ge=0, le=100)
-    """With driven_by: extra comments per minute for every 1,000 people the item has reached."""
+    per_thousand_reached: float = Field(default=0.0, ge=0, le=1000)
+    """With driven_by: comments for every 1,000 people the item reaches, arriving as they see it."""
 
 
 class Condition(Strict):

@@ -139,8 +139,8 @@ def _streams(scenario: Scenario) -> Iterator[str]:
         if stream.thread:
             yield f"    posts inside the thread of {stream.thread}"
         if stream.driven_by:
-            yield (f"    plus {stream.per_thousand_reached:g} comments per minute for every 1,000 people "
-                   f"{stream.driven_by} has reached (depends on the spread; not in the table below)")
+            yield (f"    plus {stream.per_thousand_reached:g} comments for every 1,000 people "
+                   f"{stream.driven_by} reaches, as they see it (depends on the spread; not in the table below)")
 
 
 def _volumes(scenario: Scenario) -> Iterator[str]:

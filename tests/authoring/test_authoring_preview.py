@@ -82,7 +82,7 @@ def test_volume_table_per_ten_minutes(cli, gas_scenario_path: Path):
     # Rising from 0.4/min at 2m to 5/min at 20m: minutes 2-10 give 8 * (0.4 + 2.444)/2 = 11.38 comments.
     assert rows[0].split()[-1] == "11.4"
     assert lines[start + 14].split() == ["total", "119", "45", "32", "26", "16", "11", "8", "8", "265"]
-    assert any("plus 0.6 comments per minute for every 1,000 people bomb-rumour has reached" in line for line in lines)
+    assert any("plus 6 comments for every 1,000 people bomb-rumour reaches, as they see it" in line for line in lines)
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
@@ -128,7 +128,7 @@ def test_csv_rows_carry_labels_spread_and_triggers(gas):
     bomb = by_id["bomb-rumour"]
     assert (bomb["time"], bomb["clock"], bomb["inject_type"], bomb["from"], bomb["to"]) == ("T+06:00", "11:01", "comment", "torgmamma", "page")
     assert (bomb["kind"], bomb["needs_reply"], bomb["false_claim"], bomb["archive_worthy"]) == ("rumour", "yes", "yes", "yes")
-    assert (bomb["share_probability"], bomb["spread_seeds"], bomb["spread_influential"]) == ("0,09", "3", "yes")
+    assert (bomb["share_probability"], bomb["spread_seeds"], bomb["spread_influential"]) == ("0,05", "3", "yes")
     assert bomb["expected_action"] == "Avkreft ryktet raskt med kilde (politiet) og lenke."
     assert by_id["mayor-attack"]["deletion_reason"] == "personal_attack"
     assert by_id["police-cordon"]["to"] == "team"
@@ -150,7 +150,7 @@ def test_csv_stream_and_template_rows(gas):
     first = streams[0]
     assert (first["time"], first["until"], first["rate"]) == ("T+02:00", "T+100:00", "peak 5/min at 20m, base 0,4/min")
     assert first["mix"].startswith("question 45%, complaint 17%, info 12%")
-    assert streams[1]["driven_by"] == "bomb-rumour: 0,6 per 1000 reached"
+    assert streams[1]["driven_by"] == "bomb-rumour: 6 per 1000 reached"
     templates = [r for r in rows if r["row_type"] == "template" and r["id"] == "sporsmal" and r["kind"] == "question"]
     assert len(templates) == 12 and templates[0]["message"] == "Er det farlig å være i {place} nå?"
 
@@ -161,7 +161,7 @@ def test_csv_with_commas_uses_decimal_points(cli, gas_scenario_path: Path, tmp_p
     assert code == 0 and out == "" and f"Wrote {out_file}." in err
     rows = _table(out_file.read_text(encoding="utf-8"), ",")
     bomb = next(r for r in rows if r["id"] == "bomb-rumour")
-    assert bomb["share_probability"] == "0.09"
+    assert bomb["share_probability"] == "0.05"
     assert out_file.read_bytes().count(b"\r\n") > 50, "Excel expects CRLF line ends"
     code, _, err = cli("preview", str(gas_scenario_path), "--format", "csv", "-o", str(out_file))
     assert code == 2 and "the file exists" in err

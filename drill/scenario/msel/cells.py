@@ -473,7 +473,7 @@ def parse_driven_by(text: str) -> tuple[str, float | None]:
     if not match:
         raise CellError(
             f"Not understood: {text.strip()!r}. Write the inject whose reach drives the comments and how many "
-            "comments per minute each 1000 people reached add, e.g. 'bomb-rumour: 0.6 per 1000 reached'."
+            "comments every 1000 people it reaches add, e.g. 'bomb-rumour: 6 per 1000 reached'."
         )
     return match.group(1), (parse_number(match.group(2)) if match.group(2) else None)
 
