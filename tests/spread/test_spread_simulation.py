@@ -162,6 +162,7 @@ def test_counterfactual_prevented_is_never_negative_and_matches_the_live_drill()
         assert result.reach_with_earlier_correction == _drill(seed, 300.0).reach("rumour")
         assert result.prevented >= 0
         assert result.missed_by_waiting >= 0
+        assert live.counterfactual("rumour", earlier_by=900.0, until=2 * HOUR) == result
     assert result.prevented > 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,6 +23,9 @@ from .audience import Audience
 from .csr import CSRGraph
 from .draws import ItemDraws, hash_uniform
 from .kernel import Cascade, CascadeParams
+
+if TYPE_CHECKING:
+    from .counterfactual import CounterfactualResult
 
 ROLES = ("rumour", "correction", "neutral")
 
@@ -104,6 +108,7 @@ class SpreadSimulation:
         seed: int,
         settings: SpreadSettings | None = None,
     ) -> None:
+        self.audience = audience
         if isinstance(audience, Audience):
             self.graph = audience.graph
             self.followers = audience.followers.astype(np.int64)
@@ -197,6 +202,20 @@ class SpreadSimulation:
                 item.reported = counts
                 snapshots.append(ReachSnapshot(item_id, float(to), counts[0], counts[1]))
         return snapshots
+
+    def counterfactual(
+        self, rumour_id: str, earlier_by: float = 600.0, until: float | None = None
+    ) -> CounterfactualResult:
+        """This drill replayed without, and with an earlier, correction of ``rumour_id``.
+
+        Same audience, seed and settings as this simulation, so the replays
+        meet the same draws; see ``counterfactual.counterfactual``.
+        """
+        from .counterfactual import counterfactual  # the replay module builds simulations itself
+
+        return counterfactual(
+            self.audience, self.seed, self.history, rumour_id, earlier_by, until, self.settings
+        )
 
     def reach(self, item_id: str) -> int:
         """People who have seen the item by the current time."""
