@@ -152,7 +152,7 @@ def test_csv_stream_and_template_rows(gas):
     assert first["mix"].startswith("question 45%, complaint 17%, info 12%")
     assert streams[1]["driven_by"] == "bomb-rumour: 6 per 1000 reached"
     templates = [r for r in rows if r["row_type"] == "template" and r["id"] == "sporsmal" and r["kind"] == "question"]
-    assert len(templates) == 12 and templates[0]["message"] == "Er det farlig å være i {place} nå?"
+    assert len(templates) == 22 and templates[0]["message"] == "Er det farlig å være i {place} nå?"
 
 
 def test_csv_with_commas_uses_decimal_points(cli, gas_scenario_path: Path, tmp_path: Path):
