@@ -60,14 +60,20 @@ def pattern_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, i
             if end > start:
                 yield start, end
     elif pattern.lemmas is not None:
-        accepted = pattern.lemma_set
-        for token in text.tokens:
-            if token.matches(accepted):
-                yield token.start, token.end
+        tokens = text.tokens
+        for i in text.positions_of(pattern.lemma_set):
+            yield tokens[i].start, tokens[i].end
     else:
         sets = pattern.seq_sets
         tokens = text.tokens
-        for i in range(len(tokens) - len(sets) + 1):
+        anchor = next((j for j, s in enumerate(sets) if s is not None), None)
+        if anchor is None:
+            starts: list[int] | range = range(len(tokens) - len(sets) + 1)
+        else:
+            starts = [p - anchor for p in text.positions_of(sets[anchor])]
+        for i in starts:
+            if i < 0 or i + len(sets) > len(tokens):
+                continue
             if all(s is None or tokens[i + j].matches(s) for j, s in enumerate(sets)):
                 yield tokens[i].start, tokens[i + len(sets) - 1].end
 

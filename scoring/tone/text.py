@@ -63,6 +63,23 @@ class AnalysedText:
         )
         self._token_starts = [t.start for t in self.tokens]
         self._token_ends = [t.end for t in self.tokens]
+        # Word form or lemma -> token positions: rules look words up here instead of scanning
+        # every token once per pattern (hundreds of patterns run over each reply).
+        self.positions: dict[str, list[int]] = {}
+        for index, token in enumerate(self.tokens):
+            self.positions.setdefault(token.lower, []).append(index)
+            if token.lemma != token.lower:
+                self.positions.setdefault(token.lemma, []).append(index)
+        self.vocabulary = frozenset(self.positions)
+
+    def positions_of(self, accepted: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose form or lemma is in `accepted`, in text order."""
+        found = accepted & self.vocabulary
+        if not found:
+            return []
+        if len(found) == 1:
+            return self.positions[next(iter(found))]
+        return sorted({i for word in found for i in self.positions[word]})
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding the character at `offset` (the last one for offsets past the end)."""
