@@ -126,3 +126,29 @@ def test_both_connections_satisfy_the_protocol(gas, tmp_path: Path) -> None:  # 
     local.close()
     replay = ReplayConnection.open(tmp_path / "p.db")
     assert isinstance(replay, DrillConnection) and replay.read_only and not local.read_only
+
+
+def test_refusals_match_what_the_engine_refuses(gas, tmp_path: Path) -> None:  # noqa: ANN001
+    """Every action the console refuses in the team's language is one the engine refuses too."""
+    from drill.app.refusals import refusal
+    from drill.engine.actions import Archive, Handover, Like, Restore
+    from drill.engine.engine import ActionRejected
+
+    live = LiveDrill.create(gas, tmp_path / "r.db", seed=1)
+    live.advance_to(13 * 60)
+    live.act(Like(item="first-alarm"))
+    live.act(Archive(item="first-alarm"))
+    live.act(Hide(item="mayor-attack", reason=DeletionReason.personal_attack))
+    live.act(Delete(item="bomb-rumour", reason=DeletionReason.usaklig))
+    attempts = [
+        Like(item="first-alarm"), Archive(item="first-alarm"), Hide(item="mayor-attack", reason=DeletionReason.usaklig),
+        Hide(item="bomb-rumour", reason=DeletionReason.usaklig), Delete(item="bomb-rumour", reason=DeletionReason.usaklig),
+        Unhide(item="first-alarm"), Restore(item="mayor-attack"), Reply(item="bomb-rumour", text="x"),
+        Handover(to="Kari, kommunikasjonsavdelingen"),
+    ]
+    for action in attempts:
+        assert refusal(action, live.state) is not None, action
+        with pytest.raises(ActionRejected):
+            live.engine.apply(action)
+    assert refusal(Like(item="mayor-attack"), live.state) is None
+    live.close()

@@ -11,6 +11,10 @@ from drill.app.formatting import elapsed, speed_label, waited, wall_clock
 from drill.i18n import number, t
 
 
+COMPACT_BELOW = 110
+"""Narrower than this (an 80-column terminal), the bar drops the elapsed time and uses short labels."""
+
+
 class StatusBar(Widget):
     """Redrawn in place on every tick; a fixed height, so it never asks for a new layout."""
 
@@ -21,6 +25,11 @@ class StatusBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._line = Text()
+        self._shown: dict[str, object] = {}
+
+    def on_resize(self) -> None:
+        if self._shown:
+            self.show(**self._shown)  # type: ignore[arg-type]
 
     def render(self) -> Text:
         return self._line
@@ -43,9 +52,13 @@ class StatusBar(Widget):
         ended: bool = False,
         last_post: float | None = None,
     ) -> None:
+        self._shown = dict(starts=starts, now=now, speed=speed, paused=paused, on_duty=on_duty,
+                           unanswered=unanswered, oldest=oldest, replay=replay, ended=ended, last_post=last_post)
+        compact = 0 < self.size.width < COMPACT_BELOW
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{wall_clock(starts, now)} ", style="bold")
-        line.append(f"({elapsed(now)})")
+        if not compact:
+            line.append(f"({elapsed(now)})")
         line.append("  ")
         if ended:
             line.append(t("status.ended"), style="reverse")
@@ -57,12 +70,13 @@ class StatusBar(Widget):
             line.append("  " + t("status.replay"), style="reverse")
         line.append("  " + t("status.on_duty", name=(on_duty or "—").split(",")[0]))
         line.append("  " + t("status.unanswered", n=number(unanswered)))
+        short = "_short" if compact else ""
         if oldest is not None:
-            line.append("  " + t("status.oldest", waited=waited(oldest)))
+            line.append("  " + t("status.oldest" + short, waited=waited(oldest)))
         if last_post is None:
-            line.append("  " + t("status.no_post"))
+            line.append("  " + t("status.no_post" + short))
         else:
-            line.append("  " + t("status.last_post", waited=waited(now - last_post)))
+            line.append("  " + t("status.last_post" + short, waited=waited(now - last_post)))
         if line.plain != self._line.plain:
             self._line = line
             self.refresh()
