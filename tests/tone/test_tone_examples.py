@@ -1,8 +1,8 @@
 """The labelled replies: each lands in its score band, fires what it must and nothing it must not.
 
 The replies live in replies_nb.yaml / replies_en.yaml next to this file, plus replies_gaps.yaml
-(both languages, each item names its `language`). Bands: good >= 70, mediocre 41-69,
-bad <= 40, unless an example gives its own `score` band.
+and replies_slips.yaml (both languages, each item names its `language`). Bands: good >= 70,
+mediocre 41-69, bad <= 40, unless an example gives its own `score` band.
 """
 
 from __future__ import annotations
@@ -35,7 +35,12 @@ class Example:
     official_numbers: tuple[str, ...] = field(default_factory=tuple)
 
 
-EXAMPLE_FILES: dict[str, str | None] = {"replies_nb.yaml": "nb", "replies_en.yaml": "en", "replies_gaps.yaml": None}
+EXAMPLE_FILES: dict[str, str | None] = {
+    "replies_nb.yaml": "nb",
+    "replies_en.yaml": "en",
+    "replies_gaps.yaml": None,
+    "replies_slips.yaml": None,
+}
 
 
 def load_examples() -> list[Example]:
