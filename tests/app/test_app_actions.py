@@ -268,3 +268,17 @@ async def test_actions_after_the_end_are_refused_politely(console_app) -> None: 
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         assert screen is not app.screen
+
+
+async def test_a_key_right_after_a_move_acts_on_the_item_moved_to(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(7 * 60)
+        await pilot.pause()
+        screen = console(app)
+        rows = screen.model.rows
+        # The move and the action in one go, before the feed's message reaches the screen.
+        screen.feed.action_last()
+        screen.action_like()
+        await pilot.pause()
+        assert last_of(app, "item_liked").payload.item_id == rows[-1]

@@ -136,10 +136,21 @@ class ConsoleScreen(Screen[None]):
 
     @property
     def current_item(self) -> ItemView | None:
-        """The item the team's next action applies to (shown in the thread pane)."""
-        if self._current is None:
+        """The item the team's next action applies to: the selection in the list on screen.
+
+        Read from the list itself, not from the thread pane, so a key pressed right after a
+        move acts on the item just moved to (the pane catches up a message later).
+        """
+        if self.views.active == "tab-inbox":
+            option = self.inbox.highlighted_option
+            item_id = option.id if option is not None else None
+        elif self.views.active == "tab-feed":
+            item_id = self.feed.selected
+        else:
+            item_id = self._current
+        if item_id is None:
             return None
-        return self._connection.state.items.get(self._current)
+        return self._connection.state.items.get(item_id)
 
     def on_mount(self) -> None:
         self._ready = True
