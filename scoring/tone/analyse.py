@@ -60,7 +60,7 @@ def analyse_reply(
     ruleset = load_ruleset(lang)
     overrides = _checked_weights(weights or {}, ruleset)
     allow = _allowances(tuple(official_numbers), tuple(official_domains))
-    analysed = AnalysedText(text, lang)
+    analysed = AnalysedText(text, lang, _given_names(lang))
     state = MatchState(
         text=analysed,
         negators=frozenset(w.lower() for w in ruleset.lexicon.negators),
@@ -128,6 +128,11 @@ def _score(ruleset: RuleSet, hits: list[Hit], overrides: Mapping[str, int]) -> i
 
 def _is_complaint(context: str) -> bool:
     return any(load_ruleset(lang).lexicon.complaint_re.search(context) for lang in SUPPORTED_LANGUAGES)
+
+
+@lru_cache(maxsize=None)
+def _given_names(language: str) -> frozenset[str]:
+    return frozenset(n.lower() for n in load_ruleset(language).lexicon.given_names)
 
 
 @lru_cache(maxsize=256)

@@ -55,7 +55,12 @@ class MatchState:
 def pattern_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int]]:
     """Every place the pattern matches, as (start, end) character offsets."""
     if pattern.regex is not None:
+        names = pattern.name_groups
         for match in pattern.compiled.finditer(text.text):
+            if names and any(
+                match.group(g) and text.is_common_noun(match.start(g), match.end(g)) for g in names
+            ):
+                continue  # "Ferja er suspendert": a noun capitalised by its place, not a name
             start, end = _trim(text.text, match.start(), match.end())
             if end > start:
                 yield start, end

@@ -113,6 +113,10 @@ class Pattern(_Strict):
     * `lemma_seq`: consecutive tokens whose lemmas match element by element; an element
       may list alternatives with "|" and "*" matches any single token.
 
+    A regex group named `name`, `name2`, ... marks a person's name: the match is dropped when
+    that name is one capitalised word opening a sentence that is an inflected common noun
+    ("Ferja er suspendert"), since Norwegian capitalises every first word.
+
     `requires` holds conditions for this pattern alone (e.g. praise that is only sarcastic
     next to an eye-roll), on top of the rule's own.
     """
@@ -136,6 +140,10 @@ class Pattern(_Strict):
     def compiled(self) -> re.Pattern[str]:
         flags = 0 if self.case_sensitive else re.IGNORECASE
         return re.compile(self.regex or "", flags)
+
+    @cached_property
+    def name_groups(self) -> tuple[str, ...]:
+        return tuple(g for g in self.compiled.groupindex if g.startswith("name"))
 
     @cached_property
     def lemma_set(self) -> frozenset[str]:
@@ -200,6 +208,10 @@ class Lexicon(_Strict):
     stopwords: list[str]
     negators: list[str]
     complaint: list[str] = Field(description="Regexes that mark a citizen comment as a complaint.")
+    given_names: list[str] = Field(
+        default_factory=list,
+        description="First names the lemmatiser takes for inflected words (Ola, Ida): still names.",
+    )
 
     @cached_property
     def complaint_re(self) -> re.Pattern[str]:

@@ -22,6 +22,17 @@ ABBREVIATIONS = frozenset(
     {"kl", "ca", "bl", "pga", "mvh", "nr", "tlf", "evt", "jf", "iht", "vedr", "mr", "mrs", "dr",
      "st", "e", "f", "eks", "osv", "dvs", "mm", "etc", "no"}
 )
+# A capital letter with a full stop before a capitalised word is an initial ("O. Hansen"),
+# unless a word such as "sone" shows it is a label ("sone B. Neste oppdatering ...").
+INITIAL_RE = re.compile(r"(?:^|[\s.(])([A-ZÆØÅ])$")
+LABEL_BEFORE_INITIAL_RE = re.compile(
+    r"\b(?:sone|soner|blokk|bygg|trinn|plan|del|punkt|nivå|alternativ|kategori|klasse|gruppe|rute|linje|type"
+    r"|inngang|port|rom|sal|felt|vitamin|hepatitt|zone|zones|block|building|level|option|part|area|category"
+    r"|class|group|route|line|entrance|gate|room|hall|hepatitis)\s+$",
+    re.IGNORECASE,
+)
+# Where a name may stand only because a sentence starts there: after a colon, dash or bullet too.
+SENTENCE_OPENING_RE = re.compile(r"(?:^|[:\-–—•*(«\"])[\s\"«“'‘(]*$")
 
 
 @lru_cache(maxsize=65536)
@@ -52,9 +63,10 @@ class Sentence:
 class AnalysedText:
     """A reply with its sentences and tokens, built once and shared by all rules."""
 
-    def __init__(self, text: str, language: str) -> None:
+    def __init__(self, text: str, language: str, given_names: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.language = language
+        self.given_names = given_names
         self.sentences = _split_sentences(text)
         self._sentence_starts = [s.start for s in self.sentences]
         self.tokens = tuple(
@@ -110,6 +122,20 @@ class AnalysedText:
             return self.tokens[i]
         return None
 
+    def is_common_noun(self, start: int, end: int) -> bool:
+        """True when text[start:end] is a single capitalised word opening its sentence that the
+        lemmatiser knows as an inflected word ("Ferja" -> "ferje", "Brua" -> "bru"): a noun
+        capitalised by its position, not a name. Two words ("Kari Dahl") or a known first name
+        ("Ola") stay names."""
+        word = self.text[start:end]
+        if not word.isalpha() or not word[0].isupper():
+            return False
+        lower = word.lower()
+        if lower in self.given_names or lemma(word, self.language) == lower:
+            return False
+        sentence = self.sentence_at(start)
+        return bool(SENTENCE_OPENING_RE.search(self.text[sentence.start : start]))
+
     @cached_property
     def words(self) -> list[Token]:
         """Tokens that contain a letter (numbers and times are not words for readability)."""
@@ -121,7 +147,9 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
     start = 0
     for match in SENTENCE_END_RE.finditer(text):
         if match.group().startswith(".") and (
-            _is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end())
+            _is_abbreviation(text, match.start())
+            or _continues_lowercase(text, match.end())
+            or _is_initial(text, match.start(), match.end())
         ):
             continue
         end = match.end()
@@ -137,6 +165,14 @@ def _continues_lowercase(text: str, end: int) -> bool:
     """A full stop followed by a lower-case word ("7. trinn", "ca. ti") does not end a sentence."""
     following = re.match(r"[ \t]+([^\s])", text[end:])
     return bool(following) and following.group(1).islower()
+
+
+def _is_initial(text: str, dot: int, end: int) -> bool:
+    """"O. Hansen", "Kari O. Hansen": a single capital, a full stop and a capitalised word."""
+    letter = INITIAL_RE.search(text[max(0, dot - 2) : dot])
+    if not letter or not re.match(r"[ \t]+[A-ZÆØÅ][a-zæøå]", text[end:]):
+        return False
+    return not LABEL_BEFORE_INITIAL_RE.search(text[max(0, dot - 20) : dot - 1])
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

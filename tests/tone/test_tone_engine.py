@@ -6,6 +6,7 @@ import pytest
 
 from scoring.tone import ToneResult, analyse_reply, detect_language
 from scoring.tone.loader import load_settings
+from scoring.tone.text import AnalysedText
 
 
 def _rules(text: str, **kwargs: object) -> set[str]:
@@ -270,3 +271,26 @@ def test_mock_enthusiasm_is_sarcasm(text: str, language: str) -> None:
     assert "T2.sarcasm" in _rules(text, language=language)
     sincere = "Flott, da ses vi!" if language == "nb" else "Great, see you there!"
     assert "T2.sarcasm" not in _rules(sincere, language=language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi har gitt O. Hansen en advarsel. Takk.", ["Vi har gitt O. Hansen en advarsel.", "Takk."]),
+        ("Kari O. Hansen bor her. Ja.", ["Kari O. Hansen bor her.", "Ja."]),
+        ("Møt opp i sone B. Neste oppdatering kl. 14.", ["Møt opp i sone B.", "Neste oppdatering kl. 14."]),
+    ],
+)
+def test_initials_do_not_end_a_sentence(text: str, expected: list[str]) -> None:
+    analysed = AnalysedText(text, "nb")
+    assert [analysed.sentence_text(s).strip() for s in analysed.sentences] == expected
+
+
+def test_a_sentence_initial_noun_is_not_a_name() -> None:
+    text = "Ferja er suspendert. Oppdatering: Brua er stengt. Ola og Kari Dahl er her."
+    analysed = AnalysedText(text, "nb", frozenset({"ola"}))
+    spans = {word: (text.index(word), text.index(word) + len(word)) for word in ("Ferja", "Brua", "Ola", "Kari")}
+    assert analysed.is_common_noun(*spans["Ferja"]) and analysed.is_common_noun(*spans["Brua"])
+    assert not analysed.is_common_noun(*spans["Ola"]) and not analysed.is_common_noun(*spans["Kari"])
+    assert "P1.personnel_matter" not in _rules("Ferja er suspendert på grunn av uværet.")
+    assert "P1.personnel_matter" in _rules("Ola er suspendert.")
