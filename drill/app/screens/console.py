@@ -141,6 +141,8 @@ class ConsoleScreen(Screen[None]):
         Read from the list itself, not from the thread pane, so a key pressed right after a
         move acts on the item just moved to (the pane catches up a message later).
         """
+        if not self._ready:
+            return None
         if self.views.active == "tab-inbox":
             option = self.inbox.highlighted_option
             item_id = option.id if option is not None else None
