@@ -189,6 +189,10 @@ class DrillEngine:
     def advance_to(self, t: float) -> list[Event]:
         if not self.state.started:
             raise ActionRejected("Start the drill first.")
+        self._run_due(t)
+        return self._take()
+
+    def _run_due(self, t: float) -> None:
         target = round(min(t, self.duration), 3)
         while self._queue and self._queue[0].t <= target and not self.state.ended:
             due = heapq.heappop(self._queue)
@@ -196,13 +200,17 @@ class DrillEngine:
             self._handle(due)
         if not self.state.ended:
             self.state.now = max(self.state.now, target)
-        return self._take()
 
     # --- team actions ----------------------------------------------------------------------
 
     def apply(self, action: Action, by: str | None = None) -> list[Event]:
         if not self.state.started:
             raise ActionRejected("The drill has not started yet.")
+        if self.state.ended:
+            raise ActionRejected("The drill has ended; nothing more can be done in it.")
+        # Whatever is due at this instant happens first (the comment exists before the answer),
+        # exactly as a replay that advances to the action's time and then applies it.
+        self._run_due(self.now)
         if self.state.ended:
             raise ActionRejected("The drill has ended; nothing more can be done in it.")
         actor = by or self.state.on_duty or "team"

@@ -52,21 +52,53 @@ class VoiceWriter:
         return f"{self._names.first_name()} {self._names.last_name()}"
 
     def write(self, template: str, rng: random.Random) -> str:
-        values = {
-            "first_name": self._names.first_name(),
-            "last_name": self._names.last_name(),
-            "name": self._names.name(),
-            "woman": f"{self._names.first_name_female()} {self._names.last_name()}",
-            "man": f"{self._names.first_name_male()} {self._names.last_name()}",
-            "place": rng.choice(self._places),
-            "street": self._names.street_address(),
-            "time": f"{rng.randint(7, 22):02d}.{rng.choice((0, 15, 30, 45)):02d}",
-            "municipality": self._municipality,
-            "phone_tail": f"{rng.randint(0, 9_999_999):07d}",
-            "case_number": f"{rng.randint(100, 9999)}",
-            "birth_date": f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(1940, 2005)}",
-        }
+        """The template with its slots filled; only the slots it uses are generated.
+
+        Faker is the slow part of a comment storm, so values are made on demand, in the
+        order the template asks for them (which keeps the output a function of the seed).
+        """
         try:
-            return template.format_map(values)
+            return template.format_map(_Slots(self, rng))
         except (KeyError, ValueError, IndexError):
             return template
+
+    def slot(self, name: str, rng: random.Random) -> str:
+        names = self._names
+        if name == "first_name":
+            return names.first_name()
+        if name == "last_name":
+            return names.last_name()
+        if name == "name":
+            return f"{names.first_name()} {names.last_name()}"
+        if name == "woman":
+            return f"{names.first_name_female()} {names.last_name()}"
+        if name == "man":
+            return f"{names.first_name_male()} {names.last_name()}"
+        if name == "place":
+            return rng.choice(self._places)
+        if name == "street":
+            return names.street_address()
+        if name == "time":
+            return f"{rng.randint(7, 22):02d}.{rng.choice((0, 15, 30, 45)):02d}"
+        if name == "municipality":
+            return self._municipality
+        if name == "phone_tail":
+            return f"{rng.randint(0, 9_999_999):07d}"
+        if name == "case_number":
+            return f"{rng.randint(100, 9999)}"
+        if name == "birth_date":
+            return f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(1940, 2005)}"
+        raise KeyError(name)
+
+
+class _Slots(dict):
+    """A mapping that asks the writer for each slot the first time a template uses it."""
+
+    def __init__(self, writer: VoiceWriter, rng: random.Random) -> None:
+        super().__init__()
+        self._writer, self._rng = writer, rng
+
+    def __missing__(self, name: str) -> str:
+        value = self._writer.slot(name, self._rng)
+        self[name] = value
+        return value

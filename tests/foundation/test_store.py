@@ -75,3 +75,15 @@ def test_newer_format_is_refused_with_advice(tmp_path: Path):
     db.close()
     with pytest.raises(SessionFileError, match="newer version of drill"):
         SessionStore.open(tmp_path / "s.db")
+
+
+def test_an_action_at_the_very_start_can_be_resumed(tmp_path: Path, gas_scenario_path: Path):
+    """What is due at t=0 happens before an action at t=0, live and in the replay alike."""
+    loaded = load_scenario(gas_scenario_path)
+    drill = LiveDrill.create(loaded, tmp_path / "s.db", 3)
+    drill.act(act.OfficialPost(text="Vi følger med på situasjonen på Torget."))
+    drill.advance_to(120)
+    recorded = [e.deterministic_view() for e in drill.store.events()]
+    assert recorded == [e.deterministic_view() for e in drill.engine.events]
+    resumed = LiveDrill.resume(tmp_path / "s.db")
+    assert [e.deterministic_view() for e in resumed.engine.events] == recorded
