@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from drill.errors import DrillError
+
 from drill.scenario.models import Language, ScenarioKind
 from drill.scenario.scaffold import write_scaffold
 
@@ -27,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     target = Path(args.path)
+    if target.is_dir() or not target.name:
+        raise DrillError(f"{args.path}: this is a folder; give a file name, e.g. {Path(args.path) / 'min-ovelse.yaml'}.")
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target.with_name(target.name + ".yaml")
     write_scaffold(target, ScenarioKind(args.kind), Language(args.lang), schema=args.schema)

@@ -123,3 +123,24 @@ def test_team_script_pointing_at_unknown_item(tmp_path: Path, capsys):
     code, _, err = run_cli(capsys, "run", "gasslukt-torget", "--team", str(script), "--out", str(tmp_path / "x.db"))
     assert code == 2
     assert f"{script}:4:13: actions[0].reply.to: The scenario has no item 'bomb-rumor'. Did you mean 'bomb-rumour'?" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["new", "."],
+        ["score", "text.yaml"],
+        ["report", "text.yaml", "--format", "html", "-o", "r.html"],
+        ["replay", "text.yaml"],
+        ["preview", "text.yaml"],
+        ["import-msel", "text.yaml"],
+        ["join", "missing.db", "--as", "Ola", "--plain"],
+        ["control", "missing.db", "--plain"],
+    ],
+)
+def test_no_command_shows_a_traceback_for_bad_input(capsys, argv, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "text.yaml").write_text("hello\n")
+    code, _, err = run_cli(capsys, *argv)
+    assert code == 2
+    assert err.startswith("drill: ") and "Traceback" not in err and "internal error" not in err
