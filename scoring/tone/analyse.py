@@ -70,6 +70,8 @@ def analyse_reply(
     context_ids = frozenset(privacy.identifiers(context, allow)) if context else frozenset()
     data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids)
     for rule in ruleset.rules:
+        if rule.reply_gates and not all(gate.search(text) for gate in rule.reply_gates):
+            continue  # a cheap gate ("the reply mentions injuries at all") saves the scans
         for start, end in without_overlaps(_candidates(rule, data, state)):
             if accept(rule, state, start, end):
                 state.add(Hit(rule, start, end, sentence_index_of(analysed, start)))

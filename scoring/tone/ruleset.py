@@ -194,6 +194,12 @@ class Rule(_Strict):
             raise ValueError("positive rules have severity 'info'; negative rules a higher severity")
         return self
 
+    @cached_property
+    def reply_gates(self) -> tuple[re.Pattern[str], ...]:
+        """The rule's own `reply` requirements: they do not depend on the match, so the engine
+        tests them once before searching any pattern."""
+        return tuple(c.compiled for c in self.requires if c.reply is not None)
+
     def referenced_rules(self) -> set[str]:
         found: set[str] = set()
         pattern_conditions = [c for p in self.patterns for c in p.requires]
