@@ -286,10 +286,17 @@ def reach_sentence(ctx: ScoringContext, row: RumourReach) -> str | None:
                     f"The correction at {row.corrected_at_clock} came too late to limit the rumour “{row.quote}”.")
     if row.with_earlier_correction is not None and row.earlier_by and row.reached > row.with_earlier_correction:
         saved = row.reached - row.with_earlier_correction
-        text += pick(lang, f" {duration(row.earlier_by, lang)} tidligere ville ha spart ytterligere omtrent "
-                           f"{approx(saved, lang)}.",
-                     f" {duration(row.earlier_by, lang)} earlier would have kept about {approx(saved, lang)} more "
-                     f"people from it.")
+        if row.corrected_at is None:
+            # Never corrected: the counterfactual is a correction at the scenario's target time.
+            text += pick(lang, f" En rettelse {duration(row.earlier_by, lang)} etter at ryktet dukket opp, ville ha "
+                               f"holdt omtrent {approx(saved, lang)} av dem unna.",
+                         f" A correction {duration(row.earlier_by, lang)} after it appeared would have kept about "
+                         f"{approx(saved, lang)} of them from it.")
+        else:
+            text += pick(lang, f" {duration(row.earlier_by, lang)} tidligere ville ha spart ytterligere omtrent "
+                               f"{approx(saved, lang)}.",
+                         f" {duration(row.earlier_by, lang)} earlier would have kept about {approx(saved, lang)} more "
+                         f"people from it.")
     return text
 
 
