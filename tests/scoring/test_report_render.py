@@ -204,3 +204,16 @@ def test_write_html_report_for_the_debrief(gas_runs, tmp_path):
     written = write_html_report(gas_runs["good"].path, tmp_path / "out" / "good.html")
     assert written == tmp_path / "out" / "good.html"
     assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_rumour_never_corrected_is_measured_against_a_correction_at_the_target(scenario, session):
+    events = (session()
+              .item("bomb", 2, "Det er en bombe!", kind="rumour", spreads=True)
+              .reach("bomb", 30, 6700)
+              .counterfactual("bomb", 60, actual=6700, without=6700, corrected_minute=None, earlier_by_min=20,
+                              with_earlier=2200)
+              .end(60))
+    html = render_html(build_report(scenario(), events, file_name="x.db"))
+    assert "ble aldri rettet og nådde 6\u00a0700 personer." in html
+    assert "En rettelse 20 min etter at ryktet dukket opp, ville ha holdt omtrent 4\u00a0500 av dem unna." in html
+    assert "tidligere ville ha spart" not in html
