@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 
 from drill.engine.seeds import derive_seed
-from drill.scenario.models import ItemKind, Labels, Scenario, Stream
+from drill.scenario.models import ItemKind, Labels, Scenario, Stream, Template, template_text
 from drill.voices import VoiceWriter, builtin_templates
 
 
@@ -122,14 +122,15 @@ class StreamGenerator:
         templates = self.stream.templates.get(kind) or builtin_templates(self.scenario.language).get(kind) or (
             "…",
         )
-        text = self._voice.write(rng.choice(templates), rng)
+        entry = rng.choice(templates)
+        text = self._voice.write(template_text(entry), rng)
         return GeneratedComment(
             item_id=f"{self.stream.id}-{self.count:04d}",
             t=t,
             kind=kind,
             text=text,
             author=self._voice.author(),
-            labels=Labels(kind=kind),
+            labels=entry.labels_for(kind) if isinstance(entry, Template) else Labels(kind=kind),
         )
 
 

@@ -16,7 +16,7 @@ import string
 from collections.abc import Iterator
 
 from drill.scenario.checks import expected_items
-from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario, ScenarioKind
+from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario, ScenarioKind, template_text
 from drill.scenario.timeline import earliest_fire, effective_labels, mix_shares, offset_label
 from drill.validation import Problem, field_path
 from drill.voices import SLOTS, builtin_templates
@@ -199,8 +199,8 @@ def _duplicate_texts(scenario: Scenario) -> Iterator[Problem]:
     for index, stream in enumerate(scenario.streams):
         for kind, texts in stream.templates.items():
             known: set[str] = set()
-            for position, text in enumerate(texts):
-                key = " ".join(text.lower().split())
+            for position, entry in enumerate(texts):
+                key = " ".join(template_text(entry).lower().split())
                 if key in known:
                     yield Problem(("streams", index, "templates", kind.value, position),
                                   "This text is listed twice for the same kind. [duplicate-text]")
@@ -212,8 +212,8 @@ def _template_warnings(scenario: Scenario) -> Iterator[Problem]:
     for index, stream in enumerate(scenario.streams):
         loc = ("streams", index)
         for kind, texts in stream.templates.items():
-            for position, text in enumerate(texts):
-                problem = _slot_problem(text)
+            for position, entry in enumerate(texts):
+                problem = _slot_problem(template_text(entry))
                 if problem:
                     yield Problem((*loc, "templates", kind.value, position), problem)
         volume = expected_items(stream)

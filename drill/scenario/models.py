@@ -247,6 +247,35 @@ class RateCurve(Strict):
     """Rate at the start and end of the window when there is a peak."""
 
 
+class LabelHints(Strict):
+    """Ground truth for the comments one template makes, where it differs from what the kind implies."""
+
+    needs_reply: bool | None = None
+    false_claim: bool | None = None
+    deletion_justified: bool | None = None
+    deletion_reason: DeletionReason | None = None
+    personal_data: bool | None = None
+    archive_worthy: bool | None = None
+    casualty_facts: bool | None = None
+
+
+class Template(Strict):
+    """A comment text with its own labels, e.g. a generated "my neighbour is missing" (casualty facts)."""
+
+    text: Text
+    labels: LabelHints = Field(default_factory=LabelHints)
+
+    def labels_for(self, kind: ItemKind) -> Labels:
+        return Labels(kind=kind, **self.labels.model_dump(exclude_none=True))
+
+
+TemplateEntry = Text | Template
+
+
+def template_text(entry: TemplateEntry) -> str:
+    return entry.text if isinstance(entry, Template) else entry
+
+
 class Stream(Strict):
     """Generated citizen comments: the background noise a real feed has."""
 
@@ -256,8 +285,9 @@ class Stream(Strict):
     rate: Annotated[RateCurve, AfterValidator(_rate_shape)]
     mix: dict[ItemKind, Annotated[float, Field(ge=0, le=1)]]
     """Share of each kind of comment; the shares add up to 1."""
-    templates: dict[ItemKind, list[Text]] = Field(default_factory=dict)
-    """Comment texts per kind with slots ({first_name}, {place}, {street}, {time}); default: built-in ones."""
+    templates: dict[ItemKind, list[TemplateEntry]] = Field(default_factory=dict)
+    """Comment texts per kind with slots ({first_name}, {place}, {street}, {time}); default: built-in ones.
+    A text may carry labels of its own: {text: "...", labels: {archive_worthy: true}}."""
     thread: str | None = None
     """Post the comments inside this inject's thread instead of on the page."""
     driven_by: str | None = None

@@ -211,3 +211,18 @@ def test_deadline_triggers_also_watch_items_that_a_trigger_posted():
     outcry_at = e.state.items["outcry"].t
     chase = next(i for i in e.state.items.values() if i.source_id == "chase")
     assert chase.t == outcry_at + 180
+
+
+def test_a_template_can_carry_its_own_ground_truth():
+    text = SMALL.replace(
+        "mix: {question: 0.5, chatter: 0.5}}",
+        "mix: {question: 0.5, chatter: 0.5}, templates: {question: ["
+        "{text: 'Hvem dekker tapet mitt?', labels: {archive_worthy: true}}, 'Hva skjer?']}}",
+    )
+    e = DrillEngine(parse_scenario(text, "small.yaml").scenario, 1)
+    e.start()
+    e.advance_to(1800)
+    generated = [i for i in e.state.items.values() if i.source == "stream" and i.labels.kind == "question"]
+    flagged = {i.text for i in generated if i.labels.archive_worthy}
+    plain = {i.text for i in generated if not i.labels.archive_worthy}
+    assert flagged == {"Hvem dekker tapet mitt?"} and plain == {"Hva skjer?"}

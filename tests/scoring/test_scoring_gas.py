@@ -76,8 +76,12 @@ def test_poor_tone_is_dismissive(reports):
 
 def test_poor_archived_nothing(reports):
     (a1,) = _finding(reports["poor"], "A1")
-    assert a1.what.startswith("0 av 4")
-    assert {i.id for i in a1.items} == {"bomb-rumour", "mother-home-care", "business-owner", "why-so-slow"}
+    worthy = {"bomb-rumour", "mother-home-care", "business-owner", "why-so-slow"}
+    generated = {i.id for i in a1.items} - worthy
+    assert a1.what.startswith(f"0 av {len(worthy) + len(generated)} ")
+    assert worthy <= {i.id for i in a1.items}
+    # generated comments whose template is labelled archive-worthy (the hairdresser's lost income)
+    assert generated and all(i.id.startswith("sporsmal-") for i in a1.items if i.id in generated)
 
 
 def test_good_has_no_critical_shortcoming(reports):

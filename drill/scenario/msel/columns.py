@@ -70,7 +70,8 @@ COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 ROW_TYPES = ("inject", "stream", "template")
 
 STREAM_COLUMNS = frozenset({"row_type", "time", "clock", "id", "thread", "until", "rate", "mix", "driven_by"})
-TEMPLATE_COLUMNS = frozenset({"row_type", "id", "kind", "message"})
+TEMPLATE_COLUMNS = frozenset({"row_type", "id", "kind", "message", "deletion_reason", "needs_reply", "false_claim",
+                              "deletion_justified", "personal_data", "archive_worthy", "casualty_facts"})
 INJECT_ONLY_NOT = frozenset({"until", "rate", "mix", "driven_by"})
 """Stream columns an inject row leaves empty."""
 

@@ -16,7 +16,7 @@ import csv
 import io
 from typing import Any
 
-from drill.scenario.models import Channel, Inject, InjectContent, Scenario, Stream, Trigger
+from drill.scenario.models import Channel, Inject, InjectContent, Scenario, Stream, Template, template_text, Trigger
 from drill.scenario.msel.cells import (
     format_bool,
     format_clock,
@@ -105,8 +105,12 @@ def table_rows(scenario: Scenario, *, decimal_comma: bool) -> list[dict[str, str
     for stream in scenario.streams:
         rows.append(_stream_row(scenario, stream, decimal_comma))
         for kind, texts in stream.templates.items():
-            for text in texts:
-                rows.append({"row_type": "template", "id": stream.id, "kind": kind.value, "message": text})
+            for entry in texts:
+                row = {"row_type": "template", "id": stream.id, "kind": kind.value, "message": template_text(entry)}
+                if isinstance(entry, Template):
+                    for flag, value in entry.labels.model_dump(exclude_none=True).items():
+                        row[flag] = value.value if flag == "deletion_reason" else format_bool(value)
+                rows.append(row)
     return rows
 
 

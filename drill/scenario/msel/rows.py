@@ -177,6 +177,21 @@ def read_inject_row(record: Record, cells: dict[str, str], starts: datetime | No
 
 
 def _labels(record: Record, cells: dict[str, str], out: Collector) -> dict[str, Any] | None:
+    given = _label_flags(record, cells, out)
+    if not cells.get("kind"):
+        if given:
+            out.add(record.row, "kind", "Say what the item is (question, complaint, rumour, ...) when you fill in its labels.")
+        return None
+    try:
+        kind = parse_name(cells["kind"], ItemKind, KIND_ALIASES, "kind")
+    except CellError as error:
+        out.add(record.row, "kind", str(error))
+        return None
+    return _minimal_labels(kind, given)
+
+
+def _label_flags(record: Record, cells: dict[str, str], out: Collector) -> dict[str, Any]:
+    """The label columns filled in on a row (yes/no flags and the deletion reason)."""
     given: dict[str, Any] = {}
     for flag in LABEL_FLAGS:
         if cells.get(flag):
@@ -189,16 +204,7 @@ def _labels(record: Record, cells: dict[str, str], out: Collector) -> dict[str, 
             given["deletion_reason"] = parse_name(cells["deletion_reason"], DeletionReason, {}, "deletion reason").value
         except CellError as error:
             out.add(record.row, "deletion_reason", str(error))
-    if not cells.get("kind"):
-        if given:
-            out.add(record.row, "kind", "Say what the item is (question, complaint, rumour, ...) when you fill in its labels.")
-        return None
-    try:
-        kind = parse_name(cells["kind"], ItemKind, KIND_ALIASES, "kind")
-    except CellError as error:
-        out.add(record.row, "kind", str(error))
-        return None
-    return _minimal_labels(kind, given)
+    return given
 
 
 def _minimal_labels(kind: ItemKind, given: dict[str, Any]) -> dict[str, Any]:
@@ -292,7 +298,10 @@ def read_stream_row(record: Record, cells: dict[str, str], starts: datetime | No
     return record.row, stream, locs
 
 
-def read_template_row(record: Record, cells: dict[str, str], out: Collector) -> tuple[int, str, str, str] | None:
+TemplateRow = tuple[int, str, str, str, dict[str, Any]]
+
+
+def read_template_row(record: Record, cells: dict[str, str], out: Collector) -> TemplateRow | None:
     before = len(out.problems)
     _unused(record, cells, TEMPLATE_COLUMNS, "template", out)
     stream_id = kind = ""
@@ -309,22 +318,23 @@ def read_template_row(record: Record, cells: dict[str, str], out: Collector) -> 
             out.add(record.row, "kind", str(error))
     if not cells.get("message"):
         out.add(record.row, "message", "A template row needs the comment text.")
+    hints = _label_flags(record, cells, out)
     if len(out.problems) > before:
         return None
-    return record.row, stream_id, kind, cells["message"]
+    return record.row, stream_id, kind, cells["message"], hints
 
 
-def attach_templates(streams: list[tuple[int, dict[str, Any], dict]], templates: list[tuple[int, str, str, str]],
+def attach_templates(streams: list[tuple[int, dict[str, Any], dict]], templates: list[TemplateRow],
                       out: Collector) -> dict[Loc, tuple[int, str]]:
     by_id = {s.get("id"): index for index, (_, s, _) in enumerate(streams)}
     locs: dict[Loc, tuple[int, str]] = {}
-    for row, stream_id, kind, text in templates:
+    for row, stream_id, kind, text, hints in templates:
         index = by_id.get(stream_id)
         if index is None:
             known = ", ".join(str(k) for k in by_id if k) or "none"
             out.add(row, "id", f"No stream has the id '{stream_id}' (streams: {known}).")
             continue
         texts = streams[index][1].setdefault("templates", {}).setdefault(kind, [])
-        texts.append(text)
+        texts.append({"text": text, "labels": hints} if hints else text)
         locs[("streams", index, "templates", kind, len(texts) - 1)] = (row, "message")
     return locs
