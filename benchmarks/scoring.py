@@ -64,11 +64,13 @@ def run(argv: list[str] | None = None) -> dict[str, float]:
             scenario, events = build_events(factor, Path(folder))
     from scoring import score
     from scoring.context import _analyse
+    from scoring.tone.analyse import _analysed_text
 
     started = time.perf_counter()
     report = score(scenario, events)
     cold = time.perf_counter() - started
     _analyse.cache_clear()
+    _analysed_text.cache_clear()
     started = time.perf_counter()
     score(scenario, events)
     first = time.perf_counter() - started

@@ -60,7 +60,7 @@ def analyse_reply(
     ruleset = load_ruleset(lang)
     overrides = _checked_weights(weights or {}, ruleset)
     allow = _allowances(tuple(official_numbers), tuple(official_domains))
-    analysed = AnalysedText(text, lang, _given_names(lang))
+    analysed = _analysed_text(text, lang)
     state = MatchState(
         text=analysed,
         negators=frozenset(w.lower() for w in ruleset.lexicon.negators),
@@ -133,6 +133,14 @@ def _is_complaint(context: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
+def _analysed_text(text: str, language: str) -> AnalysedText:
+    """One tokenised text (and its pattern matches) per reply text: during scoring the same
+    reply is analysed against many different citizen comments, and only the conditions that
+    look at the comment differ between those analyses."""
+    return AnalysedText(text, language, _given_names(language))
+
+
 def _given_names(language: str) -> frozenset[str]:
     return frozenset(n.lower() for n in load_ruleset(language).lexicon.given_names)
 

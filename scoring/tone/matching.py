@@ -52,8 +52,15 @@ class MatchState:
         return False
 
 
-def pattern_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int]]:
-    """Every place the pattern matches, as (start, end) character offsets."""
+def pattern_spans(pattern: Pattern, text: AnalysedText) -> list[tuple[int, int]]:
+    """Every place the pattern matches, as (start, end) character offsets (computed once per text)."""
+    found = text.pattern_matches.get(id(pattern))
+    if found is None:
+        found = text.pattern_matches[id(pattern)] = list(_find_spans(pattern, text))
+    return found
+
+
+def _find_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int]]:
     if pattern.regex is not None:
         names = pattern.name_groups
         for match in pattern.compiled.finditer(text.text):

@@ -67,6 +67,8 @@ class AnalysedText:
         self.text = text
         self.language = language
         self.given_names = given_names
+        self.pattern_matches: dict[int, list[tuple[int, int]]] = {}
+        """Spans found per pattern (by id): a text's matches never change, whatever the context."""
         self.sentences = _split_sentences(text)
         self._sentence_starts = [s.start for s in self.sentences]
         self.tokens = tuple(
