@@ -176,12 +176,15 @@ class DrillApp(App[None]):
         self.language = language
         use_language(language)
 
+    def console_screen(self, connection: DrillConnection) -> ConsoleScreen:
+        """The console for this connection; team play overrides it with a seat's console."""
+        if isinstance(connection, ReplayConnection):
+            return ReplayConsoleScreen(connection)
+        return ConsoleScreen(connection, as_member=self.options.as_member)
+
     def _open_console(self) -> None:
         assert self._connection is not None
-        if isinstance(self._connection, ReplayConnection):
-            screen: ConsoleScreen = ReplayConsoleScreen(self._connection)
-        else:
-            screen = ConsoleScreen(self._connection, as_member=self.options.as_member)
+        screen = self.console_screen(self._connection)
         self._console = screen
         while len(self.screen_stack) > 1:
             self.pop_screen()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import drill.app.app as single_player
 from drill.app.app import DrillApp, PlayOptions
+from drill.app.connection import DrillConnection
+from drill.app.screens.console import ConsoleScreen
 from drill.scenario import parse_scenario
 from drill.store import SessionStore
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER
@@ -59,12 +61,7 @@ class TeamApp(DrillApp):
         self.options = PlayOptions(as_member=message.connection.seat, language=self.language)
         self._open_console()
 
-    def _open_console(self) -> None:
+    def console_screen(self, connection: DrillConnection) -> ConsoleScreen:
         seat = self.seat
         assert seat is not None
-        screen = TeamConsoleScreen(seat, as_member=self.options.as_member)
-        self._console = screen
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(screen)
-        self._last_tick = self._time_source()
+        return TeamConsoleScreen(seat, as_member=self.options.as_member)
