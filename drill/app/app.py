@@ -138,6 +138,9 @@ class DrillApp(App[None]):
                 return
             self._connection = LocalConnection(live)
             self._set_language(live.loaded.scenario.language.value)
+            if not live.ended and not live.state.paused:
+                # The team gathers again after an interruption: the clock waits for them (space).
+                self._connection.apply(SetClock(speed=live.state.speed, paused=True))
             self._open_console()
         elif choice == "new":
             self._overwrite = True

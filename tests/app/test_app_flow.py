@@ -104,6 +104,11 @@ async def test_existing_session_is_offered_for_resume(gas, tmp_path: Path) -> No
         resumed_at = app.connection.now
         assert resumed_at == app.connection.events[-1].t
         assert app.connection.state.items["first-alarm"].answered
+        # It waits, paused, until the team is ready again.
+        assert app.connection.paused
+        app.advance(30)
+        assert app.connection.now == resumed_at
+        await pilot.press("space")
         app.advance(30)
         assert app.connection.now == resumed_at + 30
 
