@@ -28,8 +28,8 @@ def rumour_impacts(
         corrections = [r for r in starts if r.role == "correction" and rumour.item_id in r.corrects]
         correction_ids = {r.item_id for r in corrections}
 
-        def reach(records: list) -> int:
-            return replay_reach(audience, sim.seed, records, rumour.item_id, until, sim.settings)
+        def reach(records: list, rumour_id: str = rumour.item_id) -> int:
+            return replay_reach(audience, sim.seed, records, rumour_id, until, sim.settings)
 
         without = reach([r for r in history if r.item_id not in correction_ids])
         if corrections:
