@@ -9,24 +9,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from drill.cli import main
 from drill.scenario import load_scenario, parse_scenario
 from drill.scenario.library import shipped_scenarios
 from drill.scenario.lint import lint_scenario
 from drill.validation import field_path
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run `drill ARGS...` in-process; return (exit code, stdout, stderr). Never a traceback."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return run
 
 
 BASE = {

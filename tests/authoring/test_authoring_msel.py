@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from drill.cli import main
 from drill.engine.engine import DrillEngine
 from drill.errors import InputFileError
 from drill.scenario import load_scenario
@@ -17,19 +16,6 @@ from drill.scenario.library import shipped_scenarios
 from drill.scenario.msel import export_msel, import_msel
 from drill.scenario.msel.yamlout import FIELD_ORDERS
 from drill.scenario.models import Inject, Scenario, Stream
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run `drill ARGS...` in-process; return (exit code, stdout, stderr). Never a traceback."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return run
 
 
 def comparable(scenario: Scenario) -> dict[str, Any]:

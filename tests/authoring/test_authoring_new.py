@@ -6,23 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from drill.cli import main
 from drill.scenario import load_scenario
 from drill.scenario.library import shipped_dir
 from drill.scenario.scaffold import schema_reference
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run `drill ARGS...` in-process; return (exit code, stdout, stderr). Never a traceback."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return run
 
 
 KINDS = ("crisis", "reputation", "everyday")

@@ -8,25 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from drill.cli import main
 from drill.scenario import load_scenario
 from drill.scenario.checks import expected_items
 from drill.scenario.library import shipped_scenarios
 from drill.scenario.msel import COLUMN_NAMES, export_msel
 from drill.scenario.timeline import expected_volumes, stream_integral
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run `drill ARGS...` in-process; return (exit code, stdout, stderr). Never a traceback."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture
