@@ -46,7 +46,7 @@ from drill.events import (
     OfficialPostPublished,
     ReplyPosted,
 )
-from drill.scenario import LoadedScenario, parse_scenario
+from drill.scenario import LoadedScenario
 from drill.state import DrillState
 from drill.store import SessionStore
 
@@ -88,7 +88,7 @@ class LiveDrill:
     def resume(cls, path: Path | str, spread_factory: SpreadFactory | None = None) -> LiveDrill:
         store = SessionStore.open(path)
         recorded = store.events()
-        loaded = parse_scenario(store.scenario_text, store.scenario_path or str(path))
+        loaded = store.stored_scenario()
         drill = cls(loaded, store, store.seed, spread_factory)
         engine = drill.engine
         engine.start()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from drill.errors import DrillError
 from drill.events import Event, payload_adapter
+from drill.scenario import LoadedScenario, parse_scenario
 
 FORMAT = "drill-session"
 FORMAT_VERSION = 1
@@ -131,6 +132,17 @@ class SessionStore:
     @property
     def scenario_path(self) -> str:
         return self.meta.get("scenario_path", "")
+
+    def stored_scenario(self) -> LoadedScenario:
+        """The scenario exactly as it was when the drill started, from the text kept in the file."""
+        text = self.meta.get("scenario_text")
+        if not text:
+            raise SessionFileError(f"{self.path}: the session file holds no scenario text.")
+        origin = f"{self.scenario_path or self.path} (stored in {self.path.name})"
+        try:
+            return parse_scenario(text, origin)
+        except DrillError as error:
+            raise SessionFileError(f"{self.path}: the scenario stored in the session file is not valid:\n{error}") from None
 
     # --- events ------------------------------------------------------------------------
 

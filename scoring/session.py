@@ -11,7 +11,6 @@ from pathlib import Path
 
 from drill.errors import DrillError
 from drill.events import Event
-from drill.scenario.loader import parse_scenario
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
 
@@ -27,14 +26,7 @@ def load_session(path: Path | str) -> Session:
     path = Path(path)
     with SessionStore.open(path) as store:
         events = store.events()
-        text = store.meta.get("scenario_text")
-        origin = store.scenario_path or str(path)
-    if not text:
-        raise DrillError(f"{path}: the session file holds no scenario text, so it cannot be scored.")
-    try:
-        scenario = parse_scenario(text, f"{origin} (stored in {path.name})").scenario
-    except DrillError as error:
-        raise DrillError(f"{path}: the scenario stored in the session file is not valid:\n{error}") from None
+        scenario = store.stored_scenario().scenario
     if not events:
         raise DrillError(f"{path}: the session file has no events yet; nothing to score.")
     return Session(path, scenario, events)

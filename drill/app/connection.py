@@ -20,7 +20,6 @@ from drill.engine.engine import ActionRejected
 from drill.events import DrillEnded, Event
 from drill.live import LiveDrill
 from drill.scenario.models import Scenario
-from drill.scenario import parse_scenario
 from drill.state import DrillState
 from drill.store import SessionStore
 
@@ -170,7 +169,7 @@ class ReplayConnection:
     def open(cls, path: Path | str) -> ReplayConnection:
         with SessionStore.open(path) as store:
             events = store.events()
-            loaded = parse_scenario(store.scenario_text, store.scenario_path or str(path))
+            loaded = store.stored_scenario()
         return cls(loaded.scenario, events, Path(path))
 
     @property

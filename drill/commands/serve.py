@@ -13,7 +13,6 @@ from pathlib import Path
 
 from drill.commands.join import JOIN_CODE_ENV
 from drill.errors import DrillError
-from drill.scenario import parse_scenario
 from drill.store import SessionStore
 from drill.team_play.serving import LOOPBACK, is_loopback, join_code_for, seat_command
 
@@ -37,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise DrillError("Browser seats need the textual-serve package; install it (pip install textual-serve).") from None
     with SessionStore.open(args.session) as store:
-        title = parse_scenario(store.scenario_text, store.scenario_path or args.session).scenario.title
+        title = store.stored_scenario().scenario.title
     if not 0 < args.port < 65536:
         raise DrillError(f"--port {args.port}: a port is a number from 1 to 65535.")
     code = join_code_for(args.host, args.join_code)

@@ -18,7 +18,6 @@ from pathlib import Path
 from drill.engine.actions import Action
 from drill.engine.engine import ActionRejected
 from drill.events import Event
-from drill.scenario import parse_scenario
 from drill.scenario.models import Scenario
 from drill.state import DrillState
 from drill.store import SessionStore
@@ -58,7 +57,7 @@ class SeatConnection:
         self._queue = RequestQueue(self._db)
         self._board = PresenceBoard(self._db)
         self._beacon = HostBeacon(self._db)
-        self._scenario = parse_scenario(self._store.scenario_text, self._store.scenario_path or str(path)).scenario
+        self._scenario = self._store.stored_scenario().scenario
         self._language = self._scenario.language.value
         self.seat, self.role, self.instance = seat, role, uuid.uuid4().hex
         self.answer_wait = answer_wait

@@ -14,7 +14,6 @@ import drill.app.app as single_player
 from drill.app.app import DrillApp, PlayOptions
 from drill.app.connection import DrillConnection
 from drill.app.screens.console import ConsoleScreen
-from drill.scenario import parse_scenario
 from drill.store import SessionStore
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER
 from drill.team_play.seat import SeatConnection
@@ -37,7 +36,7 @@ class TeamApp(DrillApp):
             scenario = connection.scenario
         else:
             with SessionStore.open(self._path) as store:
-                scenario = parse_scenario(store.scenario_text, store.scenario_path or str(path)).scenario
+                scenario = store.stored_scenario().scenario
         self._scenario_shown = scenario
         super().__init__(
             options=PlayOptions(as_member=member, language=language or scenario.language.value),
