@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from drill.scenario.durations import story_time
+
 
 class ScenarioClock:
     def __init__(self, starts: datetime, office_hours: str) -> None:
@@ -23,7 +25,7 @@ class ScenarioClock:
         self.closes = time.fromisoformat(close_text)
 
     def at(self, t: float) -> datetime:
-        return self.starts + timedelta(seconds=t)
+        return story_time(self.starts, t)
 
     def label(self, t: float) -> str:
         """`11:04`: the clock time at simulated second `t` (wall-clock arithmetic, as datetime does)."""

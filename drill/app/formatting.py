@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from rich.console import Console, RenderableType
 
 from drill.i18n import t
-
+from drill.scenario.durations import clock_label, story_clock
 
 def wall_clock(starts: datetime, seconds: float) -> str:
     """Simulated time as the clock on the wall in the story shows it (`11:04`)."""
-    return (starts + timedelta(seconds=int(seconds))).strftime("%H:%M")
+    return story_clock(starts, seconds)
 
 
 def elapsed(seconds: float) -> str:
     """Time since the drill started, `+1:05:09`."""
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"+{hours}:{minutes:02d}:{secs:02d}"
+    return "+" + clock_label(seconds)
 
 
 def waited(seconds: float) -> str:

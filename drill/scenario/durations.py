@@ -7,6 +7,7 @@ exercise controller thinks; the models store whole seconds so the engine never p
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
@@ -44,6 +45,16 @@ def format_duration(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else "", f"{secs}s" if secs else ""]
     return "".join(parts)
+
+
+def story_time(starts: datetime, seconds: float) -> datetime:
+    """The moment in the scenario's story `seconds` after it starts (its own time zone)."""
+    return starts + timedelta(seconds=seconds)
+
+
+def story_clock(starts: datetime, seconds: float) -> str:
+    """`11:04`: the clock on the wall in the story, as the team sees it on the drill clock."""
+    return story_time(starts, int(seconds)).strftime("%H:%M")
 
 
 def clock_label(seconds: float) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from drill.engine.streams import rate_per_minute
-from drill.scenario.durations import format_duration
+from drill.scenario.durations import format_duration, story_time
 from drill.scenario.models import (
     CHANNEL_KIND,
     Inject,
@@ -36,7 +36,7 @@ def offset_label(seconds: int) -> str:
 
 
 def clock_time(scenario: Scenario, seconds: int) -> datetime:
-    return scenario.starts + timedelta(seconds=int(seconds))
+    return story_time(scenario.starts, int(seconds))
 
 
 def clock_label(scenario: Scenario, seconds: int) -> str:

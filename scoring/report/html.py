@@ -6,9 +6,10 @@ printed. Print CSS keeps sections together and drops the screen-only background.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from html import escape
 
+from drill.scenario.durations import story_clock
 from scoring.models import Finding, ItemRef
 from scoring.report import svg
 from scoring.report.catalogue import label
@@ -123,7 +124,7 @@ def clock_ticks(starts_iso: str, end_s: float) -> list[tuple[float, str]]:
     step = 900 if end_s <= 3 * 3600 else 1800 if end_s <= 8 * 3600 else 3600 * max(1, int(end_s // (8 * 3600)))
     ticks, t = [], 0.0
     while t <= end_s:
-        ticks.append((t, (starts + timedelta(seconds=t)).strftime("%H:%M")))
+        ticks.append((t, story_clock(starts, t)))
         t += step
     return ticks
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
@@ -254,10 +254,6 @@ def offset_seconds(value: int | ClockTime, starts: datetime | None) -> int:
     if starts is None:
         raise CellError("A clock time needs the drill's start ('starts' above the table, or --starts).")
     return value.offset_from(starts)
-
-
-def clock_of(starts: datetime, seconds: int) -> datetime:
-    return starts + timedelta(seconds=seconds)
 
 
 # --- trigger conditions ------------------------------------------------------------------------
