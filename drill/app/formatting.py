@@ -10,6 +10,7 @@ from rich.console import Console, RenderableType
 from drill.i18n import t
 from drill.scenario.durations import clock_label, story_clock
 
+
 def wall_clock(starts: datetime, seconds: float) -> str:
     """Simulated time as the clock on the wall in the story shows it (`11:04`)."""
     return story_clock(starts, seconds)
