@@ -16,9 +16,9 @@ from pathlib import Path
 
 from drill.errors import EXIT_FINDINGS, InputFileError
 from drill.scenario import parse_scenario
-from drill.scenario.checks import expected_items
 from drill.scenario.library import shipped_dir
 from drill.scenario.lint import format_warnings, lint_scenario
+from drill.scenario.rates import expected_items
 from drill.team.loader import team_problems
 from drill.team.models import TeamScript
 from drill.validation import format_problems, validate_source

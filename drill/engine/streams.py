@@ -15,24 +15,8 @@ from dataclasses import dataclass, field
 
 from drill.engine.seeds import derive_seed
 from drill.scenario.models import ItemKind, Labels, Scenario, Stream, Template, template_text
+from drill.scenario.rates import rate_per_minute
 from drill.voices import VoiceWriter, builtin_templates
-
-
-def rate_per_minute(stream: Stream, t: float) -> float:
-    """The stream's curve at simulated time t (comments per minute)."""
-    if not stream.from_ <= t <= stream.to:
-        return 0.0
-    rate = stream.rate
-    if rate.per_minute is not None:
-        return rate.per_minute
-    peak = rate.peak_per_minute or 0.0
-    peak_at = rate.peak_at if rate.peak_at is not None else stream.from_
-    base = rate.base_per_minute
-    if t <= peak_at:
-        span = peak_at - stream.from_
-        return peak if span <= 0 else base + (peak - base) * (t - stream.from_) / span
-    span = stream.to - peak_at
-    return peak if span <= 0 else peak + (base - peak) * (t - peak_at) / span
 
 
 @dataclass

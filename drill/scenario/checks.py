@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from drill.scenario.durations import format_duration
-from drill.scenario.models import Channel, InjectContent, RateCurve, Scenario, Stream
+from drill.scenario.models import Channel, InjectContent, Scenario
+from drill.scenario.rates import expected_items
 from drill.validation import Problem
 
 # A drill with more generated items than this is a typo (per_minute: 30000), not an exercise.
@@ -134,20 +135,6 @@ def _trigger_problems(scenario: Scenario) -> Iterator[Problem]:
                 )
         for position, content in enumerate(trigger.then):
             yield from _content_problems(scenario, content, (*loc, "then", position))
-
-
-def expected_items(stream: Stream) -> float:
-    """Expected number of comments the stream's rate curve produces (without driven_by)."""
-    return _integral(stream.rate, stream.from_, stream.to) / 60.0
-
-
-def _integral(rate: RateCurve, start: int, end: int) -> float:
-    if rate.per_minute is not None:
-        return rate.per_minute * (end - start)
-    peak = rate.peak_per_minute or 0.0
-    peak_at = min(max(rate.peak_at or start, start), end)
-    base = rate.base_per_minute
-    return (base + peak) / 2 * (peak_at - start) + (peak + base) / 2 * (end - peak_at)
 
 
 def _volume_problems(scenario: Scenario) -> Iterator[Problem]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 
-from drill.scenario.checks import expected_items
+from drill.scenario.rates import expected_items
 from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario, ScenarioKind, template_text
 from drill.scenario.timeline import earliest_fire, effective_labels, mix_shares, offset_label
 from drill.validation import Problem, field_path

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drill.scenario.checks import expected_items
 from drill.scenario.durations import format_duration
 from drill.scenario.models import DELETION_BY_KIND, InjectContent, Labels, Scenario
+from drill.scenario.rates import expected_items
 from drill.scenario.timeline import (
     clock_label,
     clock_time,

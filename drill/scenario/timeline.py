@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from drill.engine.streams import rate_per_minute
 from drill.scenario.durations import format_duration, story_time
 from drill.scenario.models import (
     CHANNEL_KIND,
@@ -24,6 +23,7 @@ from drill.scenario.models import (
     Stream,
     Trigger,
 )
+from drill.scenario.rates import expected_between
 
 VOLUME_WINDOW = 600
 """Seconds per row of the expected-volume table (10 minutes)."""
@@ -127,25 +127,6 @@ def describe_condition(scenario: Scenario, trigger: Trigger) -> str:
 # --- expected volumes --------------------------------------------------------------------------
 
 
-def stream_integral(stream: Stream, start: float, end: float) -> float:
-    """Expected comments from the stream's rate curve between two simulated times.
-
-    The curve is piecewise linear, so the trapezoid rule over its corners is exact; using
-    `rate_per_minute` itself keeps this in step with the engine's arrivals.
-    """
-    lo, hi = max(start, stream.from_), min(end, stream.to)
-    if hi <= lo:
-        return 0.0
-    corners = {lo, hi}
-    if stream.rate.peak_at is not None and lo < stream.rate.peak_at < hi:
-        corners.add(float(stream.rate.peak_at))
-    points = sorted(corners)
-    total = 0.0
-    for a, b in zip(points, points[1:]):
-        total += (rate_per_minute(stream, a) + rate_per_minute(stream, b)) / 2 * (b - a) / 60.0
-    return total
-
-
 def mix_shares(stream: Stream) -> dict[ItemKind, float]:
     """The mix as the engine draws from it: weights scaled to add up to exactly 1."""
     total = sum(stream.mix.values())
@@ -170,7 +151,7 @@ def expected_volumes(scenario: Scenario, window: int = VOLUME_WINDOW) -> list[Vo
         end = min(start + window, scenario.duration)
         row = VolumeWindow(start, end)
         for stream in scenario.streams:
-            count = stream_integral(stream, start, end)
+            count = expected_between(stream, start, end)
             if count <= 0:
                 continue
             for kind, share in mix_shares(stream).items():

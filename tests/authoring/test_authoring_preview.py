@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from drill.scenario import load_scenario
-from drill.scenario.checks import expected_items
+from drill.scenario.rates import expected_between, expected_items
 from drill.scenario.library import shipped_scenarios
 from drill.scenario.msel import COLUMN_NAMES, export_msel
-from drill.scenario.timeline import expected_volumes, stream_integral
+from drill.scenario.timeline import expected_volumes
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_volumes_add_up_to_the_streams_expected_items(path: Path):
     assert sum(w.total for w in windows) == pytest.approx(sum(expected_items(s) for s in scenario.streams))
     assert windows[-1].end == scenario.duration
     for stream in scenario.streams:
-        halves = stream_integral(stream, 0, scenario.duration / 2) + stream_integral(stream, scenario.duration / 2, scenario.duration)
+        halves = expected_between(stream, 0, scenario.duration / 2) + expected_between(stream, scenario.duration / 2, scenario.duration)
         assert halves == pytest.approx(expected_items(stream))
 
 
