@@ -50,7 +50,7 @@ def summarise(events: list[Event]) -> DrillSummary:
         archived=sum(1 for i in state.items.values() if i.archived),
         handovers=types["duty_handed_over"],
         triggers=list(state.triggers_fired),
-        unanswered=sum(1 for i in state.items.values() if i.is_comment and i.visibility == "visible" and not i.answered),
+        unanswered=sum(1 for i in state.unanswered() if i.is_comment),
         events=len(events),
         reach=dict(sorted(((k, v[0]) for k, v in state.reach.items()), key=lambda kv: -kv[1])),
         rumours=[e.payload for e in events if isinstance(e.payload, CounterfactualReach)],

@@ -311,13 +311,16 @@ class DrillEngine:
 
     def _finish(self, actor: str, reason: str) -> None:
         """Record what the corrections were worth, then the end itself."""
-        if self._spread is not None and hasattr(self._spread, "history"):
-            from drill.engine.impact import rumour_impacts
+        if self._spread is not None:
+            self._report_reach(self.now)  # the final reach, so it matches the counterfactuals' "actual"
+            from drill.engine.spread import SpreadSimulation
 
-            self._spread.advance(self.now)
-            target = self.scenario.expectations.correction_within
-            for impact in rumour_impacts(self._spread, self.now, target=target):  # type: ignore[arg-type]
-                self._emit(SYSTEM, impact)
+            if isinstance(self._spread, SpreadSimulation):  # only the real model can replay its draws
+                from drill.engine.impact import rumour_impacts
+
+                target = self.scenario.expectations.correction_within
+                for impact in rumour_impacts(self._spread, self.now, target=target):
+                    self._emit(SYSTEM, impact)
         self._emit(actor, DrillEnded(reason=reason))  # type: ignore[arg-type]
         self._queue.clear()
 
@@ -449,10 +452,14 @@ class DrillEngine:
             ),
         )
 
+    def _report_reach(self, t: float) -> None:
+        assert self._spread is not None
+        for snapshot in sorted(self._spread.advance(t), key=lambda s: s.item_id):
+            self._emit(SYSTEM, ReachUpdated(item_id=snapshot.item_id, reached=snapshot.reached, shares=snapshot.shares))
+
     def _tick(self, t: float) -> None:
         if self._spread is not None:
-            for snapshot in sorted(self._spread.advance(t), key=lambda s: s.item_id):
-                self._emit(SYSTEM, ReachUpdated(item_id=snapshot.item_id, reached=snapshot.reached, shares=snapshot.shares))
+            self._report_reach(t)
             for index, trigger in enumerate(self.scenario.triggers):
                 condition = trigger.when
                 if condition.reach_above is not None and condition.of is not None:

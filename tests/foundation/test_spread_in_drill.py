@@ -76,3 +76,9 @@ def test_reach_does_not_depend_on_how_the_clock_is_driven():
         runs.append([e.deterministic_view() for e in engine.events])
     assert runs[0] == runs[1]
     assert any(e["payload"]["type"] == "reach_updated" for e in runs[0])
+
+
+def test_the_last_reach_event_agrees_with_the_counterfactual(tmp_path: Path):
+    drill = play_team(tmp_path, "poor")
+    for rumour_id, impact in impacts(drill).items():
+        assert drill.state.reach[rumour_id][0] == impact.actual, rumour_id
