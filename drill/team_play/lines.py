@@ -28,16 +28,15 @@ from drill.events import (
     TriggerFired,
 )
 
+from drill.scenario.durations import clock_label
 from drill.team_play.texts import say
 
 TEXT_WIDTH = 110
 
 
 def clock(seconds: float) -> str:
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"+{hours}:{minutes:02d}:{secs:02d}"
+    """Time since the drill started, `+1:05:09`."""
+    return "+" + clock_label(seconds)
 
 
 def short(text: str, width: int = TEXT_WIDTH) -> str:

@@ -29,29 +29,6 @@ from drill.team_play.texts import say
 
 REFRESH_EVERY = 0.2
 
-SEAT_HELP = """\
-reply ITEM [TEXT]          answer an item (without TEXT: the next line is the answer)
-post TEXT                  publish an official post
-hide ITEM REASON [NOTE]    hide (reasons: {reasons})
-delete ITEM REASON [NOTE]  delete
-unhide ITEM | restore ITEM | like ITEM | archive ITEM [NOTE]
-handover NAME              hand over duty
-waiting                    items that wait for an answer
-show ITEM                  an item and its replies
-who                        who is at the drill and what they are doing
-status                     clock, host, duty
-quit                       leave the drill (rejoin any time)"""
-
-TRAINER_HELP = """\
-pause | resume | speed N   the clock, for everyone
-injects                    the scenario's injects and whether they have been posted
-fire INJECT                post one of the scenario's injects now
-inject [CHANNEL] TEXT      write an inject on the fly (channels: {channels})
-note [ITEM] TEXT           an observer note, tied to an item when the first word is its id
-overview                   seats, waiting items, oldest waiting time, rumour reach
-end                        end the drill for everyone"""
-
-
 class PlainConsole:
     def __init__(self, connection: SeatConnection, out: TextIO = sys.stdout) -> None:
         self.connection = connection
@@ -186,9 +163,9 @@ class PlainConsole:
         self._send(act.EndDrill())
 
     def _help(self, words: list[str], text: str, *, name: str = "") -> None:
-        self.say(SEAT_HELP.format(reasons=", ".join(r.value for r in DeletionReason)))
+        self.say(say("help.seat", self.language, reasons=", ".join(r.value for r in DeletionReason)))
         if self.trainer:
-            self.say(TRAINER_HELP.format(channels=", ".join(c.value for c in Channel)))
+            self.say(say("help.trainer", self.language, channels=", ".join(c.value for c in Channel)))
 
     def _reply(self, words: list[str], text: str, *, name: str = "") -> None:
         if not words:
