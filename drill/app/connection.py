@@ -252,7 +252,7 @@ class ReplayConnection:
         if isinstance(action, SetClock):
             self._speed, self._paused = action.speed, action.paused
             return []
-        raise ActionRejected("This is a replay of a recorded drill; nothing can be changed in it.")
+        raise ActionRejected("This is a replay of a recorded drill; nothing can be changed in it.", reason="read_only")
 
     def add_listener(self, listener: EventListener) -> None:
         self._listeners.append(listener)

@@ -84,7 +84,17 @@ SpreadFactory = Callable[[Scenario, int], SpreadPort]
 
 
 class ActionRejected(DrillError):
-    """The action does not fit the drill as it stands (e.g. replying to a deleted comment)."""
+    """The action does not fit the drill as it stands (e.g. replying to a deleted comment).
+
+    `reason` names the rule in a few words (`already_liked`) and `details` holds its values, so a
+    screen can say the same in the team's language; the message itself is plain English for
+    logs and team scripts.
+    """
+
+    def __init__(self, message: str, *, reason: str = "", **details: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.details = details
 
 
 @dataclass(order=True)
@@ -147,7 +157,7 @@ class DrillEngine:
 
     def start(self) -> list[Event]:
         if self.state.started:
-            raise ActionRejected("The drill has already started.")
+            raise ActionRejected("The drill has already started.", reason="already_started")
         team = list(self.scenario.team)
         self._emit(
             SYSTEM,
@@ -188,7 +198,7 @@ class DrillEngine:
 
     def advance_to(self, t: float) -> list[Event]:
         if not self.state.started:
-            raise ActionRejected("Start the drill first.")
+            raise ActionRejected("Start the drill first.", reason="not_started")
         self._run_due(t)
         return self._take()
 
@@ -205,14 +215,14 @@ class DrillEngine:
 
     def apply(self, action: Action, by: str | None = None) -> list[Event]:
         if not self.state.started:
-            raise ActionRejected("The drill has not started yet.")
+            raise ActionRejected("The drill has not started yet.", reason="not_started")
         if self.state.ended:
-            raise ActionRejected("The drill has ended; nothing more can be done in it.")
+            raise ActionRejected("The drill has ended; nothing more can be done in it.", reason="ended")
         # Whatever is due at this instant happens first (the comment exists before the answer),
         # exactly as a replay that advances to the action's time and then applies it.
         self._run_due(self.now)
         if self.state.ended:
-            raise ActionRejected("The drill has ended; nothing more can be done in it.")
+            raise ActionRejected("The drill has ended; nothing more can be done in it.", reason="ended")
         actor = by or self.state.on_duty or "team"
         handler = getattr(self, f"_do_{action.type}")
         handler(action, actor)
@@ -221,7 +231,7 @@ class DrillEngine:
     def _do_reply(self, action: Reply, actor: str) -> None:
         item = self._item(action.item)
         if item.visibility == "deleted":
-            raise ActionRejected(f"Comment {item.item_id} is deleted; restore it before replying.")
+            raise ActionRejected(f"Comment {item.item_id} is deleted; restore it before replying.", reason="reply_deleted")
         corrects = self._corrections(action.corrects, item)
         self._replies += 1
         reply_id = f"r{self._replies:04d}"
@@ -255,7 +265,7 @@ class DrillEngine:
     def _do_hide(self, action: Hide, actor: str) -> None:
         item = self._item(action.item)
         if item.visibility != "visible":
-            raise ActionRejected(f"Comment {item.item_id} is already {item.visibility}.")
+            raise ActionRejected(f"Comment {item.item_id} is already {item.visibility}.", reason=f"already_{item.visibility}")
         self._check_reason(action.reason, action.note)
         self._emit(actor, ItemHidden(item_id=item.item_id, reason=action.reason, note=action.note))
         self._removed(item)
@@ -263,13 +273,13 @@ class DrillEngine:
     def _do_unhide(self, action: Unhide, actor: str) -> None:
         item = self._item(action.item)
         if item.visibility != "hidden":
-            raise ActionRejected(f"Comment {item.item_id} is not hidden.")
+            raise ActionRejected(f"Comment {item.item_id} is not hidden.", reason="not_hidden")
         self._emit(actor, ItemUnhidden(item_id=item.item_id))
 
     def _do_delete(self, action: Delete, actor: str) -> None:
         item = self._item(action.item)
         if item.visibility == "deleted":
-            raise ActionRejected(f"Comment {item.item_id} is already deleted.")
+            raise ActionRejected(f"Comment {item.item_id} is already deleted.", reason="already_deleted")
         self._check_reason(action.reason, action.note)
         self._emit(actor, ItemDeleted(item_id=item.item_id, reason=action.reason, note=action.note))
         self._removed(item)
@@ -278,24 +288,24 @@ class DrillEngine:
     def _do_restore(self, action: Restore, actor: str) -> None:
         item = self._item(action.item)
         if item.visibility != "deleted":
-            raise ActionRejected(f"Comment {item.item_id} is not deleted.")
+            raise ActionRejected(f"Comment {item.item_id} is not deleted.", reason="not_deleted")
         self._emit(actor, ItemRestored(item_id=item.item_id))
 
     def _do_like(self, action: Like, actor: str) -> None:
         item = self._item(action.item)
         if item.liked:
-            raise ActionRejected(f"Comment {item.item_id} is already liked.")
+            raise ActionRejected(f"Comment {item.item_id} is already liked.", reason="already_liked")
         self._emit(actor, ItemLiked(item_id=item.item_id))
 
     def _do_archive(self, action: Archive, actor: str) -> None:
         item = self._item(action.item)
         if item.archived:
-            raise ActionRejected(f"Item {item.item_id} is already marked for the archive.")
+            raise ActionRejected(f"Item {item.item_id} is already marked for the archive.", reason="already_archived")
         self._emit(actor, ArchiveMarked(item_id=item.item_id, note=action.note))
 
     def _do_handover(self, action: Handover, actor: str) -> None:
         if action.to == self.state.on_duty:
-            raise ActionRejected(f"{action.to} is already on duty.")
+            raise ActionRejected(f"{action.to} is already on duty.", reason="already_on_duty", member=action.to)
         self._emit(actor, DutyHandedOver(from_member=self.state.on_duty, to_member=action.to))
 
     def _do_note(self, action: Note, actor: str) -> None:
@@ -327,9 +337,9 @@ class DrillEngine:
     def _do_fire_inject(self, action: FireInject, actor: str) -> None:
         inject = self.scenario.inject(action.inject)
         if inject is None:
-            raise ActionRejected(f"The scenario has no inject '{action.inject}'.")
+            raise ActionRejected(f"The scenario has no inject '{action.inject}'.", reason="no_inject")
         if inject.id in self._early or inject.id in self.state.items:
-            raise ActionRejected(f"Inject '{inject.id}' has already been posted.")
+            raise ActionRejected(f"Inject '{inject.id}' has already been posted.", reason="inject_posted")
         item_id = self._fresh_id(inject.id, always_number=False)
         self._early.add(inject.id)
         self._emit(actor, InjectRequested(inject_id=inject.id, item_id=item_id))
@@ -345,12 +355,12 @@ class DrillEngine:
     def _item(self, item_id: str) -> ItemView:
         item = self.state.items.get(item_id)
         if item is None:
-            raise ActionRejected(f"There is no item '{item_id}' (yet).")
+            raise ActionRejected(f"There is no item '{item_id}' (yet).", reason="no_item")
         return item
 
     def _check_reason(self, reason: DeletionReason, note: str) -> None:
         if reason == DeletionReason.other and not note.strip():
-            raise ActionRejected("With reason 'other', write a note saying which rule applies.")
+            raise ActionRejected("With reason 'other', write a note saying which rule applies.", reason="note_needed")
 
     def _corrections(self, named: list[str], item: ItemView | None) -> list[str]:
         """Rumours an answer corrects: those named, plus the rumour it answers (and its thread's)."""

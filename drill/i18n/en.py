@@ -144,6 +144,9 @@ STRINGS: dict[str, str] = {
     "refusal.not_hidden": "The post is not hidden.",
     "refusal.not_deleted": "The post is not deleted.",
     "refusal.already_archived": "The post is already marked for the archive.",
+    "refusal.note_needed": "With the reason 'other', write a note saying which rule applies.",
+    "refusal.read_only": "This is a replay of a recorded drill; nothing can be changed in it.",
+    "refusal.no_item": "There is no such post (yet).",
     # dialogs
     "dialog.publish": "Publish (Ctrl+S)",
     "dialog.submit": "Confirm (Ctrl+S)",

@@ -144,6 +144,9 @@ STRINGS: dict[str, str] = {
     "refusal.not_hidden": "Innlegget er ikke skjult.",
     "refusal.not_deleted": "Innlegget er ikke slettet.",
     "refusal.already_archived": "Innlegget er allerede merket for arkiv.",
+    "refusal.note_needed": "Med grunnen «annet» må du skrive et notat om hvilken regel som gjelder.",
+    "refusal.read_only": "Dette er et opptak av en øvelse; ingenting kan endres i det.",
+    "refusal.no_item": "Innlegget finnes ikke (ennå).",
     # dialogs
     "dialog.publish": "Publiser (Ctrl+S)",
     "dialog.submit": "Bekreft (Ctrl+S)",

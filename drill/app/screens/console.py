@@ -18,7 +18,7 @@ from drill.app.connection import DrillConnection
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, signature
 from drill.app.reach_model import ReachSeries
-from drill.app.refusals import refusal
+from drill.app.refusals import explain
 from drill.app.screens.legend import LegendDialog
 from drill.app.screens.dialogs import (
     ChoiceDialog,
@@ -288,14 +288,10 @@ class ConsoleScreen(Screen[None]):
         """Record the action; a refusal is shown to the team, never raised."""
         if action is None:
             return False
-        reason = refusal(action, self._connection.state) if not self._connection.read_only else None
-        if reason is not None:
-            self.notify(reason, title=t("notify.rejected"), severity="error")
-            return False
         try:
             self._connection.apply(action, by=self._as_member)
         except ActionRejected as rejected:
-            self.notify(str(rejected), title=t("notify.rejected"), severity="error")
+            self.notify(explain(rejected), title=t("notify.rejected"), severity="error")
             return False
         self.refresh_views()
         if self._connection.ended:
