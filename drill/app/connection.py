@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from drill.engine.actions import Action, SetClock
-from drill.engine.clock import SimulationClock
+from drill.engine.clock import target_after
 from drill.engine.engine import ActionRejected
 from drill.events import DrillEnded, Event
 from drill.live import LiveDrill
@@ -78,8 +78,6 @@ class LocalConnection:
 
     def __init__(self, live: LiveDrill) -> None:
         self._live = live
-        state = live.state
-        self._clock = SimulationClock(now=state.now, speed=state.speed, paused=state.paused)
 
     @property
     def live(self) -> LiveDrill:
@@ -125,8 +123,7 @@ class LocalConnection:
         if self.ended:
             return []
         state = self._live.state
-        self._clock.now, self._clock.speed, self._clock.paused = state.now, state.speed, state.paused
-        target = self._clock.target_after(wall_seconds)
+        target = target_after(state.now, state.speed, state.paused, wall_seconds)
         if target <= state.now:
             return []
         return self._live.advance_to(target)

@@ -1,31 +1,26 @@
 """The virtual clock: simulated time that runs at a chosen speed, pauses, and never reads the wall.
 
-The app measures how much wall time passed (its own timer) and hands the delta in; tests and
-headless runs never call it and jump straight to the next thing that happens. Keeping the
-wall clock out of here is what makes a drill reproducible.
+The drill's speed and pause are facts in its event log (ClockChanged), so the clock keeps no
+state of its own: whoever measures wall time (the app's timer, the team-play host) asks how
+far simulated time moves in it. Tests and headless runs never do; they jump straight to the
+next happening. Keeping the wall clock out of the engine is what makes a drill reproducible.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 SPEEDS: tuple[float, ...] = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 
 
-@dataclass
-class SimulationClock:
-    now: float = 0.0
-    speed: float = 1.0
-    paused: bool = False
+def target_after(now: float, speed: float, paused: bool, wall_seconds: float) -> float:
+    """Simulated time after `wall_seconds` of real time at `speed` (no movement while paused)."""
+    if paused or wall_seconds <= 0:
+        return now
+    return now + wall_seconds * speed
 
-    def target_after(self, wall_seconds: float) -> float:
-        """Simulated time after `wall_seconds` of real time at the current speed."""
-        if self.paused or wall_seconds <= 0:
-            return self.now
-        return self.now + wall_seconds * self.speed
 
-    def faster(self) -> float:
-        return next((s for s in SPEEDS if s > self.speed), SPEEDS[-1])
+def faster(speed: float) -> float:
+    return next((s for s in SPEEDS if s > speed), SPEEDS[-1])
 
-    def slower(self) -> float:
-        return next((s for s in reversed(SPEEDS) if s < self.speed), SPEEDS[0])
+
+def slower(speed: float) -> float:
+    return next((s for s in reversed(SPEEDS) if s < speed), SPEEDS[0])

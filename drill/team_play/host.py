@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drill.engine.actions import SetClock
+from drill.engine.clock import target_after
 from drill.engine.engine import ActionRejected, SpreadFactory
 from drill.events import TRAINER, DrillStarted, Event
 from drill.live import LiveDrill
@@ -108,8 +109,9 @@ class TeamHost:
         elapsed, self._last = moment - self._last, moment
         fresh: list[Event] = []
         state = self.live.state
-        if not state.ended and not state.paused and elapsed > 0:
-            fresh += self.live.advance_to(state.now + elapsed * state.speed)
+        target = target_after(state.now, state.speed, state.paused, elapsed)
+        if not state.ended and target > state.now:
+            fresh += self.live.advance_to(target)
         fresh += self._serve_requests()
         self._beat()
         if fresh:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from drill.app.formatting import duration_words, speed_label, wall_clock
-from drill.engine.clock import SimulationClock
+from drill.engine.clock import faster, slower
 from drill.i18n import number, t
 from drill.scenario import LoadedScenario
 
@@ -96,11 +96,11 @@ class BriefingScreen(Screen[None]):
                              (t("briefing.speed_help"), "italic"))
 
     def action_faster(self) -> None:
-        self._speed = SimulationClock(speed=self._speed).faster()
+        self._speed = faster(self._speed)
         self.query_one("#briefing-speed", Static).update(self._speed_text())
 
     def action_slower(self) -> None:
-        self._speed = SimulationClock(speed=self._speed).slower()
+        self._speed = slower(self._speed)
         self.query_one("#briefing-speed", Static).update(self._speed_text())
 
     @on(Button.Pressed, "#start")

@@ -35,7 +35,7 @@ from drill.app.widgets.reach_chart import ReachChart
 from drill.app.widgets.status_bar import StatusBar
 from drill.app.widgets.thread_detail import ThreadDetail
 from drill.engine.actions import Action, Archive, EndDrill, Like, Restore, SetClock, Unhide
-from drill.engine.clock import SimulationClock
+from drill.engine.clock import faster, slower
 from drill.engine.engine import ActionRejected
 from drill.events import Event, ItemPosted
 from drill.i18n import t
@@ -357,10 +357,10 @@ class ConsoleScreen(Screen[None]):
         self._set_clock(self._connection.speed, not self._connection.paused)
 
     def action_faster(self) -> None:
-        self._set_clock(SimulationClock(speed=self._connection.speed).faster(), self._connection.paused)
+        self._set_clock(faster(self._connection.speed), self._connection.paused)
 
     def action_slower(self) -> None:
-        self._set_clock(SimulationClock(speed=self._connection.speed).slower(), self._connection.paused)
+        self._set_clock(slower(self._connection.speed), self._connection.paused)
 
     def _set_clock(self, speed: float, paused: bool) -> None:
         if self._connection.ended:
