@@ -3,6 +3,10 @@
 Reads stdin so it fits in a pipe: plain text (one reply per line) or JSON Lines with a
 `reply` field and optional `context` (the citizen comment) and `language`. Output is JSON
 Lines, so trainers can filter with jq and the score report can reuse it as is.
+
+`drill tone --eval FILE.jsonl` instead checks the analyser against labelled replies (format in
+tests/tone/labelled/README.md) and prints AUC, precision and recall per flag and the worst
+misses, so a trainer can see how far to trust it on replies from their own municipality.
 """
 
 from __future__ import annotations
@@ -12,13 +16,16 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from drill.errors import EXIT_FINDINGS, EXIT_OK, DrillError
 from scoring.tone import SUPPORTED_LANGUAGES, analyse_reply
+from scoring.tone.evaluation import LabelledFileError, evaluate, read_labelled, render_text
 from scoring.tone.privacy import normalise_phone
 
 LANGUAGE_CHOICES = (*SUPPORTED_LANGUAGES, "auto")
+MAX_PROBLEMS = 20
 
 
 @dataclass(frozen=True)
@@ -48,10 +55,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="an e-mail domain of the municipality (repeatable; *.kommune.no is always allowed)")
     p.add_argument("--fail-under", type=int, default=None, metavar="SCORE",
                    help="exit 1 if any reply scores below SCORE")
+    p.add_argument("--eval", dest="eval_file", type=Path, default=None, metavar="FILE.jsonl",
+                   help="instead of reading stdin, check the analyser against labelled replies and "
+                        "print AUC, precision and recall per flag and the worst misses")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="output of --eval: a report for people (text) or one JSON object (json)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.eval_file is not None:
+        return run_eval(args.eval_file, args.format)
     for number in args.official_number:
         if normalise_phone(number) is None:
             raise DrillError(f"--official-number {number!r} is not a phone number")
@@ -80,6 +94,24 @@ def run(args: argparse.Namespace) -> int:
             failed = True
     out.flush()
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def run_eval(path: Path, output_format: str) -> int:
+    """Score every labelled reply and print the evaluation; bad input is a DrillError (exit 2)."""
+    try:
+        items = read_labelled(path)
+    except LabelledFileError as error:
+        shown = error.problems[:MAX_PROBLEMS]
+        if len(error.problems) > MAX_PROBLEMS:
+            shown.append(f"{path}: ... and {len(error.problems) - MAX_PROBLEMS} more problems")
+        raise DrillError("\ndrill: ".join(shown)) from None
+    report = evaluate(items, source=str(path))
+    if output_format == "json":
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(report))
+    sys.stdout.flush()
+    return EXIT_OK
 
 
 def read_replies(stream: TextIO) -> Iterator[ReplyInput]:

@@ -112,6 +112,7 @@ def _finding(hit: Hit, text: str, explain: str, overrides: Mapping[str, int]) ->
         severity=rule.severity,
         weight=overrides.get(rule.id, rule.weight),
         source=rule.source,
+        flag=rule.flag,
     )
 
 

@@ -34,6 +34,11 @@ class ToneFinding(BaseModel):
     severity: Severity
     weight: int = Field(description="Points added to (or taken from) the score; counted once per rule.")
     source: str = Field(description='Honest source tag, e.g. "KS p.15" or "GP".')
+    flag: str | None = Field(
+        default=None,
+        description='What a labelled reply with this finding is flagged for ("privacy", "defensive", ...); '
+        "None for positive findings.",
+    )
 
 
 class ToneResult(BaseModel):

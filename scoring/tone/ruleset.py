@@ -36,6 +36,28 @@ DETECTORS = frozenset(
 )
 
 
+# What a labelled reply can be flagged for (tests/tone/labelled/README.md). Every negative rule
+# names the one it counts towards, so `drill tone --eval` maps findings to flags in one place.
+LABELLED_FLAGS = (
+    "privacy",
+    "defensive",
+    "dismissive",
+    "sarcasm",
+    "party_politics",
+    "false_reassurance",
+    "speculation",
+    "casualties",
+    "case_processing",
+)
+# Negative rules about something no labelled flag names: form (shouting, jargon, heavy
+# language), missing empathy, and "check this" notes (an unlisted number or address).
+OTHER_FLAGS = ("form", "empathy", "check")
+Flag = Literal[
+    "privacy", "defensive", "dismissive", "sarcasm", "party_politics", "false_reassurance",
+    "speculation", "casualties", "case_processing", "form", "empathy", "check",
+]
+
+
 def _check_regex(text: str) -> None:
     """Turn a regex syntax error into a validation error that names the pattern."""
     try:
@@ -174,6 +196,10 @@ class Rule(_Strict):
     requires: list[Condition] = Field(default_factory=list)
     unless: list[Condition] = Field(default_factory=list)
     cap: int | None = Field(default=None, ge=0, le=100)
+    flag: Flag | None = Field(
+        default=None,
+        description="The labelled flag a finding of this rule predicts; every negative rule has one.",
+    )
 
     @field_validator("rubric")
     @classmethod
@@ -192,6 +218,10 @@ class Rule(_Strict):
             raise ValueError(f"unknown detector {self.detector!r}")
         if (self.weight > 0) != (self.severity == "info") and self.weight != 0:
             raise ValueError("positive rules have severity 'info'; negative rules a higher severity")
+        if self.weight < 0 and self.flag is None:
+            raise ValueError("a negative rule needs a flag (what a labelled reply would be flagged for)")
+        if self.weight > 0 and self.flag is not None:
+            raise ValueError("only negative rules predict a flag")
         return self
 
     @cached_property

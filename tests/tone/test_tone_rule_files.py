@@ -40,10 +40,11 @@ def test_both_languages_define_the_same_rules(language: str) -> None:
     theirs = {r.id: r for r in load_ruleset(other).rules}
     assert ours.keys() == theirs.keys()
     for rule_id, rule in ours.items():
-        assert (rule.weight, rule.severity, rule.rubric) == (
+        assert (rule.weight, rule.severity, rule.rubric, rule.flag) == (
             theirs[rule_id].weight,
             theirs[rule_id].severity,
             theirs[rule_id].rubric,
+            theirs[rule_id].flag,
         ), f"{rule_id} differs between languages: scores would not be comparable"
 
 
@@ -69,6 +70,7 @@ def _rule(**overrides: object) -> dict[str, object]:
         "weight": -5,
         "severity": "minor",
         "source": "GP",
+        "flag": "dismissive",
         "explanation": {"nb": "Forklaring.", "en": "Explanation."},
         "patterns": [{"regex": "eksempel"}],
     }
@@ -88,6 +90,9 @@ def _rule(**overrides: object) -> dict[str, object]:
         {"patterns": [], "detector": "telepathy"},
         {"weight": 5},  # a positive weight with a negative severity
         {"requires": [{"sentence": "a", "reply": "b"}]},
+        {"flag": None},  # a negative rule must say which labelled flag it predicts
+        {"flag": "rudeness"},  # not a flag the labelled files know
+        {"weight": 5, "severity": "info"},  # a positive rule predicts no flag
     ],
 )
 def test_schema_rejects_broken_rules(overrides: dict[str, object]) -> None:

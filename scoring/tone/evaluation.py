@@ -1,0 +1,312 @@
+"""Checking the analyser against labelled replies (`drill tone --eval FILE.jsonl`).
+
+A trainer who labels replies from their own municipality (format in
+tests/tone/labelled/README.md) gets the figures that say whether the analyser can be trusted
+there: how well its score separates good from bad replies (AUC), precision and recall for each
+flag, how many good replies it wrongly flags for privacy, and the replies it gets most wrong.
+
+A flag counts as predicted when any finding of a rule carrying that flag fires (the `flag` of
+each negative rule in the rule files), so the mapping from rules to flags lives in one place.
+Nynorsk replies are analysed with the bokmål rules, which handle the common nynorsk forms, and
+are reported under their own language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scoring.tone.analyse import analyse_reply
+from scoring.tone.models import ToneResult
+from scoring.tone.ruleset import LABELLED_FLAGS
+
+LANGUAGES = ("nb", "nn", "en")
+LABELS = ("good", "bad")
+ANALYSER_LANGUAGE = {"nb": "nb", "nn": "nb", "en": "en"}
+REQUIRED_FIELDS = ("id", "language", "reply", "label", "flags")
+WORST = 8
+
+
+class LabelledFileError(ValueError):
+    """A labelled file is unreadable or a record is malformed; `problems` holds
+    `FILE:LINE: field: message` lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class LabelledReply:
+    id: str
+    language: str
+    reply: str
+    label: str
+    flags: frozenset[str]
+    context: str | None = None
+    department: str | None = None
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Scored:
+    item: LabelledReply
+    score: int
+    predicted: frozenset[str]
+    rules: tuple[str, ...]
+
+
+@dataclass
+class FlagFigures:
+    flag: str
+    support: int = 0  # replies labelled with the flag
+    predicted: int = 0  # replies the analyser flags
+    true_positives: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_positives / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.true_positives / self.support if self.support else None
+
+
+@dataclass
+class Evaluation:
+    """Everything `--eval` prints, computed once."""
+
+    source: str
+    scored: list[Scored]
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    auc: dict[str, float | None] = field(default_factory=dict)
+    flags: dict[str, FlagFigures] = field(default_factory=dict)
+    privacy_recall: float | None = None
+    good_privacy_rate: float | None = None
+    good_privacy_flagged: int = 0
+    good_total: int = 0
+
+    def worst_bad(self, n: int = WORST) -> list[Scored]:
+        """Bad replies the analyser liked most."""
+        bad = [s for s in self.scored if s.item.label == "bad"]
+        return sorted(bad, key=lambda s: (-s.score, s.item.id))[:n]
+
+    def worst_good(self, n: int = WORST) -> list[Scored]:
+        """Good replies the analyser liked least."""
+        good = [s for s in self.scored if s.item.label == "good"]
+        return sorted(good, key=lambda s: (s.score, s.item.id))[:n]
+
+    def privacy_missed(self) -> list[Scored]:
+        return [s for s in self.scored if "privacy" in s.item.flags and "privacy" not in s.predicted]
+
+    def privacy_false_alarms(self) -> list[Scored]:
+        return [s for s in self.scored if s.item.label == "good" and "privacy" in s.predicted]
+
+    def as_json(self) -> dict[str, object]:
+        def brief(s: Scored) -> dict[str, object]:
+            return {"id": s.item.id, "line": s.item.line, "language": s.item.language, "score": s.score,
+                    "label": s.item.label, "flags": sorted(s.item.flags), "predicted": sorted(s.predicted),
+                    "rules": list(s.rules), "reply": s.item.reply}
+
+        return {
+            "file": self.source,
+            "replies": len(self.scored),
+            "counts": self.counts,
+            "auc": self.auc,
+            "flags": {
+                name: {"support": f.support, "predicted": f.predicted, "true_positives": f.true_positives,
+                       "precision": f.precision, "recall": f.recall}
+                for name, f in self.flags.items()
+            },
+            "privacy": {
+                "recall": self.privacy_recall,
+                "good_flagged": self.good_privacy_flagged,
+                "good_total": self.good_total,
+                "good_flagged_rate": self.good_privacy_rate,
+            },
+            "worst": {
+                "bad_scored_highest": [brief(s) for s in self.worst_bad()],
+                "good_scored_lowest": [brief(s) for s in self.worst_good()],
+                "privacy_missed": [brief(s) for s in self.privacy_missed()],
+                "privacy_false_alarms": [brief(s) for s in self.privacy_false_alarms()],
+            },
+        }
+
+
+def read_labelled(path: Path) -> list[LabelledReply]:
+    """Parse a labelled JSON Lines file, collecting every problem before failing."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LabelledFileError([f"{path}: cannot read the file ({error.strerror or error})"]) from None
+    except UnicodeDecodeError:
+        raise LabelledFileError([f"{path}: the file is not UTF-8 text"]) from None
+    problems: list[str] = []
+    items: list[LabelledReply] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as error:
+            problems.append(f"{where}: json: not valid JSON ({error.msg} at column {error.colno})")
+            continue
+        item, errors = _record(data, number)
+        problems += [f"{where}: {e}" for e in errors]
+        if item is None:
+            continue
+        if item.id in seen:
+            problems.append(f"{where}: id: {item.id!r} is already used on line {seen[item.id]}")
+            continue
+        seen[item.id] = number
+        items.append(item)
+    if not items and not problems:
+        problems.append(f"{path}: the file holds no labelled replies")
+    if problems:
+        raise LabelledFileError(problems)
+    return items
+
+
+def _record(data: object, line: int) -> tuple[LabelledReply | None, list[str]]:
+    if not isinstance(data, dict):
+        return None, ["record: expected a JSON object"]
+    errors = [f"{name}: missing" for name in REQUIRED_FIELDS if name not in data]
+    if errors:
+        return None, errors
+    ident, language, reply, label, flags = (data[name] for name in REQUIRED_FIELDS)
+    if not isinstance(ident, str) or not ident.strip():
+        errors.append("id: must be a non-empty string")
+    if language not in LANGUAGES:
+        errors.append(f"language: must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    if not isinstance(reply, str) or not reply.strip():
+        errors.append("reply: must be a non-empty string")
+    if label not in LABELS:
+        errors.append(f"label: must be one of {', '.join(LABELS)}, not {label!r}")
+    if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+        errors.append("flags: must be a list of flag names")
+    else:
+        unknown = sorted(set(flags) - set(LABELLED_FLAGS))
+        if unknown:
+            errors.append(f"flags: unknown flag {unknown[0]!r}; use {', '.join(LABELLED_FLAGS)}")
+    for name in ("context", "department", "note"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            errors.append(f"{name}: must be a string or null")
+    if errors:
+        return None, errors
+    return LabelledReply(
+        id=ident, language=language, reply=reply, label=label, flags=frozenset(flags),
+        context=data.get("context"), department=data.get("department"), note=data.get("note"), line=line,
+    ), []
+
+
+def predicted_flags(result: ToneResult) -> frozenset[str]:
+    """The labelled flags the analyser's findings stand for."""
+    return frozenset(f.flag for f in result.findings if f.flag in LABELLED_FLAGS and f.weight < 0)
+
+
+def score_items(items: Iterable[LabelledReply]) -> list[Scored]:
+    scored = []
+    for item in items:
+        result = analyse_reply(item.reply, language=ANALYSER_LANGUAGE[item.language], context=item.context)
+        rules = tuple(sorted({f.rule for f in result.findings}))
+        scored.append(Scored(item, result.score, predicted_flags(result), rules))
+    return scored
+
+
+def auc(scored: Sequence[Scored]) -> float | None:
+    """Probability that a random good reply scores above a random bad one (ties count half):
+    the Mann-Whitney statistic, computed from ranks."""
+    good = [s.score for s in scored if s.item.label == "good"]
+    bad = [s.score for s in scored if s.item.label == "bad"]
+    if not good or not bad:
+        return None
+    values = sorted(good + bad)
+    ranks: dict[int, float] = {}
+    i = 0
+    while i < len(values):
+        j = i
+        while j < len(values) and values[j] == values[i]:
+            j += 1
+        ranks[values[i]] = (i + j + 1) / 2  # mean of 1-based ranks i+1 .. j
+        i = j
+    rank_sum = sum(ranks[v] for v in good)
+    return (rank_sum - len(good) * (len(good) + 1) / 2) / (len(good) * len(bad))
+
+
+def evaluate(items: Sequence[LabelledReply], source: str = "") -> Evaluation:
+    scored = score_items(items)
+    report = Evaluation(source=source, scored=scored)
+    languages = [lang for lang in LANGUAGES if any(s.item.language == lang for s in scored)]
+    for lang in languages:
+        mine = [s for s in scored if s.item.language == lang]
+        counts = Counter(s.item.label for s in mine)
+        report.counts[lang] = {label: counts.get(label, 0) for label in LABELS}
+        report.auc[lang] = auc(mine)
+    report.auc["all"] = auc(scored)
+    for flag in LABELLED_FLAGS:
+        figures = FlagFigures(flag)
+        for s in scored:
+            labelled, predicted = flag in s.item.flags, flag in s.predicted
+            figures.support += labelled
+            figures.predicted += predicted
+            figures.true_positives += labelled and predicted
+        report.flags[flag] = figures
+    report.privacy_recall = report.flags["privacy"].recall
+    good = [s for s in scored if s.item.label == "good"]
+    report.good_total = len(good)
+    report.good_privacy_flagged = sum("privacy" in s.predicted for s in good)
+    report.good_privacy_rate = report.good_privacy_flagged / len(good) if good else None
+    return report
+
+
+def _pct(value: float | None) -> str:
+    return "   -  " if value is None else f"{100 * value:5.1f}%"
+
+
+def _short(text: str, width: int = 110) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def render_text(report: Evaluation) -> str:
+    """The report a trainer reads: counts, AUC, flag figures and the worst misses with ids."""
+    out = [f"Evaluation of the tone analyser on {report.source} ({len(report.scored)} replies)", ""]
+    out.append("Replies      good   bad   AUC (good above bad)")
+    for lang, counts in report.counts.items():
+        value = report.auc.get(lang)
+        out.append(f"  {lang:<9}{counts['good']:>6}{counts['bad']:>6}   {'-' if value is None else f'{value:.3f}'}")
+    total = report.auc.get("all")
+    out.append(f"  {'all':<9}{sum(c['good'] for c in report.counts.values()):>6}"
+               f"{sum(c['bad'] for c in report.counts.values()):>6}   {'-' if total is None else f'{total:.3f}'}")
+    out += ["", "Flag                 labelled  flagged  precision  recall"]
+    for name, f in report.flags.items():
+        out.append(f"  {name:<19}{f.support:>9}{f.predicted:>9}   {_pct(f.precision)}   {_pct(f.recall)}")
+    out += [
+        "",
+        f"Privacy: {report.flags['privacy'].true_positives} of {report.flags['privacy'].support} replies with "
+        f"personal or confidential information found ({_pct(report.privacy_recall).strip()}); "
+        f"{report.good_privacy_flagged} of {report.good_total} good replies flagged for privacy "
+        f"({_pct(report.good_privacy_rate).strip()}).",
+    ]
+
+    def listing(title: str, rows: list[Scored]) -> None:
+        if not rows:
+            return
+        out.extend(["", title])
+        for s in rows:
+            labelled = ",".join(sorted(s.item.flags)) or "-"
+            found = ",".join(s.rules) or "-"
+            out.append(f"  {s.item.id} (line {s.item.line}, score {s.score}, flags {labelled}; rules {found})")
+            out.append(f"      {_short(s.item.reply)}")
+
+    listing("Bad replies scored highest:", report.worst_bad())
+    listing("Good replies scored lowest:", report.worst_good())
+    listing("Privacy cases missed:", report.privacy_missed())
+    listing("Good replies flagged for privacy:", report.privacy_false_alarms())
+    return "\n".join(out) + "\n"
