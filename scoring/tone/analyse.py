@@ -72,15 +72,15 @@ def analyse_reply(
     for rule in ruleset.rules:
         if rule.reply_gates and not all(gate.search(text) for gate in rule.reply_gates):
             continue  # a cheap gate ("the reply mentions injuries at all") saves the scans
-        for start, end in without_overlaps(_candidates(rule, data, state)):
+        for start, end, *detail in without_overlaps(_candidates(rule, data, state)):
             if accept(rule, state, start, end):
-                state.add(Hit(rule, start, end, sentence_index_of(analysed, start)))
+                state.add(Hit(rule, start, end, sentence_index_of(analysed, start), detail[0] if detail else None))
     hits = sorted(state.hits, key=lambda h: (h.start, h.rule.id))
     findings = [_finding(hit, text, explain, overrides) for hit in hits]
     return ToneResult(score=_score(ruleset, hits, overrides), language=lang, findings=findings)
 
 
-def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list[tuple[int, int]]:
+def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list:
     """Spans proposed by the rule's detector or patterns (each pattern's own conditions applied)."""
     if rule.detector is not None:
         return DETECTOR_FUNCTIONS[rule.detector](rule, data)
@@ -108,7 +108,7 @@ def _finding(hit: Hit, text: str, explain: str, overrides: Mapping[str, int]) ->
         rubric=rule.rubric,
         span=(hit.start, hit.end),
         matched="" if whole_reply else text[hit.start : hit.end],
-        explanation=getattr(rule.explanation, explain),
+        explanation=getattr(rule.explanation, explain) + (f" {hit.detail[explain]}" if hit.detail else ""),
         severity=rule.severity,
         weight=overrides.get(rule.id, rule.weight),
         source=rule.source,

@@ -9,11 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 from scoring.tone import privacy
+from scoring.tone.confidential import ConfidentialityMatcher
+from scoring.tone.loader import load_confidentiality
 from scoring.tone.ruleset import Lexicon, Rule, Settings
 from scoring.tone.text import AnalysedText
 
 Span = tuple[int, int]
+# A detector may add, per span, a sentence for each explanation language ("the matter is X,
+# the person is Y") that is appended to the rule's explanation.
+DetailedSpan = tuple[int, int, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,18 @@ def _repeated(rule: Rule, data: DetectorInput) -> list[Span]:
     return list(privacy.repeated_identifiers(data.text.text, set(data.context_ids)))
 
 
-DETECTOR_FUNCTIONS: dict[str, Callable[[Rule, DetectorInput], list[Span]]] = {
+@lru_cache(maxsize=None)
+def confidentiality_matcher(language: str) -> ConfidentialityMatcher:
+    return ConfidentialityMatcher(load_confidentiality(language))
+
+
+def _confidential(rule: Rule, data: DetectorInput) -> list[DetailedSpan]:
+    """A confidential matter and a reference to a person in one clause (confidential.py)."""
+    found = confidentiality_matcher(data.text.language).find(data.text)
+    return [(hit.start, hit.end, hit.detail) for hit in found]
+
+
+DETECTOR_FUNCTIONS: dict[str, Callable[[Rule, DetectorInput], list[Span] | list[DetailedSpan]]] = {
     "absent": _absent,
     "lix_below": _lix_below,
     "lix_above": _lix_above,
@@ -118,4 +136,5 @@ DETECTOR_FUNCTIONS: dict[str, Callable[[Rule, DetectorInput], list[Span]]] = {
     "email": _email,
     "street_address": _street,
     "repeated_from_context": _repeated,
+    "confidential": _confidential,
 }

@@ -15,13 +15,14 @@ from importlib import resources
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
-from scoring.tone.ruleset import Lexicon, Rule, RuleFile, Settings
+from scoring.tone.ruleset import Confidentiality, Lexicon, Rule, RuleFile, Settings
 
 RULE_PACKAGE = "scoring.tone"
 RULE_DIR = "rules"
 LANGUAGE_FILES: dict[str, str] = {"nb": "nb.yaml", "en": "en.yaml"}
 COMMON_FILE = "common.yaml"
 SETTINGS_FILE = "settings.yaml"
+CONFIDENTIALITY_FILES: dict[str, str] = {"nb": "confidential-nb.yaml", "en": "confidential-en.yaml"}
 
 
 class RuleFileError(ValueError):
@@ -56,6 +57,22 @@ def load_settings() -> Settings:
         return Settings.model_validate(_read_yaml(SETTINGS_FILE))
     except ValidationError as error:
         raise RuleFileError(f"{RULE_DIR}/{SETTINGS_FILE}: {error}") from error
+
+
+@lru_cache(maxsize=None)
+def load_confidentiality(language: str) -> Confidentiality:
+    """The confidentiality detector's word lists for one language."""
+    name = CONFIDENTIALITY_FILES[language]
+    try:
+        data = Confidentiality.model_validate(_read_yaml(name))
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+        )
+        raise RuleFileError(f"{RULE_DIR}/{name}: {problems}") from error
+    if data.language != language:
+        raise RuleFileError(f"{RULE_DIR}/{name}: language is {data.language!r}, expected {language!r}")
+    return data
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ and be blocked by a negation ("ikke vår feil") in another.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
@@ -27,6 +27,7 @@ class Hit:
     start: int
     end: int
     sentence_index: int
+    detail: dict[str, str] | None = None
 
 
 @dataclass
@@ -165,13 +166,14 @@ def accept(rule: Rule, state: MatchState, start: int, end: int) -> bool:
     return not any(condition_holds(c, state, start, end) for c in rule.unless)
 
 
-def without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep the earliest, then longest, of overlapping spans: one phrase is one finding."""
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if kept and start < kept[-1][1]:
+def without_overlaps(spans: Sequence[tuple[int, ...] | tuple[int, int, dict[str, str]]]) -> list[tuple]:
+    """Keep the earliest, then longest, of overlapping spans: one phrase is one finding.
+    A span may carry a third element (a detector's explanation detail); it travels along."""
+    kept: list[tuple] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and span[0] < kept[-1][1]:
             continue
-        kept.append((start, end))
+        kept.append(span)
     return kept
 
 

@@ -32,6 +32,7 @@ DETECTORS = frozenset(
         "email",
         "street_address",
         "repeated_from_context",
+        "confidential",  # a sensitive matter next to a reference that identifies a person
     }
 )
 
@@ -252,6 +253,81 @@ class Lexicon(_Strict):
     @cached_property
     def complaint_re(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{c})" for c in self.complaint), re.IGNORECASE)
+
+
+class KindName(_Strict):
+    """What a kind of matter or person reference is called in an explanation."""
+
+    nb: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class MatterKind(_Strict):
+    """One kind of confidential matter (health, care services, benefits, ...).
+
+    `terms` are words (`demens`), stems (`hjemmesykepleie*`) or phrases (`sagt opp`);
+    `unless` are regexes that, anywhere in the clause, show the word means something else
+    ("mistanke om gasslekkasje"); `persons`, if given, limits the reference kinds that make
+    the matter identifying (a role such as "læreren" identifies in a personnel matter, not when
+    a school service is explained).
+    """
+
+    name: KindName
+    terms: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    persons: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _valid(self) -> MatterKind:
+        for regex in self.unless:
+            _check_regex(regex)
+        return self
+
+
+class PersonKind(_Strict):
+    """One way of pointing at a person (a name, kinship, an age with a place, ...).
+
+    `patterns` are regexes; a group named `name` is checked to be a person's name rather than
+    a place or a sentence-opening word. The kind `address` may have no patterns: it uses the
+    street-address detector.
+    """
+
+    name: KindName
+    patterns: list[str] = Field(default_factory=list)
+    window: int | None = Field(default=None, ge=0, le=40, description="A tighter window for this kind.")
+
+    @model_validator(mode="after")
+    def _valid(self) -> PersonKind:
+        for regex in self.patterns:
+            _check_regex(regex)
+        return self
+
+
+class Confidentiality(_Strict):
+    """Word lists of the confidentiality detector for one language (`confidential-<lang>.yaml`)."""
+
+    language: Literal["nb", "en"]
+    window: int = Field(ge=1, le=40, description="Most words between the matter and the person.")
+    matters: dict[str, MatterKind]
+    persons: dict[str, PersonKind]
+    refusals: list[str] = Field(description="Regexes: the clause declines to discuss the matter.")
+    general: list[str] = Field(description="Regexes: the clause is general or hypothetical.")
+    clause_breaks: list[str] = Field(description="Regexes where a new clause starts (', men', ';').")
+    institution_nouns: list[str] = Field(description="After a capitalised word: it names a place, not a person.")
+    place_prepositions: list[str] = Field(description="Before a capitalised word: it names a place.")
+    place_suffixes: list[str] = Field(default_factory=list, description="Endings of one-word place names.")
+    not_names: list[str] = Field(description="Capitalised words that are never a person's name.")
+    first_names: list[str] = Field(description="Names that count even when they open a sentence.")
+
+    @model_validator(mode="after")
+    def _valid(self) -> Confidentiality:
+        for regex in [*self.refusals, *self.general, *self.clause_breaks]:
+            _check_regex(regex)
+        for kind, matter in self.matters.items():
+            unknown = set(matter.persons) - self.persons.keys()
+            if unknown:
+                raise ValueError(f"matters.{kind}.persons: unknown person kinds {sorted(unknown)}")
+        return self
 
 
 class RuleFile(_Strict):
