@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from drill.account import Answer, AnswerHow, DutyLog, Need, is_waiting, need_of
+
 from drill.events import (
     ArchiveMarked,
     ClockChanged,
@@ -62,6 +64,10 @@ class ItemView:
     visibility: Visibility = "visible"
     removal_reason: DeletionReason | None = None
     removed_at: float | None = None
+    need: Need = Need.nothing
+    """What the item asks of the team (`drill.account.need_of` its labels)."""
+    answer: Answer | None = None
+    """The team's first answer to it, however it came (`drill.account`)."""
     replies: list[ReplyView] = field(default_factory=list)
     liked: bool = False
     archived: bool = False
@@ -76,7 +82,7 @@ class ItemView:
 
     @property
     def answered(self) -> bool:
-        return bool(self.replies)
+        return self.answer is not None
 
     @property
     def first_reply_at(self) -> float | None:
@@ -115,6 +121,11 @@ class DrillState:
     replies: dict[str, ReplyView] = field(default_factory=dict)
     reach: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Item or post id -> (people reached, shares), for everything that spreads."""
+    duty: DutyLog = field(default_factory=lambda: DutyLog([], []))
+    """Who held the duty from when."""
+    _waiting: dict[str, float] = field(default_factory=dict)
+    """Items still waiting for an answer -> when they were posted (`drill.account.is_waiting`).
+    Kept event by event so the console's counts cost nothing per tick."""
 
     @classmethod
     def from_events(cls, events: list[Event]) -> DrillState:
@@ -125,148 +136,133 @@ class DrillState:
 
     def apply(self, event: Event) -> None:
         self.now = max(self.now, event.t)
-        handler = _HANDLERS.get(type(event.payload))
-        if handler:
-            handler(self, event)
+        t, p = event.t, event.payload
+        match p:
+            case DrillStarted():
+                self.started = True
+                self.scenario_id, self.seed, self.language = p.scenario_id, p.seed, p.language
+                self.team, self.on_duty = list(p.team), p.on_duty
+                self.duty.record(t, p.on_duty)
+            case ItemPosted():
+                self._posted(p, t)
+            case ReplyPosted():
+                self._replied(p, t, event.actor)
+            case OfficialPostPublished():
+                self.official_posts.append(OfficialPostView(p.post_id, t, event.actor, p.text, p.link, list(p.corrects)))
+                for rumour in p.corrects:
+                    self._corrected(rumour, t, "post", p.post_id)
+            case ItemHidden() | ItemDeleted():
+                item = self.items[p.item_id]
+                item.visibility = "hidden" if isinstance(p, ItemHidden) else "deleted"
+                item.removal_reason, item.removed_at = p.reason, t
+                self._track(item)
+            case ItemUnhidden() | ItemRestored():
+                item = self.items[p.item_id]
+                item.visibility, item.removal_reason, item.removed_at = "visible", None, None
+                self._track(item)
+            case ItemLiked():
+                self.items[p.item_id].liked = True
+            case ArchiveMarked():
+                self.items[p.item_id].archived = True
+            case DutyHandedOver():
+                self.on_duty = p.to_member
+                if p.to_member not in self.team:
+                    self.team.append(p.to_member)
+                self.duty.record(t, p.to_member)
+            case ObserverNote():
+                self.notes.append(p)
+            case ClockChanged():
+                self.speed, self.paused = p.speed, p.paused
+            case TriggerFired():
+                self.triggers_fired.append(p.trigger_id)
+            case ReachUpdated():
+                self.reach[p.item_id] = (p.reached, p.shares)
+                reached = self.items.get(p.item_id)
+                if reached:
+                    reached.reach, reached.shares = p.reached, p.shares
+            case DrillEnded():
+                self.ended, self.end_reason = True, p.reason
+            case _:
+                pass
 
     # --- views -------------------------------------------------------------------------
 
     def comments(self) -> list[ItemView]:
         return [i for i in self.items.values() if i.is_comment]
 
-    def unanswered(self) -> list[ItemView]:
-        """Visible items with no reply yet: what the status bar counts (no hidden labels used)."""
-        return [i for i in self.items.values() if i.visibility == "visible" and not i.answered]
+    def waiting(self) -> list[ItemView]:
+        """Items still waiting for an answer (`drill.account.is_waiting`), oldest first."""
+        return sorted((self.items[i] for i in self._waiting), key=lambda i: (i.t, i.item_id))
 
-    def oldest_waiting(self) -> float | None:
-        waiting = [self.now - i.t for i in self.unanswered() if i.is_comment]
-        return max(waiting) if waiting else None
+    @property
+    def waiting_count(self) -> int:
+        return len(self._waiting)
+
+    def is_waiting(self, item_id: str) -> bool:
+        return item_id in self._waiting
+
+    def oldest_waiting(self, now: float | None = None) -> float | None:
+        """How long the longest-waiting item has waited at `now` (default: the last event)."""
+        now = self.now if now is None else now
+        return now - min(self._waiting.values()) if self._waiting else None
 
     def thread_root(self, item_id: str) -> str:
         return self.items[item_id].thread_id
 
 
-def _started(state: DrillState, event: Event) -> None:
-    p: DrillStarted = event.payload  # type: ignore[assignment]
-    state.started = True
-    state.scenario_id, state.seed, state.language = p.scenario_id, p.seed, p.language
-    state.team, state.on_duty = list(p.team), p.on_duty
+    # --- the reducer's steps ------------------------------------------------------------
 
+    def _posted(self, p: ItemPosted, t: float) -> None:
+        thread_id = p.thread_id or p.item_id
+        item = ItemView(
+            item_id=p.item_id, t=t, channel=p.channel, author=p.author, author_role=p.author_role,
+            text=p.text, thread_id=thread_id, parent_id=p.parent_id, labels=p.labels, source=p.source,
+            source_id=p.source_id, spreads=p.spreads, last_activity=t, need=need_of(p.labels),
+        )
+        self.items[p.item_id] = item
+        self.threads.setdefault(thread_id, [])
+        if p.thread_id:
+            self.threads[thread_id].append(p.item_id)
+            root = self.items.get(thread_id)
+            if root:
+                root.last_activity = t
+        self._track(item)
 
-def _posted(state: DrillState, event: Event) -> None:
-    p: ItemPosted = event.payload  # type: ignore[assignment]
-    thread_id = p.thread_id or p.item_id
-    state.items[p.item_id] = ItemView(
-        item_id=p.item_id, t=event.t, channel=p.channel, author=p.author, author_role=p.author_role,
-        text=p.text, thread_id=thread_id, parent_id=p.parent_id, labels=p.labels, source=p.source,
-        source_id=p.source_id, spreads=p.spreads, last_activity=event.t,
-    )
-    state.threads.setdefault(thread_id, [])
-    if p.thread_id:
-        state.threads[thread_id].append(p.item_id)
-        root = state.items.get(thread_id)
+    def _replied(self, p: ReplyPosted, t: float, actor: str) -> None:
+        reply = ReplyView(p.reply_id, p.item_id, t, actor, p.text, p.public, list(p.corrects))
+        self.replies[p.reply_id] = reply
+        item = self.items[p.item_id]
+        item.replies.append(reply)
+        item.last_activity = t
+        self._answer(item, "reply", t, p.reply_id)
+        root = self.items.get(item.thread_id)
         if root:
-            root.last_activity = event.t
+            root.last_activity = t
+        # A reply in a thread answers everything posted in it before the reply.
+        for other_id in (item.thread_id, *self.threads.get(item.thread_id, ())):
+            other = self.items.get(other_id)
+            if other is not None and other.t <= t:
+                self._answer(other, "thread", t, p.reply_id)
+        for rumour in p.corrects:
+            self._corrected(rumour, t, "correction", p.reply_id)
 
+    def _corrected(self, item_id: str, t: float, how: AnswerHow, by: str) -> None:
+        item = self.items.get(item_id)
+        if item is None:
+            return
+        if item.corrected_at is None:
+            item.corrected_at = t
+        self._answer(item, how, t, by)
 
-def _replied(state: DrillState, event: Event) -> None:
-    p: ReplyPosted = event.payload  # type: ignore[assignment]
-    reply = ReplyView(p.reply_id, p.item_id, event.t, event.actor, p.text, p.public, list(p.corrects))
-    state.replies[p.reply_id] = reply
-    item = state.items[p.item_id]
-    item.replies.append(reply)
-    item.last_activity = event.t
-    root = state.items.get(item.thread_id)
-    if root:
-        root.last_activity = event.t
-    for rumour in p.corrects:
-        _mark_corrected(state, rumour, event.t)
+    def _answer(self, item: ItemView, how: AnswerHow, t: float, by: str) -> None:
+        if item.answer is None:
+            item.answer = Answer(how, t, by)
+            self._track(item)
 
+    def _track(self, item: ItemView) -> None:
+        """Keep the waiting index in step with `drill.account.is_waiting`, in posting order."""
+        if is_waiting(item):
+            self._waiting[item.item_id] = item.t
+        else:
+            self._waiting.pop(item.item_id, None)
 
-def _official(state: DrillState, event: Event) -> None:
-    p: OfficialPostPublished = event.payload  # type: ignore[assignment]
-    state.official_posts.append(OfficialPostView(p.post_id, event.t, event.actor, p.text, p.link, list(p.corrects)))
-    for rumour in p.corrects:
-        _mark_corrected(state, rumour, event.t)
-
-
-def _mark_corrected(state: DrillState, item_id: str, t: float) -> None:
-    item = state.items.get(item_id)
-    if item and item.corrected_at is None:
-        item.corrected_at = t
-
-
-def _removed(state: DrillState, event: Event) -> None:
-    p = event.payload
-    item = state.items[p.item_id]  # type: ignore[union-attr]
-    item.visibility = "hidden" if isinstance(p, ItemHidden) else "deleted"
-    item.removal_reason = p.reason  # type: ignore[union-attr]
-    item.removed_at = event.t
-
-
-def _shown(state: DrillState, event: Event) -> None:
-    item = state.items[event.payload.item_id]  # type: ignore[union-attr]
-    item.visibility = "visible"
-    item.removal_reason = None
-    item.removed_at = None
-
-
-def _liked(state: DrillState, event: Event) -> None:
-    state.items[event.payload.item_id].liked = True  # type: ignore[union-attr]
-
-
-def _archived(state: DrillState, event: Event) -> None:
-    state.items[event.payload.item_id].archived = True  # type: ignore[union-attr]
-
-
-def _handover(state: DrillState, event: Event) -> None:
-    p: DutyHandedOver = event.payload  # type: ignore[assignment]
-    state.on_duty = p.to_member
-    if p.to_member not in state.team:
-        state.team.append(p.to_member)
-
-
-def _note(state: DrillState, event: Event) -> None:
-    state.notes.append(event.payload)  # type: ignore[arg-type]
-
-
-def _clock(state: DrillState, event: Event) -> None:
-    p: ClockChanged = event.payload  # type: ignore[assignment]
-    state.speed, state.paused = p.speed, p.paused
-
-
-def _fired(state: DrillState, event: Event) -> None:
-    state.triggers_fired.append(event.payload.trigger_id)  # type: ignore[union-attr]
-
-
-def _reach(state: DrillState, event: Event) -> None:
-    p: ReachUpdated = event.payload  # type: ignore[assignment]
-    state.reach[p.item_id] = (p.reached, p.shares)
-    item = state.items.get(p.item_id)
-    if item:
-        item.reach, item.shares = p.reached, p.shares
-
-
-def _ended(state: DrillState, event: Event) -> None:
-    state.ended = True
-    state.end_reason = event.payload.reason  # type: ignore[union-attr]
-
-
-_HANDLERS = {
-    DrillStarted: _started,
-    ItemPosted: _posted,
-    ReplyPosted: _replied,
-    OfficialPostPublished: _official,
-    ItemHidden: _removed,
-    ItemDeleted: _removed,
-    ItemUnhidden: _shown,
-    ItemRestored: _shown,
-    ItemLiked: _liked,
-    ArchiveMarked: _archived,
-    DutyHandedOver: _handover,
-    ObserverNote: _note,
-    ClockChanged: _clock,
-    TriggerFired: _fired,
-    ReachUpdated: _reach,
-    DrillEnded: _ended,
-}

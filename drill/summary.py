@@ -50,7 +50,7 @@ def summarise(events: list[Event]) -> DrillSummary:
         archived=sum(1 for i in state.items.values() if i.archived),
         handovers=types["duty_handed_over"],
         triggers=list(state.triggers_fired),
-        unanswered=sum(1 for i in state.unanswered() if i.is_comment),
+        unanswered=state.waiting_count,
         events=len(events),
         reach=dict(sorted(((k, v[0]) for k, v in state.reach.items()), key=lambda kv: -kv[1])),
         rumours=[e.payload for e in events if isinstance(e.payload, CounterfactualReach)],
@@ -61,7 +61,7 @@ def summary_lines(summary: DrillSummary) -> list[str]:
     lines = [
         f"Simulated time:     {clock_label(summary.minutes * 60)}",
         f"Items posted:       {summary.items} ({summary.comments} comments, {summary.messages} calls/messages)",
-        f"Replies:            {summary.replies} ({summary.unanswered} comments left unanswered)",
+        f"Replies:            {summary.replies} ({summary.unanswered} still waiting for an answer)",
         f"Official posts:     {summary.official_posts}",
         f"Hidden / deleted:   {summary.hidden} / {summary.deleted}",
         f"Marked for archive: {summary.archived}",

@@ -8,7 +8,6 @@ once keeps every scorer a short, readable function of facts instead of a new pas
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -16,14 +15,13 @@ from typing import TypeVar
 
 from drill.events import (
     CounterfactualReach,
-    DrillStarted,
-    DutyHandedOver,
     Event,
     ItemDeleted,
     ItemHidden,
     ReachUpdated,
     TriggerFired,
 )
+from drill.account import answered_at
 from drill.scenario.models import DeletionReason, ItemKind, Scenario
 from drill.state import DrillState, ItemView, OfficialPostView, ReplyView
 from scoring.clock import ScenarioClock
@@ -84,19 +82,11 @@ class ScoringContext:
         self.counterfactuals: dict[str, CounterfactualReach] = {}
         self.reach_series: dict[str, list[tuple[float, int]]] = {}
         self.triggers: list[tuple[float, TriggerFired]] = []
-        self._duty_times: list[float] = []
-        self._duty_members: list[str | None] = []
         for event in self.events:
             p = event.payload
             if isinstance(p, (ItemHidden, ItemDeleted)):
                 action = "hidden" if isinstance(p, ItemHidden) else "deleted"
                 self.removals.append(Removal(p.item_id, event.t, event.actor, action, p.reason, p.note))
-            elif isinstance(p, DrillStarted):
-                self._duty_times.append(event.t)
-                self._duty_members.append(p.on_duty)
-            elif isinstance(p, DutyHandedOver):
-                self._duty_times.append(event.t)
-                self._duty_members.append(p.to_member)
             elif isinstance(p, CounterfactualReach):
                 self.counterfactuals[p.item_id] = p
             elif isinstance(p, ReachUpdated):
@@ -114,12 +104,11 @@ class ScoringContext:
 
     def on_duty_at(self, t: float) -> str | None:
         """Who held the duty at simulated time t (a handover at t counts from t on)."""
-        index = bisect_right(self._duty_times, t) - 1
-        return self._duty_members[index] if index >= 0 else None
+        return self.state.duty.at(t)
 
     @property
     def has_duty_roster(self) -> bool:
-        return any(m for m in self._duty_members)
+        return self.state.duty.has_roster
 
     # --- items --------------------------------------------------------------------------
 
@@ -138,19 +127,8 @@ class ScoringContext:
         return item.visibility != "visible" and bool(item.labels.deletion_justified)
 
     def response_at(self, item: ItemView) -> float | None:
-        """First team response: a reply to the item, or a correction that names it."""
-        return self._responses.get(item.item_id)
-
-    @cached_property
-    def _responses(self) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for item in self.state.items.values():
-            first = item.replies[0].t if item.replies else None
-            if item.corrected_at is not None and (first is None or item.corrected_at < first):
-                first = item.corrected_at
-            if first is not None:
-                out[item.item_id] = first
-        return out
+        """The team's first answer, however it came (the drill's one account, `drill.account`)."""
+        return answered_at(item)
 
     @cached_property
     def tone_hits(self) -> dict[str, list[tuple[TeamText, ToneFinding]]]:

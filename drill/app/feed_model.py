@@ -1,9 +1,10 @@
 """What the feed shows, kept up to date event by event instead of recomputed from scratch.
 
 With ten thousand comments on the page the console must not walk every item on each tick.
-`FeedModel` keeps the page's threads in order of latest activity, what this seat has read,
-and the unanswered comments, updating all three from each batch of new events in time
-proportional to the batch. The rows themselves are read from `DrillState` when drawn.
+`FeedModel` keeps the page's threads in order of latest activity and what this seat has read,
+updating both from each batch of new events in time proportional to the batch. What is still
+waiting for an answer is the drill's one account (`drill.account`, kept by `DrillState`); the
+rows themselves are read from `DrillState` when drawn.
 """
 
 from __future__ import annotations
@@ -12,11 +13,7 @@ from collections.abc import Iterable
 
 from drill.events import (
     Event,
-    ItemDeleted,
-    ItemHidden,
     ItemPosted,
-    ItemRestored,
-    ItemUnhidden,
     ReplyPosted,
 )
 from drill.scenario.models import Channel
@@ -29,8 +26,6 @@ class FeedModel:
         self._activity: dict[str, None] = {}
         """Thread roots of the page, least recently active first (insertion order)."""
         self._rows: list[str] | None = []
-        self._unanswered: dict[str, float] = {}
-        """Visible comments without a reply -> when they were posted."""
         self._inbox: list[str] = []
         self.seen: set[str] = set()
         self._thread_versions: dict[str, int] = {}
@@ -48,7 +43,6 @@ class FeedModel:
         """
         self._state = state
         self._activity.clear()
-        self._unanswered.clear()
         self._inbox.clear()
         self._thread_versions.clear()
         self._rows = None
@@ -75,20 +69,10 @@ class FeedModel:
                     self._inbox.append(item.item_id)
                 else:
                     self._touch(item.thread_id)
-                self._track_unanswered(item)
             elif isinstance(payload, ReplyPosted):
                 self._touch(payload.thread_id)
-                # A reply in a thread answers what was posted in it before (as the engine counts it).
-                self._unanswered.pop(payload.item_id, None)
-                for item_id in self._thread_ids(payload.thread_id):
-                    if self._unanswered.get(item_id, event.t + 1) <= event.t:
-                        del self._unanswered[item_id]
-            elif isinstance(payload, (ItemHidden, ItemDeleted, ItemUnhidden, ItemRestored)):
-                item = self._state.items.get(payload.item_id)
-                if item is not None:
-                    self._track_unanswered(item)
             else:
-                # Likes, archive marks, reach: the rows read them from the state when drawn.
+                # Removals, likes, archive marks, reach: the rows read them from the state when drawn.
                 pass
             changed = True
         if changed:
@@ -107,25 +91,6 @@ class FeedModel:
         self._activity.pop(thread_id, None)
         self._activity[thread_id] = None
         self._rows = None
-
-    def _thread_ids(self, root_id: str) -> list[str]:
-        return [root_id, *self._state.threads.get(root_id, [])]
-
-    def _answered(self, item: ItemView) -> bool:
-        if item.answered:
-            return True
-        items = self._state.items
-        return any(
-            reply.t >= item.t
-            for other in self._thread_ids(item.thread_id) if other in items
-            for reply in items[other].replies
-        )
-
-    def _track_unanswered(self, item: ItemView) -> None:
-        if item.is_comment and item.visibility == "visible" and not self._answered(item):
-            self._unanswered[item.item_id] = item.t
-        else:
-            self._unanswered.pop(item.item_id, None)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -147,12 +112,11 @@ class FeedModel:
 
     @property
     def unanswered_count(self) -> int:
-        return len(self._unanswered)
+        """Everything still waiting for an answer, on the page and in the inbox (`drill.account`)."""
+        return self._state.waiting_count
 
     def oldest_waiting(self, now: float) -> float | None:
-        if not self._unanswered:
-            return None
-        return now - min(self._unanswered.values())
+        return self._state.oldest_waiting(now)
 
     def thread_items(self, root_id: str) -> list[ItemView]:
         items = self._state.items
@@ -163,10 +127,10 @@ class FeedModel:
         return any(i.item_id not in self.seen for i in self.thread_items(root_id))
 
     def is_unanswered(self, item_id: str) -> bool:
-        return item_id in self._unanswered
+        return self._state.is_waiting(item_id)
 
     def thread_unanswered(self, root_id: str) -> bool:
-        return any(i.item_id in self._unanswered for i in self.thread_items(root_id))
+        return any(self._state.is_waiting(i.item_id) for i in self.thread_items(root_id))
 
     def inbox_unread(self) -> int:
         return sum(1 for i in self._inbox if i not in self.seen)

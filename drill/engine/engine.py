@@ -494,7 +494,7 @@ class DrillEngine:
             met = not self.state.official_posts
         elif condition.no_reply_to is not None:
             item = self.state.items.get(condition.no_reply_to)
-            met = item is not None and not self._answered(item)
+            met = item is not None and not item.answered
         elif condition.not_corrected is not None:
             item = self.state.items.get(condition.not_corrected)
             met = item is not None and item.corrected_at is None and item.visibility == "visible"
@@ -502,14 +502,6 @@ class DrillEngine:
             met = False
         if met:
             self._arm(index)
-
-    def _answered(self, item: ItemView) -> bool:
-        if item.replies:
-            return True
-        return any(
-            self.state.items[other].replies and self.state.items[other].t >= item.t
-            for other in self.state.threads.get(item.thread_id, [])
-        ) or any(r.t >= item.t for r in self.state.items[item.thread_id].replies)
 
     def _event_triggers(self, matches: Callable[[Any], bool]) -> None:
         for index, trigger in enumerate(self.scenario.triggers):

@@ -201,7 +201,7 @@ STRINGS: dict[str, str] = {
     "summary.items": "Items posted",
     "summary.items_value": "{items} ({comments} comments, {messages} calls/messages)",
     "summary.replies": "Replies",
-    "summary.replies_value": "{replies} ({unanswered} comments left unanswered)",
+    "summary.replies_value": "{replies} ({unanswered} still waiting for an answer)",
     "summary.posts": "Official posts",
     "summary.removed": "Hidden / deleted",
     "summary.archived": "Marked for the archive",

@@ -201,7 +201,7 @@ STRINGS: dict[str, str] = {
     "summary.items": "Innlegg",
     "summary.items_value": "{items} ({comments} kommentarer, {messages} henvendelser)",
     "summary.replies": "Svar",
-    "summary.replies_value": "{replies} ({unanswered} kommentarer ubesvart)",
+    "summary.replies_value": "{replies} ({unanswered} venter fortsatt på svar)",
     "summary.posts": "Offisielle poster",
     "summary.removed": "Skjult / slettet",
     "summary.archived": "Merket for arkiv",

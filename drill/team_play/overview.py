@@ -66,10 +66,7 @@ def build_overview(state: DrillState, events: list[Event], presences: list[Prese
         )
         for p in presences
     ]
-    waiting = [
-        i for i in state.items.values()
-        if i.visibility == "visible" and not i.answered and i.labels.needs_reply
-    ]
+    waiting = state.waiting()
     rumours = [
         RumourLine(i.item_id, i.reach, i.shares, i.corrected_at, i.visibility)
         for i in state.items.values() if i.labels.false_claim

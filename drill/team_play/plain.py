@@ -70,7 +70,7 @@ class PlainConsole:
             status = say("status.paused", self.language)
         else:
             status = say("status.running", self.language, speed=c.speed)
-        waiting = len([i for i in c.state.unanswered() if i.is_comment])
+        waiting = c.state.waiting_count
         return say("status.line", self.language, clock=clock(c.now), status=status,
                    duty=c.state.on_duty or "-", waiting=waiting)
 
@@ -211,7 +211,7 @@ class PlainConsole:
 
     def _waiting(self, words: list[str], text: str, *, name: str = "") -> None:
         now = self.connection.now
-        for item in sorted(self.connection.state.unanswered(), key=lambda i: i.t):
+        for item in self.connection.state.waiting():
             busy = ", ".join(p.seat for p in self.connection.busy_with(item.item_id))
             self.say(f"  {item.item_id:<22} {clock(now - item.t):>10}  {short(item.text, 70)}"
                      + (f"  [{busy}]" if busy else ""))

@@ -77,7 +77,7 @@ async def test_replay_app_plays_steps_rewinds_and_shows_results(recorded_session
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         summary = summarise(list(replay.recorded))
-        assert f"{summary.replies} ({summary.unanswered} kommentarer ubesvart)" in app.screen.text
+        assert f"{summary.replies} ({summary.unanswered} venter fortsatt på svar)" in app.screen.text
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

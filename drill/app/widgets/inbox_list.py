@@ -26,7 +26,7 @@ class InboxList(OptionList):
     def sync(self) -> None:
         state = self._model.state
         wanted = tuple(
-            (item_id, item_id in self._model.seen, bool(state.items[item_id].replies))
+            (item_id, item_id in self._model.seen, state.items[item_id].answered)
             for item_id in self._model.inbox
         )
         if wanted == self._shown:
