@@ -26,6 +26,8 @@ from scoring.tone.ruleset import Confidentiality
 from scoring.tone.text import AnalysedText, Sentence
 
 Detail = dict[str, str]
+# A capitalised word continuing a list of capitalised words ("Kleppanes, Hagevik og Nordstranda").
+LIST_BEFORE_RE = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
 
 @dataclass(frozen=True)
@@ -194,8 +196,8 @@ class ConfidentialityMatcher:
             return False  # "Solsikken barnehage", "Lia sykehjem"
         sentence = text.sentence_at(start)
         before = text.text[sentence.start : start]
-        if self.place_before_re.search(before):
-            return False  # "på Lia", "i Granveien": a place
+        if self.place_before_re.search(before) or LIST_BEFORE_RE.search(before):
+            return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
         opening = not before.strip() or bool(re.search(r"[:\-–—•*(«\"]\s*$", before))
         if opening:  # "Vedrørende Deres ...": only a known first name may open a sentence as a name
             return words[0].lower() in self.first_names or words[0].lower().rstrip("s") in self.first_names
@@ -219,13 +221,15 @@ def _word_gap(text: AnalysedText, a: Part, b: Part) -> int:
 
 def _terms_re(terms: list[str]) -> re.Pattern[str]:
     """Word-list entries as one regex: `word` is the word itself, `stem*` any word starting
-    with the stem, and a phrase matches its words with any spacing."""
+    with the stem, `*part*` any word containing it, and a phrase matches its words with any
+    spacing."""
     parts = []
     for term in terms:
-        prefix = term.endswith("*")
-        words = [re.escape(w) for w in term.rstrip("*").split()]
+        prefix, infix = term.endswith("*"), term.startswith("*")
+        words = [re.escape(w) for w in term.strip("*").split()]
         body = r"\s+".join(words)
-        parts.append(body + (r"[\wæøåÆØÅ-]*" if prefix else "") + r"(?![\wæøåÆØÅ])")
+        lead = r"[\wæøåÆØÅ-]*" if infix else ""
+        parts.append(lead + body + (r"[\wæøåÆØÅ-]*" if prefix else "") + r"(?![\wæøåÆØÅ])")
     return re.compile(r"(?<![\wæøåÆØÅ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
