@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from drill.events import (
     CounterfactualReach,
@@ -24,6 +24,7 @@ from drill.events import (
 from drill.account import answered_at
 from drill.scenario.models import DeletionReason, ItemKind, Scenario
 from drill.state import DrillState, ItemView, OfficialPostView, ReplyView
+from scoring.answers import PastedText, addresses, pasted_texts
 from scoring.clock import ScenarioClock
 from scoring.models import ItemRef
 from scoring.rubric import Rubric, Thresholds, load_rubric, thresholds_for
@@ -98,7 +99,7 @@ class ScoringContext:
         """A value several scorers need, computed once per scoring."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[no-any-return]
+        return cast(T, self._memo[key])
 
     # --- people -------------------------------------------------------------------------
 
@@ -129,6 +130,81 @@ class ScoringContext:
     def response_at(self, item: ItemView) -> float | None:
         """The team's first answer, however it came (the drill's one account, `drill.account`)."""
         return answered_at(item)
+
+    # --- did the answers answer? (scoring/answers.py) ------------------------------------
+
+    def addressed_at(self, item: ItemView) -> float | None:
+        """When the team first said something that addresses what the item asked or claimed.
+
+        An item can be answered in the account (a reply is there) and still not addressed: a
+        pasted thank-you under a question. Credit for coverage and corrections uses this.
+        """
+        return self._addressed.get(item.item_id)
+
+    def first_response_at(self, item: ItemView) -> float | None:
+        """The first reply that addresses the item or promises to come back to it (KS S2)."""
+        times = [t for t in (self.addressed_at(item), self._acknowledged.get(item.item_id)) if t is not None]
+        return min(times) if times else None
+
+    def answers_to(self, item: ItemView) -> list[tuple[float, str, str]]:
+        """(time, reply or post id, text) of everything the team said that answers the item in
+        the account: replies to it, later replies in its thread, corrections and posts naming it."""
+        found: list[tuple[float, str, str]] = [(r.t, r.reply_id, r.text) for r in item.replies]
+        thread = (item.thread_id, *self.state.threads.get(item.thread_id, ()))
+        for other_id in thread:
+            if other_id == item.item_id or other_id not in self.state.items:
+                continue
+            found += [(r.t, r.reply_id, r.text) for r in self.state.items[other_id].replies if r.t >= item.t]
+        found += [(r.t, r.reply_id, r.text) for r in self._corrections_by_item.get(item.item_id, ())]
+        found += [(p.t, p.post_id, p.text) for p in self.state.official_posts if item.item_id in p.corrects]
+        found.sort()
+        return found
+
+    @cached_property
+    def _corrections_by_item(self) -> dict[str, list[ReplyView]]:
+        out: dict[str, list[ReplyView]] = {}
+        for reply in self.state.replies.values():
+            for rumour in reply.corrects:
+                if rumour != reply.item_id:
+                    out.setdefault(rumour, []).append(reply)
+        return out
+
+    def _addresses(self, item: ItemView, text: str) -> bool:
+        return addresses(text, item.text, str(self.scenario.language), claim=bool(item.labels.false_claim)).addresses
+
+    @cached_property
+    def _addressed(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for item in self.state.items.values():
+            if item.answer is None:
+                continue
+            first = next((t for t, _, text in self.answers_to(item) if self._addresses(item, text)), None)
+            if first is not None:
+                out[item.item_id] = first
+        return out
+
+    @cached_property
+    def _acknowledged(self) -> dict[str, float]:
+        """Items whose first public reply promised to come back (a positive S2 tone finding)."""
+        out: dict[str, float] = {}
+        for item in self.state.items.values():
+            first = item.replies[0] if item.replies else None
+            if first is None or not first.public:
+                continue
+            tone = self.tone_of_reply(first.reply_id)
+            if tone is not None and any(f.rubric == "S2" and f.weight > 0 for f in tone.findings):
+                out[item.item_id] = first.t
+        return out
+
+    @cached_property
+    def pasted(self) -> list[PastedText]:
+        """Replies whose same text stands under several different comments (scoring/answers.py)."""
+        rows = []
+        for reply in self.state.replies.values():
+            item = self.state.items.get(reply.item_id)
+            if reply.public and item is not None:
+                rows.append((reply.reply_id, reply.text, item.item_id, item.text, self._addresses(item, reply.text)))
+        return pasted_texts(rows)
 
     @cached_property
     def tone_hits(self) -> dict[str, list[tuple[TeamText, ToneFinding]]]:

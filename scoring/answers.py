@@ -1,0 +1,208 @@
+"""Does an answer answer? Whether a team's reply or post addresses what a comment asked.
+
+The drill's one account (`drill.account`) says whether an item *was answered*: a reply, a
+reply later in its thread, a correction or a post that names it. That is what the console
+counts. The score asks more: an answer earns credit only if it addresses the comment. A pasted
+"Takk for innspill" under every question, or a polite line that says nothing, is an answer in
+the account and no answer in the score, and the report names it.
+
+The test is deliberately simple enough to explain to a team in one sentence each, with the
+word lists as data (`scoring/data/answers.yaml`):
+
+- **subject**: the reply shares a content word with the comment (lemmas, or one word inside a
+  compound of the other: "gass" in "gasslekkasjen");
+- **information**: it gives something concrete, a link, a phone number, an e-mail address, a
+  time or a number;
+- **referral**: it names a specific place to turn to (legevakten, servicetorget, the inbox);
+- for a **claim**, it must also say whether the claim is true, or share its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+from ruamel.yaml import YAML
+
+from scoring.tone.loader import load_ruleset
+from scoring.tone.text import TOKEN_RE, lemma
+
+_CONCRETE = re.compile(
+    r"https?://|www\.|\b[\w.-]+\.(?:no|com|org)(?:/\S*)?\b|[\w.+-]+@[\w-]+\.\w+"  # link or e-mail
+    r"|\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b|\b\d{3}\s?\d{2}\s?\d{3}\b"  # phone number
+    r"|\b(?:kl\.?|klokka|klokken|at)\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\b"  # a time
+    r"|\b\d+(?:[.,]\d+)?\s*(?:%|prosent|percent|km|m|meter|metres|meters|timer|hours|minutter|minutes|dager|days)\b",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+
+
+class _WordLists(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    nb: frozenset[str]
+    en: frozenset[str]
+
+    def of(self, language: str) -> frozenset[str]:
+        return self.en if language == "en" else self.nb
+
+
+class AnswerRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min_stem: int
+    pasted_min_items: int
+    generic: _WordLists
+    verdict: _WordLists
+    channels: _WordLists
+
+
+@lru_cache(maxsize=1)
+def answer_rules() -> AnswerRules:
+    text = resources.files("scoring").joinpath("data/answers.yaml").read_text(encoding="utf-8")
+    return AnswerRules.model_validate(YAML(typ="safe").load(text))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """First names greet and sign ("Hei Anne", "Hilsen Kari"); they are nobody's subject."""
+    return frozenset(n.lower() for lang in ("nb", "en") for n in load_ruleset(lang).lexicon.given_names)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether one text addresses one comment, and the reason a trainer can be shown."""
+
+    addresses: bool
+    reason: str  # "subject", "information", "referral", "verdict" or "" when it does not
+
+
+_SUFFIXES = {"nb": ("ene", "en", "et", "a", "er", "ar", "ane"), "en": ("s", "es", "ed", "ing")}
+
+
+_SIGNATURE = re.compile(r"(?is)\b(?:med vennleg helsing|med vennlig hilsen|vennlig hilsen|hilsen|helsing|mvh"
+                        r"|best regards|kind regards|regards|best wishes)\b.*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+
+
+@dataclass(frozen=True)
+class _Words:
+    words: frozenset[str]
+    """Content words, matched also inside compounds and by a shared stem."""
+    names: frozenset[str]
+    """Capitalised words inside a sentence (names of people and places): matched only whole."""
+
+
+@lru_cache(maxsize=65536)
+def _content(text: str, language: str) -> _Words:
+    """Content words of a text: each word's lemma, its own form, its parts when hyphenated, and
+    the form without a common inflection ending (simplemma turns "gassen" into "gasse").
+
+    The signature is left out, and a capitalised word inside a sentence only matches whole:
+    "Hei Anne" shares nothing with "annen", nor "Storholmen" with "stor"."""
+    rules = answer_rules()
+    # Pages of Norwegian municipalities mix languages: no politeness word in either carries a subject.
+    generic = rules.generic.nb | rules.generic.en | _given_names()
+    text = _SIGNATURE.sub("", text)
+    words: set[str] = set()
+    names: set[str] = set()
+    for match in TOKEN_RE.finditer(text):
+        token = match.group()
+        if token[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+            if token.lower() not in generic:
+                names.add(token.lower())
+            continue
+        for word in {token.lower(), *token.lower().split("-")}:
+            if not any(c.isalpha() for c in word) or word in generic:
+                continue
+            base = lemma(word, language)
+            if base in generic:
+                continue
+            forms = {base, word} | {word[: -len(end)] for end in _SUFFIXES[language] if word.endswith(end)}
+            words.update(f for f in forms if len(f) >= 3 and f not in generic)
+    return _Words(frozenset(words), frozenset(names))
+
+
+def _shares_subject(reply: _Words, comment: _Words, min_stem: int) -> bool:
+    """A shared lemma or name, one word inside a compound of the other, or a long shared stem
+    ("evalueres" / "evalueringen") that the lemmatiser did not bring together."""
+    if reply.names & (comment.names | comment.words) or reply.words & (comment.words | comment.names):
+        return True
+    for a in comment.words:
+        for b in reply.words:
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            if len(short) >= min_stem and short in long:
+                return True
+            if len(short) >= min_stem + 2 and _common_prefix(a, b) >= max(min_stem + 2, int(0.75 * len(short))):
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+@lru_cache(maxsize=65536)
+def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -> Verdict:
+    """Does `reply` address `comment`? `claim`: the comment states something to be corrected."""
+    rules = answer_rules()
+    lang = "en" if language == "en" else "nb"
+    content = _content(reply, lang)
+    reply_words = content.words
+    if _shares_subject(content, _content(comment, lang), rules.min_stem):
+        return Verdict(True, "subject")
+    lowered = {m.group().lower() for m in TOKEN_RE.finditer(reply)}
+    referral = bool(lowered & rules.channels.of(lang) or reply_words & rules.channels.of(lang))
+    if claim:
+        # Whether it is true, or who will say (the police own casualty facts, KS p.20).
+        if lowered & rules.verdict.of(lang) or reply_words & rules.verdict.of(lang):
+            return Verdict(True, "verdict")
+        return Verdict(True, "referral") if referral else Verdict(False, "")
+    if _CONCRETE.search(reply):
+        return Verdict(True, "information")
+    return Verdict(True, "referral") if referral else Verdict(False, "")
+
+
+def normalised(text: str) -> str:
+    """The form in which two pasted copies of a text are equal."""
+    return _SPACE.sub(" ", text.strip().lower())
+
+
+@dataclass(frozen=True)
+class PastedText:
+    """One text the team posted under several different comments."""
+
+    text: str
+    reply_ids: tuple[str, ...]
+    item_ids: tuple[str, ...]
+    addressed: int
+    """Under how many of those comments it actually addressed what was asked."""
+
+
+def pasted_texts(replies: list[tuple[str, str, str, str, bool]], *, min_items: int | None = None) -> list[PastedText]:
+    """Texts posted under `min_items` or more comments whose own texts differ.
+
+    `replies`: (reply id, reply text, the comment's id, the comment's text, whether the reply
+    addressed the comment).
+    The same answer under twenty copies of the same question is answering once for many, not
+    pasting; it is the same text under *different* questions that is named.
+    """
+    threshold = answer_rules().pasted_min_items if min_items is None else min_items
+    groups: dict[str, list[tuple[str, str, str, str, bool]]] = defaultdict(list)
+    for reply in replies:
+        groups[normalised(reply[1])].append(reply)
+    found = []
+    for members in groups.values():
+        if len({normalised(m[3]) for m in members}) < threshold:
+            continue
+        items = tuple(sorted({m[2] for m in members}))
+        found.append(PastedText(members[0][1], tuple(m[0] for m in members), items, sum(1 for m in members if m[4])))
+    found.sort(key=lambda p: (-len(p.item_ids), p.text))
+    return found

@@ -1,0 +1,57 @@
+"""Does an answer answer? The relevance check behind coverage and corrections (scoring/answers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.answers import addresses, pasted_texts
+
+QUESTION = "Når kommer strømmen tilbake på Nordbyen? Fryseren min tiner!"
+CLAIM = "Hørte fra en i politiet at det er en bombe, ikke gass."
+
+
+@pytest.mark.parametrize("reply, reason", [
+    ("Nettselskapet regner med at strømmen er tilbake på Nordbyen i løpet av kvelden. Hilsen Kari, kommunikasjon",
+     "subject"),
+    ("Vi venter svar fra Elvia. Neste oppdatering kommer kl. 18.00. Hilsen Ola, beredskap", "information"),
+    ("Vi vet ikke ennå. Følg med på https://fjordvik.kommune.no/strom", "information"),
+    ("Send oss en melding i innboksen, så hjelper vi deg videre.", "referral"),
+])
+def test_a_reply_that_gives_the_subject_information_or_a_channel_addresses_a_question(reply: str, reason: str) -> None:
+    verdict = addresses(reply, QUESTION, "nb")
+    assert verdict.addresses and verdict.reason == reason
+
+
+@pytest.mark.parametrize("reply", [
+    "Takk for innspill. Hilsen Kari, kommunikasjonsavdelingen",
+    "Takk for at du tar kontakt! Vi setter stor pris på engasjementet ditt. Hilsen Kari, kommunikasjonsavdelingen",
+    "Hei, takk for innspillet – det er fint at du bryr deg. Ha en fin dag!",
+    "Se nettsiden.",
+])
+def test_pasted_thanks_and_polite_non_answers_do_not_address_a_question(reply: str) -> None:
+    assert not addresses(reply, QUESTION, "nb").addresses
+
+
+def test_a_claim_is_addressed_by_saying_whether_it_is_true_or_who_will_say() -> None:
+    assert addresses("Det stemmer ikke. Politiet bekrefter at det er en gasslekkasje.", CLAIM, "nb").addresses
+    assert addresses("Det er politiet som informerer om skadde og savnede.", "Hørte at mange er døde", "nb").addresses
+    assert not addresses("Takk for at du sier fra! Hilsen Kari", CLAIM, "nb").addresses
+    assert not addresses("Vi har notert oss det du skriver.", CLAIM, "nb").addresses
+
+
+def test_compounds_and_inflections_share_a_subject() -> None:
+    assert addresses("Gasslekkasjen er tettet.", "Er gassen farlig?", "nb").reason == "subject"
+    assert addresses("Vi tar det med i evalueringen.", "Dette må evalueres.", "nb").reason == "subject"
+    assert addresses("The boil-water notice covers Sørlia until Friday.", "Can we drink the water in Sørlia?",
+                     "en").addresses
+
+
+def test_the_same_text_under_different_questions_is_pasted_but_one_answer_to_one_question_is_not() -> None:
+    line = "Takk for innspill. Hilsen Kari"
+    rows = [(f"r{i}", line, f"c{i}", text, False) for i, text in
+            enumerate(["Når åpner skolen?", "Er vannet trygt?", "Hvem har ansvaret?", "Hvorfor så treigt?"])]
+    [pasted] = pasted_texts(rows)
+    assert pasted.item_ids == ("c0", "c1", "c2", "c3") and pasted.addressed == 0
+    same_question = [(f"r{i}", "Skolen åpner mandag kl. 8.", f"c{i}", "Når åpner skolen?", True) for i in range(5)]
+    assert pasted_texts(same_question) == [], "answering one question asked five times is not pasting"
+    assert pasted_texts(rows[:2]) == [], "two is a coincidence"
