@@ -4,6 +4,10 @@ Each dimension scorer measures rules and returns `RuleResult`s. The dimension sc
 weighted mean of the scored rules' scores (0–100); a finding's points are its share of that
 mean measured from the midpoint, so "dimension score = 50 + the sum of its findings' points"
 holds exactly and a trainer can see where every point came from.
+
+Severity follows the rule's score, but never rises above the ceiling the rubric sets for the
+rule by the harm it does. A critical shortcoming caps its dimension (rubric `policy`); the
+points the cap takes off are booked on that finding, so the sum above still holds.
 """
 
 from __future__ import annotations
@@ -11,11 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scoring.context import ScoringContext
-from scoring.models import DimensionScore, Finding, ItemRef, Severity, Verdict
-from scoring.rubric import Dimension
-
-STRENGTH_FROM = 80.0
-IMPROVEMENT_BELOW = 60.0
+from scoring.models import SEVERITY_RANK, DimensionScore, Finding, ItemRef, Severity, Verdict
+from scoring.rubric import Dimension, Rubric
 
 
 @dataclass
@@ -44,20 +45,11 @@ class DimensionResult:
     """Only for dimensions whose score is not the weighted mean of their rules (tone)."""
 
 
-def _severity_for(score: float) -> Severity:
-    if score >= STRENGTH_FROM:
-        return "info"
-    if score >= IMPROVEMENT_BELOW:
-        return "minor"
-    if score >= 25:
-        return "major"
-    return "critical"
-
-
-def _verdict_for(score: float) -> Verdict:
-    if score >= STRENGTH_FROM:
+def _verdict_for(score: float, rubric: Rubric) -> Verdict:
+    verdicts = rubric.policy.verdicts
+    if score >= verdicts.strength_from:
         return "strength"
-    if score < IMPROVEMENT_BELOW:
+    if score < verdicts.improvement_below:
         return "improvement"
     return "note"
 
@@ -71,7 +63,7 @@ def build_dimension(ctx: ScoringContext, result: DimensionResult, weight: float)
     shares = {id(r): w / total_weight for r, w in scored} if total_weight else {}
     score = result.score
     if score is None and total_weight:
-        score = sum(shares[id(r)] * float(r.score) for r, _ in scored)  # type: ignore[arg-type]
+        score = sum(shares[id(r)] * float(r.score or 0.0) for r, _ in scored)
     findings = []
     for r in result.results:
         spec = rubric.rule(r.rule)
@@ -85,20 +77,32 @@ def build_dimension(ctx: ScoringContext, result: DimensionResult, weight: float)
         if r.verdict is not None:
             verdict = r.verdict
         elif r.score is not None:
-            verdict = _verdict_for(r.score)
+            verdict = _verdict_for(r.score, rubric)
         else:
             verdict = "note"
-        severity = r.severity or (_severity_for(r.score) if r.score is not None else "info")
-        if verdict == "strength":
-            severity = "info"
+        severity: Severity = r.severity or (rubric.policy.severity_for(r.score) if r.score is not None else "info")
+        severity = "info" if verdict == "strength" else spec.capped(severity)
         findings.append(Finding(
             rule=r.rule, dimension=result.dimension, title=spec.text(ctx.lang), verdict=verdict, severity=severity,
-            points=round(points, 1), what=r.what, recommendation=spec.text(ctx.lang),
+            severity_reason=spec.severity_reason(ctx.lang) if verdict != "strength" else "",
+            points=points, what=r.what, recommendation=spec.text(ctx.lang),
             action=spec.action(ctx.lang) if verdict != "strength" else "", source=spec.source(ctx.lang),
             items=r.items, rule_score=None if r.score is None else round(r.score, 1), metrics=r.metrics,
         ))
+    uncapped = None if score is None else max(0.0, min(100.0, score))
+    final = uncapped
+    critical = [f for f in findings if f.verdict == "improvement" and f.severity == "critical"]
+    cap = rubric.policy.critical_caps.dimension
+    if uncapped is not None and critical and uncapped > cap:
+        final = cap
+        # The cap's cut is booked on the worst critical finding, so 50 + points still adds up.
+        worst = max(critical, key=lambda f: (SEVERITY_RANK[f.severity], -f.points))
+        index = findings.index(worst)
+        findings[index] = worst.model_copy(update={"points": worst.points - (uncapped - cap)})
+    findings = [f.model_copy(update={"points": round(f.points, 1)}) for f in findings]
     return DimensionScore(
         dimension=result.dimension, label=rubric.dimensions[result.dimension].label(ctx.lang),
-        score=None if score is None else round(max(0.0, min(100.0, score)), 1), weight=weight,
+        score=None if final is None else round(final, 1), weight=weight,
+        uncapped=round(uncapped, 1) if final != uncapped and uncapped is not None else None,
         summary=result.summary, findings=findings,
     )

@@ -11,12 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scoring.rubric import Dimension
+from scoring.rubric import SEVERITY_RANK, Dimension, Severity, load_rubric
 
-Severity = Literal["info", "minor", "major", "critical"]
+__all__ = ["SEVERITY_RANK", "Severity", "Verdict"]
+
 Verdict = Literal["strength", "improvement", "note"]
-SEVERITY_RANK: dict[str, int] = {"info": 0, "minor": 1, "major": 2, "critical": 3}
-STRENGTH_MIN_POINTS = 2.0
 
 
 class _Model(BaseModel):
@@ -38,7 +37,9 @@ class Finding(_Model):
     dimension: Dimension
     title: str = Field(description="The rule in one line, in the report language.")
     verdict: Verdict
-    severity: Severity
+    severity: Severity = Field(description="How grave a shortcoming is: from the rule's score, never above the "
+                                           "ceiling the rubric sets for the rule by the harm it does.")
+    severity_reason: str = Field(default="", description="Why the rule's ceiling is what it is (report language).")
     points: float = Field(description="Effect on the dimension score: + for strengths, − for shortcomings.")
     what: str = Field(description="What happened, with exact numbers.")
     recommendation: str = Field(description="What the rubric recommends (the rule's text).")
@@ -53,6 +54,8 @@ class DimensionScore(_Model):
     dimension: Dimension
     label: str
     score: float | None = Field(description="0–100, or null when nothing in the drill could be judged.")
+    uncapped: float | None = Field(default=None, description="The score before a critical finding capped it "
+                                                             "(null when no cap applied).")
     weight: float = Field(description="Weight in the total (rubric default or the scenario's override).")
     summary: str
     findings: list[Finding]
@@ -60,8 +63,23 @@ class DimensionScore(_Model):
 
 class Grade(_Model):
     label: str
-    description: str
+    description: str = Field(description="The band's description, then what capped it and how much was played.")
     min: float
+    capped_by: str | None = Field(default=None, description="Rule id of the worst finding when it is critical; "
+                                                            "the description names it.")
+
+
+class PlayedTime(_Model):
+    """How much of the planned drill was played: an early end is scored as what it is."""
+
+    planned_s: float = Field(description="The scenario's planned duration, simulated seconds.")
+    played_s: float = Field(description="Simulated seconds played before the drill ended (or the session stopped).")
+    share: float = Field(description="played_s / planned_s, 0–1.")
+    ended_early: bool
+    end_reason: str | None = Field(description="time_up, ended_by_team, ended_by_trainer, or null if never ended.")
+    unplayed: dict[str, int] = Field(default_factory=dict, description="What the scenario planned for the unplayed "
+                                                                         "time, counted as not done (needs_reply, "
+                                                                         "false_claims, archive_worthy, ...).")
 
 
 class ResponseTime(_Model):
@@ -74,6 +92,9 @@ class ResponseTime(_Model):
     responded_after: float | None = Field(description="Seconds (simulated, or office time outside an incident); null: never.")
     target: float
     within_target: bool
+    credit: float = Field(default=0.0, description="S1 credit 0–100: full within the target, then falling on the "
+                                                   "rubric's curve (same working day, or a few times the target in "
+                                                   "an incident).")
     by_acknowledgement: bool = False
 
 
@@ -103,7 +124,10 @@ class ScoreReport(_Model):
     scenario_id: str
     scenario_title: str
     language: Literal["nb", "en"]
-    total: float | None = Field(description="Weighted mean of the scored dimensions, 0–100.")
+    total: float | None = Field(description="Weighted mean of the scored dimensions, 0–100, after caps.")
+    uncapped_total: float | None = Field(default=None, description="The weighted mean of the dimensions before the "
+                                                                   "early-end share and the critical-finding cap "
+                                                                   "(null when neither applied).")
     grade: Grade | None
     dimensions: list[DimensionScore]
     response_times: list[ResponseTime]
@@ -111,6 +135,7 @@ class ScoreReport(_Model):
     thresholds: dict[str, float] = Field(description="Targets in force (seconds), after scenario overrides.")
     threshold_origin: dict[str, str]
     incident_active: bool
+    played: PlayedTime | None = None
 
     def dimension(self, name: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.dimension == name)
@@ -133,6 +158,7 @@ class ScoreReport(_Model):
 
     def strengths(self, n: int = 5) -> list[Finding]:
         """What went well, best first; strengths worth less than two points are left out."""
-        chosen = [f for f in self.findings if f.verdict == "strength" and f.points >= STRENGTH_MIN_POINTS]
+        least = load_rubric().policy.strength_min_points
+        chosen = [f for f in self.findings if f.verdict == "strength" and f.points >= least]
         chosen.sort(key=lambda f: (-f.points, f.rule))
         return chosen[:n]

@@ -21,6 +21,8 @@ from drill.scenario.models import Scenario
 Dimension = Literal["speed", "coverage", "tone", "moderation", "crisis", "archiving", "privacy"]
 DIMENSIONS: tuple[Dimension, ...] = ("speed", "coverage", "tone", "moderation", "crisis", "archiving", "privacy")
 Lang = Literal["nb", "en"]
+Severity = Literal["info", "minor", "major", "critical"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "minor": 1, "major": 2, "critical": 3}
 
 
 class _Frozen(BaseModel):
@@ -37,16 +39,31 @@ class LocalText(_Frozen):
 
 class RuleSpec(_Frozen):
     dimension: Dimension
+    severity: Severity
+    """The worst a shortcoming of this rule can be, set by the harm it does."""
+    severity_reason: LocalText
     weight: float = Field(ge=0)
     source: LocalText
     nb: str
     en: str
     action: LocalText
     thresholds: dict[str, float] = Field(default_factory=dict)
+    params: dict[str, float] = Field(default_factory=dict)
+    """The rule's other policy numbers (partial credit, costs, shares)."""
+    critical_when: list[str] = Field(default_factory=list)
+    """Tone rule ids that make this rule's finding critical while an incident is active."""
     patterns: list[str] = Field(default_factory=list)
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nb
+
+    def param(self, name: str) -> float:
+        """A policy number of this rule; a missing one is a rubric error, not a silent default."""
+        return self.params[name]
+
+    def capped(self, severity: Severity) -> Severity:
+        """`severity`, but never above this rule's ceiling."""
+        return severity if SEVERITY_RANK[severity] <= SEVERITY_RANK[self.severity] else self.severity
 
 
 class DimensionSpec(_Frozen):
@@ -64,9 +81,59 @@ class GradeSpec(_Frozen):
     en: tuple[str, str]
 
 
+class Verdicts(_Frozen):
+    strength_from: float
+    improvement_below: float
+
+
+class SeverityBand(_Frozen):
+    min: float
+    severity: Severity
+
+
+class CriticalCaps(_Frozen):
+    dimension: float = Field(ge=0, le=100)
+    total: float = Field(ge=0, le=100)
+
+
+class EarlyEnd(_Frozen):
+    unplayed_time_weight: float = Field(ge=0, le=1)
+
+
+class ToneSummary(_Frozen):
+    good_from: float
+    weak_below: float
+
+
+class PolicyTexts(_Frozen):
+    capped: LocalText
+    """The grade's note when a critical finding caps it; {finding} is the finding's title."""
+    played: LocalText
+    """The grade's note when a drill was ended early; {played}, {planned}, {share}."""
+
+
+class Policy(_Frozen):
+    """How rule scores become verdicts and severities, and what a critical shortcoming caps."""
+
+    verdicts: Verdicts
+    severity_from_score: list[SeverityBand]
+    critical_caps: CriticalCaps
+    early_end: EarlyEnd
+    strength_min_points: float
+    tone_summary: ToneSummary
+    texts: PolicyTexts
+
+    def severity_for(self, score: float) -> Severity:
+        for band in sorted(self.severity_from_score, key=lambda b: -b.min):
+            if score >= band.min:
+                return band.severity
+        return "critical"
+
+
 class Rubric(_Frozen):
     dimensions: dict[Dimension, DimensionSpec]
     grades: list[GradeSpec]
+    policy: Policy
     rules: dict[str, RuleSpec]
 
     def rule(self, rule_id: str) -> RuleSpec:

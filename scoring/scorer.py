@@ -22,8 +22,10 @@ from scoring.dimensions.privacy import score_privacy
 from scoring.dimensions.speed import response_times, score_speed
 from scoring.dimensions.tone import score_tone
 from scoring.findings import build_dimension
-from scoring.models import DimensionScore, Grade, ScoreReport
+from scoring.models import SEVERITY_RANK, DimensionScore, Finding, Grade, PlayedTime, ScoreReport
+from scoring.planned import played_for
 from scoring.rubric import DIMENSIONS, Rubric, load_rubric
+from scoring.texts import duration
 
 
 def session_language(scenario: Scenario, events: list[Event]) -> str:
@@ -73,17 +75,41 @@ def _score(scenario: Scenario, events: list[Event], language: str | None) -> Sco
     }
     weights = dimension_weights(scenario, rubric)
     dimensions = [build_dimension(ctx, results[name], weights[name]) for name in DIMENSIONS]
-    total = weighted_total(dimensions)
+    uncapped = weighted_total(dimensions)
+    worst = worst_critical([f for d in dimensions if d.score is not None for f in d.findings])
+    played = played_for(ctx)
+    total = uncapped
+    if total is not None and played.ended_early:
+        total = round(total * early_end_factor(played, rubric), 1)
+    cap = rubric.policy.critical_caps.total
+    if total is not None and worst is not None and total > cap:
+        total = cap
+    grade = None
+    if total is not None:
+        grade = grade_for(total, lang, rubric, capped_by=worst, played=played)
     th = ctx.thresholds
     return ScoreReport(
         scenario_id=scenario.id, scenario_title=scenario.title, language=lang,  # type: ignore[arg-type]
-        total=total, grade=grade_for(total, lang, rubric) if total is not None else None,
+        total=total, uncapped_total=uncapped if total != uncapped else None, grade=grade,
         dimensions=dimensions, response_times=rows, rumours=rumours,
         thresholds={"reply_within": th.reply_within, "acknowledge_within": th.acknowledge_within,
                     "first_post_within": th.first_post_within, "update_every": th.update_every,
                     "correction_within": th.correction_within, "removal_within": th.removal_within},
-        threshold_origin=dict(th.origin), incident_active=th.incident_active,
+        threshold_origin=dict(th.origin), incident_active=th.incident_active, played=played,
     )
+
+
+def early_end_factor(played: PlayedTime, rubric: Rubric) -> float:
+    """What the total keeps when part of the planned time was not played (1 for a full drill)."""
+    if not played.ended_early:
+        return 1.0
+    return 1.0 - rubric.policy.early_end.unplayed_time_weight * (1.0 - played.share)
+
+
+def worst_critical(findings: list[Finding]) -> Finding | None:
+    """The critical shortcoming that weighs most, if any: it caps the total and names the grade."""
+    critical = [f for f in findings if f.verdict == "improvement" and f.severity == "critical"]
+    return min(critical, key=lambda f: (f.points, f.rule), default=None)
 
 
 def dimension_weights(scenario: Scenario, rubric: Rubric | None = None) -> dict[str, float]:
@@ -101,12 +127,21 @@ def weighted_total(dimensions: list[DimensionScore]) -> float | None:
     return round(sum(s * w for s, w in scored) / weight, 1)  # type: ignore[operator]
 
 
-def grade_for(total: float, lang: str, rubric: Rubric | None = None) -> Grade:
+def grade_for(total: float, lang: str, rubric: Rubric | None = None, *, capped_by: Finding | None = None,
+              played: PlayedTime | None = None) -> Grade:
+    """The band the total falls in. Its description names the critical finding that caps the
+    grade and, for a drill ended early, how much of the planned time was played."""
     rubric = rubric or load_rubric()
-    for band in sorted(rubric.grades, key=lambda g: -g.min):
-        if total >= band.min:
-            label, description = band.en if lang == "en" else band.nb
-            return Grade(label=label, description=description, min=band.min)
-    band = min(rubric.grades, key=lambda g: g.min)
+    bands = sorted(rubric.grades, key=lambda g: -g.min)
+    band = next((b for b in bands if total >= b.min), bands[-1])
     label, description = band.en if lang == "en" else band.nb
-    return Grade(label=label, description=description, min=band.min)
+    notes = [description]
+    texts = rubric.policy.texts
+    if capped_by is not None and SEVERITY_RANK[capped_by.severity] == SEVERITY_RANK["critical"]:
+        notes.append(texts.capped(lang).format(finding=f"{capped_by.rule} – {capped_by.title.rstrip('.')}"))
+    if played is not None and played.ended_early:
+        share = f"{played.share * 100:.0f}"
+        notes.append(texts.played(lang).format(played=duration(played.played_s, lang),
+                                               planned=duration(played.planned_s, lang), share=share))
+    return Grade(label=label, description=" ".join(notes), min=band.min,
+                 capped_by=capped_by.rule if capped_by is not None else None)

@@ -1,9 +1,15 @@
-"""Archiving (A1–A2): archive-worthy dialogues marked, routine Q&A not over-archived."""
+"""Archiving (A1–A2): archive-worthy dialogues marked, routine Q&A not over-archived.
+
+A missed mark is a record-keeping shortcoming: its severity follows the share missed and never
+rises above A1's ceiling in the rubric. A drill ended early counts the archive-worthy items
+planned for the unplayed time as not marked.
+"""
 
 from __future__ import annotations
 
 from scoring.context import ScoringContext
 from scoring.findings import DimensionResult, RuleResult
+from scoring.planned import unplayed_for
 from scoring.texts import pick, share
 
 
@@ -12,14 +18,20 @@ def score_archiving(ctx: ScoringContext) -> DimensionResult:
     worthy = [i for i in ctx.items if i.labels.archive_worthy]
     marked = [i for i in ctx.items if i.archived]
     results: list[RuleResult] = []
-    if worthy:
+    unplayed = unplayed_for(ctx).archive_worthy
+    if worthy or unplayed:
         done = [i for i in worthy if i.archived]
         missed = [i for i in worthy if not i.archived]
+        total = len(worthy) + unplayed
+        what = pick(lang, f"{share(len(done), total, lang)} arkivverdige dialoger ble merket for arkiv.",
+                    f"{share(len(done), total, lang)} archive-worthy dialogues were marked for the archive.")
+        if unplayed:
+            what += pick(lang, f" {unplayed} var planlagt etter at øvelsen ble avsluttet.",
+                         f" {unplayed} were planned after the drill was ended.")
         results.append(RuleResult(
-            "A1", pick(lang, f"{share(len(done), len(worthy), lang)} arkivverdige dialoger ble merket for arkiv.",
-                       f"{share(len(done), len(worthy), lang)} archive-worthy dialogues were marked for the archive."),
-            score=100.0 * len(done) / len(worthy), severity="major" if len(done) < len(worthy) / 2 else None,
-            items=[ctx.ref(i) for i in missed], metrics={"worthy": len(worthy), "marked": len(done)}))
+            "A1", what, score=100.0 * len(done) / total,
+            items=[ctx.ref(i) for i in missed],
+            metrics={"worthy": total, "marked": len(done)} | ({"unplayed": unplayed} if unplayed else {})))
     if marked:
         routine = [i for i in marked if not i.labels.archive_worthy]
         results.append(RuleResult(

@@ -1,5 +1,8 @@
 """Coverage and routines (C1–C3): was everyone answered, by one person on duty, and were
 factual errors corrected and praise acknowledged?
+
+A drill ended early counts what the scenario planned for the unplayed time as not done: the
+inquiries as unanswered, the false claims as uncorrected, the praise as unacknowledged.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from drill.scenario.models import ItemKind
 from scoring.context import ScoringContext
 from scoring.dimensions.speed import needs_reply_items
 from scoring.findings import DimensionResult, RuleResult
+from scoring.planned import unplayed_for
 from scoring.texts import duration, pick, share
 
 _ACTORS_NOT_TEAM = {"system", "trainer"}
@@ -29,26 +33,39 @@ def score_coverage(ctx: ScoringContext) -> DimensionResult:
 def _c1(ctx: ScoringContext) -> RuleResult:
     lang = ctx.lang
     items = needs_reply_items(ctx)
-    if not items:
+    unplayed = unplayed_for(ctx)
+    total = len(items) + unplayed.needs_reply
+    if not total:
         return RuleResult("C1", pick(lang, "Ingen henvendelser trengte svar.", "No inquiry needed a reply."))
     answered = [i for i in items if ctx.response_at(i) is not None]
     negative = [i for i in items if i.labels.kind == ItemKind.complaint]
     negative_answered = [i for i in negative if ctx.response_at(i) is not None]
     missed = [i for i in items if ctx.response_at(i) is None]
-    what = pick(lang, f"{share(len(answered), len(items), lang)} henvendelser som trengte svar, fikk svar.",
-                f"{share(len(answered), len(items), lang)} inquiries that needed a reply got one.")
-    if negative:
-        what += pick(lang, f" Av klagene og kritikken fikk {share(len(negative_answered), len(negative), lang)} svar.",
-                     f" Of the complaints and criticism, {share(len(negative_answered), len(negative), lang)} got a reply.")
+    negatives = len(negative) + unplayed.complaints
+    what = pick(lang, f"{share(len(answered), total, lang)} henvendelser som trengte svar, fikk svar.",
+                f"{share(len(answered), total, lang)} inquiries that needed a reply got one.")
+    if unplayed.needs_reply:
+        what += pick(lang, f" {unplayed.needs_reply} av dem var planlagt for tiden etter at øvelsen ble avsluttet, "
+                           f"og teller som ubesvart.",
+                     f" {unplayed.needs_reply} of them were planned for the time after the drill was ended, and "
+                     f"count as unanswered.")
+    if negatives:
+        what += pick(lang, f" Av klagene og kritikken fikk {share(len(negative_answered), negatives, lang)} svar.",
+                     f" Of the complaints and criticism, {share(len(negative_answered), negatives, lang)} got a reply.")
     silenced = [i for i in missed if i.visibility == "deleted"]
     if silenced:
         what += pick(lang, f" {len(silenced)} ble slettet i stedet for besvart.",
                      f" {len(silenced)} were deleted instead of answered.")
     # Unanswered criticism first: KS p.15 stresses the negative ones.
     missed.sort(key=lambda i: (i.labels.kind != ItemKind.complaint, i.t))
-    return RuleResult("C1", what, score=100.0 * len(answered) / len(items), items=[ctx.ref(i) for i in missed[:8]],
-                      metrics={"answered": len(answered), "total": len(items), "complaints": len(negative),
-                               "complaints_answered": len(negative_answered)})
+    return RuleResult("C1", what, score=100.0 * len(answered) / total, items=[ctx.ref(i) for i in missed[:8]],
+                      metrics={"answered": len(answered), "total": total, "complaints": negatives,
+                               "complaints_answered": len(negative_answered)} | _unplayed_metric(unplayed.needs_reply))
+
+
+def _unplayed_metric(n: int) -> dict[str, float]:
+    """The count of planned-but-unplayed items, only when there were any (full drills keep their metrics)."""
+    return {"unplayed": n} if n else {}
 
 
 def _c2(ctx: ScoringContext) -> RuleResult | None:
@@ -95,22 +112,29 @@ def _c3(ctx: ScoringContext) -> RuleResult | None:
     lang = ctx.lang
     claims = [i for i in ctx.items if i.is_comment and i.labels.false_claim and not ctx.removed_justly(i)]
     praise = [i for i in ctx.items if i.is_comment and i.labels.kind == ItemKind.praise]
-    if not claims and not praise:
+    unplayed = unplayed_for(ctx)
+    n_claims, n_praise = len(claims) + unplayed.false_claims, len(praise) + unplayed.praise
+    if not n_claims and not n_praise:
         return None
     corrected = [i for i in claims if i.corrected_at is not None or i.answered]
     thanked = [i for i in praise if i.liked or i.answered]
     parts, scores = [], []
-    if claims:
-        scores.append(len(corrected) / len(claims))
-        parts.append(pick(lang, f"{share(len(corrected), len(claims), lang)} feilaktige påstander ble rettet opp.",
-                          f"{share(len(corrected), len(claims), lang)} false claims were corrected."))
-    if praise:
-        scores.append(len(thanked) / len(praise))
-        parts.append(pick(lang, f"{share(len(thanked), len(praise), lang)} positive kommentarer fikk et lik eller svar.",
-                          f"{share(len(thanked), len(praise), lang)} positive comments got a like or a reply."))
+    if n_claims:
+        scores.append(len(corrected) / n_claims)
+        parts.append(pick(lang, f"{share(len(corrected), n_claims, lang)} feilaktige påstander ble rettet opp.",
+                          f"{share(len(corrected), n_claims, lang)} false claims were corrected."))
+    if n_praise:
+        scores.append(len(thanked) / n_praise)
+        parts.append(pick(lang, f"{share(len(thanked), n_praise, lang)} positive kommentarer fikk et lik eller svar.",
+                          f"{share(len(thanked), n_praise, lang)} positive comments got a like or a reply."))
+    if unplayed.false_claims or unplayed.praise:
+        parts.append(pick(lang, f"{unplayed.false_claims + unplayed.praise} av dem var planlagt etter at øvelsen ble "
+                                f"avsluttet, og teller som ikke gjort.",
+                          f"{unplayed.false_claims + unplayed.praise} of them were planned after the drill was ended, "
+                          f"and count as not done."))
     done = {i.item_id for i in corrected} | {i.item_id for i in thanked}
     missed = [i for i in claims + praise if i.item_id not in done]
     return RuleResult("C3", " ".join(parts), score=100.0 * sum(scores) / len(scores),
                       items=[ctx.ref(i) for i in missed[:8]],
-                      metrics={"false_claims": len(claims), "corrected": len(corrected), "praise": len(praise),
+                      metrics={"false_claims": n_claims, "corrected": len(corrected), "praise": n_praise,
                                "praise_acknowledged": len(thanked)})

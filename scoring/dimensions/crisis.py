@@ -3,7 +3,12 @@ left to the police, rumours corrected (with the reach the correction prevented),
 advice and empathy.
 
 Rules about an active incident (K2, K3, K4, K7) apply only when the scenario has one; rumour
-correction (K6), casualty facts (K5) and empathy (K8) apply to every drill.
+correction (K6), casualty facts (K5) and empathy (K8) apply to every drill. Official posts that
+repeat an earlier one without news are noise, not updates: they are named under K3 and do not
+keep the update rhythm.
+
+A drill ended early is judged on the planned time: no first statement is a missing statement,
+the unplayed time has no updates, and the rumours planned for it count as never corrected.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from drill.state import ItemView
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
 from scoring.models import RumourReach
-from scoring.texts import approx, duration, number, pick, quote, share
+from scoring.planned import played_for, unplayed_for
+from scoring.texts import approx, duration, number, pick, quote, quoted, share
 
 # Word stems that carry casualty facts; a team text discloses the police's facts when it uses a
 # stem that also occurs in a casualty message from the police (or when the tone analyser's
@@ -26,7 +32,6 @@ _CASUALTY_STEMS = ("skad", "død", "omkom", "legevakt", "sykehus", "pustevansk",
                    "savnet", "injur", "dead", "died", "hospital", "casualt", "wounded", "missing", "unconscious")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _RELEASE = re.compile(r"\b(?:kl\.?|at)\s*(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
-_REACH_SCALE = 3.0  # a rumour that spreads on the network weighs three times a one-off claim
 
 
 def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionResult:
@@ -37,6 +42,9 @@ def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionRe
         k7 = _k7(ctx)
         if k7:
             results.append(k7)
+    noise = _noise(ctx)
+    if noise:
+        results.append(noise)
     for rule in (_k5(ctx), _k6(ctx, rumours), _k8(ctx)):
         if rule:
             results.append(rule)
@@ -68,18 +76,25 @@ def _k1(ctx: ScoringContext) -> RuleResult:
 
 def _k2(ctx: ScoringContext) -> list[RuleResult]:
     lang, th = ctx.lang, ctx.thresholds
+    spec = ctx.rubric.rule("K2")
+    timing_weight, wording_weight = spec.param("timing_weight"), spec.param("wording_weight")
     posts = ctx.official_posts
-    if not posts and ctx.end < th.first_post_within:
+    early = played_for(ctx).ended_early
+    if not posts and ctx.end < th.first_post_within and not early:
         return [RuleResult("K2", pick(lang, f"Øvelsen sluttet før fristen for første melding "
                                             f"({duration(th.first_post_within, lang)}).",
                                       f"The drill ended before the first message was due "
                                       f"({duration(th.first_post_within, lang)})."))]
     if not posts:
-        timing = RuleResult("K2", pick(lang, f"Ingen offisiell melding i løpet av øvelsen (mål: innen "
-                                             f"{duration(th.first_post_within, lang)}).",
-                                       f"No official message during the drill (target: within "
-                                       f"{duration(th.first_post_within, lang)})."),
-                            score=0.0, severity="critical", weight=2.0, metrics={"first_post_s": -1.0})
+        what = pick(lang, f"Ingen offisiell melding i løpet av øvelsen (mål: innen "
+                          f"{duration(th.first_post_within, lang)}).",
+                    f"No official message during the drill (target: within "
+                    f"{duration(th.first_post_within, lang)}).")
+        if early:
+            what += pick(lang, " Øvelsen ble avsluttet før tiden; en krise uten første melding mangler den.",
+                         " The drill was ended early; a crisis with no first statement is missing one.")
+        timing = RuleResult("K2", what, score=0.0, severity="critical", weight=timing_weight,
+                            metrics={"first_post_s": -1.0})
         return [timing]
     first = posts[0]
     # Full marks within the target, falling linearly to nothing at the latest acceptable time.
@@ -96,7 +111,7 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
                 f"start (target: within {duration(th.first_post_within, lang)}, at most "
                 f"{duration(th.first_post_at_most, lang)}).")
     late = first.t > th.first_post_within
-    timing = RuleResult("K2", what, score=timing_score, weight=2.0, items=[ctx.text_ref(first)],
+    timing = RuleResult("K2", what, score=timing_score, weight=timing_weight, items=[ctx.text_ref(first)],
                         verdict="improvement" if late else None,
                         severity=("critical" if first.t > th.first_post_at_most else "major") if late else None,
                         metrics={"first_post_s": first.t, "target_s": th.first_post_within})
@@ -110,27 +125,80 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
                         f"{share(len(speculating), len(texts), lang)} public texts speculated or reassured without "
                         f"grounds; {share(len(open_about), len(posts), lang)} official posts were open about uncertainty.")
     if speculating:
-        wording_score = min(wording_score, 60.0)
-    wording = RuleResult("K2", wording_what, score=wording_score, weight=1.0,
-                         items=[ctx.text_ref(t) for t in speculating[:5]],
-                         metrics={"speculating": len(speculating), "open_about_uncertainty": len(open_about)})
+        wording_score = min(wording_score, spec.param("wording_cap_when_speculating"))
+    # A false reassurance while people may be in danger is the harm K2 exists to prevent.
+    grave = [t for t in speculating if any(f.rule in spec.critical_when for f in t.tone.findings)]
+    if grave and ctx.thresholds.incident_active:
+        example = next(f.matched for f in grave[0].tone.findings if f.rule in spec.critical_when)
+        wording_what += pick(lang, f" {len(grave)} beroliget uten grunnlag mens hendelsen pågikk, f.eks. "
+                                   f"{quoted(example, lang)}.",
+                             f" {len(grave)} reassured without grounds while the incident was active, e.g. "
+                             f"{quoted(example, lang)}.")
+    wording = RuleResult("K2", wording_what, score=wording_score, weight=wording_weight,
+                         severity="critical" if grave and ctx.thresholds.incident_active else None,
+                         verdict="improvement" if grave and ctx.thresholds.incident_active else None,
+                         items=[ctx.text_ref(t) for t in (grave + [t for t in speculating if t not in grave])[:5]],
+                         metrics={"speculating": len(speculating), "open_about_uncertainty": len(open_about),
+                                  "false_reassurance": len(grave)})
     return [timing, wording]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) > 2 and not w.isdigit())
+
+
+def repeated_posts(ctx: ScoringContext) -> list[TeamText]:
+    """Official posts that repeat an earlier post without news: their words (clock times and
+    numbers aside) overlap an earlier post's at least as much as the rubric's similarity."""
+    def compute() -> list[TeamText]:
+        limit = ctx.rubric.rule("K3").param("repeat_similarity")
+        seen: list[frozenset[str]] = []
+        repeats = []
+        for post in ctx.official_posts:
+            words = _words(post.text)
+            if any(words and (len(words & other) / len(words | other)) >= limit for other in seen):
+                repeats.append(post)
+            seen.append(words)
+        return repeats
+    return ctx.memo("repeated_posts", compute)
+
+
+def _noise(ctx: ScoringContext) -> RuleResult | None:
+    posts, repeats = ctx.official_posts, repeated_posts(ctx)
+    if not repeats:
+        return None
+    lang = ctx.lang
+    what = pick(lang, f"{share(len(repeats), len(posts), lang)} offisielle innlegg gjentok et tidligere innlegg uten "
+                      f"nytt innhold; det er støy som skyver den nyeste informasjonen ned, ikke oppdateringer "
+                      f"(f.eks. {quoted(quote(repeats[0].text, 70), lang)}).",
+                f"{share(len(repeats), len(posts), lang)} official posts repeated an earlier post with no news; that "
+                f"is noise that pushes the latest information down, not updates "
+                f"(e.g. {quoted(quote(repeats[0].text, 70), lang)}).")
+    return RuleResult("K3", what, score=100.0 * (1 - len(repeats) / len(posts)), verdict="improvement",
+                      items=[ctx.text_ref(p) for p in repeats[:5]],
+                      metrics={"posts": len(posts), "repeated_without_news": len(repeats)})
 
 
 def _k3(ctx: ScoringContext) -> RuleResult:
     lang, every = ctx.lang, ctx.thresholds.update_every
-    posts = ctx.official_posts
-    if not posts and ctx.end < ctx.thresholds.first_post_within:
+    spec = ctx.rubric.rule("K3")
+    played = played_for(ctx)
+    repeats = {p.id for p in repeated_posts(ctx)}
+    posts = [p for p in ctx.official_posts if p.id not in repeats]
+    if not posts and ctx.end < ctx.thresholds.first_post_within and not played.ended_early:
         return RuleResult("K3", pick(lang, "Ingen oppdateringer ennå.", "No updates yet."))
     if not posts:
         return RuleResult("K3", pick(lang, "Ingen oppdateringer.", "No updates."), score=0.0, severity="major")
-    marks = [p.t for p in posts] + [max(ctx.end, posts[-1].t)]
+    # Ended early: the planned time nobody played had no updates either.
+    horizon = played.planned_s if played.ended_early else ctx.end
+    marks = [p.t for p in posts] + [max(horizon, posts[-1].t)]
     gaps = [b - a for a, b in zip(marks, marks[1:])]
     period = marks[-1] - marks[0]
     overdue = sum(max(0.0, g - every) for g in gaps)
     cadence = 100.0 if period <= 0 else 100.0 * (1 - overdue / period)
     with_next = [p for p in posts if any(f.rule == "K3.next_update" for f in p.tone.findings)]
-    score = 0.7 * cadence + 0.3 * 100.0 * len(with_next) / len(posts)
+    score = (spec.param("cadence_share") * cadence
+             + spec.param("next_update_share") * 100.0 * len(with_next) / len(posts))
     longest = max(gaps) if gaps else 0.0
     what = pick(lang,
                 f"{len(posts)} oppdateringer; lengste opphold {duration(longest, lang)} (mål: hvert "
@@ -151,7 +219,7 @@ def _k4(ctx: ScoringContext) -> RuleResult:
     lang = ctx.lang
     posts = ctx.official_posts
     official = ctx.scenario.municipality.official_link
-    if not posts and ctx.end < ctx.thresholds.first_post_within:
+    if not posts and ctx.end < ctx.thresholds.first_post_within and not played_for(ctx).ended_early:
         return RuleResult("K4", pick(lang, "Ingen offisielle innlegg ennå.", "No official posts yet."))
     if not posts:
         return RuleResult("K4", pick(lang, "Ingen offisielle innlegg å lenke fra.", "No official posts to link from."),
@@ -302,32 +370,38 @@ def reach_sentence(ctx: ScoringContext, row: RumourReach) -> str | None:
 
 def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
     lang, target = ctx.lang, ctx.thresholds.correction_within
+    spec = ctx.rubric.rule("K6")
+    reach_scale, late_credit = spec.param("spreading_weight"), spec.param("late_credit")
     claims = [i for i in ctx.items if i.is_comment and i.labels.false_claim and not ctx.removed_justly(i)]
-    if not claims:
+    unplayed = unplayed_for(ctx).false_claims
+    if not claims and not unplayed:
         return None
-    earned = possible = 0.0
+    earned, possible = 0.0, float(unplayed)
     on_time = late = 0
     missed: list[ItemView] = []
     slow: list[ItemView] = []
     for item in claims:
-        weight = _REACH_SCALE if item.spreads else 1.0
+        weight = reach_scale if item.spreads else 1.0
         possible += weight
         at = _corrected_at(item)
         if at is not None and at - item.t <= target:
             earned += weight
             on_time += 1
         elif at is not None:
-            earned += 0.5 * weight
+            earned += late_credit * weight
             late += 1
             slow.append(item)
         else:
             missed.append(item)
     spreading = [i for i in claims if i.spreads]
     what = pick(lang,
-                f"{share(on_time, len(claims), lang)} rykter og feilaktige påstander ble rettet innen "
-                f"{duration(target, lang)}, {late} senere, {len(missed)} aldri.",
-                f"{share(on_time, len(claims), lang)} rumours and false claims were corrected within "
-                f"{duration(target, lang)}, {late} later, {len(missed)} never.")
+                f"{share(on_time, len(claims) + unplayed, lang)} rykter og feilaktige påstander ble rettet innen "
+                f"{duration(target, lang)}, {late} senere, {len(missed) + unplayed} aldri.",
+                f"{share(on_time, len(claims) + unplayed, lang)} rumours and false claims were corrected within "
+                f"{duration(target, lang)}, {late} later, {len(missed) + unplayed} never.")
+    if unplayed:
+        what += pick(lang, f" {unplayed} av dem var planlagt etter at øvelsen ble avsluttet.",
+                     f" {unplayed} of them were planned after the drill was ended.")
     for item in spreading:
         at = _corrected_at(item)
         if at is None:
@@ -347,7 +421,8 @@ def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
     return RuleResult("K6", what, score=100.0 * earned / possible,
                       severity="critical" if any(i.spreads for i in missed) else None,
                       items=[ctx.ref(i) for i in (missed + slow)[:8]],
-                      metrics={"claims": len(claims), "on_time": on_time, "late": late, "never": len(missed),
+                      metrics={"claims": len(claims) + unplayed, "on_time": on_time, "late": late,
+                               "never": len(missed) + unplayed, **({"unplayed": unplayed} if unplayed else {}),
                                "reach_prevented": prevented})
 
 

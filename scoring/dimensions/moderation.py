@@ -12,11 +12,16 @@ from drill.scenario.models import DeletionReason, ItemKind
 from drill.state import ItemView
 from scoring.context import Removal, ScoringContext
 from scoring.findings import DimensionResult, RuleResult
+from scoring.planned import SERIOUS_KINDS as _SERIOUS
+from scoring.planned import unplayed_for
 from scoring.texts import pick, share
 
-# Points off M2 per wrongful removal: deleting criticism costs most; hiding is gentler.
-_WRONGFUL_COST = {("deleted", True): 35.0, ("deleted", False): 20.0, ("hidden", True): 20.0, ("hidden", False): 10.0}
-_SERIOUS = {ItemKind.attack, ItemKind.third_party, ItemKind.personal_data, ItemKind.illegal}
+
+def _wrongful_cost(ctx: ScoringContext, action: str, criticism: bool) -> float:
+    """Points off M2 per wrongful removal (rubric M2 params): deleting criticism costs most; hiding is gentler."""
+    verb = "delete" if action == "deleted" else "hide"
+    return ctx.rubric.rule("M2").param(f"{verb}_{'criticism' if criticism else 'other'}")
+
 # Reasons that may stand for one another (personal data about someone else is also a third-party matter).
 _COMPATIBLE = {
     DeletionReason.personal_data: {DeletionReason.third_party},
@@ -79,12 +84,13 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     for item in wrong:
         is_criticism = item.labels.kind == ItemKind.complaint
         criticism += is_criticism
-        cost += _WRONGFUL_COST[(item.visibility, is_criticism)]
+        cost += _wrongful_cost(ctx, item.visibility, is_criticism)
     for item in restored:
         is_criticism = item.labels.kind == ItemKind.complaint
         criticism += is_criticism
         last = _last_removal(ctx, item.item_id)
-        cost += _WRONGFUL_COST[(last.action if last else "hidden", is_criticism)] / 2
+        cost += _wrongful_cost(ctx, last.action if last else "hidden", is_criticism) \
+            * ctx.rubric.rule("M2").param("restored_share")
     deleted = sum(1 for i in wrong if i.visibility == "deleted")
     total = len(wrong) + len(restored)
     counts = [(deleted, "slettet", "deleted"), (len(wrong) - deleted, "skjult", "hidden"),
@@ -111,20 +117,28 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
 
 def _m1(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     lang = ctx.lang
+    unplayed = unplayed_for(ctx)
     should = m["true_removed"] + m["missed"]
-    if not should:
+    n_should = len(should) + unplayed.should_remove
+    if not n_should:
         return RuleResult("M1", pick(lang, "Ingen kommentarer trengte å fjernes.", "No comment needed removing."))
     serious = [i for i in should if i.labels.kind in _SERIOUS or i.labels.personal_data]
     missed_serious = [i for i in m["missed"] if i.labels.kind in _SERIOUS or i.labels.personal_data]
     serious_ids = {i.item_id for i in missed_serious}
     missed_other = [i for i in m["missed"] if i.item_id not in serious_ids]
     removed = len(m["true_removed"])
-    # Serious misses weigh three times as much as missed spam or off-topic noise.
-    weight_total = 3 * len(serious) + (len(should) - len(serious))
-    lost = 3 * len(missed_serious) + len(missed_other)
+    # Serious misses weigh more than missed spam or off-topic noise; what the drill never got to counts as missed.
+    heavy = ctx.rubric.rule("M1").param("serious_weight")
+    n_serious = len(serious) + unplayed.serious_remove
+    weight_total = heavy * n_serious + (n_should - n_serious)
+    lost = heavy * (len(missed_serious) + unplayed.serious_remove) + len(missed_other) \
+        + (unplayed.should_remove - unplayed.serious_remove)
     what = pick(lang,
-                f"{share(removed, len(should), lang)} kommentarer som KS-reglene tillater å fjerne, ble fjernet.",
-                f"{share(removed, len(should), lang)} comments that the KS rules allow removing were removed.")
+                f"{share(removed, n_should, lang)} kommentarer som KS-reglene tillater å fjerne, ble fjernet.",
+                f"{share(removed, n_should, lang)} comments that the KS rules allow removing were removed.")
+    if unplayed.should_remove:
+        what += pick(lang, f" {unplayed.should_remove} av dem var planlagt etter at øvelsen ble avsluttet.",
+                     f" {unplayed.should_remove} of them were planned after the drill was ended.")
     if missed_serious:
         what += pick(lang,
                      f" Blant dem som ble stående: {len(missed_serious)} personangrep, navngitte personer, "
@@ -135,8 +149,9 @@ def _m1(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
                       severity="major" if missed_serious else None,
                       verdict="improvement" if missed_serious else None,
                       items=[ctx.ref(i) for i in (missed_serious + missed_other)],
-                      metrics={"should_remove": len(should), "removed": removed, "missed_serious": len(missed_serious),
-                               "missed_other": len(missed_other)})
+                      metrics={"should_remove": n_should, "removed": removed, "missed_serious": len(missed_serious),
+                               "missed_other": len(missed_other)}
+                      | ({"unplayed": unplayed.should_remove} if unplayed.should_remove else {}))
 
 
 def _m3(ctx: ScoringContext) -> RuleResult | None:
@@ -163,6 +178,8 @@ def _m4(ctx: ScoringContext) -> RuleResult | None:
     removals = [r for r in ctx.removals if r.item_id in ctx.state.items]
     if not removals:
         return None
+    spec = ctx.rubric.rule("M4")
+    reason_share, note_share = spec.param("reason_share"), spec.param("note_share")
     points = 0.0
     matching = noted = 0
     wrong = []
@@ -171,19 +188,19 @@ def _m4(ctx: ScoringContext) -> RuleResult | None:
         ok = expected is not None and (removal.reason == expected or removal.reason in _COMPATIBLE.get(expected, set()))
         if ok:
             matching += 1
-            points += 0.7
+            points += reason_share
         else:
             wrong.append(removal)
         if removal.note.strip():
             noted += 1
-            points += 0.3
+            points += note_share
     what = pick(lang,
                 f"{share(matching, len(removals), lang)} fjerninger hadde en grunn som passer innholdet; "
                 f"{share(noted, len(removals), lang)} hadde en merknad om hva og hvorfor.",
                 f"{share(matching, len(removals), lang)} removals had a reason that fits the content; "
                 f"{share(noted, len(removals), lang)} had a note on what and why.")
     score = 100.0 * points / len(removals)
-    # Record keeping matters, but a missing note is never as grave as a wrong removal itself.
-    return RuleResult("M4", what, score=score, severity="major" if score < 50 else "minor" if score < 80 else None,
+    # Record keeping matters, but a missing note is never as grave as a wrong removal itself (M4's ceiling).
+    return RuleResult("M4", what, score=score,
                       items=[ctx.ref(ctx.state.items[r.item_id]) for r in wrong[:6]],
                       metrics={"removals": len(removals), "reason_matches": matching, "noted": noted})

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
+from scoring.planned import unplayed_for
 from scoring.texts import duration, pick, quoted, share
 
-# Points off per text by the analyser finding's severity: one breach of confidentiality is
-# serious on its own; a street name that may be a public meeting place is only a reminder.
-_COST = {"critical": 60.0, "major": 35.0, "minor": 10.0, "info": 0.0}
+
+def _costs(ctx: ScoringContext, rubric_id: str) -> dict[str, float]:
+    """Points off per text by the analyser finding's severity (rubric params): one breach of
+    confidentiality is serious on its own; a street name that may be a public place is a reminder."""
+    spec = ctx.rubric.rule(rubric_id)
+    return {"critical": spec.param("cost_critical"), "major": spec.param("cost_major"),
+            "minor": spec.param("cost_minor"), "info": 0.0}
 
 
 def score_privacy(ctx: ScoringContext) -> DimensionResult:
@@ -34,6 +39,7 @@ def score_privacy(ctx: ScoringContext) -> DimensionResult:
 def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
     lang = ctx.lang
     texts = ctx.team_texts
+    _COST = _costs(ctx, rubric_id)
     flagged: list[tuple[TeamText, str, str, str]] = []
     negative = ctx.texts_with(rubric_id, negative=True)
     for text in texts:
@@ -68,18 +74,24 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
 def _p3(ctx: ScoringContext) -> RuleResult | None:
     lang, within = ctx.lang, ctx.thresholds.removal_within
     exposing = [i for i in ctx.items if i.is_comment and bool(i.labels.personal_data)]
-    if not exposing:
+    unplayed = unplayed_for(ctx).personal_data
+    if not exposing and not unplayed:
         return None
+    total = len(exposing) + unplayed
     in_time = [i for i in exposing if i.removed_at is not None and i.removed_at - i.t <= within]
     late = [i for i in exposing if i.removed_at is not None and i.removed_at - i.t > within]
     left = [i for i in exposing if i.visibility == "visible"]
-    score = 100.0 * (len(in_time) + 0.5 * len(late)) / len(exposing)
+    score = 100.0 * (len(in_time) + ctx.rubric.rule("P3").param("late_credit") * len(late)) / total
     what = pick(lang,
-                f"{share(len(in_time), len(exposing), lang)} innlegg med personopplysninger ble skjult eller slettet "
+                f"{share(len(in_time), total, lang)} innlegg med personopplysninger ble skjult eller slettet "
                 f"innen {duration(within, lang)}; {len(left)} ble stående {'synlig' if len(left) == 1 else 'synlige'}.",
-                f"{share(len(in_time), len(exposing), lang)} posts exposing personal data were hidden or deleted within "
+                f"{share(len(in_time), total, lang)} posts exposing personal data were hidden or deleted within "
                 f"{duration(within, lang)}; {len(left)} stayed visible.")
+    if unplayed:
+        what += pick(lang, f" {unplayed} var planlagt etter at øvelsen ble avsluttet, og teller som ikke fjernet.",
+                     f" {unplayed} were planned after the drill was ended, and count as not removed.")
     return RuleResult("P3", what, score=score, severity="critical" if left else None,
                       verdict="improvement" if left else None,
                       items=[ctx.ref(i) for i in left + late],
-                      metrics={"exposing": len(exposing), "removed_in_time": len(in_time), "left_visible": len(left)})
+                      metrics={"exposing": total, "removed_in_time": len(in_time), "left_visible": len(left)}
+                      | ({"unplayed": unplayed} if unplayed else {}))

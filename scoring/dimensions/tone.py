@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
+from scoring.models import SEVERITY_RANK
 from scoring.texts import pick, quoted, share
 
 TONE_RUBRIC = ("T1", "T2", "T3", "T4", "T5")
@@ -26,11 +27,15 @@ def score_tone(ctx: ScoringContext) -> DimensionResult:
                                pick(lang, "Ingen tekster å vurdere.", "No texts to judge."))
     mean = sum(t.tone.score for t in texts) / len(texts)
     results = [r for rubric_id in TONE_RUBRIC if (r := _rubric_finding(ctx, rubric_id, texts))]
-    good = sum(1 for t in texts if t.tone.score >= 70)
-    poor = sum(1 for t in texts if t.tone.score < 40)
+    bands = ctx.rubric.policy.tone_summary
+    good_from, weak_below = f"{bands.good_from:g}", f"{bands.weak_below:g}"
+    good = sum(1 for t in texts if t.tone.score >= bands.good_from)
+    poor = sum(1 for t in texts if t.tone.score < bands.weak_below)
     summary = pick(lang,
-                   f"Snittscore {mean:.0f} over {len(texts)} offentlige tekster; {good} gode (70+), {poor} svake (under 40).",
-                   f"Mean score {mean:.0f} over {len(texts)} public texts; {good} good (70+), {poor} weak (below 40).")
+                   f"Snittscore {mean:.0f} over {len(texts)} offentlige tekster; {good} gode ({good_from}+), "
+                   f"{poor} svake (under {weak_below}).",
+                   f"Mean score {mean:.0f} over {len(texts)} public texts; {good} good ({good_from}+), "
+                   f"{poor} weak (below {weak_below}).")
     return DimensionResult("tone", results, summary, score=mean)
 
 
@@ -61,8 +66,7 @@ def _rubric_finding(ctx: ScoringContext, rubric_id: str, texts: list[TeamText]) 
                          f"{explanations[rule].rstrip('.')}{example}.")
     worst = negatives[0] if negatives else None
     verdict = "improvement" if worst and points < 0 else ("strength" if points > 0 else "note")
-    order = {"info": 0, "minor": 1, "major": 2, "critical": 3}
-    severity = max((severities[r] for r in negatives), key=order.__getitem__, default=None)
+    severity = max((severities[r] for r in negatives), key=SEVERITY_RANK.__getitem__, default=None)
     examples = [ctx.text_ref(t) for t in (hits[worst] if worst else hits[positives[0]])[:5]]
     return RuleResult(rubric_id, " ".join(sentences), items=examples, severity=severity,  # type: ignore[arg-type]
                       verdict=verdict, points=points,
