@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from benchmarks.__main__ import available
-from benchmarks.spread import numpy_loop_ic, numpy_loop_sir
+from benchmarks.spread import numpy_loop_ic, numpy_loop_sir, paired_ratio, skip_ic, Contender, paired_rounds
 from drill.engine.spread import build_audience, independent_cascade, sir
 
 GRAPH = build_audience("barabasi_albert", 3000, 10, 4).graph
@@ -27,6 +27,26 @@ def test_ic_yardstick_runs_the_same_model() -> None:
         [independent_cascade(GRAPH, 0.1, SEEDS, 2, r).final_size for r in range(300)],
         [numpy_loop_ic(GRAPH, 0.1, SEEDS, rng) for _ in range(300)],
     )
+
+
+def test_skip_yardstick_runs_the_same_model() -> None:
+    rng = np.random.default_rng(1)
+    _agree(
+        [independent_cascade(GRAPH, 0.1, SEEDS, 2, r).final_size for r in range(300)],
+        [skip_ic(GRAPH, 0.1, SEEDS, rng) for _ in range(300)],
+    )
+
+
+def test_paired_rounds_interleave_and_pair_the_ratio() -> None:
+    order: list[str] = []
+    fast = Contender("fast", lambda r: r, lambda r: order.append("fast") or 1)
+    slow = Contender("slow", lambda r: r, lambda r: order.append("slow") or 2)
+    assert paired_rounds([fast, slow], 4) == 4
+    # one warm-up each, then rounds with the order rotated
+    assert order == ["fast", "slow", "fast", "slow", "slow", "fast", "fast", "slow", "slow", "fast"]
+    assert fast.sizes == [1] * 4 and len(slow.sim_s) == 4
+    ratio = paired_ratio(slow, fast)
+    assert ratio["min"] <= ratio["median"] <= ratio["max"] and len(ratio["rounds"]) == 4
 
 
 def test_sir_yardstick_runs_the_same_model() -> None:
