@@ -17,6 +17,9 @@ from drill.scenario.models import Channel, DeletionReason, InjectContent, Labels
 SYSTEM = "system"
 TRAINER = "trainer"
 
+ItemSource = Literal["inject", "stream", "trigger", "trainer"]
+"""What put an item in the feed."""
+
 
 class Payload(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -46,7 +49,7 @@ class ItemPosted(Payload):
     thread_id: str | None = None
     """The top-level item of the thread this item belongs to (None: it starts a thread)."""
     parent_id: str | None = None
-    source: Literal["inject", "stream", "trigger", "trainer"]
+    source: ItemSource
     source_id: str
     labels: Labels
     spreads: bool = False

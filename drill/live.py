@@ -161,7 +161,12 @@ def actions_from_events(events: list[Event]) -> list[tuple[float, str, Action]]:
         elif isinstance(p, ClockChanged):
             action = SetClock(speed=p.speed, paused=p.paused)
         elif isinstance(p, InjectRequested):
-            action = FireInject(inject=p.inject_id) if p.inject_id else PostInject(content=p.content)
+            if p.inject_id:
+                action = FireInject(inject=p.inject_id)
+            elif p.content is not None:
+                action = PostInject(content=p.content)
+            else:  # the engine records one or the other
+                raise ValueError(f"event {event.seq}: an inject request with neither an inject id nor content")
         elif isinstance(p, DrillEnded) and p.reason != "time_up":
             action = EndDrill()
         if action is not None:

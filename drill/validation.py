@@ -192,7 +192,13 @@ def _allowed_keys(model: type[BaseModel], loc: Loc, data: Any) -> set[str]:
             annotation = typing.get_args(annotation)[1]
         else:
             return set()
-        node = node[part] if isinstance(node, (dict, list)) else None
+        # `loc` comes from _data_loc, so a list is only ever indexed by a number here.
+        if isinstance(node, dict):
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part]
+        else:
+            node = None
     annotation = _resolve(annotation, node)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return {info.alias or name for name, info in annotation.model_fields.items()}

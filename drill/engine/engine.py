@@ -50,6 +50,7 @@ from drill.events import (
     ItemHidden,
     ItemLiked,
     ItemPosted,
+    ItemSource,
     ItemRestored,
     ItemUnhidden,
     ObserverNote,
@@ -412,7 +413,7 @@ class DrillEngine:
         elif due.kind == "end":
             self._finish(SYSTEM, "time_up")
 
-    def _post_content(self, content: InjectContent, item_id: str, *, source: str, source_id: str) -> None:
+    def _post_content(self, content: InjectContent, item_id: str, *, source: ItemSource, source_id: str) -> None:
         persona = self.scenario.persona(content.from_)
         author = persona.name if persona else (content.from_ or self._voice.author())
         role = persona.role.value if persona else "citizen"

@@ -14,6 +14,19 @@ from typing import Literal, Protocol
 SpreadRole = Literal["rumour", "correction", "neutral"]
 
 
+class Reach(Protocol):
+    """What the engine reads from a spread model's report on one item."""
+
+    @property
+    def item_id(self) -> str: ...
+
+    @property
+    def reached(self) -> int: ...
+
+    @property
+    def shares(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class ReachSnapshot:
     item_id: str
@@ -28,14 +41,17 @@ class SpreadPort(Protocol):
         *,
         at: float,
         role: SpreadRole,
-        share_probability: float,
-        seeds: int = 1,
+        share_probability: float | None = None,
+        seeds: int | None = None,
         influential: bool = False,
         corrects: Sequence[str] = (),
-    ) -> None: ...
+    ) -> None:
+        """Start `item_id` spreading at `at`. Without a share probability the role's default applies;
+        without seeds a correction is posted on the page and anything else by one follower."""
+        ...
 
     def stop(self, item_id: str, *, at: float) -> None: ...
 
-    def advance(self, to: float) -> list[ReachSnapshot]:
+    def advance(self, to: float) -> Sequence[Reach]:
         """Reach of every item whose reach changed since the last call, up to time `to`."""
         ...

@@ -221,17 +221,17 @@ def _template_warnings(scenario: Scenario) -> Iterator[Problem]:
             if share <= 0:
                 continue
             own = stream.templates.get(kind)
-            texts = own or builtin.get(kind, ())
+            available = own or builtin.get(kind, ())
             where = (*loc, "templates", kind.value) if own else (*loc, "mix", kind.value)
-            if not texts:
+            if not available:
                 yield Problem(where, f"No texts for '{kind.value}' and drill has no built-in ones for it: these "
                                      f"comments would read '…'. Add templates: {{{kind.value}: [...]}}. [no-templates]")
                 continue
             count = volume * share
-            if count / len(texts) > MAX_REPEATS_PER_TEMPLATE:
+            if count / len(available) > MAX_REPEATS_PER_TEMPLATE:
                 source = "texts" if own else "built-in texts"
-                yield Problem(where, f"About {count:.0f} '{kind.value}' comments from {len(texts)} {source}: each would "
-                                     f"appear about {count / len(texts):.0f} times and players will notice. Add texts "
+                yield Problem(where, f"About {count:.0f} '{kind.value}' comments from {len(available)} {source}: each would "
+                                     f"appear about {count / len(available):.0f} times and players will notice. Add texts "
                                      f"(at least {int(count / MAX_REPEATS_PER_TEMPLATE) + 1}). [few-templates]")
 
 

@@ -10,7 +10,7 @@ from drill.errors import InputFileError
 from drill.scenario.models import Scenario
 from drill.team.models import TeamScript
 from drill.validation import Problem, format_problems, validate_source
-from drill.yamlsource import load_yaml_file
+from drill.yamlsource import Loc, load_yaml_file
 
 
 def load_team_script(path: Path | str, scenario: Scenario | None = None) -> TeamScript:
@@ -36,7 +36,7 @@ def team_problems(script: TeamScript, scenario: Scenario) -> list[Problem]:
             if not known.match(ref):
                 close = difflib.get_close_matches(ref, inject_ids, n=1, cutoff=0.6)
                 hint = f" Did you mean '{close[0]}'?" if close else ""
-                loc = ("actions", index, *field.split("."))
+                loc: Loc = ("actions", index, *field.split("."))
                 problems.append(Problem(loc, f"The scenario has no item '{ref}'.{hint}"))
     return problems
 

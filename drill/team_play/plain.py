@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Callable
 from functools import partial
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from drill.engine import actions as act
 from drill.engine.engine import ActionRejected
@@ -28,6 +28,13 @@ from drill.team_play.seat import SeatConnection
 from drill.team_play.texts import say
 
 REFRESH_EVERY = 0.2
+
+
+class _Handler(Protocol):
+    """A command: the words typed after it and the whole line; `name` is the command word itself."""
+
+    def __call__(self, words: list[str], text: str, *, name: str = "") -> bool | None: ...
+
 
 class PlainConsole:
     def __init__(self, connection: SeatConnection, out: TextIO = sys.stdout) -> None:
@@ -130,7 +137,7 @@ class PlainConsole:
             return True
 
     def _commands(self) -> dict[str, Callable[[list[str], str], bool | None]]:
-        commands: dict[str, Callable[[list[str], str], bool | None]] = {
+        commands: dict[str, _Handler] = {
             "help": self._help, "?": self._help, "quit": self._quit, "exit": self._quit,
             "reply": self._reply, "r": self._reply, "post": self._post, "o": self._post,
             "hide": self._moderate, "delete": self._moderate, "unhide": self._simple, "restore": self._simple,

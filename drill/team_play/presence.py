@@ -100,7 +100,10 @@ class PresenceBoard:
         rows = self._db.execute(
             "SELECT seat, role, instance, activity, item_id, joined, heartbeat, active FROM presence ORDER BY joined"
         ).fetchall()
-        return [Presence(*row[:7], bool(row[7])) for row in rows]
+        return [
+            Presence(seat, role, instance, activity, item_id, joined, heartbeat, bool(active))
+            for seat, role, instance, activity, item_id, joined, heartbeat, active in rows
+        ]
 
     def present(self, now: Wall | None = None) -> list[Presence]:
         now = wall_now() if now is None else now
@@ -141,7 +144,8 @@ class HostBeacon:
         ).fetchone()
         if row is None:
             return None
-        return HostBeat(*row[:6], bool(row[6]), bool(row[7]), bool(row[8]))
+        instance, pid, started, heartbeat, now, speed, paused, ended, stopped = row
+        return HostBeat(instance, pid, started, heartbeat, now, speed, bool(paused), bool(ended), bool(stopped))
 
     def claim(self, instance: str, now: float, speed: float, paused: bool, ended: bool) -> HostBeat | None:
         """Become the host; returns the previous host's last beat (None for a first start)."""

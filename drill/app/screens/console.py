@@ -299,6 +299,10 @@ class ConsoleScreen(Screen[None]):
             self.app.call_later(self.app.show_debrief)  # type: ignore[attr-defined]
         return True
 
+    def _dialog_closed(self, action: Action | None) -> None:
+        """A dialog's result (None when cancelled) goes to `send`; push_screen wants a callback returning None."""
+        self.send(action)
+
     def _with_item(self) -> ItemView | None:
         item = self.current_item
         if item is None:
@@ -311,11 +315,11 @@ class ConsoleScreen(Screen[None]):
             return
         member = self._as_member or self._connection.state.on_duty
         sign = signature(member, self._connection.scenario.municipality.department)
-        self.app.push_screen(ReplyDialog(item, sign), self.send)
+        self.app.push_screen(ReplyDialog(item, sign), self._dialog_closed)
 
     def action_official_post(self) -> None:
         link = self._connection.scenario.municipality.official_link
-        self.app.push_screen(OfficialPostDialog(link, self.current_item), self.send)
+        self.app.push_screen(OfficialPostDialog(link, self.current_item), self._dialog_closed)
 
     def action_like(self) -> None:
         item = self._with_item()
@@ -325,12 +329,12 @@ class ConsoleScreen(Screen[None]):
     def action_hide(self) -> None:
         item = self._with_item()
         if item is not None:
-            self.app.push_screen(ModerationDialog(item, delete=False), self.send)
+            self.app.push_screen(ModerationDialog(item, delete=False), self._dialog_closed)
 
     def action_delete(self) -> None:
         item = self._with_item()
         if item is not None:
-            self.app.push_screen(ModerationDialog(item, delete=True), self.send)
+            self.app.push_screen(ModerationDialog(item, delete=True), self._dialog_closed)
 
     def action_undo_removal(self) -> None:
         item = self._with_item()
@@ -347,11 +351,11 @@ class ConsoleScreen(Screen[None]):
             self.notify(t("notify.archived"))
 
     def action_note(self) -> None:
-        self.app.push_screen(NoteDialog(self.current_item), self.send)
+        self.app.push_screen(NoteDialog(self.current_item), self._dialog_closed)
 
     def action_handover(self) -> None:
         state = self._connection.state
-        self.app.push_screen(HandoverDialog(state.team, state.on_duty), self.send)
+        self.app.push_screen(HandoverDialog(state.team, state.on_duty), self._dialog_closed)
 
     def action_pause(self) -> None:
         self._set_clock(self._connection.speed, not self._connection.paused)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -39,10 +40,11 @@ class DebriefScreen(Screen[None]):
         yield Label(t("debrief.title", title=self._title), classes="screen-title")
         with VerticalScroll(id="debrief-body"):
             yield Static(self._ending(), id="debrief-ending")
-            if self._debrief.score is not None:
-                yield Static(self._scores(), id="debrief-scores")
+            score = self._debrief.score
+            if score is not None:
+                yield Static(self._scores(score), id="debrief-scores")
                 yield Label(t("debrief.findings"), classes="section-title")
-                yield Static(self._findings(), id="debrief-findings")
+                yield Static(self._findings(score), id="debrief-findings")
             elif self._debrief.score_problem:
                 yield Static(t("debrief.score_failed", problem=self._debrief.score_problem), classes="note")
             else:
@@ -58,7 +60,9 @@ class DebriefScreen(Screen[None]):
     @property
     def text(self) -> str:
         """Everything the debrief says, as plain text."""
-        return "\n".join(plain_text(static.content) for static in self.query("#debrief-body Static").results(Static))
+        # Static.content is typed as anything a Static accepts; every Static here was given a rich renderable.
+        return "\n".join(plain_text(cast(RenderableType, static.content))
+                         for static in self.query("#debrief-body Static").results(Static))
 
     def _ending(self) -> Text:
         text = Text()
@@ -68,8 +72,8 @@ class DebriefScreen(Screen[None]):
             text.append(t("debrief.session", path=str(self._session)))
         return text
 
-    def _scores(self) -> RenderableType:
-        report = self._debrief.score
+    def _scores(self, report: Any) -> RenderableType:
+        """`report` is a scoring.models.ScoreReport (Debrief.score when the scorer succeeded)."""
         head = Text()
         if report.total is not None:
             head.append(t("debrief.total", score=f"{report.total:.0f}"), style="bold")
@@ -85,8 +89,7 @@ class DebriefScreen(Screen[None]):
             table.add_row(dimension.label, value, dimension.summary)
         return Group(head, Text(""), table)
 
-    def _findings(self) -> RenderableType:
-        report = self._debrief.score
+    def _findings(self, report: Any) -> RenderableType:
         lines = Text()
         chosen = report.top_findings(5)
         if not chosen:

@@ -243,8 +243,8 @@ class Cascade:
         keep = self.shares.get(targets) > arrive
         if not arrived and math.isfinite(self.stop_at):
             keep &= arrive <= self.stop_at
-        keep = np.flatnonzero(keep)
-        arcs, targets, arrive = arcs[keep], targets[keep], arrive[keep]
+        kept = np.flatnonzero(keep)
+        arcs, targets, arrive = arcs[kept], targets[kept], arrive[kept]
         if self.dampened is None:
             return targets, arrive, np.zeros(targets.size, dtype=bool)
         # Coins between p * dampening and p adopt only if not corrected by then.
@@ -269,8 +269,8 @@ class Cascade:
         keep = self.shares.get(targets) > arrive
         if math.isfinite(self.stop_at):
             keep &= arrive <= self.stop_at
-        keep = np.flatnonzero(keep)
-        arcs, targets, arrive = arcs[keep], targets[keep], arrive[keep]
+        kept = np.flatnonzero(keep)
+        arcs, targets, arrive = arcs[kept], targets[kept], arrive[kept]
         if self.dampened is None:
             return targets, arrive, np.zeros(targets.size, dtype=bool)
         return targets, arrive, self.draws.dampen_uniform(arcs) >= params.dampening

@@ -164,6 +164,7 @@ class SpreadSimulation:
         if corrects and role != "correction":
             raise ValueError(f"only a correction can correct other items, {item_id!r} is a {role}")
         probability = DEFAULT_SHARE_PROBABILITY[role] if share_probability is None else share_probability
+        seed_nodes: tuple[int, ...] | None
         if isinstance(seeds, (int, np.integer)):
             seed_nodes = self._pick_authors(item_id, int(seeds), influential)
         elif seeds is None and influential:

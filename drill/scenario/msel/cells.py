@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
@@ -105,9 +106,12 @@ def parse_id(text: str, what: str = "id") -> str:
     return value
 
 
+_ASCII_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u"})
+
+
 def slug(text: str, max_length: int = 40) -> str:
     """A readable id from free text: `Hva skjer på Torget??` -> `hva-skjer-pa-torget`."""
-    lowered = text.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "ü": "u"}))
+    lowered = text.lower().translate(_ASCII_FOLD)
     words = re.findall(r"[a-z0-9]+", lowered)
     result = ""
     for word in words:
@@ -164,7 +168,7 @@ SCENARIO_KIND_ALIASES: dict[str, ScenarioKind] = {
 }
 
 
-def parse_name(text: str, enum: type[E], aliases: dict[str, E], what: str) -> E:
+def parse_name(text: str, enum: type[E], aliases: Mapping[str, E], what: str) -> E:
     """An enum value as a trainer may write it: any case, spaces for underscores, Norwegian words."""
     word = text.strip().lower()
     normal = re.sub(r"[\s-]+", "_", word)
@@ -272,13 +276,16 @@ _VALUE_KEYS = {
 _FLAG_KEYS = ("wrongful_deletion", "official_post", "repeat")
 CONDITION_WORDS = tuple(_VALUE_KEYS) + _FLAG_KEYS
 
+# A condition's value: an id, a duration in seconds or a whole number; a flag is True (a bool is an int).
+ConditionValue = str | int
+
 
 @dataclass(frozen=True)
 class TriggerSpec:
     """One trigger as written in a `trigger` cell: its id (if given), condition, after and repeat."""
 
     trigger_id: str | None
-    when: tuple[tuple[str, object], ...]
+    when: tuple[tuple[str, ConditionValue], ...]
     after: int
     repeat: bool
 
@@ -287,7 +294,7 @@ class TriggerSpec:
         return bool(self.when)
 
 
-def format_trigger(trigger_id: str, when: dict[str, object], after: int, repeat: bool) -> str:
+def format_trigger(trigger_id: str, when: Mapping[str, ConditionValue], after: int, repeat: bool) -> str:
     """`silence: no_official_post_by 15m` / `censorship: wrongful_deletion, after 2m, repeat`."""
     parts = []
     for key in CONDITION_WORDS:
@@ -297,7 +304,7 @@ def format_trigger(trigger_id: str, when: dict[str, object], after: int, repeat:
         if value is True:
             parts.append(key)
         elif _VALUE_KEYS.get(key) == "duration":
-            parts.append(f"{key} {format_duration(int(value))}")  # type: ignore[arg-type]
+            parts.append(f"{key} {format_duration(int(value))}")
         else:
             parts.append(f"{key} {value}")
     text = f"{trigger_id}: " + " ".join(parts)
@@ -323,7 +330,7 @@ def parse_trigger(text: str) -> TriggerSpec:
         # Only an id: the condition is written in full on another row of the same trigger.
         return TriggerSpec(parse_id(value, "trigger id"), (), 0, False)
     tokens = [t for t in re.split(r"[\s,]+", value) if t]
-    when: dict[str, object] = {}
+    when: dict[str, ConditionValue] = {}
     after, repeat = 0, False
     position = 0
     while position < len(tokens):
@@ -350,13 +357,13 @@ def parse_trigger(text: str) -> TriggerSpec:
             parsed = parse_time(raw)
             if not isinstance(parsed, int):
                 raise CellError(f"'{word}' needs a duration such as 15m or +15:00; got {raw!r}.")
-            result: object = parsed
+            result: ConditionValue = parsed
         elif kind == "whole":
             result = parse_whole(raw)
         else:
             result = parse_id(raw, "inject id")
         if word == "after":
-            after = int(result)  # type: ignore[call-overload]
+            after = int(result)
         else:
             when[word] = result
         position += 2
@@ -407,14 +414,15 @@ _RATE = re.compile(
 )
 
 
-def parse_rate(text: str) -> dict[str, object]:
+def parse_rate(text: str) -> dict[str, float]:
+    """`per_minute` or `peak_per_minute` and `peak_at` (whole seconds), and `base_per_minute` if given."""
     match = _RATE.match(text.strip())
     if not match:
         raise CellError(
             f"Not a rate: {text.strip()!r}. Write '2/min' for a steady stream, or "
             "'peak 5/min at 20m, base 0.4/min' for one that rises to a peak and falls back."
         )
-    rate: dict[str, object] = {}
+    rate: dict[str, float] = {}
     if match.group("steady") is not None:
         rate["per_minute"] = parse_number(match.group("steady"))
     else:

@@ -91,10 +91,10 @@ def table_rows(scenario: Scenario, *, decimal_comma: bool) -> list[dict[str, str
         written.add(inject.id)
     for trigger in scenario.triggers:
         for ref in trigger.fire:
-            inject = scenario.inject(ref)
-            if inject is not None and inject.id not in written:
-                rows.append(_item_row(scenario, inject, inject.id, decimal_comma))
-                written.add(inject.id)
+            fired = scenario.inject(ref)
+            if fired is not None and fired.id not in written:
+                rows.append(_item_row(scenario, fired, fired.id, decimal_comma))
+                written.add(fired.id)
         for content in trigger.then:
             row = _item_row(scenario, content, None, decimal_comma)
             row["trigger"] = _trigger_cell(trigger)

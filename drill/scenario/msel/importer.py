@@ -28,6 +28,7 @@ from drill.scenario.msel.rows import (
     Collector,
     Item,
     MselProblem,
+    TemplateRow,
     attach_templates,
     read_inject_row,
     read_stream_row,
@@ -76,7 +77,7 @@ def import_msel(text: str, path: str, *, overrides: dict[str, str] | None = None
     columns = _header(sheet.header, out)
     items: list[Item] = []
     streams: list[tuple[int, dict[str, Any], dict[Loc, tuple[int, str]]]] = []
-    templates: list[tuple[int, str, str, str]] = []
+    templates: list[TemplateRow] = []
     for record in sheet.rows:
         if record.blank or record.comment:
             continue
@@ -267,8 +268,10 @@ def _trigger_data(trigger: _Trigger) -> dict[str, Any]:
     when: dict[str, Any] = {}
     if spec is not None:
         for key, value in spec.when:
-            is_duration = key in ("no_official_post_by", "within") and isinstance(value, int)
-            when[key] = format_duration(value) if is_duration else value  # type: ignore[arg-type]
+            if key in ("no_official_post_by", "within") and isinstance(value, int):
+                when[key] = format_duration(value)
+            else:
+                when[key] = value
     data["when"] = when
     if spec is not None and spec.after:
         data["after"] = format_duration(spec.after)

@@ -265,17 +265,19 @@ def read_stream_row(record: Record, cells: dict[str, str], starts: datetime | No
         stream["from"] = format_duration(start)
     if end is not None:
         stream["to"] = format_duration(end)
-    for column, reader, key in (("rate", parse_rate, "rate"), ("mix", parse_mix, "mix")):
-        if cells.get(column):
-            try:
-                value = reader(cells[column])
-                if key == "rate" and "peak_at" in value:
-                    value["peak_at"] = format_duration(int(value["peak_at"]))
-                if key == "mix":
-                    value = {k.value: v for k, v in value.items()}
-                stream[key] = value
-            except CellError as error:
-                out.add(record.row, column, str(error))
+    if cells.get("rate"):
+        try:
+            rate: dict[str, float | str] = dict(parse_rate(cells["rate"]))
+            if "peak_at" in rate:
+                rate["peak_at"] = format_duration(int(rate["peak_at"]))
+            stream["rate"] = rate
+        except CellError as error:
+            out.add(record.row, "rate", str(error))
+    if cells.get("mix"):
+        try:
+            stream["mix"] = {kind.value: share for kind, share in parse_mix(cells["mix"]).items()}
+        except CellError as error:
+            out.add(record.row, "mix", str(error))
     if cells.get("thread"):
         try:
             stream["thread"] = parse_id(cells["thread"], "inject id")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
@@ -125,7 +126,7 @@ def _convert_one(key: str, annotation: Any, value: str) -> Any:
     if annotation is datetime:
         return parse_start(text)
     if isinstance(annotation, type) and issubclass(annotation, StrEnum):
-        aliases = SCENARIO_KIND_ALIASES if annotation is ScenarioKind else {}
+        aliases: Mapping[str, StrEnum] = SCENARIO_KIND_ALIASES if annotation is ScenarioKind else {}
         return parse_name(text, annotation, aliases, key.rsplit(".", 1)[-1]).value
     return text
 

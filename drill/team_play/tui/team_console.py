@@ -85,16 +85,16 @@ class TeamConsoleScreen(ConsoleScreen):
         return super().check_action(action, parameters)
 
     def action_fire_inject(self) -> None:
-        self.app.push_screen(FireInjectDialog(self._seat.scenario, self._seat.state, self._language), self.send)
+        self.app.push_screen(FireInjectDialog(self._seat.scenario, self._seat.state, self._language), self._dialog_closed)
 
     def action_adhoc_inject(self) -> None:
-        self.app.push_screen(AdHocInjectDialog(self._seat.scenario, self.current_item, self._language), self.send)
+        self.app.push_screen(AdHocInjectDialog(self._seat.scenario, self.current_item, self._language), self._dialog_closed)
 
     def action_handover(self) -> None:
         """Hand over to anyone on the roster or at the drill now (seats who joined by name too)."""
         state = self._seat.state
         self.app.push_screen(HandoverDialog(handover_candidates(state.team, self._seat.seats()), state.on_duty),
-                             self.send)
+                             self._dialog_closed)
 
     # --- telling the others what this seat is writing ----------------------------------
 
