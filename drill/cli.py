@@ -7,15 +7,30 @@ contract: no traceback ever reaches a user; bad input exits 2, findings exit 1.
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import os
-import pkgutil
+import signal
 import sys
-from collections.abc import Sequence
 
-import drill.commands
-from drill.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrillError
+
+def _quiet_interrupt(signum: int, frame: object) -> None:
+    """Ctrl+C before `main` is ready (Python is still importing drill): stop quietly."""
+    raise SystemExit(130)
+
+
+# The very first thing the `drill` command does, so an early Ctrl+C never shows a traceback.
+# Only the main thread may set handlers; a library import from elsewhere keeps Python's.
+try:
+    signal.signal(signal.SIGINT, _quiet_interrupt)
+except ValueError:
+    pass
+
+import argparse  # noqa: E402  (after the handler above, on purpose)
+import importlib  # noqa: E402
+import os  # noqa: E402
+import pkgutil  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+
+import drill.commands  # noqa: E402
+from drill.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrillError  # noqa: E402
 
 # Commands a user reaches for first are listed first in `drill --help`; the rest follow by name.
 PREFERRED_ORDER: tuple[str, ...] = ("play", "run", "validate", "score", "report")
@@ -39,8 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        # Building the parser imports every command (pydantic, textual...): still early, still quiet.
+        parser = build_parser()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    try:
+        if signal.getsignal(signal.SIGINT) is _quiet_interrupt:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:
+        pass
+    try:
+        args = parser.parse_args(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_BAD_INPUT

@@ -10,6 +10,7 @@ same file; SQLite's locking keeps their appends whole.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from drill.scenario import LoadedScenario, parse_scenario
 FORMAT = "drill-session"
 FORMAT_VERSION = 1
 BUSY_TIMEOUT_MS = 5000
+MAX_EVENT_TIME = 1e7
+"""Seconds: an event later than this (about 115 days into a drill) can only be damage."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,10 +63,29 @@ class SessionStore:
                     f"{path}: a session file with this name exists already. "
                     "Choose another name, or resume it."
                 )
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-        if path.parent and not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            holder = in_use_by(path)
+            if holder:
+                raise SessionFileError(
+                    f"{path}: the session file is in use ({holder}); it is not overwritten. "
+                    "Stop that program first, or choose another name."
+                )
+        try:
+            if path.exists():
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+            if path.parent and not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SessionFileError(f"{path}: cannot write the session file here ({error.strerror or error}).") from None
+        try:
+            return cls._create(path, scenario_text=scenario_text, scenario_path=scenario_path,
+                               scenario_hash=scenario_hash, seed=seed)
+        except sqlite3.Error as error:
+            raise write_failure(path, error) from None
+
+    @classmethod
+    def _create(cls, path: Path, *, scenario_text: str, scenario_path: str, scenario_hash: str,
+                seed: int) -> SessionStore:
         connection = _connect(path)
         meta = {
             "format": FORMAT,
@@ -97,17 +119,12 @@ class SessionStore:
             if "locked" in str(error):
                 raise SessionFileError(f"{path}: the session file is locked by another program; try again.") from None
             raise SessionFileError(f"{path}: not a drill session file ({error}).") from None
-        meta = dict(rows)
-        if meta.get("format") != FORMAT:
+        meta = {str(key): str(value) for key, value in rows}
+        try:
+            _check_meta(path, meta, connection)
+        except BaseException:
             connection.close()
-            raise SessionFileError(f"{path}: an SQLite database, but not a drill session file.")
-        version = int(meta.get("format_version", "0"))
-        if version > FORMAT_VERSION:
-            connection.close()
-            raise SessionFileError(
-                f"{path}: written by a newer version of drill (session format {version}; "
-                f"this drill reads up to {FORMAT_VERSION}). Update drill to open it."
-            )
+            raise
         return cls(path, connection, meta)
 
     def close(self) -> None:
@@ -169,20 +186,122 @@ class SessionStore:
         return list(self.iter_events(after_seq))
 
     def iter_events(self, after_seq: int = 0) -> Iterator[Event]:
+        """The log after `after_seq`, checked as it is read: every reader of the file comes here.
+
+        The sequence must go on without gaps and time must be a finite number that never goes
+        back, so a damaged or hand-edited file is named here with the event that is wrong,
+        instead of surfacing later as a crash in whatever consumes the events.
+        """
+        expected, last_t = after_seq + 1, 0.0
         try:
             cursor = self._db.execute(
                 "SELECT seq, t, wall, actor, payload FROM events WHERE seq > ? ORDER BY seq", (after_seq,)
             )
             for seq, t, wall, actor, payload in cursor:
+                if seq != expected:
+                    raise SessionFileError(
+                        f"{self.path}: the session file is damaged: event {expected} is missing "
+                        f"(the log goes on at {seq})."
+                    )
+                if not isinstance(t, (int, float)) or not 0 <= t <= MAX_EVENT_TIME or t < last_t:
+                    raise SessionFileError(
+                        f"{self.path}: the session file is damaged: event {seq} has the time {t!r}."
+                    )
+                expected, last_t = seq + 1, float(t)
                 yield Event(seq=seq, t=t, wall=wall, actor=actor, payload=payload_adapter.validate_json(payload))
         except sqlite3.DatabaseError as error:
             raise SessionFileError(f"{self.path}: the session file is damaged ({error}).") from None
-        except ValueError as error:
+        except (ValueError, TypeError) as error:
             raise SessionFileError(f"{self.path}: an event in the session file cannot be read ({error}).") from None
 
     def last_seq(self) -> int:
-        row = self._db.execute("SELECT MAX(seq) FROM events").fetchone()
-        return int(row[0] or 0)
+        try:
+            row = self._db.execute("SELECT MAX(seq) FROM events").fetchone()
+            return int(row[0] or 0)
+        except (sqlite3.DatabaseError, ValueError, TypeError) as error:
+            raise SessionFileError(f"{self.path}: the session file is damaged ({error}).") from None
+
+
+def in_use_by(path: Path) -> str | None:
+    """Who holds the file open, in words, or None: asked before a file is overwritten.
+
+    Two ways, because each sees what the other cannot: SQLite's own lock (every drill process
+    reads the file as soon as it opens it, and a reading connection in WAL mode keeps a shared
+    lock that an exclusive probe runs into, whoever owns the process), and the open file
+    descriptors in /proc (this user's processes, including ones that never used SQLite).
+    """
+    try:
+        probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        probe = None
+    if probe is not None:
+        try:
+            probe.execute("PRAGMA locking_mode = EXCLUSIVE")
+            probe.execute("BEGIN EXCLUSIVE")
+            probe.execute("ROLLBACK")
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                return "another program has it open"
+        except sqlite3.DatabaseError:
+            pass  # not an SQLite file at all: nobody is using it as a session
+        finally:
+            probe.close()
+    for pid in _pids_holding(path):
+        return f"process {pid} has it open"
+    return None
+
+
+def _pids_holding(path: Path) -> Iterator[int]:
+    try:
+        targets = {str(Path(f"{path}{suffix}").resolve()) for suffix in ("", "-wal", "-shm")}
+        processes = list(Path("/proc").iterdir())
+    except OSError:
+        return
+    for process in processes:
+        if not process.name.isdigit() or int(process.name) == os.getpid():
+            continue
+        try:
+            descriptors = list((process / "fd").iterdir())
+        except OSError:
+            continue  # gone, or another user's
+        for descriptor in descriptors:
+            try:
+                if os.readlink(descriptor) in targets:
+                    yield int(process.name)
+                    break
+            except OSError:
+                continue
+
+
+def _check_meta(path: Path, meta: dict[str, str], connection: sqlite3.Connection) -> None:
+    """Refuse a file whose header rows or tables are not what drill writes, naming what is wrong."""
+    if meta.get("format") != FORMAT:
+        raise SessionFileError(f"{path}: an SQLite database, but not a drill session file.")
+    version_text = meta.get("format_version", "0")
+    try:
+        version = int(version_text)
+    except ValueError:
+        raise SessionFileError(
+            f"{path}: the session file is damaged: its format version {version_text[:40]!r} is not a number."
+        ) from None
+    if version > FORMAT_VERSION:
+        raise SessionFileError(
+            f"{path}: written by a newer version of drill (session format {version}; "
+            f"this drill reads up to {FORMAT_VERSION}). Update drill to open it."
+        )
+    seed_text = meta.get("seed", "0")
+    try:
+        int(seed_text)
+    except ValueError:
+        raise SessionFileError(
+            f"{path}: the session file is damaged: its seed {seed_text[:40]!r} is not a whole number."
+        ) from None
+    try:
+        found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise SessionFileError(f"{path}: the session file is damaged ({error}).") from None
+    if found is None:
+        raise SessionFileError(f"{path}: the session file is damaged: it has no table of events.")
 
 
 def export_jsonl(events: Iterable[Event]) -> Iterator[str]:
@@ -204,8 +323,29 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def write_failure(path: Path | str, error: sqlite3.Error) -> SessionFileError:
+    """The plain message for a write that SQLite refused; a full disk says so.
+
+    A refused transaction is rolled back whole, so what was committed before stays readable:
+    the message says so, because "is my drill lost?" is the first thing a trainer asks.
+    """
+    name = getattr(error, "sqlite_errorname", "")
+    if name == "SQLITE_FULL" or "full" in str(error):
+        return SessionFileError(
+            f"{path}: the disk is full, so the drill stopped here; everything recorded before "
+            "is kept in the file. Free some space, then resume it."
+        )
+    if name.startswith("SQLITE_IOERR") or "I/O" in str(error):
+        return SessionFileError(
+            f"{path}: the session file could not be written ({error}); everything recorded before is kept."
+        )
+    if "locked" in str(error) or "busy" in str(error):
+        return SessionFileError(f"{path}: the session file is busy or locked ({error}); try again.")
+    return SessionFileError(f"{path}: the session file could not be written ({error}).")
+
+
 class _writing:
-    """One immediate transaction; a lock held too long becomes a plain message."""
+    """One immediate transaction; a lock held too long or a full disk becomes a plain message."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path, self.db = path, connection
@@ -214,10 +354,24 @@ class _writing:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise SessionFileError(f"{self.path}: the session file is busy or locked ({error}); try again.") from None
+            raise write_failure(self.path, error) from None
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+    def __exit__(self, exc_type: object, exc: object, *rest: object) -> None:
+        if exc_type is None:
+            try:
+                self.db.execute("COMMIT")
+                return
+            except sqlite3.Error as error:
+                exc = error
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite may have rolled back on its own (a full disk does)
+        if isinstance(exc, sqlite3.IntegrityError):
+            return
+        if isinstance(exc, sqlite3.Error):
+            raise write_failure(self.path, exc) from None
 
 
 def _wall_now() -> str:

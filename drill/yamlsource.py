@@ -6,6 +6,12 @@ are awkward to validate and share structure through aliases. So we walk the load
 once, copying it into plain dicts and lists and recording the position of every key and
 item. The walk also enforces a node budget, which is what defeats "billion laughs" alias
 bombs: a few kilobytes of anchors cannot expand into millions of nodes here.
+
+Scenarios and team scripts are plain mappings, lists and values. The round-trip loader
+never executes a tag, but it hands back tagged nodes (`!!omap`, `!!set`, `!!binary`,
+`!!python/...`, `!custom`) as objects no validator expects, so the walk refuses every
+explicit tag with the line it sits on. Deep nesting is refused before the parser sees it:
+ruamel's parser takes seconds on a few thousand nested brackets.
 """
 
 from __future__ import annotations
@@ -15,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq, CommentedSet, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drill.errors import InputFileError
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 60
 
 Loc = tuple[str | int, ...]
 
@@ -77,6 +84,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, what: str = "file"
 
 def load_yaml(text: str, path: str, *, max_nodes: int = MAX_NODES) -> YamlSource:
     """Parse YAML text into plain data with positions; syntax errors name line and column."""
+    _refuse_deep_brackets(text, path)
     yaml = YAML(typ="rt")
     try:
         tree = yaml.load(text)
@@ -99,6 +107,54 @@ def load_yaml_file(path: Path, *, what: str = "file") -> YamlSource:
     return load_yaml(read_text(path, what=what), str(path))
 
 
+def _refuse_deep_brackets(text: str, path: str) -> None:
+    """Refuse flow collections nested deeper than the walk allows, in one linear pass.
+
+    Quoted strings and comments are skipped roughly; a false alarm would need more than
+    MAX_DEPTH unclosed brackets in plain text, which no scenario has.
+    """
+    depth = 0
+    quote = ""
+    line = 1
+    comment = False
+    for char in text:
+        if char == "\n":
+            line += 1
+            comment = False
+            continue
+        if comment:
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+            continue
+        if char in "\"'":
+            quote = char
+        elif char == "#":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputFileError([f"{path}:{line}:1: the YAML is nested too deeply (more than {MAX_DEPTH} levels)."])
+        elif char in "]}" and depth:
+            depth -= 1
+
+
+def _tag_of(node: Any) -> str | None:
+    """The explicit YAML tag a node was written with (None for plain mappings, lists and values)."""
+    if isinstance(node, CommentedOrderedMap):
+        return "!!omap"
+    if isinstance(node, CommentedSet):
+        return "!!set"
+    if isinstance(node, (bytes, bytearray)):
+        return "!!binary"
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", None)
+    if isinstance(node, TaggedScalar) or value:
+        return str(value or "!?").replace("tag:yaml.org,2002:", "!!")
+    return None
+
+
 class _Walker:
     def __init__(self, source: YamlSource, max_nodes: int) -> None:
         self.source = source
@@ -107,7 +163,7 @@ class _Walker:
 
     def copy(self, node: Any, loc: Loc, depth: int = 0) -> Any:
         self.count += 1
-        if self.count > self.max_nodes or depth > 60:
+        if self.count > self.max_nodes or depth > MAX_DEPTH:
             line, column = self.source.position(loc)
             raise InputFileError(
                 [
@@ -116,9 +172,21 @@ class _Walker:
                     "this looks like a mistake or an alias bomb."
                 ]
             )
+        if isinstance(node, TaggedScalar) and getattr(node.tag, "value", None) == "tag:yaml.org,2002:str":
+            return str(node.value)  # `!!str 5` is plain YAML for "the text 5"
+        tag = _tag_of(node)
+        if tag is not None:
+            raise InputFileError([
+                f"{self.source.where(loc)}: the YAML tag {tag} is not allowed; "
+                "write plain mappings, lists and values (no tags)."
+            ])
         if isinstance(node, CommentedMap):
             result: dict[Any, Any] = {}
             for key, value in node.items():
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    raise InputFileError([
+                        f"{self.source.where(loc)}: a key must be a plain word or number, not {type(key).__name__}."
+                    ])
                 key_loc = (*loc, key if isinstance(key, (str, int)) else str(key))
                 line, column = node.lc.key(key)
                 self.source.positions[key_loc] = (line + 1, column + 1)

@@ -20,6 +20,7 @@ from pathlib import Path
 from drill.engine.actions import SetClock
 from drill.engine.clock import target_after
 from drill.engine.engine import ActionRejected, SpreadFactory
+from drill.errors import DrillError
 from drill.events import TRAINER, DrillStarted, Event
 from drill.live import LiveDrill
 from drill.scenario import LoadedScenario
@@ -130,6 +131,8 @@ class TeamHost:
         """Stop on purpose: seats show the drill as paused because the host left."""
         try:
             self._beacon.stop(self.instance)
+        except DrillError:
+            pass  # a full disk or a busy file: the heartbeat goes stale and seats see the host gone
         finally:
             self._db.close()
             self.live.close()
