@@ -101,6 +101,7 @@ class Cascade:
         track_seen: bool = True,
         dampened: DampenedFn | None = None,
         expect_large: bool = False,
+        keyed: bool = True,
     ) -> None:
         self.graph = graph
         self.params = params
@@ -117,6 +118,13 @@ class Cascade:
         self._damped_bits = bits_threshold(params.share_probability * params.dampening)
         self._pool: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self._pool_min = math.inf
+        # Geometric skips need no per-arc draws, only where the next success is; they are
+        # exact IC but not keyed per arc, so only a cascade nothing is compared with may use them.
+        self._skips: np.random.Generator | None = None
+        if not keyed:
+            if track_seen or dampened is not None or params.model != "ic":
+                raise ValueError("only a textbook IC cascade (no sightings, no competition) may draw unkeyed")
+            self._skips = np.random.Generator(np.random.PCG64(int(draws.share)))
 
     # -- inputs -------------------------------------------------------------
 
@@ -166,6 +174,8 @@ class Cascade:
     def run_until(self, horizon: float) -> None:
         """Settle every adoption at or before ``horizon`` (and before the stop time)."""
         limit = min(horizon, self.stop_at)
+        if self._skips is not None and self.params.delay == "constant":
+            self._run_generations(self._skips, limit)
         while self._pool and self._pool_min <= limit:
             parts = self._pool
             nodes, times, cond = (np.concatenate(p) for p in zip(*parts)) if len(parts) > 1 else parts[0]
@@ -178,6 +188,61 @@ class Cascade:
                 nodes, times, cond = nodes[now], times[now], cond[now]
             self._settle_bucket(bucket_end, nodes, times, cond, limit)
         self.settled_to = max(self.settled_to, horizon)
+
+    def _run_generations(self, rng: np.random.Generator, limit: float) -> None:
+        """Constant delays, no sightings, no competition: every bucket is one generation.
+
+        All adoptions of a generation share one time, so settling is a claim of the fresh
+        nodes and expanding is a run of geometric skips; the pool is not needed in between.
+        Anything beyond ``limit`` goes back to the pool for a later call.
+        """
+        if not self._pool:
+            return
+        nodes, times, _ = (np.concatenate(p) for p in zip(*self._pool)) if len(self._pool) > 1 else self._pool[0]
+        at = self._pool_min
+        if not (times == at).all():
+            return  # several start times: the general buckets sort them out
+        self._pool, self._pool_min = [], math.inf
+        delay = self.params.mean_delay
+        while nodes.size and at <= limit:
+            nodes = self.shares.claim(nodes, at)
+            if nodes.size == 0:
+                return
+            self.latest_event = max(self.latest_event, at)
+            nodes = self.graph.indices[self._skip_arcs(rng, nodes)[0]]
+            at += delay
+        if nodes.size:
+            self._schedule(nodes, np.full(nodes.size, at), np.zeros(nodes.size, dtype=bool))
+
+    def _skip_arcs(self, rng: np.random.Generator, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The adopting arcs out of ``nodes`` and the index of the node each leaves.
+
+        The frontier's arcs form one virtual array (never built); its successes sit at the
+        cumulative sums of Geometric(p) gaps, about p draws per arc instead of one, and a
+        search over the frontier's cumulative degrees maps each back to its arc. The draws
+        come in frontier order from one generator: exact IC, deterministic in the item's
+        key, but not keyed per arc (see ``keyed``).
+        """
+        p = self.params.share_probability
+        indptr = self.graph.indptr
+        starts = indptr[nodes].astype(np.int64)
+        degrees = indptr[nodes + 1] - starts
+        ends = np.cumsum(degrees)
+        total = int(ends[-1])
+        if total == 0 or p <= 0.0:
+            return _EMPTY_I, _EMPTY_I
+        if p >= 1.0:
+            positions = np.arange(total, dtype=np.int64)
+        else:
+            expect = total * p
+            positions = np.cumsum(rng.geometric(p, int(expect + 5.0 * math.sqrt(expect + 1.0) + 8.0)))
+            while positions[-1] <= total:  # rare: the batch fell short of the frontier's arcs
+                positions = np.concatenate((positions, positions[-1] + np.cumsum(rng.geometric(p, positions.size))))
+            positions = positions[: np.searchsorted(positions, total, side="right")]
+            positions -= 1
+        owner = np.searchsorted(ends, positions, side="right")
+        positions += (starts - ends + degrees)[owner]  # positions are now arc ids
+        return positions, owner
 
     def _settle_bucket(
         self, bucket_end: float, nodes: np.ndarray, times: np.ndarray, cond: np.ndarray, limit: float
@@ -203,6 +268,8 @@ class Cascade:
         """Every arc out of freshly adopting nodes: record sightings, return adoptions to schedule."""
         if nodes.size == 0:
             return _EMPTY_I, _EMPTY_F, _EMPTY_B
+        if self._skips is not None:
+            return self._expand_skipping(self._skips, nodes, times)
         arcs, ends = arcs_of(self.graph, nodes)
         if arcs.size == 0:
             return _EMPTY_I, _EMPTY_F, _EMPTY_B
@@ -218,6 +285,23 @@ class Cascade:
         else:
             source_times = times[arc_owner(ends, adopt)]
         return self._adopt(arcs[adopt], source_times, None)
+
+    def _expand_skipping(
+        self, rng: np.random.Generator, nodes: np.ndarray, times: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """IC without sightings, at several times at once: adoptions found by geometric skips."""
+        arcs, owner = self._skip_arcs(rng, nodes)
+        if times[0] == times[-1] and (times == times[0]).all():
+            arrive = np.full(arcs.size, times[0])  # one generation: no owner lookup needed
+        else:
+            arrive = times[owner]
+        arrive += self._delays(arcs)
+        targets = self.graph.indices[arcs]
+        if math.isfinite(self.stop_at):
+            in_time = arrive <= self.stop_at
+            targets, arrive = targets[in_time], arrive[in_time]
+        # Nodes already sharing are dropped when the bucket is settled (lower_many), once.
+        return targets, arrive, np.zeros(targets.size, dtype=bool)
 
     def _offer(
         self, arcs: np.ndarray, source_times: np.ndarray, targets: np.ndarray | None

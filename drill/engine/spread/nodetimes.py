@@ -98,10 +98,15 @@ class NodeTimes:
             nodes, times = nodes[fresh], times[fresh]
         if nodes.size == 0:
             return nodes, times
-        np.minimum.at(dense, nodes, times)
-        won = dense[nodes] == times
-        if not won.all():
-            nodes, times = nodes[won], times[won]
+        if (times == times[0]).all():
+            # One time for all (a generation of a constant-delay cascade): every fresh
+            # candidate wins, and a plain assignment does what the scatter-min would.
+            dense[nodes] = times
+        else:
+            np.minimum.at(dense, nodes, times)
+            won = dense[nodes] == times
+            if not won.all():
+                nodes, times = nodes[won], times[won]
         # Several candidates may tie for one node; keep one of them.
         if nodes.size > 1:
             scratch = _scratch_for(self._n)
@@ -112,6 +117,29 @@ class NodeTimes:
                 nodes, times = nodes[keep], times[keep]
         self._note(nodes, times)
         return nodes, times
+
+    def claim(self, nodes: np.ndarray, at: float) -> np.ndarray:
+        """Nodes (may repeat) not yet at or before ``at`` take time ``at``; each is returned once.
+
+        The one-time-for-all case of ``lower_many`` (a generation of a constant-delay
+        cascade), with nothing to compare but the time itself.
+        """
+        if self._dense is None:
+            return self.lower_many(nodes, np.full(nodes.size, at))[0]
+        dense = self._dense
+        nodes = nodes[dense[nodes] > at]
+        if nodes.size > 1:
+            scratch = _scratch_for(self._n)
+            slots = np.arange(nodes.size)
+            scratch[nodes] = slots
+            nodes = nodes[scratch[nodes] == slots]
+        dense[nodes] = at
+        if nodes.size and not self._rescan:
+            if at <= self._count_limit:
+                self._rescan, self._log = True, []
+            else:
+                self._log.append((nodes, np.full(nodes.size, at)))
+        return nodes
 
     def lower(self, nodes: np.ndarray, times: np.ndarray) -> np.ndarray:
         """Set each node's time to min(current, given); return the mask of nodes that improved.

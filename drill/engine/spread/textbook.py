@@ -32,7 +32,8 @@ class CascadeOutcome:
 
 def _run(graph: CSRGraph, params: CascadeParams, seeds: Iterable[int], seed: int, run: int) -> CascadeOutcome:
     draws = ItemDraws.for_item(seed, f"textbook-{params.model}-{run}")
-    cascade = Cascade(graph, params, draws, track_seen=False, expect_large=True)
+    # Textbook runs are never replayed against each other, so IC may draw geometric skips.
+    cascade = Cascade(graph, params, draws, track_seen=False, expect_large=True, keyed=params.model != "ic")
     cascade.add_sharers(np.fromiter(seeds, dtype=np.int64), 0.0)
     cascade.run_until(math.inf)
     nodes, times = cascade.shares.finite()
