@@ -21,6 +21,7 @@ from drill.events import Event
 from drill.scenario import load_scenario
 from drill.scenario.library import resolve_scenario
 from drill.team_play.database import connect, wall_now
+from drill.team_play.grants import read_trainer_key, trainer_key_path
 from drill.team_play.host import TeamHost
 from drill.team_play.lines import clock, event_line
 from drill.team_play.presence import PresenceBoard
@@ -37,7 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--resume", metavar="SESSION.db", help="carry on a hosted drill whose host stopped or crashed")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     parser.add_argument("--speed", type=_speed, help="simulated seconds per real second (default 1)")
-    parser.add_argument("--overwrite", action="store_true", help="replace the session file if it exists")
+    parser.add_argument("--overwrite", action="store_true", help="replace the session file if it exists (not while in use)")
+    parser.add_argument("--no-lobby", action="store_true",
+                        help="start the clock at once instead of waiting for the trainer to start the drill")
     parser.set_defaults(run=run)
 
 
@@ -52,7 +55,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         loaded = load_scenario(resolve_scenario(args.scenario))
         path = Path(args.out) if args.out else default_session_path(loaded.scenario.id, args.seed)
-        host = TeamHost.create(loaded, path, args.seed, speed=args.speed or 1.0, overwrite=args.overwrite)
+        host = TeamHost.create(loaded, path, args.seed, speed=args.speed or 1.0, overwrite=args.overwrite,
+                               lobby=not args.no_lobby)
+        key = read_trainer_key(path)
+        if key is not None:
+            print(say("host.trainer_key", host.live.state.language, file=trainer_key_path(path), secret=key.hex()))
     return serve_until_stopped(host, path, resumed=bool(args.resume))
 
 
@@ -69,6 +76,8 @@ def serve_until_stopped(host: TeamHost, path: Path, *, resumed: bool) -> int:
         print(say("host.started", language, title=scenario.title, seed=live.engine.seed, speed=state.speed, path=path))
     for key in ("host.how_join", "host.how_control", "host.how_serve", "host.how_stop"):
         print(say(key, language, path=path))
+    if host.lobby:
+        print(say("host.lobby", language, path=path))
     for event in live.engine.events[-20:]:
         _print(event_line(event, language, trainer=True))
     sys.stdout.flush()
@@ -85,6 +94,7 @@ def serve_until_stopped(host: TeamHost, path: Path, *, resumed: bool) -> int:
             _print(say("host.ended", language, reason=live.state.end_reason))
 
     host.listeners.append(on_events)
+    host.notices.append(_print)
     # Ctrl+C and SIGTERM end the loop between two steps, never in the middle of one.
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     checker = threading.Thread(target=_every, args=(stop, PRESENCE_CHECK_EVERY, watcher.check), daemon=True)

@@ -1,8 +1,9 @@
 """`drill join SESSION.db --as NAME`: take a seat at a drill someone is hosting.
 
 The seat sees everything the host and the other seats do within a second, says what it is
-writing, and acts under its own name. A seat that crashed rejoins with the same command
-and catches up from the log. `--plain` gives a line-by-line console for any terminal;
+writing, and acts under the name the host granted it (never "trainer", never a roster name another seat
+holds). A seat that crashed rejoins with the same command (its key is kept in the user's own
+state folder) and catches up from the log. `--plain` gives a line-by-line console for any terminal;
 `--web` is what `drill serve` starts for each browser (it asks for the name on screen).
 """
 
@@ -12,9 +13,11 @@ import argparse
 import os
 
 from drill.errors import DrillError
+from drill.team_play.grants import GrantRefused, is_reserved
 from drill.team_play.plain import PlainConsole
 from drill.team_play.presence import ROLE_SEAT
 from drill.team_play.seat import SeatConnection
+from drill.team_play.texts import say
 
 JOIN_CODE_ENV = "DRILL_JOIN_CODE"
 """Set by `drill serve` for the browser seats it starts; never on a command line."""
@@ -46,7 +49,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.seat:
         raise DrillError('Say who you are: drill join SESSION.db --as "Ola, kommunikasjonsavdelingen"')
-    return sit(SeatConnection(args.session, args.seat, ROLE_SEAT), plain=args.plain, language=args.lang)
+    if is_reserved(args.seat):
+        # The host refuses it too; saying so here spares the wait.
+        raise DrillError(f"{args.session}: " + say("join.reserved", args.lang or "en", name=args.seat.strip()))
+    try:
+        connection = SeatConnection(args.session, args.seat, ROLE_SEAT, remember=True)
+    except GrantRefused as refused:
+        raise DrillError(f"{args.session}: {refused}") from None
+    return sit(connection, plain=args.plain, language=args.lang)
 
 
 def sit(connection: SeatConnection, *, plain: bool, language: str | None) -> int:

@@ -26,7 +26,10 @@ CREATE TABLE IF NOT EXISTS requests (
     after_seq INTEGER,
     first_seq INTEGER,
     last_seq INTEGER,
-    handled_wall REAL
+    handled_wall REAL,
+    grant_id INTEGER,
+    counter INTEGER,
+    mac TEXT
 );
 CREATE INDEX IF NOT EXISTS requests_by_state ON requests (state, id);
 CREATE TABLE IF NOT EXISTS presence (
@@ -39,6 +42,31 @@ CREATE TABLE IF NOT EXISTS presence (
     heartbeat REAL NOT NULL,
     active INTEGER NOT NULL DEFAULT 1
 );
+CREATE TABLE IF NOT EXISTS joins (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    wall REAL NOT NULL,
+    name TEXT NOT NULL,
+    public TEXT NOT NULL,
+    rejoin INTEGER,
+    proof TEXT,
+    state TEXT NOT NULL DEFAULT 'pending',
+    message TEXT NOT NULL DEFAULT '',
+    host_public TEXT,
+    sealed TEXT,
+    checked TEXT,
+    grant_id INTEGER,
+    member TEXT
+);
+CREATE TABLE IF NOT EXISTS grants (
+    id INTEGER PRIMARY KEY,
+    seat TEXT NOT NULL,
+    member TEXT NOT NULL,
+    role TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    tag TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS team_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS join_attempts (wall REAL NOT NULL, client TEXT NOT NULL, ok INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS host_heartbeat (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     instance TEXT NOT NULL,
@@ -64,6 +92,17 @@ def wall_now() -> Wall:
     return time.time()
 
 
+def read_meta(connection: sqlite3.Connection, key: str) -> str | None:
+    row = connection.execute("SELECT value FROM team_meta WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def write_meta(connection: sqlite3.Connection, key: str, value: str) -> None:
+    with Transaction(connection) as db:
+        db.execute("INSERT INTO team_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                   (key, value))
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection for the team-play tables, creating them if the file has none yet.
 
@@ -78,6 +117,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = NORMAL")
         if not _has_tables(connection):
             connection.executescript(f"BEGIN IMMEDIATE; {_TABLES} COMMIT;")
+            _add_signature_columns(connection)
     except sqlite3.OperationalError as error:
         raise SessionFileError(f"{path}: the session file is busy or locked ({error}); try again.") from None
     except sqlite3.DatabaseError as error:
@@ -85,14 +125,36 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return connection
 
 
+_TABLE_NAMES = ("requests", "presence", "host_heartbeat", "joins", "grants", "team_meta", "join_attempts")
+_SIGNATURE_COLUMNS = {"grant_id": "INTEGER", "counter": "INTEGER", "mac": "TEXT"}
+
+
 def _has_tables(connection: sqlite3.Connection) -> bool:
     names = {
         row[0]
         for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('requests', 'presence', 'host_heartbeat')"
+            f"SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ({', '.join('?' * len(_TABLE_NAMES))})",
+            _TABLE_NAMES,
         )
     }
-    return len(names) == 3
+    return len(names) == len(_TABLE_NAMES) and not _missing_columns(connection)
+
+
+def _missing_columns(connection: sqlite3.Connection) -> list[str]:
+    have = {row[1] for row in connection.execute("PRAGMA table_info(requests)")}
+    return [name for name in _SIGNATURE_COLUMNS if name not in have]
+
+
+def _add_signature_columns(connection: sqlite3.Connection) -> None:
+    """Requests are signed; files from before signing get the columns (their old rows stay unsigned)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for name in _missing_columns(connection):
+            connection.execute(f"ALTER TABLE requests ADD COLUMN {name} {_SIGNATURE_COLUMNS[name]}")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
 
 class Transaction:

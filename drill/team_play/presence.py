@@ -34,6 +34,21 @@ ACTIVITY_DELETE = "delete"
 ACTIVITY_POST = "official_post"
 
 
+def process_exists(pid: int) -> bool:
+    """Whether a process with this id exists on this machine (hosts and seats share one machine)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process, but it exists
+    except OSError:
+        return True
+    return True
+
+
 class SeatTaken(DrillError):
     """Someone else is already at the drill under this name."""
 
@@ -127,6 +142,10 @@ class HostBeat:
     def alive(self, at: Wall) -> bool:
         return not self.stopped and at - self.heartbeat <= HOST_STALE_AFTER
 
+    def running(self, at: Wall) -> bool:
+        """Alive, and its process still exists: a crashed host is seen at once, not after the heartbeat."""
+        return self.alive(at) and process_exists(self.pid)
+
     def estimated_now(self, at: Wall) -> float:
         """Simulated time at wall time `at`, extrapolated from the last heartbeat."""
         if self.paused or self.ended or not self.alive(at):
@@ -152,7 +171,7 @@ class HostBeacon:
         at = wall_now()
         with Transaction(self._db) as db:
             previous = self.read()
-            if previous is not None and previous.instance != instance and previous.alive(at):
+            if previous is not None and previous.instance != instance and previous.running(at):
                 raise HostRunning(
                     f"Another host (process {previous.pid}) is running this drill. Only one host may "
                     "run a drill's clock; join it as a seat, or stop that host first."

@@ -14,6 +14,7 @@ twice and nothing is lost.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Literal
@@ -22,9 +23,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from drill.engine.actions import Action
 from drill.team_play.database import Transaction, Wall, wall_now
+from drill.team_play.grants import sign
 from drill.team_play.texts import say
 
-RequestState = Literal["pending", "applying", "done", "rejected"]
+RequestState = Literal["pending", "applying", "done", "rejected", "forged"]
 
 action_adapter: TypeAdapter[Action] = TypeAdapter(Action)
 
@@ -41,6 +43,9 @@ class Request:
     after_seq: int | None = None
     first_seq: int | None = None
     last_seq: int | None = None
+    grant_id: int | None = None
+    counter: int | None = None
+    mac: str | None = None
 
     def action(self) -> Action:
         """The action as sent; raises ValueError when it cannot be read."""
@@ -51,10 +56,10 @@ class Request:
 
     @property
     def settled(self) -> bool:
-        return self.state in ("done", "rejected")
+        return self.state in ("done", "rejected", "forged")
 
 
-_COLUMNS = "id, wall, seat, role, action, state, message, after_seq, first_seq, last_seq"
+_COLUMNS = "id, wall, seat, role, action, state, message, after_seq, first_seq, last_seq, grant_id, counter, mac"
 
 
 class RequestQueue:
@@ -63,12 +68,18 @@ class RequestQueue:
 
     # --- seats -------------------------------------------------------------------------
 
-    def submit(self, seat: str, role: str, action: Action) -> int:
-        payload = action_adapter.dump_json(action).decode()
+    def submit(self, seat: str, role: str, action: Action | dict, *, grant_id: int | None = None,
+               key: bytes | None = None, counter: int = 0) -> int:
+        """Queue an action signed with the seat's key (`seat` and `role` are shown, never trusted).
+
+        `action` is an engine action, or a team-play control (the lobby's start) as a dict.
+        """
+        payload = action_adapter.dump_json(action).decode() if not isinstance(action, dict) else json.dumps(action)
+        mac = sign(key, grant_id, counter, payload) if key is not None and grant_id is not None else None
         with Transaction(self._db) as db:
             cursor = db.execute(
-                "INSERT INTO requests (wall, seat, role, action) VALUES (?, ?, ?, ?)",
-                (wall_now(), seat, role, payload),
+                "INSERT INTO requests (wall, seat, role, action, grant_id, counter, mac) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (wall_now(), seat, role, payload, grant_id, counter, mac),
             )
         return int(cursor.lastrowid or 0)
 
@@ -95,8 +106,34 @@ class RequestQueue:
     def done(self, request_id: int, first_seq: int, last_seq: int) -> None:
         self._settle(request_id, "done", "", first_seq, last_seq)
 
+    def done_without_events(self, request_id: int) -> None:
+        """A team-play control (the roster mapping) that changed the host's record, not the log."""
+        self._settle(request_id, "done", "", None, None)
+
     def reject(self, request_id: int, message: str) -> None:
         self._settle(request_id, "rejected", message, None, None)
+
+    def refuse_forged(self, request_id: int, message: str) -> None:
+        """Not signed by a key the host issued: refused, and kept apart for the trainer to see."""
+        self._settle(request_id, "forged", message, None, None)
+
+    def forged(self, after_id: int = 0, limit: int = 50) -> list[Request]:
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM requests WHERE state = 'forged' AND id > ? ORDER BY id DESC LIMIT ?",
+            (after_id, limit),
+        ).fetchall()
+        return [_request(row) for row in reversed(rows)]
+
+    def forged_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM requests WHERE state = 'forged'").fetchone()[0])
+
+    def last_counters(self) -> dict[int, int]:
+        """The highest counter each grant has used, so a resumed host refuses replayed rows too."""
+        rows = self._db.execute(
+            "SELECT grant_id, MAX(counter) FROM requests WHERE grant_id IS NOT NULL AND state IN ('done', 'rejected', "
+            "'applying') GROUP BY grant_id"
+        ).fetchall()
+        return {int(grant): int(counter or 0) for grant, counter in rows}
 
     def reject_pending(self, message: str) -> int:
         """Refuse everything still waiting (sent while no host was running); returns how many."""

@@ -8,8 +8,45 @@ from pathlib import Path
 
 import pytest
 
+from drill.engine.actions import Action
 from drill.scenario import LoadedScenario, load_scenario
+from drill.team_play.database import connect
+from drill.team_play.grants import TRAINER_GRANT, Credentials, read_trainer_key
 from drill.team_play.host import TeamHost
+from drill.team_play.joining import ask_to_join, collect_grant
+from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER
+from drill.team_play.requests import RequestQueue
+
+
+class Signer:
+    """Sends requests the way a seat does (signed with its credentials), without a SeatConnection."""
+
+    def __init__(self, path: Path, seat: str, credentials: Credentials, role: str = ROLE_SEAT) -> None:
+        self.queue = RequestQueue(connect(path))
+        self.seat, self.credentials, self.role = seat, credentials, role
+        self.counter = 0
+
+    def submit(self, action: Action | dict) -> int:
+        self.counter += 1
+        return self.queue.submit(self.seat, self.role, action, grant_id=self.credentials.grant_id,
+                                 key=self.credentials.key, counter=self.counter)
+
+
+def seat_signer(host: TeamHost, path: Path, name: str) -> Signer:
+    """Join `name` through the host (stepping it once to answer) and return its signer."""
+    db = connect(path)
+    ticket = ask_to_join(db, name)
+    host.step()
+    credentials = collect_grant(db, ticket)
+    db.close()
+    assert credentials is not None
+    return Signer(path, name, credentials)
+
+
+def trainer_signer(path: Path, name: str = "trainer") -> Signer:
+    key = read_trainer_key(path)
+    assert key is not None
+    return Signer(path, name, Credentials(TRAINER_GRANT, key, "trainer"), ROLE_TRAINER)
 
 
 class FakeClock:

@@ -13,7 +13,11 @@ from drill.team_play.database import connect
 from drill.team_play.host import TeamHost
 from drill.team_play.presence import ROLE_SEAT
 from drill.team_play.requests import RequestQueue
+from drill.team_play.grants import Credentials
 from drill.team_play.seat import SeatConnection
+
+NO_HOST_NEEDED = Credentials(1, bytes(32), "Ola")
+"""The lock tests hold a seat without a host; its key is never used to sign anything."""
 
 
 HOST_SPEED = 300.0
@@ -45,7 +49,7 @@ def seat_process(path: str, seat: str, bursts: int, waited: int) -> dict:
     sent: list[tuple[int, str]] = []
     for index in range(bursts):
         text = f"{seat} #{index}"
-        sent.append((queue.submit(seat, ROLE_SEAT, act.Reply(item="first-alarm", text=text)), text))
+        sent.append((connection.submit(act.Reply(item="first-alarm", text=text)), text))
     for index in range(bursts, bursts + waited):
         time.sleep(PAUSE_BETWEEN_WAITED)
         text = f"{seat} #{index}"
@@ -77,7 +81,7 @@ def hold_seat_app(path: str, ready, release) -> None:
     """A terminal seat as `drill join` builds it: the connection, then the app around it."""
     from drill.team_play.tui.app import TeamApp
 
-    seat = SeatConnection(path, "Ola")
+    seat = SeatConnection(path, "Ola", credentials=NO_HOST_NEEDED)
     TeamApp(path, connection=seat, ticking=False)
     ready.set()
     release.wait(20)
@@ -93,7 +97,7 @@ def hold_resumed_host(path: str, ready, release) -> None:
 
 def hold_then_reopen_store(path: str, ready, release) -> None:
     """What the two holders above must not do: open and close a plain handle beside a live connection."""
-    seat = SeatConnection(path, "Ola")
+    seat = SeatConnection(path, "Ola", credentials=NO_HOST_NEEDED)
     with open(path, "rb") as handle:  # as the store's header check does
         handle.read(16)
     ready.set()

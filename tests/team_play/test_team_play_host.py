@@ -17,6 +17,8 @@ from drill.team_play.host import TeamHost
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER, HostBeacon, HostRunning
 from drill.team_play.requests import RequestQueue
 
+from .conftest import seat_signer, trainer_signer
+
 
 def _host(path: Path, gas: LoadedScenario, clock, speed: float = 1.0) -> TeamHost:
     return TeamHost.create(gas, path, 7, speed=speed, clock=clock)
@@ -26,8 +28,9 @@ def test_requests_become_events_in_the_order_sent_under_each_members_name(tmp_pa
     clock = fake_clock
     host = _host(tmp_path / "s.db", gas, clock)
     queue = RequestQueue(connect(tmp_path / "s.db"))
-    first = queue.submit("Ola, komm", ROLE_SEAT, act.Reply(item="first-alarm", text="Vi vet om saken."))
-    second = queue.submit("Kari, komm", ROLE_SEAT, act.OfficialPost(text="Gasslekkasje på Torget; hold avstand."))
+    ola, kari = seat_signer(host, tmp_path / "s.db", "Ola, komm"), seat_signer(host, tmp_path / "s.db", "Kari, komm")
+    first = ola.submit(act.Reply(item="first-alarm", text="Vi vet om saken."))
+    second = kari.submit(act.OfficialPost(text="Gasslekkasje på Torget; hold avstand."))
     clock.advance(2)
     host.step()
     done = [queue.get(first), queue.get(second)]
@@ -45,7 +48,7 @@ def test_a_refused_action_comes_back_with_the_engines_message(tmp_path: Path, ga
     clock = fake_clock
     host = _host(tmp_path / "s.db", gas, clock)
     queue = RequestQueue(connect(tmp_path / "s.db"))
-    request = queue.submit("Ola", ROLE_SEAT, act.Reply(item="bomb-rumour", text="Det stemmer ikke."))
+    request = seat_signer(host, tmp_path / "s.db", "Ola").submit(act.Reply(item="bomb-rumour", text="Det stemmer ikke."))
     host.step()
     refused = queue.get(request)
     assert refused.state == "rejected"
@@ -58,12 +61,13 @@ def test_only_the_trainer_runs_the_clock_and_the_host_honours_it(tmp_path: Path,
     clock = fake_clock
     host = _host(tmp_path / "s.db", gas, clock)
     queue = RequestQueue(connect(tmp_path / "s.db"))
-    from_seat = queue.submit("Ola", ROLE_SEAT, act.SetClock(speed=1.0, paused=True))
+    from_seat = seat_signer(host, tmp_path / "s.db", "Ola").submit(act.SetClock(speed=1.0, paused=True))
+    trainer = trainer_signer(tmp_path / "s.db", "Hege")
     host.step()
     assert queue.get(from_seat).state == "rejected"
     assert "Bare treneren" in queue.get(from_seat).message
 
-    queue.submit("Hege", ROLE_TRAINER, act.SetClock(speed=1.0, paused=True))
+    trainer.submit(act.SetClock(speed=1.0, paused=True))
     host.step()
     paused_at = host.live.state.now
     assert host.live.engine.events[-1].actor == TRAINER
@@ -71,7 +75,7 @@ def test_only_the_trainer_runs_the_clock_and_the_host_honours_it(tmp_path: Path,
     host.step()
     assert host.live.state.now == paused_at, "a paused drill does not move"
 
-    queue.submit("Hege", ROLE_TRAINER, act.SetClock(speed=10.0, paused=False))
+    trainer.submit(act.SetClock(speed=10.0, paused=False))
     host.step()
     clock.advance(3)
     host.step()
@@ -116,9 +120,10 @@ def test_a_crash_between_writing_events_and_the_verdict_applies_nothing_twice(tm
     clock.advance(1)
     host.step()
     seat = RequestQueue(connect(path))
-    written = seat.submit("Ola", ROLE_SEAT, act.Reply(item="first-alarm", text="Vi undersøker saken."))
-    lost = seat.submit("Kari", ROLE_SEAT, act.Like(item="first-alarm"))
-    late = seat.submit("Jonas", ROLE_SEAT, act.Archive(item="first-alarm"))
+    ola, kari, jonas = (seat_signer(host, path, name) for name in ("Ola", "Kari", "Jonas"))
+    written = ola.submit(act.Reply(item="first-alarm", text="Vi undersøker saken."))
+    lost = kari.submit(act.Like(item="first-alarm"))
+    late = jonas.submit(act.Archive(item="first-alarm"))
     # The host claims `written` and records its events, then dies before marking it done.
     host_queue = RequestQueue(connect(path))
     host_queue.claim(written, after_seq=len(host.live.engine.events))
