@@ -29,10 +29,12 @@ from drill.engine.actions import (
     Unhide,
 )
 from drill.engine.engine import DrillEngine, SpreadFactory
+from drill.engine.spread_port import Progress
 from drill.errors import DrillError
 from drill.events import (
     ArchiveMarked,
     ClockChanged,
+    CounterfactualReach,
     DrillEnded,
     DutyHandedOver,
     Event,
@@ -115,6 +117,19 @@ class LiveDrill:
     @property
     def ended(self) -> bool:
         return self.engine.state.ended
+
+    @property
+    def ending(self) -> bool:
+        """Over, with the counterfactuals still to compute (an engine with ``defer_impacts``)."""
+        return self.engine.ending
+
+    def compute_impacts(self, progress: Progress | None = None) -> list[CounterfactualReach]:
+        """The end-of-drill counterfactuals; safe on a worker thread while the drill is ``ending``."""
+        return self.engine.compute_impacts(progress)
+
+    def complete_end(self, impacts: list[CounterfactualReach]) -> list[Event]:
+        """Record the counterfactuals and the end (on the thread that owns the drill)."""
+        return self._record(self.engine.complete_end(impacts))
 
     def advance_to(self, t: float) -> list[Event]:
         return self._record(self.engine.advance_to(t))

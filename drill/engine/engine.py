@@ -33,7 +33,7 @@ from drill.engine.actions import (
     Unhide,
 )
 from drill.engine.seeds import derive_seed
-from drill.engine.spread_port import SpreadPort
+from drill.engine.spread_port import Progress, SpreadPort
 from drill.engine.streams import GeneratedComment, StreamGenerator
 from drill.errors import DrillError
 from drill.events import (
@@ -41,6 +41,7 @@ from drill.events import (
     TRAINER,
     ArchiveMarked,
     ClockChanged,
+    CounterfactualReach,
     DrillEnded,
     InjectRequested,
     DrillStarted,
@@ -74,7 +75,8 @@ from drill.scenario.models import (
 from drill.state import DrillState, ItemView
 from drill.voices import VoiceWriter
 
-ENGINE_VERSION = 1
+ENGINE_VERSION = 2
+"""2: a team post's draws are keyed by what it answers and when; repeating triggers are bounded."""
 SPREAD_TICK = 60.0
 """Simulated seconds between reach updates (and between reach-driven comment batches)."""
 
@@ -115,8 +117,13 @@ class DrillEngine:
         *,
         scenario_hash: str = "",
         spread_factory: SpreadFactory | None = None,
+        defer_impacts: bool = False,
     ) -> None:
         self.scenario = scenario
+        self.defer_impacts = defer_impacts
+        """When the drill ends, leave the counterfactual replays to the caller (``compute_impacts``
+        then ``complete_end``), so an app can run them off its UI loop. The events are the same."""
+        self._ending: tuple[str, str] | None = None
         self.seed = seed
         self.scenario_hash = scenario_hash
         self.state = DrillState()
@@ -138,6 +145,9 @@ class DrillEngine:
         self._early: set[str] = set()
         """Injects the trainer posted ahead of their time; skipped when their time comes."""
         self._pending_fire: set[str] = set()
+        self._fire_count: dict[str, int] = {}
+        self._next_fire_allowed: dict[str, float] = {}
+        self._draw_keys: dict[str, int] = {}
         self._post_count: dict[str, int] = {}
         self._replies = 0
         self._posts = 0
@@ -155,6 +165,11 @@ class DrillEngine:
     @property
     def has_spread(self) -> bool:
         return self._spread is not None
+
+    @property
+    def ending(self) -> bool:
+        """The drill is over but its counterfactuals are still to be recorded (``defer_impacts``)."""
+        return self._ending is not None
 
     def start(self) -> list[Event]:
         if self.state.started:
@@ -193,7 +208,7 @@ class DrillEngine:
 
     def next_time(self) -> float | None:
         """When the next scheduled happening is due (None once the drill has ended)."""
-        if self.state.ended or not self._queue:
+        if self.state.ended or self._ending is not None or not self._queue:
             return None
         return self._queue[0].t
 
@@ -205,11 +220,11 @@ class DrillEngine:
 
     def _run_due(self, t: float) -> None:
         target = round(min(t, self.duration), 3)
-        while self._queue and self._queue[0].t <= target and not self.state.ended:
+        while self._queue and self._queue[0].t <= target and not self.state.ended and self._ending is None:
             due = heapq.heappop(self._queue)
             self.state.now = max(self.state.now, due.t)
             self._handle(due)
-        if not self.state.ended:
+        if not self.state.ended and self._ending is None:
             self.state.now = max(self.state.now, target)
 
     # --- team actions ----------------------------------------------------------------------
@@ -217,12 +232,12 @@ class DrillEngine:
     def apply(self, action: Action, by: str | None = None) -> list[Event]:
         if not self.state.started:
             raise ActionRejected("The drill has not started yet.", reason="not_started")
-        if self.state.ended:
+        if self.state.ended or self._ending is not None:
             raise ActionRejected("The drill has ended; nothing more can be done in it.", reason="ended")
         # Whatever is due at this instant happens first (the comment exists before the answer),
         # exactly as a replay that advances to the action's time and then applies it.
         self._run_due(self.now)
-        if self.state.ended:
+        if self.state.ended or self._ending is not None:
             raise ActionRejected("The drill has ended; nothing more can be done in it.", reason="ended")
         actor = by or self.state.on_duty or "team"
         handler = getattr(self, f"_do_{action.type}")
@@ -246,7 +261,10 @@ class DrillEngine:
         # A reply travels with the thread it answers: only a thread that spreads carries it.
         root = self.state.items.get(item.thread_id)
         if self._spread is not None and root is not None and root.spreads and corrects:
-            self._spread.start(reply_id, at=self.now, role="correction", corrects=corrects)
+            self._spread.start(
+                reply_id, at=self.now, role="correction", corrects=corrects,
+                key=self._draw_key(f"reply:{item.item_id}"),
+            )
         self._event_triggers(lambda c: c.replied_to == item.item_id)
 
     def _do_official_post(self, action: OfficialPost, actor: str) -> None:
@@ -260,7 +278,10 @@ class DrillEngine:
         if self._spread is not None:
             # Posted on the page: the followers' feeds carry it (no single author shares it).
             # It spreads as the municipality's voice even when it names no rumour.
-            self._spread.start(post_id, at=self.now, role="correction", corrects=corrects)
+            self._spread.start(
+                post_id, at=self.now, role="correction", corrects=corrects,
+                key=self._draw_key("post:" + ("+".join(sorted(corrects)) or "-")),
+            )
         self._event_triggers(lambda c: bool(c.official_post))
 
     def _do_hide(self, action: Hide, actor: str) -> None:
@@ -320,20 +341,56 @@ class DrillEngine:
     def _do_end(self, action: EndDrill, actor: str) -> None:
         self._finish(actor, "ended_by_trainer" if actor == TRAINER else "ended_by_team")
 
+    def _draw_key(self, base: str) -> str:
+        """What a team post's random draws are keyed by: what it answers or corrects, and the minute.
+
+        Not its running number: an unrelated earlier reply would shift every later number and
+        with it every later draw, so reach compared across teams would mostly measure that.
+        A second post with the same key in the same minute gets `#2`, counted only among those.
+        """
+        key = f"{base}@{int(self.now // 60)}"
+        count = self._draw_keys.get(key, 0) + 1
+        self._draw_keys[key] = count
+        return key if count == 1 else f"{key}#{count}"
+
     def _finish(self, actor: str, reason: str) -> None:
-        """Record what the corrections were worth, then the end itself."""
+        """Record what the corrections were worth, then the end itself.
+
+        With ``defer_impacts`` the replays are left to the caller: the drill stops here and
+        ``complete_end`` records the same events once ``compute_impacts`` has run.
+        """
+        self._queue.clear()
+        self._ending = (actor, reason)
         if self._spread is not None:
             self._report_reach(self.now)  # the final reach, so it matches the counterfactuals' "actual"
-            from drill.engine.spread import SpreadSimulation
+            if self.defer_impacts and self._spread.rumours_to_replay():
+                return
+        self._record_end(self.compute_impacts())
 
-            if isinstance(self._spread, SpreadSimulation):  # only the real model can replay its draws
-                from drill.engine.impact import rumour_impacts
+    def compute_impacts(self, progress: Progress | None = None) -> list[CounterfactualReach]:
+        """The counterfactual events of the drill as it ended. Reads the spread model only, so it
+        may run on a worker thread while the engine waits in ``ending``."""
+        if self._spread is None:
+            return []
+        from drill.engine.impact import rumour_impacts
 
-                target = self.scenario.expectations.correction_within
-                for impact in rumour_impacts(self._spread, self.now, target=target):
-                    self._emit(SYSTEM, impact)
+        target = self.scenario.expectations.correction_within
+        return rumour_impacts(self._spread, self.now, target=target, progress=progress)
+
+    def complete_end(self, impacts: list[CounterfactualReach]) -> list[Event]:
+        """Record the counterfactuals and the end of a drill that is ``ending``; returns the new events."""
+        if self._ending is None:
+            raise ActionRejected("The drill is not ending.", reason="not_ending")
+        self._record_end(impacts)
+        return self._take()
+
+    def _record_end(self, impacts: list[CounterfactualReach]) -> None:
+        assert self._ending is not None
+        actor, reason = self._ending
+        self._ending = None
+        for impact in impacts:
+            self._emit(SYSTEM, impact)
         self._emit(actor, DrillEnded(reason=reason))  # type: ignore[arg-type]
-        self._queue.clear()
 
     def _do_fire_inject(self, action: FireInject, actor: str) -> None:
         inject = self.scenario.inject(action.inject)
@@ -511,10 +568,19 @@ class DrillEngine:
 
     def _arm(self, index: int) -> None:
         trigger = self.scenario.triggers[index]
-        if not trigger.repeat and (trigger.id in self._fired or trigger.id in self._pending_fire):
+        at = self.now + trigger.after
+        if trigger.repeat:
+            # A repeating trigger is bounded: a cooldown between firings and a cap in all.
+            cooldown, cap = trigger.repeat_limits()
+            count = self._fire_count.get(trigger.id, 0)
+            if (cap is not None and count >= cap) or at < self._next_fire_allowed.get(trigger.id, -1.0):
+                return
+            self._fire_count[trigger.id] = count + 1
+            self._next_fire_allowed[trigger.id] = at + cooldown
+        elif trigger.id in self._fired or trigger.id in self._pending_fire:
             return
         self._pending_fire.add(trigger.id)
-        self._schedule(self.now + trigger.after, _FIRE, "fire", index)
+        self._schedule(at, _FIRE, "fire", index)
 
     def _fire(self, index: int) -> None:
         trigger: Trigger = self.scenario.triggers[index]

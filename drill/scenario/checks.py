@@ -121,6 +121,10 @@ def _trigger_problems(scenario: Scenario) -> Iterator[Problem]:
             yield Problem((*loc, "when"), "reach_above needs of: the inject whose reach is watched.")
         if condition.no_official_post_by is not None and condition.no_official_post_by > scenario.duration:
             yield Problem((*loc, "when", "no_official_post_by"), "This time is after the drill ends.")
+        if not trigger.repeat:
+            for key in ("cooldown", "max_fires"):
+                if getattr(trigger, key) is not None:
+                    yield Problem((*loc, key), f"{key} only applies to a repeating trigger (add repeat: true).")
         if not trigger.then and not trigger.fire:
             yield Problem(loc, "The trigger does nothing: add then (new items) or fire (inject ids).")
         for position, ref in enumerate(trigger.fire):

@@ -36,6 +36,7 @@ def lint_scenario(scenario: Scenario) -> list[Problem]:
         *_duplicate_texts(scenario),
         *_template_warnings(scenario),
         *_uncovered_rumours(scenario),
+        *_audience_warnings(scenario),
     ]
 
 
@@ -117,6 +118,15 @@ def _trigger_warnings(scenario: Scenario, reachable: tuple[set[str], set[str]]) 
                           "within only counts with no_reply_to or not_corrected; here it has no effect. [no-effect]")
         if condition.of is not None and condition.reach_above is None:
             yield Problem((*loc, "when", "of"), "of only counts with reach_above; here it has no effect. [no-effect]")
+        if trigger.repeat and trigger.max_fires == "unlimited":
+            cooldown, _ = trigger.repeat_limits()
+            if cooldown <= 0:
+                bound = "nothing bounds it"
+            else:
+                bound = f"only its cooldown bounds it (up to {int(scenario.duration // cooldown) + 1} firings)"
+            yield Problem((*loc, "max_fires"),
+                          f"This trigger repeats without a cap; {bound}. A team that keeps doing what sets it "
+                          "off floods the drill with copies; give max_fires a number. [unbounded-trigger]")
         if condition.no_reply_to is not None:
             inject = scenario.inject(condition.no_reply_to)
             if inject is not None and not effective_labels(inject).needs_reply:
@@ -261,3 +271,15 @@ def _uncovered_rumours(scenario: Scenario) -> Iterator[Problem]:
                           "Nothing says how fast this false claim should be corrected: set "
                           "expectations.correction_within (e.g. 20m) or add a trigger with not_corrected. "
                           "[rumour-not-covered]")
+
+
+def _audience_warnings(scenario: Scenario) -> Iterator[Problem]:
+    """A page with more followers than the audience model has people: say what will happen."""
+    followers, nodes = scenario.municipality.followers, scenario.audience.nodes
+    if followers > nodes:
+        yield Problem(
+            ("municipality", "followers"),
+            f"The page has {followers:,} followers but the audience model has {nodes:,} people, so every one "
+            f"of them follows the page and no post can reach more than {nodes:,}. Raise audience.nodes "
+            f"(at most 2,000,000) or give followers the model's size. [audience-sample]",
+        )

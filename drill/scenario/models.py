@@ -323,6 +323,12 @@ class Condition(Strict):
         return [k for k in keys if getattr(self, k) not in (None, False)]
 
 
+DEFAULT_REPEAT_COOLDOWN = 300
+"""Seconds a repeating trigger waits after firing before it may fire again, unless it says."""
+DEFAULT_REPEAT_CAP = 10
+"""How many times a repeating trigger fires at most in one drill, unless it says."""
+
+
 class Trigger(Strict):
     """Adaptive injects: the scenario reacts to what the team does or fails to do."""
 
@@ -336,6 +342,21 @@ class Trigger(Strict):
     """Ids of injects (written without `at`) to post."""
     repeat: bool = False
     """Fire every time the condition is met (e.g. every wrongful deletion), not only once."""
+    cooldown: Duration | None = None
+    """With repeat: the least time between two firings; a condition met sooner is let go (default 5m)."""
+    max_fires: Annotated[int, Field(ge=1, le=1000)] | Literal["unlimited"] | None = None
+    """With repeat: how many times it may fire in all (default 10); `unlimited` lifts the cap."""
+
+    def repeat_limits(self) -> tuple[float, int | None]:
+        """(cooldown in seconds, cap or None for no cap) of a repeating trigger, defaults applied.
+
+        A team that deletes every comment must not set off hundreds of copies of the same
+        complaint: without bounds one headless run of such a team grew to 14,000 items.
+        """
+        cooldown = float(DEFAULT_REPEAT_COOLDOWN if self.cooldown is None else self.cooldown)
+        if self.max_fires == "unlimited":
+            return cooldown, None
+        return cooldown, DEFAULT_REPEAT_CAP if self.max_fires is None else self.max_fires
 
 
 class Expectations(Strict):

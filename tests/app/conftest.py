@@ -16,7 +16,7 @@ import pytest
 
 from drill.app.app import DrillApp, PlayOptions
 from drill.app.connection import LocalConnection
-from drill.engine.spread_port import ReachSnapshot, SpreadRole
+from drill.engine.spread_port import ReachSnapshot, RumourImpact, SpreadRole
 from drill.live import LiveDrill
 from drill.scenario import LoadedScenario, load_scenario, parse_scenario
 from drill.scenario.models import Scenario
@@ -56,8 +56,15 @@ class LinearSpread:
         for item_id, (at, role) in sorted(self._started.items()):
             until = min(to, self._stopped.get(item_id, to))
             reached = int(max(0.0, until - at) / 60 * self.PER_MINUTE[role])
-            snapshots.append(ReachSnapshot(item_id, reached, reached // 20))
+            snapshots.append(ReachSnapshot(item_id, reached, reached // 20, at=to))
         return snapshots
+
+    def rumours_to_replay(self) -> int:
+        return 0
+
+    def counterfactuals(self, until: float, **options: object) -> list[RumourImpact]:
+        """A linear model has no draws to replay: no counterfactuals (as for any such model)."""
+        return []
 
 
 def linear_spread(scenario: Scenario, seed: int) -> LinearSpread:

@@ -19,7 +19,7 @@ BASE = {
     "id": "lint-case",
     "title": "Lint case",
     "kind": "crisis",
-    "municipality": {"name": "Testvik kommune", "followers": 5000},
+    "municipality": {"name": "Testvik kommune", "followers": 1500},
     "starts": "2026-11-03T10:00:00+01:00",
     "duration": "1h",
     "audience": {"nodes": 2000},
@@ -60,6 +60,18 @@ def _injects(*extra: dict) -> list[dict]:
 
 def test_the_base_case_is_clean():
     assert _warnings() == []
+
+
+def test_more_followers_than_the_audience_holds_is_said_plainly():
+    assert _warnings(municipality={"name": "Testvik kommune", "followers": 5000}) == [
+        ("municipality.followers", "audience-sample")
+    ]
+
+
+def test_a_repeating_trigger_without_a_cap_is_unbounded():
+    triggers = [*BASE["triggers"], {"id": "again", "when": {"official_post": True}, "repeat": True,
+                                    "max_fires": "unlimited", "then": [{"text": "Igjen!", "labels": {"kind": "complaint"}}]}]
+    assert ("triggers[1].max_fires", "unbounded-trigger") in _warnings(triggers=triggers)
 
 
 def test_trigger_after_the_end_never_fires():

@@ -143,7 +143,7 @@ def test_deleting_an_item_freezes_its_reach_at_that_moment() -> None:
     for k in range(1, 121):
         t = 60.0 * k
         if k == 20:
-            removed.stop("post", t)
+            removed.stop("post", at=t)
         kept.advance(t)
         removed.advance(t)
         if k == 20:
@@ -220,7 +220,7 @@ def test_sir_items_spread_through_the_same_seam() -> None:
         (lambda s: s.start("a", 0.0, "neutral", corrects=["b"]), ValueError),
         (lambda s: s.start("a", 0.0, "rumour", seeds=[10**9]), ValueError),
         (lambda s: s.start("a", 0.0, "rumour", share_probability=1.5), ValueError),
-        (lambda s: s.stop("nobody", 5.0), KeyError),
+        (lambda s: s.stop("nobody", at=5.0), KeyError),
         (lambda s: s.advance(-5.0), ValueError),
     ],
 )

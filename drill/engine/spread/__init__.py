@@ -11,10 +11,11 @@ from .audience import Audience, build_audience
 from .counterfactual import CounterfactualResult, counterfactual, replay_reach
 from .csr import CSRGraph, from_networkx, to_networkx
 from .kernel import CascadeParams
+from drill.engine.spread_port import ReachSnapshot
+
 from .simulation import (
     DEFAULT_SHARE_PROBABILITY,
     ROLES,
-    ReachSnapshot,
     SpreadSettings,
     SpreadSimulation,
     StartRecord,

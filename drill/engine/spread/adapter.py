@@ -2,8 +2,14 @@
 
 The engine knows scenarios, not graphs; this is the one place that maps the
 scenario's ``audience`` block and the municipality's follower count onto
-``build_audience``. ``SpreadSimulation`` already has the engine's
-``SpreadPort`` shape (start/stop/advance), so no wrapper is needed.
+``build_audience``. ``SpreadSimulation`` is the engine's ``SpreadPort``
+(start, stop, advance, counterfactuals), so no wrapper is needed; the
+assignment below has mypy check that it stays so.
+
+A page may have more followers than the audience model has people (a city's
+page on a town-sized model). Then every person in the model follows the page
+and reach can never exceed the model's size; ``drill validate`` says so
+plainly ([audience-sample]), rather than the cap going unnoticed.
 """
 
 from __future__ import annotations
@@ -11,9 +17,15 @@ from __future__ import annotations
 from typing import Any
 
 from drill.engine.seeds import derive_seed
+from drill.engine.spread_port import SpreadPort
 
 from .audience import Audience, build_audience
 from .simulation import SpreadSettings, SpreadSimulation
+
+
+def audience_followers(scenario: Any) -> int:
+    """Followers in the model: the page's followers, or every person when the model is smaller."""
+    return int(min(scenario.municipality.followers, scenario.audience.nodes))
 
 
 def audience_for_scenario(scenario: Any, seed: int) -> Audience:
@@ -25,7 +37,7 @@ def audience_for_scenario(scenario: Any, seed: int) -> Audience:
         nodes=spec.nodes,
         mean_degree=spec.mean_degree,
         seed=audience_seed,
-        followers=min(scenario.municipality.followers, spec.nodes),
+        followers=audience_followers(scenario),
         triangle_probability=spec.triangle_probability,
         rewire_probability=spec.rewire_probability,
         districts=spec.districts,
@@ -35,3 +47,6 @@ def audience_for_scenario(scenario: Any, seed: int) -> Audience:
 def spread_for_scenario(scenario: Any, seed: int, settings: SpreadSettings | None = None) -> SpreadSimulation:
     """Build the audience and the spread simulation a drill with this seed uses."""
     return SpreadSimulation(audience_for_scenario(scenario, seed), derive_seed(seed, "spread"), settings)
+
+
+_IS_A_PORT: type[SpreadPort] = SpreadSimulation

@@ -12,11 +12,13 @@ a report can replay the drill with changes (see ``counterfactual``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from drill.engine.spread_port import Progress, ReachSnapshot, RumourImpact
 
 from .analysis import influential_nodes
 from .audience import Audience
@@ -61,16 +63,6 @@ class SpreadSettings:
 
 
 @dataclass(frozen=True)
-class ReachSnapshot:
-    """How far an item has got at simulated time ``at``."""
-
-    item_id: str
-    at: float
-    reached: int
-    shares: int
-
-
-@dataclass(frozen=True)
 class StartRecord:
     item_id: str
     at: float
@@ -79,6 +71,12 @@ class StartRecord:
     seeds: tuple[int, ...] | None
     corrects: tuple[str, ...]
     model: str
+    key: str | None = None
+    """What the item's random draws are keyed by (None: its id)."""
+
+    @property
+    def draw_key(self) -> str:
+        return self.item_id if self.key is None else self.key
 
 
 @dataclass(frozen=True)
@@ -137,11 +135,12 @@ class SpreadSimulation:
         at: float,
         role: str,
         share_probability: float | None = None,
-        seeds: int | Iterable[int] | None = None,
-        corrects: Iterable[str] = (),
+        seeds: int | Sequence[int] | None = None,
+        corrects: Sequence[str] = (),
         *,
         influential: bool = False,
         model: str = "ic",
+        key: str | None = None,
     ) -> None:
         """Let an item begin to spread at ``at``.
 
@@ -152,7 +151,9 @@ class SpreadSimulation:
         share of the followers see it in their feed) and any other item is
         posted by one follower. ``corrects`` names the rumours a correction
         competes with. ``model`` is "ic" (delayed independent cascade) or
-        "sir" (continuous-time SIR; needs seeds).
+        "sir" (continuous-time SIR; needs seeds). ``key`` names the item's
+        random draws (default: its id), so the same post made in another drill
+        after other, unrelated actions meets the same draws.
         """
         if item_id in self._items:
             raise ValueError(f"item {item_id!r} has already started")
@@ -164,20 +165,29 @@ class SpreadSimulation:
         if corrects and role != "correction":
             raise ValueError(f"only a correction can correct other items, {item_id!r} is a {role}")
         probability = DEFAULT_SHARE_PROBABILITY[role] if share_probability is None else share_probability
+        draw_key = item_id if key is None else key
         seed_nodes: tuple[int, ...] | None
         if isinstance(seeds, (int, np.integer)):
-            seed_nodes = self._pick_authors(item_id, int(seeds), influential)
+            seed_nodes = self._pick_authors(draw_key, int(seeds), influential)
         elif seeds is None and influential:
-            seed_nodes = self._pick_authors(item_id, 1, True)
+            seed_nodes = self._pick_authors(draw_key, 1, True)
         else:
             seed_nodes = None if seeds is None else tuple(int(s) for s in seeds)
         if seed_nodes is not None and any(not 0 <= s < self.graph.num_nodes for s in seed_nodes):
             raise ValueError(f"seeds of {item_id!r} must be node ids below {self.graph.num_nodes}")
-        record = StartRecord(item_id, float(at), role, float(probability), seed_nodes, corrects, model)
+        record = StartRecord(item_id, float(at), role, float(probability), seed_nodes, corrects, model, key)
+        self.replay(record)
+
+    def replay(self, record: StartRecord) -> None:
+        """Start an item exactly as a recorded start says (its authors already chosen)."""
+        if record.item_id in self._items:
+            raise ValueError(f"item {record.item_id!r} has already started")
+        if record.at < self._now:
+            raise ValueError(f"cannot start {record.item_id!r} at {record.at}, before the current time {self._now}")
         self._launch(record)  # validates the parameters before anything is recorded
         self._history.append(record)
 
-    def stop(self, item_id: str, at: float) -> None:
+    def stop(self, item_id: str, *, at: float) -> None:
         """The item was deleted or hidden at ``at``: nobody sees or shares it afterwards."""
         if item_id not in self._items:
             raise KeyError(f"unknown item {item_id!r}")
@@ -201,7 +211,7 @@ class SpreadSimulation:
             counts = self._counts(item, to)
             if counts != item.reported:
                 item.reported = counts
-                snapshots.append(ReachSnapshot(item_id, float(to), counts[0], counts[1]))
+                snapshots.append(ReachSnapshot(item_id, reached=counts[0], shares=counts[1], at=float(to)))
         return snapshots
 
     def counterfactual(
@@ -217,6 +227,37 @@ class SpreadSimulation:
         return counterfactual(
             self.audience, self.seed, self.history, rumour_id, earlier_by, until, self.settings
         )
+
+    def rumours_to_replay(self) -> int:
+        return sum(1 for item in self._items.values() if item.record.role == "rumour")
+
+    def counterfactuals(
+        self, until: float, *, earlier_by: float = 600.0, target: float | None = None,
+        progress: Progress | None = None,
+    ) -> list[RumourImpact]:
+        """Every rumour's reach without and with earlier corrections (see ``counterfactual.rumour_impacts``).
+
+        Reads this simulation only (its history, graph and settings), so it may run on a
+        worker thread while the drill waits for it.
+        """
+        from .counterfactual import rumour_impacts
+
+        actual = {
+            item_id: self._counts(item, until)[0]
+            for item_id, item in self._items.items() if item.record.role == "rumour"
+        }
+        results = rumour_impacts(
+            self.audience, self.seed, self._history, actual, until, settings=self.settings,
+            earlier_by=earlier_by, target=target, progress=progress,
+        )
+        return [
+            RumourImpact(
+                rumour_id=r.rumour_id, actual=r.actual_reach, without_correction=r.reach_without_correction,
+                with_earlier_correction=r.reach_with_earlier_correction, corrected_at=r.corrected_at,
+                earlier_by=r.earlier_by,
+            )
+            for r in results
+        ]
 
     def reach(self, item_id: str) -> int:
         """People who have seen the item by the current time."""
@@ -253,7 +294,7 @@ class SpreadSimulation:
             dampening=s.dampening,
             bucket_width=s.bucket_width,
         )
-        draws = ItemDraws.for_item(self.seed, record.item_id)
+        draws = ItemDraws.for_item(self.seed, record.draw_key)
         dampened = None
         if record.role != "correction":
             dampened = self._dampened_fn(record.item_id)
@@ -266,23 +307,23 @@ class SpreadSimulation:
             ]
             cascade.add_page_exposure(feed, record.at)
         else:
-            author = self._pick_authors(record.item_id, 1, False)
+            author = self._pick_authors(record.draw_key, 1, False)
             cascade.add_sharers(np.array(author, dtype=np.int64), record.at)
         self._items[record.item_id] = _Item(record=record, cascade=cascade)
         for rumour_id in record.corrects:
             self._corrections_of.setdefault(rumour_id, []).append(record.item_id)
 
-    def _pick_authors(self, item_id: str, count: int, influential: bool) -> tuple[int, ...]:
-        """Choose ``count`` distinct authors from the item id alone, so replays pick the same people.
+    def _pick_authors(self, key: str, count: int, influential: bool) -> tuple[int, ...]:
+        """Choose ``count`` distinct authors from the item's draw key alone, so replays pick the same people.
 
         More authors than the pool holds means all of it: a scenario asking
         for 500 local profiles in a small town gets every one there is.
         """
         if count < 1:
-            raise ValueError(f"seeds of {item_id!r} must be at least 1, got {count}")
+            raise ValueError(f"seeds of {key!r} must be at least 1, got {count}")
         pool = self._influential_pool() if influential else self.followers
         count = min(count, pool.size)
-        draws = ItemDraws.for_item(self.seed, item_id)
+        draws = ItemDraws.for_item(self.seed, key)
         order = np.argsort(hash_uniform(draws.seeds, pool), kind="stable")
         return tuple(int(x) for x in np.sort(pool[order[:count]]))
 
