@@ -12,7 +12,7 @@ from scoring.context import ScoringContext
 from scoring.dimensions.speed import needs_reply_items
 from scoring.findings import DimensionResult, RuleResult
 from scoring.planned import unplayed_for
-from scoring.texts import duration, pick, share
+from scoring.texts import duration, pick, quote, quoted, share
 
 _ACTORS_NOT_TEAM = {"system", "trainer"}
 
@@ -37,10 +37,12 @@ def _c1(ctx: ScoringContext) -> RuleResult:
     total = len(items) + unplayed.needs_reply
     if not total:
         return RuleResult("C1", pick(lang, "Ingen henvendelser trengte svar.", "No inquiry needed a reply."))
-    answered = [i for i in items if ctx.response_at(i) is not None]
+    # Credit only for what addresses the inquiry (scoring/answers.py), not for any text under it.
+    answered = [i for i in items if ctx.addressed_at(i) is not None]
     negative = [i for i in items if i.labels.kind == ItemKind.complaint]
-    negative_answered = [i for i in negative if ctx.response_at(i) is not None]
-    missed = [i for i in items if ctx.response_at(i) is None]
+    negative_answered = [i for i in negative if ctx.addressed_at(i) is not None]
+    missed = [i for i in items if ctx.addressed_at(i) is None]
+    unaddressed = [i for i in missed if ctx.response_at(i) is not None]
     negatives = len(negative) + unplayed.complaints
     what = pick(lang, f"{share(len(answered), total, lang)} henvendelser som trengte svar, fikk svar.",
                 f"{share(len(answered), total, lang)} inquiries that needed a reply got one.")
@@ -52,6 +54,16 @@ def _c1(ctx: ScoringContext) -> RuleResult:
     if negatives:
         what += pick(lang, f" Av klagene og kritikken fikk {share(len(negative_answered), negatives, lang)} svar.",
                      f" Of the complaints and criticism, {share(len(negative_answered), negatives, lang)} got a reply.")
+    if unaddressed:
+        what += pick(lang, f" {len(unaddressed)} fikk et svar som ikke svarte på det som ble spurt om.",
+                     f" {len(unaddressed)} got a reply that did not address what was asked.")
+    pasted = sorted(ctx.pasted, key=lambda p: -len(p.item_ids))
+    if pasted:
+        top = pasted[0]
+        what += pick(lang, f" Samme tekst ble limt inn under {len(top.item_ids)} ulike henvendelser: "
+                           f"{quoted(quote(top.text, 70), lang)}.",
+                     f" The same text was pasted under {len(top.item_ids)} different inquiries: "
+                     f"{quoted(quote(top.text, 70), lang)}.")
     silenced = [i for i in missed if i.visibility == "deleted"]
     if silenced:
         what += pick(lang, f" {len(silenced)} ble slettet i stedet for besvart.",
@@ -60,7 +72,9 @@ def _c1(ctx: ScoringContext) -> RuleResult:
     missed.sort(key=lambda i: (i.labels.kind != ItemKind.complaint, i.t))
     return RuleResult("C1", what, score=100.0 * len(answered) / total, items=[ctx.ref(i) for i in missed[:8]],
                       metrics={"answered": len(answered), "total": total, "complaints": negatives,
-                               "complaints_answered": len(negative_answered)} | _unplayed_metric(unplayed.needs_reply))
+                               "complaints_answered": len(negative_answered)} | _unplayed_metric(unplayed.needs_reply)
+                      | ({"not_addressed": len(unaddressed)} if unaddressed else {})
+                      | ({"pasted_under": len(pasted[0].item_ids)} if pasted else {}))
 
 
 def _unplayed_metric(n: int) -> dict[str, float]:
@@ -116,7 +130,7 @@ def _c3(ctx: ScoringContext) -> RuleResult | None:
     n_claims, n_praise = len(claims) + unplayed.false_claims, len(praise) + unplayed.praise
     if not n_claims and not n_praise:
         return None
-    corrected = [i for i in claims if i.corrected_at is not None or i.answered]
+    corrected = [i for i in claims if ctx.addressed_at(i) is not None]
     thanked = [i for i in praise if i.liked or i.answered]
     parts, scores = [], []
     if n_claims:

@@ -383,7 +383,7 @@ def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
     for item in claims:
         weight = reach_scale if item.spreads else 1.0
         possible += weight
-        at = _corrected_at(item)
+        at = ctx.addressed_at(item)  # a correction must say the claim is wrong, not just stand under it
         if at is not None and at - item.t <= target:
             earned += weight
             on_time += 1
@@ -403,7 +403,7 @@ def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
         what += pick(lang, f" {unplayed} av dem var planlagt etter at øvelsen ble avsluttet.",
                      f" {unplayed} of them were planned after the drill was ended.")
     for item in spreading:
-        at = _corrected_at(item)
+        at = ctx.addressed_at(item)
         if at is None:
             what += pick(lang, f" Ryktet «{quote(item.text, 60)}» ble aldri rettet.",
                          f" The rumour “{quote(item.text, 60)}” was never corrected.")

@@ -43,7 +43,8 @@ def _needs_reply_items(ctx: ScoringContext) -> list[ItemView]:
     for item in ctx.items:
         if not item.labels.needs_reply or ctx.removed_justly(item):
             continue
-        if not early and ctx.response_at(item) is None and _waited(ctx, item, ctx.end) < ctx.thresholds.reply_within:
+        if not early and ctx.first_response_at(item) is None \
+                and _waited(ctx, item, ctx.end) < ctx.thresholds.reply_within:
             continue
         chosen.append(item)
     return chosen
@@ -99,7 +100,8 @@ def response_times(ctx: ScoringContext) -> list[ResponseTime]:
     target = ctx.thresholds.reply_within
     rows = []
     for item in needs_reply_items(ctx):
-        at = ctx.response_at(item)
+        # Only what addresses the question (or promises to come back to it) is a response.
+        at = ctx.first_response_at(item)
         after = None if at is None else _waited(ctx, item, at)
         rows.append(ResponseTime(
             item_id=item.item_id, kind=str(item.labels.kind), t=item.t, at=ctx.clock.label(item.t),
@@ -192,10 +194,14 @@ def _promise_kept(ctx: ScoringContext, item: ItemView) -> bool:
     """An acknowledgement's promise is kept by a later reply in the thread (to this item or
     another), a correction, or a later official post (the update people were promised)."""
     acknowledged_at = item.replies[0].t
-    if len(item.replies) > 1 or item.corrected_at is not None:
+    addressed = ctx.addressed_at(item)
+    if addressed is not None and addressed > acknowledged_at:
+        return True
+    if item.corrected_at is not None:
         return True
     thread = set(ctx.state.threads.get(item.thread_id, ())) | {item.item_id}
-    if any(r.public and r.t > acknowledged_at and r.item_id in thread for r in ctx.state.replies.values()):
+    if any(r.public and r.t > acknowledged_at and r.item_id in thread and r.text != item.replies[0].text
+           for r in ctx.state.replies.values()):
         return True
     return any(p.t > acknowledged_at for p in ctx.state.official_posts)
 
@@ -208,7 +214,7 @@ def _s2(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult | None:
     broken = [i for i in acknowledged if not _promise_kept(ctx, i)]
 
     def calendar_wait(item: ItemView) -> float:
-        at = ctx.response_at(item)
+        at = ctx.first_response_at(item)
         return (at if at is not None else ctx.end) - item.t
 
     too_long = [items[r.item_id] for r in rows if calendar_wait(items[r.item_id]) > max_wait]
