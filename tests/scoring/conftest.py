@@ -166,3 +166,124 @@ def session() -> type[SessionBuilder]:
 def scenario() -> Any:
     """`scenario(**changes)` builds a minimal valid scenario."""
     return make_scenario
+
+
+# --- shipped scenarios played by shipped, stopped and adversarial teams ----------------------
+
+SCENARIO_NAMES = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
+
+PASTED_LINE = "Takk for innspill. Hilsen Kari, kommunikasjonsavdelingen"
+POLITE_NON_ANSWERS = (
+    "Takk for at du tar kontakt, {first_name}! Vi setter stor pris på engasjementet ditt. "
+    "Hilsen Kari, kommunikasjonsavdelingen",
+    "Hei {first_name}, takk for innspillet – det er fint at du bryr deg. Ha en fin dag! "
+    "Hilsen Kari, kommunikasjonsavdelingen",
+    "Takk for meldingen, {first_name}. Vi har notert oss det du skriver. Hilsen Kari, kommunikasjonsavdelingen",
+)
+SPAM_POST = "Vi følger situasjonen og kommer tilbake med mer informasjon. Hilsen Kari, kommunikasjonsavdelingen"
+
+ADVERSARIES = ("canned", "polite", "hide_critics", "post_spam", "delete_all", "silent", "end_early")
+
+
+def _load_script(name: str, team: str, scenario: Scenario) -> Any:
+    from drill.team.models import TeamScript
+
+    if team == "silent":
+        return TeamScript(name="Stille team", scenario=name)
+    return load_team_script(TEAMS / f"{name}--{team}.yaml", scenario)
+
+
+def adversarial_script(name: str, kind: str, scenario: Scenario) -> Any:
+    """The shipped good team's script turned into a team that games the score one way.
+
+    canned: every reply is the same pasted line. polite: every reply is a friendly non-answer.
+    hide_critics: the good team, but every complaint is hidden. post_spam: no replies at all,
+    only the same holding post every five minutes. delete_all: every comment deleted (the first
+    60), nothing answered. silent: does nothing. end_early: the good team, ending the drill at a quarter.
+    """
+    from drill.team.models import Policy, PostSpec, TimedAction, TeamScript
+
+    good = _load_script(name, "good", scenario)
+    if kind == "silent":
+        return _load_script(name, "silent", scenario)
+    if kind in ("canned", "polite"):
+        texts = [PASTED_LINE] if kind == "canned" else list(POLITE_NON_ANSWERS)
+        actions = []
+        for index, action in enumerate(good.actions):
+            if action.reply is not None:
+                text = texts[index % len(texts)].replace("{first_name}", "")
+                text = text.replace(", !", "!").replace("Hei ,", "Hei,").replace(", .", ".")
+                action = action.model_copy(update={"reply": action.reply.model_copy(update={"text": text})})
+            actions.append(action)
+        policies = [p.model_copy(update={"reply": texts[i % len(texts)]}) if p.reply is not None else p
+                    for i, p in enumerate(good.policies)]
+        return good.model_copy(update={"actions": actions, "policies": policies})
+    if kind == "hide_critics":
+        # Bounded: hiding criticism provokes censorship outcries in some scenarios, which would be hidden too.
+        hide = Policy(when={"kind": ["complaint"], "channel": ["comment"]}, after=60, hide="usaklig",
+                      note="Usaklig kritikk skjult.", limit=25)
+        return good.model_copy(update={"policies": [hide, *good.policies]})
+    if kind == "post_spam":
+        every = 300
+        posts = [TimedAction(at=t, official_post=PostSpec(text=SPAM_POST, link=scenario.municipality.official_link))
+                 for t in range(120, int(scenario.duration), every)]
+        return TeamScript(name="Innleggsspam", scenario=name, actions=posts)
+    if kind == "delete_all":
+        # Bounded like hide_critics: every wrongful deletion can provoke a new outcry to delete.
+        delete = Policy(when={"channel": ["comment"]}, after=60, delete="usaklig", note="Fjernet.", limit=60)
+        return TeamScript(name="Sletter alt", scenario=name, policies=[delete])
+    if kind == "end_early":
+        return good.model_copy(update={"actions": [*good.actions,
+                                                   TimedAction(at=0.25 * scenario.duration, end=True)]})
+    raise ValueError(kind)
+
+
+class Plays:
+    """Plays shipped scenarios through the public path (LiveDrill + team runner, ending a drill
+    early with the team's `end` action) and scores them; each play is made once per test run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._scenarios: dict[str, Any] = {}
+        self._reports: dict[tuple[str, str, float | None], Any] = {}
+
+    def scenario(self, name: str) -> Any:
+        if name not in self._scenarios:
+            self._scenarios[name] = load_scenario(ROOT / "scenarios" / f"{name}.yaml")
+        return self._scenarios[name]
+
+    def script(self, name: str, team: str) -> Any:
+        scenario = self.scenario(name).scenario
+        if team in ADVERSARIES:
+            return adversarial_script(name, team, scenario)
+        return _load_script(name, team, scenario)
+
+    def events(self, name: str, team: str, stop_at: float | None = None) -> list[Event]:
+        from drill.team.models import TimedAction
+
+        loaded = self.scenario(name)
+        script = self.script(name, team)
+        if stop_at is not None:
+            at = stop_at * loaded.scenario.duration
+            script = script.model_copy(update={"actions": [*script.actions, TimedAction(at=at, end=True)]})
+        path = self.folder / f"{name}-{team}-{stop_at}.db"
+        drill = LiveDrill.create(loaded, path, 1, overwrite=True)
+        try:
+            run_team(drill, script)
+            return list(drill.engine.events)
+        finally:
+            drill.close()
+            path.unlink(missing_ok=True)
+
+    def report(self, name: str, team: str, stop_at: float | None = None) -> Any:
+        from scoring import score
+
+        key = (name, team, stop_at)
+        if key not in self._reports:
+            self._reports[key] = score(self.scenario(name).scenario, self.events(name, team, stop_at))
+        return self._reports[key]
+
+
+@pytest.fixture(scope="session")
+def plays(tmp_path_factory: pytest.TempPathFactory) -> Plays:
+    return Plays(tmp_path_factory.mktemp("plays"))

@@ -18,6 +18,7 @@ from scoring.report.build import build_report
 from scoring.report.html import render_html
 
 ROOT = Path(__file__).resolve().parents[2]
+SCENARIO_NAMES = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
 
 
 def _play(name: str, team: str, folder: Path):
@@ -52,3 +53,19 @@ def test_good_beats_poor(name, tmp_path):
         assert "kontortid" in next(f for f in good.findings if f.rule == "S3").what
     html = render_html(build_report(scenario, poor_events, file_name=f"{name}-poor.db"))
     assert f'<html lang="{scenario.language}">' in html
+
+
+@pytest.mark.parametrize("name", SCENARIO_NAMES)
+def test_good_outgrades_poor_in_every_dimension_and_in_total(plays, name):
+    """Every shipped scenario: the good team beats the poor team in each dimension the good run
+    is judged on, in total, and by at least one grade band."""
+    good, poor = plays.report(name, "good"), plays.report(name, "poor")
+    assert good.total is not None and poor.total is not None
+    assert good.total > poor.total and good.grade.min > poor.grade.min
+    for dimension in good.dimensions:
+        other = poor.dimension(dimension.dimension)
+        if dimension.score is None:
+            continue
+        assert other.score is None or dimension.score > other.score, (name, dimension.dimension,
+                                                                      dimension.score, other.score)
+    assert not [f for f in good.findings if f.verdict == "improvement" and f.severity == "critical"]

@@ -89,9 +89,10 @@ def test_a_same_working_day_answer_earns_partial_credit(scenario, session):
 
 
 def test_in_an_incident_the_curve_runs_to_a_few_times_the_target(scenario, session):
-    events = (session().item("q1", 0, "Hva skjer?").item("q2", 0, "Er skolen stengt?").item("q3", 0, "Hvor?")
-              .reply("q1", 15, "Vi vet om saken." + SIGNED).reply("q2", 30, "Skolen er åpen." + SIGNED)
-              .reply("q3", 70, "På Torget." + SIGNED).end(120))
+    events = (session().item("q1", 0, "Er bussen innstilt?").item("q2", 0, "Er skolen stengt?")
+              .item("q3", 0, "Er biblioteket stengt?")
+              .reply("q1", 15, "Bussen går som normalt." + SIGNED).reply("q2", 30, "Skolen er åpen." + SIGNED)
+              .reply("q3", 70, "Biblioteket er åpent." + SIGNED).end(120))
     credits = {r.item_id: r.credit for r in score(scenario(), events).response_times}
     multiple = load_rubric().rule("S1").param("incident_zero_at_multiple")
     assert credits["q1"] == 100 and credits["q3"] == 0 and 0 < credits["q2"] < 100
@@ -140,7 +141,7 @@ def test_a_childs_name_and_birth_date_in_public_scores_clearly_below_slow_but_ca
     slow = score(everyday, careful)
     leak = score(everyday, leaking)
     assert any(f.rule == "P1" and f.severity == "critical" for f in leak.findings)
-    assert leak.total <= slow.total - 15 and leak.grade.min < slow.grade.min
+    assert leak.total <= slow.total - 10 and leak.grade.min < slow.grade.min
     assert leak.grade.capped_by == "P1"
 
 

@@ -13,8 +13,8 @@ def _rule(report, rule):
 
 def test_incident_targets_are_plain_minutes(scenario, session):
     events = (session()
-              .item("q1", 0, "Hva skjer?").item("q2", 1, "Er skolen stengt?").item("q3", 2, "Hvor lenge varer det?")
-              .reply("q1", 5, "Vi vet om saken. Hilsen Kari, kommunikasjon")
+              .item("q1", 0, "Er bussen innstilt?").item("q2", 1, "Er skolen stengt?").item("q3", 2, "Hvor lenge varer det?")
+              .reply("q1", 5, "Bussen går som normalt. Hilsen Kari, kommunikasjon")
               .reply("q2", 21, "Skolen er åpen. Hilsen Kari, kommunikasjon")
               .end(60))
     report = score(scenario(), events)
@@ -31,7 +31,7 @@ def test_incident_targets_are_plain_minutes(scenario, session):
 
 
 def test_scenario_expectation_overrides_the_reply_target(scenario, session):
-    events = session().item("q1", 0, "Hva skjer?").reply("q1", 20, "Svar. Hilsen Kari, kommunikasjon").end(60)
+    events = session().item("q1", 0, "Er skolen stengt?").reply("q1", 20, "Skolen er åpen. Hilsen Kari, kommunikasjon").end(60)
     report = score(scenario(expectations={"reply_within": "30m"}), events)
     s1 = _rule(report, "S1")
     assert s1.metrics["within"] == 1 and "fra scenariet" in s1.what
@@ -70,11 +70,11 @@ def test_an_acknowledgement_counts_but_the_promise_must_be_kept(scenario, sessio
 
 def test_coverage_counts_criticism_and_skips_justly_removed_items(scenario, session):
     events = (session()
-              .item("q1", 0, "Hva skjer?").item("c1", 1, "Dere er alt for trege!", kind="complaint")
+              .item("q1", 0, "Er skolen stengt?").item("c1", 1, "Dere er alt for trege med svarene!", kind="complaint")
               .item("c2", 2, "Helt håpløst informasjon.", kind="complaint")
               .item("a1", 3, "Ordføreren er en idiot.", kind="attack")
-              .reply("q1", 5, "Vi vet om saken. Hilsen Kari, kommunikasjon")
-              .reply("c1", 6, "Vi forstår frustrasjonen. Hilsen Kari, kommunikasjon")
+              .reply("q1", 5, "Skolen er åpen. Hilsen Kari, kommunikasjon")
+              .reply("c1", 6, "Vi forstår frustrasjonen; vi svarer nå innen 15 minutter. Hilsen Kari, kommunikasjon")
               .delete("a1", 4, reason="personal_attack", note="personangrep")
               .end(60))
     c1 = _rule(score(scenario(), events), "C1")
