@@ -150,7 +150,8 @@ def rumour_impacts(
     ``actual`` is each rumour's reach as played (the live simulation knows it, so it is
     not replayed). A rumour nobody corrected is compared with a hypothetical page post
     correcting it ``target`` after it appeared (``earlier_by`` without a target).
-    Two replays per rumour, each of only what the rumour touched.
+    At most two replays per rumour (one for a rumour nobody corrected), each of only what
+    the rumour touched.
     """
     records = list(history)
     rumours = [r for r in records if isinstance(r, StartRecord) and r.role == "rumour"]
@@ -164,7 +165,8 @@ def rumour_impacts(
         def reach(variant: list[HistoryRecord], rumour_id: str = rumour.item_id) -> int:
             return replay_reach(audience, seed, variant, rumour_id, until, settings)
 
-        without = reach([r for r in touched if r.item_id not in corrections])
+        # Never corrected: the drill itself was the replay without corrections.
+        without = reach([r for r in touched if r.item_id not in corrections]) if corrections else int(actual[rumour.item_id])
         corrected_at: float | None
         if corrections:
             corrected_at = min(r.at for r in touched if isinstance(r, StartRecord) and r.item_id in corrections)
