@@ -12,6 +12,7 @@ points the cap takes off are booked on that finding, so the sum above still hold
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from scoring.context import ScoringContext
@@ -28,7 +29,7 @@ class RuleResult:
     items: list[ItemRef] = field(default_factory=list)
     severity: Severity | None = None
     """Severity of a shortcoming; derived from the score when not given."""
-    metrics: dict[str, float] = field(default_factory=dict)
+    metrics: Mapping[str, float] = field(default_factory=dict)
     verdict: Verdict | None = None
     points: float | None = None
     """Set only by dimensions that are not a weighted mean of rule scores (tone)."""
@@ -87,7 +88,7 @@ def build_dimension(ctx: ScoringContext, result: DimensionResult, weight: float)
             severity_reason=spec.severity_reason(ctx.lang) if verdict != "strength" else "",
             points=points, what=r.what, recommendation=spec.text(ctx.lang),
             action=spec.action(ctx.lang) if verdict != "strength" else "", source=spec.source(ctx.lang),
-            items=r.items, rule_score=None if r.score is None else round(r.score, 1), metrics=r.metrics,
+            items=r.items, rule_score=None if r.score is None else round(r.score, 1), metrics=dict(r.metrics),
         ))
     uncapped = None if score is None else max(0.0, min(100.0, score))
     final = uncapped

@@ -14,7 +14,7 @@ Reach-driven streams are left out, since their volume depends on how the drill w
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from drill.events import DrillEnded, Event
@@ -65,13 +65,13 @@ def unplayed(scenario: Scenario, played: PlayedTime) -> Unplayed:
     if not played.ended_early:
         return Unplayed()
     start, end = played.played_s, played.planned_s
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)
     for inject in scenario.injects:
         if inject.at is None or not start < float(inject.at) <= end:
             continue
         labels = inject.labels or Labels(kind=CHANNEL_KIND.get(inject.type, ItemKind.info))
         _count(counts, labels, 1.0, is_comment=inject.type == Channel.comment)
-    expected: Counter[str] = Counter()
+    expected: defaultdict[str, float] = defaultdict(float)
     for stream in scenario.streams:
         if stream.driven_by:
             continue
@@ -83,7 +83,7 @@ def unplayed(scenario: Scenario, played: PlayedTime) -> Unplayed:
     return Unplayed(**{k: int(v) for k, v in counts.items()})
 
 
-def _count(counts: Counter[str], labels: Labels, n: float, *, is_comment: bool) -> None:
+def _count(counts: defaultdict[str, float], labels: Labels, n: float, *, is_comment: bool) -> None:
     if labels.needs_reply:
         counts["needs_reply"] += n
         if labels.kind == ItemKind.complaint:

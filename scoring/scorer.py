@@ -24,7 +24,7 @@ from scoring.dimensions.tone import score_tone
 from scoring.findings import build_dimension
 from scoring.models import SEVERITY_RANK, DimensionScore, Finding, Grade, PlayedTime, ScoreReport
 from scoring.planned import played_for
-from scoring.rubric import DIMENSIONS, Rubric, load_rubric
+from scoring.rubric import DIMENSIONS, Dimension, Rubric, load_rubric
 from scoring.texts import duration
 
 
@@ -112,9 +112,9 @@ def worst_critical(findings: list[Finding]) -> Finding | None:
     return min(critical, key=lambda f: (f.points, f.rule), default=None)
 
 
-def dimension_weights(scenario: Scenario, rubric: Rubric | None = None) -> dict[str, float]:
+def dimension_weights(scenario: Scenario, rubric: Rubric | None = None) -> dict[Dimension, float]:
     rubric = rubric or load_rubric()
-    weights = {name: spec.weight for name, spec in rubric.dimensions.items()}
+    weights: dict[Dimension, float] = {name: spec.weight for name, spec in rubric.dimensions.items()}
     weights.update(scenario.scoring.weights)
     return weights
 
@@ -124,7 +124,7 @@ def weighted_total(dimensions: list[DimensionScore]) -> float | None:
     weight = sum(w for _, w in scored)
     if not weight:
         return None
-    return round(sum(s * w for s, w in scored) / weight, 1)  # type: ignore[operator]
+    return round(sum(s * w for s, w in scored) / weight, 1)
 
 
 def grade_for(total: float, lang: str, rubric: Rubric | None = None, *, capped_by: Finding | None = None,

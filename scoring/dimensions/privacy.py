@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
+from scoring.models import Severity, Verdict
 from scoring.planned import unplayed_for
 from scoring.texts import duration, pick, quoted, share
 
@@ -40,13 +41,13 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
     lang = ctx.lang
     texts = ctx.team_texts
     _COST = _costs(ctx, rubric_id)
-    flagged: list[tuple[TeamText, str, str, str]] = []
+    flagged: list[tuple[TeamText, Severity, str, str]] = []
     negative = ctx.texts_with(rubric_id, negative=True)
     for text in texts:
         hits = negative.get(text.id)
         if hits:
-            worst = max(hits, key=lambda f: _COST[f.severity])
-            flagged.append((text, worst.severity, worst.matched, worst.explanation))
+            top = max(hits, key=lambda f: _COST[f.severity])
+            flagged.append((text, top.severity, top.matched, top.explanation))
     if not texts:
         return RuleResult(rubric_id, pick(lang, "Ingen offentlige tekster.", "No public texts."))
     if not flagged:
@@ -64,9 +65,9 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
                 f"{ctx.clock.label(text.t)}:{example} – {explanation}")
     worst = max((sev for _, sev, _, _ in flagged), key=lambda s: _COST[s])
     # Any flagged text is at least worth a look, however small its cost in points.
-    verdict = "note" if worst == "minor" else "improvement"
-    return RuleResult(rubric_id, what, score=max(0.0, 100.0 - cost), severity=worst,  # type: ignore[arg-type]
-                      verdict=verdict,  # type: ignore[arg-type]
+    verdict: Verdict = "note" if worst == "minor" else "improvement"
+    return RuleResult(rubric_id, what, score=max(0.0, 100.0 - cost), severity=worst,
+                      verdict=verdict,
                       items=[ctx.text_ref(t) for t, *_ in flagged[:6]],
                       metrics={"texts_flagged": len(flagged), "texts": len(texts)})
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
-from scoring.models import SEVERITY_RANK
+from scoring.models import SEVERITY_RANK, Severity, Verdict
 from scoring.texts import pick, quoted, share
 
 TONE_RUBRIC = ("T1", "T2", "T3", "T4", "T5")
@@ -42,10 +42,10 @@ def score_tone(ctx: ScoringContext) -> DimensionResult:
 def _rubric_finding(ctx: ScoringContext, rubric_id: str, texts: list[TeamText]) -> RuleResult | None:
     lang = ctx.lang
     hits: dict[str, list[TeamText]] = defaultdict(list)
-    weights: dict[str, int] = {}
+    weights: dict[str, float] = {}
     explanations: dict[str, str] = {}
     matched: dict[str, str] = {}
-    severities: dict[str, str] = {}
+    severities: dict[str, Severity] = {}
     for text, finding in ctx.tone_hits.get(rubric_id, []):
         if not hits[finding.rule] or hits[finding.rule][-1] is not text:
             hits[finding.rule].append(text)
@@ -65,9 +65,9 @@ def _rubric_finding(ctx: ScoringContext, rubric_id: str, texts: list[TeamText]) 
         sentences.append(f"{share(len(hits[rule]), len(texts), lang)}{pick(lang, ' tekster', ' texts')}: "
                          f"{explanations[rule].rstrip('.')}{example}.")
     worst = negatives[0] if negatives else None
-    verdict = "improvement" if worst and points < 0 else ("strength" if points > 0 else "note")
+    verdict: Verdict = "improvement" if worst and points < 0 else ("strength" if points > 0 else "note")
     severity = max((severities[r] for r in negatives), key=SEVERITY_RANK.__getitem__, default=None)
     examples = [ctx.text_ref(t) for t in (hits[worst] if worst else hits[positives[0]])[:5]]
-    return RuleResult(rubric_id, " ".join(sentences), items=examples, severity=severity,  # type: ignore[arg-type]
+    return RuleResult(rubric_id, " ".join(sentences), items=examples, severity=severity,
                       verdict=verdict, points=points,
                       metrics={f"{r}.texts": len(hits[r]) for r in hits} | {"texts": len(texts)})

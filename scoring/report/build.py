@@ -28,7 +28,7 @@ from drill.scenario.models import Scenario
 from scoring.context import ScoringContext
 from scoring.dimensions.crisis import reach_sentence
 from scoring.dimensions.moderation import matrix
-from scoring.models import ScoreReport
+from scoring.models import Finding, ScoreReport
 from scoring.report.model import (
     AfterActionReport,
     CompareRow,
@@ -41,6 +41,8 @@ from scoring.report.model import (
     ScenarioInfo,
     SessionInfo,
     TimelineEntry,
+    TimelineFlag,
+    TimelineKind,
     VolumeBucket,
 )
 from scoring.scorer import score
@@ -81,7 +83,7 @@ def build_report(scenario: Scenario, events: list[Event], *, language: str | Non
     )
 
 
-def _actions(improvements: list) -> list[CorrectiveAction]:
+def _actions(improvements: list[Finding]) -> list[CorrectiveAction]:
     seen: set[str] = set()
     actions = []
     for finding in improvements:
@@ -114,8 +116,8 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
     for event in ctx.events:
         p, t, at = event.payload, event.t, ctx.clock.label(event.t)
         if isinstance(p, ItemPosted) and p.item_id in key_items:
-            kind = "item" if p.channel == "comment" else "message"
-            flag = "casualty" if p.labels.casualty_facts else ""
+            kind: TimelineKind = "item" if p.channel == "comment" else "message"
+            flag: TimelineFlag = "casualty" if p.labels.casualty_facts else ""
             entries.append(TimelineEntry(t=t, at=at, kind=kind, who=p.author, text=quote(p.text, 140),
                                          item_id=p.item_id, flag=flag))
         elif isinstance(p, ReplyPosted) and p.item_id in key_items:
@@ -202,10 +204,10 @@ def compare(this: ScoreReport, other: ScoreReport, other_name: str) -> Compariso
         change = None if mine.score is None or theirs.score is None else round(mine.score - theirs.score, 1)
         rows.append(CompareRow(dimension=mine.dimension, label=mine.label, this=mine.score, other=theirs.score,
                                change=change))
-    mine = {f.rule: f.title for f in this.findings if f.verdict == "improvement"}
-    theirs = {f.rule: f.title for f in other.findings if f.verdict == "improvement"}
+    my_issues = {f.rule: f.title for f in this.findings if f.verdict == "improvement"}
+    their_issues = {f.rule: f.title for f in other.findings if f.verdict == "improvement"}
     return Comparison(
         other_file=other_name, other_total=other.total, this_total=this.total, rows=rows,
-        resolved=[RuleChange(rule=r, title=t) for r, t in sorted(theirs.items()) if r not in mine],
-        new=[RuleChange(rule=r, title=t) for r, t in sorted(mine.items()) if r not in theirs],
+        resolved=[RuleChange(rule=r, title=t) for r, t in sorted(their_issues.items()) if r not in my_issues],
+        new=[RuleChange(rule=r, title=t) for r, t in sorted(my_issues.items()) if r not in their_issues],
     )

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json as _json
 
+from typing import Any
+
 from scoring.report.model import AfterActionReport
 
 
@@ -14,7 +16,7 @@ def render_json(report: AfterActionReport) -> str:
     return _json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def report_schema() -> dict:
+def report_schema() -> dict[str, Any]:
     return AfterActionReport.model_json_schema()
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from scoring.models import Finding
+from scoring.rubric import Dimension
 from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport
 from scoring.texts import decimal, duration, pick, signed
@@ -16,7 +19,7 @@ def _score(value: float | None, lang: str) -> str:
     return label("not_scored", lang) if value is None else f"{value:.0f}"
 
 
-def _finding(f: Finding, lang: str, labels: dict[str, str]) -> list[str]:
+def _finding(f: Finding, lang: str, labels: Mapping[Dimension, str]) -> list[str]:
     points = "" if f.rule_score is None and f.points == 0 else f", {signed(f.points, lang)}"
     lines = [f"- **{f.rule}** ({labels.get(f.dimension, f.dimension)}{points}) {f.what}",
              f"  - {label('recommendation', lang)}: {f.recommendation} *({label('source', lang)}: {f.source})*"]
@@ -84,8 +87,8 @@ def render_markdown(report: AfterActionReport) -> str:
         out.append(label("none", lang))
     if report.reach:
         out += ["", f"## {label('chart_reach', lang)}", ""]
-        for r in report.reach:
-            out.append(f"- {r.sentence or r.quote}")
+        for series in report.reach:
+            out.append(f"- {series.sentence or series.quote}")
     out += ["", f"## {label('findings_all', lang)}", ""]
     for d in s.dimensions:
         out.append(f"### {d.label} ({_score(d.score, lang)})")

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+TimelineKind = Literal["item", "message", "reply", "post", "hidden", "deleted", "restored", "archived", "trigger",
+                       "handover", "liked", "note"]
+TimelineFlag = Literal["", "wrongful", "justified", "late", "privacy", "casualty"]
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.models import Finding, ItemRef, ScoreReport
@@ -50,12 +54,11 @@ class CorrectiveAction(_Model):
 class TimelineEntry(_Model):
     t: float
     at: str = Field(description="Clock time, e.g. 11:04.")
-    kind: Literal["item", "message", "reply", "post", "hidden", "deleted", "restored", "archived", "trigger",
-                  "handover", "liked", "note"]
+    kind: TimelineKind
     who: str
     text: str
     item_id: str | None = None
-    flag: Literal["", "wrongful", "justified", "late", "privacy", "casualty"] = ""
+    flag: TimelineFlag = ""
 
 
 class RemovalReview(_Model):

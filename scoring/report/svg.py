@@ -137,8 +137,8 @@ def response_chart(rows: list[ResponseTime], end_s: float, clock: list[tuple[flo
             body.append(f'<circle cx="{x:.1f}" cy="{py(r.responded_after / 60):.1f}" r="3.5" fill="{BLUE}" '
                         f'fill-opacity="0.8"/>')
         else:
-            y = py(r.responded_after / 60)
-            body.append(f'<path d="M{x:.1f},{y - 5:.1f}L{x + 5:.1f},{y + 4:.1f}L{x - 5:.1f},{y + 4:.1f}Z" '
+            late_y = py(r.responded_after / 60)
+            body.append(f'<path d="M{x:.1f},{late_y - 5:.1f}L{x + 5:.1f},{late_y + 4:.1f}L{x - 5:.1f},{late_y + 4:.1f}Z" '
                         f'fill="{ORANGE}"/>')
     body.append(_legend(width - 470, height - 8, [
         ("circle", BLUE, label("legend_within", lang)), ("triangle", ORANGE, label("legend_late", lang)),
