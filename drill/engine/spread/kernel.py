@@ -76,12 +76,18 @@ class CascadeParams:
 
     @property
     def width(self) -> float:
-        """Bucket width: about half a typical hop, so few hops fall inside one bucket."""
+        """Bucket width: about two typical hops.
+
+        Results do not depend on it (buckets only order the work). Half a hop kept label
+        corrections rare, but on a town-sized audience the cost is the number of rounds, not
+        their size: 200 official posts on a 30k audience ran in 4.9 s instead of 7.5 s with
+        two hops per bucket, and a 1M-node drill took the same time either way.
+        """
         if self.bucket_width is not None:
             return self.bucket_width
         if self.model == "sir":
             return 2.0 / (self.transmission_rate + self.recovery_rate)
-        return self.mean_delay if self.delay == "constant" else 0.5 * self.mean_delay
+        return self.mean_delay if self.delay == "constant" else 2.0 * self.mean_delay
 
 
 _EMPTY_I = np.empty(0, dtype=np.int64)

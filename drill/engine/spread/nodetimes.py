@@ -59,7 +59,7 @@ def min_per_node(nodes: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.n
 class NodeTimes:
     """Earliest known time per node; absent nodes are at +inf."""
 
-    __slots__ = ("_n", "_dense", "_keys", "_vals", "_log", "_count", "_count_limit", "_rescan")
+    __slots__ = ("_n", "_dense", "_keys", "_vals", "_log", "_ahead", "_count", "_count_limit", "_rescan")
 
     def __init__(self, num_nodes: int, dense: bool = False) -> None:
         self._n = num_nodes
@@ -68,6 +68,9 @@ class NodeTimes:
         self._keys = np.empty(0, dtype=np.int64)
         self._vals = np.empty(0, dtype=np.float64)
         self._log: list[tuple[np.ndarray, np.ndarray]] = []
+        # Logged entries beyond the last count, as (times sorted, their nodes) chunks: a count
+        # only reads each chunk's due prefix, so entries far ahead cost nothing per count.
+        self._ahead: list[tuple[np.ndarray, np.ndarray]] = []
         self._count = 0
         self._count_limit = -math.inf
         self._rescan = False
@@ -191,11 +194,12 @@ class NodeTimes:
     def count_at_most(self, limit: float) -> int:
         """Nodes with a time at or below ``limit``."""
         if self._rescan or limit < self._count_limit:
-            # Count afresh, and log what lies above the limit so later counts can go on from here.
+            # Count afresh, and keep what lies above the limit so later counts can go on from here.
             nodes, times = self.finite()
             due = times <= limit
             self._count = int(np.count_nonzero(due))
-            self._log = [(nodes[~due], times[~due])] if not due.all() else []
+            self._log, self._ahead = [], []
+            self._keep_ahead(nodes[~due], times[~due])
             self._rescan = False
             self._count_limit = limit
             return self._count
@@ -205,13 +209,25 @@ class NodeTimes:
             else:
                 nodes = np.concatenate([n for n, _ in self._log])
                 times = np.concatenate([t for _, t in self._log])
-            current = self.get(nodes) == times  # superseded entries were lowered again later
-            due = current & (times <= limit)
-            self._count += int(np.count_nonzero(due))
-            pending = current & ~due
-            self._log = [(nodes[pending], times[pending])] if pending.any() else []
+            self._log = []
+            self._keep_ahead(nodes, times)
+        still: list[tuple[np.ndarray, np.ndarray]] = []
+        for times, nodes in self._ahead:
+            cut = int(np.searchsorted(times, limit, side="right"))
+            if cut:
+                # An entry is counted once, when due and still the node's time (a node
+                # lowered again later has a newer entry of its own).
+                self._count += int(np.count_nonzero(self.get(nodes[:cut]) == times[:cut]))
+            if cut < times.size:
+                still.append((times[cut:], nodes[cut:]))
+        self._ahead = still
         self._count_limit = limit
         return self._count
+
+    def _keep_ahead(self, nodes: np.ndarray, times: np.ndarray) -> None:
+        if nodes.size:
+            order = np.argsort(times, kind="stable")
+            self._ahead.append((times[order], nodes[order]))
 
     def finite(self) -> tuple[np.ndarray, np.ndarray]:
         """All nodes with a finite time, sorted by node id."""
