@@ -39,6 +39,7 @@ _CONCRETE = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 class _WordLists(BaseModel):
@@ -57,6 +58,8 @@ class AnswerRules(BaseModel):
     generic: _WordLists
     verdict: _WordLists
     channels: _WordLists
+    affirms: tuple[str, ...]
+    negations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +79,9 @@ class Verdict:
     """Whether one text addresses one comment, and the reason a trainer can be shown."""
 
     addresses: bool
-    reason: str  # "subject", "information", "referral", "verdict" or "" when it does not
+    reason: str
+    """"subject", "information", "referral", "verdict"; or, when it does not, "agrees" (it
+    agreed with a false claim) or ""."""
 
 
 _SUFFIXES = {"nb": ("ene", "en", "et", "a", "er", "ar", "ane"), "en": ("s", "es", "ed", "ing")}
@@ -154,6 +159,8 @@ def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -
     """Does `reply` address `comment`? `claim`: the comment states something to be corrected."""
     rules = answer_rules()
     lang = "en" if language == "en" else "nb"
+    if claim and _agrees(reply, rules):
+        return Verdict(False, "agrees")
     content = _content(reply, lang)
     reply_words = content.words
     if _shares_subject(content, _content(comment, lang), rules.min_stem):
@@ -168,6 +175,21 @@ def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -
     if _CONCRETE.search(reply):
         return Verdict(True, "information")
     return Verdict(True, "referral") if referral else Verdict(False, "")
+
+
+def _agrees(reply: str, rules: AnswerRules) -> bool:
+    """Does a sentence of the reply agree with the claim it answers ("Ja, det stemmer")?"""
+    for sentence in _SENTENCES.split(reply):
+        words = {m.group().lower() for m in TOKEN_RE.finditer(sentence)}
+        negated = bool(words & rules.negations) or "n't" in sentence.lower()
+        if not negated and any(rx.search(sentence) for rx in _affirm_patterns(rules.affirms)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _affirm_patterns(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
 def normalised(text: str) -> str:

@@ -197,6 +197,21 @@ class ScoringContext:
         return out
 
     @cached_property
+    def agreed_with_claims(self) -> list[tuple[ItemView, float, str]]:
+        """False claims the team agreed with: (the claim, when, the reply or post id). Agreeing
+        with a rumour spreads it, however fast, signed and polite the reply is."""
+        found = []
+        for item in self.items:
+            if not item.labels.false_claim:
+                continue
+            language = str(self.scenario.language)
+            for t, by, text in self.answers_to(item):
+                if addresses(text, item.text, language, claim=True).reason == "agrees":
+                    found.append((item, t, by))
+                    break
+        return found
+
+    @cached_property
     def pasted(self) -> list[PastedText]:
         """Replies whose same text stands under several different comments (scoring/answers.py)."""
         rows = []

@@ -413,17 +413,24 @@ def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
     sentences = [s for row in rumours if (s := reach_sentence(ctx, row))]
     if sentences:
         what += " " + " ".join(sentences)
+    agreed = ctx.agreed_with_claims
+    if agreed:
+        first = agreed[0][0]
+        what += pick(lang, f" {len(agreed)} svar sa seg enig i en feilaktig påstand, først «{quote(first.text, 60)}» "
+                           f"kl. {ctx.clock.label(agreed[0][1])}: det sprer ryktet i stedet for å rette det.",
+                     f" {len(agreed)} replies agreed with a false claim, first “{quote(first.text, 60)}” at "
+                     f"{ctx.clock.label(agreed[0][1])}: that spreads the rumour instead of correcting it.")
     apologies = [t for t in ctx.team_texts if any(f.rule in {"K6.apology", "K6.own_error"} for f in t.tone.findings)]
     if apologies:
         what += pick(lang, f" {len(apologies)} tekster beklaget eller innrømmet egne feil.",
                      f" {len(apologies)} texts apologised or admitted the municipality's own mistakes.")
     prevented = sum(r.prevented or 0 for r in rumours)
     return RuleResult("K6", what, score=100.0 * earned / possible,
-                      severity="critical" if any(i.spreads for i in missed) else None,
+                      severity="critical" if agreed or any(i.spreads for i in missed) else None,
                       items=[ctx.ref(i) for i in (missed + slow)[:8]],
                       metrics={"claims": len(claims) + unplayed, "on_time": on_time, "late": late,
                                "never": len(missed) + unplayed, **({"unplayed": unplayed} if unplayed else {}),
-                               "reach_prevented": prevented})
+                               "reach_prevented": prevented, **({"agreed": len(agreed)} if agreed else {})})
 
 
 def _k7(ctx: ScoringContext) -> RuleResult | None:

@@ -182,7 +182,10 @@ POLITE_NON_ANSWERS = (
 )
 SPAM_POST = "Vi følger situasjonen og kommer tilbake med mer informasjon. Hilsen Kari, kommunikasjonsavdelingen"
 
-ADVERSARIES = ("canned", "polite", "hide_critics", "post_spam", "delete_all", "silent", "end_early")
+AGREEING_REPLY = ("Ja, det stemmer dessverre. Vi følger med og kommer tilbake med mer så snart vi vet noe. "
+                  "Hilsen Kari, kommunikasjonsavdelingen")
+
+ADVERSARIES = ("canned", "polite", "agrees", "hide_critics", "post_spam", "delete_all", "silent", "end_early")
 
 
 def _load_script(name: str, team: str, scenario: Scenario) -> Any:
@@ -206,6 +209,17 @@ def adversarial_script(name: str, kind: str, scenario: Scenario) -> Any:
     good = _load_script(name, "good", scenario)
     if kind == "silent":
         return _load_script(name, "silent", scenario)
+    if kind == "agrees":
+        # Fast, signed and polite, and wrong: every reply to a claim agrees with it.
+        rumours = {i.id for i in scenario.injects if i.labels is not None and i.labels.kind == "rumour"}
+        actions = [a.model_copy(update={"reply": a.reply.model_copy(update={"text": AGREEING_REPLY})})
+                   if a.reply is not None and a.reply.to in rumours else a for a in good.actions]
+        policies = [p.model_copy(update={"reply": AGREEING_REPLY})
+                    if p.reply is not None and "rumour" in (p.when.kind or []) else p for p in good.policies]
+        # Its official posts say nothing against the claims either.
+        actions = [a.model_copy(update={"official_post": a.official_post.model_copy(update={"corrects": []})})
+                   if a.official_post is not None else a for a in actions]
+        return good.model_copy(update={"actions": actions, "policies": policies})
     if kind in ("canned", "polite"):
         texts = [PASTED_LINE] if kind == "canned" else list(POLITE_NON_ANSWERS)
         actions = []

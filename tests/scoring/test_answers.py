@@ -55,3 +55,16 @@ def test_the_same_text_under_different_questions_is_pasted_but_one_answer_to_one
     same_question = [(f"r{i}", "Skolen åpner mandag kl. 8.", f"c{i}", "Når åpner skolen?", True) for i in range(5)]
     assert pasted_texts(same_question) == [], "answering one question asked five times is not pasting"
     assert pasted_texts(rows[:2]) == [], "two is a coincidence"
+
+
+@pytest.mark.parametrize("reply", [
+    "Ja, det stemmer. Hilsen Kari, kommunikasjon",
+    "Vi kan bekrefte at det er en bombe. Hold dere unna.",
+])
+def test_agreeing_with_a_false_claim_is_no_correction_however_polite(reply: str) -> None:
+    verdict = addresses(reply, CLAIM, "nb", claim=True)
+    assert not verdict.addresses and verdict.reason == "agrees"
+
+
+def test_a_denial_that_grants_a_true_part_still_corrects() -> None:
+    assert addresses("Det er riktig at det lukter gass, men det er ingen bombe.", CLAIM, "nb", claim=True).addresses

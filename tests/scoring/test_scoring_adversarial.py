@@ -80,3 +80,11 @@ def test_polite_non_answers(plays, name):
     bad = _assert_clearly_below(plays, name, "polite")
     c1 = _improvements(bad, "C1")
     assert c1 and c1[0].metrics["answered"] < c1[0].metrics["total"] / 2
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_fast_polite_replies_that_agree_with_rumours(plays, name):
+    bad = _assert_clearly_below(plays, name, "agrees")
+    k6 = _improvements(bad, "K6")
+    assert k6 and k6[0].metrics["agreed"] > 0 and k6[0].severity == "critical"
+    assert "enig i en feilaktig påstand" in k6[0].what
