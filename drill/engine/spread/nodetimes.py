@@ -73,7 +73,9 @@ class NodeTimes:
         self._ahead: list[tuple[np.ndarray, np.ndarray]] = []
         self._count = 0
         self._count_limit = -math.inf
-        self._rescan = False
+        # Nothing is logged until the first count (a full scan): a cascade nobody counts,
+        # such as a textbook run, keeps no log at all.
+        self._rescan = True
 
     def get(self, nodes: np.ndarray) -> np.ndarray:
         if self._dense is not None:
