@@ -27,7 +27,9 @@ from scoring.tone.text import AnalysedText, Sentence
 
 Detail = dict[str, str]
 # A capitalised word continuing a list of capitalised words ("Kleppanes, Hagevik og Nordstranda").
-LIST_BEFORE_RE = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
+# Words that open a reply before a name ("Ja, Ola ...", "Hi, Anna ...") without starting a list.
+ANSWER_WORDS = frozenset({"ja", "nei", "jo", "hei", "hallo", "takk", "yes", "no", "hi", "hello", "thanks"})
+LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,10 @@ class ConfidentialityMatcher:
             return False  # "Solsikken barnehage", "Lia sykehjem"
         sentence = text.sentence_at(start)
         before = text.text[sentence.start : start]
-        if self.place_before_re.search(before) or LIST_BEFORE_RE.search(before):
+        listed = LIST_BEFORE_RE.search(before)
+        if listed and listed.group(1).lower() in ANSWER_WORDS and listed.group(0).rstrip().endswith(","):
+            listed = None  # "Ja, Ola får plass": an answer word, not a list of places
+        if self.place_before_re.search(before) or listed:
             return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
         opening = not before.strip() or bool(re.search(r"[:\-–—•*(«\"]\s*$", before))
         if opening:  # "Vedrørende Deres ...": only a known first name may open a sentence as a name
