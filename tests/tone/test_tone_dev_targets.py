@@ -1,9 +1,9 @@
 """The analyser on the development part of the labelled replies (tests/tone/labelled/).
 
 The targets of issue 11 (on held-back data: AUC >= 0.95, >= 95 % of privacy cases found,
-<= 2 % of good replies flagged for privacy) are asserted where the development set already
-meets them; where it does not yet (bokmål AUC and privacy recall), the floor is what the rules
-reach today, so a regression fails while the gap stays visible here.
+<= 2 % of good replies flagged for privacy) hold on the development set in bokmål, nynorsk and
+English; the floors sit just under what the rules reach today, so a regression fails CI. Each
+labelled flag also has a recall floor, so a rule family that stops firing is noticed.
 """
 
 from __future__ import annotations
@@ -17,10 +17,17 @@ from scoring.tone.evaluation import Evaluation, evaluate, read_labelled
 
 LABELLED = Path(__file__).parent / "labelled"
 
-# file -> (language for AUC, AUC floor, privacy-recall floor, most good replies flagged for privacy)
+# file -> (AUC floor per language, privacy-recall floor, most good replies flagged for privacy)
 FLOORS = {
-    "dev-en.jsonl": ("en", 0.95, 0.95, 0.02),
-    "dev.jsonl": ("nb", 0.92, 0.87, 0.02),  # below the 0.95 targets: see the module docstring
+    "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
+    "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
+}
+# file -> lowest recall per labelled flag (what the rules reach today, rounded down).
+FLAG_RECALL_FLOORS = {
+    "dev-en.jsonl": {"defensive": 0.55, "dismissive": 0.35, "sarcasm": 0.8, "party_politics": 0.95,
+                     "false_reassurance": 0.85, "speculation": 0.55, "casualties": 0.9},
+    "dev.jsonl": {"defensive": 0.5, "dismissive": 0.6, "sarcasm": 0.55, "party_politics": 0.9,
+                  "false_reassurance": 0.9, "speculation": 0.55, "casualties": 0.85, "case_processing": 0.5},
 }
 
 
@@ -33,12 +40,24 @@ def _evaluation(name: str) -> Evaluation:
 def test_dev_set_meets_its_floor(name: str) -> None:
     if not (LABELLED / name).exists():
         pytest.skip(f"{name} is not there yet")
-    language, auc_floor, recall_floor, good_rate = FLOORS[name]
+    auc_floors, recall_floor, good_rate = FLOORS[name]
     report = _evaluation(name)
-    assert report.auc[language] is not None and report.auc[language] >= auc_floor, report.auc
+    for language, auc_floor in auc_floors.items():
+        value = report.auc.get(language)
+        assert value is not None and value >= auc_floor, (language, report.auc)
     assert report.privacy_recall is not None and report.privacy_recall >= recall_floor, [
         s.item.id for s in report.privacy_missed()
     ]
     assert report.good_privacy_rate is not None and report.good_privacy_rate <= good_rate, [
         s.item.id for s in report.privacy_false_alarms()
     ]
+
+
+@pytest.mark.parametrize("name", sorted(FLAG_RECALL_FLOORS))
+def test_each_flag_keeps_its_recall(name: str) -> None:
+    if not (LABELLED / name).exists():
+        pytest.skip(f"{name} is not there yet")
+    report = _evaluation(name)
+    below = {flag: report.flags[flag].recall for flag, floor in FLAG_RECALL_FLOORS[name].items()
+             if (report.flags[flag].recall or 0.0) < floor}
+    assert not below, below
