@@ -18,6 +18,7 @@ play: $(STAMP)
 	$(VENV)/bin/drill play $(ARGS)
 
 test: $(STAMP)
+	$(PY) -m mypy
 	$(PY) -m pytest -q $(ARGS)
 
 bench: $(STAMP)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any, cast
 
 from scoring.tone import privacy
 from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
@@ -24,7 +25,7 @@ from scoring.tone.matching import (
     sentence_index_of,
     without_overlaps,
 )
-from scoring.tone.models import ToneFinding, ToneResult
+from scoring.tone.models import Language, ToneFinding, ToneResult
 from scoring.tone.ruleset import Rule
 from scoring.tone.text import AnalysedText
 
@@ -77,10 +78,11 @@ def analyse_reply(
                 state.add(Hit(rule, start, end, sentence_index_of(analysed, start), detail[0] if detail else None))
     hits = sorted(state.hits, key=lambda h: (h.start, h.rule.id))
     findings = [_finding(hit, text, explain, overrides) for hit in hits]
-    return ToneResult(score=_score(ruleset, hits, overrides), language=lang, findings=findings)
+    # `lang` is one of SUPPORTED_LANGUAGES (checked above), the languages `Language` names.
+    return ToneResult(score=_score(ruleset, hits, overrides), language=cast(Language, lang), findings=findings)
 
 
-def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list:
+def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list[tuple[Any, ...]]:
     """Spans proposed by the rule's detector or patterns (each pattern's own conditions applied)."""
     if rule.detector is not None:
         return DETECTOR_FUNCTIONS[rule.detector](rule, data)

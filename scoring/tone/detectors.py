@@ -46,20 +46,28 @@ def lix(text: AnalysedText) -> float | None:
     return len(words) / max(sentences, 1) + 100 * long_words / len(words)
 
 
+def _number(rule: Rule, name: str, default: float | None = None) -> float:
+    """A numeric detector parameter from the rule data (the rule file's schema allows any value)."""
+    value = rule.params.get(name, default)
+    if not isinstance(value, (int, float)):
+        raise ValueError(f"rule {rule.id}: parameter {name!r} must be a number, not {value!r}")
+    return float(value)
+
+
 def _whole(text: AnalysedText) -> list[Span]:
     return [(0, len(text.text))]
 
 
 def _lix_below(rule: Rule, data: DetectorInput) -> list[Span]:
     value = lix(data.text)
-    enough = len(data.text.words) >= int(rule.params.get("min_words", 8))
-    return _whole(data.text) if enough and value is not None and value <= float(rule.params["max"]) else []
+    enough = len(data.text.words) >= _number(rule, "min_words", 8)
+    return _whole(data.text) if enough and value is not None and value <= _number(rule, "max") else []
 
 
 def _lix_above(rule: Rule, data: DetectorInput) -> list[Span]:
     value = lix(data.text)
-    enough = len(data.text.words) >= int(rule.params.get("min_words", 8))
-    return _whole(data.text) if enough and value is not None and value >= float(rule.params["min"]) else []
+    enough = len(data.text.words) >= _number(rule, "min_words", 8)
+    return _whole(data.text) if enough and value is not None and value >= _number(rule, "min") else []
 
 
 def _caps(rule: Rule, data: DetectorInput) -> list[Span]:
@@ -69,7 +77,7 @@ def _caps(rule: Rule, data: DetectorInput) -> list[Span]:
     of several words that is not such a label reads as shouting.
     """
     acronyms = {a.upper() for a in data.settings.caps_acronyms}
-    min_run = int(rule.params.get("min_run", 3))
+    min_run = int(_number(rule, "min_run", 3))
     text = data.text.text
     runs: list[list[Span]] = [[]]
     for word in data.text.words:

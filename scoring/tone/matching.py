@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
 from scoring.tone.text import AnalysedText, Token
@@ -83,7 +84,9 @@ def _find_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int
         if anchor is None:
             starts: list[int] | range = range(len(tokens) - len(sets) + 1)
         else:
-            starts = [p - anchor for p in text.positions_of(sets[anchor])]
+            anchor_set = sets[anchor]
+            assert anchor_set is not None  # the anchor is the first set that is not None
+            starts = [p - anchor for p in text.positions_of(anchor_set)]
         for i in starts:
             if i < 0 or i + len(sets) > len(tokens):
                 continue
@@ -115,7 +118,7 @@ def is_negated(state: MatchState, start: int, end: int) -> bool:
         return True
     following = state.text.token_after(end)
     adjacent = following is not None and not state.text.text[end : following.start].strip()
-    return adjacent and negator(following)
+    return following is not None and adjacent and negator(following)
 
 
 def condition_holds(condition: Condition, state: MatchState, start: int, end: int) -> bool:
@@ -166,10 +169,10 @@ def accept(rule: Rule, state: MatchState, start: int, end: int) -> bool:
     return not any(condition_holds(c, state, start, end) for c in rule.unless)
 
 
-def without_overlaps(spans: Sequence[tuple[int, ...] | tuple[int, int, dict[str, str]]]) -> list[tuple]:
+def without_overlaps(spans: Sequence[tuple[int, ...] | tuple[int, int, dict[str, str]]]) -> list[tuple[Any, ...]]:
     """Keep the earliest, then longest, of overlapping spans: one phrase is one finding.
     A span may carry a third element (a detector's explanation detail); it travels along."""
-    kept: list[tuple] = []
+    kept: list[tuple[Any, ...]] = []
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):
         if kept and span[0] < kept[-1][1]:
             continue

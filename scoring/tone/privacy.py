@@ -203,9 +203,9 @@ def identifiers(text: str, allow: Allowances) -> set[str]:
     found: set[str] = set()
     for match in DIGITS_11_RE.finditer(text):
         found.add(match.group(1) + match.group(2))
-    for match in found_phones(text):
-        if match.e164 not in allow.numbers:
-            found.add(match.e164)
+    for phone in found_phones(text):
+        if phone.e164 not in allow.numbers:
+            found.add(phone.e164)
     for match in EMAIL_RE.finditer(text):
         if not allow.domain_allowed(match.group(1)):
             found.add(match.group().lower())
@@ -221,9 +221,9 @@ def repeated_identifiers(reply: str, context_ids: set[str]) -> Iterator[tuple[in
     for match in DIGITS_11_RE.finditer(reply):
         if match.group(1) + match.group(2) in context_ids:
             yield match.start(), match.end()
-    for match in found_phones(reply):
-        if match.e164 in context_ids:
-            yield match.start, match.end
+    for phone in found_phones(reply):
+        if phone.e164 in context_ids:
+            yield phone.start, phone.end
     for match in EMAIL_RE.finditer(reply):
         if match.group().lower() in context_ids:
             yield match.start(), match.end()

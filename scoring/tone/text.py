@@ -166,7 +166,7 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
 def _continues_lowercase(text: str, end: int) -> bool:
     """A full stop followed by a lower-case word ("7. trinn", "ca. ti") does not end a sentence."""
     following = re.match(r"[ \t]+([^\s])", text[end:])
-    return bool(following) and following.group(1).islower()
+    return following is not None and following.group(1).islower()
 
 
 def _is_initial(text: str, dot: int, end: int) -> bool:
@@ -179,4 +179,4 @@ def _is_initial(text: str, dot: int, end: int) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"(\w+)$", text[:dot])
-    return bool(word) and word.group(1).lower() in ABBREVIATIONS
+    return word is not None and word.group(1).lower() in ABBREVIATIONS
