@@ -337,4 +337,6 @@ STRINGS: dict[str, str] = {
     "team.tui.join.joining": "Waiting for the host to seat you …",
     "team.tui.sent": "Sent; waiting for the host …",
     "team.plain.lobby": "lobby                      who is here, and the roster\nmap MEMBER = SEAT          map a name on the roster to someone present\nstart                      start the drill",
+    "team.tui.refused": "Refused",
+    "team.tui.lobby_bar": "LOBBY: the clock stands still until the trainer starts the drill",
 }

@@ -337,4 +337,6 @@ STRINGS: dict[str, str] = {
     "team.tui.join.joining": "Venter på at verten gir deg plass …",
     "team.tui.sent": "Sendt; venter på verten …",
     "team.plain.lobby": "lobby                      hvem som er her, og vaktlista\nmap MEDLEM = PLASS         koble et navn på vaktlista til en som er til stede\nstart                      start øvelsen",
+    "team.tui.refused": "Avvist",
+    "team.tui.lobby_bar": "LOBBY: klokka står til treneren starter øvelsen",
 }

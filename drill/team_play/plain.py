@@ -22,6 +22,7 @@ from drill.events import Event
 from drill.scenario.models import Channel, DeletionReason, InjectContent
 from drill.team_play.database import wall_now
 from drill.team_play.lines import clock, event_line, short
+from drill.team_play.host import ASSIGN, START_DRILL
 from drill.team_play.overview import build_overview
 from drill.team_play.presence import ACTIVITY_IDLE, ACTIVITY_REPLY, ROLE_TRAINER
 from drill.team_play.seat import SeatConnection
@@ -45,6 +46,8 @@ class PlainConsole:
         self._replying_to: str | None = None
         self._seen: dict[str, tuple[str, str | None]] = {}
         self._host_alive: bool | None = None
+        self._in_lobby: bool | None = None
+        self._forged_after = 0
         connection.add_listener(self._print_events)
 
     # --- output ---------------------------------------------------------------------------
@@ -62,15 +65,23 @@ class PlainConsole:
         """Pick up new events, seats coming and going, and the host's heartbeat."""
         self.connection.tick()
         alive = self.connection.host_alive
-        if alive != self._host_alive:
-            self._host_alive = alive
+        lobby = self.connection.in_lobby
+        if alive != self._host_alive or lobby != self._in_lobby:
+            self._host_alive, self._in_lobby = alive, lobby
             self.say(self.status_line())
         self._print_presence()
+        if self.trainer:
+            for request in self.connection.forged(self._forged_after):
+                self._forged_after = request.id
+                self.say(say("host.forged", self.language, id=request.id, seat=request.seat[:60],
+                             role=request.role[:20], why=request.message))
 
     def status_line(self) -> str:
         c = self.connection
         if not c.host_alive:
             status = say("status.host_gone", self.language)
+        elif c.in_lobby:
+            status = say("status.lobby", self.language)
         elif c.ended:
             status = say("status.ended", self.language)
         elif c.state.paused:
@@ -146,6 +157,7 @@ class PlainConsole:
         }
         if self.trainer:
             commands.update({
+                "lobby": self._lobby, "map": self._map, "start": self._start,
                 "pause": self._clock, "resume": self._clock, "speed": self._clock, "injects": self._injects,
                 "fire": self._fire, "inject": self._inject, "note": self._note, "overview": self._overview,
                 "end": self._end,
@@ -166,6 +178,33 @@ class PlainConsole:
     def _quit(self, words: list[str], text: str, *, name: str = "") -> bool:
         return False
 
+    def _lobby(self, words: list[str], text: str, *, name: str = "") -> None:
+        c = self.connection
+        present = {p.seat for p in c.seats()}
+        seats = [(grant, seat, member) for grant, seat, member in c.grants() if seat in present]
+        self.say(say("tui.lobby.present", self.language, seats=", ".join(seat for _, seat, _ in seats) or "-"))
+        for member in c.state.team:
+            holder = next((seat for _, seat, held in seats if held == member), say("tui.lobby.absent", self.language))
+            self.say(f"  {member:<40} {holder}")
+
+    def _map(self, words: list[str], text: str, *, name: str = "") -> None:
+        member, _, seat = text.partition("=")
+        grant = next((g for g, s, _ in self.connection.grants() if s == seat.strip().strip('"')), None)
+        if not member.strip() or grant is None:
+            raise _Usage("map MEMBER = SEAT")
+        self._send_control({"type": ASSIGN, "mapping": {member.strip().strip('"'): grant}})
+
+    def _start(self, words: list[str], text: str, *, name: str = "") -> None:
+        self._send_control({"type": START_DRILL, "mapping": {}})
+
+    def _send_control(self, control: dict) -> None:
+        try:
+            self.connection.settle(self.connection.wait_for(self.connection.submit(control)))
+        except ActionRejected as error:
+            self.say(say("refused", self.language, message=error))
+            return
+        self.say(say("ok", self.language))
+
     def _end(self, words: list[str], text: str, *, name: str = "") -> None:
         self._send(act.EndDrill())
 
@@ -173,6 +212,7 @@ class PlainConsole:
         self.say(say("help.seat", self.language, reasons=", ".join(r.value for r in DeletionReason)))
         if self.trainer:
             self.say(say("help.trainer", self.language, channels=", ".join(c.value for c in Channel)))
+            self.say(say("plain.lobby", self.language))
 
     def _reply(self, words: list[str], text: str, *, name: str = "") -> None:
         if not words:
@@ -185,6 +225,10 @@ class PlainConsole:
         for presence in self.connection.busy_with(item):
             self.say(say("busy", self.language, seats=presence.seat,
                          what=say(f"doing.{presence.activity}", self.language, item=presence.item_id or "-")))
+        duty = self.connection.state.on_duty
+        if not self.trainer and duty != self.connection.actor:
+            self.say(say("seat.not_on_duty", self.language, duty=duty) if duty
+                     else say("seat.nobody_on_duty", self.language))
         self.connection.set_activity(ACTIVITY_REPLY, item)
         self._replying_to = item
         self.say(say("reply.prompt", self.language, item=item))

@@ -15,7 +15,8 @@ import pytest
 
 from drill.cli import main
 from drill.live import LiveDrill
-from drill.team_play.serving import is_loopback, join_code_for, seat_command
+from drill.errors import DrillError
+from drill.team_play.serving import CODE_ALPHABET, code_bits, is_loopback, join_code_for, seat_command
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -49,8 +50,18 @@ def test_a_join_code_is_required_off_loopback_only():
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")
     assert join_code_for("127.0.0.1", None) is None
     code = join_code_for("0.0.0.0", None)
-    assert code is not None and len(code) == 6 and code.isdigit()
-    assert join_code_for("127.0.0.1", "4711") == "4711"
+    assert code is not None and len(code) == 11 and code.count("-") == 2
+    assert code_bits(code) >= 40 and set(code) <= set(CODE_ALPHABET + "-")
+    assert not set(code) & set("01ilo"), "no characters that are misread aloud"
+    for weak in ("1", "4711", "123456", "000000000000000", "aaaaaaaaaaaaaa", "abcabcabc"):
+        with pytest.raises(DrillError, match="too easy to guess"):
+            join_code_for("0.0.0.0", weak)
+    assert join_code_for("127.0.0.1", "kx7-m4p-q2r") == "kx7-m4p-q2r"
+
+
+def test_serve_refuses_a_weak_join_code(capsys, tmp_path: Path, hosted):
+    code = main(["serve", str(hosted), "--join-code", "1"])
+    assert code == 2 and "too easy to guess" in capsys.readouterr().err
 
 
 def test_the_seat_command_names_the_session_and_never_the_code(tmp_path: Path):

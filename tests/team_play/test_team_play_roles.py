@@ -198,3 +198,34 @@ def test_overwrite_refuses_a_file_in_use(capsys, hosted: Path):
     code = main(["host", "gasslukt-torget", "--out", str(hosted), "--overwrite"])
     err = capsys.readouterr().err
     assert code == 2 and "in use" in err and str(hosted) in err
+
+
+def test_the_lobby_holds_the_clock_until_the_trainer_starts_and_duty_goes_to_someone_present(tmp_path: Path, gas,
+                                                                                              fake_clock):
+    from drill.team_play.host import START_DRILL
+    from drill.team_play.presence import PresenceBoard
+
+    path = tmp_path / "s.db"
+    host = TeamHost.create(gas, path, 7, speed=5.0, clock=fake_clock, lobby=True)
+    kari = seat_signer(host, path, "Kari")  # joined under her own name; not the roster's spelling
+    PresenceBoard(connect(path)).join("Kari", "seat", "kari-instance")
+    fake_clock.advance(60)
+    host.step()
+    assert host.live.state.now == 0.0, "the clock stands still in the lobby"
+    queue = RequestQueue(connect(path))
+    early = kari.submit(act.OfficialPost(text="Vi følger med."))
+    host.step()
+    assert queue.get(early).state == "rejected" and "ikke startet" in queue.get(early).message
+    absent_first = gas.scenario.team[0]
+    assert host.live.state.on_duty == absent_first
+    start = trainer_signer(path).submit({"type": START_DRILL, "mapping": {gas.scenario.team[1]: kari.credentials.grant_id}})
+    host.step()
+    assert queue.get(start).state == "done"
+    assert host.live.state.on_duty == gas.scenario.team[1], "duty goes to the member who is here"
+    fake_clock.advance(2)
+    host.step()
+    assert host.live.state.now == pytest.approx(10.0), "the clock runs from the start, not from the host's start"
+    reply = kari.submit(act.OfficialPost(text="Gasslekkasje; hold avstand."))
+    host.step()
+    assert host.live.engine.events[queue.get(reply).first_seq - 1].actor == gas.scenario.team[1]
+    host.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import sqlite3
 import time
 from pathlib import Path
 
@@ -95,22 +96,35 @@ def test_the_trainer_sees_the_overview_and_fires_an_inject_early(hosted: Path):
     seat.close()
 
 
-def test_a_browser_seat_joins_with_its_name_and_the_join_code(hosted: Path):
+async def _until(pilot, condition, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
+def test_a_browser_seat_joins_with_its_name_and_the_join_code(hosted: Path, monkeypatch):
     async def play() -> None:
-        app = TeamApp(hosted, join_code="314159", ticking=False)
+        app = TeamApp(hosted, join_code="kx7-m4p-q2r", ticking=False)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            problem = app.screen.query_one("#join-problem", Label)
             app.screen.query_one("#join-name", Input).value = "Ingrid, servicetorget"
-            app.screen.query_one("#join-code", Input).value = "000000"
+            app.screen.query_one("#join-code", Input).value = "kx7-m4p-q2s"
             await pilot.click("#join-button")
             await pilot.pause()
-            assert "ikke riktig kode" in str(app.screen.query_one("#join-problem", Label).render())
+            assert "Feil kode. Vent 1 s" in str(problem.render())
+            # At once again, even with the right code: the wait comes first.
             code = app.screen.query_one("#join-code", Input)
-            code.value = "314159"
+            code.value = "KX7 M4P Q2R"
+            await pilot.click("#join-button")
+            await pilot.pause()
+            assert "Vent 1 s før du prøver igjen" in str(problem.render())
+            await pilot.pause(1.1)
             code.focus()
             await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, TeamConsoleScreen)
+            await _until(pilot, lambda: isinstance(app.screen, TeamConsoleScreen))
+            await pilot.pause(0.2)
             assert app.seat is not None and app.seat.seat == "Ingrid, servicetorget"
             app.seat.close()
 
@@ -127,3 +141,53 @@ def test_duty_can_be_handed_to_seats_that_joined_by_name():
     roster = ["Kari, komm", "Jonas, komm"]
     chosen = handover_candidates(roster, [present("Ola, komm"), present("trainer", ROLE_TRAINER), present("Kari, komm")])
     assert chosen == ["Ola, komm", "Kari, komm", "Jonas, komm"], "seats first, the trainer never, no duplicates"
+
+
+def test_wrong_codes_wait_longer_each_time_and_then_lock_the_browser_out(hosted: Path, monkeypatch):
+    clock = [1000.0]
+
+    async def play() -> None:
+        app = TeamApp(hosted, join_code="kx7-m4p-q2r", ticking=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            screen.clock = lambda: clock[0]
+            problem = screen.query_one("#join-problem", Label)
+            screen.query_one("#join-name", Input).value = "Mallory"
+            waits = []
+            code = screen.query_one("#join-code", Input)
+            code.focus()
+            for attempt in range(5):
+                code.value = f"guess-{attempt:04d}"
+                await pilot.press("enter")
+                await pilot.pause()
+                text = str(problem.render())
+                waits.append(text)
+                clock[0] += 100  # long enough for any wait
+            assert [w for w in waits[:4]] == [f"Feil kode. Vent {s} s før du prøver igjen." for s in (1, 2, 4, 8)]
+            assert "For mange feil koder" in waits[4]
+            code.value = "kx7-m4p-q2r"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "For mange feil koder" in str(problem.render()), "locked, even with the right code"
+            assert app.seat is None
+        # A new browser connection (a new process) starts at one wrong code, but the wrong
+        # codes of every browser are in the session file for the shared wait.
+        rows = sqlite3.connect(hosted).execute("SELECT COUNT(*) FROM join_attempts WHERE ok = 0").fetchone()[0]
+        assert rows == 5
+
+    asyncio.run(play())
+
+
+def test_a_browser_seat_cannot_call_itself_trainer(hosted: Path):
+    async def play() -> None:
+        app = TeamApp(hosted, ticking=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#join-name", Input).value = "Trainer"
+            await pilot.click("#join-button")
+            await pilot.pause()
+            assert "forbeholdt treneren" in str(app.screen.query_one("#join-problem", Label).render())
+            assert app.seat is None
+
+    asyncio.run(play())

@@ -19,18 +19,23 @@ class PresenceBar(Static):
     PresenceBar.-host-gone { background: $error; color: $text; text-style: bold; }
     """
 
-    def show(self, seats: list[Presence], me: str, on_duty: str | None, host_alive: bool, language: str) -> None:
+    def show(self, seats: list[Presence], me: str, on_duty: str | None, host_alive: bool, language: str, *,
+             lobby: bool = False, members: dict[str, str] | None = None) -> None:
+        """`members`: seat name -> the name it acts under (a roster name once the trainer mapped it)."""
+        members = members or {}
         self.set_class(not host_alive, "-host-gone")
         line = Text(overflow="fold")
         if not host_alive:
             line.append(say("status.host_gone", language) + "   ")
+        elif lobby:
+            line.append(say("status.lobby", language) + "   ", style="bold")
         line.append(say("tui.at_the_drill", language) + " ", style="bold")
         for index, presence in enumerate(seats):
             if index:
                 line.append(" · ")
             name = presence.seat.split(",")[0]
-            style = "bold" if presence.seat == on_duty else ""
-            line.append(name + (" ★" if presence.seat == on_duty else ""), style=style)
+            duty = on_duty is not None and on_duty in (presence.seat, members.get(presence.seat))
+            line.append(name + (" ★" if duty else ""), style="bold" if duty else "")
             if presence.seat == me:
                 line.append(" " + say("tui.you", language), style="dim")
             if presence.activity:

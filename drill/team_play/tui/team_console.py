@@ -9,11 +9,15 @@ inject dialogs.
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
 
 from drill.app.screens.console import ConsoleScreen
 from drill.app.screens.dialogs import HandoverDialog
 from drill.engine.actions import Action
+from drill.engine.engine import ActionRejected
 from drill.team_play.database import wall_now
 from drill.team_play.overview import build_overview
 from drill.team_play.presence import (
@@ -26,9 +30,12 @@ from drill.team_play.presence import (
     ROLE_TRAINER,
     Presence,
 )
+from drill.team_play.host import START_DRILL
+from drill.team_play.requests import Request
 from drill.team_play.seat import SeatConnection
 from drill.team_play.texts import say
 from drill.team_play.tui.presence_bar import PresenceBar
+from drill.team_play.tui.lobby import LobbyDialog
 from drill.team_play.tui.trainer_dialogs import AdHocInjectDialog, FireInjectDialog
 from drill.team_play.tui.trainer_panel import TrainerPanel
 
@@ -42,15 +49,30 @@ PRESENCE_REFRESH = 0.5
 
 
 class TeamConsoleScreen(ConsoleScreen):
+    BINDINGS = [
+        Binding("f", "fire_inject", "Fire inject"),
+        Binding("i", "adhoc_inject", "Write inject"),
+        Binding("b", "lobby", "Lobby"),
+    ]
+
+    class Verdict(Message):
+        """The host's answer to a request, from the worker that waited for it."""
+
+        def __init__(self, request: Request | None) -> None:
+            super().__init__()
+            self.request = request
+
     def __init__(self, connection: SeatConnection, *, as_member: str | None = None) -> None:
         super().__init__(connection, as_member=as_member)
         self._seat = connection
         self._language = connection.scenario.language.value
         self._presence_read = 0.0
-        if self.trainer:
-            bind = self._bindings.bind
-            bind("f", "fire_inject", say("tui.key.fire", self._language))
-            bind("i", "adhoc_inject", say("tui.key.inject", self._language))
+        self._lobby_offered = False
+        self._forged_seen = 0
+        # The footer speaks the drill's language: relabel this class's keys from the catalogue.
+        for key, action, text in (("f", "fire_inject", "tui.key.fire"), ("i", "adhoc_inject", "tui.key.inject"),
+                                  ("b", "lobby", "tui.key.lobby")):
+            self._bindings.bind(key, action, say(text, self._language))
 
     @property
     def trainer(self) -> bool:
@@ -68,16 +90,34 @@ class TeamConsoleScreen(ConsoleScreen):
         seat = self._seat
         if self.trainer:
             view = build_overview(seat.state, list(seat.events), seat.seats(), seat.host, wall_now(), seat.now)
-            self.query_one(TrainerPanel).show(view, self._language)
+            self.query_one(TrainerPanel).show(view, self._language, lobby=seat.in_lobby, forged=self._forged_line())
+            if seat.in_lobby and not self._lobby_offered:
+                self._lobby_offered = True
+                self.action_lobby()
         else:
             self.query_one(PresenceBar).show(seat.seats(), seat.seat, seat.state.on_duty, seat.host_alive,
-                                             self._language)
+                                             self._language, lobby=seat.in_lobby, members=seat.members())
+
+    def _forged_line(self) -> str | None:
+        """The trainer's warning about refused forged requests; a new one also pops up."""
+        count = self._seat.forged_count()
+        if not count:
+            return None
+        last = self._seat.forged()[-1]
+        what = f"{last.action_json[:40]} «{last.seat[:30]}» ({last.message})"
+        line = say("tui.forged", self._language, n=count, what=what)
+        if count > self._forged_seen:
+            self._forged_seen = count
+            self.notify(line, severity="error", timeout=10)
+        return line
 
     # --- what only the trainer may do --------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.trainer and action in SEAT_HIDDEN_ACTIONS:
             return False
+        if action == "lobby":
+            return self.trainer and self._seat.in_lobby
         if action in TRAINER_TOOLS:
             if not self.trainer:
                 return False
@@ -98,9 +138,30 @@ class TeamConsoleScreen(ConsoleScreen):
 
     # --- telling the others what this seat is writing ----------------------------------
 
+    def action_lobby(self) -> None:
+        seat = self._seat
+        self.app.push_screen(LobbyDialog(seat.scenario.title, list(seat.state.team), seat.grants(),
+                                         {p.seat for p in seat.seats()}, self._language), self._start_drill)
+
+    def _start_drill(self, mapping: dict[str, int | None] | None) -> None:
+        if mapping is not None:
+            self._submit({"type": START_DRILL, "mapping": mapping})
+
     def action_reply(self) -> None:
+        self._warn_off_duty()
         self._busy(ACTIVITY_REPLY)
         super().action_reply()
+
+    def _warn_off_duty(self) -> None:
+        """A seat not on duty may still answer, but it should know, plainly, before it types."""
+        if self.trainer or self.current_item is None:
+            return
+        duty = self._seat.state.on_duty
+        if duty == self._seat.actor:
+            return
+        text = say("seat.not_on_duty", self._language, duty=duty) if duty else say("seat.nobody_on_duty",
+                                                                                    self._language)
+        self.notify(text, severity="warning", timeout=8)
 
     def action_official_post(self) -> None:
         self._busy(ACTIVITY_POST, item=False)
@@ -115,10 +176,40 @@ class TeamConsoleScreen(ConsoleScreen):
         super().action_delete()
 
     def send(self, action: Action | None) -> bool:
-        """Every dialog ends here (with None when cancelled): the seat is no longer busy."""
+        """Every dialog ends here (with None when cancelled): the seat is no longer busy.
+
+        The request is queued at once and a worker waits for the host's verdict, so the
+        console keeps drawing meanwhile; a refusal arrives as a `Verdict` message. Returns
+        False: nothing is confirmed yet (the feed shows the result when the host has it).
+        """
         self._seat.set_activity(ACTIVITY_IDLE)
         self._presence_read = 0.0
-        return super().send(action)
+        if action is not None:
+            self._submit(action)
+        return False
+
+    def _submit(self, action: Action | dict) -> None:
+        try:
+            request_id = self._seat.submit(action)
+        except ActionRejected as rejected:
+            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error")
+            return
+        self._await_verdict(request_id)
+
+    @work(thread=True, group="verdicts")
+    def _await_verdict(self, request_id: int) -> None:
+        self.post_message(self.Verdict(self._seat.wait_for(request_id)))
+
+    def on_team_console_screen_verdict(self, message: Verdict) -> None:
+        try:
+            self._seat.settle(message.request)
+        except ActionRejected as rejected:
+            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error")
+        self._presence_read = 0.0
+        self.refresh_views()
+        self.refresh_bindings()
+        if self._seat.ended:
+            self.app.call_later(self.app.show_debrief)  # type: ignore[attr-defined]
 
     def _busy(self, activity: str, *, item: bool = True) -> None:
         current = self.current_item

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -20,10 +21,19 @@ class TrainerPanel(Static):
     overview: Overview | None = None
     """The overview on screen now."""
 
-    def show(self, view: Overview, language: str) -> None:
+    def show(self, view: Overview, language: str, *, lobby: bool = False, forged: str | None = None) -> None:
         self.overview = view
-        self.set_class(not view.host_alive, "-host-gone")
-        self.update(overview_table(view, language))
+        self.set_class(not view.host_alive or forged is not None, "-host-gone")
+        table = overview_table(view, language)
+        if not lobby and forged is None:
+            self.update(table)
+            return
+        lines = Text()
+        if lobby:
+            lines.append(say("status.lobby", language) + "\n", style="bold")
+        if forged is not None:
+            lines.append(forged + "\n", style="bold")
+        self.update(Group(lines, table))
 
 
 def overview_table(view: Overview, language: str) -> Table:
