@@ -127,6 +127,9 @@ def read_replies(stream: TextIO) -> Iterator[ReplyInput]:
             data = json.loads(line)
         except json.JSONDecodeError as error:
             raise DrillError(f"stdin:{number}: not valid JSON ({error.msg} at column {error.colno})") from None
+        except RecursionError:
+            # A reply is a flat object; thousands of nested brackets are never one.
+            raise DrillError(f"stdin:{number}: the JSON is nested too deeply to be a reply") from None
         yield _from_json(number, data)
 
 

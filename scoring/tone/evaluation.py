@@ -157,6 +157,9 @@ def read_labelled(path: Path) -> list[LabelledReply]:
         except json.JSONDecodeError as error:
             problems.append(f"{where}: json: not valid JSON ({error.msg} at column {error.colno})")
             continue
+        except RecursionError:
+            problems.append(f"{where}: json: nested too deeply to be a labelled reply")
+            continue
         item, errors = _record(data, number)
         problems += [f"{where}: {e}" for e in errors]
         if item is None:

@@ -70,6 +70,14 @@ def test_invalid_json_names_the_line(monkeypatch, capsys) -> None:
     assert "Traceback" not in err
 
 
+def test_deeply_nested_json_is_refused_with_a_message(monkeypatch, capsys) -> None:
+    depth = 100_000
+    code, _, err = _run(monkeypatch, capsys, "Hei\n{\"reply\": " + "[" * depth + "]" * depth + "}\n")
+    assert code == 2
+    assert "stdin:2" in err and "nested too deeply" in err
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     "line,message",
     [
