@@ -1,4 +1,4 @@
-"""Fuzzing what users hand to drill: scenarios, team scripts, MSEL sheets and session files.
+"""Fuzzing what users hand to drill: scenarios, team scripts, MSEL sheets, session files and `drill tone` input.
 
 Each fuzzer starts from a real file and damages it the ways people and disks do (lines lost
 or doubled, values swapped for YAML oddities, tags, cells shuffled, rows of the log edited),
@@ -175,3 +175,25 @@ def test_a_damaged_session_file_is_a_message_not_a_crash(recorded, damages, seq)
             LiveDrill.resume(path).close()
         except DrillError as error:
             assert str(error).strip()
+
+
+_TONE_PIECES = ['{"reply": "Hei"}', '{"reply": ', '{', '}', '[', ']', '"', '\\u0000', "\x1b[2J", "Takk!",
+                '{"reply": "ok", "language": "xx"}', '{"reply": "ok", "context": 5}', "1e308", "null",
+                '{"reply": "' + "a" * 300 + '"}', "[" * 3000, "{\"reply\": " + "[" * 5000]
+
+
+@FUZZ
+@given(lines=st.lists(st.lists(st.sampled_from(_TONE_PIECES) | st.text(max_size=40), max_size=6)
+                      .map("".join), max_size=6))
+def test_drill_tone_input_gives_results_or_a_message(lines: list[str]) -> None:
+    """`drill tone` reads whatever is piped to it: each line is scored or refused with its number."""
+    import io
+
+    from drill.commands.tone import read_replies
+    from scoring.tone import analyse_reply
+
+    try:
+        for item in read_replies(io.StringIO("\n".join(lines) + "\n")):
+            analyse_reply(item.reply, language=item.language or "auto", context=item.context)
+    except DrillError as error:
+        assert "stdin:" in str(error)
