@@ -134,10 +134,12 @@ class NodeTimes:
         dense = self._dense
         nodes = nodes[dense[nodes] > at]
         if nodes.size > 1:
-            scratch = _scratch_for(self._n)
-            slots = np.arange(nodes.size)
-            scratch[nodes] = slots
-            nodes = nodes[scratch[nodes] == slots]
+            # Repeats are told apart in the times array itself (each candidate writes its own
+            # slot number; one write per node survives), which keeps the working set to one
+            # array on a large audience; the survivors then take the time.
+            slots = np.arange(nodes.size, dtype=np.float64)
+            dense[nodes] = slots
+            nodes = nodes[dense[nodes] == slots]
         dense[nodes] = at
         if nodes.size and not self._rescan:
             if at <= self._count_limit:
