@@ -21,6 +21,7 @@ from drill.app.connection import DrillConnection, LocalConnection, ReplayConnect
 from drill.app.debrief_data import build_debrief
 from drill.app.scenario_catalogue import available_scenarios
 from drill.app.screens.briefing import BriefingScreen
+from drill.app.screens.computing import ComputingScreen
 from drill.app.screens.console import ConsoleScreen
 from drill.app.screens.debrief import DebriefScreen
 from drill.app.screens.dialogs import ChoiceDialog
@@ -29,6 +30,7 @@ from drill.app.screens.replay_console import ReplayConsoleScreen
 from drill.app.theme import PROJECTOR_THEME
 from drill.engine.actions import SetClock
 from drill.errors import DrillError
+from drill.events import CounterfactualReach
 from drill.i18n import t, use_language
 from drill.live import LiveDrill
 from drill.scenario import LoadedScenario
@@ -88,6 +90,7 @@ class DrillApp(App[None]):
         self._session_path = session_path
         self._overwrite = False
         self._debrief_shown = False
+        self._finishing = False
         self._console: ConsoleScreen | None = None
         self._frozen_items = 0
         language = self.options.language
@@ -216,8 +219,50 @@ class DrillApp(App[None]):
         connection.tick(wall_seconds)
         console.refresh_views()
         self._keep_collections_short()
-        if connection.ended and not connection.read_only:
+        if isinstance(connection, LocalConnection) and connection.ending:
+            self.finish_drill()
+        elif connection.ended and not connection.read_only:
             self.show_debrief()
+
+    def finish_drill(self) -> None:
+        """The drill is over: work out what the corrections were worth in a worker, then the debrief.
+
+        The counterfactual replays take seconds on a big audience; on the UI loop they froze
+        the app. The worker only reads the spread model (the drill is stopped meanwhile), and
+        the events are recorded back on this thread, the same events a headless run records.
+        """
+        connection = self._connection
+        if not isinstance(connection, LocalConnection) or not connection.ending or self._finishing:
+            return
+        self._finishing = True
+        screen = ComputingScreen()
+        self.push_screen(screen)
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(screen.progress, done, total)
+
+        def work() -> None:
+            problem: str | None = None
+            try:
+                impacts = connection.compute_impacts(progress)
+            except Exception as error:  # noqa: BLE001 - the drill still ends, without counterfactuals
+                impacts, problem = [], f"{type(error).__name__}: {error}"
+            self.call_from_thread(self._drill_finished, connection, screen, impacts, problem)
+
+        self.run_worker(work, thread=True, group="impacts", exit_on_error=False)
+
+    def _drill_finished(
+        self, connection: LocalConnection, screen: ComputingScreen, impacts: list[CounterfactualReach],
+        problem: str | None,
+    ) -> None:
+        connection.complete_end(impacts)
+        if self.screen is screen:
+            self.pop_screen()
+        if problem is not None:
+            self.notify(t("end.computing_failed", problem=problem), severity="error", timeout=15)
+        if self._console is not None and self._console in self.screen_stack:
+            self._console.refresh_views()
+        self.show_debrief()
 
     def _keep_collections_short(self) -> None:
         if self._connection is None:
@@ -230,6 +275,9 @@ class DrillApp(App[None]):
     def show_debrief(self) -> None:
         """Replace the console with the debrief (a replay keeps its console to go back to)."""
         connection = self._connection
+        if isinstance(connection, LocalConnection) and connection.ending:
+            self.finish_drill()  # the debrief follows once the counterfactuals are recorded
+            return
         if connection is None or self._debrief_shown or self.screen is not self._console:
             return
         replay = isinstance(connection, ReplayConnection)

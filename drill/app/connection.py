@@ -17,7 +17,8 @@ from typing import Protocol, runtime_checkable
 from drill.engine.actions import Action, SetClock
 from drill.engine.clock import target_after
 from drill.engine.engine import ActionRejected
-from drill.events import DrillEnded, Event
+from drill.engine.spread_port import Progress
+from drill.events import CounterfactualReach, DrillEnded, Event
 from drill.live import LiveDrill
 from drill.scenario.models import Scenario
 from drill.state import DrillState
@@ -78,6 +79,8 @@ class LocalConnection:
 
     def __init__(self, live: LiveDrill) -> None:
         self._live = live
+        # The app computes the end-of-drill counterfactuals in a worker, off its UI loop.
+        live.engine.defer_impacts = True
 
     @property
     def live(self) -> LiveDrill:
@@ -119,8 +122,21 @@ class LocalConnection:
     def session_path(self) -> Path | None:
         return self._live.store.path
 
+    @property
+    def ending(self) -> bool:
+        """Over, with the counterfactuals still being computed (see ``compute_impacts``)."""
+        return self._live.ending
+
+    def compute_impacts(self, progress: Progress | None = None) -> list[CounterfactualReach]:
+        """The end-of-drill counterfactuals; the app calls this on a worker thread."""
+        return self._live.compute_impacts(progress)
+
+    def complete_end(self, impacts: list[CounterfactualReach]) -> list[Event]:
+        """Record the counterfactuals and the end; on the app's thread."""
+        return self._live.complete_end(impacts)
+
     def tick(self, wall_seconds: float) -> list[Event]:
-        if self.ended:
+        if self.ended or self.ending:
             return []
         state = self._live.state
         target = target_after(state.now, state.speed, state.paused, wall_seconds)
