@@ -69,7 +69,7 @@ def analyse_reply(
         context_is_complaint=bool(context) and _is_complaint(context or ""),
     )
     context_ids = frozenset(privacy.identifiers(context, allow)) if context else frozenset()
-    data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids)
+    data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids, context)
     for rule in ruleset.rules:
         if rule.reply_gates and not all(gate.search(text) for gate in rule.reply_gates):
             continue  # a cheap gate ("the reply mentions injuries at all") saves the scans

@@ -32,6 +32,25 @@ ANSWER_WORDS = frozenset({"ja", "nei", "jo", "hei", "hallo", "takk", "yes", "no"
 LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
 
+# Person references that only identify someone named before (a pronoun, "gutten").
+WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
+# References that single out someone across a sentence break ("en av de ansatte på renhold ...").
+SITUATING_KINDS = frozenset({"age", "house", "group"})
+
+
+@dataclass(frozen=True)
+class _Name:
+    nb: str
+    en: str
+
+
+CONFIRMED = _Name("bekrefter det innbyggeren spurte om", "confirms what the resident asked about")
+CARRIED = {
+    "anaphor": _Name("viser tilbake til en person som er pekt ut", "points back to a person already identified"),
+    "addressee": _Name("innbyggeren, tiltalt med navn", "the resident, addressed by name"),
+}
+
+
 @dataclass(frozen=True)
 class Part:
     """One half of a finding: a matter or a person reference, with its kind."""
@@ -102,16 +121,151 @@ class ConfidentialityMatcher:
     def place_before_re(self) -> re.Pattern[str]:
         return re.compile(r"\b(?:" + "|".join(self.data.place_prepositions) + r")\s+$", re.IGNORECASE)
 
-    def find(self, text: AnalysedText) -> list[ConfidentialHit]:
-        if not self.gate_re.search(text.text):
+    @cached_property
+    def anaphor_re(self) -> re.Pattern[str]:
+        return _any_re(self.data.anaphors)
+
+    @cached_property
+    def affirmation_re(self) -> re.Pattern[str]:
+        return _any_re(self.data.affirmations)
+
+    @cached_property
+    def addressee_re(self) -> re.Pattern[str]:
+        return _any_re(self.data.addressee)
+
+    @cached_property
+    def signature_re(self) -> re.Pattern[str]:
+        return re.compile("(?:" + "|".join(self.data.signature_before) + r")(?:\s+[A-ZÆØÅ][\w.-]*){0,2}\s*$"
+                          if self.data.signature_before
+                          else r"(?!)", re.IGNORECASE)
+
+    def find(self, text: AnalysedText, context: str | None = None) -> list[ConfidentialHit]:
+        """Hits in the reply. Besides a matter and a person in one clause, three carry-overs
+        count: a matter next to a pronoun or "gutten" whose person was identified in the sentence
+        before or in the citizen's comment; a matter in a clause next to one that identifies a
+        person; and a reply that confirms ("Ja, dessverre") a matter the citizen asked about
+        while identifying the person."""
+        in_context = bool(context) and bool(self.gate_re.search(context or ""))
+        if not self.gate_re.search(text.text) and not in_context:
             return []
-        hits: list[ConfidentialHit] = []
+        addressed = self._addresses_by_name(text)
+        context_person = bool(context) and self._strong_in(context or "")
+        clauses: list[tuple[int, int, bool]] = []  # start, end, skipped (refusal, general, question)
         for sentence in text.sentences:
-            for start, end in self._clauses(text, sentence):
-                hit = self._in_clause(text, start, end)
-                if hit is not None:
-                    hits.append(hit)
-        return hits
+            clauses += [(s, e, self._skipped(text.text[s:e])) for s, e in self._clauses(text, sentence)]
+        hits: list[ConfidentialHit] = []
+        persons_by_clause: list[list[Part]] = []
+        matters_by_clause: list[list[Part]] = []
+        for start, end, skipped in clauses:
+            clause = text.text[start:end]
+            persons = [] if skipped else self._persons(text, clause, start, addressed)
+            matters = [] if skipped else self._matters(clause, start)
+            persons_by_clause.append(persons)
+            matters_by_clause.append(matters)
+            hit = self._pair(text, matters, persons) if matters and persons else None
+            if hit is not None:
+                hits.append(hit)
+        if hits:
+            return hits
+        for i, matters in enumerate(matters_by_clause):
+            if not matters:
+                continue
+            here = text.sentence_at(clauses[i][0]).index
+            if self.refusal_re.search(text.sentence_text(text.sentence_at(clauses[i][0]))):
+                continue  # "Vi kan ikke gå inn på saken. Det er en personalsak."
+            near = [j for j in range(len(clauses)) if j != i and not clauses[j][2]
+                    and abs(text.sentence_at(clauses[j][0]).index - here) <= 1]
+            # A person identified in a neighbouring clause ("Far din er en favoritt, og ... sårene
+            # har grodd"), or by a role, age, house or group in the sentence next to it.
+            for j in sorted(near, key=lambda j: abs(j - i)):
+                same = text.sentence_at(clauses[j][0]).index == here
+                strong = [p for p in persons_by_clause[j] if p.kind not in WEAK_KINDS
+                          and (same or p.kind in SITUATING_KINDS)]
+                if strong:
+                    return [self._hit(text, matters[0], strong[0])]
+            # "Gutten", "she", "the father": a person the citizen's comment or the sentence
+            # before identified.
+            antecedent = context_person or any(
+                p.kind not in WEAK_KINDS for j in near for p in persons_by_clause[j])
+            if antecedent:
+                # In the matter's own clause, or opening the sentence next to it ("Jenta har det bra").
+                for j in [i, *near]:
+                    if clauses[j][2]:
+                        continue
+                    s, e = clauses[j][0], clauses[j][1]
+                    if j != i:
+                        sentence = text.sentence_at(s)
+                        if sentence.index == here or s != sentence.start:
+                            continue
+                    m = self.anaphor_re.search(text.text, s, e)
+                    if m and (j == i or not text.text[s : m.start()].strip()):
+                        part = Part(m.start(), m.end(), "anaphor")
+                        if j != i or _word_gap(text, matters[0], part) <= self.data.window:
+                            return [self._hit(text, matters[0], part)]
+        if (in_context and "?" in (context or "") and self.affirmation_re.match(text.text)
+                and not self.refusal_re.search(text.text)):
+            strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
+            if not strong and context_person:
+                strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text)] if m]
+            if strong:
+                opener = self.affirmation_re.match(text.text)
+                assert opener is not None
+                matter = Part(opener.start(), opener.end(), "confirmed")
+                return [self._hit(text, matter, strong[0])]
+        return []
+
+    @cached_property
+    def signature_line_re(self) -> re.Pattern[str]:
+        return re.compile(r"^\s*(?:" + "|".join(self.data.signature_before) + ")" if self.data.signature_before
+                          else r"(?!)", re.IGNORECASE)
+
+    def _skipped(self, clause: str) -> bool:
+        """A question, a refusal, a general statement or the signature ("Hilsen Nina, kommunikasjonsavdelingen")."""
+        return (clause.rstrip().endswith("?") or bool(self.signature_line_re.match(clause)) or bool(self.refusal_re.search(clause))
+                or bool(self.general_re.search(clause)))
+
+    def _strong_in(self, other: str) -> bool:
+        """Whether the citizen's comment points at a particular person (names are not checked
+        there: a comment may open with anything capitalised)."""
+        return any(kind not in ("name", "pronoun") and pattern.search(other)
+                   for kind, pattern in self.person_res.items())
+
+    def _addresses_by_name(self, text: AnalysedText) -> bool:
+        """"Hei Tommy." / ", Kristine.": the reply speaks to a named resident in public."""
+        for m in re.finditer(r"(?:^|\b(?i:hei|hi|hello|dear|kjære)\s+|,\s*)([A-ZÆØÅ][a-zæøå]+)\s*[.!,]", text.text):
+            if m.group(1).lower() in self.first_names and not self.signature_re.search(text.text[: m.start(1)]):
+                if m.start() == 0 or not text.text[: m.start()].rstrip().endswith(("Hilsen", "hilsen")):
+                    return True
+        return False
+
+    def _pair(self, text: AnalysedText, matters: list[Part], persons: list[Part]) -> ConfidentialHit | None:
+        best: tuple[int, Part, Part] | None = None
+        for matter in matters:
+            allowed = self.data.matters[matter.kind].persons
+            for person in persons:
+                if allowed and person.kind not in allowed:
+                    continue
+                if person.start < matter.end and matter.start < person.end:
+                    continue  # one word is not both parts ("pasienten")
+                gap = _word_gap(text, matter, person)
+                kind = self.data.persons.get(person.kind)
+                limit = kind.window if kind is not None else None
+                if gap > (self.data.window if limit is None else limit):
+                    continue
+                if best is None or gap < best[0]:
+                    best = (gap, matter, person)
+        if best is None:
+            return None
+        return self._hit(text, best[1], best[2])
+
+    def _hit(self, text: AnalysedText, matter: Part, person: Part) -> ConfidentialHit:
+        return ConfidentialHit(
+            min(matter.start, person.start),
+            max(matter.end, person.end),
+            matter,
+            person,
+            self._detail(text.text, matter, person),
+        )
 
     def _clauses(self, text: AnalysedText, sentence: Sentence) -> list[tuple[int, int]]:
         spans, start = [], sentence.start
@@ -122,41 +276,6 @@ class ConfidentialityMatcher:
         spans.append((start, sentence.end))
         return [(s, e) for s, e in spans if text.text[s:e].strip()]
 
-    def _in_clause(self, text: AnalysedText, start: int, end: int) -> ConfidentialHit | None:
-        clause = text.text[start:end]
-        if clause.rstrip().endswith("?") or self.refusal_re.search(clause) or self.general_re.search(clause):
-            return None
-        matters = self._matters(clause, start)
-        if not matters:
-            return None
-        persons = self._persons(text, clause, start)
-        if not persons:
-            return None
-        best: tuple[int, Part, Part] | None = None
-        for matter in matters:
-            allowed = self.data.matters[matter.kind].persons
-            for person in persons:
-                if allowed and person.kind not in allowed:
-                    continue
-                if person.start < matter.end and matter.start < person.end:
-                    continue  # one word is not both parts ("pasienten")
-                gap = _word_gap(text, matter, person)
-                limit = self.data.persons[person.kind].window
-                if gap > (self.data.window if limit is None else limit):
-                    continue
-                if best is None or gap < best[0]:
-                    best = (gap, matter, person)
-        if best is None:
-            return None
-        _, matter, person = best
-        return ConfidentialHit(
-            min(matter.start, person.start),
-            max(matter.end, person.end),
-            matter,
-            person,
-            self._detail(text.text, matter, person),
-        )
-
     def _matters(self, clause: str, offset: int) -> list[Part]:
         found = []
         for kind, pattern in self.matter_res.items():
@@ -166,8 +285,10 @@ class ConfidentialityMatcher:
             found += [Part(offset + m.start(), offset + m.end(), kind) for m in pattern.finditer(clause)]
         return found
 
-    def _persons(self, text: AnalysedText, clause: str, offset: int) -> list[Part]:
+    def _persons(self, text: AnalysedText, clause: str, offset: int, addressed: bool = False) -> list[Part]:
         found: list[Part] = []
+        if addressed:
+            found += [Part(offset + m.start(), offset + m.end(), "addressee") for m in self.addressee_re.finditer(clause)]
         for kind, pattern in self.person_res.items():
             for m in pattern.finditer(clause):
                 span = (m.start("name"), m.end("name")) if "name" in pattern.groupindex and m.group("name") else None
@@ -185,6 +306,10 @@ class ConfidentialityMatcher:
         words = text.text[start:end].split()
         if any(w.lower() in self.not_names for w in words):
             return False
+        if any(w.lower().endswith(tuple(self.data.institution_suffixes)) for w in words if self.data.institution_suffixes):
+            return False  # "Korttidsavdelingen", "Fylkesnemnda", "Senterpartiet"
+        if self.signature_re.search(text.text[max(0, start - 40) : start]):
+            return False  # "Hilsen Marte", "– Camilla, Mental health": the writer signs
         before_word = re.search(r"(\S+)\s+$", text.text[max(0, start - 30) : start])
         after_word = re.match(r"\s+(\S+)", text.text[end : end + 30])
         if len(words) >= 2 and any(w and w[0].isupper() for w in
@@ -203,14 +328,15 @@ class ConfidentialityMatcher:
             listed = None  # "Ja, Ola får plass": an answer word, not a list of places
         if self.place_before_re.search(before) or listed:
             return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
-        opening = not before.strip() or bool(re.search(r"[:\-–—•*(«\"]\s*$", before))
+        opening = not before.strip() or bool(re.search(r"[^\w\s,;]\s*$", before))
         if opening:  # "Vedrørende Deres ...": only a known first name may open a sentence as a name
             return words[0].lower() in self.first_names or words[0].lower().rstrip("s") in self.first_names
         return True
 
     def _detail(self, text: str, matter: Part, person: Part) -> Detail:
         data = self.data
-        m_name, p_name = data.matters[matter.kind].name, data.persons[person.kind].name
+        m_name = data.matters[matter.kind].name if matter.kind in data.matters else CONFIRMED
+        p_name = data.persons[person.kind].name if person.kind in data.persons else CARRIED[person.kind]
         m_text, p_text = text[matter.start : matter.end], text[person.start : person.end]
         return {
             "nb": f"Sensitivt forhold: «{m_text}» ({m_name.nb}); kan identifisere en person: «{p_text}» ({p_name.nb}).",

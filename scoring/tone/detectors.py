@@ -30,6 +30,7 @@ class DetectorInput:
     settings: Settings
     allow: privacy.Allowances
     context_ids: frozenset[str]
+    context: str | None = None  # the citizen's comment the reply answers, if known
 
 
 def lix(text: AnalysedText) -> float | None:
@@ -130,7 +131,7 @@ def confidentiality_matcher(language: str) -> ConfidentialityMatcher:
 
 def _confidential(rule: Rule, data: DetectorInput) -> list[DetailedSpan]:
     """A confidential matter and a reference to a person in one clause (confidential.py)."""
-    found = confidentiality_matcher(data.text.language).find(data.text)
+    found = confidentiality_matcher(data.text.language).find(data.text, data.context)
     return [(hit.start, hit.end, hit.detail) for hit in found]
 
 

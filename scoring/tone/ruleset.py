@@ -318,10 +318,23 @@ class Confidentiality(_Strict):
     place_suffixes: list[str] = Field(default_factory=list, description="Endings of one-word place names.")
     not_names: list[str] = Field(description="Capitalised words that are never a person's name.")
     first_names: list[str] = Field(description="Names that count even when they open a sentence.")
+    anaphors: list[str] = Field(default_factory=list, description=(
+        "Regexes: a pronoun or definite noun ('gutten', 'the father') that points back at a person "
+        "identified in the sentence before or in the citizen's comment."))
+    affirmations: list[str] = Field(default_factory=list, description=(
+        "Regexes: the reply opens by confirming the citizen's question ('Ja, dessverre', 'Yes')."))
+    addressee: list[str] = Field(default_factory=list, description=(
+        "Regexes: second-person words ('søknaden din', 'you') that identify the resident when the "
+        "reply addresses them by name."))
+    institution_suffixes: list[str] = Field(default_factory=list, description=(
+        "Endings of capitalised words that name an office or body, not a person ('-avdelingen')."))
+    signature_before: list[str] = Field(default_factory=list, description=(
+        "Regexes matching just before a name that signs the reply ('Hilsen', '– ')."))
 
     @model_validator(mode="after")
     def _valid(self) -> Confidentiality:
-        for regex in [*self.refusals, *self.general, *self.clause_breaks]:
+        for regex in [*self.refusals, *self.general, *self.clause_breaks, *self.anaphors,
+                      *self.affirmations, *self.addressee, *self.signature_before]:
             _check_regex(regex)
         for kind, matter in self.matters.items():
             unknown = set(matter.persons) - self.persons.keys()

@@ -21,6 +21,9 @@ LABELLED = Path(__file__).parent / "labelled"
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
+    # The first held-back set, now development data: it judged the rules once (AUC 0.903,
+    # privacy 56.8 %) before the confidentiality detector learnt carry-over and wider word lists.
+    "dev-2.jsonl": ({"nb": 0.935, "nn": 0.96, "en": 0.955}, 0.97, 0.01),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
@@ -28,6 +31,8 @@ FLAG_RECALL_FLOORS = {
                      "false_reassurance": 0.85, "speculation": 0.55, "casualties": 0.9},
     "dev.jsonl": {"defensive": 0.5, "dismissive": 0.6, "sarcasm": 0.55, "party_politics": 0.9,
                   "false_reassurance": 0.9, "speculation": 0.55, "casualties": 0.85, "case_processing": 0.5},
+    "dev-2.jsonl": {"defensive": 0.3, "dismissive": 0.07, "sarcasm": 0.2, "party_politics": 0.65,
+                    "false_reassurance": 0.5, "speculation": 0.25, "casualties": 0.6, "case_processing": 0.25},
 }
 
 
