@@ -97,7 +97,7 @@ class SessionStore:
             "seed": str(seed),
         }
         connection.executescript(_SCHEMA)
-        with _writing(path, connection):
+        with Transaction(connection, path):
             connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
         return cls(path, connection, meta)
 
@@ -171,7 +171,7 @@ class SessionStore:
         ]
         if not rows:
             return
-        with _writing(self.path, self._db):
+        with Transaction(self._db, self.path):
             try:
                 self._db.executemany(
                     "INSERT INTO events (seq, t, wall, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?)", rows
@@ -344,34 +344,51 @@ def write_failure(path: Path | str, error: sqlite3.Error) -> SessionFileError:
     return SessionFileError(f"{path}: the session file could not be written ({error}).")
 
 
-class _writing:
-    """One immediate transaction; a lock held too long or a full disk becomes a plain message."""
+class Transaction:
+    """One immediate write transaction on a session file, shared by the event log and team play.
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
-        self.path, self.db = path, connection
+    A lock held too long, a full disk or a damaged file becomes a plain `SessionFileError`
+    naming the file; a constraint violation (a row written twice) is left to the caller.
+    """
 
-    def __enter__(self) -> None:
+    def __init__(self, connection: sqlite3.Connection, what: Path | str | None = None) -> None:
+        self.db, self._what = connection, what
+
+    @property
+    def what(self) -> Path | str:
+        """The file's name for messages (asked of SQLite only when something went wrong)."""
+        if self._what is None:
+            try:
+                rows = self.db.execute("PRAGMA database_list").fetchall()
+                self._what = next((str(row[2]) for row in rows if row[1] == "main" and row[2]), "the session file")
+            except sqlite3.Error:
+                self._what = "the session file"
+        return self._what
+
+    def __enter__(self) -> sqlite3.Connection:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise write_failure(self.path, error) from None
+            raise write_failure(self.what, error) from None
+        return self.db
 
     def __exit__(self, exc_type: object, exc: object, *rest: object) -> None:
+        failed_commit: sqlite3.Error | None = None
         if exc_type is None:
             try:
                 self.db.execute("COMMIT")
                 return
             except sqlite3.Error as error:
-                exc = error
+                exc = failed_commit = error
         if self.db.in_transaction:
             try:
                 self.db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass  # SQLite may have rolled back on its own (a full disk does)
-        if isinstance(exc, sqlite3.IntegrityError):
-            return
-        if isinstance(exc, sqlite3.Error):
-            raise write_failure(self.path, exc) from None
+        if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+            raise write_failure(self.what, exc) from None
+        if failed_commit is not None:
+            raise failed_commit
 
 
 def _wall_now() -> str:

@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from drill.store import BUSY_TIMEOUT_MS, SessionFileError, write_failure
+from drill.store import BUSY_TIMEOUT_MS, SessionFileError, Transaction
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS requests (
@@ -157,41 +157,3 @@ def _add_signature_columns(connection: sqlite3.Connection) -> None:
     connection.execute("COMMIT")
 
 
-class Transaction:
-    """One immediate write transaction; a lock held too long becomes a plain message."""
-
-    def __init__(self, connection: sqlite3.Connection, what: str | None = None) -> None:
-        self.db, self._what = connection, what
-
-    @property
-    def what(self) -> str:
-        """The file's name for messages (asked of SQLite only when something went wrong)."""
-        if self._what is None:
-            try:
-                rows = self.db.execute("PRAGMA database_list").fetchall()
-                self._what = next((str(row[2]) for row in rows if row[1] == "main" and row[2]), "the session file")
-            except sqlite3.Error:
-                self._what = "the session file"
-        return self._what
-
-    def __enter__(self) -> sqlite3.Connection:
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise write_failure(self.what, error) from None
-        return self.db
-
-    def __exit__(self, exc_type: object, exc: object, *rest: object) -> None:
-        if exc_type is None:
-            try:
-                self.db.execute("COMMIT")
-                return
-            except sqlite3.Error as error:
-                exc = error
-        if self.db.in_transaction:
-            try:
-                self.db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # SQLite may have rolled back on its own (a full disk does)
-        if isinstance(exc, sqlite3.OperationalError):
-            raise write_failure(self.what, exc) from None
