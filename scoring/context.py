@@ -143,7 +143,7 @@ class ScoringContext:
 
     def first_response_at(self, item: ItemView) -> float | None:
         """The first reply that addresses the item or promises to come back to it (KS S2)."""
-        times = [t for t in (self.addressed_at(item), self._acknowledged.get(item.item_id)) if t is not None]
+        times = [t for t in (self.addressed_at(item), self.acknowledged_at(item)) if t is not None]
         return min(times) if times else None
 
     def answers_to(self, item: ItemView) -> list[tuple[float, str, str]]:
@@ -182,6 +182,10 @@ class ScoringContext:
             if first is not None:
                 out[item.item_id] = first
         return out
+
+    def acknowledged_at(self, item: ItemView) -> float | None:
+        """When the item's first reply promised to come back to it (KS S2), if it did."""
+        return self._acknowledged.get(item.item_id)
 
     @cached_property
     def _acknowledged(self) -> dict[str, float]:

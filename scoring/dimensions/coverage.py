@@ -7,6 +7,7 @@ inquiries as unanswered, the false claims as uncorrected, the praise as unacknow
 
 from __future__ import annotations
 
+from drill.account import is_handled
 from drill.scenario.models import ItemKind
 from scoring.context import ScoringContext
 from scoring.dimensions.speed import needs_reply_items
@@ -131,7 +132,7 @@ def _c3(ctx: ScoringContext) -> RuleResult | None:
     if not n_claims and not n_praise:
         return None
     corrected = [i for i in claims if ctx.addressed_at(i) is not None]
-    thanked = [i for i in praise if i.liked or i.answered]
+    thanked = [i for i in praise if is_handled(i)]
     parts, scores = [], []
     if n_claims:
         scores.append(len(corrected) / n_claims)

@@ -23,8 +23,6 @@ from scoring.models import ResponseTime
 from scoring.planned import played_for, unplayed_for
 from scoring.texts import duration, pick, share
 
-_ACK_RUBRIC = "S2"
-
 
 def needs_reply_items(ctx: ScoringContext) -> list[ItemView]:
     return ctx.memo("needs_reply_items", lambda: _needs_reply_items(ctx))
@@ -88,14 +86,6 @@ def credit(ctx: ScoringContext, item: ItemView, after: float | None) -> float:
     return 100.0 - (100.0 - floor) * (after - target) / (day_end - target)
 
 
-def _is_acknowledgement(ctx: ScoringContext, item: ItemView) -> bool:
-    first = item.replies[0] if item.replies else None
-    if first is None or not first.public:
-        return False
-    tone = ctx.tone_of_reply(first.reply_id) or ctx.tone(first.text, None)
-    return any(f.rubric == _ACK_RUBRIC and f.weight > 0 for f in tone.findings)
-
-
 def response_times(ctx: ScoringContext) -> list[ResponseTime]:
     target = ctx.thresholds.reply_within
     rows = []
@@ -106,7 +96,7 @@ def response_times(ctx: ScoringContext) -> list[ResponseTime]:
         rows.append(ResponseTime(
             item_id=item.item_id, kind=str(item.labels.kind), t=item.t, at=ctx.clock.label(item.t),
             responded_after=after, target=target, within_target=after is not None and after <= target,
-            credit=round(credit(ctx, item, after), 1), by_acknowledgement=_is_acknowledgement(ctx, item),
+            credit=round(credit(ctx, item, after), 1), by_acknowledgement=ctx.acknowledged_at(item) is not None,
         ))
     return rows
 
