@@ -8,13 +8,31 @@ scenario's language); `t(key, **values)` then formats the text for that language
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Mapping
 from string import Formatter
 
-from drill.i18n import en, nb
+from drill.i18n import areas, en, nb
 
-LANGUAGES: dict[str, Mapping[str, str]] = {"nb": nb.STRINGS, "en": en.STRINGS}
 DEFAULT_LANGUAGE = "nb"
+
+
+def _merged_catalogues() -> dict[str, Mapping[str, str]]:
+    """The base catalogue of each language plus every area module's texts for it."""
+    merged: dict[str, dict[str, str]] = {"nb": dict(nb.STRINGS), "en": dict(en.STRINGS)}
+    for module_info in sorted(pkgutil.iter_modules(areas.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{areas.__name__}.{module_info.name}")
+        texts: Mapping[str, Mapping[str, str]] = getattr(module, "TEXTS")
+        for language, strings in merged.items():
+            for key, text in texts.get(language, {}).items():
+                if key in strings:
+                    raise RuntimeError(f"UI text {key!r} is defined twice (again in area {module_info.name})")
+                strings[key] = text
+    return dict(merged)
+
+
+LANGUAGES: dict[str, Mapping[str, str]] = _merged_catalogues()
 
 
 class Catalogue:
