@@ -1,26 +1,39 @@
-"""The words on drill's screens, in Norwegian bokmål and English.
+"""The words on drill's screens and in its messages, in bokmål, nynorsk and English.
 
-Every piece of UI text is looked up by key in one catalogue per language (`nb.py`,
-`en.py`), so a screen is never half in one language and half in another, and a
-translator edits one file. The app chooses the language once (the `--lang` option or the
-scenario's language); `t(key, **values)` then formats the text for that language.
+Every piece of text a person reads is looked up by key in one catalogue per language
+(`nb.py`, `nn.py`, `en.py`, plus the area modules in `areas/`), so a screen is never half
+in one language and half in another, and a translator edits one file per area. The app
+and every command choose the language once (`--lang`, else `DRILL_LANG`, else the
+scenario's or the locale's language, see `default_language`); `t(key, **values)` then
+formats the text for that language.
+
+Counted nouns ("1 dialog", "2 dialoger") are written as two keys, `KEY.one` and
+`KEY.other`, and `plural(KEY, n)` picks the one Babel's plural rules name for the
+language and count: a translator writes whole sentences and never an "(er)" suffix.
+Numbers are grouped by Babel's locale data (12 345 in Norwegian, 12,345 in English).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from collections.abc import Mapping
+from functools import cache
 from string import Formatter
 
-from drill.i18n import areas, en, nb
+from babel import Locale
+from babel.numbers import format_decimal
+
+from drill.i18n import areas, en, nb, nn
 
 DEFAULT_LANGUAGE = "nb"
+LANGUAGE_CODES = ("nb", "nn", "en")
 
 
 def _merged_catalogues() -> dict[str, Mapping[str, str]]:
     """The base catalogue of each language plus every area module's texts for it."""
-    merged: dict[str, dict[str, str]] = {"nb": dict(nb.STRINGS), "en": dict(en.STRINGS)}
+    merged: dict[str, dict[str, str]] = {"nb": dict(nb.STRINGS), "nn": dict(nn.STRINGS), "en": dict(en.STRINGS)}
     for module_info in sorted(pkgutil.iter_modules(areas.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{areas.__name__}.{module_info.name}")
         texts: Mapping[str, Mapping[str, str]] = getattr(module, "TEXTS")
@@ -33,6 +46,37 @@ def _merged_catalogues() -> dict[str, Mapping[str, str]]:
 
 
 LANGUAGES: dict[str, Mapping[str, str]] = _merged_catalogues()
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language a command speaks when `--lang` is not given.
+
+    `DRILL_LANG` wins when it names a catalogue. Otherwise the POSIX locale variables
+    decide, in their own order of precedence (LC_ALL, LC_MESSAGES, LANG): `nn…` is
+    nynorsk, `nb…`/`no…` bokmål, `en…` English. A machine with no locale set (C, POSIX,
+    as on many servers) gets bokmål, since drill is made for Norwegian municipalities.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get("DRILL_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "").strip().lower()
+        if not value:
+            continue
+        if value.startswith("nn"):
+            return "nn"
+        if value.startswith(("nb", "no")):
+            return "nb"
+        if value.startswith("en"):
+            return "en"
+        return DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
 
 
 class Catalogue:
@@ -51,10 +95,28 @@ class Catalogue:
             raise KeyError(f"UI text {key!r} is missing from the {self.language} catalogue") from None
         return text.format(**values) if values else text
 
-    def number(self, value: int) -> str:
-        """Whole numbers with the language's thousands separator: 12 345 (nb), 12,345 (en)."""
-        grouped = f"{value:,}"
-        return grouped.replace(",", " ") if self.language == "nb" else grouped
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """`KEY.one` or `KEY.other`, as the language's plural rules say for `count`.
+
+        The count is passed to the text as `{n}`, already grouped by `number`.
+        """
+        form = _locale(self.language).plural_form(count)
+        chosen = f"{key}.{form}" if f"{key}.{form}" in self._strings else f"{key}.other"
+        return self(chosen, n=self.number(count), **values)
+
+    def number(self, value: int | float) -> str:
+        """Numbers grouped the language's way: 12 345 (nb, nn), 12,345 (en).
+
+        Babel separates Norwegian thousands with a no-break space; a plain space reads
+        the same in a terminal and keeps copied numbers searchable.
+        """
+        return format_decimal(value, locale=_locale(self.language)).replace("\xa0", " ").replace("\u202f", " ")
+
+
+@cache
+def catalogue(language: str) -> Catalogue:
+    """The (shared) catalogue of one language, for code that speaks a language other than the active one."""
+    return Catalogue(language)
 
 
 _active = Catalogue(DEFAULT_LANGUAGE)
@@ -75,7 +137,11 @@ def t(key: str, **values: object) -> str:
     return _active(key, **values)
 
 
-def number(value: int) -> str:
+def plural(key: str, count: int, **values: object) -> str:
+    return _active.plural(key, count, **values)
+
+
+def number(value: int | float) -> str:
     return _active.number(value)
 
 

@@ -56,7 +56,8 @@ STRINGS: dict[str, str] = {
     "kind.crisis": "Crisis",
     "kind.reputation": "Reputation",
     "kind.everyday": "Everyday",
-    "language.nb": "Norwegian",
+    "language.nb": "Norwegian Bokmål",
+    "language.nn": "Norwegian Nynorsk",
     "language.en": "English",
     # briefing
     "briefing.situation": "The situation",

@@ -57,6 +57,7 @@ STRINGS: dict[str, str] = {
     "kind.reputation": "Omdømme",
     "kind.everyday": "Hverdag",
     "language.nb": "Bokmål",
+    "language.nn": "Nynorsk",
     "language.en": "Engelsk",
     # briefing
     "briefing.situation": "Situasjonen",

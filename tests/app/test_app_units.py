@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -12,6 +14,7 @@ from drill.app.debrief_data import build_debrief
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import duration_words, elapsed, signature, waited, wall_clock
 from drill.engine.actions import Delete, Reply, Unhide, Hide
+from drill.i18n import areas
 from drill.i18n import LANGUAGES, Catalogue, placeholders, use_language
 from drill.live import LiveDrill
 from drill.scenario.models import DeletionReason
@@ -20,10 +23,38 @@ APP_SOURCES = Path(__file__).resolve().parents[2] / "drill" / "app"
 
 
 def test_catalogues_have_the_same_keys_and_placeholders() -> None:
-    nb, en = LANGUAGES["nb"], LANGUAGES["en"]
-    assert nb.keys() == en.keys()
-    for key in nb:
-        assert placeholders(nb[key]) == placeholders(en[key]), key
+    assert set(LANGUAGES) == {"nb", "nn", "en"}
+    nb = LANGUAGES["nb"]
+    for language in ("nn", "en"):
+        other = LANGUAGES[language]
+        assert nb.keys() == other.keys(), language
+        for key in nb:
+            assert placeholders(nb[key]) == placeholders(other[key]), (language, key)
+
+
+def test_every_area_module_speaks_all_three_languages_alike() -> None:
+    """An area brings nb, nn and en with the same keys and placeholders, each under one prefix."""
+    modules = [importlib.import_module(f"{areas.__name__}.{info.name}") for info in pkgutil.iter_modules(areas.__path__)]
+    for module in modules:
+        texts = module.TEXTS
+        assert set(texts) == {"nb", "nn", "en"}, module.__name__
+        for language in ("nn", "en"):
+            assert texts["nb"].keys() == texts[language].keys(), (module.__name__, language)
+            for key, text in texts["nb"].items():
+                assert placeholders(text) == placeholders(texts[language][key]), (module.__name__, language, key)
+
+
+def test_counted_texts_have_both_plural_forms() -> None:
+    for key in LANGUAGES["nb"]:
+        if key.endswith(".one"):
+            assert key.removesuffix(".one") + ".other" in LANGUAGES["nb"], key
+
+
+def test_nynorsk_is_not_bokmal_with_a_few_words_changed() -> None:
+    nb, nn = LANGUAGES["nb"], LANGUAGES["nn"]
+    long_texts = [key for key in nb if len(nb[key]) > 25]
+    differing = [key for key in long_texts if nb[key] != nn[key]]
+    assert len(differing) > 0.9 * len(long_texts)
 
 
 def test_every_literal_key_used_by_the_app_exists() -> None:
@@ -48,6 +79,7 @@ def test_dynamic_keys_cover_every_enum_value() -> None:
 
 def test_catalogue_formats_numbers_and_refuses_unknown_keys() -> None:
     assert Catalogue("nb").number(12345) == "12 345"
+    assert Catalogue("nn").number(1234567) == "1 234 567"
     assert Catalogue("en").number(12345) == "12,345"
     with pytest.raises(KeyError, match="missing from the en catalogue"):
         Catalogue("en")("no.such.key")
