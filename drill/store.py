@@ -150,6 +150,17 @@ class SessionStore:
     def scenario_path(self) -> str:
         return self.meta.get("scenario_path", "")
 
+    @property
+    def team_name(self) -> str | None:
+        """The team's own name (`--team-name`), or None for sessions recorded without one."""
+        return self.meta.get("team_name") or None
+
+    def record_team_name(self, name: str) -> None:
+        """Keep who played, so `drill history` can follow one team across drills."""
+        with Transaction(self._db, self.path):
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('team_name', ?)", (name,))
+        self.meta["team_name"] = name
+
     def stored_scenario(self) -> LoadedScenario:
         """The scenario exactly as it was when the drill started, from the text kept in the file."""
         text = self.meta.get("scenario_text")

@@ -39,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     parser.add_argument("--speed", type=_speed, help="simulated seconds per real second (default 1)")
     parser.add_argument("--overwrite", action="store_true", help="replace the session file if it exists (not while in use)")
+    parser.add_argument("--team-name", metavar="NAME",
+                        help='who plays, e.g. "Fjellvik kommune" (kept in the session file for drill history)')
     parser.add_argument("--no-lobby", action="store_true",
                         help="start the clock at once instead of waiting for the trainer to start the drill")
     parser.set_defaults(run=run)
@@ -57,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         path = Path(args.out) if args.out else default_session_path(loaded.scenario.id, args.seed)
         host = TeamHost.create(loaded, path, args.seed, speed=args.speed or 1.0, overwrite=args.overwrite,
                                lobby=not args.no_lobby)
+        if args.team_name:
+            host.live.store.record_team_name(args.team_name)
         key = read_trainer_key(path)
         if key is not None:
             print(say("host.trainer_key", host.live.state.language, file=trainer_key_path(path), secret=key.hex()))

@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", metavar="SESSION.db", type=Path,
                         help="session file (default: sessions/ID-seedN-TIME.db); an existing one can be resumed")
     parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.add_argument("--team-name", metavar="NAME",
+                        help='who plays, e.g. "Fjellvik kommune" (kept in the session file for drill history)')
     parser.set_defaults(run=run)
 
 
@@ -50,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
             ended = app.connection.ended
             app.connection.close()
             if path is not None:
+                if args.team_name:
+                    _record_team_name(path, args.team_name)
                 print(_farewell(path, ended))
     return 0
 
@@ -59,3 +63,11 @@ def _farewell(path: Path, ended: bool) -> str:
     from drill.i18n import t
 
     return t("farewell.ended" if ended else "farewell.resume", path=str(path))
+
+
+def _record_team_name(path: Path, name: str) -> None:
+    """Name the team in the session file once the app has let go of it (`drill history` groups by it)."""
+    from drill.store import SessionStore
+
+    with SessionStore.open(path) as store:
+        store.record_team_name(name)

@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", metavar="SESSION.db", help="session file to write (default: sessions/ID-seedN-TIME.db)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     parser.add_argument("--overwrite", action="store_true", help="replace the session file if it exists")
+    parser.add_argument("--team-name", metavar="NAME",
+                        help='who played, e.g. "Fjellvik kommune" (kept in the session file for drill history)')
     parser.set_defaults(run=run)
 
 
@@ -41,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     drill = LiveDrill.create(loaded, out, args.seed, overwrite=args.overwrite)
     try:
+        if args.team_name:
+            drill.store.record_team_name(args.team_name)
         report = run_team(drill, script)
         events = list(drill.engine.events)
     finally:
