@@ -9,7 +9,8 @@ disagree about the same drill. Here each derived fact has one definition, and
 What an item needs follows its ground-truth labels, the same labels the score is built on:
 
 - **answer**: questions, complaints, claims and press calls (`needs_reply`). Answered by a
-  team reply to it, a team reply later in the same thread, a reply elsewhere that names it
+  team reply to it (written for it, sent to its whole group of similar comments, or pointing
+  to an official post), a team reply later in the same thread, a reply elsewhere that names it
   as corrected, or an official post that names it.
 - **moderate**: attacks, spam, third-party names, personal data and illegal content
   (`deletion_justified`). Handled by hiding or deleting it, not by replying.
@@ -29,8 +30,10 @@ from drill.scenario.models import ItemKind, Labels
 if TYPE_CHECKING:
     from drill.state import ItemView
 
-AnswerHow = Literal["reply", "thread", "correction", "post"]
-"""How an item was answered: a reply to it; a later reply in its thread; a reply elsewhere
+AnswerHow = Literal["reply", "group", "link", "thread", "correction", "post"]
+"""How an item was answered: a reply to it; one text sent to a group of similar comments
+(`drill.grouping`), each member getting it as a reply in its own thread; a reply pointing to
+an official post ("see our update at 11:02"); a later reply in its thread; a reply elsewhere
 that names it as corrected; an official post that names it."""
 
 

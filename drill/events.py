@@ -53,6 +53,9 @@ class ItemPosted(Payload):
     source_id: str
     labels: Labels
     spreads: bool = False
+    template: str | None = None
+    """The stream template it was written from (`stream/kind/index`): comments from one template
+    ask the same thing and are grouped (`drill.grouping`)."""
 
 
 class ReplyPosted(Payload):
@@ -66,6 +69,12 @@ class ReplyPosted(Payload):
     public: bool
     corrects: list[str] = Field(default_factory=list)
     """Rumour items this reply competes with on the network."""
+    group: str | None = None
+    """Set when one text answered a group of similar comments: every member gets its own reply
+    event in its own thread, all carrying the same group id (the first member's reply id)."""
+    post: str | None = None
+    """An official post this reply points to ("see our update at 11:02"); the post's text then
+    answers the comment as much as the reply's own."""
 
 
 class OfficialPostPublished(Payload):

@@ -17,6 +17,7 @@ from drill.engine.actions import (
     Delete,
     EndDrill,
     FireInject,
+    GroupReply,
     Handover,
     Hide,
     Like,
@@ -150,11 +151,19 @@ class LiveDrill:
 def actions_from_events(events: list[Event]) -> list[tuple[float, str, Action]]:
     """The team's actions, recovered from the events they caused (for resume and replay)."""
     actions: list[tuple[float, str, Action]] = []
+    groups: dict[str, list[str]] = {}
+    for event in events:
+        if isinstance(event.payload, ReplyPosted) and event.payload.group is not None:
+            groups.setdefault(event.payload.group, []).append(event.payload.item_id)
     for event in events:
         p = event.payload
         action: Action | None = None
-        if isinstance(p, ReplyPosted):
-            action = Reply(item=p.item_id, text=p.text, corrects=p.corrects)
+        if isinstance(p, ReplyPosted) and p.group is not None:
+            if p.group == p.reply_id:  # the group's first reply stands for the whole group reply
+                action = GroupReply(item=p.item_id, text=p.text, corrects=p.corrects, post=p.post,
+                                    items=groups[p.group])
+        elif isinstance(p, ReplyPosted):
+            action = Reply(item=p.item_id, text=p.text, corrects=p.corrects, post=p.post)
         elif isinstance(p, OfficialPostPublished):
             action = OfficialPost(text=p.text, link=p.link, corrects=p.corrects)
         elif isinstance(p, ItemHidden):

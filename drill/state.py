@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from drill.account import Answer, AnswerHow, DutyLog, Need, is_waiting, need_of
+from drill.grouping import Group, Grouper, waiting_groups
 
 from drill.events import (
     ArchiveMarked,
@@ -45,6 +46,10 @@ class ReplyView:
     text: str
     public: bool
     corrects: list[str]
+    group: str | None = None
+    """The group reply it was part of (one text for many similar comments)."""
+    post: str | None = None
+    """The official post it points to."""
 
 
 @dataclass
@@ -61,6 +66,7 @@ class ItemView:
     source: str
     source_id: str
     spreads: bool
+    template: str | None = None
     visibility: Visibility = "visible"
     removal_reason: DeletionReason | None = None
     removed_at: float | None = None
@@ -123,6 +129,9 @@ class DrillState:
     """Item or post id -> (people reached, shares), for everything that spreads."""
     duty: DutyLog = field(default_factory=lambda: DutyLog([], []))
     """Who held the duty from when."""
+    grouper: Grouper = field(default_factory=Grouper)
+    """Similar comments that need an answer, grouped (`drill.grouping`); read it through
+    `groups()` and `group_of()`."""
     _waiting: dict[str, float] = field(default_factory=dict)
     """Items still waiting for an answer -> when they were posted (`drill.account.is_waiting`).
     Kept event by event so the console's counts cost nothing per tick."""
@@ -209,6 +218,17 @@ class DrillState:
     def thread_root(self, item_id: str) -> str:
         return self.items[item_id].thread_id
 
+    def groups(self, min_count: int = 1) -> list[Group]:
+        """Groups of similar comments with at least `min_count` members still waiting for an
+        answer, longest-waiting first. Each has `group_id`, `count` (waiting members),
+        `waiting` (their ids -> when posted, oldest first), `representative` and `oldest_t`."""
+        return waiting_groups(self.grouper.groups.values(), min_count)
+
+    def group_of(self, item_id: str) -> Group | None:
+        """The group of similar comments an item belongs to (None: it needs no answer, or is
+        not a comment on the page)."""
+        return self.grouper.group_of(item_id)
+
 
     # --- the reducer's steps ------------------------------------------------------------
 
@@ -217,9 +237,12 @@ class DrillState:
         item = ItemView(
             item_id=p.item_id, t=t, channel=p.channel, author=p.author, author_role=p.author_role,
             text=p.text, thread_id=thread_id, parent_id=p.parent_id, labels=p.labels, source=p.source,
-            source_id=p.source_id, spreads=p.spreads, last_activity=t, need=need_of(p.labels),
+            source_id=p.source_id, spreads=p.spreads, template=p.template, last_activity=t,
+            need=need_of(p.labels),
         )
         self.items[p.item_id] = item
+        if item.need is Need.answer and item.is_comment:
+            self.grouper.add(item.item_id, item.text, item.template)
         self.threads.setdefault(thread_id, [])
         if p.thread_id:
             self.threads[thread_id].append(p.item_id)
@@ -229,12 +252,12 @@ class DrillState:
         self._track(item)
 
     def _replied(self, p: ReplyPosted, t: float, actor: str) -> None:
-        reply = ReplyView(p.reply_id, p.item_id, t, actor, p.text, p.public, list(p.corrects))
+        reply = ReplyView(p.reply_id, p.item_id, t, actor, p.text, p.public, list(p.corrects), p.group, p.post)
         self.replies[p.reply_id] = reply
         item = self.items[p.item_id]
         item.replies.append(reply)
         item.last_activity = t
-        self._answer(item, "reply", t, p.reply_id)
+        self._answer(item, "link" if p.post else "group" if p.group else "reply", t, p.reply_id)
         root = self.items.get(item.thread_id)
         if root:
             root.last_activity = t
@@ -261,8 +284,13 @@ class DrillState:
 
     def _track(self, item: ItemView) -> None:
         """Keep the waiting index in step with `drill.account.is_waiting`, in posting order."""
+        group = self.grouper.group_of(item.item_id)
         if is_waiting(item):
             self._waiting[item.item_id] = item.t
+            if group is not None:
+                group.wait(item.item_id, item.t)
         else:
             self._waiting.pop(item.item_id, None)
+            if group is not None:
+                group.settle(item.item_id)
 

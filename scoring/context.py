@@ -149,16 +149,29 @@ class ScoringContext:
     def answers_to(self, item: ItemView) -> list[tuple[float, str, str]]:
         """(time, reply or post id, text) of everything the team said that answers the item in
         the account: replies to it, later replies in its thread, corrections and posts naming it."""
-        found: list[tuple[float, str, str]] = [(r.t, r.reply_id, r.text) for r in item.replies]
+        found: list[tuple[float, str, str]] = [said for r in item.replies for said in self._said(r)]
         thread = (item.thread_id, *self.state.threads.get(item.thread_id, ()))
         for other_id in thread:
             if other_id == item.item_id or other_id not in self.state.items:
                 continue
-            found += [(r.t, r.reply_id, r.text) for r in self.state.items[other_id].replies if r.t >= item.t]
-        found += [(r.t, r.reply_id, r.text) for r in self._corrections_by_item.get(item.item_id, ())]
+            found += [said for r in self.state.items[other_id].replies if r.t >= item.t for said in self._said(r)]
+        found += [said for r in self._corrections_by_item.get(item.item_id, ()) for said in self._said(r)]
         found += [(p.t, p.post_id, p.text) for p in self.state.official_posts if item.item_id in p.corrects]
         found.sort()
         return found
+
+    def _said(self, reply: ReplyView) -> list[tuple[float, str, str]]:
+        """What a reply said: its own text, and the official post it points to (a reply "see our
+        update at 11:02" answers with that update's text, at the time of the reply)."""
+        said = [(reply.t, reply.reply_id, reply.text)]
+        post = self._posts_by_id.get(reply.post) if reply.post else None
+        if post is not None:
+            said.append((reply.t, reply.reply_id, post.text))
+        return said
+
+    @cached_property
+    def _posts_by_id(self) -> dict[str, OfficialPostView]:
+        return {p.post_id: p for p in self.state.official_posts}
 
     @cached_property
     def _corrections_by_item(self) -> dict[str, list[ReplyView]]:
@@ -217,12 +230,18 @@ class ScoringContext:
 
     @cached_property
     def pasted(self) -> list[PastedText]:
-        """Replies whose same text stands under several different comments (scoring/answers.py)."""
+        """Replies whose same text stands under several different comments (scoring/answers.py).
+
+        A group reply or a pointer to an official post that addresses its comment is answering
+        once for many, the way KS advises, not pasting; one that does not is named like any other."""
         rows = []
         for reply in self.state.replies.values():
             item = self.state.items.get(reply.item_id)
             if reply.public and item is not None:
-                rows.append((reply.reply_id, reply.text, item.item_id, item.text, self._addresses(item, reply.text)))
+                addressed = any(self._addresses(item, text) for _, _, text in self._said(reply))
+                if addressed and (reply.group or reply.post):
+                    continue  # one answer for many on purpose, and it does answer this one
+                rows.append((reply.reply_id, reply.text, item.item_id, item.text, addressed))
         return pasted_texts(rows)
 
     @cached_property

@@ -25,6 +25,25 @@ class Reply(_Action):
     text: ActionText
     corrects: list[str] = Field(default_factory=list)
     """Rumour items this reply corrects (besides the item it answers, when that is a rumour)."""
+    post: str | None = None
+    """An official post this reply points to ("see our update at 11:02: <link>")."""
+
+
+class GroupReply(_Action):
+    """One text for a group of similar comments: each member gets it as a reply in its own thread.
+
+    Without `items`, the members are the comments of `item`'s group (`DrillState.group_of`) still
+    waiting at that instant, `item` first; with `items`, exactly those (as a resumed drill does).
+    """
+
+    type: Literal["group_reply"] = "group_reply"
+    item: str
+    text: ActionText
+    corrects: list[str] = Field(default_factory=list)
+    """Rumours named as corrected (recorded once, on the first member's reply)."""
+    post: str | None = None
+    """An official post every member's reply points to."""
+    items: list[str] | None = Field(default=None, max_length=100_000)
 
 
 class OfficialPost(_Action):
@@ -107,7 +126,7 @@ class PostInject(_Action):
 
 
 Action = Annotated[
-    Reply | OfficialPost | Hide | Unhide | Delete | Restore | Like | Archive | Handover | Note | SetClock | EndDrill
+    Reply | GroupReply | OfficialPost | Hide | Unhide | Delete | Restore | Like | Archive | Handover | Note | SetClock | EndDrill
     | FireInject | PostInject,
     Field(discriminator="type"),
 ]

@@ -21,6 +21,7 @@ from drill.engine.actions import (
     Delete,
     EndDrill,
     FireInject,
+    GroupReply,
     Handover,
     Hide,
     Like,
@@ -245,17 +246,46 @@ class DrillEngine:
         return self._take()
 
     def _do_reply(self, action: Reply, actor: str) -> None:
-        item = self._item(action.item)
+        item = self._replyable(action.item)
+        self._check_post(action.post)
+        self._reply(item, action.text, self._corrections(action.corrects, item), actor, post=action.post)
+
+    def _do_group_reply(self, action: GroupReply, actor: str) -> None:
+        """One event per member, each in its own thread, all naming the first reply as the group:
+        the log says plainly who got the answer, and a replay re-sends exactly those."""
+        first = self._replyable(action.item)
+        self._check_post(action.post)
+        if action.items is not None:
+            members = [self._replyable(i) for i in dict.fromkeys(action.items)]
+        else:
+            group = self.state.group_of(first.item_id)
+            waiting = list(group.waiting) if group is not None else []
+            members = [first] + [self.state.items[i] for i in waiting if i != first.item_id]
+        group_id = f"r{self._replies + 1:04d}"
+        for index, member in enumerate(members):
+            named = action.corrects if index == 0 else []
+            self._reply(member, action.text, self._corrections(named, member), actor, post=action.post,
+                        group=group_id)
+
+    def _replyable(self, item_id: str) -> ItemView:
+        item = self._item(item_id)
         if item.visibility == "deleted":
             raise ActionRejected(f"Comment {item.item_id} is deleted; restore it before replying.", reason="reply_deleted")
-        corrects = self._corrections(action.corrects, item)
+        return item
+
+    def _check_post(self, post_id: str | None) -> None:
+        if post_id is not None and not any(p.post_id == post_id for p in self.state.official_posts):
+            raise ActionRejected(f"There is no official post '{post_id}'.", reason="no_post")
+
+    def _reply(self, item: ItemView, text: str, corrects: list[str], actor: str, *, post: str | None = None,
+               group: str | None = None) -> None:
         self._replies += 1
         reply_id = f"r{self._replies:04d}"
         self._emit(
             actor,
             ReplyPosted(
-                reply_id=reply_id, item_id=item.item_id, thread_id=item.thread_id, text=action.text,
-                public=item.is_comment, corrects=corrects,
+                reply_id=reply_id, item_id=item.item_id, thread_id=item.thread_id, text=text,
+                public=item.is_comment, corrects=corrects, group=group, post=post,
             ),
         )
         # A reply travels with the thread it answers: only a thread that spreads carries it.
@@ -516,7 +546,7 @@ class DrillEngine:
             ItemPosted(
                 item_id=comment.item_id, channel=Channel.comment, author=comment.author, author_role="citizen",
                 text=comment.text, thread_id=thread_id, parent_id=parent_id, source="stream",
-                source_id=stream.id, labels=comment.labels,
+                source_id=stream.id, labels=comment.labels, template=comment.template,
             ),
         )
 

@@ -27,6 +27,8 @@ class GeneratedComment:
     text: str
     author: str
     labels: Labels
+    template: str
+    """`stream/kind/index` of the template it was written from (`drill.grouping` groups by it)."""
 
 
 @dataclass
@@ -106,7 +108,8 @@ class StreamGenerator:
         templates = self.stream.templates.get(kind) or builtin_templates(self.scenario.language).get(kind) or (
             "…",
         )
-        entry = rng.choice(templates)
+        index = rng.randrange(len(templates))
+        entry = templates[index]
         text = self._voice.write(template_text(entry), rng)
         return GeneratedComment(
             item_id=f"{self.stream.id}-{self.count:04d}",
@@ -115,6 +118,7 @@ class StreamGenerator:
             text=text,
             author=self._voice.author(),
             labels=entry.labels_for(kind) if isinstance(entry, Template) else Labels(kind=kind),
+            template=f"{self.stream.id}/{kind.value}/{index}",
         )
 
 
