@@ -82,7 +82,7 @@ def test_praise_is_handled_by_a_like_and_never_waits() -> None:
     assert is_handled(engine.state.items[praise[0].item_id])
 
 
-_KINDS = st.sampled_from(["reply", "reply", "reply", "hide", "delete", "unhide", "restore", "like", "post",
+_KINDS = st.sampled_from(["reply", "reply", "group", "link", "hide", "delete", "unhide", "restore", "like", "post",
                           "handover", "fire", "fire"])
 STEPS = st.lists(st.tuples(st.integers(30, 600), _KINDS, st.integers(0, 10_000)), min_size=3, max_size=14)
 
@@ -102,6 +102,17 @@ def _action(kind: str, pick: int, state: DrillState) -> act.Action | None:
             return act.FireInject(inject=injects[pick % len(injects)])
         case "reply":
             return act.Reply(item=item.item_id, text="Vi ser på saken. Hilsen Kari, kommunikasjon")
+        case "group":
+            grouped = state.groups()
+            target = grouped[pick % len(grouped)].representative if grouped else item.item_id
+            assert target is not None
+            return act.GroupReply(item=target, text="Vi svarer alle her: se kommunens nettside. Hilsen Kari")
+        case "link":
+            posts = state.official_posts
+            if not posts:
+                return act.OfficialPost(text="Oppdatering fra kommunen: torget er stengt.")
+            post = posts[pick % len(posts)]
+            return act.Reply(item=item.item_id, text="Se oppdateringen vår. Hilsen Kari", post=post.post_id)
         case "hide":
             return act.Hide(item=item.item_id, reason="usaklig")
         case "delete":
@@ -135,6 +146,10 @@ def _assert_one_account(engine: DrillEngine, feed: FeedModel) -> None:
     unanswered_in_score = {i.item_id for i in ctx.items
                            if i.labels.needs_reply and i.visibility == "visible" and ctx.response_at(i) is None}
     assert unanswered_in_score == expected
+    # Every waiting comment that can be grouped is waiting in its group, and nothing else is.
+    in_groups = {i for g in state.groups() for i in g.waiting}
+    assert in_groups == {i for i in expected if state.group_of(i) is not None}
+    assert all(g.count > 0 and g.representative == next(iter(g.waiting)) for g in state.groups())
     oldest = min((state.items[i].t for i in expected), default=None)
     assert state.oldest_waiting() == (None if oldest is None else state.now - oldest)
 
