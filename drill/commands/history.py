@@ -1,0 +1,93 @@
+"""`drill history SESSIONS... [-o FILE.html] [--format html|md|json] [--lang nb|nn|en] [--team-name NAME]`.
+
+One report over many drills: each team's results over time and, for a scenario several teams
+ran with the same version and variant, all of them side by side. Files are read one at a time,
+so a folder of a year's drills needs no more memory than one drill.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from drill.errors import DrillError
+from drill.history import history, render_json
+from drill.history.html import render_html
+from drill.history.markdown import render_markdown
+from drill.history.model import HistoryReport
+from drill.history.terminal import render_terminal
+from drill.history.words import LANGUAGES_OFFERED
+
+RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
+
+DESCRIPTION = """\
+Reads session files (and every *.db under the folders given, recursively) one at a time.
+
+Per team (the --team-name recorded when the drill was played, else the roster): the drills in
+date order, the total and every dimension as trends, the findings that keep coming back and
+those that went away, which kinds of drill have been practised, and what to practise next.
+
+Per exercise (one scenario version and variant that two or more teams played): a ranked table,
+the spread of results and the findings most teams share. In the HTML file each team's name
+links to that team's own section further down the same file, so the overview and every
+municipality's page travel as one self-contained file.
+
+Files that cannot be compared (damaged, not finished, ended early, another version or variant
+of an exercise's scenario) are listed with the reason. Without -o a compact table is printed.
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("history", help="one report over many drills: each team over time, each exercise side by side",
+                            description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sessions", metavar="SESSIONS", nargs="*", type=Path,
+                        help="session files or folders of them (default: ./sessions)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: a table in the terminal)")
+    parser.add_argument("--format", choices=tuple(RENDERERS),
+                        help="html, md or json (default: html with -o, the terminal table without)")
+    parser.add_argument("--lang", choices=LANGUAGES_OFFERED, default="nb", help="language of the report (default: nb)")
+    parser.add_argument("--team-name", metavar="NAME", help="only this team (and the exercises it took part in)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths: list[Path] = args.sessions or [Path("sessions")]
+    for path in paths:
+        if not path.exists():
+            raise DrillError(f"{path}: no such session file or folder.")
+    out = Path(args.output) if args.output and args.output != "-" else None
+    if out is not None and out.is_dir():
+        raise DrillError(f"{out}: is a folder; give a file name for the history.")
+    report = history(paths, args.lang)
+    if args.team_name:
+        report = only_team(report, args.team_name)
+    if report.usable == 0:
+        sys.stderr.write(render_terminal(report))
+        raise DrillError(f"{', '.join(map(str, paths))}: no session file that can go into a history.")
+    if out is None and args.format is None:
+        sys.stdout.write(render_terminal(report))
+        return 0
+    fmt = args.format or "html"
+    text = RENDERERS[fmt](report)
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise DrillError(f"{out}: cannot write the history ({error.strerror or error}).") from None
+    print(f"{out}: {fmt} history of {report.usable} drills written.", file=sys.stderr)
+    return 0
+
+
+def only_team(report: HistoryReport, name: str) -> HistoryReport:
+    """The history of one team, with the exercises it took part in."""
+    key = " ".join(name.split()).casefold()
+    teams = [t for t in report.teams if " ".join(t.team.split()).casefold() == key]
+    if not teams:
+        known = ", ".join(t.team for t in report.teams) or "none"
+        raise DrillError(f"--team-name {name}: no drills of this team (teams found: {known}).")
+    exercises = [x for x in report.exercises if any(r.anchor == teams[0].anchor for r in x.rows)]
+    return report.model_copy(update={"teams": teams, "exercises": exercises, "usable": len(teams[0].drills)})
