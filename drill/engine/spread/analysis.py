@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 
 from .csr import CSRGraph, to_networkx
@@ -65,6 +64,8 @@ def communities(graph: CSRGraph, seed: int) -> np.ndarray:
             f"community detection is limited to {COMMUNITY_NODE_LIMIT} nodes "
             f"(got {graph.num_nodes}); use the 'districts' model for built-in groups"
         )
+    import networkx as nx  # only here: importing it costs every drill's start about 0.15 s
+
     parts = nx.community.louvain_communities(to_networkx(graph), seed=seed)
     labels = np.empty(graph.num_nodes, dtype=np.int32)
     for index, part in enumerate(sorted(parts, key=lambda p: (-len(p), min(p)))):

@@ -11,9 +11,12 @@ converters below.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
+
+if TYPE_CHECKING:  # networkx is imported where it is used: a drill never needs it
+    import networkx as nx
 
 _SHIFT = np.int64(32)
 _LOW = np.int64((1 << 32) - 1)
@@ -98,7 +101,7 @@ def edges_to_csr(
     return CSRGraph(indptr=indptr, indices=indices, communities=communities)
 
 
-def from_networkx(graph: nx.Graph) -> tuple[CSRGraph, list]:
+def from_networkx(graph: "nx.Graph") -> tuple[CSRGraph, list]:
     """Convert a networkx graph; returns the CSR graph and the node labels by index."""
     labels = list(graph.nodes())
     position = {label: i for i, label in enumerate(labels)}
@@ -109,8 +112,10 @@ def from_networkx(graph: nx.Graph) -> tuple[CSRGraph, list]:
     return edges_to_csr(pairs[:, 0], pairs[:, 1], len(labels)), labels
 
 
-def to_networkx(graph: CSRGraph) -> nx.Graph:
+def to_networkx(graph: CSRGraph) -> "nx.Graph":
     """Build the equivalent networkx graph (nodes 0..n-1) for analysis and peer models."""
+    import networkx as nx
+
     result = nx.Graph()
     result.add_nodes_from(range(graph.num_nodes))
     heads = np.repeat(np.arange(graph.num_nodes), graph.degrees())

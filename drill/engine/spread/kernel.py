@@ -160,12 +160,12 @@ class Cascade:
     # -- queries --------------------------------------------------------------
 
     def share_count(self, at: float) -> int:
-        return self.shares.count_at_most(min(at, self.stop_at, self.settled_to))
+        return self.shares.count_at_most(min(at, self.stop_at, self.settled_to), self.settled_to)
 
     def reach_count(self, at: float) -> int:
         if self.seen is None:
             return self.share_count(at)
-        return self.seen.count_at_most(min(at, self.stop_at, self.settled_to))
+        return self.seen.count_at_most(min(at, self.stop_at, self.settled_to), self.settled_to)
 
     def seen_times(self) -> NodeTimes:
         return self.seen if self.seen is not None else self.shares
