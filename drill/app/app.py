@@ -16,6 +16,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
 from drill.app.connection import DrillConnection, LocalConnection, ReplayConnection
 from drill.app.debrief_data import build_debrief
@@ -64,6 +65,24 @@ class PlayOptions:
 SessionPath = Callable[[str, int], Path]
 
 
+class ImpactsProgress(Message):
+    """From the end-of-drill worker: `done` of `total` rumours replayed."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class ImpactsComputed(Message):
+    """From the end-of-drill worker: the counterfactuals (or why there are none)."""
+
+    def __init__(self, impacts: list[CounterfactualReach], problem: str | None) -> None:
+        super().__init__()
+        self.impacts = impacts
+        self.problem = problem
+
+
 class DrillApp(App[None]):
     CSS_PATH = "drill.tcss"
     TITLE = "drill"
@@ -92,6 +111,7 @@ class DrillApp(App[None]):
         self._debrief_shown = False
         self._finishing = False
         self._console: ConsoleScreen | None = None
+        self._computing: ComputingScreen | None = None
         self._frozen_items = 0
         language = self.options.language
         if language is None and connection is not None:
@@ -230,16 +250,17 @@ class DrillApp(App[None]):
         The counterfactual replays take seconds on a big audience; on the UI loop they froze
         the app. The worker only reads the spread model (the drill is stopped meanwhile), and
         the events are recorded back on this thread, the same events a headless run records.
+        The worker tells the app how far it got and what it found by posting messages.
         """
         connection = self._connection
         if not isinstance(connection, LocalConnection) or not connection.ending or self._finishing:
             return
         self._finishing = True
-        screen = ComputingScreen()
-        self.push_screen(screen)
+        self._computing = ComputingScreen()
+        self.push_screen(self._computing)
 
         def progress(done: int, total: int) -> None:
-            self.call_from_thread(screen.progress, done, total)
+            self.post_message(ImpactsProgress(done, total))
 
         def work() -> None:
             problem: str | None = None
@@ -247,19 +268,24 @@ class DrillApp(App[None]):
                 impacts = connection.compute_impacts(progress)
             except Exception as error:  # noqa: BLE001 - the drill still ends, without counterfactuals
                 impacts, problem = [], f"{type(error).__name__}: {error}"
-            self.call_from_thread(self._drill_finished, connection, screen, impacts, problem)
+            self.post_message(ImpactsComputed(impacts, problem))
 
         self.run_worker(work, thread=True, group="impacts", exit_on_error=False)
 
-    def _drill_finished(
-        self, connection: LocalConnection, screen: ComputingScreen, impacts: list[CounterfactualReach],
-        problem: str | None,
-    ) -> None:
-        connection.complete_end(impacts)
+    def on_impacts_progress(self, message: ImpactsProgress) -> None:
+        if self._computing is not None:
+            self._computing.progress(message.done, message.total)
+
+    def on_impacts_computed(self, message: ImpactsComputed) -> None:
+        connection, screen = self._connection, self._computing
+        if not isinstance(connection, LocalConnection) or screen is None:
+            return
+        self._computing = None
+        connection.complete_end(message.impacts)
         if self.screen is screen:
             self.pop_screen()
-        if problem is not None:
-            self.notify(t("end.computing_failed", problem=problem), severity="error", timeout=15)
+        if message.problem is not None:
+            self.notify(t("end.computing_failed", problem=message.problem), severity="error", timeout=15)
         if self._console is not None and self._console in self.screen_stack:
             self._console.refresh_views()
         self.show_debrief()

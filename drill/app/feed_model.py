@@ -4,13 +4,15 @@ With ten thousand comments on the page the console must not walk every item on e
 `FeedModel` keeps the page's threads in order of latest activity and what this seat has read,
 updating both from each batch of new events in time proportional to the batch. What is still
 waiting for an answer is the drill's one account (`drill.account`, kept by `DrillState`); the
-rows themselves are read from `DrillState` when drawn.
+rows themselves are read from `DrillState` when drawn. Which rows the chosen triage view
+shows, in which order and matching which search, is `drill.app.triage`'s job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from drill.app.triage import VIEWS, Sort, Triage, View
 from drill.events import (
     Event,
     ItemPosted,
@@ -25,12 +27,22 @@ class FeedModel:
         self._state = state
         self._activity: dict[str, None] = {}
         """Thread roots of the page, least recently active first (insertion order)."""
-        self._rows: list[str] | None = []
+        self._threads: list[str] | None = []
+        self._triage = Triage(state)
+        self.view: View = "all"
+        self.sort: Sort = "newest"
+        self.query = ""
+        """Search text, casefolded; empty shows the whole view."""
+        self._rows: list[str] | None = None
+        self._rows_key: tuple[object, ...] = ()
+        self._row_index: dict[str, int] | None = None
         self._inbox: list[str] = []
         self.seen: set[str] = set()
         self._thread_versions: dict[str, int] = {}
         self.version = 0
         """Bumped on every change, so widgets can tell whether to redraw."""
+        self._content = 0
+        """Bumped when what the rows are made of changes (not when something is read)."""
         self.rebuild(state, events)
 
     # --- building ----------------------------------------------------------------------
@@ -45,14 +57,19 @@ class FeedModel:
         self._activity.clear()
         self._inbox.clear()
         self._thread_versions.clear()
+        self._threads = None
+        self._triage.reset(state)
         self._rows = None
         self.apply(events)
         self.seen &= set(state.items)
         self.version += 1
+        self._content += 1
 
     def apply(self, events: Iterable[Event]) -> None:
         changed = False
         items = self._state.items
+        events = list(events)
+        self._triage.apply(events)
         for event in events:
             payload = event.payload
             touched = getattr(payload, "item_id", None)
@@ -77,6 +94,7 @@ class FeedModel:
             changed = True
         if changed:
             self.version += 1
+            self._content += 1
 
     def _bump(self, thread_id: str) -> None:
         self._thread_versions[thread_id] = self._thread_versions.get(thread_id, 0) + 1
@@ -90,7 +108,7 @@ class FeedModel:
             return
         self._activity.pop(thread_id, None)
         self._activity[thread_id] = None
-        self._rows = None
+        self._threads = None
 
     # --- reading -----------------------------------------------------------------------
 
@@ -99,11 +117,48 @@ class FeedModel:
         return self._state
 
     @property
+    def triage(self) -> Triage:
+        return self._triage
+
+    @property
+    def threads(self) -> list[str]:
+        """Thread root ids on the page, most recent activity first."""
+        if self._threads is None:
+            self._threads = list(reversed(self._activity))
+        return self._threads
+
+    def choose(self, *, view: View | None = None, sort: Sort | None = None, query: str | None = None) -> None:
+        """Show another view, order or search (the rows are worked out when next read)."""
+        if view is not None:
+            self.view = view
+        if sort is not None:
+            self.sort = sort
+        if query is not None:
+            self.query = query.casefold().strip()
+        self.version += 1
+        self._content += 1
+
+    @property
     def rows(self) -> list[str]:
-        """Thread root ids, most recent activity first."""
-        if self._rows is None:
-            self._rows = list(reversed(self._activity))
+        """What the feed lists now: the chosen view's rows in the chosen order, searched."""
+        key = (self._content, self.view, self.sort, self.query)
+        if self._rows is None or key != self._rows_key:
+            self._rows = self._triage.rows(self.view, self.sort, self.query, self.threads)
+            self._rows_key = key
+            self._row_index = None
         return self._rows
+
+    def row_index(self, row: str) -> int:
+        """Where a row is in `rows` (-1: not there), without scanning the list each time."""
+        rows = self.rows
+        if self._row_index is None:
+            self._row_index = {r: i for i, r in enumerate(rows)}
+        return self._row_index.get(row, -1)
+
+    def counts(self) -> dict[View, int]:
+        """How many each view holds ("needs": the account's waiting count)."""
+        threads = len(self._activity)
+        return {view: self._triage.count(view, threads) for view in VIEWS}
 
     @property
     def inbox(self) -> list[str]:

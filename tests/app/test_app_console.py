@@ -91,7 +91,7 @@ async def test_messages_arrive_as_notifications_and_in_the_inbox(console_app) ->
         assert "police-cordon" not in screen.model.rows, "messages are not on the page"
         assert screen.model.inbox == ["press-call", "police-cordon"]
         assert str(screen.views.get_tab("tab-inbox").label) == "Innboks (2)"
-        await pilot.press("2")
+        await pilot.press("i")
         await pilot.pause()
         assert screen.views.active == "tab-inbox"
         assert screen.thread.item_id == "press-call"
@@ -113,7 +113,7 @@ async def test_reach_chart_fills_in_from_reach_events(console_app) -> None:  # n
     async with app.run_test(size=(120, 36)) as pilot:
         app.advance(12 * 60)
         await pilot.pause()
-        await pilot.press("4")
+        await pilot.press("c")
         await pilot.pause()
         chart = app.screen.query_one(ReachChart)
         assert chart.plot.display and not chart.empty_note.display
@@ -128,7 +128,7 @@ async def test_reach_panel_says_so_when_there_is_no_reach_data(console_app) -> N
     async with app.run_test(size=(120, 36)) as pilot:
         app.advance(12 * 60)
         await pilot.pause()
-        await pilot.press("4")
+        await pilot.press("c")
         await pilot.pause()
         chart = app.screen.query_one(ReachChart)
         assert chart.empty_note.display and not chart.plot.display
@@ -181,7 +181,7 @@ async def test_our_posts_tab_and_time_since_the_last_update(console_app) -> None
         app.advance(7 * 60)
         await pilot.pause()
         assert "Siste post for 7 min siden" in screen.status.text
-        await pilot.press("3")
+        await pilot.press("p")
         await pilot.pause()
         prompt = str(screen.posts.get_option_at_index(0).prompt)
         assert "10:59 Kari: Gasslekkasje ved Torget" in prompt

@@ -78,7 +78,7 @@ def test_console_small_terminal(snap_compare, console_snapshot_app: DrillApp) ->
 def test_console_reach_tab(snap_compare, console_snapshot_app: DrillApp) -> None:  # noqa: ANN001
     async def reach_tab(pilot) -> None:  # noqa: ANN001
         await _select_rumour(pilot)
-        await pilot.press("4")
+        await pilot.press("c")
         await pilot.pause()
 
     assert snap_compare(console_snapshot_app, terminal_size=(120, 36), run_before=reach_tab)

@@ -6,14 +6,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from drill.app.formatting import duration_words, speed_label, wall_clock
+from drill.app.screens.keys import CatalogueBindings
 from drill.engine.clock import faster, slower
 from drill.i18n import number, t
 from drill.scenario import LoadedScenario
+from scoring.rubric import thresholds_for
 
 
 def reflow(text: str) -> str:
@@ -22,7 +24,15 @@ def reflow(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-class BriefingScreen(Screen[None]):
+class BriefingScreen(CatalogueBindings):
+    BINDINGS = [
+        Binding("enter,s", "start", "key.start"),
+        Binding("plus", "faster", "key.faster", key_display="+"),
+        Binding("minus", "slower", "key.slower", key_display="-"),
+        Binding("escape", "back", "key.back"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
     class Start(Message):
         def __init__(self, loaded: LoadedScenario, speed: float) -> None:
             super().__init__()
@@ -34,12 +44,6 @@ class BriefingScreen(Screen[None]):
         self._loaded = loaded
         self._speed = speed
         self._as_member = as_member
-        bind = self._bindings.bind
-        bind("enter,s", "start", t("key.start"))
-        bind("plus", "faster", t("key.faster"), key_display="+")
-        bind("minus", "slower", t("key.slower"), key_display="-")
-        bind("escape", "back", t("key.back"))
-        bind("q", "app.quit", t("key.quit"))
 
     @property
     def speed(self) -> float:
@@ -50,6 +54,8 @@ class BriefingScreen(Screen[None]):
         yield Label(scenario.title, classes="screen-title")
         with VerticalScroll(id="briefing-body"):
             yield Static(self._facts(), id="briefing-facts")
+            yield Label(t("console.targets"), classes="section-title")
+            yield Static(self._targets(), id="briefing-targets")
             yield Label(t("briefing.situation"), classes="section-title")
             yield Static(reflow(scenario.briefing) or scenario.summary or "—", id="briefing-situation")
             yield Label(t("briefing.team"), classes="section-title")
@@ -76,6 +82,23 @@ class BriefingScreen(Screen[None]):
             facts.append("\n" + t("briefing.link") + ": ", style="bold")
             facts.append(town.official_link)
         return facts
+
+    def _targets(self) -> Text:
+        """What the score holds the team to, in the scenario's own numbers where it sets them."""
+        targets = thresholds_for(self._loaded.scenario)
+        lines = Text()
+        for key, name, value in [
+            ("console.target_reply", "reply_within", targets.reply_within),
+            ("console.target_first_post", "first_post_within", targets.first_post_within),
+            ("console.target_update", "update_every", targets.update_every),
+        ]:
+            words = duration_words(value)
+            lines.append("• " + t(key, within=words, every=words))
+            if targets.origin.get(name) == "scenario":
+                lines.append(" " + t("console.target_source_scenario"), style="italic")
+            lines.append("\n")
+        lines.rstrip()
+        return lines
 
     def _roster(self) -> Text:
         team = self._loaded.scenario.team

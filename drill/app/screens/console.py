@@ -4,22 +4,26 @@ It talks to the drill only through a DrillConnection. New events arrive through 
 connection's listener; each batch updates the feed model and redraws what is visible.
 Every key in the footer is one team action; the dialogs build the action and the
 connection records it. A refused action becomes a notification, never a crash.
+
+The page can be triaged: one key per view (what needs an answer, questions, claims, what to
+moderate, the team's own posts and threads, everything), an order (newest, oldest waiting,
+fastest-spreading) and a search. Similar waiting questions are one row; answering that row
+answers each of them in its own thread, or points them all to an official post.
 """
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList, TabbedContent, TabPane
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, OptionList, TabbedContent, TabPane
 
 from drill.app.connection import DrillConnection
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, signature
 from drill.app.reach_model import ReachSeries
 from drill.app.refusals import explain
-from drill.app.screens.legend import LegendDialog
 from drill.app.screens.dialogs import (
     ChoiceDialog,
     HandoverDialog,
@@ -28,12 +32,16 @@ from drill.app.screens.dialogs import (
     OfficialPostDialog,
     ReplyDialog,
 )
+from drill.app.screens.keys import CatalogueBindings
+from drill.app.screens.legend import LegendDialog
+from drill.app.triage import GROUP, POST, SORTS, VIEWS, View
 from drill.app.widgets.inbox_list import InboxList
 from drill.app.widgets.page_feed import PageFeed
 from drill.app.widgets.posts_list import PostsList
 from drill.app.widgets.reach_chart import ReachChart
 from drill.app.widgets.status_bar import StatusBar
 from drill.app.widgets.thread_detail import ThreadDetail
+from drill.app.widgets.view_bar import ViewBar
 from drill.engine.actions import Action, Archive, EndDrill, Like, Restore, SetClock, Unhide
 from drill.engine.clock import faster, slower
 from drill.engine.engine import ActionRejected
@@ -41,12 +49,40 @@ from drill.events import Event, ItemPosted
 from drill.i18n import t
 from drill.scenario.models import Channel
 from drill.state import ItemView
+from scoring.rubric import thresholds_for
 
 ITEM_ACTIONS = frozenset({"reply", "like", "hide", "delete", "undo_removal", "archive"})
 TEAM_ACTIONS = ITEM_ACTIONS | {"official_post", "note", "handover", "end_drill"}
+VIEW_KEYS: dict[str, View] = {str(n): view for n, view in enumerate(VIEWS, start=1)}
+VIEWS_GROUP = Binding.Group("console.key_views", compact=True)
 
 
-class ConsoleScreen(Screen[None]):
+class ConsoleScreen(CatalogueBindings):
+    # Pause, speed and help come first: the footer is cut at the right on an 80-column terminal.
+    BINDINGS = [
+        Binding("space", "pause", "key.pause", key_display="␣"),
+        Binding("plus", "faster", "key.speed", key_display="+/−"),
+        Binding("minus", "slower", "key.slower", show=False),
+        Binding("question_mark", "legend", "key.legend", key_display="?"),
+        Binding("r,enter", "reply", "key.reply", key_display="r"),
+        Binding("o", "official_post", "key.post"),
+        *[Binding(key, f"view('{view}')", f"console.key_view_{view}", group=VIEWS_GROUP) for key, view in VIEW_KEYS.items()],
+        Binding("slash", "search", "console.key_search", key_display="/"),
+        Binding("s", "sort", "console.key_sort"),
+        Binding("l", "like", "key.like"),
+        Binding("h", "hide", "key.hide"),
+        Binding("d", "delete", "key.delete"),
+        Binding("u", "undo_removal", "key.undo"),
+        Binding("a", "archive", "key.archive"),
+        Binding("n", "note", "key.note"),
+        Binding("v", "handover", "key.handover"),
+        Binding("e", "end_drill", "key.end"),
+        Binding("i", "show_tab('tab-inbox')", show=False),
+        Binding("p", "show_tab('tab-posts')", show=False),
+        Binding("c", "show_tab('tab-reach')", show=False),
+        Binding("escape", "clear_search", show=False),
+    ]
+
     def __init__(self, connection: DrillConnection, *, as_member: str | None = None) -> None:
         super().__init__(id="console")
         self._connection = connection
@@ -55,47 +91,36 @@ class ConsoleScreen(Screen[None]):
         self._reach = ReachSeries()
         self._reach.rebuild(connection.state, connection.events)
         self._current: str | None = None
+        """The selected row: an item id, or a group or post row (`drill.app.triage`)."""
         self._ready = False
+        """True once the widgets exist; events that come earlier are drawn on mount."""
         self._inbox_label = ""
         self._thread_drawn: tuple[str, int] | None = None
-        """True once the widgets exist; events that come earlier are drawn on mount."""
-        bind = self._bindings.bind
-        bind("r", "reply", t("key.reply"))
-        bind("o", "official_post", t("key.post"))
-        bind("l", "like", t("key.like"))
-        bind("h", "hide", t("key.hide"))
-        bind("d", "delete", t("key.delete"))
-        bind("u", "undo_removal", t("key.undo"))
-        bind("a", "archive", t("key.archive"))
-        bind("n", "note", t("key.note"))
-        bind("v", "handover", t("key.handover"))
-        bind("e", "end_drill", t("key.end"))
-        bind("space", "pause", t("key.pause"), key_display="␣")
-        bind("plus", "faster", t("key.speed"), key_display="+/−")
-        bind("minus", "slower", t("key.slower"), show=False)
-        bind("question_mark", "legend", t("key.legend"), key_display="?")
-        bind("1", "show_tab('tab-feed')", show=False)
-        bind("2", "show_tab('tab-inbox')", show=False)
-        bind("3", "show_tab('tab-posts')", show=False)
-        bind("4", "show_tab('tab-reach')", show=False)
+        self._held: list[tuple[str, str]] = []
+        """Notifications held back while a dialog is open (a toast would cover its buttons)."""
+        self._targets = thresholds_for(connection.scenario)
         connection.add_listener(self.on_drill_events)
 
     # --- layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        starts = self._connection.scenario.starts
+        scenario = self._connection.scenario
+        starts = scenario.starts
         yield StatusBar(id="status")
         with Horizontal(id="console-body"):
             with TabbedContent(id="views", initial="tab-feed"):
                 with TabPane(t("tab.feed"), id="tab-feed"):
-                    yield PageFeed(self._model, starts, id="feed")
+                    with Vertical(id="feed-pane"):
+                        yield ViewBar(id="view-bar")
+                        yield Input(placeholder=t("console.search_placeholder"), id="search")
+                        yield PageFeed(self._model, starts, scenario.municipality.name, id="feed")
                 with TabPane(t("tab.inbox"), id="tab-inbox"):
                     yield InboxList(self._model, starts, id="inbox")
                 with TabPane(t("tab.posts"), id="tab-posts"):
                     yield PostsList(self._connection.state, starts, id="posts")
                 with TabPane(t("tab.reach"), id="tab-reach"):
                     yield ReachChart(self._reach, id="reach")
-            yield ThreadDetail(starts, self._model.is_unanswered, id="thread")
+            yield ThreadDetail(starts, self._model.is_unanswered, scenario.municipality.name, id="thread")
         yield Footer(compact=True)
 
     @property
@@ -127,6 +152,14 @@ class ConsoleScreen(Screen[None]):
         return self.query_one(StatusBar)
 
     @property
+    def view_bar(self) -> ViewBar:
+        return self.query_one(ViewBar)
+
+    @property
+    def search(self) -> Input:
+        return self.query_one("#search", Input)
+
+    @property
     def views(self) -> TabbedContent:
         return self.query_one("#views", TabbedContent)
 
@@ -135,27 +168,48 @@ class ConsoleScreen(Screen[None]):
         return self.query_one(ReachChart)
 
     @property
-    def current_item(self) -> ItemView | None:
-        """The item the team's next action applies to: the selection in the list on screen.
-
-        Read from the list itself, not from the thread pane, so a key pressed right after a
-        move acts on the item just moved to (the pane catches up a message later).
-        """
+    def selected_row(self) -> str | None:
+        """The row the team's next action applies to (an item, group or post row)."""
         if not self._ready:
             return None
         if self.views.active == "tab-inbox":
             option = self.inbox.highlighted_option
-            item_id = option.id if option is not None else None
-        elif self.views.active == "tab-feed":
-            item_id = self.feed.selected
-        else:
-            item_id = self._current
-        if item_id is None:
+            return option.id if option is not None else None
+        if self.views.active == "tab-feed":
+            return self.feed.selected
+        return self._current
+
+    @property
+    def current_item(self) -> ItemView | None:
+        """The item the team's next action applies to: the selection in the list on screen.
+
+        Read from the list itself, not from the thread pane, so a key pressed right after a
+        move acts on the item just moved to (the pane catches up a message later). On a group
+        row it is the longest-waiting member; an official post is no item.
+        """
+        row = self.selected_row
+        if row is None or row.startswith(POST):
             return None
-        return self._connection.state.items.get(item_id)
+        state = self._connection.state
+        if row.startswith(GROUP):
+            group = state.grouper.groups.get(row.removeprefix(GROUP))
+            row = group.representative if group is not None else None
+            if row is None:
+                return None
+        return state.items.get(row)
+
+    @property
+    def selected_group(self) -> list[str]:
+        """The waiting members of the selected group row, longest-waiting first (else empty)."""
+        row = self.selected_row
+        if row is None or not row.startswith(GROUP):
+            return []
+        group = self._connection.state.grouper.groups.get(row.removeprefix(GROUP))
+        return list(group.waiting) if group is not None else []
 
     def on_mount(self) -> None:
         self._ready = True
+        self.search.display = False
         self.feed.focus()
         self.refresh_views()
 
@@ -168,13 +222,19 @@ class ConsoleScreen(Screen[None]):
         for event in events:
             payload = event.payload
             if isinstance(payload, ItemPosted) and payload.channel != Channel.comment:
-                self.notify(
-                    excerpt(payload.text, 160),
-                    title=f"{t('channel.' + payload.channel.value)}: {payload.author}",
-                    severity="warning",
-                    timeout=10,
-                )
+                self._tell(excerpt(payload.text, 160), f"{t('channel.' + payload.channel.value)}: {payload.author}")
         self.refresh_views()
+
+    def _tell(self, message: str, title: str) -> None:
+        """A call or message arrived: a toast now, or once the open dialog is closed.
+
+        A toast sits at the bottom right, exactly where a dialog's publish button is; a team
+        typing a reply must never find its button covered.
+        """
+        if self._ready and self.app.screen is not self:
+            self._held.append((message, title))
+            return
+        self.notify(message, title=title, severity="warning", timeout=10)
 
     def rebuild(self) -> None:
         """Redraw from scratch (a replay jumped backwards)."""
@@ -184,6 +244,9 @@ class ConsoleScreen(Screen[None]):
         self.refresh_views()
 
     def on_screen_resume(self) -> None:
+        held, self._held = self._held, []
+        for message, title in held:
+            self.notify(message, title=title, severity="warning", timeout=10)
         self.refresh_views()
 
     def refresh_views(self) -> None:
@@ -197,18 +260,28 @@ class ConsoleScreen(Screen[None]):
         self.posts.sync()
         if self.views.active == "tab-reach":
             self.reach_chart.sync()
+        self.view_bar.show(self._model.counts(), self._model.view, self._model.sort, self._model.query,
+                           len(self._model.rows))
+        last_post = state.official_posts[-1].t if state.official_posts else None
         self.status.show(
             starts=connection.scenario.starts, now=connection.now, speed=connection.speed, paused=connection.paused,
             on_duty=state.on_duty, unanswered=self._model.unanswered_count,
             oldest=self._model.oldest_waiting(state.now), replay=connection.read_only, ended=state.ended,
-            last_post=state.official_posts[-1].t if state.official_posts else None,
+            last_post=last_post, left=connection.scenario.duration - connection.now,
+            update_due=self._update_due(last_post),
         )
         self._sync_inbox_label()
-        if self._current is not None and self._current in state.items:
+        item = self.current_item
+        if item is not None:
             # Whatever arrives in the thread on screen has been seen.
-            self._model.mark_seen(i.item_id for i in self._model.thread_items(state.items[self._current].thread_id))
+            self._model.mark_seen(i.item_id for i in self._model.thread_items(item.thread_id))
             self.feed.sync()
-            self._show_thread()
+        self._show_thread()
+
+    def _update_due(self, last_post: float | None) -> float:
+        """When the next official post is due: the first within its target, then every `update_every`."""
+        targets = self._targets
+        return targets.first_post_within if last_post is None else last_post + targets.update_every
 
     def _sync_inbox_label(self) -> None:
         unread = self._model.inbox_unread()
@@ -218,11 +291,13 @@ class ConsoleScreen(Screen[None]):
             self.views.get_tab("tab-inbox").label = label
 
     def _show_thread(self) -> None:
-        """Redraw the thread pane only when its thread changed (it is a full re-layout)."""
+        """Redraw the thread pane only when what it shows changed (it is a full re-layout)."""
         state = self._connection.state
         current = self._current
-        version = None
-        if current is not None and current in state.items:
+        version: tuple[str, int] | None = None
+        if current is not None and current.startswith((GROUP, POST)):
+            version = (current, self._model.version)
+        elif current is not None and current in state.items:
             version = (current, self._model.thread_version(state.items[current].thread_id))
         if version != self._thread_drawn or version is None:
             self._thread_drawn = version
@@ -254,13 +329,17 @@ class ConsoleScreen(Screen[None]):
         else:
             self.reach_chart.sync()
 
-    def _show(self, item_id: str | None) -> None:
-        if (self._current is None) != (item_id is None):
+    def _show(self, row: str | None) -> None:
+        if (self._current is None) != (row is None):
             self.refresh_bindings()  # item actions become available (or not)
-        self._current = item_id
+        self._current = row
         state = self._connection.state
-        if item_id is not None and item_id in state.items:
-            item = state.items[item_id]
+        if row is not None and row.startswith(GROUP):
+            self._model.mark_seen(self.selected_group)
+        elif row is not None and row.startswith(POST):
+            self._model.mark_seen(state.threads.get(row.removeprefix(POST), []))
+        elif row is not None and row in state.items:
+            item = state.items[row]
             self._model.mark_seen(i.item_id for i in self._model.thread_items(item.thread_id))
         self._show_thread()
         self.feed.sync()
@@ -272,6 +351,50 @@ class ConsoleScreen(Screen[None]):
 
     def action_show_tab(self, pane: str) -> None:
         self.views.active = pane
+
+    # --- triage ------------------------------------------------------------------------
+
+    def action_view(self, view: str) -> None:
+        """Show one triage view of the page (and the page, if another tab was open)."""
+        if view not in VIEWS:
+            return
+        self.views.active = "tab-feed"
+        self._model.choose(view=view)  # type: ignore[arg-type]
+        self._view_changed()
+
+    def action_sort(self) -> None:
+        """Newest first, oldest (longest waiting) first, fastest-spreading first, and round again."""
+        following = SORTS[(SORTS.index(self._model.sort) + 1) % len(SORTS)]
+        self._model.choose(sort=following)
+        self._view_changed()
+
+    def action_search(self) -> None:
+        self.views.active = "tab-feed"
+        search = self.search
+        search.display = True
+        search.focus()
+
+    def action_clear_search(self) -> None:
+        if self.search.display:
+            self.search.value = ""
+            self.search.display = False
+            self._model.choose(query="")
+            self._view_changed()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._model.choose(query=event.value)
+        self._view_changed(focus=False)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.feed.focus()
+
+    def _view_changed(self, *, focus: bool = True) -> None:
+        self.feed.view_changed()
+        if focus:
+            self.feed.focus()
+        self.refresh_views()
 
     # --- actions -----------------------------------------------------------------------
 
@@ -315,7 +438,12 @@ class ConsoleScreen(Screen[None]):
             return
         member = self._as_member or self._connection.state.on_duty
         sign = signature(member, self._connection.scenario.municipality.department)
-        self.app.push_screen(ReplyDialog(item, sign), self._dialog_closed)
+        group = self.selected_group
+        self.app.push_screen(
+            ReplyDialog(item, sign, group=group if len(group) > 1 else [], posts=self._connection.state.official_posts,
+                        starts=self._connection.scenario.starts),
+            self._dialog_closed,
+        )
 
     def action_official_post(self) -> None:
         link = self._connection.scenario.municipality.official_link
@@ -372,9 +500,17 @@ class ConsoleScreen(Screen[None]):
         self.send(SetClock(speed=speed, paused=paused))
 
     def action_end_drill(self) -> None:
+        """Ask first, with the clock stopped: a question that lets the drill run on while the
+        team reads it would cost them minutes they did not choose to spend."""
+        was_running = not self._connection.paused and not self._connection.read_only
+        if was_running:
+            self._set_clock(self._connection.speed, True)
+
         def answered(choice: str | None) -> None:
             if choice == "end":
                 self.send(EndDrill())
+            elif was_running and not self._connection.ended:
+                self._set_clock(self._connection.speed, False)
 
         self.app.push_screen(
             ChoiceDialog(t("end.title"), t("end.message"), [("end", t("end.yes")), ("continue", t("end.no"))]),

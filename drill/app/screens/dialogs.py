@@ -8,20 +8,32 @@ empty reply, a deletion without a reason) are made here; the engine has the last
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 
-from drill.app.formatting import excerpt
-from drill.engine.actions import Action, Delete, Handover, Hide, Note, OfficialPost, Reply
+from drill.app.formatting import excerpt, wall_clock
+from drill.engine.actions import Action, Delete, GroupReply, Handover, Hide, Note, OfficialPost, Reply
 from drill.i18n import t
 from drill.scenario.models import DeletionReason
-from drill.state import ItemView
+from drill.state import ItemView, OfficialPostView
 
 REASONS: tuple[DeletionReason, ...] = (
     DeletionReason.usaklig,
@@ -77,26 +89,65 @@ class ActionDialog(ModalScreen[Action | None]):
 
 
 class ReplyDialog(ActionDialog):
-    def __init__(self, item: ItemView, signature: str) -> None:
-        super().__init__(t("reply.title", author=item.author), publish=True)
+    """A reply to one comment, or one text for a group of similar ones, each answered in its own
+    thread; either may point to one of the team's official posts instead of repeating it."""
+
+    def __init__(
+        self, item: ItemView, signature: str, *, group: Sequence[str] = (),
+        posts: Sequence[OfficialPostView] = (), starts: datetime | None = None,
+    ) -> None:
+        title = t("console.group_title", n=len(group)) if group else t("reply.title", author=item.author)
+        super().__init__(title, publish=True)
         self._item = item
         self._signature = signature
+        self._group = list(group)
+        self._posts = {post.post_id: post for post in posts}
+        self._starts = starts
 
     def form(self) -> ComposeResult:
         yield Static(excerpt(self._item.text, 400), classes="dialog-quote")
+        if self._group:
+            yield Static(t("console.group_note", n=len(self._group)), classes="dialog-message")
+        if self._posts and self._starts is not None:
+            choices = [(self._post_label(post), post.post_id) for post in reversed(self._posts.values())]
+            yield Select(choices, prompt=t("console.link_none"), id="reply-post")
         yield TextArea("\n\n" + self._signature, id="reply-text", classes="dialog-text")
+
+    def _post_label(self, post: OfficialPostView) -> str:
+        assert self._starts is not None
+        return t("console.link_choice", time=wall_clock(self._starts, post.t), text=excerpt(post.text, 40))
 
     def on_mount(self) -> None:
         area = self.query_one("#reply-text", TextArea)
         area.focus()
         area.move_cursor((0, 0))
 
+    @on(Select.Changed, "#reply-post")
+    def _post_chosen(self, event: Select.Changed) -> None:
+        """Pointing to a post writes the pointer for the team (they may still edit it)."""
+        post = self._posts.get(str(event.value)) if isinstance(event.value, str) else None
+        if post is None or self._starts is None:
+            return
+        pointer = t("console.link_text", time=wall_clock(self._starts, post.t), link=post.link or "").strip()
+        area = self.query_one("#reply-text", TextArea)
+        area.text = pointer + "\n\n" + self._signature
+        area.focus()
+
+    @property
+    def post(self) -> str | None:
+        if not self._posts:
+            return None
+        value = self.query_one("#reply-post", Select).value
+        return value if isinstance(value, str) and value in self._posts else None
+
     def build(self) -> Action | None:
         text = self.query_one("#reply-text", TextArea).text.strip()
         if not text:
             self.problem(t("dialog.empty_text"))
             return None
-        return Reply(item=self._item.item_id, text=text)
+        if self._group:
+            return GroupReply(item=self._item.item_id, text=text, post=self.post, items=self._group)
+        return Reply(item=self._item.item_id, text=text, post=self.post)
 
 
 class OfficialPostDialog(ActionDialog):

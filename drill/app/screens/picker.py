@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from drill.app.formatting import duration_words
 from drill.app.scenario_catalogue import ScenarioEntry
+from drill.app.screens.keys import CatalogueBindings
 from drill.i18n import t
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(CatalogueBindings):
+    BINDINGS = [Binding("enter", "pick", "key.choose"), Binding("q", "app.quit", "key.quit")]
+
     class Picked(Message):
         def __init__(self, entry: ScenarioEntry) -> None:
             super().__init__()
@@ -22,8 +25,6 @@ class PickerScreen(Screen[None]):
     def __init__(self, entries: list[ScenarioEntry]) -> None:
         super().__init__(id="picker")
         self._entries = entries
-        self._bindings.bind("enter", "pick", t("key.choose"))
-        self._bindings.bind("q", "app.quit", t("key.quit"))
 
     def compose(self) -> ComposeResult:
         yield Label(t("picker.title"), classes="screen-title")

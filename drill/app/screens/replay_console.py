@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
+
 from drill.app.connection import ReplayConnection
 from drill.app.screens.console import ConsoleScreen
 from drill.i18n import t
@@ -11,14 +13,16 @@ STEP_BACK = 60.0
 
 
 class ReplayConsoleScreen(ConsoleScreen):
+    BINDINGS = [
+        Binding("full_stop", "step", "key.step", key_display="."),
+        Binding("b", "back", "key.back_minute"),
+        Binding("s", "results", "key.results"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
     def __init__(self, connection: ReplayConnection) -> None:
         super().__init__(connection)
         self._replay = connection
-        bind = self._bindings.bind
-        bind("full_stop", "step", t("key.step"), key_display=".")
-        bind("b", "back", t("key.back_minute"))
-        bind("s", "results", t("key.results"))
-        bind("q", "app.quit", t("key.quit"))
         self._told_end = False
 
     def action_step(self) -> None:

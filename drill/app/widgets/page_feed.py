@@ -1,9 +1,11 @@
-"""The municipality's page as a list of threads, newest activity first, one line per thread.
+"""The municipality's page as a list of rows, one line each: the chosen triage view.
 
-A drill can put ten thousand comments on the page, arriving fifty a second. A widget per
-comment would make every keystroke wait for layout, so this is a Line API widget: it knows
-only how many rows there are and draws the few that are visible, reading each from the
-drill's state when it is drawn.
+"Everything" lists threads, newest activity first, with the team's latest official post
+pinned on top; the other views list single comments, and similar waiting questions as one
+group row with a count (`drill.app.triage`). A drill can put 100,000 comments on the page,
+arriving fifty a second. A widget per comment would make every keystroke wait for layout, so
+this is a Line API widget: it knows only how many rows there are and draws the few that are
+visible, reading each from the drill's state when it is drawn.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from textual.strip import Strip
 
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, wall_clock
+from drill.app.triage import GROUP, POST
 from drill.i18n import number, t
+from drill.scenario.models import Channel
 from drill.state import ItemView
 
 UNREAD_MARK = "●"
@@ -31,6 +35,9 @@ HIDDEN_MARK = "◌"
 DELETED_MARK = "✗"
 LIKED_MARK = "♥"
 ARCHIVED_MARK = "▣"
+GROUP_MARK = "≡"
+POST_MARK = "◆"
+IN_THREAD_MARK = "↳"
 
 
 class PageFeed(ScrollView, can_focus=True):
@@ -46,6 +53,8 @@ class PageFeed(ScrollView, can_focus=True):
         "page-feed--author",
         "page-feed--reach",
         "page-feed--removed",
+        "page-feed--group",
+        "page-feed--post",
     }
 
     DEFAULT_CSS = """
@@ -63,6 +72,8 @@ class PageFeed(ScrollView, can_focus=True):
     PageFeed > .page-feed--author { text-style: bold; }
     PageFeed > .page-feed--reach { color: $warning; }
     PageFeed > .page-feed--removed { color: $foreground-muted; text-style: strike; }
+    PageFeed > .page-feed--group { color: $accent; text-style: bold; }
+    PageFeed > .page-feed--post { color: $success; text-style: bold; }
     """
 
     BINDINGS = [
@@ -75,24 +86,28 @@ class PageFeed(ScrollView, can_focus=True):
     ]
 
     class Highlighted(Message):
-        """A thread became the selected one (by keyboard, mouse or because it is the first)."""
+        """A row became the selected one (by keyboard, mouse or because it is the first).
+
+        `item_id` is the row's id: an item, `group:<id>` or `post:<id>` (`drill.app.triage`)."""
 
         def __init__(self, feed: PageFeed, item_id: str | None) -> None:
             super().__init__()
             self.feed = feed
             self.item_id = item_id
 
-    def __init__(self, model: FeedModel, starts: datetime, *, id: str | None = None) -> None:
+    def __init__(self, model: FeedModel, starts: datetime, page: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._model = model
         self._starts = starts
+        self._page = page
+        """The page's own name, the author of the team's official posts."""
         self._selected: str | None = None
         self._drawn_version = -1
         self._row_count = 0
         self._cursor_index = -1
         """Where the selected thread was at the last redraw, to keep the reader's place."""
         self._styles: dict[str, Style] = {}
-        self._strips: dict[tuple[str, int, bool, int], Strip] = {}
+        self._strips: dict[tuple[str, int, bool, int, bool], Strip] = {}
         """Drawn rows by (thread, thread version, selected, width); cleared when it grows large."""
 
     # --- selection ---------------------------------------------------------------------
@@ -105,11 +120,7 @@ class PageFeed(ScrollView, can_focus=True):
     def cursor(self) -> int:
         if self._selected is None:
             return -1
-        rows = self._model.rows
-        try:
-            return rows.index(self._selected)
-        except ValueError:
-            return -1
+        return self._model.row_index(self._selected)
 
     def select_index(self, index: int) -> None:
         rows = self._model.rows
@@ -125,9 +136,19 @@ class PageFeed(ScrollView, can_focus=True):
         self.refresh()
 
     def select_item(self, item_id: str) -> None:
-        rows = self._model.rows
-        if item_id in rows:
-            self.select_index(rows.index(item_id))
+        index = self._model.row_index(item_id)
+        if index >= 0:
+            self.select_index(index)
+
+    def view_changed(self) -> None:
+        """Another view, order or search: start at its top (the first row is selected)."""
+        self._selected = None
+        self._cursor_index = -1
+        self.scroll_to(y=0, animate=False)
+        self._drawn_version = -1
+        self.sync()
+        if not self._model.rows:
+            self.post_message(self.Highlighted(self, None))
 
     def scroll_to_region_index(self, index: int) -> None:
         height = self.scrollable_content_region.height
@@ -195,7 +216,11 @@ class PageFeed(ScrollView, can_focus=True):
             self.virtual_size = new
             return
         self.set_reactive(ScrollView.virtual_size, new)
-        self._scroll_update(new)
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = count
+            bar.window_size = height
+            bar.refresh()
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._model.rows))
@@ -220,26 +245,45 @@ class PageFeed(ScrollView, can_focus=True):
         rows = self._model.rows
         if index >= len(rows):
             return Strip.blank(width, self.rich_style)
-        root_id = rows[index]
-        selected = root_id == self._selected
-        key = (root_id, self._model.thread_version(root_id), selected, width)
+        row = rows[index]
+        selected = row == self._selected
+        threads = self._model.view == "all"
+        key = (row, self._row_version(row), selected, width, threads)
         strip = self._strips.get(key)
         if strip is None:
             if len(self._strips) > 2000:
                 self._strips.clear()
-            strip = self._strips[key] = self._draw_row(root_id, width, selected)
+            strip = self._strips[key] = self._draw_row(row, width, selected)
         return strip
 
-    def _draw_row(self, root_id: str, width: int, selected: bool) -> Strip:
+    def _row_version(self, row: str) -> int:
+        if row.startswith((GROUP, POST)):
+            return self._model.version  # few on screen; redrawn whenever anything changed
+        item = self._model.state.items.get(row)
+        return self._model.thread_version(item.thread_id if item is not None else row)
+
+    def _draw_row(self, row: str, width: int, selected: bool) -> Strip:
         base = self.rich_style
-        line = self.row_text(root_id, width)
+        if row.startswith(GROUP):
+            line = self.group_text(row.removeprefix(GROUP), width)
+        elif row.startswith(POST):
+            line = self.post_text(row.removeprefix(POST), width)
+        elif self._model.view == "all":
+            line = self.row_text(row, width)
+        else:
+            line = self.item_text(row, width)
         cursor = self._style("page-feed--cursor")
         if selected:
             line.stylize(cursor)
         strip = Strip(list(line.render(self.app.console)), line.cell_len)
         return strip.crop_extend(0, width, base + cursor if selected else base).apply_style(base)
 
+    def line_text(self, row: str, width: int = 100) -> str:
+        """A row as it reads on screen (tests and the benchmark read rows this way)."""
+        return self._draw_row(row, width, False).text
+
     def row_text(self, root_id: str, width: int) -> Text:
+        """A thread on the page: the root comment, how many follow it, how far it spread."""
         model = self._model
         item: ItemView = model.state.items[root_id]
         thread = model.thread_items(root_id)
@@ -272,3 +316,88 @@ class PageFeed(ScrollView, can_focus=True):
         line.append_text(suffix)
         return line
 
+
+    def _marks(self, line: Text, item: ItemView, *, unread: bool, waiting: bool, answered: bool) -> None:
+        style = self._style
+        line.append(UNREAD_MARK if unread else " ", style("page-feed--unread"))
+        if waiting:
+            line.append(UNANSWERED_MARK, style("page-feed--unanswered"))
+        elif answered:
+            line.append(ANSWERED_MARK, style("page-feed--answered"))
+        else:
+            line.append(" ")
+        visibility = {"hidden": HIDDEN_MARK, "deleted": DELETED_MARK}.get(item.visibility, " ")
+        line.append(visibility, style("page-feed--flag"))
+        line.append(LIKED_MARK if item.liked else " ", style("page-feed--flag"))
+        line.append(ARCHIVED_MARK if item.archived else " ", style("page-feed--flag"))
+
+    def _fill(self, line: Text, text: str, suffix: Text, width: int, text_style: Style | None = None) -> Text:
+        room = max(0, width - line.cell_len - suffix.cell_len)
+        line.append(excerpt(text, room).ljust(room), text_style or Style())
+        line.append_text(suffix)
+        return line
+
+    def item_text(self, item_id: str, width: int) -> Text:
+        """One comment (in a view other than "everything"): its own marks, and ↳ inside a thread."""
+        model = self._model
+        item = model.state.items[item_id]
+        style = self._style
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._marks(line, item, unread=item_id not in model.seen, waiting=model.is_unanswered(item_id),
+                    answered=item.answered)
+        line.append(" " + wall_clock(self._starts, item.t) + " ", style("page-feed--time"))
+        author_width = 18 if width >= 100 else 12
+        line.append(excerpt(item.author, author_width).ljust(author_width) + " ", style("page-feed--author"))
+        if item.channel != Channel.comment:
+            line.append(t("channel." + item.channel.value) + " ", style("page-feed--flag"))
+        elif item.thread_id != item_id:
+            line.append(IN_THREAD_MARK + " ", style("page-feed--time"))
+        suffix = Text(end="")
+        if item.reach:
+            suffix.append(" " + t("feed.reach", reached=number(item.reach), shares=number(item.shares)),
+                          style("page-feed--reach"))
+        text_style = style("page-feed--removed") if item.visibility == "deleted" else None
+        return self._fill(line, item.text, suffix, width, text_style)
+
+    def group_text(self, group_id: str, width: int) -> Text:
+        """Similar questions as one row: how many wait, since when, and the longest-waiting one."""
+        model = self._model
+        style = self._style
+        group = model.state.grouper.groups[group_id]
+        line = Text(no_wrap=True, overflow="crop", end="")
+        unread = any(m not in model.seen for m in group.waiting)
+        line.append(UNREAD_MARK if unread else " ", style("page-feed--unread"))
+        line.append(UNANSWERED_MARK, style("page-feed--unanswered"))
+        line.append(GROUP_MARK + "  ", style("page-feed--group"))
+        oldest = group.oldest_t if group.oldest_t is not None else 0.0
+        line.append(" " + wall_clock(self._starts, oldest) + " ", style("page-feed--time"))
+        label = t("console.group_row", n=group.count)
+        author_width = 18 if width >= 100 else 12
+        line.append(excerpt(label, author_width).ljust(author_width) + " ", style("page-feed--group"))
+        representative = group.representative
+        text = model.state.items[representative].text if representative is not None else ""
+        return self._fill(line, text, Text(end=""), width)
+
+    def post_text(self, post_id: str, width: int) -> Text:
+        """One of the team's official posts, as the page's own post, with its comment count."""
+        model = self._model
+        style = self._style
+        post = next(p for p in model.state.official_posts if p.post_id == post_id)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        comments = model.state.threads.get(post_id, [])
+        waiting = any(model.is_unanswered(c) for c in comments)
+        unread = any(c not in model.seen for c in comments)
+        line.append(UNREAD_MARK if unread else " ", style("page-feed--unread"))
+        line.append(UNANSWERED_MARK if waiting else " ", style("page-feed--unanswered"))
+        line.append(POST_MARK + "  ", style("page-feed--post"))
+        line.append(" " + wall_clock(self._starts, post.t) + " ", style("page-feed--time"))
+        author_width = 18 if width >= 100 else 12
+        line.append(excerpt(self._page, author_width).ljust(author_width) + " ", style("page-feed--post"))
+        suffix = Text(end="")
+        if comments:
+            suffix.append(" " + t("console.post_comments", n=len(comments)), style("page-feed--time"))
+        reach = model.state.reach.get(post_id)
+        if reach and reach[0]:
+            suffix.append(" " + t("feed.reach", reached=number(reach[0]), shares=number(reach[1])),
+                          style("page-feed--reach"))
+        return self._fill(line, post.text, suffix, width)

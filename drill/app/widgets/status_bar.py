@@ -1,4 +1,5 @@
-"""One line the whole room can read: story time, speed, who is on duty, what is waiting."""
+"""One line the whole room can read: story time, time left, speed, who is on duty, what is
+waiting, and when the next official update is due."""
 
 from __future__ import annotations
 
@@ -51,14 +52,21 @@ class StatusBar(Widget):
         replay: bool = False,
         ended: bool = False,
         last_post: float | None = None,
+        left: float | None = None,
+        update_due: float | None = None,
     ) -> None:
+        """`left`: simulated seconds until the drill ends; `update_due`: when (simulated seconds
+        since the start) the next official post is due by the scenario's targets."""
         self._shown = dict(starts=starts, now=now, speed=speed, paused=paused, on_duty=on_duty,
-                           unanswered=unanswered, oldest=oldest, replay=replay, ended=ended, last_post=last_post)
+                           unanswered=unanswered, oldest=oldest, replay=replay, ended=ended, last_post=last_post,
+                           left=left, update_due=update_due)
         compact = 0 < self.size.width < COMPACT_BELOW
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{wall_clock(starts, now)} ", style="bold")
         if not compact:
             line.append(f"({elapsed(now)})")
+        if left is not None and not ended:
+            line.append(" " + t("console.left" + ("_short" if compact else ""), left=waited(max(0.0, left))))
         line.append("  ")
         if ended:
             line.append(t("status.ended"), style="reverse")
@@ -71,12 +79,19 @@ class StatusBar(Widget):
         line.append("  " + t("status.on_duty", name=(on_duty or "—").split(",")[0]))
         line.append("  " + t("status.unanswered", n=number(unanswered)))
         short = "_short" if compact else ""
+        if update_due is not None and not ended and not replay:
+            if update_due >= now:
+                line.append("  " + t("console.update_in" + short, waited=waited(update_due - now)))
+            else:
+                line.append("  " + t("console.update_late" + short, waited=waited(now - update_due)),
+                            style="reverse")
         if oldest is not None:
             line.append("  " + t("status.oldest" + short, waited=waited(oldest)))
-        if last_post is None:
-            line.append("  " + t("status.no_post" + short))
-        else:
-            line.append("  " + t("status.last_post" + short, waited=waited(now - last_post)))
+        if not compact:
+            if last_post is None:
+                line.append("  " + t("status.no_post"))
+            else:
+                line.append("  " + t("status.last_post", waited=waited(now - last_post)))
         if line.plain != self._line.plain:
             self._line = line
             self.refresh()

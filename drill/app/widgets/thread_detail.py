@@ -1,4 +1,8 @@
-"""The selected thread in full: the item, what was posted under it, and the team's replies."""
+"""The selected thread in full: the item, what was posted under it, and the team's replies.
+
+A group row shows the similar questions it stands for; an official post shows the post as the
+page's own, with the citizens' comments under it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from drill.app.formatting import plain_text, wall_clock
+from drill.app.formatting import excerpt, plain_text, wall_clock
+from drill.app.triage import GROUP, POST
 from drill.i18n import number, t
 from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView, ReplyView
@@ -27,10 +32,12 @@ class ThreadDetail(VerticalScroll, can_focus=False):
     """
 
     def __init__(
-        self, starts: datetime, waiting: Callable[[str], bool] | None = None, *, id: str | None = None,
+        self, starts: datetime, waiting: Callable[[str], bool] | None = None, page: str = "", *,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._starts = starts
+        self._page = page
         self._waiting = waiting or (lambda item_id: False)
         """Is this item still waiting for an answer (as the feed counts it)?"""
         self._item_id: str | None = None
@@ -56,11 +63,55 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         if item_id != self._item_id:
             self.scroll_home(animate=False)
         self._item_id = item_id
-        if item_id is None or item_id not in state.items:
+        if item_id is not None and item_id.startswith(GROUP) and item_id.removeprefix(GROUP) in state.grouper.groups:
+            self._shown = self.render_group(item_id.removeprefix(GROUP), state)
+        elif item_id is not None and item_id.startswith(POST):
+            self._shown = self.render_post(item_id.removeprefix(POST), state)
+        elif item_id is None or item_id not in state.items:
             self._shown = Text(t("thread.none"), style="italic")
         else:
             self._shown = self.render_thread(state.items[item_id], state)
         self.body.update(self._shown)
+
+    def render_group(self, group_id: str, state: DrillState) -> RenderableType:
+        """The questions a group row stands for, longest-waiting first, one short block each."""
+        group = state.grouper.groups[group_id]
+        parts: list[RenderableType] = [
+            Text(t("console.group_heading", n=group.count), style="bold"),
+            Text(t("console.group_help"), style="italic"),
+            Text(""),
+        ]
+        for member_id in group.waiting:
+            member = state.items[member_id]
+            line = Text()
+            line.append(wall_clock(self._starts, member.t) + " ", style="bold")
+            line.append(member.author + ": ", style="bold")
+            line.append(excerpt(member.text, 300))
+            parts.append(line)
+        return Group(*parts)
+
+    def render_post(self, post_id: str, state: DrillState) -> RenderableType:
+        """The team's post as the page shows it, and the comments under it with their replies."""
+        post = next((p for p in state.official_posts if p.post_id == post_id), None)
+        if post is None:
+            return Text(t("thread.none"), style="italic")
+        header = Text()
+        header.append(self._page or post.author, style="bold")
+        header.append(f" · {wall_clock(self._starts, post.t)}")
+        header.append(" · " + t("console.official_post"), style="bold reverse")
+        parts: list[RenderableType] = [header, Text(post.text)]
+        if post.link:
+            parts.append(Text(post.link, style="underline"))
+        by = t("console.post_by", name=post.author.split(",")[0])
+        reach = state.reach.get(post_id)
+        if reach and reach[0]:
+            by += " · " + t("thread.reach", reached=number(reach[0]), shares=number(reach[1]))
+        parts += [Text(by, style="italic"), Text("")]
+        for child_id in state.threads.get(post_id, []):
+            child = state.items.get(child_id)
+            if child is not None:
+                parts.append(Padding(self._item_block(child), (0, 0, 0, 3)))
+        return Group(*parts)
 
     def render_thread(self, chosen: ItemView, state: DrillState) -> RenderableType:
         root = state.items[chosen.thread_id]
@@ -97,6 +148,10 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         author = reply.author.split(",")[0]
         heading = t("thread.reply_public" if reply.public else "thread.reply_private",
                     author=author, time=wall_clock(self._starts, reply.t))
+        if reply.group:
+            heading += " · " + t("console.reply_grouped")
+        if reply.post:
+            heading += " · " + t("console.reply_linked")
         return Padding(
             Group(Text("↳ " + heading, style="bold green"), Padding(Text(reply.text, style="green"), (0, 0, 0, 2))),
             (0, 0, 0, 2),
