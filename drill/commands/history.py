@@ -13,6 +13,7 @@ from pathlib import Path
 
 from drill.errors import DrillError
 from drill.history import history, render_json
+from drill.history.cache import SummaryCache
 from drill.history.html import render_html
 from drill.history.markdown import render_markdown
 from drill.history.model import HistoryReport
@@ -48,6 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="html, md or json (default: html with -o, the terminal table without)")
     parser.add_argument("--lang", choices=LANGUAGES_OFFERED, default="nb", help="language of the report (default: nb)")
     parser.add_argument("--team-name", metavar="NAME", help="only this team (and the exercises it took part in)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="score every drill afresh (by default scores are remembered in ~/.cache/drill, "
+                             "or $DRILL_CACHE_DIR, so the next history only scores new drills)")
     parser.set_defaults(run=run)
 
 
@@ -59,7 +63,12 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output and args.output != "-" else None
     if out is not None and out.is_dir():
         raise DrillError(f"{out}: is a folder; give a file name for the history.")
-    report = history(paths, args.lang)
+    cache = None if args.no_cache else SummaryCache()
+    try:
+        report = history(paths, args.lang, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     if args.team_name:
         report = only_team(report, args.team_name)
     if report.usable == 0:

@@ -14,23 +14,30 @@ from pathlib import Path
 from typing import Any
 
 from drill.history.analysis import build_history
+from drill.history.cache import SummaryCache
 from drill.history.model import HistoryReport, Incomparable
 from drill.history.sessions import SessionReader, SessionSummary, find_session_files
 from drill.history.words import Words
 
 
-def history(paths: Iterable[Path], language: str = "nb",
+def history(paths: Iterable[Path | str], language: str = "nb", *, cache: SummaryCache | None = None,
             progress: Callable[[int], None] | None = None) -> HistoryReport:
-    """Read every session file under `paths`, one at a time, and build the history."""
+    """Read every session file under `paths`, one at a time, and build the history.
+
+    With a `cache`, drills scored by an earlier run are not scored again.
+    """
     words = Words(language)
-    reader = SessionReader(words)
+    reader = SessionReader(words, cache)
     summaries: list[SessionSummary] = []
     incomparable: list[Incomparable] = []
     files = 0
     for path in find_session_files(paths):
         files += 1
         result = reader.read(path)
-        (incomparable if isinstance(result, Incomparable) else summaries).append(result)  # type: ignore[arg-type]
+        if isinstance(result, Incomparable):
+            incomparable.append(result)
+        else:
+            summaries.append(result)
         if progress is not None:
             progress(files)
     return build_history(summaries, incomparable, words, files)

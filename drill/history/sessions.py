@@ -5,7 +5,7 @@ live only while it is scored: what is kept is its `SessionSummary` (a few number
 findings' titles). The stored scenario is parsed once per scenario version, and a drill whose
 recorded content was already scored (a copy of a file, the same file given twice) is not
 scored again. A file that cannot be read becomes an `Incomparable` with the reason, never an
-exception.
+exception. Between runs, `cache.SummaryCache` keeps the scores of drills already seen.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drill.errors import DrillError
 from drill.events import DrillEnded, DrillStarted
@@ -24,6 +25,9 @@ from drill.store import SessionStore
 from scoring.clock import ScenarioClock
 from scoring.models import ScoreReport
 from scoring.scorer import score
+
+if TYPE_CHECKING:
+    from drill.history.cache import SummaryCache
 
 SESSION_SUFFIXES = (".db", ".sqlite", ".drill")
 """What a folder is searched for; a file named on the command line is read whatever its name."""
@@ -65,9 +69,9 @@ class SessionSummary:
     scored: Scored
 
 
-def find_session_files(paths: Iterable[Path]) -> Iterator[Path]:
+def find_session_files(paths: Iterable[Path | str]) -> Iterator[Path]:
     """The files named, and the session files under the folders named (recursively, sorted)."""
-    for path in paths:
+    for path in map(Path, paths):
         if path.is_dir():
             yield from sorted(p for p in path.rglob("*") if p.suffix in SESSION_SUFFIXES and p.is_file())
         else:
@@ -77,8 +81,9 @@ def find_session_files(paths: Iterable[Path]) -> Iterator[Path]:
 class SessionReader:
     """Summarises session files one by one, remembering only what is cheap and shared."""
 
-    def __init__(self, words: Words) -> None:
+    def __init__(self, words: Words, cache: SummaryCache | None = None) -> None:
         self.words = words
+        self.cache = cache
         self._scenarios: dict[str, Scenario] = {}
         self._scored: dict[str, Scored] = {}
 
@@ -103,6 +108,10 @@ class SessionReader:
             scenario = self._scenarios[version] = store.stored_scenario().scenario
         fingerprint = store.fingerprint()
         scored = self._scored.get(fingerprint)
+        if scored is None and self.cache is not None:
+            scored = self.cache.get(fingerprint, self.words.language)
+            if scored is not None:
+                self._scored[fingerprint] = scored
         started: DrillStarted | None = None
         date = store.meta.get("created", "")
         if scored is None:
@@ -114,6 +123,8 @@ class SessionReader:
                 return Incomparable(file=name, reason="not_ended", detail=self.words("history.reason.not_ended"))
             scored = self._scored[fingerprint] = self._score(scenario, events)
             del events
+            if self.cache is not None:
+                self.cache.put(fingerprint, self.words.language, scored)
         else:
             first_event = next(store.iter_events(), None)
             if first_event is not None and isinstance(first_event.payload, DrillStarted):

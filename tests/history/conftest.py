@@ -40,6 +40,12 @@ def _run(folder: Path, name: str, team: str, seed: int, team_name: str | None) -
     return out
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test its own empty score cache: nothing read from or written to the user's."""
+    monkeypatch.setenv("DRILL_CACHE_DIR", str(tmp_path / "cache"))
+
+
 @pytest.fixture(scope="session")
 def sessions(tmp_path_factory: pytest.TempPathFactory) -> Sessions:
     root = tmp_path_factory.mktemp("history")

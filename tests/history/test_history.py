@@ -149,3 +149,21 @@ def test_a_team_name_written_to_deceive_the_terminal_is_shown_harmlessly(session
     out = tmp_path / "h.html"
     assert main(["history", str(copy), "-o", str(out)]) == 0
     assert "<script>" not in out.read_text(encoding="utf-8")
+
+
+def test_scores_are_remembered_between_runs_and_only_for_the_same_drill(sessions: Sessions, tmp_path: Path) -> None:
+    import sqlite3
+
+    from drill.history.cache import CACHE_FILE, SummaryCache
+
+    folder = tmp_path / "cache"
+    cache = SummaryCache(folder)
+    first = history([sessions.folder], "nb", cache=cache)
+    with sqlite3.connect(folder / CACHE_FILE) as db:
+        remembered = db.execute("SELECT COUNT(*) FROM summaries").fetchone()[0]
+    assert remembered == 4  # five files, but the two poor teams of variant 1 played the same drill
+    again = history([sessions.folder], "nb", cache=SummaryCache(folder))
+    assert again == first
+    english = history([sessions.folder], "en", cache=SummaryCache(folder))
+    assert english.teams[0].recurring[0].title != first.teams[0].recurring[0].title
+    cache.close()
