@@ -17,8 +17,9 @@ from drill.scenario.models import Channel, DeletionReason, InjectContent, Labels
 SYSTEM = "system"
 TRAINER = "trainer"
 
-ItemSource = Literal["inject", "stream", "trigger", "trainer"]
-"""What put an item in the feed."""
+ItemSource = Literal["inject", "stream", "trigger", "trainer", "post", "reaction"]
+"""What put an item in the feed: `post` a comment under an official post, `reaction` a citizen
+reacting to a team reply or correction."""
 
 
 class Payload(BaseModel):
@@ -53,6 +54,10 @@ class ItemPosted(Payload):
     source_id: str
     labels: Labels
     spreads: bool = False
+    on_post: str | None = None
+    """The official post it was written under (it starts a thread of its own there)."""
+    caused_by: str | None = None
+    """The team reply or post it reacts to (`source="reaction"`); the report shows it beside it."""
     template: str | None = None
     """The stream template it was written from (`stream/kind/index`): comments from one template
     ask the same thing and are grouped (`drill.grouping`)."""
@@ -75,6 +80,14 @@ class ReplyPosted(Payload):
     post: str | None = None
     """An official post this reply points to ("see our update at 11:02"); the post's text then
     answers the comment as much as the reply's own."""
+
+
+class ReplyLiked(Payload):
+    """A citizen likes a team reply (a reaction to a good answer)."""
+
+    type: Literal["reply_liked"] = "reply_liked"
+    reply_id: str
+    author: str
 
 
 class OfficialPostPublished(Payload):
@@ -175,6 +188,10 @@ class CounterfactualReach(Payload):
     earlier_by: float
     """Seconds earlier than the actual correction (or than the rumour plus the target, if none)."""
     with_earlier_correction: int
+    without_curve: list[tuple[float, int]] = Field(default_factory=list)
+    """Reach over time (seconds, people) without the correction; empty when never corrected."""
+    earlier_curve: list[tuple[float, int]] = Field(default_factory=list)
+    """Reach over time with the correction `earlier_by` sooner."""
 
 
 class DrillEnded(Payload):
@@ -186,6 +203,7 @@ EventPayload = Annotated[
     DrillStarted
     | ItemPosted
     | ReplyPosted
+    | ReplyLiked
     | OfficialPostPublished
     | ItemHidden
     | ItemUnhidden

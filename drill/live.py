@@ -52,6 +52,7 @@ from drill.events import (
 from drill.scenario import LoadedScenario
 from drill.state import DrillState
 from drill.store import SessionStore
+from scoring.judge import judge_for
 
 Listener = Callable[[list[Event]], None]
 
@@ -73,6 +74,7 @@ class LiveDrill:
         self.engine = DrillEngine(
             loaded.scenario, seed, scenario_hash=loaded.content_hash,
             spread_factory=spread_factory if spread_factory is not None else default_spread_factory(),
+            judge=judge_for(loaded.scenario.language.value),
         )
         self.listeners: list[Listener] = []
 

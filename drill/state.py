@@ -29,6 +29,7 @@ from drill.events import (
     ObserverNote,
     OfficialPostPublished,
     ReachUpdated,
+    ReplyLiked,
     ReplyPosted,
     TriggerFired,
 )
@@ -50,6 +51,8 @@ class ReplyView:
     """The group reply it was part of (one text for many similar comments)."""
     post: str | None = None
     """The official post it points to."""
+    likes: int = 0
+    """Citizens who liked it."""
 
 
 @dataclass
@@ -67,6 +70,10 @@ class ItemView:
     source_id: str
     spreads: bool
     template: str | None = None
+    on_post: str | None = None
+    """The official post it was written under."""
+    caused_by: str | None = None
+    """The team reply or post a citizen's reaction answers."""
     visibility: Visibility = "visible"
     removal_reason: DeletionReason | None = None
     removed_at: float | None = None
@@ -122,6 +129,10 @@ class DrillState:
     threads: dict[str, list[str]] = field(default_factory=dict)
     """Top-level item id -> ids of the items posted inside its thread, in order."""
     official_posts: list[OfficialPostView] = field(default_factory=list)
+    post_comments: dict[str, list[str]] = field(default_factory=dict)
+    """Official post id -> the citizens' comments under it, in order (each starts its own thread)."""
+    reactions: dict[str, list[str]] = field(default_factory=dict)
+    """Team reply or post id -> the citizen items reacting to it, in order."""
     notes: list[ObserverNote] = field(default_factory=list)
     triggers_fired: list[str] = field(default_factory=list)
     replies: dict[str, ReplyView] = field(default_factory=dict)
@@ -156,6 +167,8 @@ class DrillState:
                 self._posted(p, t)
             case ReplyPosted():
                 self._replied(p, t, event.actor)
+            case ReplyLiked():
+                self.replies[p.reply_id].likes += 1
             case OfficialPostPublished():
                 self.official_posts.append(OfficialPostView(p.post_id, t, event.actor, p.text, p.link, list(p.corrects)))
                 for rumour in p.corrects:
@@ -237,9 +250,13 @@ class DrillState:
         item = ItemView(
             item_id=p.item_id, t=t, channel=p.channel, author=p.author, author_role=p.author_role,
             text=p.text, thread_id=thread_id, parent_id=p.parent_id, labels=p.labels, source=p.source,
-            source_id=p.source_id, spreads=p.spreads, template=p.template, last_activity=t,
-            need=need_of(p.labels),
+            source_id=p.source_id, spreads=p.spreads, template=p.template, on_post=p.on_post,
+            caused_by=p.caused_by, last_activity=t, need=need_of(p.labels),
         )
+        if p.on_post is not None:
+            self.post_comments.setdefault(p.on_post, []).append(p.item_id)
+        if p.caused_by is not None:
+            self.reactions.setdefault(p.caused_by, []).append(p.item_id)
         self.items[p.item_id] = item
         if item.need is Need.answer and item.is_comment:
             self.grouper.add(item.item_id, item.text, item.template)

@@ -33,6 +33,7 @@ from drill.engine.actions import (
     SetClock,
     Unhide,
 )
+from drill.engine.reactions import CitizenReactions, Planned, ReplyJudge
 from drill.engine.seeds import derive_seed
 from drill.engine.spread_port import Progress, SpreadPort
 from drill.engine.streams import GeneratedComment, StreamGenerator
@@ -59,6 +60,7 @@ from drill.events import (
     OfficialPostPublished,
     Payload,
     ReachUpdated,
+    ReplyLiked,
     ReplyPosted,
     TriggerFired,
 )
@@ -76,15 +78,19 @@ from drill.scenario.models import (
 from drill.state import DrillState, ItemView
 from drill.voices import VoiceWriter
 
-ENGINE_VERSION = 2
-"""2: a team post's draws are keyed by what it answers and when; repeating triggers are bounded."""
+ENGINE_VERSION = 3
+"""2: a team post's draws are keyed by what it answers and when; repeating triggers are bounded.
+3: citizens comment under official posts and react to replies and corrections."""
 SPREAD_TICK = 60.0
 """Simulated seconds between reach updates (and between reach-driven comment batches)."""
 
 # Order of happenings that fall on the same instant.
-_INJECT, _STREAM, _DRIVEN, _CHECK, _FIRE, _TICK, _END = range(7)
+_INJECT, _STREAM, _DRIVEN, _REACT, _CHECK, _FIRE, _TICK, _END = range(8)
 
 SpreadFactory = Callable[[Scenario, int], SpreadPort]
+
+_CROWD = frozenset({"citizen", "local_profile", "troll", "journalist"})
+"""Who answers back on the page (the police or the mayor commenting do not react to a reply)."""
 
 
 class ActionRejected(DrillError):
@@ -119,8 +125,14 @@ class DrillEngine:
         scenario_hash: str = "",
         spread_factory: SpreadFactory | None = None,
         defer_impacts: bool = False,
+        judge: ReplyJudge | None = None,
     ) -> None:
         self.scenario = scenario
+        self.judge = judge
+        """Whether a team reply was good or poor, for the citizens' reactions to it (none without)."""
+        self._citizens = CitizenReactions(scenario, seed)
+        self._depth: dict[str, int] = {}
+        """Reaction items -> how many reactions deep they are (reactions stop at `MAX_DEPTH`)."""
         self.defer_impacts = defer_impacts
         """When the drill ends, leave the counterfactual replays to the caller (``compute_impacts``
         then ``complete_end``), so an app can run them off its UI loop. The events are the same."""
@@ -281,6 +293,7 @@ class DrillEngine:
                group: str | None = None) -> None:
         self._replies += 1
         reply_id = f"r{self._replies:04d}"
+        uncorrected = self._uncorrected(corrects)
         self._emit(
             actor,
             ReplyPosted(
@@ -288,6 +301,8 @@ class DrillEngine:
                 public=item.is_comment, corrects=corrects, group=group, post=post,
             ),
         )
+        self._react_to_reply(item, reply_id, text, post)
+        self._react_to_corrections(uncorrected, reply_id)
         # A reply travels with the thread it answers: only a thread that spreads carries it.
         root = self.state.items.get(item.thread_id)
         if self._spread is not None and root is not None and root.spreads and corrects:
@@ -301,10 +316,14 @@ class DrillEngine:
         corrects = self._corrections(action.corrects, None)
         self._posts += 1
         post_id = f"p{self._posts:03d}"
+        uncorrected = self._uncorrected(corrects)
         self._emit(
             actor,
             OfficialPostPublished(post_id=post_id, text=action.text, link=action.link, corrects=corrects),
         )
+        for planned in self._citizens.under_post(post_id, self.now, self.duration):
+            self._schedule(planned.t, _REACT, "react", (planned, 0))
+        self._react_to_corrections(uncorrected, post_id)
         if self._spread is not None:
             # Posted on the page: the followers' feeds carry it (no single author shares it).
             # It spreads as the municipality's voice even when it names no rumour.
@@ -313,6 +332,54 @@ class DrillEngine:
                 key=self._draw_key("post:" + ("+".join(sorted(corrects)) or "-")),
             )
         self._event_triggers(lambda c: bool(c.official_post))
+
+    # --- citizens answering back (drill/engine/reactions.py) -----------------------------
+
+    def _react_to_reply(self, item: ItemView, reply_id: str, text: str, post: str | None) -> None:
+        if self.judge is None or not item.is_comment or item.author_role not in _CROWD:
+            return
+        post_text = next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
+        verdict = self.judge(text, item.text, claim=bool(item.labels.false_claim), post=post_text)
+        depth = self._depth.get(item.item_id, 0)
+        for planned in self._citizens.to_reply(item.item_id, item.author, reply_id, verdict, self.now,
+                                               len(item.replies), depth):
+            self._schedule(planned.t, _REACT, "react", (planned, depth + 1))
+
+    def _uncorrected(self, corrects: list[str]) -> list[str]:
+        return [r for r in corrects if r in self.state.items and self.state.items[r].corrected_at is None]
+
+    def _react_to_corrections(self, rumours: list[str], by: str) -> None:
+        """Someone whose rumour was corrected for the first time may accept it or dispute it."""
+        for rumour_id in rumours:
+            rumour = self.state.items[rumour_id]
+            if rumour.author_role not in _CROWD or not rumour.is_comment:
+                continue
+            depth = self._depth.get(rumour_id, 0)
+            for planned in self._citizens.to_correction(rumour_id, rumour.author, by, self.now):
+                self._schedule(planned.t, _REACT, "react", (planned, depth + 1))
+
+    def _post_reaction(self, planned: Planned, depth: int) -> None:
+        if planned.like:
+            if planned.caused_by in self.state.replies:
+                self._emit(SYSTEM, ReplyLiked(reply_id=planned.caused_by, author=planned.author))
+            return
+        thread_id = parent_id = None
+        if planned.thread_of is not None:
+            parent = self.state.items.get(planned.thread_of)
+            root = self.state.items.get(parent.thread_id) if parent is not None else None
+            if parent is None or parent.visibility == "deleted" or (root is not None and root.visibility == "deleted"):
+                return  # nobody answers in a thread that is gone
+            thread_id, parent_id = parent.thread_id, parent.item_id
+        self._depth[planned.item_id] = depth
+        self._emit(
+            SYSTEM,
+            ItemPosted(
+                item_id=planned.item_id, channel=Channel.comment, author=planned.author, author_role="citizen",
+                text=planned.text, thread_id=thread_id, parent_id=parent_id, source=planned.source,
+                source_id=planned.source_id, labels=planned.labels, on_post=planned.on_post,
+                caused_by=planned.caused_by,
+            ),
+        )
 
     def _do_hide(self, action: Hide, actor: str) -> None:
         item = self._item(action.item)
@@ -491,6 +558,8 @@ class DrillEngine:
         elif due.kind == "driven":
             generator = self._streams[due.key]
             self._post_generated(generator, generator.make_at(due.t))
+        elif due.kind == "react":
+            self._post_reaction(*due.key)
         elif due.kind == "check":
             self._deadline(due.key)
         elif due.kind == "fire":

@@ -31,6 +31,7 @@ class Strict(BaseModel):
 
 class Language(StrEnum):
     nb = "nb"
+    nn = "nn"
     en = "en"
 
 
@@ -296,6 +297,59 @@ class Stream(Strict):
     """With driven_by: comments for every 1,000 people the item reaches, arriving as they see it."""
 
 
+POST_COMMENT_MIX = {"question": 0.4, "complaint": 0.15, "praise": 0.25, "chatter": 0.2}
+
+
+class PostComments(Strict):
+    """Citizens commenting under the team's official posts (each comment starts its own thread there)."""
+
+    rate_per_hour: float = Field(default=12.0, ge=0, le=3000)
+    """Comments a post draws in its first minutes, per hour; the rate halves every `half_life`."""
+    half_life: Duration = 1800
+    """How quickly interest in a post fades (default 30m)."""
+    mix: dict[ItemKind, Annotated[float, Field(ge=0, le=1)]] = Field(
+        default_factory=lambda: {ItemKind(k): v for k, v in POST_COMMENT_MIX.items()})
+    """Share of each kind of comment under a post."""
+    templates: dict[ItemKind, list[TemplateEntry]] = Field(default_factory=dict)
+    """Comment texts per kind, with slots as in streams; default: the built-in voices for comments under a post."""
+
+
+class ReactionKind(StrEnum):
+    """How citizens react to a team reply (see `Reactions`)."""
+
+    follow_up = "follow_up"
+    angrier = "angrier"
+    thanks = "thanks"
+    accepts = "accepts"
+    disputes = "disputes"
+
+
+class Reactions(Strict):
+    """How citizens react to the team's replies: seeded, so the same play meets the same reactions.
+
+    A reply judged poor (curt, unsigned, evasive or wrong) may bring a follow-up from the same
+    person or an angrier comment from someone else; a good one thanks or a like. Someone whose
+    rumour is corrected may accept the correction or dispute it.
+    """
+
+    follow_up: Probability = 0.5
+    """After a poor reply: chance the same person writes again in the thread."""
+    angrier: Probability = 0.25
+    """After a poor reply: chance someone else adds an angrier comment in the thread."""
+    thanks: Probability = 0.3
+    """After a good reply: chance the person thanks the team in the thread."""
+    like: Probability = 0.4
+    """After a good reply (and no thanks): chance the person likes the reply."""
+    accepts: Probability = 0.4
+    """When a rumour is corrected: chance its author accepts the correction."""
+    disputes: Probability = 0.25
+    """When a rumour is corrected (and not accepted): chance its author disputes it."""
+    delay: Duration = 180
+    """Typical time before a reaction comes (drawn around it, at least 30 seconds)."""
+    templates: dict[ReactionKind, list[Text]] = Field(default_factory=dict)
+    """Reaction texts per kind, with slots as in streams; default: the built-in ones."""
+
+
 class Condition(Strict):
     """When a trigger fires. Give exactly one condition."""
 
@@ -397,6 +451,10 @@ class Scenario(Strict):
     streams: list[Stream] = Field(default_factory=list, max_length=100)
     triggers: list[Trigger] = Field(default_factory=list, max_length=500)
     expectations: Expectations = Field(default_factory=Expectations)
+    official_post_comments: PostComments = Field(default_factory=PostComments)
+    """How citizens comment under the team's official posts."""
+    reactions: Reactions = Field(default_factory=Reactions)
+    """How citizens react to the team's replies and corrections."""
     scoring: ScoringOverrides = Field(default_factory=ScoringOverrides)
 
     def inject(self, inject_id: str) -> Inject | None:

@@ -7,7 +7,7 @@ script is a way for a trainer to demonstrate good or poor practice, not a player
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,10 +16,15 @@ from drill.scenario.durations import Duration
 from drill.scenario.models import Channel, DeletionReason, ItemKind
 
 Text = Annotated[str, Field(min_length=1, max_length=8000)]
+ItemOrigin = Literal["inject", "stream", "trigger", "trainer", "post", "reaction"]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+
+
+LATEST_POST = "latest"
+"""In `post:`, the team's most recent official post at the moment of the reply."""
 
 
 class ReplySpec(_Strict):
@@ -27,6 +32,12 @@ class ReplySpec(_Strict):
     """The item to answer (an inject id, or a generated id such as questions-0003)."""
     text: Text
     corrects: list[str] = Field(default_factory=list)
+    post: str | None = None
+    """An official post the reply points to: its id (p001 is the team's first post) or `latest`."""
+
+
+class GroupReplySpec(ReplySpec):
+    """One text for every comment still waiting in the group of `to` (similar questions)."""
 
 
 class PostSpec(_Strict):
@@ -55,7 +66,7 @@ class NoteSpec(_Strict):
     item: str | None = None
 
 
-_ACTION_KEYS = ("reply", "official_post", "hide", "unhide", "delete", "restore", "like", "archive",
+_ACTION_KEYS = ("reply", "group_reply", "official_post", "hide", "unhide", "delete", "restore", "like", "archive",
                 "handover", "note", "end")
 
 
@@ -64,6 +75,7 @@ class TimedAction(_Strict):
     by: str | None = None
     """Who acts (default: whoever is on duty)."""
     reply: ReplySpec | None = None
+    group_reply: GroupReplySpec | None = None
     official_post: PostSpec | None = None
     hide: RemoveSpec | None = None
     unhide: ItemSpec | None = None
@@ -86,9 +98,11 @@ class TimedAction(_Strict):
     def item_refs(self) -> list[tuple[str, str]]:
         """(field name, item id) pairs this action points at, for checking against the scenario."""
         refs: list[tuple[str, str]] = []
-        if self.reply:
-            refs.append(("reply.to", self.reply.to))
-            refs += [("reply.corrects", c) for c in self.reply.corrects]
+        for key in ("reply", "group_reply"):
+            spec = getattr(self, key)
+            if spec is not None:
+                refs.append((f"{key}.to", spec.to))
+                refs += [(f"{key}.corrects", c) for c in spec.corrects]
         if self.official_post:
             refs += [("official_post.corrects", c) for c in self.official_post.corrects]
         for key in ("hide", "unhide", "delete", "restore", "like", "archive"):
@@ -101,7 +115,11 @@ class TimedAction(_Strict):
 
     def to_action(self) -> act.Action:
         if self.reply:
-            return act.Reply(item=self.reply.to, text=self.reply.text, corrects=self.reply.corrects)
+            r = self.reply
+            return act.Reply(item=r.to, text=r.text, corrects=r.corrects, post=r.post)
+        if self.group_reply:
+            g = self.group_reply
+            return act.GroupReply(item=g.to, text=g.text, corrects=g.corrects, post=g.post)
         if self.official_post:
             p = self.official_post
             return act.OfficialPost(text=p.text, link=p.link, corrects=p.corrects)
@@ -134,14 +152,18 @@ class Match(_Strict):
     deletion_justified: bool | None = None
     archive_worthy: bool | None = None
     source: list[str] | None = None
-    """Inject or stream ids the item comes from."""
+    """Inject or stream ids the item comes from (for a comment under an official post, the post's id;
+    for a reaction, its kind: follow_up, angrier, thanks, accepts, disputes)."""
+    origin: list[ItemOrigin] | None = None
+    """What put the item in the feed: inject, stream, trigger, trainer, post (a comment under one
+    of the team's official posts) or reaction (a citizen answering back to a reply)."""
 
     @model_validator(mode="before")
     @classmethod
     def _single_values(cls, data: object) -> object:
         if isinstance(data, dict):
             data = dict(data)
-            for key in ("kind", "channel", "source"):
+            for key in ("kind", "channel", "source", "origin"):
                 if isinstance(data.get(key), str):
                     data[key] = [data[key]]
         return data
@@ -153,6 +175,11 @@ class Policy(_Strict):
     """How long after the item appears the team acts."""
     reply: Text | None = None
     """Reply text; {first_name} is the author's first name."""
+    group: bool = False
+    """With reply: answer the item's whole group of similar questions at once (each member in its
+    own thread); an item a group reply already answered is left alone."""
+    post: str | None = None
+    """With reply: point to an official post (its id, or `latest` for the most recent one then)."""
     hide: DeletionReason | None = None
     delete: DeletionReason | None = None
     archive: bool | None = None
@@ -170,6 +197,10 @@ class Policy(_Strict):
         given = [k for k in ("reply", "hide", "delete", "archive", "like") if getattr(self, k) not in (None, False)]
         if len(given) != 1:
             raise ValueError(f"Give exactly one of reply, hide, delete, archive, like; found {', '.join(given) or 'none'}")
+        if (self.group or self.post) and self.reply is None:
+            raise ValueError("group and post go with reply")
+        if self.group and self.reply and "{first_name}" in self.reply:
+            raise ValueError("a group reply goes to many people: leave {first_name} out of its text")
         return self
 
 

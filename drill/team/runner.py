@@ -15,7 +15,8 @@ from drill.engine import actions as act
 from drill.engine.engine import ActionRejected
 from drill.events import Event, ItemPosted
 from drill.live import LiveDrill
-from drill.team.models import Match, Policy, TeamScript
+from drill.state import DrillState
+from drill.team.models import LATEST_POST, Match, Policy, TeamScript
 
 
 @dataclass
@@ -32,6 +33,7 @@ class _Planned:
     action: act.Action = field(compare=False)
     by: str | None = field(compare=False)
     label: str = field(compare=False)
+    policy: bool = field(default=False, compare=False)
 
 
 def run_team(drill: LiveDrill, script: TeamScript | None) -> RunReport:
@@ -57,7 +59,7 @@ def run_team(drill: LiveDrill, script: TeamScript | None) -> RunReport:
                     used[index] += 1
                     action = _policy_action(policy, event.payload)
                     heapq.heappush(agenda, _Planned(event.t + policy.after, next(counter), action, policy.by,
-                                                    f"policies[{index}] on {event.payload.item_id}"))
+                                                    f"policies[{index}] on {event.payload.item_id}", policy=True))
 
     drill.listeners.append(plan_policies)
     try:
@@ -72,8 +74,11 @@ def run_team(drill: LiveDrill, script: TeamScript | None) -> RunReport:
                 if drill.ended:
                     break
                 planned = heapq.heappop(agenda)
+                action = _resolve(planned.action, drill.state, policy=planned.policy)
+                if action is None:
+                    continue
                 try:
-                    drill.act(planned.action, by=planned.by)
+                    drill.act(action, by=planned.by)
                     report.actions_done += 1
                 except ActionRejected as error:
                     report.skipped.append(f"{planned.label}: {error}")
@@ -98,14 +103,31 @@ def _matches(policy: Policy, event: Event) -> bool:
         match.deletion_justified is None or labels.deletion_justified == match.deletion_justified,
         match.archive_worthy is None or labels.archive_worthy == match.archive_worthy,
         match.source is None or payload.source_id in match.source,
+        match.origin is None or payload.source in match.origin,
     ]
     return all(checks)
 
 
+def _resolve(action: act.Action, state: DrillState, *, policy: bool) -> act.Action | None:
+    """The action as it stands when its time comes: `post: latest` names the newest post then
+    (a plain reply when there is none yet); a group policy's reply to an item a group reply has
+    already answered is dropped (None)."""
+    if not isinstance(action, (act.Reply, act.GroupReply)):
+        return action
+    if policy and isinstance(action, act.GroupReply) and not state.is_waiting(action.item):
+        return None
+    if action.post == LATEST_POST:
+        latest = state.official_posts[-1].post_id if state.official_posts else None
+        return action.model_copy(update={"post": latest})
+    return action
+
+
 def _policy_action(policy: Policy, item: ItemPosted) -> act.Action:
+    if policy.reply is not None and policy.group:
+        return act.GroupReply(item=item.item_id, text=policy.reply, post=policy.post)
     if policy.reply is not None:
         first_name = item.author.split(" ")[0]
-        return act.Reply(item=item.item_id, text=policy.reply.replace("{first_name}", first_name))
+        return act.Reply(item=item.item_id, text=policy.reply.replace("{first_name}", first_name), post=policy.post)
     if policy.hide is not None:
         return act.Hide(item=item.item_id, reason=policy.hide, note=policy.note)
     if policy.delete is not None:

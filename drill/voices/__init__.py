@@ -38,7 +38,7 @@ class VoiceWriter:
     """Fills templates with fake Norwegian people and places, deterministically."""
 
     def __init__(self, seed: int, language: Language, municipality: str, places: list[str]) -> None:
-        locale = "no_NO" if language == Language.nb else "en_GB"
+        locale = "en_GB" if language == Language.en else "no_NO"
         self._faker = Faker(locale)
         self._faker.seed_instance(seed)
         # Names are Norwegian in both languages: the drill is set in a Norwegian municipality.
@@ -46,6 +46,12 @@ class VoiceWriter:
         self._names.seed_instance(seed + 1)
         self._municipality = municipality
         self._places = places or [municipality]
+
+    def reseed(self, seed: int) -> None:
+        """Start the names and slots afresh from `seed`: one writer can then write many comments,
+        each a function of its own seed (a reaction must not depend on how many came before)."""
+        self._faker.seed_instance(seed)
+        self._names.seed_instance(seed + 1)
 
     def author(self) -> str:
         # Faker's name() sometimes adds a title ("Dr.", "Prof."): citizens sign without one.
