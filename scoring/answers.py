@@ -42,13 +42,19 @@ _SPACE = re.compile(r"\s+")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+def analysis_language(language: str) -> str:
+    """The rules a text in `language` is read with. The analysers have Norwegian and English
+    rules; a nynorsk drill is read with the Norwegian ones, as its pages mix both written forms."""
+    return "en" if language == "en" else "nb"
+
+
 class _WordLists(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     nb: frozenset[str]
     en: frozenset[str]
 
     def of(self, language: str) -> frozenset[str]:
-        return self.en if language == "en" else self.nb
+        return self.en if analysis_language(language) == "en" else self.nb
 
 
 class AnswerRules(BaseModel):
@@ -158,7 +164,7 @@ def _common_prefix(a: str, b: str) -> int:
 def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -> Verdict:
     """Does `reply` address `comment`? `claim`: the comment states something to be corrected."""
     rules = answer_rules()
-    lang = "en" if language == "en" else "nb"
+    lang = analysis_language(language)
     if claim and _agrees(reply, rules):
         return Verdict(False, "agrees")
     content = _content(reply, lang)

@@ -24,7 +24,7 @@ from drill.events import (
 from drill.account import answered_at
 from drill.scenario.models import DeletionReason, ItemKind, Scenario
 from drill.state import DrillState, ItemView, OfficialPostView, ReplyView
-from scoring.answers import PastedText, addresses, pasted_texts
+from scoring.answers import PastedText, addresses, analysis_language, pasted_texts
 from scoring.clock import ScenarioClock
 from scoring.models import ItemRef
 from scoring.rubric import Rubric, Thresholds, load_rubric, thresholds_for
@@ -289,11 +289,12 @@ class ScoringContext:
 
     @cached_property
     def _tone_settings(self) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
-        """Replies are in the scenario's language; explanations in the report's."""
+        """Replies are in the scenario's language; explanations in the report's (the analyser
+        explains in bokmål or English, so a nynorsk report gets its explanations in bokmål)."""
         m = self.scenario.municipality
         numbers = (m.switchboard,) if m.switchboard else ()
         domains = (m.email_domain,) if m.email_domain else ()
-        return str(self.scenario.language), numbers, domains, self.lang
+        return analysis_language(str(self.scenario.language)), numbers, domains, analysis_language(self.lang)
 
     def tone_of_reply(self, reply_id: str) -> ToneResult | None:
         """The analysis already made of a public reply (None for private ones)."""
