@@ -20,7 +20,8 @@ nav ul { margin: 4px 0; padding-left: 20px; }
 .better { color: var(--good); font-weight: 600; }
 .worse { color: var(--bad); font-weight: 600; }
 .quote { color: var(--muted); font-size: .92rem; }
-td.rank { color: var(--muted); font-size: .85rem; }
+.rank { color: var(--muted); font-size: .85rem; }
+table.ranking th.num { white-space: normal; font-size: .85rem; }
 .steps li { margin-bottom: 6px; }
 """
 
@@ -78,7 +79,7 @@ def _exercise(x: Exercise, labels: dict[str, str], words: Words) -> str:
         rows.append(f'<tr><td class="num">{r.rank}</td><td><a href="#{r.anchor}">{_e(r.team)}</a></td>'
                     f'<td class="num"><strong>{_e(words.score(r.total))}</strong></td><td>{_e(r.grade or "–")}</td>'
                     f"{cells}</tr>")
-    table = (f'<div class="table-wrap"><table><thead><tr><th class="num">#</th><th>{_e(words("history.col.team"))}</th>'
+    table = (f'<div class="table-wrap"><table class="ranking"><thead><tr><th class="num">#</th><th>{_e(words("history.col.team"))}</th>'
              f'<th class="num">{_e(words("history.col.total"))}</th><th>{_e(words("history.col.grade"))}</th>{head}'
              f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
     strip_rows = [(s.label, s.values, s.median) for s in x.spread]
@@ -90,7 +91,7 @@ def _exercise(x: Exercise, labels: dict[str, str], words: Words) -> str:
                           f'<td class="num">{_e(words.score(s.median))}</td><td class="num">{_e(words.score(s.max))}</td></tr>'
                           for s in x.spread)
     spread = (f"<table><thead><tr><th>{_e(words('history.col.dimension'))}</th><th class=\"num\">{_e(words('history.min'))}</th>"
-              f"<th class=\"num\">{_e(words('history.median'))}</th><th class=\"num\">{_e(words('history.max'))}</th></tr></thead>"
+              f"<th class=\"num\">{_e(words('history.col.median'))}</th><th class=\"num\">{_e(words('history.max'))}</th></tr></thead>"
               f"<tbody>{spread_rows}</tbody></table>")
     if x.shared:
         shared = "".join(
@@ -129,13 +130,19 @@ def _team(team: TeamHistory, labels: dict[str, str], words: Words) -> str:
         small.append(f"<div>{trend_chart(points, labels[trend.dimension], _trend_words(trend, labels, words), width=300, height=140, small=True)}</div>")
     better = [t for t in team.trends if t.direction == "better"]
     not_better = [t for t in team.trends if t.direction != "better" and t.change is not None]
+    if len(team.drills) < 2:
+        development = f"<p>{_e(words('history.one_drill'))}</p>"
+    else:
+        development = (
+            f"<figure><figcaption>{_e(words('history.chart_total'))}</figcaption>{total_chart}</figure>"
+            f"<figure><figcaption>{_e(words('history.chart_dimensions'))}</figcaption>"
+            f"<div class=\"grid\">{''.join(small)}</div></figure>"
+            f"<h3>{_e(words('history.improved'))}</h3>{_trend_list(better, labels, words)}"
+            f"<h3>{_e(words('history.not_improved'))}</h3>{_trend_list(not_better, labels, words)}")
     return (f'<section id="{team.anchor}"><h2>{_e(team.team)}</h2>'
             f"<p class=\"meta\">{_e(words.count('history.team_meta', len(team.drills), first=words.date(team.drills[0].date), last=words.date(team.drills[-1].date)))}</p>"
             f"{drills}"
-            f"<h3>{_e(words('history.trends'))}</h3><figure><figcaption>{_e(words('history.chart_total'))}</figcaption>{total_chart}</figure>"
-            f"<figure><figcaption>{_e(words('history.chart_dimensions'))}</figcaption><div class=\"grid\">{''.join(small)}</div></figure>"
-            f"<h3>{_e(words('history.improved'))}</h3>{_trend_list(better, labels, words)}"
-            f"<h3>{_e(words('history.not_improved'))}</h3>{_trend_list(not_better, labels, words)}"
+            f"<h3>{_e(words('history.trends'))}</h3>{development}"
             f"<h3>{_e(words('history.recurring'))}</h3>{_streaks(team.recurring, 'recurring', words)}"
             f"<h3>{_e(words('history.gone'))}</h3>{_streaks(team.gone, 'gone', words)}"
             f"<h3>{_e(words('history.practised'))}</h3>{_practised(team, words)}"

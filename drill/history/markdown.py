@@ -27,7 +27,7 @@ def render_markdown(report: HistoryReport) -> str:
             out.append(f"| {r.rank} | {_cell(r.team)} | {words.score(r.total)} | {_cell(r.grade or '–')} | "
                        + " | ".join(cells) + " |")
         out += ["", f"### {words('history.spread')}", "",
-                f"| {words('history.col.dimension')} | {words('history.min')} | {words('history.median')} | "
+                f"| {words('history.col.dimension')} | {words('history.min')} | {words('history.col.median')} | "
                 f"{words('history.max')} |", "|---|---:|---:|---:|"]
         out += [f"| {_cell(s.label)} | {words.score(s.min)} | {words.score(s.median)} | {words.score(s.max)} |"
                 for s in x.spread]
