@@ -16,7 +16,7 @@ from .csr import CSRGraph
 
 MODELS = ("barabasi_albert", "powerlaw_cluster", "watts_strogatz", "districts")
 MIN_NODES = 10
-MAX_NODES = 5_000_000
+MAX_NODES = 10_000_000
 
 
 @dataclass(frozen=True, eq=False)

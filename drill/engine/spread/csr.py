@@ -10,6 +10,7 @@ converters below.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:  # networkx is imported where it is used: a drill never needs 
     import networkx as nx
 
 _SHIFT = np.int64(32)
-_LOW = np.int64((1 << 32) - 1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,9 +72,6 @@ def edges_to_csr(
     """
     src = np.asarray(sources)
     dst = np.asarray(targets)
-    keep = src != dst
-    if not keep.all():
-        src, dst = src[keep], dst[keep]
     # (head << 32) | tail sorts arcs by head then tail; built in place to keep
     # the peak at one int64 per arc.
     half = src.shape[0]
@@ -84,21 +81,54 @@ def edges_to_csr(
     keys <<= _SHIFT
     keys[:half] |= dst
     keys[half:] |= src
+    return pack_arc_keys(keys, num_nodes, communities)
+
+
+_PACK_CHUNK = 1 << 22
+
+
+def pack_arc_keys(keys: np.ndarray, num_nodes: int, communities: np.ndarray | None = None) -> CSRGraph:
+    """Sort arc keys ``(head << 32) | tail`` and pack them into CSR, in the keys' own memory.
+
+    ``keys`` is consumed: it is sorted in place, loops and repeats are dropped chunk by
+    chunk, and the tails are written as int32 into the front of the same buffer, which is
+    then shrunk to them. The peak is the keys themselves plus one chunk, which is what lets
+    a 10M-node audience (100M arcs, 800 MB of keys) be built in well under 1.5 GB.
+    """
+    if keys.dtype != np.int64 or not keys.flags.c_contiguous or not keys.flags.owndata:
+        keys = np.array(keys, dtype=np.int64)  # a private buffer we may overwrite and shrink
     keys.sort()
-    if keys.size:
-        fresh = np.empty(keys.size, dtype=bool)
-        fresh[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=fresh[1:])
-        if not fresh.all():
-            keys = keys[fresh]
-        del fresh
-    bounds = np.searchsorted(keys, np.arange(num_nodes + 1, dtype=np.int64) << _SHIFT)
-    keys &= _LOW
-    indices = keys.astype(np.int32)
-    del keys
-    index_dtype = np.int32 if indices.size < np.iinfo(np.int32).max else np.int64
-    indptr = bounds.astype(index_dtype)
-    return CSRGraph(indptr=indptr, indices=indices, communities=communities)
+    total = keys.size
+    # Each key is two int32 halves; which comes first in memory depends on the byte order.
+    tail_at = 0 if sys.byteorder == "little" else 1
+    tails = keys.view(np.int32)
+    degrees = np.zeros(num_nodes + 1, dtype=np.int64)  # degrees[h + 1]: arcs kept from node h
+    kept = 0
+    previous = -1
+    chunk = halves = keep = tail = head = None
+    for first in range(0, total, _PACK_CHUNK):
+        chunk = keys[first : first + _PACK_CHUNK]
+        halves = chunk.view(np.int32)
+        tail, head = halves[tail_at::2], halves[1 - tail_at :: 2]
+        keep = np.not_equal(tail, head)  # no self-loops
+        keep[0] &= bool(chunk[0] != previous)
+        keep[1:] &= chunk[1:] != chunk[:-1]  # no repeats
+        previous = int(chunk[-1])
+        if not keep.all():
+            tail, head = tail[keep], head[keep]
+        if tail.size:
+            # Sorted by head: the chunk's heads are one range, counted in one small bincount.
+            low, high = int(head[0]), int(head[-1])
+            degrees[low + 1 : high + 2] += np.bincount(head - low, minlength=high - low + 1)
+            # Written at or before this chunk's own first int32 slot, never over keys still to
+            # read (numpy buffers the copy where it overlaps the chunk itself).
+            tails[kept : kept + tail.size] = tail
+            kept += tail.size
+    del tails, chunk, halves, keep, tail, head  # views of the buffer must be gone before it is resized
+    keys.resize(((kept + 1) // 2,), refcheck=False)
+    indices = keys.view(np.int32)[:kept]
+    index_dtype = np.int32 if kept < np.iinfo(np.int32).max else np.int64
+    return CSRGraph(indptr=np.cumsum(degrees).astype(index_dtype), indices=indices, communities=communities)
 
 
 def from_networkx(graph: "nx.Graph") -> tuple[CSRGraph, list]:

@@ -9,13 +9,16 @@ packs them.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
-from .csr import CSRGraph, edges_to_csr
+from .csr import CSRGraph, edges_to_csr, pack_arc_keys
 
 _REDRAW_ROUNDS = 4
 _EXACT_HEAD = 2000
 _CHUNK = 1 << 20
+_HIGH = np.int64(32)
 
 
 def _check(nodes: int, minimum: int, what: str) -> None:
@@ -46,7 +49,7 @@ def _preferential_targets(n: int, m: int, rng: np.random.Generator) -> np.ndarra
     return endpoints[2 * m + 1 :: 2].reshape(n - m - 1, m)
 
 
-def _preferential_endpoints(n: int, m: int, rng: np.random.Generator) -> np.ndarray:
+def _preferential_endpoints(n: int, m: int, rng: np.random.Generator, out: np.ndarray | None = None) -> np.ndarray:
     """The endpoint array of the whole process: slot 2e is edge e's source, 2e + 1 its target.
 
     Tail slots are resolved in chunks, in slot order: a chunk's pointers lead
@@ -55,7 +58,11 @@ def _preferential_endpoints(n: int, m: int, rng: np.random.Generator) -> np.ndar
     """
     head_end = min(n, max(_EXACT_HEAD, m + 1))
     total_edges = m * (n - m)
-    endpoints = np.full(2 * total_edges, -1, dtype=np.int32)
+    if out is None:
+        endpoints = np.full(2 * total_edges, -1, dtype=np.int32)
+    else:
+        endpoints = out
+        endpoints.fill(-1)
     # Edge e < m is the initial star (0, e + 1); edge e >= m belongs to node
     # m + 1 + (e - m) // m, so m * (v - m) edges exist before node v arrives.
     endpoints[0 : 2 * m : 2] = 0
@@ -98,8 +105,26 @@ def barabasi_albert(n: int, m: int, seed: int) -> CSRGraph:
     if m < 1:
         raise ValueError(f"barabasi_albert needs m >= 1, got {m}")
     _check(n, m + 2, "barabasi_albert")
-    endpoints = _preferential_endpoints(n, m, np.random.default_rng(seed))
-    return edges_to_csr(endpoints[0::2], endpoints[1::2], n)
+    rng = np.random.default_rng(seed)
+    if sys.byteorder != "little":
+        endpoints = _preferential_endpoints(n, m, rng)
+        return edges_to_csr(endpoints[0::2], endpoints[1::2], n)
+    # The endpoints are written into the upper half of the arc-key buffer, where (little-endian)
+    # edge e's pair (source, target) already reads as the int64 key of the arc target -> source;
+    # the lower half is then filled with the other direction. No second copy of the edges exists,
+    # so a 10M-node audience peaks at its keys (800 MB) instead of keys plus endpoints.
+    edges = m * (n - m)
+    keys = np.empty(2 * edges, dtype=np.int64)
+    _preferential_endpoints(n, m, rng, out=keys[edges:].view(np.int32))
+    pair = forward = None
+    for first in range(0, edges, _CHUNK):
+        last = min(first + _CHUNK, edges)
+        pair = keys[edges + first : edges + last]
+        forward = pair << _HIGH
+        forward |= pair >> _HIGH
+        keys[first:last] = forward
+    del pair, forward
+    return pack_arc_keys(keys, n)
 
 
 def powerlaw_cluster(n: int, m: int, triangle_probability: float, seed: int) -> CSRGraph:
