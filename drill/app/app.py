@@ -149,7 +149,8 @@ class DrillApp(App[None]):
         if self._scenario is not None:
             self._briefing(self._scenario)
         else:
-            self.push_screen(PickerScreen(available_scenarios(self.options.folder or Path.cwd())))
+            sessions = self.options.folder / "sessions" if self.options.folder else None
+            self.push_screen(PickerScreen(available_scenarios(self.options.folder or Path.cwd()), sessions))
 
     def _resume_answer(self, choice: str | None) -> None:
         if choice == "resume" and self.options.out is not None:

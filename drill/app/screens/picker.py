@@ -1,8 +1,14 @@
-"""Choose a scenario: shipped ones and those in the current folder, with what each is."""
+"""Choose a scenario: shipped ones and those in the current folder, with what each is.
+
+Given the folder of session files, each scenario also shows the latest result played of it
+(read by `drill.history` in a thread worker, so the list is usable at once).
+"""
 
 from __future__ import annotations
 
-from textual import on
+from pathlib import Path
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -11,7 +17,8 @@ from textual.widgets import DataTable, Footer, Label, Static
 from drill.app.formatting import duration_words
 from drill.app.scenario_catalogue import ScenarioEntry
 from drill.app.screens.keys import CatalogueBindings
-from drill.i18n import t
+from drill.history.latest import LastResult
+from drill.i18n import active_language, t
 
 
 class PickerScreen(CatalogueBindings):
@@ -22,9 +29,15 @@ class PickerScreen(CatalogueBindings):
             super().__init__()
             self.entry = entry
 
-    def __init__(self, entries: list[ScenarioEntry]) -> None:
+    class LastResults(Message):
+        def __init__(self, results: dict[str, LastResult]) -> None:
+            super().__init__()
+            self.results = results
+
+    def __init__(self, entries: list[ScenarioEntry], sessions: Path | None = None) -> None:
         super().__init__(id="picker")
         self._entries = entries
+        self._sessions = sessions
 
     def compose(self) -> ComposeResult:
         yield Label(t("picker.title"), classes="screen-title")
@@ -55,6 +68,33 @@ class PickerScreen(CatalogueBindings):
         if not self._entries:
             self.query_one("#scenario-summary", Static).update(t("picker.none"))
         table.focus()
+        if self._sessions is not None:
+            self._read_last_results(self._sessions, active_language())
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _read_last_results(self, folder: Path, language: str) -> None:
+        from drill.history.cache import SummaryCache
+        from drill.history.latest import latest_results
+
+        cache = SummaryCache()
+        try:
+            self.post_message(self.LastResults(latest_results(folder, language, cache)))
+        finally:
+            cache.close()
+
+    def on_picker_screen_last_results(self, message: LastResults) -> None:
+        """A column of latest results, added only when there is something to show in it."""
+        from drill.history.words import Words
+
+        if not message.results:
+            return
+        words = Words(active_language())
+        table = self.table
+        column = table.add_column(t("history.picker_column"), key="last", default="–")
+        for index, entry in enumerate(self._entries):
+            result = message.results.get(entry.loaded.scenario.id)
+            if result is not None:
+                table.update_cell(str(index), column, result.words(words), update_width=True)
 
     @on(DataTable.RowHighlighted, "#scenarios")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

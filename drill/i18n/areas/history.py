@@ -111,7 +111,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                         "ikke med i sammenligningen av øvelsen.",
         "history.reason.other_variant": "En annen variant av «{title}» enn variant {seed}, som de fleste teamene "
                                         "spilte; ikke med i sammenligningen av øvelsen.",
-        "history.picker_last": "{score} ({date})",
+        "history.picker_last": "{score} · {team}, {date}",
         "history.picker_column": "Siste resultat",
     },
     "nn": {
@@ -217,7 +217,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                         "ikkje med i samanlikninga av øvinga.",
         "history.reason.other_variant": "Ein annan variant av «{title}» enn variant {seed}, som dei fleste teama "
                                         "spelte; ikkje med i samanlikninga av øvinga.",
-        "history.picker_last": "{score} ({date})",
+        "history.picker_last": "{score} · {team}, {date}",
         "history.picker_column": "Siste resultat",
     },
     "en": {
@@ -326,7 +326,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                         "not in the exercise's comparison.",
         "history.reason.other_variant": "Another variant of “{title}” than variant {seed}, which most teams played; "
                                         "not in the exercise's comparison.",
-        "history.picker_last": "{score} ({date})",
+        "history.picker_last": "{score} · {team}, {date}",
         "history.picker_column": "Last result",
     },
 }
