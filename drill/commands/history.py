@@ -19,6 +19,7 @@ from drill.history.markdown import render_markdown
 from drill.history.model import HistoryReport
 from drill.history.terminal import render_terminal
 from drill.history.words import LANGUAGES_OFFERED
+from drill.i18n import active_language, t
 
 RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
 
@@ -47,7 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: a table in the terminal)")
     parser.add_argument("--format", choices=tuple(RENDERERS),
                         help="html, md or json (default: html with -o, the terminal table without)")
-    parser.add_argument("--lang", choices=LANGUAGES_OFFERED, default="nb", help="language of the report (default: nb)")
+    parser.add_argument("--lang", choices=LANGUAGES_OFFERED,
+                        help="language of the report (default: DRILL_LANG, else the locale's)")
     parser.add_argument("--team-name", metavar="NAME", help="only this team (and the exercises it took part in)")
     parser.add_argument("--no-cache", action="store_true",
                         help="score every drill afresh (by default scores are remembered in ~/.cache/drill, "
@@ -59,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.sessions or [Path("sessions")]
     for path in paths:
         if not path.exists():
-            raise DrillError(f"{path}: no such session file or folder.")
+            raise DrillError(t("history.cli.no_such", path=path))
     out = Path(args.output) if args.output and args.output != "-" else None
     if out is not None and out.is_dir():
-        raise DrillError(f"{out}: is a folder; give a file name for the history.")
+        raise DrillError(t("history.cli.is_folder", path=out))
     cache = None if args.no_cache else SummaryCache()
     try:
-        report = history(paths, args.lang, cache=cache)
+        report = history(paths, args.lang or active_language(), cache=cache)
     finally:
         if cache is not None:
             cache.close()
@@ -73,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         report = only_team(report, args.team_name)
     if report.usable == 0:
         sys.stderr.write(render_terminal(report))
-        raise DrillError(f"{', '.join(map(str, paths))}: no session file that can go into a history.")
+        raise DrillError(t("history.cli.nothing_usable", paths=", ".join(map(str, paths))))
     if out is None and args.format is None:
         sys.stdout.write(render_terminal(report))
         return 0
@@ -86,17 +88,17 @@ def run(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise DrillError(f"{out}: cannot write the history ({error.strerror or error}).") from None
-    print(f"{out}: {fmt} history of {report.usable} drills written.", file=sys.stderr)
+        raise DrillError(t("history.cli.cannot_write", path=out, problem=error.strerror or error)) from None
+    print(t("history.cli.written", path=out, format=fmt.upper(), n=report.usable), file=sys.stderr)
     return 0
 
 
 def only_team(report: HistoryReport, name: str) -> HistoryReport:
     """The history of one team, with the exercises it took part in."""
     key = " ".join(name.split()).casefold()
-    teams = [t for t in report.teams if " ".join(t.team.split()).casefold() == key]
+    teams = [team for team in report.teams if " ".join(team.team.split()).casefold() == key]
     if not teams:
-        known = ", ".join(t.team for t in report.teams) or "none"
-        raise DrillError(f"--team-name {name}: no drills of this team (teams found: {known}).")
+        known = ", ".join(team.team for team in report.teams) or "–"
+        raise DrillError(t("history.cli.no_team", name=name, known=known))
     exercises = [x for x in report.exercises if any(r.anchor == teams[0].anchor for r in x.rows)]
     return report.model_copy(update={"teams": teams, "exercises": exercises, "usable": len(teams[0].drills)})

@@ -115,7 +115,7 @@ def test_html_is_self_contained_and_links_each_municipality(sessions: Sessions, 
 
 
 def test_without_output_a_compact_table(sessions: Sessions, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["history", str(sessions.folder)]) == 0
+    assert main(["history", str(sessions.folder), "--lang", "nb"]) == 0
     text = capsys.readouterr().out
     assert "Fjellvik kommune" in text and "Havbyen kommune" in text
     assert "Ikke tatt med" in text  # the other variant is named, never silently mixed in

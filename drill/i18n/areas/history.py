@@ -112,6 +112,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.reason.other_variant": "En annen variant av «{title}» enn variant {seed}, som de fleste teamene "
                                         "spilte; ikke med i sammenligningen av øvelsen.",
         "history.picker_last": "{score} · {team}, {date}",
+        "history.cli.no_such": "{path}: finnes ikke (verken en øktfil eller en mappe).",
+        "history.cli.is_folder": "{path}: er en mappe; gi et filnavn for historikken.",
+        "history.cli.nothing_usable": "{paths}: ingen øktfil som kan brukes i en historikk.",
+        "history.cli.no_team": "--team-name {name}: ingen øvinger for dette teamet (team funnet: {known}).",
+        "history.cli.cannot_write": "{path}: kan ikke skrive historikken ({problem}).",
+        "history.cli.written": "{path}: historikk over {n} øvinger skrevet ({format}).",
         "history.picker_column": "Siste resultat",
     },
     "nn": {
@@ -218,6 +224,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.reason.other_variant": "Ein annan variant av «{title}» enn variant {seed}, som dei fleste teama "
                                         "spelte; ikkje med i samanlikninga av øvinga.",
         "history.picker_last": "{score} · {team}, {date}",
+        "history.cli.no_such": "{path}: finst ikkje (verken ei øktfil eller ei mappe).",
+        "history.cli.is_folder": "{path}: er ei mappe; gi eit filnamn for historikken.",
+        "history.cli.nothing_usable": "{paths}: inga øktfil som kan brukast i ein historikk.",
+        "history.cli.no_team": "--team-name {name}: ingen øvingar for dette teamet (team funne: {known}).",
+        "history.cli.cannot_write": "{path}: kan ikkje skrive historikken ({problem}).",
+        "history.cli.written": "{path}: historikk over {n} øvingar skriven ({format}).",
         "history.picker_column": "Siste resultat",
     },
     "en": {
@@ -327,6 +339,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.reason.other_variant": "Another variant of “{title}” than variant {seed}, which most teams played; "
                                         "not in the exercise's comparison.",
         "history.picker_last": "{score} · {team}, {date}",
+        "history.cli.no_such": "{path}: no such session file or folder.",
+        "history.cli.is_folder": "{path}: is a folder; give a file name for the history.",
+        "history.cli.nothing_usable": "{paths}: no session file that can go into a history.",
+        "history.cli.no_team": "--team-name {name}: no drills of this team (teams found: {known}).",
+        "history.cli.cannot_write": "{path}: cannot write the history ({problem}).",
+        "history.cli.written": "{path}: {format} history of {n} drills written.",
         "history.picker_column": "Last result",
     },
 }
