@@ -8,8 +8,15 @@
   session file, engine, spread model, counterfactuals). Repeating triggers are bounded now.
 * **200 official posts** in a team script on the gas scenario, in a fresh process so its peak
   RSS is the run's own (interpreter and imports included), and its time without them.
+* **Draws keyed by what a post is**: the gas scenario played by its good team, and again with
+  one unrelated reply added early; every item's final reach must be the same (the team's
+  corrections compared by what they answer, since their running numbers shift), as must
+  every counterfactual. The property itself is tested with hypothesis in
+  tests/foundation/test_draw_keys.py; this is the scenario-sized check.
 
 Each prints its figures and verdicts and returns them for ``--json``.
+Full run: ``python -m benchmarks drills``; a sanity run: ``--quick`` (one round of each, no
+synthetic worst case).
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ CF_NODES = 1_000_000
 POSTS = 200
 
 TARGETS = {"counterfactuals_s": 3.0, "delete_over_good_max": 2.0, "posts_s": 3.0, "posts_rss_mb": 250.0}
+QUICK = False
+"""A sanity run (``--quick``): one round or run of each measurement instead of two or three."""
 
 
 # -- counterfactuals at 1M ---------------------------------------------------------------------
@@ -85,7 +94,7 @@ def counterfactuals_at_1m() -> dict:
         assert drill.ending, "the drill should be waiting for its counterfactuals"
         engine = drill.engine
         times, impacts = [], []
-        for _ in range(3):
+        for _ in range(1 if QUICK else 3):
             gc.collect()
             start = time.perf_counter()
             impacts = engine.compute_impacts()
@@ -94,7 +103,7 @@ def counterfactuals_at_1m() -> dict:
         drill.close()
     median = statistics.median(times)
     print(f"the drill (audience built, played headless) took {played_s:.2f} s")
-    print(f"counterfactuals of {len(impacts)} rumours: median {median:.2f} s of 3 [{min(times):.2f}–{max(times):.2f}]")
+    print(f"counterfactuals of {len(impacts)} rumours: median {median:.2f} s of {len(times)} [{min(times):.2f}–{max(times):.2f}]")
     for r in impacts:
         print(f"  {r.item_id:<18} actual {r.actual:>8,}  without correction {r.without_correction:>8,}  "
               f"earlier {r.with_earlier_correction:>8,}  corrected at {r.corrected_at}")
@@ -183,7 +192,7 @@ def deleting_teams() -> dict:
             deleter = _delete_everything(loaded.scenario.id)
             # Interleaved, two rounds each; the ratio is the median of the paired rounds.
             runs: dict[str, list[tuple[float, int]]] = {"good": [], "delete": []}
-            for _ in range(2):
+            for _ in range(1 if QUICK else 2):
                 runs["good"].append(_headless(loaded, good, Path(folder) / "good.db"))
                 runs["delete"].append(_headless(loaded, deleter, Path(folder) / "delete.db"))
             ratios = [d[0] / g[0] for g, d in zip(runs["good"], runs["delete"])]
@@ -250,7 +259,7 @@ def official_posts() -> dict:
     with tempfile.TemporaryDirectory() as folder:
         team_path = Path(folder) / "posts.yaml"
         team_path.write_text(yaml.safe_dump(team, allow_unicode=True), encoding="utf-8")
-        for _ in range(3):
+        for _ in range(1 if QUICK else 3):
             output = subprocess.run(
                 [sys.executable, "-c", PEAK_RSS + _POSTS_CHILD, str(ROOT / "scenarios" / "gasslukt-torget.yaml"),
                  str(team_path), str(Path(folder) / "posts.db")],
@@ -259,34 +268,96 @@ def official_posts() -> dict:
             runs.append(json.loads(output.strip().splitlines()[-1]))
     run_s = statistics.median(r["run_s"] for r in runs)
     rss = max(r["peak_rss_mb"] for r in runs)
-    print(f"run (drill created, played, counterfactuals, closed): median {run_s:.2f} s of 3 "
+    print(f"run (drill created, played, counterfactuals, closed): median {run_s:.2f} s of {len(runs)} "
           f"[{min(r['run_s'] for r in runs):.2f}–{max(r['run_s'] for r in runs):.2f}]; "
           f"imports {runs[0]['import_s']:.2f} s apart")
     print(f"peak RSS of the whole process: {rss:.0f} MB; {runs[0]['items']:,} items, {runs[0]['events']:,} events")
     return {"runs": runs, "run_median_s": run_s, "peak_rss_mb": rss}
 
 
+def keyed_draws() -> dict:
+    """The gas scenario's good team, with and without one unrelated early reply: same reach everywhere?"""
+    from drill.events import ItemPosted
+    from drill.scenario import load_scenario
+    from drill.team import load_team_script
+
+    print("\n== An unrelated early reply leaves every other reach unchanged (gas scenario, good team)")
+    loaded = load_scenario(ROOT / "scenarios" / "gasslukt-torget.yaml")
+    script = load_team_script(ROOT / "scenarios" / "teams" / "gasslukt-torget--good.yaml", loaded.scenario)
+
+    def play(extra: dict | None) -> tuple[dict[str, int], list[tuple[str, int]], list[tuple], list]:
+        from drill.live import LiveDrill
+        from drill.team import run_team
+
+        team = script
+        if extra is not None:
+            more = script.model_dump(by_alias=True, exclude_none=True)
+            more["actions"] = [extra, *more.get("actions", [])]
+            team = type(script).model_validate(more)
+        with tempfile.TemporaryDirectory() as folder:
+            drill = LiveDrill.create(loaded, Path(folder) / "keyed.db", 1, overwrite=True)
+            try:
+                run_team(drill, team)
+                events = list(drill.engine.events)
+            finally:
+                drill.close()
+        reach: dict[str, int] = {}
+        for e in events:
+            if e.type == "reach_updated":
+                reach[e.payload.item_id] = e.payload.reached
+        answers = {e.payload.reply_id: e.payload.item_id for e in events if e.type == "reply_posted"}
+        times = {e.payload.reply_id: e.t for e in events if e.type == "reply_posted"}
+        items = {k: v for k, v in reach.items() if k not in answers}
+        corrections = sorted((f"{answers[k]}@{times[k]:.0f}", v) for k, v in reach.items() if k in answers)
+        impacts = sorted(tuple(sorted(e.payload.model_dump().items())) for e in events
+                         if e.type == "counterfactual_reach")
+        return items, corrections, impacts, events
+
+    base_items, base_corr, base_cf, events = play(None)
+    first_question = next(e for e in events if isinstance(e.payload, ItemPosted)
+                          and e.payload.labels.kind.value == "question")
+    extra = {"at": f"{int(first_question.t) + 30}s",
+             "reply": {"to": first_question.payload.item_id, "text": "Takk for spørsmålet, vi kommer tilbake til deg."}}
+    items, corr, cf, _ = play(extra)
+    changed = sorted(k for k in set(base_items) | set(items) if base_items.get(k) != items.get(k))
+    same = not changed and base_corr == corr and base_cf == cf
+    print(f"extra reply to {first_question.payload.item_id} at {extra['at']}: {len(base_items)} items and "
+          f"{len(base_corr)} corrections compared, {len(base_cf)} counterfactuals; "
+          + ("all unchanged" if same else f"CHANGED: items {changed[:5]}, corrections "
+             f"{'same' if base_corr == corr else 'differ'}, counterfactuals {'same' if base_cf == cf else 'differ'}"))
+    return {"items_compared": len(base_items), "corrections_compared": len(base_corr),
+            "counterfactuals_compared": len(base_cf), "changed_items": changed,
+            "corrections_same": base_corr == corr, "counterfactuals_same": base_cf == cf, "unchanged": same}
+
+
 def run(argv: list[str]) -> dict:
     parser = argparse.ArgumentParser(prog="python -m benchmarks drills")
-    parser.add_argument("--only", choices=("counterfactuals", "delete", "posts"), nargs="+")
-    args = parser.parse_args(argv)
-    only = set(args.only or ("counterfactuals", "delete", "posts"))
+    parser.add_argument("--only", choices=("counterfactuals", "delete", "posts", "keyed"), nargs="+")
+    parser.add_argument("--quick", action="store_true", help="one round of each, no synthetic worst case")
+    args, _ = parser.parse_known_args(argv)
+    global QUICK
+    QUICK = bool(args.quick)
+    only = set(args.only or ("counterfactuals", "delete", "posts", "keyed"))
     print(f"drill benchmarks on {platform.python_implementation()} {platform.python_version()}, "
           f"numpy {np.__version__}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     result: dict[str, Any] = {}
     if "counterfactuals" in only:
         result["counterfactuals"] = counterfactuals_at_1m()
-        result["counterfactuals_worst_case"] = counterfactuals_worst_case()
+        if not QUICK:
+            result["counterfactuals_worst_case"] = counterfactuals_worst_case()
     if "delete" in only:
         result["delete_everything"] = deleting_teams()
     if "posts" in only:
         result["official_posts"] = official_posts()
+    if "keyed" in only:
+        result["keyed_draws"] = keyed_draws()
     checks = _targets(result)
     print("\n== Targets")
     for check in checks:
         verdict = "met" if check["met"] else ("not measured" if check["met"] is None else "MISSED")
         print(f"{check['name']:<44} target {check['target']:<10} measured {check['measured']:<22} {verdict}")
     result["targets"] = checks
+    result["quick"] = QUICK
     return result
 
 
@@ -309,4 +380,9 @@ def _targets(result: dict) -> list[dict]:
     add(f"{POSTS} official posts: time", "<= 3 s", posts and posts["run_median_s"], TARGETS["posts_s"], "{:.2f} s")
     add(f"{POSTS} official posts: peak RSS", "<= 250 MB", posts and posts["peak_rss_mb"],
         TARGETS["posts_rss_mb"], "{:.0f} MB")
+    keyed = result.get("keyed_draws")
+    checks.append({"name": "unrelated reply leaves other reach as it was", "target": "unchanged",
+                   "value": None if keyed is None else keyed["unchanged"],
+                   "measured": "-" if keyed is None else ("unchanged" if keyed["unchanged"] else "changed"),
+                   "met": None if keyed is None else keyed["unchanged"]})
     return checks

@@ -21,6 +21,13 @@ The method, for every size and every contender alike:
 
 A peer is skipped at a size when one run there is estimated (n log n from the smaller size,
 plus 20 %) to exceed ``PEER_LIMIT_S``; the output says so.
+
+Big audiences: a 10M-node Barabási–Albert audience is built in a fresh process, whose wall
+time, CPU time and peak RSS (VmHWM: interpreter and imports included) are the figures.
+
+Full run (about 15 minutes on two cores; NDlib at 1M dominates): ``python -m benchmarks spread``.
+Sanity run: ``--quick`` (10k and 100k, three rounds, no end-to-end drill, a 1M-node build);
+its verdicts on the 1M and 10M targets are "not measured".
 """
 
 from __future__ import annotations
@@ -56,6 +63,7 @@ E2E_NODES = 1_000_000
 E2E_HOURS = 3
 E2E_CADENCE_S = 60.0
 E2E_NEUTRAL_POSTS = 200
+BIG_AUDIENCE = 10_000_000
 
 TARGETS = {
     "ic_vs_ndlib": 300.0,
@@ -63,6 +71,8 @@ TARGETS = {
     "sir_vs_eon": 20.0,
     "e2e_seconds": 10.0,
     "e2e_peak_mb": 600.0,
+    "big_build_s": 15.0,
+    "big_build_rss_mb": 1500.0,
 }
 
 
@@ -432,18 +442,59 @@ def _end_to_end() -> dict:
     return result
 
 
+_BUILD_CHILD = """
+import json, resource, sys, time
+from benchmarks.drills import PEAK_RSS
+exec(PEAK_RSS)
+from drill.engine.spread import build_audience
+started, cpu = time.perf_counter(), time.process_time()
+audience = build_audience("barabasi_albert", int(sys.argv[1]), 2 * 5, 1)
+print(json.dumps({"wall_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
+                  "peak_rss_mb": peak_rss_mb(), "graph_mb": audience.graph.nbytes / 1e6,
+                  "arcs": audience.graph.num_arcs}))
+"""
+
+
+def big_audience(nodes: int) -> dict:
+    """Build one BA audience in a fresh process: its wall and CPU time and its own peak RSS."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    print(f"\n== A {nodes:,}-node Barabási–Albert audience (m = {M}), built in a fresh process")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", _BUILD_CHILD, str(nodes)], capture_output=True, text=True,
+                         check=True, cwd=root).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["nodes"] = nodes
+    print(f"built in {result['wall_s']:.2f} s wall ({result['cpu_s']:.2f} s CPU), peak RSS {result['peak_rss_mb']:.0f} MB "
+          f"(interpreter and imports included); {result['arcs']:,} arcs, {result['graph_mb']:.0f} MB of CSR arrays")
+    return result
+
+
 def run(argv: list[str]) -> dict:
     parser = argparse.ArgumentParser(prog="python -m benchmarks spread")
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="BA audience sizes")
+    parser.add_argument("--quick", action="store_true", help="a sanity run: 10k and 100k, 3 rounds, no e2e, 1M build")
+    parser.add_argument("--sizes", type=int, nargs="+", default=None, help="BA audience sizes")
     parser.add_argument("--rounds", type=int, default=None, help="paired rounds per size (default: by budget)")
     parser.add_argument("--no-peers", action="store_true", help="ours against the yardstick only (development)")
     parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end drill run (development)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--big", type=int, default=None, help=f"audience size to build (default {BIG_AUDIENCE:,})")
+    args, _ = parser.parse_known_args(argv)
+    if args.quick:
+        args.sizes = args.sizes or [10_000, 100_000]
+        args.rounds = args.rounds or MIN_ROUNDS
+        args.no_e2e = True
+        args.big = args.big or 1_000_000
+    args.sizes = args.sizes or list(SIZES)
+    args.big = args.big or BIG_AUDIENCE
 
     print(f"spread benchmark on {platform.python_implementation()} {platform.python_version()}, "
           f"numpy {np.__version__}, {os.cpu_count()} CPUs")
     # The end-to-end run goes first so the process peak RSS reflects it, not the peers' graphs.
     e2e = None if args.no_e2e else _end_to_end()
+    big = big_audience(args.big)
 
     graphs: dict[int, CSRGraph] = {}
     build = {}
@@ -491,7 +542,7 @@ def run(argv: list[str]) -> dict:
     )
     cache.clear()
 
-    checks = _targets(ic, sir_rows, e2e)
+    checks = _targets(ic, sir_rows, e2e, big)
     print("\n== Targets")
     for check in checks:
         verdict = "met" if check["met"] else ("not measured" if check["met"] is None else "MISSED")
@@ -507,11 +558,13 @@ def run(argv: list[str]) -> dict:
         "independent_cascade": ic,
         "sir": sir_rows,
         "end_to_end": e2e,
+        "big_audience": big,
+        "quick": bool(args.quick),
         "targets": checks,
     }
 
 
-def _targets(ic: dict, sir_rows: dict, e2e: dict | None) -> list[dict]:
+def _targets(ic: dict, sir_rows: dict, e2e: dict | None, big: dict | None = None) -> list[dict]:
     checks: list[dict] = []
 
     def add(name: str, target: str, ratio: dict | float | None, met: Callable[[float], bool], fmt: str) -> None:
@@ -537,4 +590,9 @@ def _targets(ic: dict, sir_rows: dict, e2e: dict | None) -> list[dict]:
         add("1M build + 3 h simulated", "<= 10 s", e2e["total_s"], lambda v: v <= TARGETS["e2e_seconds"], "{:.2f} s")
         add("1M end-to-end peak memory", "<= 600 MB", e2e["peak_traced_mb"], lambda v: v <= TARGETS["e2e_peak_mb"], "{:.0f} MB traced")
         add("1M end-to-end process peak RSS", "<= 600 MB", e2e["peak_process_maxrss_mb"], lambda v: v <= TARGETS["e2e_peak_mb"], "{:.0f} MB RSS")
+    full = big is not None and big["nodes"] >= BIG_AUDIENCE
+    add("10M-node audience built: time", "<= 15 s", big["wall_s"] if full else None,  # type: ignore[index]
+        lambda v: v <= TARGETS["big_build_s"], "{:.2f} s")
+    add("10M-node audience built: peak RSS", "<= 1.5 GB", big["peak_rss_mb"] if full else None,  # type: ignore[index]
+        lambda v: v <= TARGETS["big_build_rss_mb"], "{:.0f} MB")
     return checks
