@@ -3,6 +3,12 @@
 Each module in `drill.commands` exposes `register(subparsers)` (adds its parser and sets
 `run` as the parser default), so a new command is one new module and nothing else. This module owns the user-facing error
 contract: no traceback ever reaches a user; bad input exits 2, findings exit 1.
+
+It also owns two things every command shares. The language: each command takes `--lang
+nb|nn|en`, defaulting to `DRILL_LANG` or the locale (`drill.i18n.default_language`), and
+its messages come from the one catalogue. And the terminal: whatever a command prints goes
+through `drill.terminal_text.neutralise`, so control sequences hidden in a scenario or a
+citizen's comment are shown, never obeyed.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from collections.abc import Sequence  # noqa: E402
 
 import drill.commands  # noqa: E402
 from drill.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrillError  # noqa: E402
+from drill.i18n import LANGUAGE_CODES, active_language, default_language, t, use_language  # noqa: E402
+from drill.terminal_text import NeutralisingWriter  # noqa: E402
 
 # Commands a user reaches for first are listed first in `drill --help`; the rest follow by name.
 PREFERRED_ORDER: tuple[str, ...] = ("play", "run", "validate", "score", "report")
@@ -43,17 +51,44 @@ def command_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="drill",
-        description="Crisis-communication drills for municipal social media teams.",
-    )
+    parser = argparse.ArgumentParser(prog="drill", description=t("cli.description"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_modules():
         importlib.import_module(f"drill.commands.{name}").register(sub)
+    for command in sub.choices.values():
+        try:
+            command.add_argument("--lang", choices=LANGUAGE_CODES,
+                                 help="language of the messages (default: DRILL_LANG, else the locale, else nb)")
+        except argparse.ArgumentError:
+            pass  # the command has its own --lang (its screens or report follow the drill's language)
     return parser
 
 
+def _speak(argv: Sequence[str] | None) -> None:
+    """Choose the messages' language before argparse runs, so its help text is in it too."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    chosen = None
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            chosen = words[i + 1]
+        elif word.startswith("--lang="):
+            chosen = word.split("=", 1)[1]
+    use_language(chosen if chosen in LANGUAGE_CODES else default_language())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    language = active_language()
+    _speak(argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = NeutralisingWriter(stdout), NeutralisingWriter(stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+        use_language(language)  # an in-process caller keeps the language it had
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         # Building the parser imports every command (pydantic, textual...): still early, still quiet.
         parser = build_parser()
@@ -68,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    if getattr(args, "lang", None) is None and os.environ.get("DRILL_LANG", "").strip().lower() in LANGUAGE_CODES:
+        args.lang = os.environ["DRILL_LANG"].strip().lower()  # over the drill's own language, too
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_BAD_INPUT
@@ -77,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"drill: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("drill: interrupted; everything recorded so far is kept.", file=sys.stderr)
+        print(t("cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error worth a message.
@@ -86,11 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - last line of defence: never a traceback for users
         if os.environ.get("DRILL_DEBUG"):
             raise
-        print(
-            f"drill: unexpected internal error ({type(error).__name__}: {error}).\n"
-            "Please report it; run again with DRILL_DEBUG=1 to see the details.",
-            file=sys.stderr,
-        )
+        print(t("cli.internal_error", problem=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return 3
 
 

@@ -1,7 +1,7 @@
 """A short, plain account of a drill: what happened and what the team did.
 
-Printed by `drill run` and at the end of `make play`'s headless demo; counts only, no
-judgement (judging is the scorer's job).
+Printed by `drill run` (in its words, `drill.commands.run`) and shown by the app's debrief;
+counts only, no judgement (judging is the scorer's job).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from drill.events import CounterfactualReach, Event
-from drill.scenario.durations import clock_label
 from drill.state import DrillState
 
 
@@ -55,29 +54,3 @@ def summarise(events: list[Event]) -> DrillSummary:
         reach=dict(sorted(((k, v[0]) for k, v in state.reach.items()), key=lambda kv: -kv[1])),
         rumours=[e.payload for e in events if isinstance(e.payload, CounterfactualReach)],
     )
-
-
-def summary_lines(summary: DrillSummary) -> list[str]:
-    lines = [
-        f"Simulated time:     {clock_label(summary.minutes * 60)}",
-        f"Items posted:       {summary.items} ({summary.comments} comments, {summary.messages} calls/messages)",
-        f"Replies:            {summary.replies} ({summary.unanswered} still waiting for an answer)",
-        f"Official posts:     {summary.official_posts}",
-        f"Hidden / deleted:   {summary.hidden} / {summary.deleted}",
-        f"Marked for archive: {summary.archived}",
-        f"Duty handovers:     {summary.handovers}",
-        f"Triggers fired:     {', '.join(summary.triggers) or 'none'}",
-    ]
-    if summary.reach:
-        top = ", ".join(f"{item} {people:,}" for item, people in list(summary.reach.items())[:5])
-        lines.append(f"Reach (people):     {top}")
-    for rumour in sorted(summary.rumours, key=lambda r: -r.without_correction):
-        if rumour.corrected_at is None:
-            effect = (f"never corrected; a correction {rumour.earlier_by / 60:.0f} min after it appeared "
-                      f"would have held it to {rumour.with_earlier_correction:,}")
-        else:
-            effect = (f"without the correction at {clock_label(rumour.corrected_at)}: "
-                      f"{rumour.without_correction:,}, so it kept {rumour.without_correction - rumour.actual:,} people from it")
-        lines.append(f"Rumour {rumour.item_id}: {rumour.actual:,} people reached ({effect})")
-    lines.append(f"Events recorded:    {summary.events}")
-    return lines

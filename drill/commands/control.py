@@ -23,6 +23,7 @@ from drill.team_play.grants import GrantRefused, read_trainer_key
 from drill.events import TRAINER
 from drill.team_play.presence import ROLE_TRAINER
 from drill.team_play.seat import SeatConnection
+from drill.i18n import LANGUAGE_CODES, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--as", dest="name", metavar="NAME", default=TRAINER,
                         help="how the others see this console (default: trainer); actions are logged as the trainer's")
     parser.add_argument("--plain", action="store_true", help="a plain line-by-line console instead of the full screen")
-    parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
     parser.set_defaults(run=run)
 
 
@@ -42,7 +44,7 @@ TRAINER_KEY_ENV = "DRILL_TRAINER_KEY"
 def run(args: argparse.Namespace) -> int:
     key = read_trainer_key(args.session, os.environ.get(TRAINER_KEY_ENV))
     if key is None and sys.stdin.isatty():
-        key = read_trainer_key(args.session, getpass.getpass("Trainer key: ") or None)
+        key = read_trainer_key(args.session, getpass.getpass(t("cli.control.key_prompt")) or None)
     try:
         connection = SeatConnection(args.session, args.name, ROLE_TRAINER, trainer_key=key)
     except GrantRefused as refused:

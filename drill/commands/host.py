@@ -17,6 +17,7 @@ from pathlib import Path
 
 from drill.commands.run import DEFAULT_SEED, default_session_path
 from drill.errors import DrillError
+from drill.i18n import t
 from drill.events import Event
 from drill.scenario import load_scenario
 from drill.scenario.library import resolve_scenario
@@ -25,7 +26,7 @@ from drill.team_play.grants import read_trainer_key, trainer_key_path
 from drill.team_play.host import TeamHost
 from drill.team_play.lines import clock, event_line
 from drill.team_play.presence import PresenceBoard
-from drill.team_play.texts import say
+from drill.team_play.texts import say, say_count
 
 PRESENCE_CHECK_EVERY = 1.0
 
@@ -48,9 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.resume and args.scenario:
-        raise DrillError("Give either a SCENARIO to start a new drill or --resume SESSION.db, not both.")
+        raise DrillError(t("cli.host.both"))
     if not args.resume and not args.scenario:
-        raise DrillError("Give a SCENARIO to host (or --resume SESSION.db to carry on a hosted drill).")
+        raise DrillError(t("cli.host.neither"))
     if args.resume:
         host = TeamHost.resume(args.resume, speed=args.speed)
         path = Path(args.resume)
@@ -75,7 +76,7 @@ def serve_until_stopped(host: TeamHost, path: Path, *, resumed: bool) -> int:
     if resumed:
         print(say("host.resumed", language, title=scenario.title, clock=clock(state.now), speed=state.speed, path=path))
         if host.rejected_on_start:
-            print(say("host.rejected_on_start", language, n=host.rejected_on_start))
+            print(say_count("host.rejected_on_start", host.rejected_on_start, language))
     else:
         print(say("host.started", language, title=scenario.title, seed=live.engine.seed, speed=state.speed, path=path))
     for key in ("host.how_join", "host.how_control", "host.how_serve", "host.how_stop"):
@@ -155,7 +156,7 @@ def _speed(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        raise argparse.ArgumentTypeError(t("cli.speed_not_number", text=text)) from None
     if not 0 < value <= 1000:
-        raise argparse.ArgumentTypeError("the speed must be above 0 and at most 1000")
+        raise argparse.ArgumentTypeError(t("cli.speed_range", speed=text))
     return value

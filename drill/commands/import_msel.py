@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 from drill.errors import DrillError, InputFileError
+from drill.i18n import number, plural, t
+from drill.invocation import command_line
 from drill.scenario.msel import import_msel
 from drill.scenario.scaffold import modeline, schema_reference
 from drill.yamlsource import MAX_FILE_BYTES
@@ -42,23 +44,26 @@ def run(args: argparse.Namespace) -> int:
     text, encoding_note = read_spreadsheet_text(path)
     out = Path(args.out) if args.out else None
     if out is not None and out.exists() and not args.overwrite:
-        raise DrillError(f"{out}: the file exists; choose another name or add --overwrite.")
+        raise DrillError(t("cli.file_exists", path=out))
     target = out if out is not None else Path.cwd() / "scenario.yaml"
     overrides = {name: getattr(args, name) for name in OPTIONS if getattr(args, name) is not None}
     result = import_msel(text, str(path), overrides=overrides, modeline=modeline(schema_reference(target)),
                          source_name=path.name)
     for note in [*encoding_note, *result.notes]:
-        print(f"note: {note}", file=sys.stderr)
+        print(t("cli.msel.note", note=note), file=sys.stderr)
     if out is None:
         sys.stdout.write(result.yaml_text)
         return 0
     try:
         out.write_text(result.yaml_text, encoding="utf-8")
     except OSError as error:
-        raise DrillError(f"{out}: cannot write the file ({error.strerror}).") from None
+        raise DrillError(t("cli.cannot_write", path=out, problem=error.strerror)) from None
     scenario = result.scenario
-    print(f"Wrote {out}: {scenario.title}; {len(scenario.injects)} injects, {len(scenario.streams)} streams, "
-          f"{len(scenario.triggers)} triggers. Next: drill validate {out}", file=sys.stderr)
+    print(t("cli.msel.wrote", path=out, title=scenario.title,
+            injects=plural("cli.count.injects", len(scenario.injects)),
+            streams=plural("cli.count.streams", len(scenario.streams)),
+            triggers=plural("cli.count.triggers", len(scenario.triggers)),
+            command=command_line("validate", out)), file=sys.stderr)
     return 0
 
 
@@ -66,20 +71,17 @@ def read_spreadsheet_text(path: Path) -> tuple[str, list[str]]:
     """The file's text; Excel's non-UTF-8 CSV (Windows-1252) is accepted with a note."""
     try:
         if path.is_dir():
-            raise InputFileError([f"{path}: this is a folder; give the path to a CSV file."])
+            raise InputFileError([t("cli.msel.folder", path=path)])
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputFileError([f"{path}: no such file."]) from None
+        raise InputFileError([t("cli.msel.missing", path=path)]) from None
     except OSError as error:
-        raise InputFileError([f"{path}: cannot read the file ({error.strerror})."]) from None
+        raise InputFileError([t("cli.msel.unreadable", path=path, problem=error.strerror)]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputFileError([f"{path}: the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes."])
+        raise InputFileError([t("cli.msel.too_large", path=path, size=number(len(raw)), limit=number(MAX_FILE_BYTES))])
     if b"\x00" in raw:
-        raise InputFileError([f"{path}: this is not a text file; save the spreadsheet as CSV."])
+        raise InputFileError([t("cli.msel.not_text", path=path)])
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), [
-            "The file is not UTF-8; it was read as Windows-1252 (Excel's plain CSV). "
-            "If letters like æøå look wrong, save it as 'CSV UTF-8' in Excel."
-        ]
+        return raw.decode("cp1252", errors="replace"), [t("cli.msel.not_utf8")]

@@ -18,6 +18,8 @@ from drill.team_play.plain import PlainConsole
 from drill.team_play.presence import ROLE_SEAT
 from drill.team_play.seat import SeatConnection
 from drill.team_play.texts import say
+from drill.i18n import LANGUAGE_CODES, active_language, t
+from drill.invocation import command_line
 
 JOIN_CODE_ENV = "DRILL_JOIN_CODE"
 """Set by `drill serve` for the browser seats it starts; never on a command line."""
@@ -31,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--plain", action="store_true", help="a plain line-by-line console instead of the full screen")
     mode.add_argument("--web", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
     parser.set_defaults(run=run)
 
 
@@ -48,10 +51,10 @@ def run(args: argparse.Namespace) -> int:
                 app.seat.close()
         return 0
     if not args.seat:
-        raise DrillError('Say who you are: drill join SESSION.db --as "Ola, kommunikasjonsavdelingen"')
+        raise DrillError(t("cli.join.who", command=command_line("join", args.session, "--as", "Ola, kommunikasjonsavdelingen")))
     if is_reserved(args.seat):
         # The host refuses it too; saying so here spares the wait.
-        raise DrillError(f"{args.session}: " + say("join.reserved", args.lang or "en", name=args.seat.strip()))
+        raise DrillError(f"{args.session}: " + say("join.reserved", args.lang or active_language(), name=args.seat.strip()))
     try:
         connection = SeatConnection(args.session, args.seat, ROLE_SEAT, remember=True)
     except GrantRefused as refused:

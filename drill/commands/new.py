@@ -10,9 +10,10 @@ import argparse
 from pathlib import Path
 
 from drill.errors import DrillError
-
+from drill.i18n import t
+from drill.invocation import command_line
 from drill.scenario.models import Language, ScenarioKind
-from drill.scenario.scaffold import write_scaffold
+from drill.scenario.scaffold import SCHEMA_NAME, schema_reference, write_scaffold
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,9 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     target = Path(args.path)
     if target.is_dir() or not target.name:
-        raise DrillError(f"{args.path}: this is a folder; give a file name, e.g. {Path(args.path) / 'min-ovelse.yaml'}.")
+        raise DrillError(t("cli.new.folder", path=args.path, example=Path(args.path) / "min-ovelse.yaml"))
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target.with_name(target.name + ".yaml")
     write_scaffold(target, ScenarioKind(args.kind), Language(args.lang), schema=args.schema)
-    print(f"Created {target} ({args.kind}, {args.lang}). Next: drill validate {target}, then drill preview {target}.")
+    print(t("cli.new.created", path=target, kind=t(f"kind.{args.kind}").lower(), language=t(f"language.{args.lang}"),
+            validate=command_line("validate", target), preview=command_line("preview", target)))
+    if args.schema is None and schema_reference(target) == SCHEMA_NAME and not (target.parent / SCHEMA_NAME).exists():
+        print(t("cli.new.schema_hint", command=command_line("schema") + " > " + str(target.parent / SCHEMA_NAME)))
     return 0

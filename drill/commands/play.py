@@ -12,6 +12,7 @@ from pathlib import Path
 
 from drill.scenario import load_scenario
 from drill.scenario.library import resolve_scenario
+from drill.i18n import LANGUAGE_CODES
 
 DEFAULT_SEED = 1
 
@@ -26,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     parser.add_argument("--out", metavar="SESSION.db", type=Path,
                         help="session file (default: sessions/ID-seedN-TIME.db); an existing one can be resumed")
-    parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
     parser.add_argument("--team-name", metavar="NAME",
                         help='who plays, e.g. "Fjellvik kommune" (kept in the session file for drill history)')
     parser.set_defaults(run=run)
@@ -35,9 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from drill.app.app import DrillApp, PlayOptions
     from drill.errors import DrillError
+    from drill.i18n import t
 
     if not 0 < args.speed <= 1000:
-        raise DrillError(f"--speed {args.speed:g}: give a speed above 0 and at most 1000.")
+        raise DrillError(t("cli.speed_range", speed=f"{args.speed:g}"))
     loaded = load_scenario(resolve_scenario(args.scenario)) if args.scenario else None
     options = PlayOptions(
         as_member=args.as_member, speed=args.speed, seed=args.seed, out=args.out, language=args.lang,
@@ -59,10 +62,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _farewell(path: Path, ended: bool) -> str:
-    """The last line, in the language the drill was played in."""
+    """The last line, in the language the drill was played in, naming a command that runs here."""
     from drill.i18n import t
+    from drill.invocation import command_line
 
-    return t("farewell.ended" if ended else "farewell.resume", path=str(path))
+    if ended:
+        return t("farewell.ended", path=str(path), command=command_line("replay", path))
+    return t("farewell.resume", path=str(path), command=command_line("play", "--out", path))
 
 
 def _record_team_name(path: Path, name: str) -> None:

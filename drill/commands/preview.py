@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from drill.errors import DrillError
+from drill.i18n import t
 from drill.scenario import load_scenario
 from drill.scenario.library import resolve_scenario
 from drill.scenario.msel import export_msel
@@ -44,11 +45,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out)
     if out.exists() and not args.overwrite:
-        raise DrillError(f"{out}: the file exists; choose another name or add --overwrite.")
+        raise DrillError(t("cli.file_exists", path=out))
     try:
         # newline="" keeps the CSV's own CRLF line ends, which Excel expects.
         out.write_text(text, encoding="utf-8", newline="")
     except OSError as error:
-        raise DrillError(f"{out}: cannot write the file ({error.strerror}).") from None
-    print(f"Wrote {out}.", file=sys.stderr)
+        raise DrillError(t("cli.cannot_write", path=out, problem=error.strerror)) from None
+    print(t("cli.wrote", path=out), file=sys.stderr)
     return 0

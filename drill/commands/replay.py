@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from drill.i18n import LANGUAGE_CODES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("replay", help="replay a recorded drill read-only, at any speed")
     parser.add_argument("session", metavar="SESSION.db", type=Path, help="a session file written by drill play or run")
-    parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
     parser.set_defaults(run=run)
 
 

@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 from drill.errors import DrillError
+from drill.i18n import t
 from scoring.report.build import build_report
 from scoring.report.files import RENDERERS
 from scoring.session import load_session
+from drill.i18n import LANGUAGE_CODES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("session", metavar="SESSION.db")
     parser.add_argument("--format", choices=tuple(RENDERERS), default="html", help="report format (default: html)")
     parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
-    parser.add_argument("--lang", choices=("nb", "en"), help="report language (default: the drill's language)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="report language (default: DRILL_LANG, else the drill's language)")
     parser.add_argument("--compare", metavar="OTHER.db", help="another session of the same scenario, side by side")
     parser.set_defaults(run=run)
 
@@ -29,16 +32,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output and args.output != "-" else None
     if out is not None and out.is_dir():
-        raise DrillError(f"{out}: is a folder; give a file name for the report.")
+        raise DrillError(t("cli.report.folder", path=out))
     session = load_session(args.session)
     other = None
     if args.compare:
         previous = load_session(args.compare)
         if previous.scenario.id != session.scenario.id:
-            raise DrillError(
-                f"{args.compare}: a session of scenario '{previous.scenario.id}', not '{session.scenario.id}'; "
-                "--compare needs two sessions of the same scenario."
-            )
+            raise DrillError(t("cli.report.other_scenario", path=args.compare, other=previous.scenario.title,
+                               this=session.scenario.title))
         other = (previous.path.name, previous.scenario, previous.events)
     report = build_report(session.scenario, session.events, language=args.lang, file_name=session.path.name,
                           other=other)
@@ -50,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise DrillError(f"{out}: cannot write the report ({error.strerror or error}).") from None
-    print(f"{out}: {args.format} report written.", file=sys.stderr)
+        raise DrillError(t("cli.report.cannot_write", path=out, problem=error.strerror or error)) from None
+    print(t("cli.report.written", path=out, format=args.format.upper()), file=sys.stderr)
     return 0

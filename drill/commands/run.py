@@ -11,10 +11,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from drill.i18n import number, plural, t
 from drill.live import LiveDrill
 from drill.scenario import load_scenario
+from drill.scenario.durations import clock_label
 from drill.scenario.library import resolve_scenario, resolve_team_script
-from drill.summary import summarise, summary_lines
+from drill.summary import DrillSummary, summarise
 from drill.team import load_team_script, run_team
 
 DEFAULT_SEED = 1
@@ -47,18 +49,64 @@ def run(args: argparse.Namespace) -> int:
             drill.store.record_team_name(args.team_name)
         report = run_team(drill, script)
         events = list(drill.engine.events)
+        quotes = {item_id: item.text for item_id, item in drill.state.items.items()}
+        quotes |= {post.post_id: post.text for post in drill.state.official_posts}
     finally:
         drill.close()
     elapsed = time.perf_counter() - started
-    print(f"{scenario.title} — seed {args.seed}" + (f", team '{script.name}'" if script else ", no team"))
-    for line in summary_lines(summarise(events)):
-        print("  " + line)
+    if script:
+        print(t("cli.run.heading_team", title=scenario.title, seed=args.seed, team=script.name))
+    else:
+        print(t("cli.run.heading_no_team", title=scenario.title, seed=args.seed))
+    rows = summary_rows(summarise(events), quotes)
+    rows.append((t("cli.run.session"), t("cli.run.session_value", path=out, seconds=number(round(elapsed, 2)))))
+    width = max(len(label) for label, _ in rows if label) + 2
+    for label, value in rows:
+        print("  " + (f"{label + ':':<{width}}{value}" if label else value))
     if report.skipped:
-        print(f"  Team actions skipped: {len(report.skipped)}")
+        print("  " + t("cli.run.skipped", n=len(report.skipped)))
         for reason in report.skipped[:10]:
             print(f"    - {reason}")
-    print(f"  Session file:       {out} (written in {elapsed:.2f} s)")
     return 0
+
+
+def summary_rows(summary: DrillSummary, quotes: dict[str, str]) -> list[tuple[str, str]]:
+    """The run's account as (label, value) rows; a row without a label is a sentence of its own.
+
+    Items are named by a short quote of their text, never by their id.
+    """
+    def quote(item_id: str) -> str:
+        text = " ".join(quotes.get(item_id, item_id).split())
+        return t("summary.quote", text=text if len(text) <= 40 else text[:39].rstrip() + "…")
+
+    rows = [
+        (t("cli.summary.time"), clock_label(summary.minutes * 60)),
+        (t("cli.summary.items"), t("cli.summary.items_value", n=number(summary.items),
+                                   comments=plural("cli.count.comments", summary.comments),
+                                   messages=plural("cli.count.messages", summary.messages))),
+        (t("cli.summary.replies"), t("cli.summary.replies_value", n=number(summary.replies),
+                                     unanswered=number(summary.unanswered))),
+        (t("cli.summary.posts"), number(summary.official_posts)),
+        (t("cli.summary.removed"), f"{number(summary.hidden)} / {number(summary.deleted)}"),
+        (t("cli.summary.archived"), number(summary.archived)),
+        (t("cli.summary.handovers"), number(summary.handovers)),
+        (t("cli.summary.triggers"), ", ".join(summary.triggers) or t("cli.summary.none")),
+    ]
+    if summary.reach:
+        top = "; ".join(f"{quote(item)} {number(people)}" for item, people in list(summary.reach.items())[:5])
+        rows.append((t("cli.summary.reach"), top))
+    for rumour in sorted(summary.rumours, key=lambda r: -r.without_correction):
+        if rumour.corrected_at is None:
+            effect = t("cli.summary.never_corrected", minutes=number(round(rumour.earlier_by / 60)),
+                       earlier=number(rumour.with_earlier_correction))
+        else:
+            effect = t("cli.summary.corrected", time=clock_label(rumour.corrected_at),
+                       without=number(rumour.without_correction),
+                       saved=number(rumour.without_correction - rumour.actual))
+        rows.append(("", t("cli.summary.rumour", quote=quote(rumour.item_id), actual=number(rumour.actual),
+                           effect=effect)))
+    rows.append((t("cli.summary.events"), number(summary.events)))
+    return rows
 
 
 def default_session_path(scenario_id: str, seed: int) -> Path:

@@ -10,6 +10,7 @@ from scoring.models import ScoreReport
 from scoring.report.catalogue import label
 from scoring.scorer import score
 from scoring.session import load_session
+from drill.i18n import LANGUAGE_CODES
 
 TOP = 6
 
@@ -18,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("score", help="score a drill session against the KS roadmap")
     parser.add_argument("session", metavar="SESSION.db")
     parser.add_argument("--json", action="store_true", help="print the whole score report as JSON")
-    parser.add_argument("--lang", choices=("nb", "en"), help="language of the texts (default: the drill's)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="language of the texts (default: DRILL_LANG, else the drill's)")
     parser.set_defaults(run=run)
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from drill.commands.join import JOIN_CODE_ENV
 from drill.errors import DrillError
+from drill.i18n import t
 from drill.store import SessionStore
 from drill.team_play.serving import LOOPBACK, is_loopback, join_code_for, seat_command
+from drill.i18n import LANGUAGE_CODES
 
 DEFAULT_PORT = 8000
 
@@ -26,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help=f"address to listen on (default {LOOPBACK}: this machine only; others need a join code)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
     parser.add_argument("--join-code", metavar="CODE", help="the code browsers must type (default: a new one off loopback)")
-    parser.add_argument("--lang", choices=("nb", "en"), help="language of the screens (default: the scenario's)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
     parser.set_defaults(run=run)
 
 
@@ -34,11 +37,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         from textual_serve.server import Server
     except ImportError:
-        raise DrillError("Browser seats need the textual-serve package; install it (pip install textual-serve).") from None
+        raise DrillError(t("cli.serve.no_package")) from None
     with SessionStore.open(args.session) as store:
         title = store.stored_scenario().scenario.title
     if not 0 < args.port < 65536:
-        raise DrillError(f"--port {args.port}: a port is a number from 1 to 65535.")
+        raise DrillError(t("cli.serve.bad_port", port=args.port))
     code = join_code_for(args.host, args.join_code)
     if code:
         os.environ[JOIN_CODE_ENV] = code  # inherited by each seat process, never on its command line
@@ -46,14 +49,15 @@ def run(args: argparse.Namespace) -> int:
         os.environ.pop(JOIN_CODE_ENV, None)
     command = seat_command(Path(args.session), args.lang)
     url = f"http://{args.host}:{args.port}"
-    print(f"Browser seats for “{title}”: open {url}", flush=True)
+    print(t("cli.serve.open", title=title, url=url), flush=True)
     if code:
-        print(f"Join code: {code}", flush=True)
+        print(t("cli.serve.code", code=code), flush=True)
     if not is_loopback(args.host):
-        print(f"Listening on {args.host}: anyone who can reach it and has the code can take a seat.", flush=True)
+        print(t("cli.serve.exposed", host=args.host), flush=True)
     server = Server(command, host=args.host, port=args.port, title=f"drill — {title}")
     try:
         server.serve()
     except OSError as error:
-        raise DrillError(f"Cannot listen on {args.host}:{args.port} ({error.strerror or error}).") from None
+        raise DrillError(t("cli.serve.cannot_listen", host=args.host, port=args.port,
+                           problem=error.strerror or error)) from None
     return 0

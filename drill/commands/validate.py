@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from drill.errors import EXIT_FINDINGS, InputFileError
+from drill.i18n import plural, t
 from drill.scenario import parse_scenario
 from drill.scenario.library import shipped_dir
 from drill.scenario.lint import format_warnings, lint_scenario
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(summary)
     if failed:
-        print(f"{failed} of {len(args.files)} file(s) have problems.", file=sys.stderr)
+        print(t("cli.validate.failed", failed=failed, total=plural("cli.count.files", len(args.files))), file=sys.stderr)
         return EXIT_FINDINGS
     return 0
 
@@ -64,15 +65,18 @@ def check_file(path: Path) -> tuple[str, list[str]]:
             problems = team_problems(script, scenario)
             if problems:
                 raise InputFileError(format_problems(source, problems))
-        return f"{path}: OK (team script '{script.name}', {len(script.actions)} timed actions, {len(script.policies)} policies)", []
+        return t("cli.validate.team_ok", path=path, name=script.name,
+                 actions=plural("cli.count.timed_actions", len(script.actions)),
+                 policies=plural("cli.count.policies", len(script.policies))), []
     scenario = parse_scenario(text, str(path)).scenario
     volume = sum(expected_items(s) for s in scenario.streams)
     warnings = format_warnings(source, lint_scenario(scenario))
-    noted = f", {len(warnings)} warning(s)" if warnings else ""
-    return (
-        f"{path}: OK ({scenario.title}; {len(scenario.injects)} injects, {len(scenario.streams)} streams "
-        f"(about {volume:,.0f} comments), {len(scenario.triggers)} triggers{noted})"
-    ), warnings
+    noted = plural("cli.count.warnings", len(warnings)) if warnings else ""
+    return t("cli.validate.scenario_ok", path=path, title=scenario.title,
+             injects=plural("cli.count.injects", len(scenario.injects)),
+             streams=plural("cli.count.streams", len(scenario.streams)),
+             comments=plural("cli.count.about_comments", round(volume)),
+             triggers=plural("cli.count.triggers", len(scenario.triggers)), warnings=noted), warnings
 
 
 def _looks_like_team_script(data: object) -> bool:

@@ -53,8 +53,9 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 
     `DRILL_LANG` wins when it names a catalogue. Otherwise the POSIX locale variables
     decide, in their own order of precedence (LC_ALL, LC_MESSAGES, LANG): `nn…` is
-    nynorsk, `nb…`/`no…` bokmål, `en…` English. A machine with no locale set (C, POSIX,
-    as on many servers) gets bokmål, since drill is made for Norwegian municipalities.
+    nynorsk, `nb…`/`no…` bokmål. Any other locale, and none (C, POSIX, as on servers and
+    in CI), gets English: a Norwegian desktop has a Norwegian locale, and whoever runs
+    drill elsewhere is likelier to read English than bokmål.
     """
     env = os.environ if environ is None else environ
     chosen = env.get("DRILL_LANG", "").strip().lower()
@@ -68,10 +69,8 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
             return "nn"
         if value.startswith(("nb", "no")):
             return "nb"
-        if value.startswith("en"):
-            return "en"
-        return DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
+        return "en"
+    return "en"
 
 
 @cache

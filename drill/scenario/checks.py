@@ -7,10 +7,12 @@ Each problem carries the location of the exact field, so it is reported at the r
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterator
 
 from drill.scenario.durations import format_duration
-from drill.scenario.models import Channel, InjectContent, Scenario
+from drill.scenario.models import ID_PATTERN, Channel, InjectContent, Scenario
 from drill.scenario.rates import expected_items
 from drill.validation import Problem
 
@@ -65,6 +67,13 @@ def _inject_problems(scenario: Scenario) -> Iterator[Problem]:
 def _content_problems(
     scenario: Scenario, content: InjectContent, loc: tuple, *, own_id: str | None = None
 ) -> Iterator[Problem]:
+    author = content.from_
+    if author is not None and re.fullmatch(ID_PATTERN, author) and scenario.persona(author) is None:
+        # Written like an id, yet no persona has it: a typo, not a name (names have capitals or spaces).
+        close = _close(author, [p.id for p in scenario.personas])
+        yield Problem((*loc, "from"), f"No persona has the id '{author}'."
+                      + (f" Did you mean '{close}'?" if close else "")
+                      + " A person's own name is written with capitals, e.g. 'Kari Nordmann'.")
     if content.thread is not None:
         parent = scenario.inject(content.thread)
         if parent is None:
@@ -156,8 +165,14 @@ def _volume_problems(scenario: Scenario) -> Iterator[Problem]:
 
 
 def _suggest(scenario: Scenario, wrong: str) -> str:
-    import difflib
+    close = _close(wrong, [i.id for i in scenario.injects])
+    return f" Did you mean '{close}'?" if close else ""
 
-    ids = [i.id for i in scenario.injects]
-    close = difflib.get_close_matches(wrong, ids, n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+
+def _close(wrong: str, known: list[str]) -> str | None:
+    """The known id a typo most likely meant: difflib's closest, or one the typo starts or ends with."""
+    close = difflib.get_close_matches(wrong, known, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    within = [k for k in known if len(k) >= 3 and (wrong.startswith(k) or wrong.endswith(k) or k.startswith(wrong))]
+    return max(within, key=len) if within else None

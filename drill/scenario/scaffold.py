@@ -16,6 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from drill.errors import DrillError
+from drill.i18n import t
 from drill.scenario.library import shipped_dir
 from drill.scenario.models import Language, ScenarioKind
 from drill.scenario.msel.cells import slug
@@ -23,25 +24,27 @@ from drill.scenario.msel.cells import slug
 SCAFFOLD_PACKAGE = "drill.scenario"
 SCAFFOLD_FOLDER = "scaffolds"
 DEFAULT_START_HOUR = 10
+SCHEMA_NAME = "schema.json"
 
 
 def schema_reference(target: Path) -> str:
     """Where the YAML language server should look for the schema, seen from `target`.
 
     Next to the shipped scenarios it is simply `schema.json`. Inside a checkout of drill a
-    relative path keeps working when the checkout moves. Anywhere else (a trainer's own
-    folder, with drill installed as a package) only an absolute path to the installed schema
-    works, because the file may be moved around independently of drill.
+    relative path to `scenarios/schema.json` keeps working when the checkout moves or is
+    shared. Anywhere else it is `schema.json` beside the file, the name the schema is
+    published under: a machine's absolute path would break as soon as the file is sent to
+    a colleague, and `drill schema > schema.json` puts the schema there (`drill new` says so).
     """
     schema = (shipped_dir() / "schema.json").resolve()
     folder = target.resolve().parent
     if folder == schema.parent:
-        return "schema.json"
+        return SCHEMA_NAME
     checkout = schema.parent.parent
     installed = schema.parent.name == "_shipped_scenarios"
     if not installed and folder.is_relative_to(checkout):
         return Path(os.path.relpath(schema, folder)).as_posix()
-    return schema.as_posix()
+    return SCHEMA_NAME
 
 
 def modeline(reference: str) -> str:
@@ -79,9 +82,9 @@ def write_scaffold(target: Path, kind: ScenarioKind, language: Language, *, sche
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise DrillError(f"{target}: the file exists; drill new never replaces a file. Choose another name.") from None
+        raise DrillError(t("cli.new.exists", path=target)) from None
     except FileNotFoundError:
-        raise DrillError(f"{target.parent}: no such folder; create it first.") from None
+        raise DrillError(t("cli.new.no_folder", path=target.parent)) from None
     except OSError as error:
-        raise DrillError(f"{target}: cannot write the file ({error.strerror}).") from None
+        raise DrillError(t("cli.cannot_write", path=target, problem=error.strerror)) from None
     return text

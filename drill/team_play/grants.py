@@ -56,7 +56,21 @@ MAX_NAME = 80
 
 
 class GrantRefused(DrillError):
-    """The host would not seat this name (reserved, held by another seat, or no host)."""
+    """The host would not seat this name (reserved, held by another seat, or no host).
+
+    `reason` is the refusal as the session file carries it to the seat (`texts.because`),
+    so the seat reads it in its own language rather than the host's.
+    """
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason if reason is not None else message
+
+    @classmethod
+    def saying(cls, key: str, language: str, **values: object) -> "GrantRefused":
+        from drill.team_play.texts import because, say
+
+        return cls(say(key, language, **values), reason=because(f"team.{key}", **values))
 
 
 def name_key(name: str) -> str:

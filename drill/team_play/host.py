@@ -33,7 +33,8 @@ from drill.team_play.joining import GrantBook
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER, HostBeacon, HostBeat, HostRunning, PresenceBoard
 from drill.team_play.requests import RequestQueue
 from drill.team_play.roles import actor_for, refusal
-from drill.team_play.texts import say
+from drill.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from drill.team_play.texts import because, say
 
 LOOP_INTERVAL = 0.1
 """Seconds between host steps; seats see each other's actions well within a second."""
@@ -122,7 +123,7 @@ class TeamHost:
         db = connect(path)
         host = cls(live, db, master, clock=clock)
         previous = host._claim()
-        host.rejected_on_start = host._queue.reject_pending(say("refusal.no_host", live.state.language))
+        host.rejected_on_start = host._queue.reject_pending(because("team.refusal.no_host"))
         if previous is not None and previous.now > live.state.now and not live.ended:
             # Carry on from where the clock stood, not from the last event before the crash.
             live.advance_to(previous.now)
@@ -190,12 +191,12 @@ class TeamHost:
                 continue
             try:
                 action = request.action()
-            except ValueError as error:
-                self._queue.reject(request.id, str(error))
+            except ValueError:
+                self._queue.reject(request.id, because("team.refusal.bad_control"))
                 continue
-            reason = refusal(grant.role, action, language)
+            reason = refusal(grant.role, action)
             if reason is None and self.lobby and grant.role != ROLE_TRAINER:
-                reason = say("refusal.lobby", language)
+                reason = because("team.refusal.lobby")
             if reason is not None:
                 self._queue.reject(request.id, reason)
                 continue
@@ -205,7 +206,7 @@ class TeamHost:
             try:
                 events = self.live.act(action, by=actor_for(grant.member, grant.role))
             except ActionRejected as error:
-                self._queue.reject(request.id, str(error))
+                self._queue.reject(request.id, _reason(error))
                 continue
             self._queue.done(request.id, events[0].seq, events[-1].seq)
             fresh += events
@@ -215,7 +216,7 @@ class TeamHost:
         """The lobby's start and the trainer's roster mapping: only the trainer, and no events but duty."""
         language = self.live.state.language
         if role != ROLE_TRAINER:
-            self._queue.reject(request_id, say("refusal.trainer_only", language, action=control.get("type")))
+            self._queue.reject(request_id, because("team.refusal.trainer_only", action=control.get("type")))
             return
         try:
             mapping = control.get("mapping") or {}
@@ -224,10 +225,10 @@ class TeamHost:
             for member, grant_id in mapping.items():
                 self.grants.assign(str(member), None if grant_id is None else int(grant_id))
         except GrantRefused as refused:
-            self._queue.reject(request_id, str(refused))
+            self._queue.reject(request_id, refused.reason)
             return
         except (TypeError, ValueError):
-            self._queue.reject(request_id, say("refusal.bad_control", language))
+            self._queue.reject(request_id, because("team.refusal.bad_control"))
             return
         events: list[Event] = []
         if control.get("type") == START_DRILL and self.lobby:
@@ -284,3 +285,13 @@ def _host_key(path: Path | str, db: sqlite3.Connection) -> bytes:
         if granted:
             raise
         return create_host_key(path)
+
+
+def _reason(error: ActionRejected) -> str:
+    """The engine's refusal as a reason the seat words in its language (its English text if none fits)."""
+    if not error.reason or f"refusal.{error.reason}" not in LANGUAGES[DEFAULT_LANGUAGE]:
+        return str(error)
+    values = dict(error.details)
+    if "member" in values:
+        values["name"] = values.pop("member").split(",")[0]
+    return because(f"refusal.{error.reason}", **values)

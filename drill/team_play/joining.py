@@ -36,7 +36,7 @@ from drill.team_play.grants import (
 )
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER, HostBeacon, PresenceBoard
 from drill.team_play.requests import Request
-from drill.team_play.texts import say
+from drill.team_play.texts import because, say, worded
 
 JOIN_WAIT = 10.0
 """Seconds a seat waits for the host to answer its join."""
@@ -112,11 +112,11 @@ class GrantBook:
                 pair = KeyPair.new()
                 shared = pair.shared(int(str(public), 16))
             except GrantRefused as refused:
-                self._answer(join_id, "refused", str(refused))
+                self._answer(join_id, "refused", refused.reason)
                 lines.append(say("host.join_refused", self._language, name=str(name)[:MAX_NAME], why=str(refused)))
                 continue
             except ValueError:
-                self._answer(join_id, "refused", say("join.bad_request", self._language))
+                self._answer(join_id, "refused", because("team.join.bad_request"))
                 continue
             with Transaction(self._db) as db:
                 db.execute(
@@ -130,14 +130,14 @@ class GrantBook:
     def _grant(self, join_id: int, name: str, present: set[str]) -> tuple[Grant, bytes]:
         name = " ".join(name.split())
         if not name or len(name) > MAX_NAME:
-            raise GrantRefused(say("join.bad_name", self._language, n=MAX_NAME))
+            raise GrantRefused.saying("join.bad_name", self._language, n=MAX_NAME)
         if is_reserved(name):
-            raise GrantRefused(say("join.reserved", self._language, name=name))
+            raise GrantRefused.saying("join.reserved", self._language, name=name)
         member = self.roster_name(name) or name
         holder = self.holder_of(member) or self.seated_as(name)
         if holder is not None:
             if self.roster_name(member) is not None or holder.seat in present:
-                raise GrantRefused(say("join.held", self._language, name=member))
+                raise GrantRefused.saying("join.held", self._language, name=member)
             self._store(replace(holder, active=False))  # a free name whose seat is gone
         grant = Grant(join_id, name, member, ROLE_SEAT)
         self._store(grant)
@@ -147,7 +147,7 @@ class GrantBook:
         grant = self.grants.get(grant_id)
         key = seat_key(self._master, grant_id)
         if grant is None or not grant.active or not hmac.compare_digest(proof, sign(key, grant_id, 0, public)):
-            raise GrantRefused(say("join.rejoin_refused", self._language))
+            raise GrantRefused.saying("join.rejoin_refused", self._language)
         return grant, key
 
     def _answer(self, join_id: int, state: str, message: str) -> None:
@@ -161,7 +161,7 @@ class GrantBook:
         """Give roster `member` to the seat holding `grant_id` (None: to nobody)."""
         roster = self.roster_name(member)
         if roster is None:
-            raise GrantRefused(say("lobby.not_on_roster", self._language, name=member))
+            raise GrantRefused.saying("lobby.not_on_roster", self._language, name=member)
         holder = self.holder_of(roster)
         if holder is not None and holder.id != grant_id:
             self._store(replace(holder, member=holder.seat if self.roster_name(holder.seat) is None else
@@ -170,7 +170,7 @@ class GrantBook:
             return
         grant = self.grants.get(grant_id)
         if grant is None or not grant.active or grant.role != ROLE_SEAT:
-            raise GrantRefused(say("lobby.no_such_seat", self._language))
+            raise GrantRefused.saying("lobby.no_such_seat", self._language)
         self._store(replace(grant, member=roster))
 
     # --- requests -------------------------------------------------------------------------------
@@ -212,7 +212,7 @@ def ask_to_join(db: sqlite3.Connection, name: str, *, saved: Credentials | None 
     """Write the join row (a host must be running to answer it)."""
     host = HostBeacon(db).read()
     if host is None or not host.alive(wall_now()):
-        raise GrantRefused(say("join.no_host", language))
+        raise GrantRefused.saying("join.no_host", language)
     pair = KeyPair.new()
     public = format(pair.public, "x")
     with Transaction(db) as tx:
@@ -231,18 +231,18 @@ def collect_grant(db: sqlite3.Connection, ticket: JoinTicket, language: str = "n
         (ticket.join_id,),
     ).fetchone()
     if row is None:
-        raise GrantRefused(say("join.lost", language))
+        raise GrantRefused.saying("join.lost", language)
     state, message, host_public, sealed, checked, grant_id, member = row
     if state == "refused":
-        raise GrantRefused(str(message))
+        raise GrantRefused(worded(str(message), language))
     if state != "granted":
         return None
     try:
         key = unseal(str(sealed), ticket.pair.shared(int(str(host_public), 16)))
     except ValueError:
-        raise GrantRefused(say("join.lost", language)) from None
+        raise GrantRefused.saying("join.lost", language) from None
     if not hmac.compare_digest(str(checked), check_value(key, ticket.join_id)):
-        raise GrantRefused(say("join.lost", language))
+        raise GrantRefused.saying("join.lost", language)
     return Credentials(int(grant_id), key, str(member))
 
 
@@ -261,7 +261,7 @@ def request_grant(path: Path | str, name: str, *, saved: Credentials | None = No
                 with Transaction(db) as tx:
                     tx.execute("UPDATE joins SET state = 'abandoned' WHERE id = ? AND state = 'pending'",
                                (ticket.join_id,))
-                raise GrantRefused(say("join.no_answer", language, seconds=int(wait)))
+                raise GrantRefused.saying("join.no_answer", language, seconds=int(wait))
             time.sleep(0.05)
     finally:
         db.close()

@@ -26,7 +26,7 @@ from drill.team_play.host import ASSIGN, START_DRILL
 from drill.team_play.overview import build_overview
 from drill.team_play.presence import ACTIVITY_IDLE, ACTIVITY_REPLY, ROLE_TRAINER
 from drill.team_play.seat import SeatConnection
-from drill.team_play.texts import say
+from drill.team_play.texts import say, say_count
 
 REFRESH_EVERY = 0.2
 
@@ -335,7 +335,7 @@ class PlainConsole:
         for seat in view.seats:
             doing = self._doing(seat.seat, seat.activity, seat.item_id)
             self.say(f"  {'*' if seat.on_duty else ' '} {doing:<60} "
-                     + say("tui.actions", self.language, n=seat.actions))
+                     + say_count("tui.actions", seat.actions, self.language))
         for rumour in view.rumours:
             corrected = clock(rumour.corrected_at) if rumour.corrected_at is not None else "-"
             self.say("  " + say("tui.rumour", self.language, item=rumour.item_id, reach=rumour.reached,

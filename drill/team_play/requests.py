@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from drill.engine.actions import Action
 from drill.team_play.database import Transaction, Wall, wall_now
 from drill.team_play.grants import sign
-from drill.team_play.texts import say
+from drill.team_play.texts import because
 
 RequestState = Literal["pending", "applying", "done", "rejected", "forged"]
 
@@ -157,7 +157,7 @@ class RequestQueue:
             if last_seq > after:
                 self.done(request.id, after + 1, last_seq)
             else:
-                self.reject(request.id, say("refusal.interrupted", language))
+                self.reject(request.id, because("team.refusal.interrupted"))
             settled.append(self.get(request.id))  # type: ignore[arg-type]
         return settled
 

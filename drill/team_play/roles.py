@@ -10,18 +10,18 @@ from __future__ import annotations
 from drill.engine.actions import Action
 from drill.events import TRAINER
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER
-from drill.team_play.texts import say
+from drill.team_play.texts import because
 
 TRAINER_ONLY: frozenset[str] = frozenset({"set_clock", "end", "fire_inject", "post_inject", "note"})
 ROLES: frozenset[str] = frozenset({ROLE_SEAT, ROLE_TRAINER})
 
 
-def refusal(role: str, action: Action, language: str = "nb") -> str | None:
-    """Why `role` may not do `action` (None: it may), in the drill's language."""
+def refusal(role: str, action: Action) -> str | None:
+    """Why `role` may not do `action` (None: it may), as a reason the seat words (`texts.because`)."""
     if role not in ROLES:
-        return say("refusal.role", language, role=role)
+        return because("team.refusal.role", role=role)
     if role == ROLE_SEAT and action.type in TRAINER_ONLY:
-        return say("refusal.trainer_only", language, action=action.type)
+        return because("team.refusal.trainer_only", action=action.type)
     return None
 
 

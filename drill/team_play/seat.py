@@ -43,7 +43,8 @@ from drill.team_play.presence import (
 from drill.team_play.joining import request_grant
 from drill.team_play.requests import Request, RequestQueue
 from drill.team_play.roles import actor_for
-from drill.team_play.texts import say
+from drill.i18n import active_language
+from drill.team_play.texts import say, worded
 
 EventListener = Callable[[list[Event]], None]
 LOBBY = "lobby"
@@ -238,7 +239,7 @@ class SeatConnection:
         if request is None or not request.settled:
             raise ActionRejected(say("seat.unconfirmed", self._language))
         if request.state in ("rejected", "forged"):
-            raise ActionRejected(request.message)
+            raise ActionRejected(worded(request.message, self._language))
         first, last = request.first_seq or 0, request.last_seq or 0
         return [e for e in self._events[first - 1:last] if first <= e.seq <= last]
 
@@ -317,10 +318,10 @@ def _credentials(path: Path, seat: str, role: str, trainer_key: bytes | None, re
     if role == ROLE_TRAINER:
         key = trainer_key or read_trainer_key(path)
         if key is None:
-            raise GrantRefused(say("seat.no_trainer_key", "en", path=path))
+            raise GrantRefused(say("seat.no_trainer_key", active_language(), path=path))
         return Credentials(TRAINER_GRANT, key, TRAINER)
     if is_reserved(seat):
-        raise GrantRefused(say("join.reserved", "en", name=seat))
+        raise GrantRefused(say("join.reserved", active_language(), name=seat))
     saved = load_credentials(path, seat) if remember else None
     if saved is not None:
         try:

@@ -192,7 +192,7 @@ def test_validate_prints_warnings_with_their_place_and_passes(cli, gas_scenario_
     case.write_text(text[:cut] + text[text.index("\n", end) + 1 :], encoding="utf-8")
     code, out, err = cli("validate", str(case))
     assert code == 0
-    assert out.strip().endswith("5 triggers, 1 warning(s))")
+    assert out.strip().endswith("5 triggers, 1 warning)")
     assert err.splitlines() == [
         f"{case}:182:7: warning: streams[0].templates.question: About 119 'question' comments from 12 "
         "texts: each would appear about 10 times and players will notice. Add texts (at least 15). [few-templates]"

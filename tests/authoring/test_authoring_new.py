@@ -21,7 +21,7 @@ def test_new_scenario_validates_clean_and_strict(cli, tmp_path: Path, kind: str,
     target = tmp_path / f"ny-{kind}.yaml"
     code, out, err = cli("new", "--kind", kind, "--lang", language, str(target))
     assert code == 0, err
-    assert f"Created {target}" in out
+    assert f"{target} (" in out and ("Created" in out if language == "en" else "Opprettet" in out)
     code, out, err = cli("validate", "--strict", str(target))
     assert code == 0, err
     assert err == ""
@@ -83,9 +83,18 @@ def test_schema_line_points_at_a_schema_that_exists(cli, tmp_path: Path):
     prefix = "# yaml-language-server: $schema="
     assert first.startswith(prefix)
     reference = first[len(prefix):]
-    # Outside drill's own folders only an absolute path keeps working when the file moves.
-    assert Path(reference).is_absolute()
-    assert (target.parent / reference).resolve() == (shipped_dir() / "schema.json").resolve()
+    # Outside drill's own folders the schema's published name, beside the file: no machine's path.
+    assert reference == "schema.json"
+    code, out, _ = cli("schema")
+    assert code == 0
+    (target.parent / reference).write_text(out, encoding="utf-8")
+    assert (target.parent / reference).read_text(encoding="utf-8") == (shipped_dir() / "schema.json").read_text(encoding="utf-8")
+
+
+def test_new_says_how_to_put_the_schema_beside_a_file_outside_drill(cli, tmp_path: Path):
+    code, out, _ = cli("new", "--lang", "en", str(tmp_path / "x.yaml"))
+    assert code == 0
+    assert f"schema > {tmp_path / 'schema.json'}" in out
 
 
 def test_schema_reference_beside_inside_and_outside_the_library(tmp_path: Path):
@@ -99,7 +108,7 @@ def test_schema_reference_beside_inside_and_outside_the_library(tmp_path: Path):
     else:
         assert not Path(reference).is_absolute()
         assert (inside.parent / reference).resolve() == schema
-    assert Path(schema_reference(tmp_path / "elsewhere.yaml")) == schema
+    assert schema_reference(tmp_path / "elsewhere.yaml") == "schema.json"
 
 
 def test_custom_schema_reference(cli, tmp_path: Path):

@@ -16,6 +16,7 @@ from drill.team_play.database import connect
 from drill.team_play.host import TeamHost
 from drill.team_play.presence import ROLE_SEAT, ROLE_TRAINER, HostBeacon, HostRunning
 from drill.team_play.requests import RequestQueue
+from drill.team_play.texts import worded
 
 from .conftest import seat_signer, trainer_signer
 
@@ -52,7 +53,10 @@ def test_a_refused_action_comes_back_with_the_engines_message(tmp_path: Path, ga
     host.step()
     refused = queue.get(request)
     assert refused.state == "rejected"
-    assert "no item 'bomb-rumour'" in refused.message
+    # The refusal crosses the file as a reason; each seat reads it in its own language.
+    assert worded(refused.message, "nb") == "Innlegget finnes ikke (ennå)."
+    assert worded(refused.message, "nn") == "Innlegget finst ikkje (enno)."
+    assert worded(refused.message, "en") == "There is no such post (yet)."
     assert not [e for e in host.live.engine.events if e.actor == "Ola"]
     host.close()
 
@@ -65,7 +69,8 @@ def test_only_the_trainer_runs_the_clock_and_the_host_honours_it(tmp_path: Path,
     trainer = trainer_signer(tmp_path / "s.db", "Hege")
     host.step()
     assert queue.get(from_seat).state == "rejected"
-    assert "Bare treneren" in queue.get(from_seat).message
+    assert "Bare treneren" in worded(queue.get(from_seat).message, "nb")
+    assert "Only the trainer" in worded(queue.get(from_seat).message, "en")
 
     trainer.submit(act.SetClock(speed=1.0, paused=True))
     host.step()
@@ -137,8 +142,8 @@ def test_a_crash_between_writing_events_and_the_verdict_applies_nothing_twice(tm
 
     resumed = TeamHost.resume(path, clock=clock)
     assert seat.get(written).state == "done"
-    assert seat.get(lost).state == "rejected" and "send det på nytt" in seat.get(lost).message
-    assert seat.get(late).state == "rejected" and "ikke kjørte" in seat.get(late).message
+    assert seat.get(lost).state == "rejected" and "send det på nytt" in worded(seat.get(lost).message, "nb")
+    assert seat.get(late).state == "rejected" and "ikke kjørte" in worded(seat.get(late).message, "nb")
     assert resumed.rejected_on_start == 1
     resumed.step()
     replies = [e for e in SessionStore.open(path).events() if isinstance(e.payload, ReplyPosted)]

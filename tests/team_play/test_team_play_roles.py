@@ -28,6 +28,7 @@ from drill.team_play.host import TeamHost
 from drill.team_play.presence import HostBeacon
 from drill.team_play.requests import RequestQueue
 from drill.team_play.seat import SeatConnection
+from drill.team_play.texts import worded
 
 from .conftest import seat_signer, trainer_signer
 
@@ -70,7 +71,7 @@ def test_a_forged_trainer_row_is_refused_and_shown_to_the_trainer(tmp_path: Path
     host.step()
     states = [queue.get(i).state for i in forged]
     assert states == ["forged", "forged", "forged", "rejected"]
-    assert "Bare treneren" in queue.get(forged[3]).message
+    assert "Bare treneren" in worded(queue.get(forged[3]).message, "nb")
     assert not [e for e in host.live.engine.events if isinstance(e.payload, ClockChanged) and e.payload.speed == 1000]
     assert len(notices) == 3 and all("AVVIST" in line for line in notices)
     # The trainer's console lists them.
@@ -215,7 +216,7 @@ def test_the_lobby_holds_the_clock_until_the_trainer_starts_and_duty_goes_to_som
     queue = RequestQueue(connect(path))
     early = kari.submit(act.OfficialPost(text="Vi følger med."))
     host.step()
-    assert queue.get(early).state == "rejected" and "ikke startet" in queue.get(early).message
+    assert queue.get(early).state == "rejected" and "ikke startet" in worded(queue.get(early).message, "nb")
     absent_first = gas.scenario.team[0]
     assert host.live.state.on_duty == absent_first
     start = trainer_signer(path).submit({"type": START_DRILL, "mapping": {gas.scenario.team[1]: kari.credentials.grant_id}})

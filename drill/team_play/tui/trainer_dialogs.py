@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from drill.app.screens.dialogs import ActionDialog
 from drill.engine.actions import Action, FireInject, PostInject
+from drill.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
 from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario
 from drill.state import DrillState, ItemView
 from drill.team_play.lines import clock, short
@@ -62,10 +63,11 @@ class AdHocInjectDialog(ActionDialog):
         self._language = language
 
     def form(self) -> ComposeResult:
-        yield Select([(c.value, c.value) for c in Channel], value=Channel.comment.value, allow_blank=False,
-                     id="adhoc-channel")
-        yield Select([(k.value, k.value) for k in ItemKind], prompt=say("tui.adhoc.kind", self._language),
-                     id="adhoc-kind")
+        words = catalogue(self._language if self._language in LANGUAGES else DEFAULT_LANGUAGE)
+        yield Select([(words(f"channel.{c.value}"), c.value) for c in Channel], value=Channel.comment.value,
+                     allow_blank=False, id="adhoc-channel")
+        yield Select([(say(f"item_kind.{k.value}", self._language), k.value) for k in ItemKind],
+                     prompt=say("tui.adhoc.kind", self._language), id="adhoc-kind")
         personas = ", ".join(p.id for p in self._scenario.personas)
         yield Input(placeholder=say("tui.adhoc.from", self._language, personas=personas or "—"), id="adhoc-from")
         if self._selected is not None:

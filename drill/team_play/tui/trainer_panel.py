@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from drill.team_play.lines import clock
 from drill.team_play.overview import Overview
-from drill.team_play.texts import say
+from drill.team_play.texts import say, say_count
 
 
 class TrainerPanel(Static):
@@ -47,7 +47,7 @@ def overview_table(view: Overview, language: str) -> Table:
     for seat in view.seats:
         seats.append("★ " if seat.on_duty else "  ", style="bold")
         seats.append(seat.seat, style="bold" if seat.on_duty else "")
-        seats.append(f"  ({say('tui.actions', language, n=seat.actions)})", style="dim")
+        seats.append(f"  ({say_count('tui.actions', seat.actions, language)})", style="dim")
         if seat.activity:
             seats.append("  ✎ " + say(f"doing.{seat.activity}", language, item=seat.item_id or ""),
                          style="italic")
