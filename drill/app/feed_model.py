@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from drill.app.triage import VIEWS, Sort, Triage, View
+from drill.app.triage import VIEWS, Sort, Triage, View, post_row
 from drill.events import (
     Event,
     ItemPosted,
+    OfficialPostPublished,
     ReplyPosted,
 )
 from drill.scenario.models import Channel
@@ -88,6 +89,8 @@ class FeedModel:
                     self._touch(item.thread_id)
             elif isinstance(payload, ReplyPosted):
                 self._touch(payload.thread_id)
+            elif isinstance(payload, OfficialPostPublished):
+                self._touch_row(post_row(payload.post_id))
             else:
                 # Removals, likes, archive marks, reach: the rows read them from the state when drawn.
                 pass
@@ -104,10 +107,15 @@ class FeedModel:
         return self._thread_versions.get(root_id, 0)
 
     def _touch(self, thread_id: str) -> None:
-        if thread_id not in self._state.items or self._state.items[thread_id].channel != Channel.comment:
+        """Activity in a thread on the page; a thread under an official post is the post's."""
+        root = self._state.items.get(thread_id)
+        if root is None or root.channel != Channel.comment:
             return
-        self._activity.pop(thread_id, None)
-        self._activity[thread_id] = None
+        self._touch_row(post_row(root.on_post) if root.on_post is not None else thread_id)
+
+    def _touch_row(self, row: str) -> None:
+        self._activity.pop(row, None)
+        self._activity[row] = None
         self._threads = None
 
     # --- reading -----------------------------------------------------------------------
@@ -122,7 +130,8 @@ class FeedModel:
 
     @property
     def threads(self) -> list[str]:
-        """Thread root ids on the page, most recent activity first."""
+        """Thread root ids on the page, and `post:<id>` rows for the team's official posts (the
+        threads under a post go with it), most recent activity first."""
         if self._threads is None:
             self._threads = list(reversed(self._activity))
         return self._threads

@@ -40,7 +40,7 @@ SORTS: tuple[Sort, ...] = ("newest", "oldest", "reach")
 GROUP = "group:"
 POST = "post:"
 QUESTION_KINDS = frozenset({ItemKind.question, ItemKind.press})
-GROUPED_VIEWS = frozenset({"needs", "questions"})
+GROUPED_VIEWS = frozenset({"needs", "questions", "ours"})
 """Views where similar waiting questions collapse into one row."""
 
 
@@ -81,7 +81,7 @@ class Triage:
         self._moderation_changed = False
         self._spreading: dict[str, None] = {}
         self._ours: set[str] = set()
-        """Threads the team replied in or opened with an official post."""
+        """Threads the team replied in, and those under its official posts."""
         self._index: dict[str, int] = {}
         self._haystack: dict[str, str] = {}
 
@@ -103,8 +103,10 @@ class Triage:
                 if replied is not None:
                     self._mark_ours(replied.thread_id)
             elif isinstance(payload, OfficialPostPublished):
-                self._haystack[post_row(payload.post_id)] = f"{event.actor}\n{payload.text}".casefold()
-                self._ours.add(payload.post_id)
+                row = post_row(payload.post_id)
+                self._haystack[row] = f"{event.actor}\n{payload.text}".casefold()
+                self._index[row] = len(self._index)
+                self._static["ours"].append(row)
             elif isinstance(payload, ItemHidden | ItemDeleted | ItemUnhidden | ItemRestored):
                 self._moderation_changed = True
             elif isinstance(payload, ReachUpdated) and payload.item_id in items:
@@ -112,7 +114,7 @@ class Triage:
 
     def _posted_item(self, item: ItemView) -> None:
         item_id = item.item_id
-        self._index[item_id] = len(self._posted)
+        self._index[item_id] = len(self._index)
         self._posted.append(item_id)
         self._haystack[item_id] = f"{item.author}\n{item.text}".casefold()
         if is_question(item):
@@ -127,6 +129,8 @@ class Triage:
             self._moderation_needed.append(item_id)
             if to_moderate(item):
                 self._moderate.append(item_id)
+        if item.on_post is not None:
+            self._ours.add(item_id)  # a comment under our post starts a thread of ours
         if item.thread_id in self._ours:
             self._static["ours"].append(item_id)
 
@@ -192,7 +196,7 @@ class Triage:
             ordered = self._sorted(threads, sort, newest_first=True)
             pinned = self._pinned()
             if pinned is not None:
-                ordered = [pinned, *ordered]
+                ordered = [pinned, *(row for row in ordered if row != pinned)]
         else:
             ordered = self._sorted(self.members(view), sort, newest_first=False)
             if view in GROUPED_VIEWS:
@@ -210,10 +214,8 @@ class Triage:
         """`ids` is newest first when `newest_first`, else posting order."""
         if sort == "reach":
             items = self._state.items
-            member = set(ids) if len(self._spreading) < len(ids) else None
-            spreading = [i for i in self._spreading if (member is None or i in member) and items[i].reach > 0]
-            if member is None:
-                spreading = [i for i in spreading if i in set(ids)]
+            member = set(ids)
+            spreading = [i for i in self._spreading if i in member and items[i].reach > 0]
             spreading.sort(key=lambda i: (-items[i].reach, items[i].t))
             first = set(spreading)
             rest = ids if newest_first else ids[::-1]

@@ -16,7 +16,7 @@ from drill.app.connection import LocalConnection
 from drill.app.scenario_catalogue import ScenarioEntry
 from drill.engine.actions import Archive, Hide, Like, OfficialPost, Reply
 from drill.live import LiveDrill
-from drill.scenario import load_scenario
+from drill.scenario import load_scenario, parse_scenario
 from drill.scenario.models import DeletionReason
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,3 +95,39 @@ def test_debrief(snap_compare, console_snapshot_app: DrillApp, monkeypatch) -> N
         await pilot.pause()
 
     assert snap_compare(console_snapshot_app, terminal_size=(120, 36), run_before=to_the_end)
+
+
+@pytest.fixture
+def flood_app(tmp_path: Path, monkeypatch, fake_spread) -> DrillApp:  # noqa: ANN001
+    """Sixteen minutes of the gas drill whose official post draws a comment a quarter-minute."""
+    monkeypatch.chdir(tmp_path)
+    text = GAS.read_text(encoding="utf-8").replace(
+        "\nlanguage: nb\n", "\nlanguage: nb\nofficial_post_comments: {rate_per_hour: 240}\n", 1)
+    live = LiveDrill.create(parse_scenario(text, str(GAS)), Path("session.db"), seed=1, spread_factory=fake_spread)
+    connection = LocalConnection(live)
+    live.advance_to(6 * 60)
+    connection.apply(OfficialPost(text="Gasslekkasje ved Torget. Hold dere unna området og hold vinduene lukket. "
+                                        "Ny oppdatering kl. 11:30.", link="https://www.fjellvik.kommune.no/krise"))
+    live.advance_to(16 * 60)
+    return DrillApp(connection=connection, ticking=False)
+
+
+async def _our_post(pilot) -> None:  # noqa: ANN001
+    """The team's own view, oldest first: the post on top with its comments, similar ones grouped."""
+    await pilot.press("5", "s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert screen.model.rows[0].startswith("post:")
+    assert any(row.startswith("group:") for row in screen.model.rows[:12])
+    screen.feed.select_index(0)
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def test_console_group_row_and_post_with_comments(snap_compare, flood_app: DrillApp) -> None:  # noqa: ANN001
+    assert snap_compare(flood_app, terminal_size=(120, 40), run_before=_our_post)
+
+
+def test_console_group_row_and_post_with_comments_small(snap_compare, flood_app: DrillApp) -> None:  # noqa: ANN001
+    assert snap_compare(flood_app, terminal_size=(80, 24), run_before=_our_post)

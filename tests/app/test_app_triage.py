@@ -278,3 +278,68 @@ async def test_at_80_by_24_the_footer_still_shows_pause_speed_and_help(console_a
         keys = app.screen.query_one(Footer).query("FooterKey")
         shown = {key.description for key in keys if 0 < key.region.width and key.region.right <= 80}  # type: ignore[attr-defined]
         assert {"Pause", "Fart", "Hjelp"} <= shown
+
+
+async def test_comments_under_an_official_post_are_its_own_and_answered_there(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(5 * 60)
+        await pilot.pause()
+        app.connection.apply(OfficialPost(text="Gasslekkasje ved Torget. Hold vinduene lukket.", link=LINK))
+        post_id = app.connection.state.official_posts[-1].post_id
+        app.advance(10 * 60)
+        await pilot.pause()
+        screen = console(app)
+        state = screen.connection.state
+        comments = state.post_comments[post_id]
+        assert comments, "citizens comment under the post"
+        assert screen.model.rows[0] == POST + post_id
+        assert not set(comments) & set(screen.model.rows), "comments under a post are not threads of their own"
+        count = f"{len(comments)} kommentar" + ("" if len(comments) == 1 else "er")
+        assert count in screen.feed.line_text(POST + post_id)
+        screen.feed.select_index(0)
+        await pilot.pause()
+        assert state.items[comments[0]].text[:30] in " ".join(screen.thread.text.split())
+        await pilot.press("5")
+        await pilot.pause()
+        assert POST + post_id in screen.model.rows and comments[0] in screen.model.rows
+        screen.feed.select_item(comments[0])
+        await pilot.pause()
+        await pilot.press("r")
+        app.screen.query_one("#reply-text", TextArea).insert("Ja, hold vinduene lukket til vi melder noe annet. ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert state.items[comments[0]].answer is not None
+        assert not state.is_waiting(comments[0])
+
+
+async def test_reactions_arrive_and_sit_beside_the_reply_that_caused_them(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(5 * 60)
+        await pilot.pause()
+        screen = console(app)
+        screen.feed.select_item("first-alarm")
+        await pilot.pause()
+        await pilot.press("r")
+        app.screen.query_one("#reply-text", TextArea).insert(
+            "Hei! Vi vet om gasslukten ved Torget og jobber med brannvesenet. Hold dere unna området. "
+            "Ny oppdatering kl. 11:30.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.clear_notifications()
+        app.advance(10 * 60)
+        await pilot.pause()
+        state = screen.connection.state
+        reply_id = state.items["first-alarm"].replies[0].reply_id
+        reacting = [state.items[i] for i in state.reactions.get(reply_id, []) if state.items[i].source == "reaction"]
+        assert reacting, "a warm, precise, signed reply draws a reaction"
+        first = reacting[0]
+        titles = [n.title for n in app._notifications]
+        assert "Innbyggerne reagerer på svarene" in titles
+        screen.feed.select_item("first-alarm")
+        await pilot.pause()
+        text = " ".join(screen.thread.text.split())
+        assert f"Reaksjoner: {first.author}" in text
+        if first.thread_id == "first-alarm":
+            assert "Reaksjon på svaret kl." in text

@@ -16,6 +16,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, TabbedContent, TabPane
 
@@ -45,7 +46,7 @@ from drill.app.widgets.view_bar import ViewBar
 from drill.engine.actions import Action, Archive, EndDrill, Like, Restore, SetClock, Unhide
 from drill.engine.clock import faster, slower
 from drill.engine.engine import ActionRejected
-from drill.events import Event, ItemPosted
+from drill.events import Event, ItemPosted, ReplyLiked
 from drill.i18n import t
 from drill.scenario.models import Channel
 from drill.state import ItemView
@@ -55,6 +56,7 @@ ITEM_ACTIONS = frozenset({"reply", "like", "hide", "delete", "undo_removal", "ar
 TEAM_ACTIONS = ITEM_ACTIONS | {"official_post", "note", "handover", "end_drill"}
 VIEW_KEYS: dict[str, View] = {str(n): view for n, view in enumerate(VIEWS, start=1)}
 VIEWS_GROUP = Binding.Group("console.key_views", compact=True)
+REACTIONS_PER_TOAST = 3
 
 
 class ConsoleScreen(CatalogueBindings):
@@ -96,7 +98,7 @@ class ConsoleScreen(CatalogueBindings):
         """True once the widgets exist; events that come earlier are drawn on mount."""
         self._inbox_label = ""
         self._thread_drawn: tuple[str, int] | None = None
-        self._held: list[tuple[str, str]] = []
+        self._held: list[tuple[str, str, SeverityLevel]] = []
         """Notifications held back while a dialog is open (a toast would cover its buttons)."""
         self._targets = thresholds_for(connection.scenario)
         connection.add_listener(self.on_drill_events)
@@ -219,22 +221,32 @@ class ConsoleScreen(CatalogueBindings):
         state = self._connection.state
         self._model.apply(events)
         self._reach.apply(events, state)
+        reactions: list[str] = []
         for event in events:
             payload = event.payload
             if isinstance(payload, ItemPosted) and payload.channel != Channel.comment:
                 self._tell(excerpt(payload.text, 160), f"{t('channel.' + payload.channel.value)}: {payload.author}")
+            elif isinstance(payload, ItemPosted) and payload.source == "reaction":
+                reactions.append(f"{payload.author} {t(f'console.reaction_{payload.source_id}')}")
+            elif isinstance(payload, ReplyLiked):
+                reactions.append(t("console.reaction_liked", name=payload.author))
+        if reactions:
+            shown = reactions[:REACTIONS_PER_TOAST]
+            if len(reactions) > len(shown):
+                shown.append(t("console.reactions_more", n=len(reactions) - len(shown)))
+            self._tell("\n".join(shown), t("console.reactions_title"), severity="information")
         self.refresh_views()
 
-    def _tell(self, message: str, title: str) -> None:
+    def _tell(self, message: str, title: str, severity: SeverityLevel = "warning") -> None:
         """A call or message arrived: a toast now, or once the open dialog is closed.
 
         A toast sits at the bottom right, exactly where a dialog's publish button is; a team
         typing a reply must never find its button covered.
         """
         if self._ready and self.app.screen is not self:
-            self._held.append((message, title))
+            self._held.append((message, title, severity))
             return
-        self.notify(message, title=title, severity="warning", timeout=10)
+        self.notify(message, title=title, severity=severity, timeout=10)
 
     def rebuild(self) -> None:
         """Redraw from scratch (a replay jumped backwards)."""
@@ -245,8 +257,8 @@ class ConsoleScreen(CatalogueBindings):
 
     def on_screen_resume(self) -> None:
         held, self._held = self._held, []
-        for message, title in held:
-            self.notify(message, title=title, severity="warning", timeout=10)
+        for message, title, severity in held:
+            self.notify(message, title=title, severity=severity, timeout=10)
         self.refresh_views()
 
     def refresh_views(self) -> None:

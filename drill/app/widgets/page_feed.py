@@ -24,7 +24,7 @@ from textual.strip import Strip
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, wall_clock
 from drill.app.triage import GROUP, POST
-from drill.i18n import number, t
+from drill.i18n import number, plural, t
 from drill.scenario.models import Channel
 from drill.state import ItemView
 
@@ -38,6 +38,7 @@ ARCHIVED_MARK = "▣"
 GROUP_MARK = "≡"
 POST_MARK = "◆"
 IN_THREAD_MARK = "↳"
+REACTION_MARK = "↩"
 
 
 class PageFeed(ScrollView, can_focus=True):
@@ -350,6 +351,8 @@ class PageFeed(ScrollView, can_focus=True):
         line.append(excerpt(item.author, author_width).ljust(author_width) + " ", style("page-feed--author"))
         if item.channel != Channel.comment:
             line.append(t("channel." + item.channel.value) + " ", style("page-feed--flag"))
+        elif item.source == "reaction":
+            line.append(REACTION_MARK + " ", style("page-feed--flag"))
         elif item.thread_id != item_id:
             line.append(IN_THREAD_MARK + " ", style("page-feed--time"))
         suffix = Text(end="")
@@ -371,8 +374,8 @@ class PageFeed(ScrollView, can_focus=True):
         line.append(GROUP_MARK + "  ", style("page-feed--group"))
         oldest = group.oldest_t if group.oldest_t is not None else 0.0
         line.append(" " + wall_clock(self._starts, oldest) + " ", style("page-feed--time"))
-        label = t("console.group_row", n=group.count)
         author_width = 18 if width >= 100 else 12
+        label = t("console.group_row" if author_width >= 18 else "console.group_row_short", n=group.count)
         line.append(excerpt(label, author_width).ljust(author_width) + " ", style("page-feed--group"))
         representative = group.representative
         text = model.state.items[representative].text if representative is not None else ""
@@ -384,9 +387,9 @@ class PageFeed(ScrollView, can_focus=True):
         style = self._style
         post = next(p for p in model.state.official_posts if p.post_id == post_id)
         line = Text(no_wrap=True, overflow="crop", end="")
-        comments = model.state.threads.get(post_id, [])
-        waiting = any(model.is_unanswered(c) for c in comments)
-        unread = any(c not in model.seen for c in comments)
+        comments = model.state.post_comments.get(post_id, [])
+        waiting = any(model.thread_unanswered(c) for c in comments)
+        unread = any(model.thread_unread(c) for c in comments)
         line.append(UNREAD_MARK if unread else " ", style("page-feed--unread"))
         line.append(UNANSWERED_MARK if waiting else " ", style("page-feed--unanswered"))
         line.append(POST_MARK + "  ", style("page-feed--post"))
@@ -394,10 +397,12 @@ class PageFeed(ScrollView, can_focus=True):
         author_width = 18 if width >= 100 else 12
         line.append(excerpt(self._page, author_width).ljust(author_width) + " ", style("page-feed--post"))
         suffix = Text(end="")
-        if comments:
-            suffix.append(" " + t("console.post_comments", n=len(comments)), style("page-feed--time"))
+        if comments and width >= 100:
+            suffix.append(" " + plural("console.post_comments", len(comments)), style("page-feed--time"))
+        elif comments:
+            suffix.append(f" +{len(comments)}", style("page-feed--time"))
         reach = model.state.reach.get(post_id)
-        if reach and reach[0]:
+        if reach and reach[0] and width >= 100:
             suffix.append(" " + t("feed.reach", reached=number(reach[0]), shares=number(reach[1])),
                           style("page-feed--reach"))
         return self._fill(line, post.text, suffix, width)

@@ -23,6 +23,9 @@ from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView, ReplyView
 
 
+LIKED = "♥"
+
+
 class ThreadDetail(VerticalScroll, can_focus=False):
     """Reads one thread (or one inbox message) from the state whenever it is shown."""
 
@@ -41,6 +44,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         self._waiting = waiting or (lambda item_id: False)
         """Is this item still waiting for an answer (as the feed counts it)?"""
         self._item_id: str | None = None
+        self._state: DrillState | None = None
         self._shown: RenderableType = Text(t("thread.none"))
 
     @property
@@ -60,6 +64,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         return self.query_one("#thread-body", Static)
 
     def show(self, item_id: str | None, state: DrillState) -> None:
+        self._state = state
         if item_id != self._item_id:
             self.scroll_home(animate=False)
         self._item_id = item_id
@@ -107,10 +112,10 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         if reach and reach[0]:
             by += " · " + t("thread.reach", reached=number(reach[0]), shares=number(reach[1]))
         parts += [Text(by, style="italic"), Text("")]
-        for child_id in state.threads.get(post_id, []):
-            child = state.items.get(child_id)
-            if child is not None:
-                parts.append(Padding(self._item_block(child), (0, 0, 0, 3)))
+        for comment_id in state.post_comments.get(post_id, []):
+            comment = state.items.get(comment_id)
+            if comment is not None:
+                parts.append(Padding(self.render_thread(comment, state), (0, 0, 0, 3)))
         return Group(*parts)
 
     def render_thread(self, chosen: ItemView, state: DrillState) -> RenderableType:
@@ -131,6 +136,9 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         if item.channel != Channel.comment:
             header.append(f" · {t('channel.' + item.channel.value)}", style="bold reverse")
         parts: list[RenderableType] = [header]
+        reaction = self._reaction_line(item)
+        if reaction is not None:
+            parts.append(reaction)
         flags = self._flags(item)
         if flags:
             parts.append(Text(flags, style="bold yellow"))
@@ -152,10 +160,38 @@ class ThreadDetail(VerticalScroll, can_focus=False):
             heading += " · " + t("console.reply_grouped")
         if reply.post:
             heading += " · " + t("console.reply_linked")
-        return Padding(
-            Group(Text("↳ " + heading, style="bold green"), Padding(Text(reply.text, style="green"), (0, 0, 0, 2))),
-            (0, 0, 0, 2),
-        )
+        lines: list[RenderableType] = [Text("↳ " + heading, style="bold green"),
+                                       Padding(Text(reply.text, style="green"), (0, 0, 0, 2))]
+        reactions = self._reactions(reply)
+        if reactions is not None:
+            lines.append(Padding(reactions, (0, 0, 0, 2)))
+        return Padding(Group(*lines), (0, 0, 0, 2))
+
+    def _reactions(self, reply: ReplyView) -> Text | None:
+        """Who reacted to this reply, and how, as the reactions arrived (likes counted)."""
+        state = self._state
+        said = []
+        if state is not None:
+            for item_id in state.reactions.get(reply.reply_id, []):
+                item = state.items.get(item_id)
+                if item is not None and item.source == "reaction":
+                    said.append(f"{item.author} {t(f'console.reaction_{item.source_id}')}")
+        if reply.likes:
+            said.append(f"{LIKED} {reply.likes}")
+        if not said:
+            return None
+        return Text(t("console.reactions", list=" · ".join(said)), style="italic cyan")
+
+    def _reaction_line(self, item: ItemView) -> Text | None:
+        """A citizen's reaction names the reply (or post) that caused it."""
+        state = self._state
+        if state is None or item.source != "reaction" or item.caused_by is None:
+            return None
+        reply = state.replies.get(item.caused_by)
+        if reply is None:
+            return None
+        return Text(f"↩ {t('console.reaction_to', time=wall_clock(self._starts, reply.t))} · "
+                    f"{t(f'console.reaction_{item.source_id}')}", style="italic cyan")
 
     def _flags(self, item: ItemView) -> str:
         flags: list[str] = []
