@@ -132,20 +132,18 @@ def _notes(summary: SessionSummary) -> dict[str, FindingNote]:
 
 
 def _streaks(drills: list[SessionSummary]) -> tuple[list[FindingStreak], list[FindingStreak]]:
-    """Findings in the latest drill seen in the drills just before it too, and findings that went away.
+    """Findings in the latest drill that the drills before it had too, and findings that went away.
 
-    A finding has gone away when an earlier drill had it, the latest does not, and the latest
-    drill scored the finding's dimension (a drill that could not judge it says nothing).
+    Drills that were not judged on a rule at all (a crisis rule in an everyday drill) neither
+    continue nor break its run. A finding has gone away when a drill after the last one that had
+    it was judged on the rule and did well.
     """
     per_drill = [_notes(s) for s in drills]
-    latest = drills[-1]
     recurring = []
     for rule, note in per_drill[-1].items():
-        run = 0
-        while run < len(drills) and rule in per_drill[-1 - run]:
-            run += 1
+        run, since = _run(drills, per_drill, rule, len(drills) - 1)
         if run >= 2:
-            recurring.append(_streak(note, run, drills[-run].date))
+            recurring.append(_streak(note, run, since))
     gone = []
     seen: set[str] = set(per_drill[-1])
     for index in range(len(drills) - 2, -1, -1):
@@ -153,14 +151,23 @@ def _streaks(drills: list[SessionSummary]) -> tuple[list[FindingStreak], list[Fi
             if rule in seen:
                 continue
             seen.add(rule)
-            if latest.scored.dimensions.get(note.dimension) is None:
-                continue
-            run = 0
-            while index - run >= 0 and rule in per_drill[index - run]:
-                run += 1
-            gone.append(_streak(note, run, drills[index - run + 1].date))
+            if any(rule in later.scored.judged for later in drills[index + 1:]):
+                run, since = _run(drills, per_drill, rule, index)
+                gone.append(_streak(note, run, since))
     recurring.sort(key=lambda s: (-s.drills, s.rule))
     return recurring, gone
+
+
+def _run(drills: list[SessionSummary], per_drill: list[dict[str, FindingNote]], rule: str,
+         last: int) -> tuple[int, str]:
+    """How many drills in a row, ending with drill `last`, had the finding; and the first one's date."""
+    run, since = 0, drills[last].date
+    for index in range(last, -1, -1):
+        if rule in per_drill[index]:
+            run, since = run + 1, drills[index].date
+        elif rule in drills[index].scored.judged:
+            break
+    return run, since
 
 
 def _streak(note: FindingNote, drills: int, since: str) -> FindingStreak:

@@ -85,6 +85,7 @@ class SummaryCache:
 
 def _plain(scored: Scored) -> dict:
     data = asdict(scored)
+    data["judged"] = sorted(scored.judged)
     data["findings"] = [{**asdict(f), "example": f.example.model_dump() if f.example else None}
                         for f in scored.findings]
     return data
@@ -95,4 +96,5 @@ def _scored(data: dict) -> Scored:
                                  example=Example(**f["example"]) if f["example"] else None)
                      for f in data["findings"])
     return Scored(total=data["total"], grade=data["grade"], dimensions=data["dimensions"], labels=data["labels"],
-                  findings=findings, ended_early=data["ended_early"], played_share=data["played_share"])
+                  findings=findings, judged=frozenset(data["judged"]), ended_early=data["ended_early"],
+                  played_share=data["played_share"])

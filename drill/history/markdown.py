@@ -10,6 +10,10 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _quoted(text: str, words: Words) -> str:
+    return f"“{_cell(text)}”" if words.language == "en" else f"«{_cell(text)}»"
+
+
 def render_markdown(report: HistoryReport) -> str:
     words = Words(report.language)
     labels = {d.id: d.label for d in report.dimensions}
@@ -45,7 +49,9 @@ def render_markdown(report: HistoryReport) -> str:
                 f"{words('history.after_hours_mark') if d.after_hours else ''} | {words.score(d.total)} | "
                 f"{_cell(d.grade or '–')} |" for d in team.drills]
         out += ["", f"### {words('history.trends')}", ""]
-        for t in team.trends:
+        if len(team.drills) < 2:
+            out.append(words("history.one_drill"))
+        for t in team.trends if len(team.drills) > 1 else []:
             label = words("history.total") if t.dimension == "total" else labels[t.dimension]
             out.append("- " + (words("history.trend.single", label=label) if t.change is None else
                                words(f"history.trend.{t.direction}", label=label, first=words.score(t.first),
@@ -53,7 +59,7 @@ def render_markdown(report: HistoryReport) -> str:
         for which, streaks in (("recurring", team.recurring), ("gone", team.gone)):
             out += ["", f"### {words('history.' + which)}", ""]
             out += [f"- {_cell(words.count(f'history.{which}_line', s.drills, title=s.title, since=words.date(s.since)))}"
-                    + (f" — {words('history.example', at=s.example.at)} «{_cell(s.example.quote)}»" if s.example else "")
+                    + (f" — {words('history.example', at=s.example.at)} {_quoted(s.example.quote, words)}" if s.example else "")
                     for s in streaks] or [words("history.none")]
         out += ["", f"### {words('history.practised')}", ""]
         out += [f"- {p.label}: " + (words.count("history.practised_yes", p.drills, last=words.date(p.last)) if p.last

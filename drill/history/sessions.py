@@ -53,6 +53,9 @@ class Scored:
     dimensions: dict[str, float | None]
     labels: dict[str, str]
     findings: tuple[FindingNote, ...]
+    judged: frozenset[str]
+    """Every rule the drill was judged on (a strength, a note or a shortcoming): a rule missing
+    here did not apply to this drill, which is not the same as having been done well."""
     ended_early: bool
     played_share: float | None
 
@@ -157,7 +160,8 @@ class SessionReader:
             total=report.total, grade=report.grade.label if report.grade else None,
             dimensions={d.dimension: d.score for d in report.dimensions},
             labels={d.dimension: d.label for d in report.dimensions},
-            findings=findings, ended_early=bool(played and played.ended_early),
+            findings=findings, judged=frozenset(f.rule for f in report.findings),
+            ended_early=bool(played and played.ended_early),
             played_share=played.share if played else None)
 
 

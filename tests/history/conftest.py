@@ -2,7 +2,9 @@
 
 Three municipalities play the kindergarten-deadline scenario (variant 1) on the same day: one
 good team and two poor ones. Later Elvdal plays it poorly again (variant 2) and Fjellvik
-plays it well (variant 2), so Fjellvik improves and Elvdal's findings come back. Beside them:
+plays it well (variant 2), so Fjellvik improves and Elvdal's findings come back; then Elvdal
+plays the gas-leak crisis poorly, whose crisis rules the kindergarten drills were never judged
+on. Beside them:
 a damaged file, a drill that never ended, one ended early and one played from another version
 of the scenario.
 """
@@ -31,9 +33,9 @@ class Sessions:
     other_version: Path
 
 
-def _run(folder: Path, name: str, team: str, seed: int, team_name: str | None) -> Path:
+def _run(folder: Path, name: str, team: str, seed: int, team_name: str | None, scenario: str = SCENARIO) -> Path:
     out = folder / f"{name}.db"
-    argv = ["run", SCENARIO, "--team", team, "--seed", str(seed), "--out", str(out)]
+    argv = ["run", scenario, "--team", team, "--seed", str(seed), "--out", str(out)]
     if team_name:
         argv += ["--team-name", team_name]
     assert main(argv) == 0
@@ -56,6 +58,7 @@ def sessions(tmp_path_factory: pytest.TempPathFactory) -> Sessions:
     good = _run(folder, "3-havbyen", "good", 1, "Havbyen kommune")
     _run(folder, "4-elvdal", "poor", 2, "Elvdal kommune")
     _run(folder, "5-fjellvik", "good", 2, "Fjellvik kommune")
+    _run(folder, "6-elvdal", "poor", 1, "Elvdal kommune", scenario="gasslukt-torget")
 
     odd = root / "odd"
     odd.mkdir()
