@@ -36,7 +36,7 @@ _REACTION_LABELS = {
     ReactionKind.angrier: Labels(kind=ItemKind.complaint),
     ReactionKind.thanks: Labels(kind=ItemKind.praise),
     ReactionKind.accepts: Labels(kind=ItemKind.chatter),
-    ReactionKind.disputes: Labels(kind=ItemKind.rumour, needs_reply=True),
+    ReactionKind.disputes: Labels(kind=ItemKind.complaint),  # distrust to answer, not a new claim
 }
 
 
@@ -83,9 +83,20 @@ class CitizenReactions:
         self.seed = seed
         self.comments = scenario.official_post_comments
         self.rules = scenario.reactions
-        self._voice = VoiceWriter(0, scenario.language, scenario.municipality.name, scenario.municipality.places)
-        self._builtin = _builtin(scenario.language.value)
+        self._writer: VoiceWriter | None = None
         self._counts: dict[str, int] = {}
+
+    @property
+    def _voice(self) -> VoiceWriter:
+        """Made on first use: a drill nobody answers needs no crowd (a writer costs milliseconds)."""
+        if self._writer is None:
+            m = self.scenario.municipality
+            self._writer = VoiceWriter(0, self.scenario.language, m.name, m.places)
+        return self._writer
+
+    @property
+    def _builtin(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        return _builtin(self.scenario.language.value)
 
     # --- comments under official posts ---------------------------------------------------
 

@@ -101,3 +101,32 @@ def test_a_resumed_drill_resends_a_group_reply_to_exactly_its_members() -> None:
         replay.apply(action, by=actor)
     replay.advance_to(5400)
     assert [e.deterministic_view() for e in replay.events] == [e.deterministic_view() for e in engine.events]
+
+
+def test_a_reply_pointing_to_a_post_is_judged_by_the_posts_text_too() -> None:
+    from scoring.context import ScoringContext
+
+    def addressed(with_post: bool) -> float | None:
+        engine = _drill(10)
+        engine.apply(act.OfficialPost(text="Torget skole er ikke berørt av sperringen; elevene er trygge inne."))
+        engine.apply(act.Reply(item="school-question", text="Se oppdateringen vår over. Hilsen Kari",
+                               post="p001" if with_post else None))
+        ctx = ScoringContext(gas(), engine.events, "nb")
+        return ctx.addressed_at(ctx.state.items["school-question"])
+
+    assert addressed(with_post=True) is not None
+    assert addressed(with_post=False) is None
+
+
+def test_a_group_reply_that_answers_is_not_named_as_pasted() -> None:
+    from scoring.context import ScoringContext
+
+    engine = _drill()
+    group = engine.state.groups(min_count=3)[0]
+    text = "Hei! Alt vi vet står på fjellvik.kommune.no/krise, ring gjerne 72 40 00 00. Hilsen Kari"
+    engine.apply(act.GroupReply(item=group.representative or "", text=text))
+    assert ScoringContext(gas(), engine.events, "nb").pasted == []
+    pasted_engine = _drill()
+    for item in list(pasted_engine.state.groups(min_count=3)[0].waiting):
+        pasted_engine.apply(act.Reply(item=item, text="Takk for innspill."))
+    assert ScoringContext(gas(), pasted_engine.events, "nb").pasted

@@ -91,7 +91,7 @@ def test_the_author_of_a_corrected_rumour_accepts_or_disputes() -> None:
     accepted = [r for r in posted(play(sure(accepts=1.0), fix), "reaction") if r.source_id == "accepts"]
     disputed = [r for r in posted(play(sure(disputes=1.0), fix), "reaction") if r.source_id == "disputes"]
     assert [r.author for r in accepted] == [rumour.author] == [r.author for r in disputed]
-    assert disputed[0].labels.false_claim
+    assert disputed[0].labels.needs_reply and not disputed[0].labels.false_claim
 
 
 def test_the_same_play_meets_the_same_crowd_event_for_event() -> None:
