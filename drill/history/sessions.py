@@ -10,7 +10,6 @@ exception. Between runs, `cache.SummaryCache` keeps the scores of drills already
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from drill.errors import DrillError
 from drill.events import DrillEnded, DrillStarted
 from drill.history.model import Example, Incomparable, IncomparableReason
 from drill.history.words import Words
+from drill.scenario.loader import content_hash
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
 from scoring.clock import ScenarioClock
@@ -101,11 +101,11 @@ class SessionReader:
             reason: IncomparableReason = ("not_a_session" if "not a drill session" in str(error) or "no such" in str(error)
                                           else "damaged")
             return Incomparable(file=name, reason=reason, detail=self.words(f"history.reason.{reason}"))
-        except (sqlite3.Error, ValueError, KeyError):
+        except Exception:  # noqa: BLE001 - one unreadable file is listed, never the end of a year's history
             return Incomparable(file=name, reason="damaged", detail=self.words("history.reason.damaged"))
 
     def _summarise(self, store: SessionStore, name: str) -> SessionSummary | Incomparable:
-        version = store.meta.get("scenario_hash", "")
+        version = content_hash(store.scenario_text)  # the text itself, not the hash the file claims
         scenario = self._scenarios.get(version)
         if scenario is None:
             scenario = self._scenarios[version] = store.stored_scenario().scenario

@@ -77,7 +77,8 @@ def sessions(tmp_path_factory: pytest.TempPathFactory) -> Sessions:
     other_version = odd / "other-version.db"
     shutil.copy(good, other_version)
     with sqlite3.connect(other_version) as db:
-        db.execute("UPDATE meta SET value = 'sha256:0123456789abcdef' WHERE key = 'scenario_hash'")
+        # the trainer edited the scenario file between the drills: another version of it
+        db.execute("UPDATE meta SET value = value || '\n# justert etter første runde\n' WHERE key = 'scenario_text'")
         db.execute("UPDATE meta SET value = 'Nesbygd kommune' WHERE key = 'team_name'")
     return Sessions(folder=folder, good=good, damaged=damaged, not_ended=not_ended, ended_early=ended_early,
                     other_version=other_version)
