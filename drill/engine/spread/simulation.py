@@ -12,8 +12,9 @@ a report can replay the drill with changes (see ``counterfactual``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,6 +26,7 @@ from .audience import Audience
 from .csr import CSRGraph
 from .draws import ItemDraws, hash_uniform
 from .kernel import Cascade, CascadeParams
+from .shifted import ShiftedCascade
 
 if TYPE_CHECKING:
     from .counterfactual import CounterfactualResult
@@ -100,10 +102,15 @@ HistoryRecord = StartRecord | StopRecord
 @dataclass
 class _Item:
     record: StartRecord
-    cascade: Cascade
+    cascade: Cascade | ShiftedCascade
     reported: tuple[int, int] = (0, 0)
     counted_at: float = -math.inf
     counts: tuple[int, int] = (0, 0)
+
+
+_REUSABLE: ContextVar[tuple[SpreadSimulation, Mapping[str, _Item]] | None] = ContextVar("reusable", default=None)
+"""While a drill's counterfactuals are computed: the drill and its never-stopped corrections,
+which replays on the same audience, seed and settings read instead of simulating again."""
 
 
 class SpreadSimulation:
@@ -221,6 +228,8 @@ class SpreadSimulation:
         self._now = float(to)
         snapshots = []
         for item_id, item in self._items.items():
+            if isinstance(item.cascade, ShiftedCascade):
+                continue  # a replay reads only its rumour's reach; counting a moved one costs a scan
             counts = self._counts(item, to)
             if counts != item.reported:
                 item.reported = counts
@@ -259,10 +268,15 @@ class SpreadSimulation:
             item_id: self._counts(item, until)[0]
             for item_id, item in self._items.items() if item.record.role == "rumour"
         }
-        results = rumour_impacts(
-            self.audience, self.seed, self._history, actual, until, settings=self.settings,
-            earlier_by=earlier_by, target=target, progress=progress,
-        )
+        # The replays read this drill's own corrections where they only move them earlier.
+        token = _REUSABLE.set((self, self._reusable_corrections()))
+        try:
+            results = rumour_impacts(
+                self.audience, self.seed, self._history, actual, until, settings=self.settings,
+                earlier_by=earlier_by, target=target, progress=progress,
+            )
+        finally:
+            _REUSABLE.reset(token)
         return [
             RumourImpact(
                 rumour_id=r.rumour_id, actual=r.actual_reach, without_correction=r.reach_without_correction,
@@ -294,7 +308,35 @@ class SpreadSimulation:
         except KeyError:
             raise KeyError(f"unknown item {item_id!r}") from None
 
+    def _reusable_corrections(self) -> dict[str, _Item]:
+        return {
+            item_id: item for item_id, item in self._items.items()
+            if item.record.role == "correction" and isinstance(item.cascade, Cascade)
+            and item.cascade.stop_at == math.inf
+        }
+
+    def _reused(self, record: StartRecord) -> ShiftedCascade | None:
+        """In a counterfactual replay, the drill's own correction moved earlier, if this is it."""
+        context = _REUSABLE.get()
+        if context is None or record.role != "correction":
+            return None
+        drill, corrections = context
+        item = corrections.get(record.item_id)
+        if (item is None or drill is self or drill.audience is not self.audience or drill.seed != self.seed
+                or drill.settings != self.settings or not isinstance(item.cascade, Cascade)):
+            return None
+        original = item.record
+        if record.at > original.at or replace(original, at=record.at) != record:
+            return None
+        return ShiftedCascade(item.cascade, original.at - record.at)
+
     def _launch(self, record: StartRecord) -> None:
+        reused = self._reused(record)
+        if reused is not None:
+            self._items[record.item_id] = _Item(record=record, cascade=reused)
+            for rumour_id in record.corrects:
+                self._corrections_of.setdefault(rumour_id, []).append(record.item_id)
+            return
         s = self.settings
         params = CascadeParams(
             model=record.model,
