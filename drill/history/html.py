@@ -21,7 +21,8 @@ nav ul { margin: 4px 0; padding-left: 20px; }
 .worse { color: var(--bad); font-weight: 600; }
 .quote { color: var(--muted); font-size: .92rem; }
 .rank { color: var(--muted); font-size: .85rem; }
-table.ranking th.num { white-space: normal; font-size: .85rem; }
+table.ranking th, table.ranking td { padding: 5px 4px; font-size: .85rem; }
+table.ranking th.num { white-space: normal; }
 .steps li { margin-bottom: 6px; }
 """
 
@@ -77,10 +78,9 @@ def _exercise(x: Exercise, labels: dict[str, str], words: Words) -> str:
                         f'{"" if r.ranks.get(d) is None else f" <span class=rank>({r.ranks[d]}.)</span>"}</td>'
                         for d in dims)
         rows.append(f'<tr><td class="num">{r.rank}</td><td><a href="#{r.anchor}">{_e(r.team)}</a></td>'
-                    f'<td class="num"><strong>{_e(words.score(r.total))}</strong></td><td>{_e(r.grade or "–")}</td>'
-                    f"{cells}</tr>")
+                    f'<td class="num"><strong>{_e(words.score(r.total))}</strong></td>{cells}</tr>')
     table = (f'<div class="table-wrap"><table class="ranking"><thead><tr><th class="num">#</th><th>{_e(words("history.col.team"))}</th>'
-             f'<th class="num">{_e(words("history.col.total"))}</th><th>{_e(words("history.col.grade"))}</th>{head}'
+             f'<th class="num">{_e(words("history.col.total"))}</th>{head}'
              f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
     strip_rows = [(s.label, s.values, s.median) for s in x.spread]
     desc = "; ".join(f"{s.label}: {words.score(s.min)}–{words.score(s.max)}, {words('history.median')} "
