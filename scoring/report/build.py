@@ -112,7 +112,11 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
     the observers' notes (so a trainer's remarks appear where they were made)."""
     entries: list[TimelineEntry] = []
     items = ctx.state.items
-    key_items = {i.item_id for i in items.values() if i.source != "stream"}
+    key_items = {i.item_id for i in items.values() if i.source not in ("stream", "post", "reaction")}
+    # The crowd's reactions stand beside the replies and posts in the story that caused them.
+    shown = {r.reply_id for r in ctx.state.replies.values() if r.item_id in key_items}
+    shown |= {post.post_id for post in ctx.state.official_posts}
+    key_items |= {i.item_id for i in items.values() if i.source == "reaction" and i.caused_by in shown}
     for event in ctx.events:
         p, t, at = event.payload, event.t, ctx.clock.label(event.t)
         if isinstance(p, ItemPosted) and p.item_id in key_items:
