@@ -230,22 +230,31 @@ print(json.dumps({"import_s": imported - started, "load_s": loaded - imported, "
 """
 
 
-def _cli_cold(session: Path) -> float:
+def _cli_cold(session: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one `drill score` in a fresh process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "drill", "score", str(session)], cwd=ROOT, check=True,
                    capture_output=True, text=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def measure(session: Path, distinct: int, runs: int = CLI_RUNS) -> dict:
-    cli = [_cli_cold(session) for _ in range(runs)]
+    timed = [_cli_cold(session) for _ in range(runs)]
+    cli = [wall for wall, _ in timed]
+    cli_cpu = [cpu for _, cpu in timed]
     out = subprocess.run([sys.executable, "-c", _SPLIT_CHILD, str(session)], cwd=ROOT, check=True,
                          capture_output=True, text=True).stdout
     split = json.loads(out.strip().splitlines()[-1])
     tone_s = max(split["first_score_s"] - split["cached_score_s"], 0.0)
     split["tone_analysis_s"] = tone_s
     split["tone_replies_per_s"] = distinct / tone_s if tone_s > 0 else None
-    return {"cli_cold_s": cli, "cli_cold_median_s": statistics.median(cli), "split": split}
+    return {"cli_cold_s": cli, "cli_cold_median_s": statistics.median(cli), "cli_cpu_s": cli_cpu,
+            "cli_cpu_median_s": statistics.median(cli_cpu), "split": split}
 
 
 def run(argv: list[str] | None = None) -> dict:
@@ -264,7 +273,7 @@ def run(argv: list[str] | None = None) -> dict:
     split = result["split"]
     cli = result["cli_cold_s"]
     print(f"`drill score` cold (fresh process, wall): median {result['cli_cold_median_s']:.2f} s of {len(cli)} "
-          f"[{min(cli):.2f}–{max(cli):.2f}]")
+          f"[{min(cli):.2f}–{max(cli):.2f}], CPU {result['cli_cpu_median_s']:.2f} s")
     print(f"  split in a fresh process: imports {split['import_s']:.2f} s, reading the session {split['load_s']:.2f} s, "
           f"tone rules {split['rules_s']:.2f} s, first score() {split['first_score_s']:.2f} s, "
           f"score() again with every reply analysed {split['cached_score_s']:.2f} s")
