@@ -258,7 +258,8 @@ class DrillState:
         if p.caused_by is not None:
             self.reactions.setdefault(p.caused_by, []).append(p.item_id)
         self.items[p.item_id] = item
-        if item.need is Need.answer and item.is_comment:
+        # A reaction ("that was no answer to my question") asks about its own thread: never grouped.
+        if item.need is Need.answer and item.is_comment and item.source != "reaction":
             self.grouper.add(item.item_id, item.text, item.template)
         self.threads.setdefault(thread_id, [])
         if p.thread_id:

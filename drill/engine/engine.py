@@ -377,7 +377,7 @@ class DrillEngine:
                 item_id=planned.item_id, channel=Channel.comment, author=planned.author, author_role="citizen",
                 text=planned.text, thread_id=thread_id, parent_id=parent_id, source=planned.source,
                 source_id=planned.source_id, labels=planned.labels, on_post=planned.on_post,
-                caused_by=planned.caused_by,
+                caused_by=planned.caused_by, template=planned.template,
             ),
         )
 

@@ -65,6 +65,8 @@ class Planned:
     on_post: str | None = None
     like: bool = False
     """A like of `caused_by` (a reply) instead of a comment."""
+    template: str | None = None
+    """For a comment under a post, the template it was written from (`drill.grouping`)."""
 
 
 @cache
@@ -124,12 +126,14 @@ class CitizenReactions:
             templates: list[TemplateEntry] | tuple[str, ...] = (
                 self.comments.templates.get(kind) or self._builtin["post_comment"].get(kind.value) or ("…",)
             )
-            entry = templates[rng.randrange(len(templates))]
+            index = rng.randrange(len(templates))
+            entry = templates[index]
             text, author = self._write(template_text(entry), rng)
             labels = entry.labels_for(kind) if isinstance(entry, Template) else Labels(kind=kind)
             planned.append(Planned(
                 t=at, item_id=f"{post_id}-c{len(planned) + 1:03d}", text=text, author=author, labels=labels,
                 source="post", source_id=post_id, caused_by=post_id, on_post=post_id,
+                template=f"post/{kind.value}/{index}",
             ))
         return planned
 
