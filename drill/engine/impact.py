@@ -28,6 +28,8 @@ def rumour_impacts(
             corrected_at=impact.corrected_at,
             earlier_by=impact.earlier_by,
             with_earlier_correction=impact.with_earlier_correction,
+            without_curve=list(impact.curve_without_correction),
+            earlier_curve=list(impact.curve_with_earlier_correction),
         )
         for impact in spread.counterfactuals(until, earlier_by=earlier_by, target=target, progress=progress)
     ]

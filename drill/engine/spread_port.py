@@ -41,6 +41,10 @@ class RumourImpact:
     with_earlier_correction: int
     corrected_at: float | None
     earlier_by: float
+    curve_without_correction: tuple[tuple[float, int], ...] = ()
+    """Reach over time without the corrections (empty when never corrected: the drill was that run)."""
+    curve_with_earlier_correction: tuple[tuple[float, int], ...] = ()
+    """Reach over time with the corrections earlier, on the same time axis as the drill's reach."""
 
 
 class SpreadPort(Protocol):

@@ -30,6 +30,12 @@ Progress = Callable[[int, int], None]
 HYPOTHETICAL_SHARE_PROBABILITY = 0.05
 """Share probability of the correction a team never posted (a page post's default)."""
 
+CURVE_SAMPLES = 48
+"""Points on each counterfactual reach curve, from the rumour's start to the horizon."""
+
+Curve = tuple[tuple[float, int], ...]
+"""Reach over time: (simulated seconds, people who had seen the item by then)."""
+
 
 @dataclass(frozen=True)
 class CounterfactualResult:
@@ -41,6 +47,11 @@ class CounterfactualResult:
     reach_with_earlier_correction: int
     corrected_at: float | None = None
     """When the first correction of the rumour was posted (None: never corrected)."""
+    curve_without_correction: Curve = ()
+    """Reach over time without the corrections (empty when never corrected: the drill was that)."""
+    curve_with_earlier_correction: Curve = ()
+    """Reach over time with the corrections earlier (or a hypothetical one), so a report can
+    draw the three runs on one time axis."""
 
     @property
     def prevented(self) -> int:
@@ -71,20 +82,58 @@ def replay_reach(
     settings: SpreadSettings | None = None,
 ) -> int:
     """Reach of ``item_id`` at ``until`` (None: once every cascade has died out)."""
+    return replay_curve(audience, seed, history, item_id, until, settings)[0]
+
+
+def curve_times(start: float, until: float, samples: int = CURVE_SAMPLES) -> list[float]:
+    """Evenly spaced sample times from ``start`` to ``until``, both included."""
+    if until <= start:
+        return [float(start)]
+    step = (until - start) / samples
+    return [start + i * step for i in range(samples)] + [float(until)]
+
+
+def replay_curve(
+    audience: Audience | CSRGraph,
+    seed: int,
+    history: Iterable[HistoryRecord],
+    item_id: str,
+    until: float | None = None,
+    settings: SpreadSettings | None = None,
+    samples: Iterable[float] = (),
+) -> tuple[int, Curve]:
+    """Reach of ``item_id`` at ``until`` and at each of ``samples`` (times at or before ``until``).
+
+    The samples are read while the replay advances (the simulation only moves forward), so
+    the curve costs no second replay.
+    """
     # stable: same-time records keep their order
     records = sorted(touched_by(history, item_id), key=lambda r: r.at)
     sim = SpreadSimulation(audience, seed, settings)
     horizon = math.inf if until is None else float(until)
+    pending = sorted(t for t in samples if t <= horizon)
+    curve: list[tuple[float, int]] = []
+    started = False
+
+    def sample_before(moment: float) -> None:
+        while pending and pending[0] < moment:
+            at = pending.pop(0)
+            sim.advance(max(at, sim.now))
+            curve.append((at, sim.reach(item_id) if started else 0))
+
     for record in records:
         if record.at > horizon:
             break
+        sample_before(record.at)
         sim.advance(record.at)
         if isinstance(record, StartRecord):
             sim.replay(record)
+            started = started or record.item_id == item_id
         else:
             sim.stop(record.item_id, at=record.at)
+    sample_before(math.inf)
     sim.advance(max(horizon, sim.now))
-    return sim.reach(item_id) if item_id in {r.item_id for r in records if r.at <= horizon} else 0
+    return (sim.reach(item_id) if started else 0), tuple(curve)
 
 
 def counterfactual(
@@ -162,11 +211,14 @@ def rumour_impacts(
             r.item_id for r in touched if isinstance(r, StartRecord) and r.item_id != rumour.item_id
         }
 
-        def reach(variant: list[HistoryRecord], rumour_id: str = rumour.item_id) -> int:
-            return replay_reach(audience, seed, variant, rumour_id, until, settings)
+        times = curve_times(rumour.at, until)
+
+        def reach(variant: list[HistoryRecord], rumour_id: str = rumour.item_id) -> tuple[int, Curve]:
+            return replay_curve(audience, seed, variant, rumour_id, until, settings, times)
 
         # Never corrected: the drill itself was the replay without corrections.
-        without = reach([r for r in touched if r.item_id not in corrections]) if corrections else int(actual[rumour.item_id])
+        without, without_curve = (reach([r for r in touched if r.item_id not in corrections]) if corrections
+                                  else (int(actual[rumour.item_id]), ()))
         corrected_at: float | None
         if corrections:
             corrected_at = min(r.at for r in touched if isinstance(r, StartRecord) and r.item_id in corrections)
@@ -185,6 +237,7 @@ def rumour_impacts(
                 model="ic",
             )
             moved = [*touched, hypothetical]
+        earlier, earlier_curve = reach(moved)
         results.append(
             CounterfactualResult(
                 rumour_id=rumour.item_id,
@@ -192,8 +245,10 @@ def rumour_impacts(
                 earlier_by=float(shift),
                 actual_reach=int(actual[rumour.item_id]),
                 reach_without_correction=without,
-                reach_with_earlier_correction=reach(moved),
+                reach_with_earlier_correction=earlier,
                 corrected_at=corrected_at,
+                curve_without_correction=without_curve,
+                curve_with_earlier_correction=earlier_curve,
             )
         )
         if progress is not None:

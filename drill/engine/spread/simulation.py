@@ -281,7 +281,8 @@ class SpreadSimulation:
             RumourImpact(
                 rumour_id=r.rumour_id, actual=r.actual_reach, without_correction=r.reach_without_correction,
                 with_earlier_correction=r.reach_with_earlier_correction, corrected_at=r.corrected_at,
-                earlier_by=r.earlier_by,
+                earlier_by=r.earlier_by, curve_without_correction=r.curve_without_correction,
+                curve_with_earlier_correction=r.curve_with_earlier_correction,
             )
             for r in results
         ]
