@@ -123,7 +123,7 @@ class ScoreReport(_Model):
 
     scenario_id: str
     scenario_title: str
-    language: Literal["nb", "en"]
+    language: Literal["nb", "nn", "en"]
     total: float | None = Field(description="Weighted mean of the scored dimensions, 0–100, after caps.")
     uncapped_total: float | None = Field(default=None, description="The weighted mean of the dimensions before the "
                                                                    "early-end share and the critical-finding cap "

@@ -20,7 +20,16 @@ from drill.scenario.models import Scenario
 
 Dimension = Literal["speed", "coverage", "tone", "moderation", "crisis", "archiving", "privacy"]
 DIMENSIONS: tuple[Dimension, ...] = ("speed", "coverage", "tone", "moderation", "crisis", "archiving", "privacy")
-Lang = Literal["nb", "en"]
+Lang = Literal["nb", "nn", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nb", "nn", "en")
+"""The report languages: every rubric text exists in each (a missing one is a load error)."""
+
+
+def _in(texts: "_Frozen", lang: str) -> str:
+    """The text of `lang` (nb, nn or en) from a model that has one field per language."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no rubric texts in language {lang!r} (have: {', '.join(LANGUAGES)})")
+    return str(getattr(texts, lang))
 Severity = Literal["info", "minor", "major", "critical"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "minor": 1, "major": 2, "critical": 3}
 
@@ -31,10 +40,11 @@ class _Frozen(BaseModel):
 
 class LocalText(_Frozen):
     nb: str
+    nn: str
     en: str
 
     def __call__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
+        return _in(self, lang)
 
 
 class RuleSpec(_Frozen):
@@ -45,6 +55,7 @@ class RuleSpec(_Frozen):
     weight: float = Field(ge=0)
     source: LocalText
     nb: str
+    nn: str
     en: str
     action: LocalText
     thresholds: dict[str, float] = Field(default_factory=dict)
@@ -55,7 +66,7 @@ class RuleSpec(_Frozen):
     patterns: list[str] = Field(default_factory=list)
 
     def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
+        return _in(self, lang)
 
     def param(self, name: str) -> float:
         """A policy number of this rule; a missing one is a rubric error, not a silent default."""
@@ -69,16 +80,25 @@ class RuleSpec(_Frozen):
 class DimensionSpec(_Frozen):
     weight: float = Field(ge=0)
     nb: str
+    nn: str
     en: str
 
     def label(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
+        return _in(self, lang)
 
 
 class GradeSpec(_Frozen):
     min: float
     nb: tuple[str, str]
+    nn: tuple[str, str]
     en: tuple[str, str]
+
+    def words(self, lang: str) -> tuple[str, str]:
+        """The grade's label and description in `lang`."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"no rubric texts in language {lang!r}")
+        words: tuple[str, str] = getattr(self, lang)
+        return words
 
 
 class Verdicts(_Frozen):

@@ -24,7 +24,7 @@ from scoring.dimensions.tone import score_tone
 from scoring.findings import build_dimension
 from scoring.models import SEVERITY_RANK, DimensionScore, Finding, Grade, PlayedTime, ScoreReport
 from scoring.planned import played_for
-from scoring.rubric import DIMENSIONS, Dimension, Rubric, load_rubric
+from scoring.rubric import DIMENSIONS, LANGUAGES, Dimension, Rubric, load_rubric
 from scoring.texts import duration
 
 
@@ -32,7 +32,7 @@ def session_language(scenario: Scenario, events: list[Event]) -> str:
     """The drill's language: what DrillStarted recorded, else the scenario's."""
     for event in events:
         if isinstance(event.payload, DrillStarted):
-            return event.payload.language if event.payload.language in ("nb", "en") else "nb"
+            return event.payload.language if event.payload.language in LANGUAGES else "nb"
     return str(scenario.language)
 
 
@@ -58,8 +58,8 @@ def score(scenario: Scenario, events: list[Event], *, language: str | None = Non
 
 def _score(scenario: Scenario, events: list[Event], language: str | None) -> ScoreReport:
     lang = language or session_language(scenario, events)
-    if lang not in ("nb", "en"):
-        raise ValueError(f"unsupported report language {lang!r}; use nb or en")
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported report language {lang!r}; use nb, nn or en")
     ctx = ScoringContext(scenario, list(events), lang)
     rubric = ctx.rubric
     rows = response_times(ctx)
@@ -89,7 +89,7 @@ def _score(scenario: Scenario, events: list[Event], language: str | None) -> Sco
         grade = grade_for(total, lang, rubric, capped_by=worst, played=played)
     th = ctx.thresholds
     return ScoreReport(
-        scenario_id=scenario.id, scenario_title=scenario.title, language=lang,  # type: ignore[arg-type]
+        scenario_id=scenario.id, scenario_title=scenario.title, language=lang,
         total=total, uncapped_total=uncapped if total != uncapped else None, grade=grade,
         dimensions=dimensions, response_times=rows, rumours=rumours,
         thresholds={"reply_within": th.reply_within, "acknowledge_within": th.acknowledge_within,
@@ -134,7 +134,7 @@ def grade_for(total: float, lang: str, rubric: Rubric | None = None, *, capped_b
     rubric = rubric or load_rubric()
     bands = sorted(rubric.grades, key=lambda g: -g.min)
     band = next((b for b in bands if total >= b.min), bands[-1])
-    label, description = band.en if lang == "en" else band.nb
+    label, description = band.words(lang)
     notes = [description]
     texts = rubric.policy.texts
     if capped_by is not None and SEVERITY_RANK[capped_by.severity] == SEVERITY_RANK["critical"]:

@@ -1,16 +1,29 @@
-"""Small helpers that put numbers and durations into report sentences in bokmål or English.
+"""Small helpers that put words, numbers and durations into report sentences in bokmål,
+nynorsk or English.
 
-Norwegian writes 4 100 and 1,5 where English writes 4,100 and 1.5; durations read "1 t 5 min"
-and "1 h 5 min". Keeping this in one place keeps every finding's wording consistent.
+Every sentence comes from the one catalogue (`drill.i18n`, the `findings.*` and `report.*`
+areas), looked up in the language the scorer was given, never the app's active one: a report
+can be written in English from a bokmål session. Plural forms follow Babel's rules for the
+language (`Catalogue.plural`). Norwegian writes 4 100 and 1,5 where English writes 4,100 and
+1.5; durations read "1 t 5 min" and "1 h 5 min". Keeping this in one place keeps every
+finding's wording consistent.
 """
 
 from __future__ import annotations
 
+from drill.i18n import catalogue
+
 NBSP = "\u00a0"
 
 
-def pick(lang: str, nb: str, en: str) -> str:
-    return en if lang == "en" else nb
+def say(lang: str, key: str, **values: object) -> str:
+    """The catalogue text `key` in `lang`, with its placeholders filled."""
+    return catalogue(lang)(key, **values)
+
+
+def say_n(lang: str, key: str, count: int, **values: object) -> str:
+    """`key.one` or `key.other` by the plural rules of `lang` for `count` (given to the text as `{n}`)."""
+    return catalogue(lang).plural(key, count, **values)
 
 
 def number(value: float, lang: str) -> str:
@@ -34,7 +47,7 @@ def duration(seconds: float, lang: str) -> str:
     """Minutes for short spans, hours and minutes for longer ones, days beyond 48 hours."""
     seconds = max(0.0, seconds)
     if seconds < 60:
-        return pick(lang, f"{int(round(seconds))} s", f"{int(round(seconds))} s")
+        return f"{int(round(seconds))} s"
     minutes = int(round(seconds / 60))
     if minutes < 60:
         return f"{minutes} min"
@@ -42,14 +55,14 @@ def duration(seconds: float, lang: str) -> str:
     if hours >= 48:
         days = round(seconds / 86400, 1)
         shown = f"{days:g}" if lang == "en" else f"{days:g}".replace(".", ",")
-        return pick(lang, f"{shown} døgn", f"{shown} days")
-    unit = pick(lang, "t", "h")
+        return say(lang, "findings.days", n=shown)
+    unit = say(lang, "findings.hours_unit")
     return f"{hours} {unit} {rest} min" if rest else f"{hours} {unit}"
 
 
 def share(part: int, whole: int, lang: str) -> str:
     """"3 av 11" / "3 of 11"."""
-    return pick(lang, f"{part} av {whole}", f"{part} of {whole}")
+    return say(lang, "findings.share", part=part, whole=whole)
 
 
 def quote(text: str, limit: int = 90) -> str:
@@ -74,5 +87,5 @@ def decimal(value: float, lang: str) -> str:
 
 
 def quoted(text: str, lang: str) -> str:
-    """Quotation marks as each language prints them: «…» (nb) / “…” (en)."""
+    """Quotation marks as each language prints them: «…» (nb, nn) / “…” (en)."""
     return f"“{text}”" if lang == "en" else f"«{text}»"

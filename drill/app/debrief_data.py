@@ -27,6 +27,8 @@ class Debrief:
     score_problem: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     """Item and post ids -> a short quote, so reach figures name what spread."""
+    did: dict[str, list[str]] = field(default_factory=dict)
+    """For each strength (by rule id): what the team did to earn it, with the clock time."""
 
 
 def scorer() -> Callable[..., Any] | None:
@@ -47,9 +49,20 @@ def build_debrief(scenario: Scenario, events: Sequence[Event], language: str) ->
     if score is None:
         return Debrief(summary, None, names=names)
     try:
-        return Debrief(summary, score(scenario, events, language=language), names=names)
+        report = score(scenario, events, language=language)
+        return Debrief(summary, report, names=names, did=_team_did(scenario, events, report))
     except Exception as error:  # noqa: BLE001 - the scorer's bug must not take the drill's ending down
         return Debrief(summary, None, f"{type(error).__name__}: {error}", names=names)
+
+
+def _team_did(scenario: Scenario, events: list[Event], report: Any) -> dict[str, list[str]]:
+    """The moments behind the strengths, as the report tells them (empty without the report package)."""
+    try:
+        from scoring.report.moments import team_did
+    except ImportError:
+        return {}
+    moments: dict[str, list[str]] = team_did(scenario, events, report)
+    return moments
 
 
 def quotes(events: Sequence[Event], width: int = 40) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from scoring.context import ScoringContext
 from scoring.findings import DimensionResult, RuleResult
 from scoring.planned import unplayed_for
-from scoring.texts import pick, share
+from scoring.texts import say, say_n, share
 
 
 def score_archiving(ctx: ScoringContext) -> DimensionResult:
@@ -23,11 +23,9 @@ def score_archiving(ctx: ScoringContext) -> DimensionResult:
         done = [i for i in worthy if i.archived]
         missed = [i for i in worthy if not i.archived]
         total = len(worthy) + unplayed
-        what = pick(lang, f"{share(len(done), total, lang)} arkivverdige dialoger ble merket for arkiv.",
-                    f"{share(len(done), total, lang)} archive-worthy dialogues were marked for the archive.")
+        what = say_n(lang, "findings.archiving.a1", total, share=share(len(done), total, lang))
         if unplayed:
-            what += pick(lang, f" {unplayed} var planlagt etter at øvelsen ble avsluttet.",
-                         f" {unplayed} were planned after the drill was ended.")
+            what += say(lang, "findings.archiving.a1_unplayed", n=unplayed)
         results.append(RuleResult(
             "A1", what, score=100.0 * len(done) / total,
             items=[ctx.ref(i) for i in missed],
@@ -35,15 +33,10 @@ def score_archiving(ctx: ScoringContext) -> DimensionResult:
     if marked:
         routine = [i for i in marked if not i.labels.archive_worthy]
         results.append(RuleResult(
-            "A2", pick(lang, f"{share(len(routine), len(marked), lang)} arkivmerkinger gjaldt rutinespørsmål uten "
-                             f"dokumentasjonsverdi.",
-                       f"{share(len(routine), len(marked), lang)} archive marks were on routine items with no "
-                       f"documentary value."),
+            "A2", say_n(lang, "findings.archiving.a2", len(marked), share=share(len(routine), len(marked), lang)),
             score=100.0 * (1 - len(routine) / len(marked)), items=[ctx.ref(i) for i in routine[:6]],
             metrics={"marked": len(marked), "routine": len(routine)}))
     if not results:
-        return DimensionResult("archiving", [], pick(lang, "Ingen arkivverdige dialoger i denne øvelsen.",
-                                                     "No archive-worthy dialogues in this drill."))
-    summary = pick(lang, f"{len(marked)} dialoger merket for arkiv; {len(worthy)} var arkivverdige.",
-                   f"{len(marked)} dialogues marked for the archive; {len(worthy)} were archive-worthy.")
+        return DimensionResult("archiving", [], say(lang, "findings.archiving.none"))
+    summary = say_n(lang, "findings.archiving.summary", len(marked), worthy=len(worthy))
     return DimensionResult("archiving", results, summary)

@@ -13,7 +13,7 @@ from scoring.context import ScoringContext
 from scoring.dimensions.speed import needs_reply_items
 from scoring.findings import DimensionResult, RuleResult
 from scoring.planned import unplayed_for
-from scoring.texts import duration, pick, quote, quoted, share
+from scoring.texts import duration, quote, quoted, say, say_n, share
 
 _ACTORS_NOT_TEAM = {"system", "trainer"}
 
@@ -37,7 +37,7 @@ def _c1(ctx: ScoringContext) -> RuleResult:
     unplayed = unplayed_for(ctx)
     total = len(items) + unplayed.needs_reply
     if not total:
-        return RuleResult("C1", pick(lang, "Ingen henvendelser trengte svar.", "No inquiry needed a reply."))
+        return RuleResult("C1", say(lang, "findings.coverage.c1_none"))
     # Credit only for what addresses the inquiry (scoring/answers.py), not for any text under it.
     answered = [i for i in items if ctx.addressed_at(i) is not None]
     negative = [i for i in items if i.labels.kind == ItemKind.complaint]
@@ -45,30 +45,20 @@ def _c1(ctx: ScoringContext) -> RuleResult:
     missed = [i for i in items if ctx.addressed_at(i) is None]
     unaddressed = [i for i in missed if ctx.response_at(i) is not None]
     negatives = len(negative) + unplayed.complaints
-    what = pick(lang, f"{share(len(answered), total, lang)} henvendelser som trengte svar, fikk svar.",
-                f"{share(len(answered), total, lang)} inquiries that needed a reply got one.")
+    what = say_n(lang, "findings.coverage.c1", total, share=share(len(answered), total, lang))
     if unplayed.needs_reply:
-        what += pick(lang, f" {unplayed.needs_reply} av dem var planlagt for tiden etter at øvelsen ble avsluttet, "
-                           f"og teller som ubesvart.",
-                     f" {unplayed.needs_reply} of them were planned for the time after the drill was ended, and "
-                     f"count as unanswered.")
+        what += say(lang, "findings.coverage.c1_unplayed", n=unplayed.needs_reply)
     if negatives:
-        what += pick(lang, f" Av klagene og kritikken fikk {share(len(negative_answered), negatives, lang)} svar.",
-                     f" Of the complaints and criticism, {share(len(negative_answered), negatives, lang)} got a reply.")
+        what += say(lang, "findings.coverage.c1_complaints", share=share(len(negative_answered), negatives, lang))
     if unaddressed:
-        what += pick(lang, f" {len(unaddressed)} fikk et svar som ikke svarte på det som ble spurt om.",
-                     f" {len(unaddressed)} got a reply that did not address what was asked.")
+        what += say(lang, "findings.coverage.c1_unaddressed", n=len(unaddressed))
     pasted = sorted(ctx.pasted, key=lambda p: -len(p.item_ids))
     if pasted:
         top = pasted[0]
-        what += pick(lang, f" Samme tekst ble limt inn under {len(top.item_ids)} ulike henvendelser: "
-                           f"{quoted(quote(top.text, 70), lang)}.",
-                     f" The same text was pasted under {len(top.item_ids)} different inquiries: "
-                     f"{quoted(quote(top.text, 70), lang)}.")
+        what += say(lang, "findings.coverage.c1_pasted", n=len(top.item_ids), quote=quoted(quote(top.text, 70), lang))
     silenced = [i for i in missed if i.visibility == "deleted"]
     if silenced:
-        what += pick(lang, f" {len(silenced)} ble slettet i stedet for besvart.",
-                     f" {len(silenced)} were deleted instead of answered.")
+        what += say(lang, "findings.coverage.c1_silenced", n=len(silenced))
     # Unanswered criticism first: KS p.15 stresses the negative ones.
     missed.sort(key=lambda i: (i.labels.kind != ItemKind.complaint, i.t))
     return RuleResult("C1", what, score=100.0 * len(answered) / total, items=[ctx.ref(i) for i in missed[:8]],
@@ -107,14 +97,10 @@ def _c2(ctx: ScoringContext) -> RuleResult | None:
         by_thread.setdefault(thread, []).append((t, author, reply_id))
     members = sorted({a[1] for a in actions} | {p[1] for p in posts})
     bad = len(off_duty) + len(off_posts) + len(parallel)
-    what = pick(lang,
-                f"{share(total - len(off_duty) - len(off_posts), total, lang)} svar og innlegg kom fra den som hadde vakt "
-                f"({len(members)} {'person' if len(members) == 1 else 'personer'} svarte i alt).",
-                f"{share(total - len(off_duty) - len(off_posts), total, lang)} replies and posts came from the person on "
-                f"duty ({len(members)} {'person' if len(members) == 1 else 'people'} replied in all).")
+    what = say_n(lang, "findings.coverage.c2", len(members), members=len(members),
+                 share=share(total - len(off_duty) - len(off_posts), total, lang))
     if parallel:
-        what += pick(lang, f" {len(parallel)} ganger svarte to personer i samme tråd innen {duration(window, lang)}.",
-                     f" {len(parallel)} times two people replied in the same thread within {duration(window, lang)}.")
+        what += say_n(lang, "findings.coverage.c2_parallel", len(parallel), window=duration(window, lang))
     items = [ctx.ref(ctx.state.items[a[2]]) for a in off_duty[:5]]
     items += [ctx.ref(ctx.state.items[i]) for i in parallel[:5]]
     return RuleResult("C2", what, score=max(0.0, 100.0 * (1 - bad / total)), items=items,
@@ -136,17 +122,12 @@ def _c3(ctx: ScoringContext) -> RuleResult | None:
     parts, scores = [], []
     if n_claims:
         scores.append(len(corrected) / n_claims)
-        parts.append(pick(lang, f"{share(len(corrected), n_claims, lang)} feilaktige påstander ble rettet opp.",
-                          f"{share(len(corrected), n_claims, lang)} false claims were corrected."))
+        parts.append(say_n(lang, "findings.coverage.c3_claims", n_claims, share=share(len(corrected), n_claims, lang)))
     if n_praise:
         scores.append(len(thanked) / n_praise)
-        parts.append(pick(lang, f"{share(len(thanked), n_praise, lang)} positive kommentarer fikk et lik eller svar.",
-                          f"{share(len(thanked), n_praise, lang)} positive comments got a like or a reply."))
+        parts.append(say_n(lang, "findings.coverage.c3_praise", n_praise, share=share(len(thanked), n_praise, lang)))
     if unplayed.false_claims or unplayed.praise:
-        parts.append(pick(lang, f"{unplayed.false_claims + unplayed.praise} av dem var planlagt etter at øvelsen ble "
-                                f"avsluttet, og teller som ikke gjort.",
-                          f"{unplayed.false_claims + unplayed.praise} of them were planned after the drill was ended, "
-                          f"and count as not done."))
+        parts.append(say(lang, "findings.coverage.c3_unplayed", n=unplayed.false_claims + unplayed.praise))
     done = {i.item_id for i in corrected} | {i.item_id for i in thanked}
     missed = [i for i in claims + praise if i.item_id not in done]
     return RuleResult("C3", " ".join(parts), score=100.0 * sum(scores) / len(scores),

@@ -23,7 +23,7 @@ from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
 from scoring.models import RumourReach
 from scoring.planned import played_for, unplayed_for
-from scoring.texts import approx, duration, number, pick, quote, quoted, share
+from scoring.texts import approx, duration, number, quote, quoted, say, say_n, share
 
 # Word stems that carry casualty facts; a team text discloses the police's facts when it uses a
 # stem that also occurs in a casualty message from the police (or when the tone analyser's
@@ -51,10 +51,9 @@ def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionRe
     lang = ctx.lang
     posts = ctx.official_posts
     if posts:
-        summary = pick(lang, f"{len(posts)} offisielle innlegg; det første kl. {ctx.clock.label(posts[0].t)}.",
-                       f"{len(posts)} official posts; the first at {ctx.clock.label(posts[0].t)}.")
+        summary = say_n(lang, "findings.crisis.summary", len(posts), at=ctx.clock.label(posts[0].t))
     else:
-        summary = pick(lang, "Ingen offisielle innlegg.", "No official posts.")
+        summary = say(lang, "findings.crisis.no_posts")
     return DimensionResult("crisis", results, summary)
 
 
@@ -64,13 +63,9 @@ def _k1(ctx: ScoringContext) -> RuleResult:
     replies = [r.t for r in ctx.state.replies.values()]
     first_any = min([x for x in [first, min(replies, default=None)] if x is not None], default=None)
     if first_any is None:
-        what = pick(lang, "Teamet var ikke synlig i sosiale medier under hendelsen.",
-                    "The team was not visible on social media during the incident.")
+        what = say(lang, "findings.crisis.k1_invisible")
     else:
-        what = pick(lang, f"Teamets første handling på siden kom kl. {ctx.clock.label(first_any)}, "
-                          f"{duration(first_any, lang)} etter at hendelsen startet.",
-                    f"The team's first action on the page came at {ctx.clock.label(first_any)}, "
-                    f"{duration(first_any, lang)} after the incident began.")
+        what = say(lang, "findings.crisis.k1_first", at=ctx.clock.label(first_any), after=duration(first_any, lang))
     return RuleResult("K1", what, metrics={"first_action_s": -1.0 if first_any is None else first_any})
 
 
@@ -81,18 +76,11 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
     posts = ctx.official_posts
     early = played_for(ctx).ended_early
     if not posts and ctx.end < th.first_post_within and not early:
-        return [RuleResult("K2", pick(lang, f"Øvelsen sluttet før fristen for første melding "
-                                            f"({duration(th.first_post_within, lang)}).",
-                                      f"The drill ended before the first message was due "
-                                      f"({duration(th.first_post_within, lang)})."))]
+        return [RuleResult("K2", say(lang, "findings.crisis.k2_not_due", target=duration(th.first_post_within, lang)))]
     if not posts:
-        what = pick(lang, f"Ingen offisiell melding i løpet av øvelsen (mål: innen "
-                          f"{duration(th.first_post_within, lang)}).",
-                    f"No official message during the drill (target: within "
-                    f"{duration(th.first_post_within, lang)}).")
+        what = say(lang, "findings.crisis.k2_none", target=duration(th.first_post_within, lang))
         if early:
-            what += pick(lang, " Øvelsen ble avsluttet før tiden; en krise uten første melding mangler den.",
-                         " The drill was ended early; a crisis with no first statement is missing one.")
+            what += say(lang, "findings.crisis.k2_none_early")
         timing = RuleResult("K2", what, score=0.0, severity="critical", weight=timing_weight,
                             metrics={"first_post_s": -1.0})
         return [timing]
@@ -104,12 +92,8 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
         timing_score = 100.0 * (th.first_post_at_most - first.t) / (th.first_post_at_most - th.first_post_within)
     else:
         timing_score = 0.0
-    what = pick(lang,
-                f"Første offisielle melding kom kl. {ctx.clock.label(first.t)}, {duration(first.t, lang)} etter start "
-                f"(mål: innen {duration(th.first_post_within, lang)}, senest {duration(th.first_post_at_most, lang)}).",
-                f"The first official message came at {ctx.clock.label(first.t)}, {duration(first.t, lang)} after the "
-                f"start (target: within {duration(th.first_post_within, lang)}, at most "
-                f"{duration(th.first_post_at_most, lang)}).")
+    what = say(lang, "findings.crisis.k2_first", at=ctx.clock.label(first.t), after=duration(first.t, lang),
+               target=duration(th.first_post_within, lang), latest=duration(th.first_post_at_most, lang))
     late = first.t > th.first_post_within
     timing = RuleResult("K2", what, score=timing_score, weight=timing_weight, items=[ctx.text_ref(first)],
                         verdict="improvement" if late else None,
@@ -119,21 +103,15 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
     speculating = [t for t in texts if any(f.rubric == "K2" and f.weight < 0 for f in t.tone.findings)]
     open_about = [t for t in posts if any(f.rule == "K2.uncertainty" for f in t.tone.findings)]
     wording_score = 100.0 * (1 - len(speculating) / len(texts))
-    wording_what = pick(lang,
-                        f"{share(len(speculating), len(texts), lang)} offentlige tekster spekulerte eller beroliget uten "
-                        f"grunnlag; {share(len(open_about), len(posts), lang)} offisielle innlegg var åpne om usikkerhet.",
-                        f"{share(len(speculating), len(texts), lang)} public texts speculated or reassured without "
-                        f"grounds; {share(len(open_about), len(posts), lang)} official posts were open about uncertainty.")
+    wording_what = say_n(lang, "findings.crisis.k2_wording", len(texts), share=share(len(speculating), len(texts), lang),
+                         open_share=share(len(open_about), len(posts), lang))
     if speculating:
         wording_score = min(wording_score, spec.param("wording_cap_when_speculating"))
     # A false reassurance while people may be in danger is the harm K2 exists to prevent.
     grave = [t for t in speculating if any(f.rule in spec.critical_when for f in t.tone.findings)]
     if grave and ctx.thresholds.incident_active:
         example = next(f.matched for f in grave[0].tone.findings if f.rule in spec.critical_when)
-        wording_what += pick(lang, f" {len(grave)} beroliget uten grunnlag mens hendelsen pågikk, f.eks. "
-                                   f"{quoted(example, lang)}.",
-                             f" {len(grave)} reassured without grounds while the incident was active, e.g. "
-                             f"{quoted(example, lang)}.")
+        wording_what += say(lang, "findings.crisis.k2_grave", n=len(grave), example=quoted(example, lang))
     wording = RuleResult("K2", wording_what, score=wording_score, weight=wording_weight,
                          severity="critical" if grave and ctx.thresholds.incident_active else None,
                          verdict="improvement" if grave and ctx.thresholds.incident_active else None,
@@ -168,12 +146,8 @@ def _noise(ctx: ScoringContext) -> RuleResult | None:
     if not repeats:
         return None
     lang = ctx.lang
-    what = pick(lang, f"{share(len(repeats), len(posts), lang)} offisielle innlegg gjentok et tidligere innlegg uten "
-                      f"nytt innhold; det er støy som skyver den nyeste informasjonen ned, ikke oppdateringer "
-                      f"(f.eks. {quoted(quote(repeats[0].text, 70), lang)}).",
-                f"{share(len(repeats), len(posts), lang)} official posts repeated an earlier post with no news; that "
-                f"is noise that pushes the latest information down, not updates "
-                f"(e.g. {quoted(quote(repeats[0].text, 70), lang)}).")
+    what = say(lang, "findings.crisis.k3_noise", share=share(len(repeats), len(posts), lang),
+               example=quoted(quote(repeats[0].text, 70), lang))
     return RuleResult("K3", what, score=100.0 * (1 - len(repeats) / len(posts)), verdict="improvement",
                       items=[ctx.text_ref(p) for p in repeats[:5]],
                       metrics={"posts": len(posts), "repeated_without_news": len(repeats)})
@@ -186,9 +160,9 @@ def _k3(ctx: ScoringContext) -> RuleResult:
     repeats = {p.id for p in repeated_posts(ctx)}
     posts = [p for p in ctx.official_posts if p.id not in repeats]
     if not posts and ctx.end < ctx.thresholds.first_post_within and not played.ended_early:
-        return RuleResult("K3", pick(lang, "Ingen oppdateringer ennå.", "No updates yet."))
+        return RuleResult("K3", say(lang, "findings.crisis.k3_none_yet"))
     if not posts:
-        return RuleResult("K3", pick(lang, "Ingen oppdateringer.", "No updates."), score=0.0, severity="major")
+        return RuleResult("K3", say(lang, "findings.crisis.k3_none"), score=0.0, severity="major")
     # Ended early: the planned time nobody played had no updates either.
     horizon = played.planned_s if played.ended_early else ctx.end
     marks = [p.t for p in posts] + [max(horizon, posts[-1].t)]
@@ -200,13 +174,8 @@ def _k3(ctx: ScoringContext) -> RuleResult:
     score = (spec.param("cadence_share") * cadence
              + spec.param("next_update_share") * 100.0 * len(with_next) / len(posts))
     longest = max(gaps) if gaps else 0.0
-    what = pick(lang,
-                f"{len(posts)} oppdateringer; lengste opphold {duration(longest, lang)} (mål: hvert "
-                f"{duration(every, lang)}), til sammen {duration(overdue, lang)} over målet. "
-                f"{share(len(with_next), len(posts), lang)} sa når neste oppdatering kommer.",
-                f"{len(posts)} updates; longest gap {duration(longest, lang)} (target: every {duration(every, lang)}), "
-                f"{duration(overdue, lang)} over the target in all. {share(len(with_next), len(posts), lang)} said when "
-                f"the next update comes.")
+    what = say_n(lang, "findings.crisis.k3", len(posts), longest=duration(longest, lang), every=duration(every, lang),
+                 overdue=duration(overdue, lang), next_share=share(len(with_next), len(posts), lang))
     return RuleResult("K3", what, score=score, metrics={"updates": len(posts), "longest_gap_s": longest,
                                                         "overdue_s": overdue, "with_next_update": len(with_next)})
 
@@ -220,10 +189,9 @@ def _k4(ctx: ScoringContext) -> RuleResult:
     posts = ctx.official_posts
     official = ctx.scenario.municipality.official_link
     if not posts and ctx.end < ctx.thresholds.first_post_within and not played_for(ctx).ended_early:
-        return RuleResult("K4", pick(lang, "Ingen offisielle innlegg ennå.", "No official posts yet."))
+        return RuleResult("K4", say(lang, "findings.crisis.k4_none_yet"))
     if not posts:
-        return RuleResult("K4", pick(lang, "Ingen offisielle innlegg å lenke fra.", "No official posts to link from."),
-                          score=0.0, severity="major")
+        return RuleResult("K4", say(lang, "findings.crisis.k4_none"), score=0.0, severity="major")
     if official:
         target = _normal_link(official)
         linking = [p for p in posts if (p.link and _normal_link(p.link) == target) or target in p.text.lower()]
@@ -234,8 +202,7 @@ def _k4(ctx: ScoringContext) -> RuleResult:
         linking = [p for p in posts if p.link and _normal_link(p.link) == main]
         where = main or "–"
     missing = [p for p in posts if p not in linking]
-    what = pick(lang, f"{share(len(linking), len(posts), lang)} offisielle innlegg lenket til {where}.",
-                f"{share(len(linking), len(posts), lang)} official posts linked to {where}.")
+    what = say_n(lang, "findings.crisis.k4", len(posts), share=share(len(linking), len(posts), lang), where=where)
     return RuleResult("K4", what, score=100.0 * len(linking) / len(posts), items=[ctx.text_ref(p) for p in missing[:5]],
                       metrics={"posts": len(posts), "linking": len(linking)})
 
@@ -285,24 +252,17 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
     if disclosures:
         first_text, matched = disclosures[0]
         release = min((r for _, r, _ in known), default=float("inf"))
-        police = (pick(lang, f" Politiet skulle selv gå ut kl. {ctx.clock.label(release)}.",
-                       f" The police were to publish at {ctx.clock.label(release)} themselves.")
+        police = (say(lang, "findings.crisis.k5_police", at=ctx.clock.label(release))
                   if release != float("inf") else "")
-        what = pick(lang,
-                    f"{len(disclosures)} {'offentlig tekst' if len(disclosures) == 1 else 'offentlige tekster'} "
-                    f"omtalte skadde eller døde før politiet; den første kl. "
-                    f"{ctx.clock.label(first_text.t)} («{matched}»).{police}",
-                    f"{len(disclosures)} public {'text' if len(disclosures) == 1 else 'texts'} mentioned casualties "
-                    f"before the police; the first at "
-                    f"{ctx.clock.label(first_text.t)} (“{matched}”).{police}")
+        what = say_n(lang, "findings.crisis.k5_disclosed", len(disclosures), at=ctx.clock.label(first_text.t),
+                     matched=quoted(matched, lang), police=police)
         return RuleResult("K5", what, score=0.0, severity="critical",
                           items=[ctx.text_ref(t) for t, _ in disclosures[:5]],
                           metrics={"disclosures": len(disclosures)})
     referring = [t for t in ctx.team_texts if any(f.rule == "K5.refers_to_police" for f in t.tone.findings)]
-    what = pick(lang, "Teamet gikk ikke ut med opplysninger om skadde eller døde før politiet.",
-                "The team did not release facts about casualties before the police.")
+    what = say(lang, "findings.crisis.k5_clean")
     if referring:
-        what += pick(lang, f" {len(referring)} svar viste til politiet.", f" {len(referring)} replies referred to the police.")
+        what += say(lang, "findings.crisis.k5_referring", n=len(referring))
     return RuleResult("K5", what, score=100.0, items=[ctx.text_ref(t) for t in referring[:3]],
                       metrics={"disclosures": 0, "referred_to_police": len(referring)})
 
@@ -341,30 +301,23 @@ def reach_sentence(ctx: ScoringContext, row: RumourReach) -> str | None:
     if row.without_correction is None:
         return None
     prevented = row.prevented or 0
+    rumour = quoted(row.quote, lang)
     if row.corrected_at is not None and prevented > 0:
-        text = pick(lang, f"Rettelsen kl. {row.corrected_at_clock} holdt ryktet «{row.quote}» unna omtrent "
-                          f"{approx(prevented, lang)} personer.",
-                    f"Your correction at {row.corrected_at_clock} kept the rumour “{row.quote}” from about "
-                    f"{approx(prevented, lang)} people.")
+        text = say(lang, "findings.crisis.reach_prevented", at=row.corrected_at_clock, quote=rumour,
+                   people=approx(prevented, lang))
     elif row.corrected_at is None:
-        text = pick(lang, f"Ryktet «{row.quote}» ble aldri rettet og nådde {number(row.reached, lang)} personer.",
-                    f"The rumour “{row.quote}” was never corrected and reached {number(row.reached, lang)} people.")
+        text = say(lang, "findings.crisis.reach_never", quote=rumour, people=number(row.reached, lang))
     else:
-        text = pick(lang, f"Rettelsen kl. {row.corrected_at_clock} kom for sent til å begrense ryktet «{row.quote}».",
-                    f"The correction at {row.corrected_at_clock} came too late to limit the rumour “{row.quote}”.")
+        text = say(lang, "findings.crisis.reach_too_late", at=row.corrected_at_clock, quote=rumour)
     if row.with_earlier_correction is not None and row.earlier_by and row.reached > row.with_earlier_correction:
         saved = row.reached - row.with_earlier_correction
         if row.corrected_at is None:
             # Never corrected: the counterfactual is a correction at the scenario's target time.
-            text += pick(lang, f" En rettelse {duration(row.earlier_by, lang)} etter at ryktet dukket opp, ville ha "
-                               f"holdt omtrent {approx(saved, lang)} av dem unna.",
-                         f" A correction {duration(row.earlier_by, lang)} after it appeared would have kept about "
-                         f"{approx(saved, lang)} of them from it.")
+            text += say(lang, "findings.crisis.reach_earlier_never", after=duration(row.earlier_by, lang),
+                        saved=approx(saved, lang))
         else:
-            text += pick(lang, f" {duration(row.earlier_by, lang)} tidligere ville ha spart ytterligere omtrent "
-                               f"{approx(saved, lang)}.",
-                         f" {duration(row.earlier_by, lang)} earlier would have kept about {approx(saved, lang)} more "
-                         f"people from it.")
+            text += say(lang, "findings.crisis.reach_earlier", earlier=duration(row.earlier_by, lang),
+                        saved=approx(saved, lang))
     return text
 
 
@@ -394,36 +347,28 @@ def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
         else:
             missed.append(item)
     spreading = [i for i in claims if i.spreads]
-    what = pick(lang,
-                f"{share(on_time, len(claims) + unplayed, lang)} rykter og feilaktige påstander ble rettet innen "
-                f"{duration(target, lang)}, {late} senere, {len(missed) + unplayed} aldri.",
-                f"{share(on_time, len(claims) + unplayed, lang)} rumours and false claims were corrected within "
-                f"{duration(target, lang)}, {late} later, {len(missed) + unplayed} never.")
+    what = say_n(lang, "findings.crisis.k6", len(claims) + unplayed, share=share(on_time, len(claims) + unplayed, lang),
+                 target=duration(target, lang), late=late, never=len(missed) + unplayed)
     if unplayed:
-        what += pick(lang, f" {unplayed} av dem var planlagt etter at øvelsen ble avsluttet.",
-                     f" {unplayed} of them were planned after the drill was ended.")
+        what += say(lang, "findings.unplayed_of_them", n=unplayed)
     for item in spreading:
         at = ctx.addressed_at(item)
         if at is None:
-            what += pick(lang, f" Ryktet «{quote(item.text, 60)}» ble aldri rettet.",
-                         f" The rumour “{quote(item.text, 60)}” was never corrected.")
+            what += say(lang, "findings.crisis.k6_never", quote=quoted(quote(item.text, 60), lang))
         else:
-            what += pick(lang, f" «{quote(item.text, 60)}» ble rettet etter {duration(at - item.t, lang)}.",
-                         f" “{quote(item.text, 60)}” was corrected after {duration(at - item.t, lang)}.")
+            what += say(lang, "findings.crisis.k6_corrected_after", quote=quoted(quote(item.text, 60), lang),
+                        after=duration(at - item.t, lang))
     sentences = [s for row in rumours if (s := reach_sentence(ctx, row))]
     if sentences:
         what += " " + " ".join(sentences)
     agreed = ctx.agreed_with_claims
     if agreed:
         first = agreed[0][0]
-        what += pick(lang, f" {len(agreed)} svar sa seg enig i en feilaktig påstand, først «{quote(first.text, 60)}» "
-                           f"kl. {ctx.clock.label(agreed[0][1])}: det sprer ryktet i stedet for å rette det.",
-                     f" {len(agreed)} replies agreed with a false claim, first “{quote(first.text, 60)}” at "
-                     f"{ctx.clock.label(agreed[0][1])}: that spreads the rumour instead of correcting it.")
+        what += say(lang, "findings.crisis.k6_agreed", n=len(agreed), quote=quoted(quote(first.text, 60), lang),
+                    at=ctx.clock.label(agreed[0][1]))
     apologies = [t for t in ctx.team_texts if any(f.rule in {"K6.apology", "K6.own_error"} for f in t.tone.findings)]
     if apologies:
-        what += pick(lang, f" {len(apologies)} tekster beklaget eller innrømmet egne feil.",
-                     f" {len(apologies)} texts apologised or admitted the municipality's own mistakes.")
+        what += say_n(lang, "findings.crisis.k6_apologies", len(apologies))
     prevented = sum(r.prevented or 0 for r in rumours)
     return RuleResult("K6", what, score=100.0 * earned / possible,
                       severity="critical" if agreed or any(i.spreads for i in missed) else None,
@@ -439,8 +384,7 @@ def _k7(ctx: ScoringContext) -> RuleResult | None:
     if not posts:
         return None
     advising = [p for p in posts if any(f.rule == "K7.actionable_advice" for f in p.tone.findings)]
-    what = pick(lang, f"{share(len(advising), len(posts), lang)} offisielle innlegg ga konkrete råd.",
-                f"{share(len(advising), len(posts), lang)} official posts gave actionable advice.")
+    what = say(lang, "findings.crisis.k7", share=share(len(advising), len(posts), lang))
     missing = [p for p in posts if p not in advising]
     return RuleResult("K7", what, score=100.0 * len(advising) / len(posts), items=[ctx.text_ref(p) for p in missing[:4]],
                       metrics={"posts": len(posts), "advising": len(advising)})
@@ -455,10 +399,7 @@ def _k8(ctx: ScoringContext) -> RuleResult | None:
     warm = {*ctx.texts_with("K8", negative=False), *ctx.texts_with("K6", negative=False),
             *ctx.texts_with("C3", negative=False)}
     cold = [t for t in to_complaints if t.id not in warm]
-    what = pick(lang, f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} svar på klager viste forståelse, "
-                      f"beklaget eller takket.",
-                f"{share(len(to_complaints) - len(cold), len(to_complaints), lang)} replies to complaints showed "
-                f"understanding, apologised or thanked.")
+    what = say(lang, "findings.crisis.k8", share=share(len(to_complaints) - len(cold), len(to_complaints), lang))
     return RuleResult("K8", what, score=100.0 * (1 - len(cold) / len(to_complaints)),
                       items=[ctx.text_ref(t) for t in cold[:5]],
                       metrics={"replies_to_complaints": len(to_complaints), "without_empathy": len(cold)})

@@ -14,7 +14,7 @@ from scoring.context import Removal, ScoringContext
 from scoring.findings import DimensionResult, RuleResult
 from scoring.planned import SERIOUS_KINDS as _SERIOUS
 from scoring.planned import unplayed_for
-from scoring.texts import pick, share
+from scoring.texts import say, say_n, share
 
 
 def _wrongful_cost(ctx: ScoringContext, action: str, criticism: bool) -> float:
@@ -52,11 +52,8 @@ def score_moderation(ctx: ScoringContext) -> DimensionResult:
     m4 = _m4(ctx)
     if m4:
         results.append(m4)
-    summary = pick(lang,
-                   f"Fjernet med rette: {len(m['true_removed'])}; fjernet uten grunn: {len(m['wrongly_removed'])}; "
-                   f"burde vært fjernet: {len(m['missed'])}.",
-                   f"Removed rightly: {len(m['true_removed'])}; removed without reason: {len(m['wrongly_removed'])}; "
-                   f"should have been removed: {len(m['missed'])}.")
+    summary = say(lang, "findings.moderation.summary", right=len(m["true_removed"]), wrong=len(m["wrongly_removed"]),
+                  missed=len(m["missed"]))
     return DimensionResult("moderation", results, summary)
 
 
@@ -69,7 +66,7 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     lang = ctx.lang
     wrong = m["wrongly_removed"]
     if not any(m.values()):
-        return RuleResult("M2", pick(lang, "Ingen kommentarer på siden å moderere.", "No comments on the page to moderate."))
+        return RuleResult("M2", say(lang, "findings.moderation.m2_nothing"))
     # Legitimate comments removed and later put back: the page saw the removal, but the team
     # corrected its own mistake, so it costs half.
     wrong_ids = {i.item_id for i in wrong}
@@ -77,8 +74,7 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
                 if i in ctx.state.items and i not in wrong_ids and ctx.state.items[i].visibility == "visible"
                 and not ctx.state.items[i].labels.deletion_justified]
     if not wrong and not restored:
-        return RuleResult("M2", pick(lang, "Ingen legitime kommentarer ble fjernet; kritikk fikk stå.",
-                                     "No legitimate comment was removed; criticism was left up."), score=100.0)
+        return RuleResult("M2", say(lang, "findings.moderation.m2_clean"), score=100.0)
     cost = 0.0
     criticism = 0
     for item in wrong:
@@ -93,20 +89,13 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
             * ctx.rubric.rule("M2").param("restored_share")
     deleted = sum(1 for i in wrong if i.visibility == "deleted")
     total = len(wrong) + len(restored)
-    counts = [(deleted, "slettet", "deleted"), (len(wrong) - deleted, "skjult", "hidden"),
-              (len(restored), "gjenopprettet", "restored")]
-    nb_parts = ", ".join(f"{n} {word}" for n, word, _ in counts if n)
-    en_parts = ", ".join(f"{n} {word}" for n, _, word in counts if n)
-    what = pick(lang,
-                f"{total} {'kommentar' if total == 1 else 'kommentarer'} uten slettegrunn ble fjernet ({nb_parts}), "
-                f"av dem {criticism} med ren kritikk.",
-                f"{total} {'comment' if total == 1 else 'comments'} with no ground for removal "
-                f"{'was' if total == 1 else 'were'} removed ({en_parts}), {criticism} of them mere criticism.")
+    counts = [(deleted, "deleted"), (len(wrong) - deleted, "hidden"), (len(restored), "restored")]
+    parts = ", ".join(say(lang, f"findings.moderation.{word}", n=n) for n, word in counts if n)
+    what = say_n(lang, "findings.moderation.m2", total, parts=parts, criticism=criticism)
     reacting = {t.id for t in ctx.scenario.triggers if t.when.wrongful_deletion}
     outcry = [p for _, p in ctx.triggers if p.trigger_id in reacting]
     if outcry:
-        what += pick(lang, " Det førte til beskyldninger om sensur på siden.",
-                     " It led to accusations of censorship on the page.")
+        what += say(lang, "findings.moderation.m2_outcry")
     # Any wrongful removal is a shortcoming, however few points it costs.
     return RuleResult("M2", what, score=max(0.0, 100.0 - cost), severity="critical" if criticism else "major",
                       verdict="improvement",
@@ -121,7 +110,7 @@ def _m1(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     should = m["true_removed"] + m["missed"]
     n_should = len(should) + unplayed.should_remove
     if not n_should:
-        return RuleResult("M1", pick(lang, "Ingen kommentarer trengte å fjernes.", "No comment needed removing."))
+        return RuleResult("M1", say(lang, "findings.moderation.m1_none"))
     serious = [i for i in should if i.labels.kind in _SERIOUS or i.labels.personal_data]
     missed_serious = [i for i in m["missed"] if i.labels.kind in _SERIOUS or i.labels.personal_data]
     serious_ids = {i.item_id for i in missed_serious}
@@ -133,18 +122,11 @@ def _m1(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     weight_total = heavy * n_serious + (n_should - n_serious)
     lost = heavy * (len(missed_serious) + unplayed.serious_remove) + len(missed_other) \
         + (unplayed.should_remove - unplayed.serious_remove)
-    what = pick(lang,
-                f"{share(removed, n_should, lang)} kommentarer som KS-reglene tillater å fjerne, ble fjernet.",
-                f"{share(removed, n_should, lang)} comments that the KS rules allow removing were removed.")
+    what = say_n(lang, "findings.moderation.m1", n_should, share=share(removed, n_should, lang))
     if unplayed.should_remove:
-        what += pick(lang, f" {unplayed.should_remove} av dem var planlagt etter at øvelsen ble avsluttet.",
-                     f" {unplayed.should_remove} of them were planned after the drill was ended.")
+        what += say(lang, "findings.unplayed_of_them", n=unplayed.should_remove)
     if missed_serious:
-        what += pick(lang,
-                     f" Blant dem som ble stående: {len(missed_serious)} personangrep, navngitte personer, "
-                     f"personopplysninger eller ulovlig innhold.",
-                     f" Left up among them: {len(missed_serious)} personal attacks, named people, personal data or "
-                     f"illegal content.")
+        what += say(lang, "findings.moderation.m1_serious", n=len(missed_serious))
     return RuleResult("M1", what, score=100.0 * (1 - lost / weight_total) if weight_total else 100.0,
                       severity="major" if missed_serious else None,
                       verdict="improvement" if missed_serious else None,
@@ -163,11 +145,7 @@ def _m3(ctx: ScoringContext) -> RuleResult | None:
         return None
     hidden = [i for i in sensitive if i.visibility == "hidden"]
     deleted = [i for i in sensitive if i.visibility == "deleted"]
-    what = pick(lang,
-                f"{share(len(hidden), len(sensitive), lang)} fjernede innlegg med personopplysninger ble skjult "
-                f"i stedet for slettet.",
-                f"{share(len(hidden), len(sensitive), lang)} removed posts with personal data were hidden rather "
-                f"than deleted.")
+    what = say_n(lang, "findings.moderation.m3", len(sensitive), share=share(len(hidden), len(sensitive), lang))
     return RuleResult("M3", what, score=100.0 * len(hidden) / len(sensitive), severity="minor" if deleted else None,
                       items=[ctx.ref(i) for i in deleted[:5]], metrics={"hidden": len(hidden), "deleted": len(deleted)})
 
@@ -194,11 +172,8 @@ def _m4(ctx: ScoringContext) -> RuleResult | None:
         if removal.note.strip():
             noted += 1
             points += note_share
-    what = pick(lang,
-                f"{share(matching, len(removals), lang)} fjerninger hadde en grunn som passer innholdet; "
-                f"{share(noted, len(removals), lang)} hadde en merknad om hva og hvorfor.",
-                f"{share(matching, len(removals), lang)} removals had a reason that fits the content; "
-                f"{share(noted, len(removals), lang)} had a note on what and why.")
+    what = say_n(lang, "findings.moderation.m4", len(removals), share=share(matching, len(removals), lang),
+                 noted=share(noted, len(removals), lang))
     score = 100.0 * points / len(removals)
     # Record keeping matters, but a missing note is never as grave as a wrong removal itself (M4's ceiling).
     return RuleResult("M4", what, score=score,

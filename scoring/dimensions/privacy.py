@@ -12,7 +12,7 @@ from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
 from scoring.models import Severity, Verdict
 from scoring.planned import unplayed_for
-from scoring.texts import duration, pick, quoted, share
+from scoring.texts import duration, quoted, say, say_n, share
 
 
 def _costs(ctx: ScoringContext, rubric_id: str) -> dict[str, float]:
@@ -30,10 +30,7 @@ def score_privacy(ctx: ScoringContext) -> DimensionResult:
     if p3:
         results.append(p3)
     breaches = sum(int(r.metrics.get("texts_flagged", 0)) for r in results[:2])
-    summary = pick(lang, f"{breaches} {'offentlig tekst' if breaches == 1 else 'offentlige tekster'} med "
-                         f"personopplysninger eller bekreftet klientforhold.",
-                   f"{breaches} public {'text' if breaches == 1 else 'texts'} with personal data or a confirmed "
-                   f"client relationship.")
+    summary = say_n(lang, "findings.privacy.summary", breaches)
     return DimensionResult("privacy", results, summary)
 
 
@@ -49,20 +46,16 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
             top = max(hits, key=lambda f: _COST[f.severity])
             flagged.append((text, top.severity, top.matched, top.explanation))
     if not texts:
-        return RuleResult(rubric_id, pick(lang, "Ingen offentlige tekster.", "No public texts."))
+        return RuleResult(rubric_id, say(lang, "findings.privacy.no_texts"))
     if not flagged:
-        what = (pick(lang, f"Ingen av {len(texts)} offentlige tekster inneholdt personopplysninger.",
-                     f"None of {len(texts)} public texts contained personal data.") if rubric_id == "P1" else
-                pick(lang, "Ingen offentlige tekster bekreftet at noen er klient, pasient eller elev.",
-                     "No public text confirmed that someone is a client, patient or pupil."))
+        what = (say_n(lang, "findings.privacy.p1_clean", len(texts)) if rubric_id == "P1" else
+                say(lang, "findings.privacy.p2_clean"))
         return RuleResult(rubric_id, what, score=100.0, metrics={"texts_flagged": 0, "texts": len(texts)})
     cost = sum(_COST[sev] for _, sev, _, _ in flagged)
     text, severity, matched, explanation = flagged[0]
     example = f" {quoted(matched, lang)}" if matched else ""
-    what = pick(lang, f"{share(len(flagged), len(texts), lang)} offentlige tekster ble flagget. Første kl. "
-                      f"{ctx.clock.label(text.t)}:{example} – {explanation}",
-                f"{share(len(flagged), len(texts), lang)} public texts were flagged. First at "
-                f"{ctx.clock.label(text.t)}:{example} – {explanation}")
+    what = say_n(lang, "findings.privacy.flagged", len(texts), share=share(len(flagged), len(texts), lang),
+                 at=ctx.clock.label(text.t), example=example, explanation=explanation)
     worst = max((sev for _, sev, _, _ in flagged), key=lambda s: _COST[s])
     # Any flagged text is at least worth a look, however small its cost in points.
     verdict: Verdict = "note" if worst == "minor" else "improvement"
@@ -83,14 +76,10 @@ def _p3(ctx: ScoringContext) -> RuleResult | None:
     late = [i for i in exposing if i.removed_at is not None and i.removed_at - i.t > within]
     left = [i for i in exposing if i.visibility == "visible"]
     score = 100.0 * (len(in_time) + ctx.rubric.rule("P3").param("late_credit") * len(late)) / total
-    what = pick(lang,
-                f"{share(len(in_time), total, lang)} innlegg med personopplysninger ble skjult eller slettet "
-                f"innen {duration(within, lang)}; {len(left)} ble stående {'synlig' if len(left) == 1 else 'synlige'}.",
-                f"{share(len(in_time), total, lang)} posts exposing personal data were hidden or deleted within "
-                f"{duration(within, lang)}; {len(left)} stayed visible.")
+    what = say_n(lang, "findings.privacy.p3", total, share=share(len(in_time), total, lang),
+                 within=duration(within, lang), left=len(left))
     if unplayed:
-        what += pick(lang, f" {unplayed} var planlagt etter at øvelsen ble avsluttet, og teller som ikke fjernet.",
-                     f" {unplayed} were planned after the drill was ended, and count as not removed.")
+        what += say(lang, "findings.privacy.p3_unplayed", n=unplayed)
     return RuleResult("P3", what, score=score, severity="critical" if left else None,
                       verdict="improvement" if left else None,
                       items=[ctx.ref(i) for i in left + late],

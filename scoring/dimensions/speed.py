@@ -21,7 +21,7 @@ from scoring.context import ScoringContext
 from scoring.findings import DimensionResult, RuleResult
 from scoring.models import ResponseTime
 from scoring.planned import played_for, unplayed_for
-from scoring.texts import duration, pick, share
+from scoring.texts import duration, say, say_n, share
 
 
 def needs_reply_items(ctx: ScoringContext) -> list[ItemView]:
@@ -114,47 +114,35 @@ def score_speed(ctx: ScoringContext, rows: list[ResponseTime]) -> DimensionResul
     if s5:
         results.append(s5)
     within = sum(1 for r in rows if r.within_target)
-    summary = pick(lang,
-                   f"{share(within, len(rows), lang)} henvendelser fikk svar innen {duration(th.reply_within, lang)}.",
-                   f"{share(within, len(rows), lang)} inquiries were answered within {duration(th.reply_within, lang)}.")
-    return DimensionResult("speed", results, summary if rows else pick(lang, "Ingen henvendelser å måle.",
-                                                                         "No inquiries to measure."))
+    summary = say_n(lang, "findings.speed.summary", len(rows), share=share(within, len(rows), lang),
+                    target=duration(th.reply_within, lang))
+    return DimensionResult("speed", results, summary if rows else say(lang, "findings.speed.summary_none"))
 
 
 def _s1(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult:
     lang, target = ctx.lang, ctx.thresholds.reply_within
     unplayed = unplayed_for(ctx).needs_reply
     if not rows and not unplayed:
-        return RuleResult("S1", pick(lang, "Ingen henvendelser trengte svar i denne øvelsen.",
-                                     "No inquiry needed a reply in this drill."))
+        return RuleResult("S1", say(lang, "findings.speed.s1_none"))
     if not rows:
         return RuleResult("S1", _unplayed_sentence(lang, unplayed), score=0.0, metrics={"unplayed": unplayed})
     within = [r for r in rows if r.within_target]
     answered = [r.responded_after for r in rows if r.responded_after is not None]
     late = sorted((r for r in rows if not r.within_target),
                   key=lambda r: -(r.responded_after if r.responded_after is not None else float("inf")))
-    unit = pick(lang, " kontortid", " office time") if ctx.thresholds.reply_in_office_time else ""
-    origin = _origin(ctx, "reply_within")
-    what = pick(lang,
-                f"{share(len(within), len(rows), lang)} henvendelser fikk svar innen {duration(target, lang)}{unit} "
-                f"(mål {origin}).",
-                f"{share(len(within), len(rows), lang)} inquiries got a response within {duration(target, lang)}{unit} "
-                f"(target {origin}).")
+    unit = say(lang, "findings.speed.office_time") if ctx.thresholds.reply_in_office_time else ""
+    what = say_n(lang, "findings.speed.s1_within", len(rows), share=share(len(within), len(rows), lang),
+                 target=duration(target, lang), unit=unit, origin=_origin(ctx, "reply_within"))
     if answered:
-        what += pick(lang, f" Mediantid til første svar: {duration(median(answered), lang)}; lengste: "
-                           f"{duration(max(answered), lang)}.",
-                     f" Median time to first response: {duration(median(answered), lang)}; longest: "
-                     f"{duration(max(answered), lang)}.")
+        what += say(lang, "findings.speed.s1_median", median=duration(median(answered), lang),
+                    longest=duration(max(answered), lang))
     never = sum(1 for r in rows if r.responded_after is None)
     if never:
-        what += pick(lang, f" {never} fikk aldri svar.", f" {never} never got a response.")
+        what += say(lang, "findings.speed.s1_never", n=never)
     partial = [r for r in rows if not r.within_target and r.credit > 0]
     if partial:
-        what += (pick(lang, f" {len(partial)} fikk delvis uttelling for svar samme arbeidsdag.",
-                      f" {len(partial)} earned partial credit for an answer the same working day.")
-                 if not ctx.thresholds.incident_active else
-                 pick(lang, f" {len(partial)} fikk delvis uttelling for svar litt over målet.",
-                      f" {len(partial)} earned partial credit for a response a little over the target."))
+        key = "s1_partial_incident" if ctx.thresholds.incident_active else "s1_partial_day"
+        what += say(lang, f"findings.speed.{key}", n=len(partial))
     if unplayed:
         what += " " + _unplayed_sentence(lang, unplayed)
     by_id = ctx.state.items
@@ -168,16 +156,12 @@ def _s1(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult:
 
 
 def _unplayed_sentence(lang: str, n: int) -> str:
-    return pick(lang, f"{n} henvendelser som scenariet hadde planlagt, kom aldri fordi øvelsen ble avsluttet "
-                      f"før tiden; de teller som ubesvart.",
-                f"{n} inquiries the scenario had planned never came because the drill was ended early; they count "
-                f"as unanswered.")
+    return say_n(lang, "findings.speed.unplayed", n)
 
 
 def _origin(ctx: ScoringContext, name: str) -> str:
     where = ctx.thresholds.origin.get(name, "rubric")
-    return pick(ctx.lang, "fra scenariet" if where == "scenario" else "etter rubrikkens standard",
-                "set by the scenario" if where == "scenario" else "set by the rubric's default")
+    return say(ctx.lang, "findings.speed.origin_scenario" if where == "scenario" else "findings.speed.origin_rubric")
 
 
 def _promise_kept(ctx: ScoringContext, item: ItemView) -> bool:
@@ -214,14 +198,10 @@ def _s2(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult | None:
     bad = len(broken) + len(too_long)
     parts = []
     if acknowledged:
-        parts.append(pick(lang,
-                          f"{len(acknowledged)} henvendelser fikk først en bekreftelse; {len(acknowledged) - len(broken)} "
-                          f"av dem fikk senere et fullt svar.",
-                          f"{len(acknowledged)} inquiries first got an acknowledgement; {len(acknowledged) - len(broken)} "
-                          f"of them later got a full answer."))
+        parts.append(say_n(lang, "findings.speed.s2_acknowledged", len(acknowledged),
+                           kept=len(acknowledged) - len(broken)))
     if too_long:
-        parts.append(pick(lang, f"{len(too_long)} ventet mer enn {duration(max_wait, lang)} på svar.",
-                          f"{len(too_long)} waited more than {duration(max_wait, lang)} for an answer."))
+        parts.append(say(lang, "findings.speed.s2_too_long", n=len(too_long), max_wait=duration(max_wait, lang)))
     return RuleResult("S2", " ".join(parts), score=100.0 * (checks - bad) / checks,
                       items=[ctx.ref(i) for i in (broken + too_long)[:8]],
                       metrics={"acknowledged": len(acknowledged), "promises_broken": len(broken),
@@ -232,18 +212,8 @@ def _s3(ctx: ScoringContext) -> RuleResult:
     lang = ctx.lang
     outside = sum(1 for i in ctx.items if i.labels.needs_reply and not ctx.clock.in_office_hours(i.t))
     hours = ctx.scenario.municipality.office_hours
-    if ctx.thresholds.incident_active:
-        what = pick(lang,
-                    f"En hendelse pågikk, så svartiden ble målt i vanlig tid uten lettelse utenfor kontortid "
-                    f"({hours}); {outside} henvendelser kom utenfor kontortid.",
-                    f"An incident was active, so response times were measured in plain time with no relaxation "
-                    f"outside office hours ({hours}); {outside} inquiries arrived outside office hours.")
-    else:
-        what = pick(lang,
-                    f"Ingen hendelse pågikk: svartiden ble målt i kontortid ({hours}, mandag–fredag); "
-                    f"{outside} henvendelser kom utenfor kontortid.",
-                    f"No incident was active: response times were measured in office time ({hours}, "
-                    f"Monday–Friday); {outside} inquiries arrived outside office hours.")
+    key = "findings.speed.s3_incident" if ctx.thresholds.incident_active else "findings.speed.s3_normal"
+    what = say_n(lang, key, outside, hours=hours)
     return RuleResult("S3", what, metrics={"outside_office_hours": outside})
 
 
@@ -255,11 +225,9 @@ def _s4(ctx: ScoringContext) -> RuleResult | None:
     patterns = ctx.rubric.compiled("S4")
     telling = [p for p in ctx.official_posts if any(rx.search(p.text) for rx in patterns)]
     if telling:
-        return RuleResult("S4", pick(lang, f"{len(telling)} offisielle innlegg sa hvilken svartid folk kan vente.",
-                                     f"{len(telling)} official posts told people what response time to expect."),
+        return RuleResult("S4", say_n(lang, "findings.speed.s4_telling", len(telling)),
                           score=100.0, items=[ctx.text_ref(p) for p in telling[:3]])
-    return RuleResult("S4", pick(lang, "Ingen offisielle innlegg sa hvilken svartid folk kan vente.",
-                                 "No official post told people what response time to expect."), score=0.0)
+    return RuleResult("S4", say(lang, "findings.speed.s4_none"), score=0.0)
 
 
 def _s5(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult | None:
@@ -280,11 +248,8 @@ def _s5(ctx: ScoringContext, rows: list[ResponseTime]) -> RuleResult | None:
     ok = sum(1 for r in in_peak if r.within_target)
     earned = sum(r.credit for r in in_peak)
     span = f"{ctx.clock.label(best_start)}–{ctx.clock.label(best_start + th.peak_window)}"
-    what = pick(lang,
-                f"I den travleste perioden ({span}, {len(in_peak)} henvendelser) fikk {share(ok, len(in_peak), lang)} "
-                f"svar innen {duration(th.reply_within, lang)}.",
-                f"In the busiest period ({span}, {len(in_peak)} inquiries) {share(ok, len(in_peak), lang)} got a "
-                f"response within {duration(th.reply_within, lang)}.")
+    what = say_n(lang, "findings.speed.s5", len(in_peak), span=span, share=share(ok, len(in_peak), lang),
+                 target=duration(th.reply_within, lang))
     late = [ctx.state.items[r.item_id] for r in in_peak if not r.within_target]
     return RuleResult("S5", what, score=earned / len(in_peak), items=[ctx.ref(i) for i in late[:5]],
                       metrics={"peak_items": len(in_peak), "peak_within": ok, "peak_start_s": best_start})

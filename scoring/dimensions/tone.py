@@ -13,7 +13,7 @@ from collections import defaultdict
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
 from scoring.models import SEVERITY_RANK, Severity, Verdict
-from scoring.texts import pick, quoted, share
+from scoring.texts import quoted, say, say_n, share
 
 TONE_RUBRIC = ("T1", "T2", "T3", "T4", "T5")
 
@@ -22,20 +22,16 @@ def score_tone(ctx: ScoringContext) -> DimensionResult:
     lang = ctx.lang
     texts = ctx.team_texts
     if not texts:
-        return DimensionResult("tone", [RuleResult("T2", pick(lang, "Teamet skrev ingen offentlige svar eller innlegg.",
-                                                               "The team wrote no public replies or posts."))],
-                               pick(lang, "Ingen tekster å vurdere.", "No texts to judge."))
+        return DimensionResult("tone", [RuleResult("T2", say(lang, "findings.tone.no_texts"))],
+                               say(lang, "findings.tone.summary_none"))
     mean = sum(t.tone.score for t in texts) / len(texts)
     results = [r for rubric_id in TONE_RUBRIC if (r := _rubric_finding(ctx, rubric_id, texts))]
     bands = ctx.rubric.policy.tone_summary
     good_from, weak_below = f"{bands.good_from:g}", f"{bands.weak_below:g}"
     good = sum(1 for t in texts if t.tone.score >= bands.good_from)
     poor = sum(1 for t in texts if t.tone.score < bands.weak_below)
-    summary = pick(lang,
-                   f"Snittscore {mean:.0f} over {len(texts)} offentlige tekster; {good} gode ({good_from}+), "
-                   f"{poor} svake (under {weak_below}).",
-                   f"Mean score {mean:.0f} over {len(texts)} public texts; {good} good ({good_from}+), "
-                   f"{poor} weak (below {weak_below}).")
+    summary = say_n(lang, "findings.tone.summary", len(texts), mean=f"{mean:.0f}", good=good, poor=poor,
+                    good_from=good_from, weak_below=weak_below)
     return DimensionResult("tone", results, summary, score=mean)
 
 
@@ -62,8 +58,8 @@ def _rubric_finding(ctx: ScoringContext, rubric_id: str, texts: list[TeamText]) 
     sentences = []
     for rule in negatives + positives:
         example = f" ({quoted(matched[rule], lang)})" if rule in matched else ""
-        sentences.append(f"{share(len(hits[rule]), len(texts), lang)}{pick(lang, ' tekster', ' texts')}: "
-                         f"{explanations[rule].rstrip('.')}{example}.")
+        sentences.append(say_n(lang, "findings.tone.rule", len(texts), share=share(len(hits[rule]), len(texts), lang),
+                               explanation=explanations[rule].rstrip("."), example=example))
     worst = negatives[0] if negatives else None
     verdict: Verdict = "improvement" if worst and points < 0 else ("strength" if points > 0 else "note")
     severity = max((severities[r] for r in negatives), key=SEVERITY_RANK.__getitem__, default=None)

@@ -45,8 +45,10 @@ from scoring.report.model import (
     TimelineKind,
     VolumeBucket,
 )
+from scoring.report.catalogue import label
+from scoring.report.moments import moments_for
 from scoring.scorer import score
-from scoring.texts import quote
+from scoring.texts import quote, quoted
 
 BUCKET_S = 300.0
 
@@ -73,6 +75,7 @@ def build_report(scenario: Scenario, events: list[Event], *, language: str | Non
                             ended=ended.reason if ended else None, simulated_s=ctx.end),
         score=report,
         strengths=report.strengths(8),
+        did=moments_for(ctx, report.strengths(8)),
         improvements=improvements,
         corrective_actions=_actions(improvements),
         removals_to_review=_removals(ctx),
@@ -97,14 +100,24 @@ def _actions(improvements: list[Finding]) -> list[CorrectiveAction]:
 
 def _removals(ctx: ScoringContext) -> list[RemovalReview]:
     m = matrix(ctx)
+    lang = ctx.lang
     rows = []
     for item in m["wrongly_removed"]:
+        given = str(item.removal_reason or "")
+        detail = label("removed_as", lang, action=label(f"action_{item.visibility}", lang),
+                       reason=reason_label(given, lang))
         rows.append(RemovalReview(item=ctx.ref(item), outcome="wrongful", action=item.visibility,
-                                  reason_given=str(item.removal_reason or "")))
+                                  reason_given=given, detail=detail))
     for item in m["missed"]:
-        rows.append(RemovalReview(item=ctx.ref(item), outcome="missed", action="",
-                                  justified_reason=str(item.labels.deletion_reason or "")))
+        justified = str(item.labels.deletion_reason or "")
+        rows.append(RemovalReview(item=ctx.ref(item), outcome="missed", action="", justified_reason=justified,
+                                  detail=reason_label(justified, lang)))
     return rows
+
+
+def reason_label(reason: str, lang: str) -> str:
+    """A removal reason as a person reads it ("personangrep", not `personal_attack`)."""
+    return label(f"reason_{reason}" if reason else "reason_none", lang)
 
 
 def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
@@ -112,6 +125,7 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
     the observers' notes (so a trainer's remarks appear where they were made)."""
     entries: list[TimelineEntry] = []
     items = ctx.state.items
+    lang = ctx.lang
     key_items = {i.item_id for i in items.values() if i.source not in ("stream", "post", "reaction")}
     # The crowd's reactions stand beside the replies and posts in the story that caused them.
     shown = {r.reply_id for r in ctx.state.replies.values() if r.item_id in key_items}
@@ -145,7 +159,9 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
             entries.append(TimelineEntry(t=t, at=at, kind="archived", who=event.actor,
                                          text=quote(item.text, 140) if item else p.item_id, item_id=p.item_id))
         elif isinstance(p, TriggerFired):
-            entries.append(TimelineEntry(t=t, at=at, kind="trigger", who="system", text=p.trigger_id))
+            entries.append(TimelineEntry(t=t, at=at, kind="trigger", who="system",
+                                         text=_trigger_text(ctx, p),
+                                         item_id=p.items[0] if p.items else None))
         elif isinstance(p, DutyHandedOver):
             entries.append(TimelineEntry(t=t, at=at, kind="handover", who=event.actor,
                                          text=f"{p.from_member or '–'} → {p.to_member}"))
@@ -156,7 +172,19 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
             item = items[p.item_id]
             entries.append(TimelineEntry(t=t, at=at, kind="liked", who=event.actor, text=quote(item.text, 140),
                                          item_id=p.item_id))
-    return entries
+    return [e.model_copy(update={"kind_label": label(f"kind_{e.kind}", lang), "who_label": _who(e.who, lang)})
+            for e in entries]
+
+
+def _who(actor: str, lang: str) -> str:
+    """The scenario and the trainer by name in the report's language; team members as they are called."""
+    return label(f"who_{actor}", lang) if actor in ("system", "trainer") else actor
+
+
+def _trigger_text(ctx: ScoringContext, fired: TriggerFired) -> str:
+    """What a trigger made happen: the comment it posted, quoted (its id means nothing to a team)."""
+    posted = [ctx.state.items[i].text for i in fired.items if i in ctx.state.items]
+    return quoted(quote(posted[0], 140), ctx.lang) if posted else label("kind_trigger", ctx.lang)
 
 
 def volume(ctx: ScoringContext) -> list[VolumeBucket]:
@@ -193,10 +221,16 @@ def reach_series(ctx: ScoringContext, report: ScoreReport) -> list[ReachSeries]:
             continue
         correction = _correction_of(ctx, rumour.item_id)
         correction_points = [ReachPoint(t=t, reached=n) for t, n in ctx.reach_series.get(correction or "", [])]
+        cf = ctx.counterfactuals.get(rumour.item_id)
+        without = [ReachPoint(t=t, reached=n) for t, n in (cf.without_curve if cf else [])]
+        if cf and not without and rumour.corrected_at is None:
+            without = points  # never corrected: what happened is the run without a correction
+        earlier = [ReachPoint(t=t, reached=n) for t, n in (cf.earlier_curve if cf else [])]
         rows.append(ReachSeries(item_id=rumour.item_id, quote=rumour.quote, t=rumour.t, reached=rumour.reached,
                                 points=points, correction_id=correction, correction_points=correction_points,
                                 corrected_at=rumour.corrected_at, without_correction=rumour.without_correction,
                                 with_earlier_correction=rumour.with_earlier_correction,
+                                without_points=without, earlier_points=earlier, earlier_by=rumour.earlier_by,
                                 sentence=reach_sentence(ctx, rumour)))
     return rows
 

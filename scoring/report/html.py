@@ -1,7 +1,10 @@
 """The after-action report as one self-contained HTML file with inline SVG charts.
 
 No scripts, no web fonts, no external requests: the file can be mailed, archived and
-printed. Print CSS keeps sections together and drops the screen-only background.
+printed. Print CSS keeps sections together and drops the screen-only background. The font
+stack ends in the colour emoji fonts of the common systems, so the emoji citizens write show
+as emoji rather than empty boxes; where none is installed the browser falls back cleanly.
+Items are named by their clock time and a quote, never by an id.
 """
 
 from __future__ import annotations
@@ -14,14 +17,17 @@ from scoring.models import Finding, ItemRef
 from scoring.report import svg
 from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport
-from scoring.texts import decimal, duration, pick, signed
+from scoring.texts import decimal, duration, say_n, signed
+
+FONTS = ('system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif,'
+         '"Noto Color Emoji","Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol"')
+"""Text fonts first, then colour emoji fonts: a glyph missing from the text font is taken from them."""
 
 _CSS = """
 :root { --ink:#1a1a1a; --muted:#555; --line:#d0d0d0; --bg:#f6f7f9; --card:#fff;
         --good:#0072B2; --warn:#9a5b00; --bad:#b34400; }
 * { box-sizing: border-box; }
-body { margin:0; background:var(--bg); color:var(--ink); line-height:1.5;
-       font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
+body { margin:0; background:var(--bg); color:var(--ink); line-height:1.5; font:16px/1.5 FONT_STACK; }
 main { max-width: 980px; margin: 0 auto; padding: 24px 20px 60px; }
 header h1 { font-size: 1.8rem; margin: 0 0 4px; }
 .meta { color: var(--muted); font-size: .95rem; }
@@ -41,6 +47,9 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .finding.improvement { border-color: var(--bad); }
 .finding.note { border-color: #999; }
 .finding .head { font-weight: 600; }
+.finding .title { margin-right: 8px; }
+.finding ul.did { margin: 4px 0 0 0; padding-left: 18px; }
+.variant-note { color: var(--muted); font-size: .88rem; margin-top: 2px; }
 .tag { display:inline-block; font-size:.8rem; padding:1px 7px; border-radius: 10px; border:1px solid var(--line);
        margin-right: 6px; background:#fafafa; white-space: nowrap; }
 .tag.critical { background:#fbe3d6; border-color:#e5a27e; }
@@ -63,7 +72,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 24px; }
   th, td { padding: 4px; font-size: .85rem; }
   .total .big { font-size: 2.4rem; }
 }
-@page { margin: 15mm 14mm; }
+@page { size: A4; margin: 15mm 14mm; }
 @media print {
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
@@ -73,7 +82,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 24px; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
-"""
+""".replace("FONT_STACK", FONTS)
 
 
 def _e(text: object) -> str:
@@ -91,31 +100,27 @@ def _quote(text: str, lang: str) -> str:
 def _items(items: list[ItemRef], lang: str) -> str:
     if not items:
         return ""
-    rows = "".join(f"<li>{_e(i.at)} <code>{_e(i.id)}</code>: {_quote(i.quote, lang)}</li>" for i in items)
+    rows = "".join(f"<li>{_e(label('at', lang, at=i.at))}: {_quote(i.quote, lang)}</li>" for i in items)
     return f'<ul class="items">{rows}</ul>'
 
 
-def _finding(f: Finding, lang: str, *, with_action: bool = False) -> str:
+def _finding(f: Finding, lang: str, *, with_action: bool = False, did: list[str] | None = None) -> str:
+    """One finding; a strength (`did` given) shows what the team did instead of the items it missed."""
     severity = "" if f.verdict == "strength" or f.severity == "info" else \
-        f'<span class="tag {f.severity}">{_e(_severity_word(f.severity, lang))}</span>'
+        f'<span class="tag {f.severity}">{_e(label("severity_" + f.severity, lang))}</span>'
     shows_action = f.verdict == "improvement" or (f.verdict == "note" and f.rule_score is not None)
     action = f'<div class="rec"><strong>{_e(label("actions", lang))}:</strong> {_e(f.action)}</div>' \
         if with_action and f.action and shows_action else ""
     points = "" if f.rule_score is None and f.points == 0 else \
         f'<span class="tag">{_e(signed(f.points, lang))} {_e(label("points", lang).lower())}</span>'
-    return (f'<div class="finding {f.verdict}"><div class="head"><span class="tag">{_e(f.rule)}</span>{severity}'
-            f'{points}</div>'
-            f"<div>{_e(f.what)}</div>"
+    moments = "".join(f"<li>{_e(sentence)}</li>" for sentence in did or [])
+    return (f'<div class="finding {f.verdict}"><div class="head"><span class="title">{_e(f.title)}</span>'
+            f'<span class="tag">{_e(label("rule_tag", lang, rule=f.rule))}</span>{severity}{points}</div>'
+            + (f'<ul class="did">{moments}</ul>' if moments else "")
+            + f"<div>{_e(f.what)}</div>"
             f'<div class="rec">{_e(label("recommendation", lang))}: {_e(f.recommendation)} '
             f'<span class="src">({_e(label("source", lang))}: {_e(f.source)})</span></div>{action}'
-            f"{_items(f.items, lang)}</div>")
-
-
-def _severity_word(severity: str, lang: str) -> str:
-    words = {"critical": ("kritisk", "critical"), "major": ("alvorlig", "major"), "minor": ("mindre", "minor"),
-             "info": ("info", "info")}
-    nb, en = words[severity]
-    return pick(lang, nb, en)
+            f"{'' if did is not None else _items(f.items, lang)}</div>")
 
 
 def clock_ticks(starts_iso: str, end_s: float) -> list[tuple[float, str]]:
@@ -137,22 +142,26 @@ def render_html(report: AfterActionReport) -> str:
              f'<meta name="viewport" content="width=device-width, initial-scale=1">'
              f"<title>{_e(label('report_title', lang))}: {_e(report.scenario.title)}</title>"
              f"<style>{_CSS}</style></head><body><main>"]
+    variant = "" if report.session.seed is None else f" · {_e(label('variant', lang, n=report.session.seed))}"
+    note = "" if report.session.seed is None else f'<div class="variant-note">{_e(label("variant_note", lang))}</div>'
     parts.append(f"<header><h1>{_e(label('report_title', lang))}: {_e(report.scenario.title)}</h1>"
                  f'<div class="meta">{_e(report.scenario.municipality)} · {_e(label("started", lang))} '
-                 f"{_e(_nice_start(report.scenario.starts))} · {_e(duration(report.session.simulated_s, lang))} · "
-                 f"{_e(label('seed', lang))} {_e(report.session.seed)} · {_e(label('team', lang))}: "
-                 f"{_e(', '.join(report.session.team) or '–')}</div></header>")
+                 f"{_e(_nice_start(report.scenario.starts))} · {_e(duration(report.session.simulated_s, lang))}"
+                 f"{variant} · {_e(label('team', lang))}: "
+                 f"{_e(', '.join(report.session.team) or '–')}</div>{note}</header>")
     parts.append(_summary(report))
     if report.comparison:
         parts.append(_comparison(report))
     parts.append(f"<section><h2>{_e(label('strengths', lang))}</h2>"
-                 + ("".join(_finding(f, lang) for f in report.strengths) or f"<p>{_e(label('none', lang))}</p>")
+                 + ("".join(_finding(f, lang, did=report.did.get(f.rule, [])) for f in report.strengths)
+                    or f"<p>{_e(label('none', lang))}</p>")
                  + "</section>")
     parts.append(f"<section><h2>{_e(label('improvements', lang))}</h2>"
                  + ("".join(_finding(f, lang) for f in report.improvements) or f"<p>{_e(label('none', lang))}</p>")
                  + "</section>")
-    actions = "".join(f"<li><strong>{_e(a.rule)}</strong>: {_e(a.action)} "
-                      f'<span class="src">({_e(a.source)})</span></li>' for a in report.corrective_actions)
+    actions = "".join(f"<li>{_e(a.action)} "
+                      f'<span class="src">({_e(label("rule_tag", lang, rule=a.rule))} · {_e(a.source)})</span></li>'
+                      for a in report.corrective_actions)
     parts.append(f"<section><h2>{_e(label('actions', lang))}</h2>"
                  + (f'<ol class="actions">{actions}</ol>' if actions else f"<p>{_e(label('none', lang))}</p>")
                  + "</section>")
@@ -166,7 +175,7 @@ def render_html(report: AfterActionReport) -> str:
     parts.append(_timeline(report))
     parts.append(f"<footer><p>{_e(label('ks_note', lang))} {_e(label('score_note', lang))}</p>"
                  f"<p>{_e(label('generated_from', lang))} {_e(report.session.file)} "
-                 f"({report.session.events} {_e(pick(lang, 'hendelser', 'events'))}).</p></footer>")
+                 f"({_e(say_n(lang, 'report.events', report.session.events))}).</p></footer>")
     parts.append("</main></body></html>")
     return "".join(parts)
 
@@ -181,7 +190,7 @@ def _summary(report: AfterActionReport) -> str:
              if s.grade else "")
     rows = "".join(f"<tr><td>{_e(d.label)}</td><td class='num'>{_e(_score(d.score, lang))}</td>"
                    f"<td class='num'>{_e(decimal(d.weight, lang))}</td><td>{_e(d.summary)}</td></tr>" for d in s.dimensions)
-    top = "".join(f"<li><strong>{_e(f.rule)}</strong> {_e(f.what)}</li>" for f in s.top_findings(3))
+    top = "".join(f"<li><strong>{_e(f.title)}</strong> {_e(f.what)}</li>" for f in s.top_findings(3))
     top_html = f"<h3>{_e(label('top_findings', lang))}</h3><ul>{top}</ul>" if top else ""
     return (f"<section><h2>{_e(label('summary', lang))}</h2>"
             f'<div class="total"><div class="big" aria-label="{_e(label("total", lang))}">{_e(_score(s.total, lang))}'
@@ -210,7 +219,8 @@ def _comparison(report: AfterActionReport) -> str:
     changes = ""
     for key, found in (("resolved", c.resolved), ("new_issues", c.new)):
         if found:
-            items = "".join(f"<li><strong>{_e(r.rule)}</strong> {_e(r.title)}</li>" for r in found)
+            items = "".join(f"<li>{_e(r.title)} <span class='src'>({_e(label('rule_tag', lang, rule=r.rule))})"
+                            f"</span></li>" for r in found)
             changes += f"<h3>{_e(label(key, lang))}</h3><ul>{items}</ul>"
     return (f"<section><h2>{_e(label('compare', lang))}</h2><div class='table-wrap'><table><thead><tr>"
             f"<th>{_e(label('dimension', lang))}</th><th class='num'>{_e(label('this_session', lang))}</th><th class='num'>{_e(c.other_file)}</th>"
@@ -234,6 +244,8 @@ def _charts(report: AfterActionReport, end: float) -> str:
     if report.reach:
         out.append(_figure(label("chart_reach", lang), svg.reach_chart(report.reach, end, ticks, lang)))
         out.append("<ul>" + "".join(f"<li>{_e(r.sentence)}</li>" for r in report.reach if r.sentence) + "</ul>")
+        if any(r.without_points or r.earlier_points for r in report.reach):
+            out.append(f"<p class='rec'>{_e(label('reach_how', lang))}</p>")
     out.append("</section>")
     return "".join(out)
 
@@ -246,13 +258,11 @@ def _removals(report: AfterActionReport) -> str:
     rows = []
     for r in report.removals_to_review:
         outcome = label("wrongful" if r.outcome == "wrongful" else "missed", lang)
-        detail = r.action + (f" ({r.reason_given})" if r.reason_given else "") if r.outcome == "wrongful" \
-            else r.justified_reason
         cls = " class='flag-wrongful'" if r.outcome == "wrongful" else ""
-        rows.append(f"<tr{cls}><td>{_e(r.item.at)}</td><td>{_e(outcome)}</td><td>{_e(detail)}</td>"
+        rows.append(f"<tr{cls}><td>{_e(r.item.at)}</td><td>{_e(outcome)}</td><td>{_e(r.detail)}</td>"
                     f"<td>{_quote(r.item.quote, lang)}</td></tr>")
     return (f"<section><h2>{_e(label('moderation_decisions', lang))}</h2><div class='table-wrap'><table><thead><tr>"
-            f"<th>{_e(label('time', lang))}</th><th>{_e(label('event', lang))}</th><th></th>"
+            f"<th>{_e(label('time', lang))}</th><th>{_e(label('event', lang))}</th><th>{_e(label('reason', lang))}</th>"
             f"<th>{_e(label('text', lang))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>")
 
 
@@ -262,8 +272,8 @@ def _timeline(report: AfterActionReport) -> str:
     for e in report.timeline:
         cls = f" class='flag-{e.flag}'" if e.flag in ("wrongful", "casualty") else ""
         flag = f" ({_e(label('wrongful', lang).lower())})" if e.flag == "wrongful" else ""
-        rows.append(f"<tr{cls}><td>{_e(e.at)}</td><td>{_e(label('kind_' + e.kind, lang))}{flag}</td>"
-                    f"<td>{_e(e.who)}</td><td>{_e(e.text)}</td></tr>")
+        rows.append(f"<tr{cls}><td>{_e(e.at)}</td><td>{_e(e.kind_label)}{flag}</td>"
+                    f"<td>{_e(e.who_label)}</td><td>{_e(e.text)}</td></tr>")
     return (f"<section><h2>{_e(label('timeline', lang))}</h2><p class='rec'>{_e(label('timeline_note', lang))}</p>"
             f"<div class='table-wrap'><table><thead><tr><th>{_e(label('time', lang))}</th>"
             f"<th>{_e(label('event', lang))}</th><th>{_e(label('who', lang))}</th><th>{_e(label('text', lang))}</th>"

@@ -1,31 +1,50 @@
-"""The after-action report as Markdown: for a wiki, an e-mail or a pull request."""
+"""The after-action report as Markdown: for a wiki, an e-mail or a pull request.
+
+Text from the scenario, citizens and the team is shown, never obeyed: HTML in it is escaped
+and Markdown's link, emphasis and code marks are backslash-escaped, so a comment reading
+`<script>` or `[klikk her](…)` is printed as written. Items are named by their clock time and
+a quote, never by an id.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from drill.terminal_text import neutralise
 from scoring.models import Finding
 from scoring.rubric import Dimension
 from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport
-from scoring.texts import decimal, duration, pick, signed
+from scoring.texts import decimal, duration, quoted, say_n, signed
+
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]|])")
+
+
+def md(text: object) -> str:
+    """Text as Markdown shows it literally: HTML escaped, Markdown marks and controls neutralised."""
+    flat = neutralise(" ".join(str(text).split()))
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_MARKS.sub(r"\\\1", flat)
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md(text)
 
 
 def _score(value: float | None, lang: str) -> str:
     return label("not_scored", lang) if value is None else f"{value:.0f}"
 
 
-def _finding(f: Finding, lang: str, labels: Mapping[Dimension, str]) -> list[str]:
+def _finding(f: Finding, lang: str, labels: Mapping[Dimension, str], did: list[str] | None = None) -> list[str]:
     points = "" if f.rule_score is None and f.points == 0 else f", {signed(f.points, lang)}"
-    lines = [f"- **{f.rule}** ({labels.get(f.dimension, f.dimension)}{points}) {f.what}",
-             f"  - {label('recommendation', lang)}: {f.recommendation} *({label('source', lang)}: {f.source})*"]
-    for item in f.items:
-        lines.append(f"  - {item.at} `{item.id}`: «{item.quote}»" if lang == "nb" else
-                     f"  - {item.at} `{item.id}`: “{item.quote}”")
+    lines = [f"- **{md(f.title)}** ({label('rule_tag', lang, rule=f.rule)}, "
+             f"{labels.get(f.dimension, f.dimension)}{points})"]
+    lines += [f"  - {md(sentence)}" for sentence in did or []]
+    lines += [f"  - {md(f.what)}",
+              f"  - {label('recommendation', lang)}: {md(f.recommendation)} *({label('source', lang)}: {md(f.source)})*"]
+    for item in f.items if did is None else []:
+        lines.append(f"  - {md(label('item', lang, at=item.at, quote=quoted(item.quote, lang)))}")
     return lines
 
 
@@ -33,14 +52,17 @@ def render_markdown(report: AfterActionReport) -> str:
     lang = report.language
     s = report.score
     names = {d.dimension: d.label for d in s.dimensions}
-    out = [f"# {label('report_title', lang)}: {report.scenario.title}", ""]
-    out.append(f"{label('municipality', lang)}: {report.scenario.municipality} · {label('started', lang)}: "
-               f"{report.scenario.starts} · {label('seed', lang)}: {report.session.seed} · "
-               f"{label('team', lang)}: {', '.join(report.session.team) or '–'}")
+    out = [f"# {label('report_title', lang)}: {md(report.scenario.title)}", ""]
+    variant = "" if report.session.seed is None else f" · {label('variant', lang, n=report.session.seed)}"
+    out.append(f"{label('municipality', lang)}: {md(report.scenario.municipality)} · {label('started', lang)}: "
+               f"{report.scenario.starts[:16].replace('T', ' ')}{variant} · "
+               f"{label('team', lang)}: {md(', '.join(report.session.team) or '–')}")
+    if report.session.seed is not None:
+        out += ["", f"*{label('variant_note', lang)}*"]
     out.append("")
     out.append(f"## {label('summary', lang)}")
     out.append("")
-    grade = f" — **{s.grade.label}**. {s.grade.description}" if s.grade else ""
+    grade = f" — **{s.grade.label}**. {md(s.grade.description)}" if s.grade else ""
     out.append(f"**{label('total', lang)}: {_score(s.total, lang)}**{grade}")
     out.append("")
     out.append(f"| {label('dimension', lang)} | {label('score', lang)} | {label('weight', lang)} | "
@@ -54,7 +76,7 @@ def render_markdown(report: AfterActionReport) -> str:
     if report.comparison:
         c = report.comparison
         out += [f"## {label('compare', lang)}", "",
-                f"| {label('dimension', lang)} | {label('this_session', lang)} | {c.other_file} | "
+                f"| {label('dimension', lang)} | {label('this_session', lang)} | {md(c.other_file)} | "
                 f"{label('change', lang)} |", "|---|---:|---:|---:|"]
         for row in c.rows:
             change = "–" if row.change is None else f"{row.change:+.0f}"
@@ -66,29 +88,32 @@ def render_markdown(report: AfterActionReport) -> str:
         out.append("")
         for key, found in (("resolved", c.resolved), ("new_issues", c.new)):
             if found:
-                out += [f"**{label(key, lang)}:**", ""] + [f"- **{r.rule}** {r.title}" for r in found] + [""]
+                out += [f"**{label(key, lang)}:**", ""] + [f"- {md(r.title)} ({label('rule_tag', lang, rule=r.rule)})"
+                                                           for r in found] + [""]
     out += [f"## {label('strengths', lang)}", ""]
-    out += [line for f in report.strengths for line in _finding(f, lang, names)] or [label("none", lang)]
+    out += [line for f in report.strengths for line in _finding(f, lang, names, report.did.get(f.rule, []))] \
+        or [label("none", lang)]
     out += ["", f"## {label('improvements', lang)}", ""]
     out += [line for f in report.improvements for line in _finding(f, lang, names)] or [label("none", lang)]
     out += ["", f"## {label('actions', lang)}", ""]
     for i, a in enumerate(report.corrective_actions, 1):
-        out.append(f"{i}. **{a.rule}**: {a.action} *({a.source})*")
+        out.append(f"{i}. {md(a.action)} *({label('rule_tag', lang, rule=a.rule)} · {md(a.source)})*")
     if not report.corrective_actions:
         out.append(label("none", lang))
     out += ["", f"## {label('moderation_decisions', lang)}", ""]
     if report.removals_to_review:
-        out.append(f"| {label('time', lang)} | {label('event', lang)} | {label('text', lang)} |")
-        out.append("|---|---|---|")
+        out.append(f"| {label('time', lang)} | {label('event', lang)} | {label('reason', lang)} | "
+                   f"{label('text', lang)} |")
+        out.append("|---|---|---|---|")
         for r in report.removals_to_review:
             kind = label("wrongful" if r.outcome == "wrongful" else "missed", lang)
-            out.append(f"| {r.item.at} | {kind} | {_cell(r.item.quote)} |")
+            out.append(f"| {r.item.at} | {kind} | {_cell(r.detail)} | {_cell(r.item.quote)} |")
     else:
         out.append(label("none", lang))
     if report.reach:
         out += ["", f"## {label('chart_reach', lang)}", ""]
         for series in report.reach:
-            out.append(f"- {series.sentence or series.quote}")
+            out.append(f"- {md(series.sentence or series.quote)}")
     out += ["", f"## {label('findings_all', lang)}", ""]
     for d in s.dimensions:
         out.append(f"### {d.label} ({_score(d.score, lang)})")
@@ -101,7 +126,7 @@ def render_markdown(report: AfterActionReport) -> str:
             "|---|---|---|---|"]
     for e in report.timeline:
         flag = f" ({label('wrongful', lang).lower()})" if e.flag == "wrongful" else ""
-        out.append(f"| {e.at} | {label('kind_' + e.kind, lang)}{flag} | {_cell(e.who)} | {_cell(e.text)} |")
-    out += ["", "---", "", f"{label('ks_note', lang)} {label('generated_from', lang)} `{report.session.file}` "
-            f"({report.session.events} {pick(lang, 'hendelser', 'events')}, {duration(report.session.simulated_s, lang)})."]
+        out.append(f"| {e.at} | {e.kind_label}{flag} | {_cell(e.who_label)} | {_cell(e.text)} |")
+    out += ["", "---", "", f"{label('ks_note', lang)} {label('generated_from', lang)} {md(report.session.file)} "
+            f"({say_n(lang, 'report.events', report.session.events)}, {duration(report.session.simulated_s, lang)})."]
     return "\n".join(out) + "\n"

@@ -36,8 +36,8 @@ class ScenarioInfo(_Model):
 
 class SessionInfo(_Model):
     file: str = Field(description="The session file's name (no directories).")
-    seed: int | None
-    language: Literal["nb", "en"]
+    seed: int | None = Field(description="The seed; reports show it to people as the scenario's variant number.")
+    language: Literal["nb", "nn", "en"]
     team: list[str]
     events: int
     ended: str | None = Field(description="Why the drill ended, or null if it did not end.")
@@ -59,6 +59,9 @@ class TimelineEntry(_Model):
     text: str
     item_id: str | None = None
     flag: TimelineFlag = ""
+    kind_label: str = Field(default="", description="The kind of entry, in the report language.")
+    who_label: str = Field(default="", description="Who, as a person reads it (the scenario, the trainer, a "
+                                                   "team member's name).")
 
 
 class RemovalReview(_Model):
@@ -67,6 +70,8 @@ class RemovalReview(_Model):
     action: str = Field(description="hidden / deleted, or empty for a missed removal.")
     reason_given: str = ""
     justified_reason: str = ""
+    detail: str = Field(default="", description="What was done and why (or why it should have been removed), in "
+                                                "the report language.")
 
 
 class VolumeBucket(_Model):
@@ -92,6 +97,13 @@ class ReachSeries(_Model):
     corrected_at: float | None
     without_correction: int | None
     with_earlier_correction: int | None
+    without_points: list[ReachPoint] = Field(default_factory=list,
+                                             description="The rumour's reach over time had nobody corrected it.")
+    earlier_points: list[ReachPoint] = Field(default_factory=list,
+                                             description="The rumour's reach over time with the correction "
+                                                         "`earlier_by` seconds sooner.")
+    earlier_by: float | None = Field(default=None, description="How much sooner the earlier correction came, "
+                                                               "seconds.")
     sentence: str | None = Field(description="The report's sentence on what the correction prevented.")
 
 
@@ -122,11 +134,14 @@ class Comparison(_Model):
 class AfterActionReport(_Model):
     format: Literal["drill-after-action-report"] = "drill-after-action-report"
     format_version: int = FORMAT_VERSION
-    language: Literal["nb", "en"]
+    language: Literal["nb", "nn", "en"]
     scenario: ScenarioInfo
     session: SessionInfo
     score: ScoreReport
     strengths: list[Finding]
+    did: dict[str, list[str]] = Field(default_factory=dict,
+                                      description="For each strength (by rule id): what the team did to earn it, "
+                                                  "with the clock time, in the report language.")
     improvements: list[Finding]
     corrective_actions: list[CorrectiveAction]
     removals_to_review: list[RemovalReview]

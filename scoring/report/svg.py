@@ -11,7 +11,7 @@ from html import escape
 
 from scoring.models import DimensionScore, ResponseTime
 from scoring.report.catalogue import label
-from scoring.report.model import ReachSeries, VolumeBucket
+from scoring.report.model import ReachPoint, ReachSeries, VolumeBucket
 
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
@@ -21,7 +21,8 @@ SKY = "#56B4E9"
 GREY = "#6b6b6b"
 INK = "#1a1a1a"
 GRID = "#d9d9d9"
-FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
+FONT = ("font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif, "
+        "'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji'\"")
 
 
 def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
@@ -174,6 +175,9 @@ def _legend(x: float, y: float, entries: list[tuple[str, str, str]], right_edge:
         elif shape == "longdash":
             parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
                          f'stroke-dasharray="6 1" stroke-width="2.5"/>')
+        elif shape == "bar":
+            parts.append(f'<line x1="{x + 5:.1f}" y1="{y + 1:.1f}" x2="{x + 5:.1f}" y2="{y + 15:.1f}" stroke="{colour}" '
+                         f'stroke-width="1.5"/>')
         elif shape == "line":
             parts.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 14:.1f}" y2="{y + 8:.1f}" stroke="{colour}" '
                          f'stroke-width="2.5"/>')
@@ -222,73 +226,113 @@ def volume_chart(buckets: list[VolumeBucket], lang: str) -> str | None:
 
 
 def reach_chart(series: list[ReachSeries], end_s: float, clock: list[tuple[float, str]], lang: str) -> str | None:
-    """Per rumour: actual reach against reach without a correction (and with an earlier one).
+    """Per rumour, three runs of the same spread model on one time axis: what happened (solid),
+    without the correction (dashed) and with it earlier (dotted). The area between "without" and
+    what happened is shaded: that gap is the people the correction kept from the rumour.
 
-    With a recorded time series the actual reach is a line, the correction a vertical mark and
-    the correction's own reach a long-dashed line; the counterfactual totals are drawn as
-    dashed and dotted horizontal levels.
+    Vertical marks show when the correction came and when the earlier one would have. The
+    correction's own reach is a different quantity (people who saw the correction), so it is
+    not drawn on this axis. Sessions recorded before the runs kept their curves show the
+    counterfactual totals as marks at the end of the axis instead.
     """
     if not series:
         return None
     charts = []
     for s in series:
-        counterfactual = [v for v in (s.without_correction, s.with_earlier_correction) if v]
-        levels = [s.reached] + [p.reached for p in s.points + s.correction_points] + counterfactual
-        top_value, y_ticks = nice_ticks(max(levels + [1]) * 1.05)
-        left, right, top, bottom = 60, 20, 34, 68
-        width, height = 720, 258
-        pw, ph = width - left - right, height - top - bottom
-        span = max(end_s, 1.0)
-
-        def px(t: float) -> float:
-            return left + pw * t / span
-
-        def py(v: float) -> float:
-            return top + ph * (1 - v / top_value)
-
-        body = [_text(left, 18, f"«{s.quote}»" if lang == "nb" else f"“{s.quote}”", size=12, weight="bold"),
-                f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="{GRID}"/>']
-        for value in y_ticks:
-            body.append(f'<line x1="{left}" y1="{py(value):.1f}" x2="{left + pw}" y2="{py(value):.1f}" '
-                        f'stroke="{GRID}"/>')
-            body.append(_text(left - 6, py(value) + 4, _tick_label(value, lang), "end", 11, GREY))
-        for t, text in clock:
-            body.append(_text(px(t), top + ph + 16, text, "middle", 11, GREY))
-        if s.points:
-            pts = [(px(s.t), py(0))] + [(px(p.t), py(p.reached)) for p in s.points]
-            body.append('<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) +
-                        f'" fill="none" stroke="{BLUE}" stroke-width="2.5"/>')
-        if s.without_correction:
-            y = py(s.without_correction)
-            body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="{VERMILION}" '
-                        f'stroke-dasharray="7 4" stroke-width="2"/>')
-        if s.with_earlier_correction:
-            y = py(s.with_earlier_correction)
-            body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="{ORANGE}" '
-                        f'stroke-dasharray="2 3" stroke-width="2"/>')
-        if s.correction_points and s.corrected_at is not None:
-            pts = [(px(s.corrected_at), py(0))] + [(px(p.t), py(p.reached)) for p in s.correction_points]
-            body.append('<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) +
-                        f'" fill="none" stroke="{GREEN}" stroke-width="2.5" stroke-dasharray="10 2"/>')
-        if s.corrected_at is not None:
-            x = px(s.corrected_at)
-            body.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="{INK}" '
-                        f'stroke-width="1.5"/>')
-        if not s.points:
-            # Only totals were recorded: the actual reach is drawn as a solid level.
-            y = py(s.reached)
-            body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="{BLUE}" '
-                        f'stroke-width="2.5"/>')
-        entries = [("line", BLUE, label("legend_actual", lang))]
-        if s.without_correction:
-            entries.append(("dash", VERMILION, label("legend_without", lang)))
-        if s.with_earlier_correction:
-            entries.append(("dot", ORANGE, label("legend_earlier", lang)))
-        if s.correction_points:
-            entries.append(("longdash", GREEN, label("legend_correction_reach", lang)))
-        if s.corrected_at is not None:
-            entries.append(("line", INK, label("legend_correction", lang)))
-        body.append(_legend(left, height - 40, entries))
-        desc = s.sentence or s.quote
-        charts.append(_svg(width, height, label("chart_reach", lang), desc, body))
+        charts.append(_reach_one(s, end_s, clock, lang))
     return "".join(charts)
+
+
+def _polyline(points: list[tuple[float, float]], colour: str, width: float, dash: str = "") -> str:
+    dashing = f' stroke-dasharray="{dash}"' if dash else ""
+    return ('<polyline points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) +
+            f'" fill="none" stroke="{colour}" stroke-width="{width}" stroke-linejoin="round"{dashing}/>')
+
+
+def _reach_one(s: ReachSeries, end_s: float, clock: list[tuple[float, str]], lang: str) -> str:
+    counterfactual = [v for v in (s.without_correction, s.with_earlier_correction) if v]
+    levels = [s.reached] + [p.reached for p in s.points + s.without_points + s.earlier_points] + counterfactual
+    top_value, y_ticks = nice_ticks(max(levels + [1]) * 1.08)
+    left, right, top, bottom = 64, 78, 52, 72
+    width, height = 720, 318
+    pw, ph = width - left - right, height - top - bottom
+    span = max(end_s, 1.0)
+
+    def px(t: float) -> float:
+        return left + pw * min(max(t, 0.0), span) / span
+
+    def py(v: float) -> float:
+        return top + ph * (1 - v / top_value)
+
+    def curve(points: list[ReachPoint]) -> list[tuple[float, float]]:
+        start = [(px(s.t), py(0))] if not points or points[0].t > s.t else []
+        return start + [(px(p.t), py(p.reached)) for p in points]
+
+    title = f"«{s.quote}»" if lang != "en" else f"“{s.quote}”"
+    body = [_text(left, 18, title, size=12, weight="bold"),
+            f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="{GRID}"/>']
+    for value in y_ticks:
+        body.append(f'<line x1="{left}" y1="{py(value):.1f}" x2="{left + pw}" y2="{py(value):.1f}" '
+                    f'stroke="{GRID}"/>')
+        body.append(_text(left - 6, py(value) + 4, _tick_label(value, lang), "end", 11, GREY))
+    for t, text in clock:
+        body.append(_text(px(t), top + ph + 16, text, "middle", 11, GREY))
+    # Reach is logged when it changes; after the last change it stays level to the end.
+    actual = curve(s.points) + [(px(span), py(s.points[-1].reached))] if s.points else \
+        [(px(s.t), py(0)), (px(span), py(s.reached))]
+    never = s.corrected_at is None
+    # Never corrected: what happened *was* the run without a correction, drawn once.
+    without = curve(s.without_points) if s.without_points and not never else []
+    earlier = curve(s.earlier_points) if s.earlier_points else []
+    # The gap the eye should see: what the correction saved (from "without" forwards, then what
+    # happened backwards) or, never corrected, what a correction would have saved.
+    upper, lower, shade = (without, actual, VERMILION) if without else (actual, earlier, ORANGE)
+    if upper and lower:
+        gap = upper + list(reversed(lower))
+        body.append('<polygon points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in gap) +
+                    f'" fill="{shade}" fill-opacity="0.12" stroke="none"/>')
+    if without:
+        body.append(_polyline(without, VERMILION, 2, "7 4"))
+    if earlier:
+        body.append(_polyline(earlier, ORANGE, 2.5, "2 3"))
+    body.append(_polyline(actual, BLUE, 2.5))
+    if s.corrected_at is not None:
+        x = px(s.corrected_at)
+        body.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="{INK}" stroke-width="1.5"/>')
+        body.append(_text(x + 4, top + 12, label("legend_correction", lang), size=11))
+    if s.earlier_by and earlier:
+        x = px(s.t + s.earlier_by if never else max(s.t, (s.corrected_at or 0.0) - s.earlier_by))
+        body.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="{ORANGE}" '
+                    f'stroke-width="1.5" stroke-dasharray="2 3"/>')
+    # End values at the right edge, so the numbers behind the gap can be read off.
+    ends = [(s.reached, BLUE)]
+    if s.without_correction and not never:
+        ends.append((s.without_correction, VERMILION))
+        if not without:
+            body.append(f'<circle cx="{left + pw:.1f}" cy="{py(s.without_correction):.1f}" r="4" fill="{VERMILION}"/>')
+    if s.with_earlier_correction:
+        ends.append((s.with_earlier_correction, ORANGE))
+        if not earlier:
+            body.append(f'<circle cx="{left + pw:.1f}" cy="{py(s.with_earlier_correction):.1f}" r="4" '
+                        f'fill="{ORANGE}"/>')
+    placed: list[float] = []
+    for value, colour in sorted(ends, key=lambda e: -e[0]):
+        y = py(value) + 4
+        while any(abs(y - other) < 13 for other in placed):
+            y += 13
+        placed.append(y)
+        body.append(_text(left + pw + 6, y, _tick_label(value, lang) if value >= 1000 else str(value), size=11,
+                          fill=colour, weight="bold"))
+    body.append(_text(left, top - 8, label("people_reached", lang), size=11, fill=GREY))
+    entries = [("line", BLUE, label("legend_actual_never" if never else "legend_actual", lang))]
+    if s.without_correction and not never:
+        entries.append(("dash", VERMILION, label("legend_without", lang)))
+    if s.with_earlier_correction:
+        minutes = f"{(s.earlier_by or 0) / 60:.0f}"
+        key = "legend_hypothetical" if never else "legend_earlier"
+        entries.append(("dot", ORANGE, label(key, lang, minutes=minutes)))
+    if s.corrected_at is not None:
+        entries.append(("bar", INK, label("legend_correction", lang)))
+    body.append(_legend(left, height - 44, entries))
+    desc = s.sentence or s.quote
+    return _svg(width, height, label("chart_reach", lang), desc, body)

@@ -145,11 +145,16 @@ class SessionBuilder:
         return self
 
     def counterfactual(self, item_id: str, minute: float, *, actual: int, without: int, corrected_minute: float | None,
-                       earlier_by_min: float, with_earlier: int) -> SessionBuilder:
+                       earlier_by_min: float, with_earlier: int,
+                       without_curve: list[tuple[float, int]] | None = None,
+                       earlier_curve: list[tuple[float, int]] | None = None) -> SessionBuilder:
+        """Curves are (minute, people) pairs, as the spread model's replays record them."""
         self._add(minute * 60, "system", CounterfactualReach(
             item_id=item_id, actual=actual, without_correction=without,
             corrected_at=None if corrected_minute is None else corrected_minute * 60,
-            earlier_by=earlier_by_min * 60, with_earlier_correction=with_earlier))
+            earlier_by=earlier_by_min * 60, with_earlier_correction=with_earlier,
+            without_curve=[(m * 60, n) for m, n in without_curve or []],
+            earlier_curve=[(m * 60, n) for m, n in earlier_curve or []]))
         return self
 
     def end(self, minute: float) -> list[Event]:

@@ -98,7 +98,7 @@ def test_html_quotes_every_wrongful_and_missed_removal(reports, gas_runs):
 def test_findings_carry_rule_ids_and_honest_sources(reports):
     html = render_html(reports["poor"])
     for rule, source in (("M2", "KS s. 15"), ("K5", "Kommunale kriseplaner"), ("K3", "GP"), ("P3", "KOMMUNE: Hå")):
-        assert f'<span class="tag">{rule}</span>' in html
+        assert f'<span class="tag">Regel {rule}</span>' in html
         assert f"Kilde: {source}" in html
     assert "KS s. 28" not in html  # nothing may be attributed to the pages missing from the transcript
 
@@ -109,7 +109,9 @@ def test_timeline_uses_clock_times_and_flags_wrongful_deletions(reports):
     assert first.at == "10:55" and first.item_id == "first-alarm" and first.kind == "item"
     deletion = next(e for e in timeline if e.kind == "deleted" and e.item_id == "silence-complaint")
     assert deletion.at == "11:17" and deletion.flag == "wrongful"
-    assert any(e.kind == "trigger" and e.text == "censorship" for e in timeline)
+    # A trigger is shown by the comment it posted, never by its id.
+    trigger = next(e for e in timeline if e.kind == "trigger")
+    assert trigger.text.startswith("«") and "censorship" not in trigger.text and trigger.who_label == "Scenariet"
     assert any(e.kind == "post" and e.at == "11:33" for e in timeline)
 
 
@@ -176,16 +178,26 @@ def test_reach_chart_only_when_reach_was_recorded(scenario, session, reports):
               .reply("bomb", 9, f"Det stemmer ikke; politiet bekrefter gasslekkasje. {sign}", corrects=["bomb"])
               .reach("bomb", 30, 2600).reach("r0001", 30, 3500)
               .counterfactual("bomb", 60, actual=2600, without=6700, corrected_minute=9, earlier_by_min=5,
-                              with_earlier=1400)
+                              with_earlier=1400, without_curve=[(2, 0), (9, 2100), (30, 5900), (60, 6700)],
+                              earlier_curve=[(2, 0), (4, 700), (30, 1400), (60, 1400)])
               .end(60))
     report = build_report(scenario(), events, file_name="x.db")
     (series,) = report.reach
     assert [p.reached for p in series.points] == [800, 2100, 2600]
     assert series.correction_id == "r0001" and [p.reached for p in series.correction_points] == [3500]
+    assert [p.reached for p in series.without_points] == [0, 2100, 5900, 6700]
+    assert [p.reached for p in series.earlier_points] == [0, 700, 1400, 1400]
     html = render_html(report)
-    titles = [svg.find(f"{SVG_NS}title").text for svg in _svgs(html)]
+    charts = _svgs(html)
+    titles = [svg.find(f"{SVG_NS}title").text for svg in charts]
     assert "Ryktenes rekkevidde og rettelsen" in titles
-    assert "rettelsens rekkevidde" in html
+    reach_svg = charts[titles.index("Ryktenes rekkevidde og rettelsen")]
+    # Three time series on one axis (what happened, without, earlier) and the gap shaded between
+    # "without" and what happened; no flat counterfactual level lines.
+    lines = reach_svg.findall(f"{SVG_NS}polyline")
+    assert len(lines) == 3 and all(len(line.get("points").split()) >= 4 for line in lines)
+    assert len(reach_svg.findall(f"{SVG_NS}polygon")) == 1
+    assert "uten rettelse" in html and "rettelse 5 min tidligere" in html
     assert "Rettelsen kl. 10:09 holdt ryktet «Det er en bombe!» unna omtrent 4\u00a0100 personer." in html
     no_reach = [e for e in events if e.type not in ("reach_updated", "counterfactual_reach")]
     without = build_report(scenario(), no_reach, file_name="x.db")
@@ -200,7 +212,7 @@ def test_observer_notes_appear_in_the_timeline(scenario, session):
     builder._add(120.0, "trainer", ObserverNote(text="Teamet diskuterte lenge hvem som skulle svare.", item_id="q1"))
     report = build_report(scenario(), builder.end(30), file_name="x.db")
     note = next(e for e in report.timeline if e.kind == "note")
-    assert note.at == "10:02" and note.who == "trainer" and note.item_id == "q1"
+    assert note.at == "10:02" and note.who == "trainer" and note.who_label == "Øvingsleder" and note.item_id == "q1"
     assert "Observatørnotat" in render_html(report)
 
 

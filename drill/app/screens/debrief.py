@@ -104,7 +104,11 @@ class DebriefScreen(Screen[None]):
         if strengths:
             lines.append("\n" + t("debrief.strengths") + "\n", style="bold")
             for finding in strengths:
-                lines.append(f"  + {finding.title}\n")
+                # What the team did, with the moment; the rule it honours in a lighter line under it.
+                moments = self._debrief.did.get(finding.rule) or [finding.what]
+                for moment in moments:
+                    lines.append(f"  + {moment}\n")
+                lines.append(f"    {finding.title}\n", style="dim")
         return lines
 
     def _summary(self) -> Table:
