@@ -4,7 +4,8 @@ Scoring a drill from scratch takes up to a second or two (the tone analysis of e
 a trainer who runs the history every quarter over a growing folder should pay that only for
 the new drills. A summary is kept under the drill's fingerprint (its scenario, seed and events,
 not its file name or date), the language, and a digest of the scoring code and data, so a copied
-or moved file is found again and a changed scorer scores afresh. The cache is a small SQLite
+or moved file is found again and a changed scorer scores afresh. A file's fingerprint is kept
+too, under its path, size and modification time, so an unchanged file is not even re-read. The cache is a small SQLite
 file in the user's cache folder (`$DRILL_CACHE_DIR`, else `$XDG_CACHE_HOME/drill`, else
 `~/.cache/drill`); if it cannot be opened or written the history is simply made without it.
 """
@@ -53,6 +54,7 @@ class SummaryCache:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(folder / CACHE_FILE, timeout=2, isolation_level=None)
             self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
         except (OSError, sqlite3.Error):
             self._db = None
 
@@ -78,9 +80,40 @@ class SummaryCache:
         except sqlite3.Error:
             pass  # a full disk or a locked cache only means this drill is scored again next time
 
+    def known_fingerprint(self, path: Path) -> str | None:
+        """The fingerprint of a file seen before, unchanged since (same size and time, log included)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT fingerprint FROM files WHERE key = ?", (_file_key(path),)).fetchone()
+            return str(row[0]) if row else None
+        except (OSError, sqlite3.Error):
+            return None
+
+    def remember_fingerprint(self, path: Path, fingerprint: str) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("INSERT OR REPLACE INTO files (key, fingerprint) VALUES (?, ?)",
+                             (_file_key(path), fingerprint))
+        except (OSError, sqlite3.Error):
+            pass
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+
+
+def _file_key(path: Path) -> str:
+    """Where the file is and how it looked: a drill still being played changes its log, so its key."""
+    parts = [str(path.resolve())]
+    for suffix in ("", "-wal"):
+        try:
+            stat = Path(f"{path}{suffix}").stat()
+            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
 
 
 def _plain(scored: Scored) -> dict:

@@ -109,7 +109,11 @@ class SessionReader:
         scenario = self._scenarios.get(version)
         if scenario is None:
             scenario = self._scenarios[version] = store.stored_scenario().scenario
-        fingerprint = store.fingerprint()
+        fingerprint = self.cache.known_fingerprint(store.path) if self.cache is not None else None
+        if fingerprint is None:
+            fingerprint = store.fingerprint()
+            if self.cache is not None:
+                self.cache.remember_fingerprint(store.path, fingerprint)
         scored = self._scored.get(fingerprint)
         if scored is None and self.cache is not None:
             scored = self.cache.get(fingerprint, self.words.language)

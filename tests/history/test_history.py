@@ -183,3 +183,20 @@ def test_scores_are_remembered_between_runs_and_only_for_the_same_drill(sessions
     english = history([sessions.folder], "en", cache=SummaryCache(folder))
     assert english.teams[0].recurring[0].title != first.teams[0].recurring[0].title
     cache.close()
+
+
+def test_a_file_changed_since_the_last_run_is_read_again(sessions: Sessions, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    from drill.history.cache import SummaryCache
+
+    folder = tmp_path / "drills"
+    folder.mkdir()
+    copy = folder / "drill.db"
+    shutil.copy(sessions.good, copy)
+    assert history([folder], "nb", cache=SummaryCache(tmp_path / "cache")).usable == 1
+    with sqlite3.connect(copy) as db:  # the drill is taken back to before it ended
+        db.execute("DELETE FROM events WHERE seq >= (SELECT seq FROM events WHERE type = 'drill_ended')")
+    again = history([folder], "nb", cache=SummaryCache(tmp_path / "cache"))
+    assert again.usable == 0 and [i.reason for i in again.incomparable] == ["not_ended"]
