@@ -53,6 +53,8 @@ class SummaryCache:
             folder = folder or cache_folder()
             folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(folder / CACHE_FILE, timeout=2, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = OFF")  # a cache: a write lost in a crash is only scored again
             self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
         except (OSError, sqlite3.Error):
@@ -80,40 +82,27 @@ class SummaryCache:
         except sqlite3.Error:
             pass  # a full disk or a locked cache only means this drill is scored again next time
 
-    def known_fingerprint(self, path: Path) -> str | None:
-        """The fingerprint of a file seen before, unchanged since (same size and time, log included)."""
+    def known_fingerprint(self, key: str) -> str | None:
+        """The fingerprint of a file seen before, unchanged since (`file_key` taken before opening it)."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT fingerprint FROM files WHERE key = ?", (_file_key(path),)).fetchone()
+            row = self._db.execute("SELECT fingerprint FROM files WHERE key = ?", (key,)).fetchone()
             return str(row[0]) if row else None
         except (OSError, sqlite3.Error):
             return None
 
-    def remember_fingerprint(self, path: Path, fingerprint: str) -> None:
+    def remember_fingerprint(self, key: str, fingerprint: str) -> None:
         if self._db is None:
             return
         try:
-            self._db.execute("INSERT OR REPLACE INTO files (key, fingerprint) VALUES (?, ?)",
-                             (_file_key(path), fingerprint))
+            self._db.execute("INSERT OR REPLACE INTO files (key, fingerprint) VALUES (?, ?)", (key, fingerprint))
         except (OSError, sqlite3.Error):
             pass
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
-
-
-def _file_key(path: Path) -> str:
-    """Where the file is and how it looked: a drill still being played changes its log, so its key."""
-    parts = [str(path.resolve())]
-    for suffix in ("", "-wal"):
-        try:
-            stat = Path(f"{path}{suffix}").stat()
-            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append("-")
-    return "|".join(parts)
 
 
 def _plain(scored: Scored) -> dict:

@@ -29,6 +29,20 @@ from scoring.scorer import score
 if TYPE_CHECKING:
     from drill.history.cache import SummaryCache
 
+
+def file_key(path: Path) -> str:
+    """Where a file is and how it looked, taken before opening it (opening makes a fresh log file):
+    the score cache finds an unchanged file's fingerprint by it, and a drill still being played
+    changes its log, so its key."""
+    parts = [str(path.resolve())]
+    for suffix in ("", "-wal"):
+        try:
+            stat = Path(f"{path}{suffix}").stat()
+            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
 SESSION_SUFFIXES = (".db", ".sqlite", ".drill")
 """What a folder is searched for; a file named on the command line is read whatever its name."""
 
@@ -93,8 +107,9 @@ class SessionReader:
     def read(self, path: Path) -> SessionSummary | Incomparable:
         name = str(path)
         try:
+            key = file_key(path) if self.cache is not None else ""
             with SessionStore.open(path) as store:
-                return self._summarise(store, name)
+                return self._summarise(store, name, key)
         except DrillError as error:
             # The store's message is English and names the file; the report gives the reason in
             # the reader's language beside the file name.
@@ -104,16 +119,16 @@ class SessionReader:
         except Exception:  # noqa: BLE001 - one unreadable file is listed, never the end of a year's history
             return Incomparable(file=name, reason="damaged", detail=self.words("history.reason.damaged"))
 
-    def _summarise(self, store: SessionStore, name: str) -> SessionSummary | Incomparable:
+    def _summarise(self, store: SessionStore, name: str, key: str) -> SessionSummary | Incomparable:
         version = content_hash(store.scenario_text)  # the text itself, not the hash the file claims
         scenario = self._scenarios.get(version)
         if scenario is None:
             scenario = self._scenarios[version] = store.stored_scenario().scenario
-        fingerprint = self.cache.known_fingerprint(store.path) if self.cache is not None else None
+        fingerprint = self.cache.known_fingerprint(key) if self.cache is not None else None
         if fingerprint is None:
             fingerprint = store.fingerprint()
             if self.cache is not None:
-                self.cache.remember_fingerprint(store.path, fingerprint)
+                self.cache.remember_fingerprint(key, fingerprint)
         scored = self._scored.get(fingerprint)
         if scored is None and self.cache is not None:
             scored = self.cache.get(fingerprint, self.words.language)
