@@ -185,13 +185,24 @@ class ScoringContext:
     def _addresses(self, item: ItemView, text: str) -> bool:
         return addresses(text, item.text, str(self.scenario.language), claim=bool(item.labels.false_claim)).addresses
 
+    def _agrees(self, item: ItemView, text: str) -> bool:
+        return addresses(text, item.text, str(self.scenario.language), claim=True).reason == "agrees"
+
     @cached_property
     def _addressed(self) -> dict[str, float]:
         out: dict[str, float] = {}
         for item in self.state.items.values():
             if item.answer is None:
                 continue
-            first = next((t for t, _, text in self.answers_to(item) if self._addresses(item, text)), None)
+            answers = self.answers_to(item)
+            if item.labels.false_claim and any(self._agrees(item, text) for _, _, text in answers):
+                # Once the team has agreed with a claim, only saying plainly that it is false undoes
+                # that; a referral under the citizen's follow-up in the thread does not.
+                language = str(self.scenario.language)
+                first = next((t for t, _, text in answers
+                              if addresses(text, item.text, language, claim=True).reason == "verdict"), None)
+            else:
+                first = next((t for t, _, text in answers if self._addresses(item, text)), None)
             if first is not None:
                 out[item.item_id] = first
         return out
