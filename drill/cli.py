@@ -37,7 +37,7 @@ from collections.abc import Sequence  # noqa: E402
 
 import drill.commands  # noqa: E402
 from drill.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrillError  # noqa: E402
-from drill.i18n import LANGUAGE_CODES, active_language, default_language, t, use_language  # noqa: E402
+from drill.i18n import LANGUAGE_CODES, active_language, default_language, t, use_language, use_messages_language  # noqa: E402
 from drill.terminal_text import NeutralisingWriter  # noqa: E402
 
 # Commands a user reaches for first are listed first in `drill --help`; the rest follow by name.
@@ -79,6 +79,7 @@ def _speak(argv: Sequence[str] | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     language = active_language()
     _speak(argv)
+    use_messages_language(active_language())
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = NeutralisingWriter(stdout), NeutralisingWriter(stderr)  # type: ignore[assignment]
     try:
@@ -86,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         sys.stdout, sys.stderr = stdout, stderr
         use_language(language)  # an in-process caller keeps the language it had
+        use_messages_language(None)
 
 
 def _main(argv: Sequence[str] | None) -> int:

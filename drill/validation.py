@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from drill.errors import InputFileError
+from drill.i18n import message
 from drill.yamlsource import Loc, YamlSource
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,10 +46,8 @@ def format_problems(source: YamlSource, problems: Iterable[Problem]) -> list[str
 def validate_source(model: type[M], source: YamlSource) -> M:
     """Validate the whole document; raise one InputFileError listing every problem."""
     if not isinstance(source.data, dict):
-        kind = "empty" if source.data is None else f"a {_type_name(source.data)}"
-        raise InputFileError(
-            [f"{source.path}:1:1: (top level): the file is {kind}; expected a mapping of fields (key: value)."]
-        )
+        kind = message("check.kind_empty") if source.data is None else message("check.kind_other", type=_type_name(source.data))
+        raise InputFileError([message("check.not_mapping", where=f"{source.path}:1:1", kind=kind)])
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
@@ -74,14 +73,14 @@ def _problem(model: type[BaseModel], source: YamlSource, detail: Any) -> Problem
         key = loc[-1] if loc else "?"
         allowed = _allowed_keys(model, loc[:-1], source.data)
         hint = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
-        message = f"Unknown field '{key}'."
+        text = message("check.unknown_field", name=key)
         if hint:
-            message += f" Did you mean '{hint[0]}'?"
+            text += message("check.did_you_mean", hint=hint[0])
         elif allowed:
-            message += f" Allowed here: {', '.join(sorted(allowed))}."
-        return Problem(loc, message)
+            text += message("check.allowed_here", allowed=", ".join(sorted(allowed)))
+        return Problem(loc, text)
     if kind == "missing":
-        return Problem(loc, "This field is required but missing.")
+        return Problem(loc, message("check.required"))
     return Problem(loc, _plain_message(kind, detail, given))
 
 
@@ -90,43 +89,40 @@ def _plain_message(kind: str, detail: Any, given: Any) -> str:
     context = detail.get("ctx") or {}
     if kind in ("literal_error", "enum"):
         expected = context.get("expected", "")
-        return f"Must be one of {expected}; got {shown}."
+        return message("check.one_of", expected=expected, shown=shown)
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"Must be a whole number; got {shown}."
+        return message("check.whole_number", shown=shown)
     if kind in ("float_parsing", "float_type"):
-        return f"Must be a number; got {shown}."
+        return message("check.number", shown=shown)
     if kind in ("bool_parsing", "bool_type"):
-        return f"Must be true or false; got {shown}."
+        return message("check.bool", shown=shown)
     if kind in ("string_type",):
-        return f"Must be text; got {shown}."
+        return message("check.text", shown=shown)
     if kind in ("list_type",):
-        return f"Must be a list (lines starting with '- '); got {shown}."
+        return message("check.list", shown=shown)
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"Must be a mapping of fields (key: value); got {shown}."
-    if kind == "greater_than_equal":
-        return f"Must be at least {context.get('ge')}; got {shown}."
-    if kind == "greater_than":
-        return f"Must be more than {context.get('gt')}; got {shown}."
-    if kind == "less_than_equal":
-        return f"Must be at most {context.get('le')}; got {shown}."
-    if kind == "less_than":
-        return f"Must be less than {context.get('lt')}; got {shown}."
+        return message("check.mapping", shown=shown)
+    bounds = {"greater_than_equal": ("check.at_least", "ge"), "greater_than": ("check.more_than", "gt"),
+              "less_than_equal": ("check.at_most", "le"), "less_than": ("check.less_than", "lt")}
+    if kind in bounds:
+        key, limit = bounds[kind]
+        return message(key, limit=context.get(limit), shown=shown)
     if kind == "string_too_short":
-        return "Must not be empty." if context.get("min_length") == 1 else f"Too short; got {shown}."
+        return message("check.not_empty") if context.get("min_length") == 1 else message("check.too_short", shown=shown)
     if kind == "string_too_long":
-        return f"Too long: at most {context.get('max_length')} characters."
+        return message("check.too_long", limit=context.get("max_length"))
     if kind == "too_long":
-        return f"Too many entries: at most {context.get('max_length')}."
+        return message("check.too_many", limit=context.get("max_length"))
     if kind == "too_short":
-        return f"Too few entries: at least {context.get('min_length')}."
+        return message("check.too_few", limit=context.get("min_length"))
     if kind == "string_pattern_mismatch":
-        return f"Has the wrong form; got {shown}."
+        return message("check.wrong_form", shown=shown)
     if kind in ("datetime_parsing", "datetime_type", "datetime_from_date_parsing"):
-        return f"Must be a date and time like 2026-11-03T10:55:00+01:00; got {shown}."
+        return message("check.datetime", shown=shown)
     if kind == "union_tag_invalid":
-        return f"Unknown type {_show(context.get('tag'))}; must be one of {context.get('expected_tags')}."
+        return message("check.unknown_type", tag=_show(context.get("tag")), expected=context.get("expected_tags"))
     if kind == "union_tag_not_found":
-        return f"Says nothing about which kind it is: add '{context.get('discriminator', 'type').strip(chr(39))}'."
+        return message("check.no_type", field=context.get("discriminator", "type").strip(chr(39)))
     if kind == "value_error":
         return str(context.get("error", detail.get("msg", "Invalid value."))).rstrip(".") + "."
     if kind == "assertion_error":

@@ -25,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drill.errors import InputFileError
+from drill.i18n import LANGUAGES, catalogue, message, messages_language
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
@@ -57,29 +58,28 @@ class YamlSource:
 
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, what: str = "file") -> str:
     """Read a user file as UTF-8, refusing huge or binary files with a plain message."""
+    key = f"check.what.{what.replace(' ', '_')}"
+    named = message(key) if key in LANGUAGES[messages_language()] else what
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputFileError([f"{path}: no such {what}."]) from None
+        raise InputFileError([message("check.no_such", path=path, what=named)]) from None
     except OSError as error:
-        raise InputFileError([f"{path}: cannot read the {what} ({error.strerror})."]) from None
+        raise InputFileError([message("check.unreadable", path=path, what=named, problem=error.strerror)]) from None
     if path.is_dir():
-        raise InputFileError([f"{path}: this is a folder; give the path to a {what}."])
+        raise InputFileError([message("check.folder", path=path)])
     if size > max_bytes:
-        raise InputFileError(
-            [f"{path}: the {what} is {size:,} bytes; the limit is {max_bytes:,} bytes. Split it up."]
-        )
+        raise InputFileError([message("check.too_large", path=path, what=named, size=catalogue(messages_language()).number(size),
+                                       limit=catalogue(messages_language()).number(max_bytes))])
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputFileError([f"{path}: cannot read the {what} ({error.strerror})."]) from None
+        raise InputFileError([message("check.unreadable", path=path, what=named, problem=error.strerror)]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputFileError(
-            [f"{path}:{line}:1: the {what} is not UTF-8 text (save it as UTF-8)."]
-        ) from None
+        raise InputFileError([message("check.not_utf8", where=f"{path}:{line}:1", what=named)]) from None
 
 
 def load_yaml(text: str, path: str, *, max_nodes: int = MAX_NODES) -> YamlSource:
@@ -92,11 +92,11 @@ def load_yaml(text: str, path: str, *, max_nodes: int = MAX_NODES) -> YamlSource
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
-        raise InputFileError([f"{path}:{line}:{column}: YAML syntax error: {problem}."]) from None
+        raise InputFileError([message("check.yaml_syntax", where=f"{path}:{line}:{column}", problem=problem)]) from None
     except YAMLError as error:
-        raise InputFileError([f"{path}:1:1: YAML syntax error: {error}."]) from None
+        raise InputFileError([message("check.yaml_syntax", where=f"{path}:1:1", problem=error)]) from None
     except RecursionError:
-        raise InputFileError([f"{path}:1:1: the YAML is nested too deeply."]) from None
+        raise InputFileError([message("check.yaml_deep", where=f"{path}:1:1")]) from None
     source = YamlSource(path=path, data=None, text=text)
     walker = _Walker(source, max_nodes)
     source.data = walker.copy(tree, ())

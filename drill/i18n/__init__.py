@@ -22,10 +22,12 @@ from collections.abc import Mapping
 from functools import cache
 from string import Formatter
 
-from babel import Locale
-from babel.numbers import format_decimal
+from typing import TYPE_CHECKING
 
 from drill.i18n import areas, en, nb, nn
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DEFAULT_LANGUAGE = "nb"
 LANGUAGE_CODES = ("nb", "nn", "en")
@@ -75,6 +77,9 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 
 @cache
 def _locale(language: str) -> Locale:
+    # Imported on first use: `drill`'s start (and an early Ctrl+C) stays clear of Babel's imports.
+    from babel import Locale
+
     return Locale.parse(language)
 
 
@@ -109,6 +114,8 @@ class Catalogue:
         Babel separates Norwegian thousands with a no-break space; a plain space reads
         the same in a terminal and keeps copied numbers searchable.
         """
+        from babel.numbers import format_decimal
+
         return format_decimal(value, locale=_locale(self.language)).replace("\xa0", " ").replace("\u202f", " ")
 
 
@@ -130,6 +137,29 @@ def use_language(language: str) -> Catalogue:
 
 def active_language() -> str:
     return _active.language
+
+
+_messages_language: str | None = None
+
+
+def use_messages_language(language: str | None) -> None:
+    """The language of messages about files and input (set by the `drill` command; None: the default)."""
+    global _messages_language
+    _messages_language = language
+
+
+def message(key: str, **values: object) -> str:
+    """A message about the user's input (a file's problems), in the command's language.
+
+    Kept apart from the screens' language (`use_language`): a library caller (a test, a
+    script) that never chose a language gets `default_language()`, whatever screen an
+    app showed before in the same process.
+    """
+    return catalogue(_messages_language or default_language())(key, **values)
+
+
+def messages_language() -> str:
+    return _messages_language or default_language()
 
 
 def t(key: str, **values: object) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from drill.scenario.durations import format_duration
 from drill.scenario.models import ID_PATTERN, Channel, InjectContent, Scenario
 from drill.scenario.rates import expected_items
+from drill.i18n import message
 from drill.validation import Problem
 
 # A drill with more generated items than this is a typo (per_minute: 30000), not an exercise.
@@ -71,13 +72,12 @@ def _content_problems(
     if author is not None and re.fullmatch(ID_PATTERN, author) and scenario.persona(author) is None:
         # Written like an id, yet no persona has it: a typo, not a name (names have capitals or spaces).
         close = _close(author, [p.id for p in scenario.personas])
-        yield Problem((*loc, "from"), f"No persona has the id '{author}'."
-                      + (f" Did you mean '{close}'?" if close else "")
-                      + " A person's own name is written with capitals, e.g. 'Kari Nordmann'.")
+        yield Problem((*loc, "from"), message("check.no_persona", ref=author)
+                      + (message("check.did_you_mean", hint=close) if close else "") + message("check.persona_name_hint"))
     if content.thread is not None:
         parent = scenario.inject(content.thread)
         if parent is None:
-            yield Problem((*loc, "thread"), f"No inject has the id '{content.thread}'.{_suggest(scenario, content.thread)}")
+            yield Problem((*loc, "thread"), message("check.no_inject", ref=content.thread) + _suggest(scenario, content.thread))
         elif parent.id == own_id:
             yield Problem((*loc, "thread"), "A comment cannot reply to itself.")
         elif parent.type != Channel.comment:
@@ -107,7 +107,7 @@ def _stream_problems(scenario: Scenario) -> Iterator[Problem]:
         for key in ("thread", "driven_by"):
             ref = getattr(stream, key)
             if ref is not None and scenario.inject(ref) is None:
-                yield Problem((*loc, key), f"No inject has the id '{ref}'.{_suggest(scenario, ref)}")
+                yield Problem((*loc, key), message("check.no_inject", ref=ref) + _suggest(scenario, ref))
         if stream.per_thousand_reached and not stream.driven_by:
             yield Problem((*loc, "per_thousand_reached"), "Needs driven_by: the inject whose reach drives the comments.")
 
@@ -123,7 +123,7 @@ def _trigger_problems(scenario: Scenario) -> Iterator[Problem]:
         for key in ("no_reply_to", "not_corrected", "replied_to", "deleted", "of"):
             ref = getattr(condition, key)
             if ref is not None and scenario.inject(ref) is None:
-                yield Problem((*loc, "when", key), f"No inject has the id '{ref}'.{_suggest(scenario, ref)}")
+                yield Problem((*loc, "when", key), message("check.no_inject", ref=ref) + _suggest(scenario, ref))
         if (condition.no_reply_to or condition.not_corrected) and condition.within is None:
             yield Problem((*loc, "when"), "Say how long the team has: add within (e.g. within: 10m).")
         if condition.reach_above is not None and condition.of is None:
@@ -139,7 +139,7 @@ def _trigger_problems(scenario: Scenario) -> Iterator[Problem]:
         for position, ref in enumerate(trigger.fire):
             inject = scenario.inject(ref)
             if inject is None:
-                yield Problem((*loc, "fire", position), f"No inject has the id '{ref}'.{_suggest(scenario, ref)}")
+                yield Problem((*loc, "fire", position), message("check.no_inject", ref=ref) + _suggest(scenario, ref))
             elif inject.at is not None:
                 yield Problem(
                     (*loc, "fire", position),
@@ -166,7 +166,7 @@ def _volume_problems(scenario: Scenario) -> Iterator[Problem]:
 
 def _suggest(scenario: Scenario, wrong: str) -> str:
     close = _close(wrong, [i.id for i in scenario.injects])
-    return f" Did you mean '{close}'?" if close else ""
+    return message("check.did_you_mean", hint=close) if close else ""
 
 
 def _close(wrong: str, known: list[str]) -> str | None:
