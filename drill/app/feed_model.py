@@ -23,6 +23,10 @@ from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView
 
 
+NEAR_TOP = 500
+"""Rows searched one by one for the selection before the whole list is indexed."""
+
+
 class FeedModel:
     def __init__(self, state: DrillState, events: Iterable[Event] = ()) -> None:
         self._state = state
@@ -161,7 +165,10 @@ class FeedModel:
         """Where a row is in `rows` (-1: not there), without scanning the list each time."""
         rows = self.rows
         if self._row_index is None:
-            self._row_index = {r: i for i, r in enumerate(rows)}
+            try:  # the selection is usually near the top: no need to index 100,000 rows for it
+                return rows.index(row, 0, NEAR_TOP)
+            except ValueError:
+                self._row_index = {r: i for i, r in enumerate(rows)}
         return self._row_index.get(row, -1)
 
     def counts(self) -> dict[View, int]:

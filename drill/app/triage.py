@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from drill.account import Need, is_handled
+from drill.account import Need, is_removed
 from drill.events import (
     Event,
     ItemDeleted,
@@ -40,8 +40,9 @@ SORTS: tuple[Sort, ...] = ("newest", "oldest", "reach")
 GROUP = "group:"
 POST = "post:"
 QUESTION_KINDS = frozenset({ItemKind.question, ItemKind.press})
-GROUPED_VIEWS = frozenset({"needs", "questions", "ours"})
-"""Views where similar waiting questions collapse into one row."""
+GROUPED_VIEWS = frozenset({"needs", "ours"})
+"""Views where similar waiting questions collapse into one row ("needs" is built from the groups
+themselves, so its cost follows the number of groups, not of waiting comments)."""
 
 
 def is_question(item: ItemView) -> bool:
@@ -52,9 +53,15 @@ def is_claim(item: ItemView) -> bool:
     return bool(item.labels.false_claim) or item.labels.kind is ItemKind.rumour
 
 
+def may_be_removed(item: ItemView) -> bool:
+    """KS's rules allow removing it (the label the moderation score is built on), even when it
+    also asks a question (then the account says it needs an answer, and it waits there too)."""
+    return bool(item.labels.deletion_justified)
+
+
 def to_moderate(item: ItemView) -> bool:
-    """Needs moderation and has not had it (the account's `is_handled`)."""
-    return item.need is Need.moderate and not is_handled(item)
+    """May be removed and is still on the page (the account's `is_removed`)."""
+    return may_be_removed(item) and not is_removed(item)
 
 
 def group_row(group_id: str) -> str:
@@ -76,6 +83,8 @@ class Triage:
         self._answer_needed: list[str] = []
         self._waiting: list[str] = []
         """Items that waited at the last look, posting order (compacted lazily)."""
+        self._ungrouped: list[str] = []
+        """Items that need an answer and belong to no group (calls and messages off the page)."""
         self._moderation_needed: list[str] = []
         self._moderate: list[str] = []
         self._moderation_changed = False
@@ -123,9 +132,11 @@ class Triage:
             self._static["claims"].append(item_id)
         if item.need is Need.answer:
             self._answer_needed.append(item_id)
+            if self._state.group_of(item_id) is None:
+                self._ungrouped.append(item_id)
             if self._state.is_waiting(item_id):
                 self._waiting.append(item_id)
-        if item.need is Need.moderate:
+        if may_be_removed(item):
             self._moderation_needed.append(item_id)
             if to_moderate(item):
                 self._moderate.append(item_id)
@@ -196,7 +207,13 @@ class Triage:
             ordered = self._sorted(threads, sort, newest_first=True)
             pinned = self._pinned()
             if pinned is not None:
-                ordered = [pinned, *(row for row in ordered if row != pinned)]
+                try:
+                    at = ordered.index(pinned)  # near the top: the latest post is recent activity
+                    ordered = [pinned, *ordered[:at], *ordered[at + 1:]]
+                except ValueError:
+                    ordered = [pinned, *ordered]
+        elif view == "needs":
+            ordered = self._needs(sort)
         else:
             ordered = self._sorted(self.members(view), sort, newest_first=False)
             if view in GROUPED_VIEWS:
@@ -222,6 +239,34 @@ class Triage:
             return spreading + [i for i in rest if i not in first]
         newest = sort == "newest"
         return ids[::-1] if newest != newest_first else list(ids)
+
+    def _needs(self, sort: Sort) -> list[str]:
+        """What waits, one row per group of similar comments (its single member when only one
+        waits) plus the calls and messages that wait, in `sort` order.
+
+        Built from the groups the reducer keeps, not from the waiting comments: a flood of
+        100,000 comments asking thirty things is thirty rows and costs thirty look-ups.
+        """
+        state = self._state
+        items = state.items
+        newest = sort != "oldest"
+        entries: list[tuple[float, int, str]] = []
+        for group in state.grouper.groups.values():
+            if not group.waiting:
+                continue
+            member = next(reversed(group.waiting)) if newest else next(iter(group.waiting))
+            row = group_row(group.group_id) if len(group.waiting) > 1 else member
+            entries.append((self._rank(items[member], sort), self._index.get(member, 0), row))
+        for item_id in self._ungrouped:
+            if state.is_waiting(item_id):
+                entries.append((self._rank(items[item_id], sort), self._index.get(item_id, 0), item_id))
+        entries.sort(reverse=newest)
+        return [row for _, _, row in entries]
+
+    @staticmethod
+    def _rank(item: ItemView, sort: Sort) -> float:
+        """Sort key of a row in the "needs" view (a group ranks by its representative member)."""
+        return float(item.reach) if sort == "reach" else item.t
 
     def _collapse(self, ordered: list[str]) -> Iterator[str]:
         """Waiting members of a group with two or more waiting show as one group row, where the

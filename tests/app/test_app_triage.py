@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual.widgets import Footer, RadioButton, Select, TextArea
 
-from drill.account import Need, is_handled
 from drill.app.app import DrillApp
 from drill.app.formatting import wall_clock
 from drill.app.screens.console import ConsoleScreen
@@ -72,7 +71,7 @@ async def test_each_view_has_its_key_and_its_count_is_the_accounts(console_app) 
         await pilot.press("4")
         await pilot.pause()
         moderate = screen.model.rows
-        expected = [i for i in state.items.values() if i.need is Need.moderate and not is_handled(i)]
+        expected = [i for i in state.items.values() if i.labels.deletion_justified and i.visibility == "visible"]
         assert sorted(moderate) == sorted(i.item_id for i in expected) and moderate
         first = moderate[0]
         await pilot.press("h")

@@ -307,8 +307,12 @@ class ConsoleScreen(CatalogueBindings):
         state = self._connection.state
         current = self._current
         version: tuple[str, int] | None = None
-        if current is not None and current.startswith((GROUP, POST)):
-            version = (current, self._model.version)
+        if current is not None and current.startswith(GROUP):
+            group = state.grouper.groups.get(current.removeprefix(GROUP))
+            version = (current, hash((group.count, group.representative)) if group is not None else 0)
+        elif current is not None and current.startswith(POST):
+            comments = state.post_comments.get(current.removeprefix(POST), [])
+            version = (current, sum(self._model.thread_version(c) for c in comments) + len(comments))
         elif current is not None and current in state.items:
             version = (current, self._model.thread_version(state.items[current].thread_id))
         if version != self._thread_drawn or version is None:

@@ -90,7 +90,10 @@ class ActionDialog(ModalScreen[Action | None]):
 
 class ReplyDialog(ActionDialog):
     """A reply to one comment, or one text for a group of similar ones, each answered in its own
-    thread; either may point to one of the team's official posts instead of repeating it."""
+    thread; either may point to one of the team's official posts instead of repeating it
+    (Ctrl+L points to the latest)."""
+
+    BINDINGS = [Binding("ctrl+l", "link_latest", show=False)]
 
     def __init__(
         self, item: ItemView, signature: str, *, group: Sequence[str] = (),
@@ -132,6 +135,10 @@ class ReplyDialog(ActionDialog):
         area = self.query_one("#reply-text", TextArea)
         area.text = pointer + "\n\n" + self._signature
         area.focus()
+
+    def action_link_latest(self) -> None:
+        if self._posts:
+            self.query_one("#reply-post", Select).value = next(reversed(self._posts))
 
     @property
     def post(self) -> str | None:

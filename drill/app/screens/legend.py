@@ -13,8 +13,11 @@ from drill.app.widgets.page_feed import (
     ANSWERED_MARK,
     ARCHIVED_MARK,
     DELETED_MARK,
+    GROUP_MARK,
     HIDDEN_MARK,
     LIKED_MARK,
+    POST_MARK,
+    REACTION_MARK,
     UNANSWERED_MARK,
     UNREAD_MARK,
 )
@@ -32,10 +35,13 @@ class LegendDialog(ModalScreen[None]):
                           (HIDDEN_MARK, "hidden"), (DELETED_MARK, "deleted"), (LIKED_MARK, "liked"),
                           (ARCHIVED_MARK, "archived"), ("+3", "thread")]:
             marks.add_row(mark, t("legend." + key))
+        for mark, text in [(GROUP_MARK, t("console.legend_group")), (POST_MARK, t("console.legend_post")),
+                           (REACTION_MARK, t("console.legend_reaction"))]:
+            marks.add_row(mark, text)
         with Vertical(classes="dialog"):
             yield Label(t("legend.title"), classes="dialog-title")
             yield Static(marks, id="legend-marks")
-            yield Static(t("legend.keys"), id="legend-keys", classes="dialog-message")
+            yield Static(t("console.legend_keys"), id="legend-keys", classes="dialog-message")
             yield Static(t("legend.close"), classes="dialog-quote")
 
     def action_close(self) -> None:

@@ -198,6 +198,11 @@ class PageFeed(ScrollView, can_focus=True):
         if self._selected is None and rows:
             self._selected = rows[0]
             self.post_message(self.Highlighted(self, rows[0]))
+        elif self._selected is not None and self.cursor < 0:
+            # The selected row left the view (answered, moderated, merged into a group): the
+            # row that took its place is next, so a team can work down the list key after key.
+            self._selected = rows[min(max(before, 0), len(rows) - 1)] if rows else None
+            self.post_message(self.Highlighted(self, self._selected))
         after = self._cursor_index = self.cursor
         if self.scroll_y > 0 and before >= 0 and after > before and self._row_count > old_count:
             self.scroll_to(y=self.scroll_y + (after - before), animate=False)

@@ -24,6 +24,9 @@ from drill.state import DrillState, ItemView, ReplyView
 
 
 LIKED = "♥"
+GROUP_MEMBERS_SHOWN = 40
+"""A group in a flood can hold thousands; the pane shows the longest-waiting ones (a layout of
+thousands of lines would stall every keypress)."""
 
 
 class ThreadDetail(VerticalScroll, can_focus=False):
@@ -86,7 +89,10 @@ class ThreadDetail(VerticalScroll, can_focus=False):
             Text(t("console.group_help"), style="italic"),
             Text(""),
         ]
-        for member_id in group.waiting:
+        for index, member_id in enumerate(group.waiting):
+            if index == GROUP_MEMBERS_SHOWN:
+                parts.append(Text(t("console.more", n=group.count - index), style="italic"))
+                break
             member = state.items[member_id]
             line = Text()
             line.append(wall_clock(self._starts, member.t) + " ", style="bold")
