@@ -87,12 +87,17 @@ class SessionSummary:
 
 
 def find_session_files(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """The files named, and the session files under the folders named (recursively, sorted)."""
+    """The files named, and the session files under the folders named (recursively, sorted);
+    a file named twice, or also found in a folder named, is read once."""
+    seen: set[Path] = set()
     for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in SESSION_SUFFIXES and p.is_file())
-        else:
-            yield path
+        found = sorted(p for p in path.rglob("*") if p.suffix in SESSION_SUFFIXES and p.is_file()) \
+            if path.is_dir() else [path]
+        for file in found:
+            resolved = file.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                yield file
 
 
 class SessionReader:

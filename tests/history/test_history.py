@@ -200,3 +200,8 @@ def test_a_file_changed_since_the_last_run_is_read_again(sessions: Sessions, tmp
         db.execute("DELETE FROM events WHERE seq >= (SELECT seq FROM events WHERE type = 'drill_ended')")
     again = history([folder], "nb", cache=SummaryCache(tmp_path / "cache"))
     assert again.usable == 0 and [i.reason for i in again.incomparable] == ["not_ended"]
+
+
+def test_a_file_given_twice_is_one_drill(sessions: Sessions) -> None:
+    twice = history([sessions.good, sessions.folder, sessions.good], "en")
+    assert twice.files == 6 and len(_team(twice, "Havbyen kommune").drills) == 1
