@@ -15,6 +15,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 
+from drill.i18n import catalogue, message, messages_language
 from drill.scenario.rates import expected_items
 from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario, ScenarioKind, template_text
 from drill.scenario.timeline import earliest_fire, effective_labels, mix_shares, offset_label
@@ -43,7 +44,7 @@ def lint_scenario(scenario: Scenario) -> list[Problem]:
 def format_warnings(source: YamlSource, warnings: list[Problem]) -> list[str]:
     """`file:line:column: warning: field: message`, in file order."""
     ordered = sorted(warnings, key=lambda w: source.position(w.loc))
-    return [f"{source.where(w.loc)}: warning: {field_path(w.loc)}: {w.message}" for w in ordered]
+    return [f"{source.where(w.loc)}: {message('lint.warning')}: {field_path(w.loc)}: {w.message}" for w in ordered]
 
 
 # --- what can happen at all --------------------------------------------------------------------
@@ -83,25 +84,22 @@ def _never_fires(scenario: Scenario, index: int, posted: set[str]) -> str | None
     if watched is not None:
         inject = scenario.inject(watched)
         if inject is not None and inject.at is None:
-            return (f"'{watched}' has no time of its own (a trigger posts it), and drill only watches injects "
-                    "that come at a set time, so this trigger never fires.")
+            return message("lint.untimed_watch", ref=watched)
     if earliest is not None and earliest >= end:
-        return (f"It would post at {offset_label(earliest)}, but the drill ends at {offset_label(end)}; "
-                "make the time or the delay (after) shorter.")
+        return message("lint.too_late", at=offset_label(earliest), end=offset_label(end))
     for key in ("replied_to", "deleted", "of"):
         ref = getattr(condition, key)
         if ref is not None and scenario.inject(ref) is not None and ref not in posted:
-            return f"'{ref}' never appears in the drill (nothing posts it), so this trigger never fires."
+            return message("lint.never_appears", ref=ref)
     if condition.reach_above is not None and condition.of is not None:
         inject = scenario.inject(condition.of)
         if inject is not None:
             spreads = inject.spread is not None or effective_labels(inject).false_claim
             if not spreads or inject.type != Channel.comment:
-                return (f"'{inject.id}' does not spread (give it spread: {{share_probability: ...}}), so its reach "
-                        "stays at 0 and this trigger never fires.")
+                return message("lint.no_spread", ref=inject.id)
             if condition.reach_above >= scenario.audience.nodes:
-                return (f"The audience has only {scenario.audience.nodes:,} people, so the reach never passes "
-                        f"{condition.reach_above:,}.")
+                return message("lint.small_audience", nodes=_number(scenario.audience.nodes),
+                               limit=_number(condition.reach_above))
     return None
 
 
@@ -114,32 +112,25 @@ def _trigger_warnings(scenario: Scenario, reachable: tuple[set[str], set[str]]) 
         if reason is not None:
             yield Problem((*loc, "when"), f"{reason} [trigger-never-fires]")
         if condition.within is not None and not (condition.no_reply_to or condition.not_corrected):
-            yield Problem((*loc, "when", "within"),
-                          "within only counts with no_reply_to or not_corrected; here it has no effect. [no-effect]")
+            yield Problem((*loc, "when", "within"), _rule("no-effect", "lint.within_no_effect"))
         if condition.of is not None and condition.reach_above is None:
-            yield Problem((*loc, "when", "of"), "of only counts with reach_above; here it has no effect. [no-effect]")
+            yield Problem((*loc, "when", "of"), _rule("no-effect", "lint.of_no_effect"))
         if trigger.repeat and trigger.max_fires == "unlimited":
             cooldown, _ = trigger.repeat_limits()
             if cooldown <= 0:
-                bound = "nothing bounds it"
+                bound = message("lint.nothing_bounds")
             else:
-                bound = f"only its cooldown bounds it (up to {int(scenario.duration // cooldown) + 1} firings)"
-            yield Problem((*loc, "max_fires"),
-                          f"This trigger repeats without a cap; {bound}. A team that keeps doing what sets it "
-                          "off floods the drill with copies; give max_fires a number. [unbounded-trigger]")
+                bound = message("lint.cooldown_bounds", n=int(scenario.duration // cooldown) + 1)
+            yield Problem((*loc, "max_fires"), _rule("unbounded-trigger", "lint.unbounded", bound=bound))
         if condition.no_reply_to is not None:
             inject = scenario.inject(condition.no_reply_to)
             if inject is not None and not effective_labels(inject).needs_reply:
-                yield Problem((*loc, "when", "no_reply_to"),
-                              f"'{inject.id}' is labelled as needing no reply, yet this trigger punishes not "
-                              "replying to it; change one of them. [labels-disagree]")
+                yield Problem((*loc, "when", "no_reply_to"), _rule("labels-disagree", "lint.needs_no_reply", ref=inject.id))
         if condition.not_corrected is not None:
             inject = scenario.inject(condition.not_corrected)
             if inject is not None and not effective_labels(inject).false_claim:
                 yield Problem((*loc, "when", "not_corrected"),
-                              f"'{inject.id}' is not labelled as a false claim, so a reply does not count as "
-                              "correcting it and this trigger fires even when the team answers well; label it "
-                              "false_claim: true (or kind: rumour). [labels-disagree]")
+                              _rule("labels-disagree", "lint.not_false_claim", ref=inject.id))
 
 
 def _unposted_injects(scenario: Scenario, reachable: tuple[set[str], set[str]]) -> Iterator[Problem]:
@@ -149,16 +140,11 @@ def _unposted_injects(scenario: Scenario, reachable: tuple[set[str], set[str]]) 
         if inject.id in posted:
             continue
         if inject.at is None and inject.id not in fired_by:
-            yield Problem(("injects", index, "id"),
-                          "No time (at) and no trigger fires it, so it never appears; give it a time or add it "
-                          "to a trigger's fire list. [never-posted]")
+            yield Problem(("injects", index, "id"), _rule("never-posted", "lint.no_time"))
         elif inject.at is None:
-            yield Problem(("injects", index, "id"),
-                          "Only triggers that can never fire post it, so it never appears. [never-posted]")
+            yield Problem(("injects", index, "id"), _rule("never-posted", "lint.dead_triggers"))
         elif inject.thread:
-            yield Problem(("injects", index, "thread"),
-                          f"'{inject.thread}' never appears, so this reply in its thread never appears either. "
-                          "[never-posted]")
+            yield Problem(("injects", index, "thread"), _rule("never-posted", "lint.thread_never", ref=inject.thread))
 
 
 # --- what a good drill needs -------------------------------------------------------------------
@@ -182,20 +168,16 @@ def _crisis_ingredients(scenario: Scenario) -> Iterator[Problem]:
     )
     has_press = any(c.type == Channel.press_call or effective_labels(c).kind == ItemKind.press for c in contents)
     if not has_rumour:
-        yield Problem(("kind",), "An acute crisis with no rumour: add an inject with labels {kind: rumour} so the "
-                                 "team practises correcting false claims. [crisis-without-rumour]")
+        yield Problem(("kind",), _rule("crisis-without-rumour", "lint.no_rumour"))
     if not has_press:
-        yield Problem(("kind",), "An acute crisis with no press contact: add an inject with type: press_call so the "
-                                 "team practises handling the media. [crisis-without-press]")
+        yield Problem(("kind",), _rule("crisis-without-press", "lint.no_press"))
 
 
 def _missing_labels(scenario: Scenario) -> Iterator[Problem]:
     for loc, content in _all_contents(scenario):
         if content.labels is None:
             kind = effective_labels(content).kind.value
-            yield Problem((*loc, "text"),
-                          f"No labels: the score cannot tell what the team should have done with it (drill treats "
-                          f"it as kind '{kind}'). Add labels: {{kind: ...}}. [missing-labels]")
+            yield Problem((*loc, "text"), _rule("missing-labels", "lint.no_labels", kind=kind))
 
 
 def _duplicate_texts(scenario: Scenario) -> Iterator[Problem]:
@@ -203,7 +185,7 @@ def _duplicate_texts(scenario: Scenario) -> Iterator[Problem]:
     for loc, content in _all_contents(scenario):
         key = " ".join(content.text.lower().split())
         if key in seen:
-            yield Problem((*loc, "text"), f"The same text as {seen[key]}; players will notice. [duplicate-text]")
+            yield Problem((*loc, "text"), _rule("duplicate-text", "lint.same_text", other=seen[key]))
         else:
             seen[key] = field_path(loc)
     for index, stream in enumerate(scenario.streams):
@@ -213,7 +195,7 @@ def _duplicate_texts(scenario: Scenario) -> Iterator[Problem]:
                 key = " ".join(template_text(entry).lower().split())
                 if key in known:
                     yield Problem(("streams", index, "templates", kind.value, position),
-                                  "This text is listed twice for the same kind. [duplicate-text]")
+                                  _rule("duplicate-text", "lint.listed_twice"))
                 known.add(key)
 
 
@@ -234,27 +216,26 @@ def _template_warnings(scenario: Scenario) -> Iterator[Problem]:
             available = own or builtin.get(kind, ())
             where = (*loc, "templates", kind.value) if own else (*loc, "mix", kind.value)
             if not available:
-                yield Problem(where, f"No texts for '{kind.value}' and drill has no built-in ones for it: these "
-                                     f"comments would read '…'. Add templates: {{{kind.value}: [...]}}. [no-templates]")
+                yield Problem(where, _rule("no-templates", "lint.no_texts", kind=kind.value))
                 continue
             count = volume * share
             if count / len(available) > MAX_REPEATS_PER_TEMPLATE:
-                source = "texts" if own else "built-in texts"
-                yield Problem(where, f"About {count:.0f} '{kind.value}' comments from {len(available)} {source}: each would "
-                                     f"appear about {count / len(available):.0f} times and players will notice. Add texts "
-                                     f"(at least {int(count / MAX_REPEATS_PER_TEMPLATE) + 1}). [few-templates]")
+                source = message("lint.own_texts" if own else "lint.builtin_texts")
+                yield Problem(where, _rule("few-templates", "lint.few_texts", count=_number(round(count)),
+                                           kind=kind.value, n=len(available), source=source,
+                                           each=_number(round(count / len(available))),
+                                           needed=int(count / MAX_REPEATS_PER_TEMPLATE) + 1))
 
 
 def _slot_problem(text: str) -> str | None:
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError:
-        return "Unmatched { or } in the text; write slots as {place}, and {{ }} for a literal brace. [bad-slot]"
+        return _rule("bad-slot", "lint.unmatched_brace", open="{", close="}", slot="{place}", literal="{{ }}")
     unknown = sorted({n for n in names if n not in SLOTS})
     if "" in names or unknown:
         shown = ", ".join("{" + n + "}" for n in unknown) or "{}"
-        return (f"Unknown slot {shown}: the text would be posted with the braces in it. Slots: "
-                f"{', '.join('{' + s + '}' for s in sorted(SLOTS))}. [bad-slot]")
+        return _rule("bad-slot", "lint.unknown_slot", shown=shown, slots=", ".join("{" + s + "}" for s in sorted(SLOTS)))
     return None
 
 
@@ -267,19 +248,21 @@ def _uncovered_rumours(scenario: Scenario) -> Iterator[Problem]:
         labels = effective_labels(content)
         inject_id = getattr(content, "id", None)
         if labels.false_claim and inject_id not in watched:
-            yield Problem((*loc, "labels"),
-                          "Nothing says how fast this false claim should be corrected: set "
-                          "expectations.correction_within (e.g. 20m) or add a trigger with not_corrected. "
-                          "[rumour-not-covered]")
+            yield Problem((*loc, "labels"), _rule("rumour-not-covered", "lint.rumour_not_covered"))
 
 
 def _audience_warnings(scenario: Scenario) -> Iterator[Problem]:
     """A page with more followers than the audience model has people: say what will happen."""
     followers, nodes = scenario.municipality.followers, scenario.audience.nodes
     if followers > nodes:
-        yield Problem(
-            ("municipality", "followers"),
-            f"The page has {followers:,} followers but the audience model has {nodes:,} people, so every one "
-            f"of them follows the page and no post can reach more than {nodes:,}. Raise audience.nodes "
-            f"(at most 2,000,000) or give followers the model's size. [audience-sample]",
-        )
+        yield Problem(("municipality", "followers"),
+                      _rule("audience-sample", "lint.audience_sample", followers=_number(followers), nodes=_number(nodes)))
+
+
+def _rule(rule: str, key: str, **values: object) -> str:
+    """A warning's words in the command's language, then its rule name as docs/authoring.md lists it."""
+    return f"{message(key, **values)} [{rule}]"
+
+
+def _number(value: int) -> str:
+    return catalogue(messages_language()).number(value)

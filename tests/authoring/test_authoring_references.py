@@ -43,3 +43,16 @@ def test_the_same_problems_in_nynorsk(cli, tmp_path: Path) -> None:
     assert code == 1
     assert "injects[0].from: Ingen persona har id-en «brannvesen». Meinte du «brann»?" in err
     assert "Problem i 1 av 1 fil." in err
+
+
+def test_warnings_speak_the_trainers_language_and_keep_the_rule_name(cli, tmp_path: Path) -> None:
+    path = tmp_path / "quiet.yaml"
+    fixed = SCENARIO.replace("from: brannvesen", "from: brann").replace("alarmm", "alarm").split("triggers:")[0]
+    # An inject with neither a time nor a trigger never appears: a warning, not an error.
+    fixed = fixed.replace("injects:\n", "injects:\n  - {id: late, text: \"Hallo?\", labels: {kind: question}}\n")
+    path.write_text(fixed, encoding="utf-8")
+    code, out, err = cli("validate", str(path), "--lang", "nn")
+    assert code == 0, err
+    assert "åtvaring: injects[0].id: Inga tid (at) og ingen utløysar legg det inn" in err
+    assert err.count("[never-posted]") == 1
+    assert "åtvaring" in out  # the summary line counts them: "…, N åtvaring(ar))"
