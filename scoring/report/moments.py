@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from drill.events import ArchiveMarked, Event
+from drill.events import ArchiveMarked, DutyHandedOver, Event
 from drill.scenario.models import ItemKind, Scenario
 from drill.state import ItemView
 from scoring.context import ScoringContext, TeamText
@@ -167,6 +167,17 @@ def _archived(ctx: ScoringContext, _rule: str) -> list[Moment]:
     return rows
 
 
+def _handovers(ctx: ScoringContext, _rule: str) -> list[Moment]:
+    """One person on duty at a time: the handovers that kept it so."""
+    rows = []
+    for event in ctx.events:
+        p = event.payload
+        if isinstance(p, DutyHandedOver) and p.from_member:
+            rows.append((event.t, say(ctx.lang, "report.did.handover", at=_at(ctx, event.t), giver=p.from_member,
+                                      taker=p.to_member)))
+    return rows[:_CANDIDATES]
+
+
 def _praise(ctx: ScoringContext, rule: str) -> list[Moment]:
     corrected = _corrections(ctx, rule)
     if corrected:
@@ -179,7 +190,7 @@ def _praise(ctx: ScoringContext, rule: str) -> list[Moment]:
 
 _FINDERS: dict[str, Callable[[ScoringContext, str], list[Moment]]] = {
     "S1": _fast_replies, "S2": _fast_replies, "S5": _fast_replies,
-    "C1": _criticism, "C3": _praise,
+    "C1": _criticism, "C2": _handovers, "C3": _praise,
     "K1": _first_post, "K2": _first_post, "K3": _updates, "K4": _linked, "K5": _police, "K6": _corrections,
     "K7": _advice, "K8": _empathy,
     "M1": _removed, "M2": _criticism, "M3": _private, "M4": _removed, "P3": _private,

@@ -135,8 +135,9 @@ def test_one_of_one_is_singular(scenario, session) -> None:
 
 def test_strengths_tell_what_the_team_did_and_when(gas_reports) -> None:
     for lang, pattern in (("nb", r"^Kl\. \d\d:\d\d (svarte|rettet|fjernet|skjulte|merket|kom|publiserte|skrev|"
-                                 r"takket) "),
-                          ("nn", r"^Kl\. \d\d:\d\d (svara|retta|fjerna|skjulte|merkte|kom|publiserte|skreiv|takka) "),
+                                 r"takket|overleverte) "),
+                          ("nn", r"^Kl\. \d\d:\d\d (svara|retta|fjerna|skjulte|merkte|kom|publiserte|skreiv|takka|"
+                                 r"overleverte) "),
                           ("en", r"^At \d\d:\d\d ")):
         report = gas_reports[("good", lang)]
         assert report.strengths and report.did
@@ -206,3 +207,20 @@ def test_debrief_screen_lists_what_the_team_did(gas_runs) -> None:
     shown = [m for rule in (f.rule for f in debrief.score.strengths(3)) for m in debrief.did.get(rule, [])]
     assert shown and all(m[:40] in text.replace("\n", " ") or m[:20] in text for m in shown)
     assert "Styrker" in text
+
+
+def test_a_handover_is_told_as_the_moment_behind_one_person_on_duty(scenario, session) -> None:
+    from scoring import score
+    from scoring.context import ScoringContext
+    from scoring.report.moments import moments_for
+
+    sign = "Hilsen Kari, kommunikasjon"
+    events = (session().item("q1", 0, "Når går bussen igjen?", needs_reply=True)
+              .reply("q1", 3, f"Bussen går igjen fra kl. 12. {sign}")
+              .handover(20, "Ola, kommunikasjon")
+              .item("q2", 25, "Er skolen åpen i morgen?", needs_reply=True)
+              .reply("q2", 27, "Ja, skolen er åpen som vanlig. Hilsen Ola, kommunikasjon").end(60))
+    c2 = next(f for f in score(scenario(), events).findings if f.rule == "C2")
+    giver = next(e.payload.from_member for e in events if e.type == "duty_handed_over")
+    did = moments_for(ScoringContext(scenario(), events, "nn"), [c2])
+    assert did == {"C2": [f"Kl. 10:20 overleverte {giver} vakta til Ola, kommunikasjon."]}

@@ -127,6 +127,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.did.post": "Kl. {at} publiserte dere: {quote}.",
         "report.did.text": "Kl. {at} skrev dere: {quote}.",
         "report.did.praise": "Kl. {at} takket dere for rosen {quote}.",
+        "report.did.handover": "Kl. {at} overleverte {giver} vakten til {taker}.",
     },
     "nn": {
         "report.report_title": "Evalueringsrapport",
@@ -251,6 +252,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.did.post": "Kl. {at} publiserte de: {quote}.",
         "report.did.text": "Kl. {at} skreiv de: {quote}.",
         "report.did.praise": "Kl. {at} takka de for rosen {quote}.",
+        "report.did.handover": "Kl. {at} overleverte {giver} vakta til {taker}.",
     },
     "en": {
         "report.report_title": "After-action report",
@@ -375,5 +377,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.did.post": "At {at} you published: {quote}.",
         "report.did.text": "At {at} you wrote: {quote}.",
         "report.did.praise": "At {at} you thanked for the praise {quote}.",
+        "report.did.handover": "At {at} {giver} handed the duty over to {taker}.",
     },
 }
