@@ -49,4 +49,17 @@ def _judge(reply: str, comment: str, claim: bool, post: str | None, language: st
 
 
 def judge_for(language: str) -> CitizenJudge:
+    """The judge for a drill in `language`, ready to use. Its word lists and the tone rules take
+    seconds to load the first time; they are loaded here, when the drill is set up, so the team's
+    first reply does not stall a running drill (or a host whose seats wait for its heartbeat)."""
+    reply, comment = _WARM_UP["en" if language == "en" else "nb"]
+    _judge(reply, comment, True, None, language)  # content words, so the lemma dictionaries load too
     return CitizenJudge(language)
+
+
+_WARM_UP = {
+    "nb": ("Det stemmer ikke: skolen holder åpent i dag. Hilsen Kari, kommunikasjonsavdelingen",
+           "Hørte at skolene stenger i morgen?"),
+    "en": ("That is not true: the school stays open today. Kind regards, Kari, Communications",
+           "Heard the schools are closing tomorrow?"),
+}

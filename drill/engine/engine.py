@@ -33,7 +33,7 @@ from drill.engine.actions import (
     SetClock,
     Unhide,
 )
-from drill.engine.reactions import CitizenReactions, Planned, ReplyJudge
+from drill.engine.reactions import REACTED_REPLIES, CitizenReactions, Planned, ReplyJudge
 from drill.engine.seeds import derive_seed
 from drill.engine.spread_port import Progress, SpreadPort
 from drill.engine.streams import GeneratedComment, StreamGenerator
@@ -338,6 +338,8 @@ class DrillEngine:
     def _react_to_reply(self, item: ItemView, reply_id: str, text: str, post: str | None) -> None:
         if self.judge is None or not item.is_comment or item.author_role not in _CROWD:
             return
+        if len(item.replies) > REACTED_REPLIES:
+            return  # people answer back to the first replies they get, not to the tenth
         post_text = next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
         verdict = self.judge(text, item.text, claim=bool(item.labels.false_claim), post=post_text)
         depth = self._depth.get(item.item_id, 0)

@@ -28,6 +28,8 @@ Verdict = Literal["good", "poor"]
 MAX_PER_POST = 400
 """A post that somehow draws more comments than this (a rate typed wrong) stops there."""
 MIN_DELAY = 30.0
+REACTED_REPLIES = 2
+"""Only a comment's first two replies draw reactions (and are judged, which costs milliseconds)."""
 MAX_DEPTH = 2
 """Reactions to replies to reactions stop here: a crowd answers back, it does not argue for ever."""
 
