@@ -206,7 +206,8 @@ def test_debrief_screen_lists_what_the_team_did(gas_runs) -> None:
     text = asyncio.run(shown_text())
     shown = [m for rule in (f.rule for f in debrief.score.strengths(3)) for m in debrief.did.get(rule, [])]
     assert shown and all(m[:40] in text.replace("\n", " ") or m[:20] in text for m in shown)
-    assert "Styrker" in text
+    assert "Styrker" in text and "Regel " in text
+    assert not re.search(r"\[[A-Z]\d\]", text), "rules are named, not shown as bare codes"
 
 
 def test_a_handover_is_told_as_the_moment_behind_one_person_on_duty(scenario, session) -> None:

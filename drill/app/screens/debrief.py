@@ -95,8 +95,8 @@ class DebriefScreen(Screen[None]):
         if not chosen:
             lines.append(t("debrief.no_findings"))
         for finding in chosen:
-            lines.append(f"[{finding.rule}] ", style="bold")
-            lines.append(finding.title + "\n", style="bold")
+            lines.append(finding.title, style="bold")
+            lines.append(f"  ({t('report.rule_tag', rule=finding.rule)})\n", style="dim")
             lines.append("  " + finding.what + "\n")
             if finding.action:
                 lines.append("  → " + finding.action + "\n", style="italic")
