@@ -30,7 +30,13 @@ NEAR_TOP = 500
 class FeedModel:
     def __init__(self, state: DrillState, events: Iterable[Event] = ()) -> None:
         self._state = state
-        self._activity: dict[str, None] = {}
+        self._activity: list[str] = []
+        """Rows of the page, least recently active first; a row touched again is appended and
+        its older entry goes stale (dropped at the next compaction), so a storm of new threads
+        costs an append each."""
+        self._latest: dict[str, int] = {}
+        """Row -> where its live entry is in `_activity`."""
+        self._stale = 0
         """Thread roots of the page, least recently active first (insertion order)."""
         self._threads: list[str] | None = []
         self._triage = Triage(state)
@@ -60,6 +66,8 @@ class FeedModel:
         """
         self._state = state
         self._activity.clear()
+        self._latest.clear()
+        self._stale = 0
         self._inbox.clear()
         self._thread_versions.clear()
         self._threads = None
@@ -118,8 +126,10 @@ class FeedModel:
         self._touch_row(post_row(root.on_post) if root.on_post is not None else thread_id)
 
     def _touch_row(self, row: str) -> None:
-        self._activity.pop(row, None)
-        self._activity[row] = None
+        if row in self._latest:
+            self._stale += 1
+        self._latest[row] = len(self._activity)
+        self._activity.append(row)
         self._threads = None
 
     # --- reading -----------------------------------------------------------------------
@@ -137,7 +147,12 @@ class FeedModel:
         """Thread root ids on the page, and `post:<id>` rows for the team's official posts (the
         threads under a post go with it), most recent activity first."""
         if self._threads is None:
-            self._threads = list(reversed(self._activity))
+            if self._stale:
+                latest = self._latest
+                self._activity = [row for i, row in enumerate(self._activity) if latest[row] == i]
+                self._latest = {row: i for i, row in enumerate(self._activity)}
+                self._stale = 0
+            self._threads = self._activity[::-1]
         return self._threads
 
     def choose(self, *, view: View | None = None, sort: Sort | None = None, query: str | None = None) -> None:
@@ -156,7 +171,8 @@ class FeedModel:
         """What the feed lists now: the chosen view's rows in the chosen order, searched."""
         key = (self._content, self.view, self.sort, self.query)
         if self._rows is None or key != self._rows_key:
-            self._rows = self._triage.rows(self.view, self.sort, self.query, self.threads)
+            self._rows = self._triage.rows(self.view, self.sort, self.query,
+                                           self.threads if self.view == "all" else [])
             self._rows_key = key
             self._row_index = None
         return self._rows
@@ -173,7 +189,7 @@ class FeedModel:
 
     def counts(self) -> dict[View, int]:
         """How many each view holds ("needs": the account's waiting count)."""
-        threads = len(self._activity)
+        threads = len(self._latest)
         return {view: self._triage.count(view, threads) for view in VIEWS}
 
     @property

@@ -98,6 +98,7 @@ class ConsoleScreen(CatalogueBindings):
         """True once the widgets exist; events that come earlier are drawn on mount."""
         self._inbox_label = ""
         self._thread_drawn: tuple[str, int] | None = None
+        self._had_item = False
         self._held: list[tuple[str, str, SeverityLevel]] = []
         """Notifications held back while a dialog is open (a toast would cover its buttons)."""
         self._targets = thresholds_for(connection.scenario)
@@ -346,9 +347,11 @@ class ConsoleScreen(CatalogueBindings):
             self.reach_chart.sync()
 
     def _show(self, row: str | None) -> None:
-        if (self._current is None) != (row is None):
-            self.refresh_bindings()  # item actions become available (or not)
         self._current = row
+        has_item = self.current_item is not None
+        if has_item != self._had_item:
+            self._had_item = has_item
+            self.refresh_bindings()  # item actions become available (or not): an official post is no item
         state = self._connection.state
         if row is not None and row.startswith(GROUP):
             self._model.mark_seen(self.selected_group)
