@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from drill.scenario.durations import format_duration
 from drill.scenario.models import ID_PATTERN, Channel, InjectContent, Scenario
 from drill.scenario.rates import expected_items
-from drill.i18n import message
+from drill.i18n import catalogue, message, messages_language
 from drill.validation import Problem
 
 # A drill with more generated items than this is a typo (per_minute: 30000), not an exercise.
@@ -38,31 +38,26 @@ def _unique_ids(scenario: Scenario) -> Iterator[Problem]:
             # Personas have their own namespace; items, streams and triggers share one.
             key = f"persona:{entry.id}" if section == "personas" else entry.id
             if key in seen:
-                yield Problem((section, index, "id"), f"The id '{entry.id}' is used twice (first in {seen[key]}).")
+                yield Problem((section, index, "id"), message("check.id_twice", ref=entry.id, first=seen[key]))
             else:
                 seen[key] = f"{section}[{index}]"
     for index, member in enumerate(scenario.team):
         if scenario.team.index(member) != index:
-            yield Problem(("team", index), f"'{member}' is listed twice in the team.")
+            yield Problem(("team", index), message("check.member_twice", member=member))
 
 
 def _inject_problems(scenario: Scenario) -> Iterator[Problem]:
     for index, inject in enumerate(scenario.injects):
         if inject.at is not None and inject.at > scenario.duration:
-            yield Problem(
-                ("injects", index, "at"),
-                f"At {format_duration(inject.at)} this comes after the drill ends "
-                f"({format_duration(scenario.duration)}).",
-            )
+            yield Problem(("injects", index, "at"), message("check.after_end", at=format_duration(inject.at),
+                                                              end=format_duration(scenario.duration)))
         yield from _content_problems(scenario, inject, ("injects", index), own_id=inject.id)
         if inject.thread:
             parent = scenario.inject(inject.thread)
             if parent and parent.at is not None and inject.at is not None and parent.at > inject.at:
-                yield Problem(
-                    ("injects", index, "thread"),
-                    f"This reply comes at {format_duration(inject.at)}, before the comment it "
-                    f"answers ('{parent.id}' at {format_duration(parent.at)}).",
-                )
+                yield Problem(("injects", index, "thread"),
+                              message("check.reply_before", at=format_duration(inject.at), parent=parent.id,
+                                      parent_at=format_duration(parent.at)))
 
 
 def _content_problems(
@@ -79,37 +74,34 @@ def _content_problems(
         if parent is None:
             yield Problem((*loc, "thread"), message("check.no_inject", ref=content.thread) + _suggest(scenario, content.thread))
         elif parent.id == own_id:
-            yield Problem((*loc, "thread"), "A comment cannot reply to itself.")
+            yield Problem((*loc, "thread"), message("check.self_reply"))
         elif parent.type != Channel.comment:
-            yield Problem((*loc, "thread"), f"'{parent.id}' is a {parent.type.value}, not a comment on the page.")
+            yield Problem((*loc, "thread"), message("check.not_comment", ref=parent.id, type=parent.type.value))
         if content.type != Channel.comment:
-            yield Problem((*loc, "type"), "Only comments can be posted inside a thread.")
+            yield Problem((*loc, "type"), message("check.only_comments"))
 
 
 def _stream_problems(scenario: Scenario) -> Iterator[Problem]:
     for index, stream in enumerate(scenario.streams):
         loc = ("streams", index)
         if stream.to <= stream.from_:
-            yield Problem((*loc, "to"), "The stream must end after it starts.")
+            yield Problem((*loc, "to"), message("check.stream_order"))
         if stream.to > scenario.duration:
-            yield Problem(
-                (*loc, "to"),
-                f"The stream runs past the end of the drill ({format_duration(scenario.duration)}).",
-            )
+            yield Problem((*loc, "to"), message("check.stream_past_end", end=format_duration(scenario.duration)))
         peak = stream.rate.peak_at
         if peak is not None and not stream.from_ <= peak <= stream.to:
-            yield Problem((*loc, "rate", "peak_at"), "The peak must lie between the stream's from and to.")
+            yield Problem((*loc, "rate", "peak_at"), message("check.peak"))
         total = sum(stream.mix.values())
         if not stream.mix:
-            yield Problem((*loc, "mix"), "Say which kinds of comment the stream makes, e.g. {question: 0.6, complaint: 0.4}.")
+            yield Problem((*loc, "mix"), message("check.no_mix"))
         elif abs(total - 1.0) > 0.02:
-            yield Problem((*loc, "mix"), f"The shares add up to {total:.2f}; they should add up to 1.")
+            yield Problem((*loc, "mix"), message("check.mix_sum", total=f"{total:.2f}"))
         for key in ("thread", "driven_by"):
             ref = getattr(stream, key)
             if ref is not None and scenario.inject(ref) is None:
                 yield Problem((*loc, key), message("check.no_inject", ref=ref) + _suggest(scenario, ref))
         if stream.per_thousand_reached and not stream.driven_by:
-            yield Problem((*loc, "per_thousand_reached"), "Needs driven_by: the inject whose reach drives the comments.")
+            yield Problem((*loc, "per_thousand_reached"), message("check.needs_driven_by"))
 
 
 def _trigger_problems(scenario: Scenario) -> Iterator[Problem]:
@@ -118,34 +110,30 @@ def _trigger_problems(scenario: Scenario) -> Iterator[Problem]:
         condition = trigger.when
         primary = condition.primary()
         if len(primary) != 1:
-            what = "none" if not primary else ", ".join(primary)
-            yield Problem((*loc, "when"), f"Give exactly one condition (found {what}).")
+            what = message("check.none") if not primary else ", ".join(primary)
+            yield Problem((*loc, "when"), message("check.one_condition", found=what))
         for key in ("no_reply_to", "not_corrected", "replied_to", "deleted", "of"):
             ref = getattr(condition, key)
             if ref is not None and scenario.inject(ref) is None:
                 yield Problem((*loc, "when", key), message("check.no_inject", ref=ref) + _suggest(scenario, ref))
         if (condition.no_reply_to or condition.not_corrected) and condition.within is None:
-            yield Problem((*loc, "when"), "Say how long the team has: add within (e.g. within: 10m).")
+            yield Problem((*loc, "when"), message("check.needs_within"))
         if condition.reach_above is not None and condition.of is None:
-            yield Problem((*loc, "when"), "reach_above needs of: the inject whose reach is watched.")
+            yield Problem((*loc, "when"), message("check.needs_of"))
         if condition.no_official_post_by is not None and condition.no_official_post_by > scenario.duration:
-            yield Problem((*loc, "when", "no_official_post_by"), "This time is after the drill ends.")
+            yield Problem((*loc, "when", "no_official_post_by"), message("check.time_after_end"))
         if not trigger.repeat:
             for key in ("cooldown", "max_fires"):
                 if getattr(trigger, key) is not None:
-                    yield Problem((*loc, key), f"{key} only applies to a repeating trigger (add repeat: true).")
+                    yield Problem((*loc, key), message("check.repeat_only", field=key))
         if not trigger.then and not trigger.fire:
-            yield Problem(loc, "The trigger does nothing: add then (new items) or fire (inject ids).")
+            yield Problem(loc, message("check.does_nothing"))
         for position, ref in enumerate(trigger.fire):
             inject = scenario.inject(ref)
             if inject is None:
                 yield Problem((*loc, "fire", position), message("check.no_inject", ref=ref) + _suggest(scenario, ref))
             elif inject.at is not None:
-                yield Problem(
-                    (*loc, "fire", position),
-                    f"'{ref}' already has a time (at: {format_duration(inject.at)}); "
-                    "remove its 'at' so only this trigger posts it.",
-                )
+                yield Problem((*loc, "fire", position), message("check.has_time", ref=ref, at=format_duration(inject.at)))
         for position, content in enumerate(trigger.then):
             yield from _content_problems(scenario, content, (*loc, "then", position))
 
@@ -156,12 +144,11 @@ def _volume_problems(scenario: Scenario) -> Iterator[Problem]:
         count = expected_items(stream)
         total += count
         if count > MAX_EXPECTED_ITEMS:
-            yield Problem(
-                ("streams", index, "rate"),
-                f"This stream would make about {count:,.0f} comments; the limit is {MAX_EXPECTED_ITEMS:,}.",
-            )
+            yield Problem(("streams", index, "rate"), message("check.stream_volume", count=_number(round(count)),
+                                                                limit=_number(MAX_EXPECTED_ITEMS)))
     if total > MAX_EXPECTED_ITEMS and all(expected_items(s) <= MAX_EXPECTED_ITEMS for s in scenario.streams):
-        yield Problem(("streams",), f"The streams together would make about {total:,.0f} comments; the limit is {MAX_EXPECTED_ITEMS:,}.")
+        yield Problem(("streams",), message("check.streams_volume", count=_number(round(total)),
+                                            limit=_number(MAX_EXPECTED_ITEMS)))
 
 
 def _suggest(scenario: Scenario, wrong: str) -> str:
@@ -176,3 +163,7 @@ def _close(wrong: str, known: list[str]) -> str | None:
         return close[0]
     within = [k for k in known if len(k) >= 3 and (wrong.startswith(k) or wrong.endswith(k) or k.startswith(wrong))]
     return max(within, key=len) if within else None
+
+
+def _number(value: int) -> str:
+    return catalogue(messages_language()).number(value)
