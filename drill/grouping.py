@@ -121,6 +121,9 @@ class Grouper:
         self._by_template: dict[str, str] = {}
         self._by_stem: dict[str, list[str]] = {}
         self._order: dict[str, int] = {}
+        self._waiting: dict[str, Group] = {}
+        """Groups with a member waiting; `_shared` those with two or more (the console's rows)."""
+        self._shared: dict[str, Group] = {}
 
     def group_of(self, item_id: str) -> Group | None:
         group_id = self._of.get(item_id)
@@ -148,6 +151,33 @@ class Grouper:
         group.members.append(item_id)
         self._of[item_id] = group_id
         return group
+
+    def wait(self, item_id: str, t: float) -> None:
+        """A member of a group waits for an answer (again)."""
+        group = self.group_of(item_id)
+        if group is not None:
+            group.wait(item_id, t)
+            self._note(group)
+
+    def settle(self, item_id: str) -> None:
+        """A member no longer waits (answered or removed)."""
+        group = self.group_of(item_id)
+        if group is not None:
+            group.settle(item_id)
+            self._note(group)
+
+    def waiting_groups(self, min_count: int = 1) -> list[Group]:
+        """Groups with at least `min_count` members waiting, longest-waiting first; looks only at
+        groups that have members waiting, so a long drill's answered groups cost nothing."""
+        pool = self._shared if min_count >= 2 else self._waiting
+        return waiting_groups(pool.values(), min_count)
+
+    def _note(self, group: Group) -> None:
+        for index, bound in ((self._waiting, 1), (self._shared, 2)):
+            if group.count >= bound:
+                index[group.group_id] = group
+            else:
+                index.pop(group.group_id, None)
 
     def _closest(self, signature: frozenset[str]) -> str | None:
         shared: dict[str, int] = {}

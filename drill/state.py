@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from drill.account import Answer, AnswerHow, DutyLog, Need, is_waiting, need_of
-from drill.grouping import Group, Grouper, waiting_groups
+from drill.grouping import Group, Grouper
 
 from drill.events import (
     ArchiveMarked,
@@ -235,7 +235,7 @@ class DrillState:
         """Groups of similar comments with at least `min_count` members still waiting for an
         answer, longest-waiting first. Each has `group_id`, `count` (waiting members),
         `waiting` (their ids -> when posted, oldest first), `representative` and `oldest_t`."""
-        return waiting_groups(self.grouper.groups.values(), min_count)
+        return self.grouper.waiting_groups(min_count)
 
     def group_of(self, item_id: str) -> Group | None:
         """The group of similar comments an item belongs to (None: it needs no answer, or is
@@ -302,13 +302,10 @@ class DrillState:
 
     def _track(self, item: ItemView) -> None:
         """Keep the waiting index in step with `drill.account.is_waiting`, in posting order."""
-        group = self.grouper.group_of(item.item_id)
         if is_waiting(item):
             self._waiting[item.item_id] = item.t
-            if group is not None:
-                group.wait(item.item_id, item.t)
+            self.grouper.wait(item.item_id, item.t)
         else:
             self._waiting.pop(item.item_id, None)
-            if group is not None:
-                group.settle(item.item_id)
+            self.grouper.settle(item.item_id)
 
