@@ -66,9 +66,11 @@ def _team_did(scenario: Scenario, events: list[Event], report: Any) -> dict[str,
 
 
 def quotes(events: Sequence[Event], width: int = 40) -> dict[str, str]:
-    """A short quote for every item and official post, by id."""
+    """A short quote for every item, team reply and official post, by id (a correction that
+    spread is a reply; its id means nothing to the team)."""
     state = DrillState.from_events(list(events))
     names = {item_id: excerpt(item.text, width) for item_id, item in state.items.items()}
+    names.update({reply_id: excerpt(reply.text, width) for reply_id, reply in state.replies.items()})
     names.update({post.post_id: excerpt(post.text, width) for post in state.official_posts})
     return names
 

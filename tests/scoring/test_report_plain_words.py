@@ -208,6 +208,9 @@ def test_debrief_screen_lists_what_the_team_did(gas_runs) -> None:
     assert shown and all(m[:40] in text.replace("\n", " ") or m[:20] in text for m in shown)
     assert "Styrker" in text and "Regel " in text
     assert not re.search(r"\[[A-Z]\d\]", text), "rules are named, not shown as bare codes"
+    assert not re.search(r"«(r|p)\d{3,4}»", text), "what spread is quoted, never a reply's or post's id"
+    codes = {i for i in _ids(run.events)}
+    assert [c for c in codes if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)] == []
 
 
 def test_a_handover_is_told_as_the_moment_behind_one_person_on_duty(scenario, session) -> None:

@@ -126,7 +126,8 @@ class DebriefScreen(Screen[None]):
             (t("summary.removed"), f"{number(s.hidden)} / {number(s.deleted)}"),
             (t("summary.archived"), number(s.archived)),
             (t("summary.handovers"), number(s.handovers)),
-            (t("summary.triggers"), ", ".join(s.triggers) or t("summary.none")),
+            # The scenario's reactions by number: their ids are the author's, not the team's words.
+            (t("summary.triggers"), number(len(s.triggers)) if s.triggers else t("summary.none")),
         ]
         for label, value in rows:
             table.add_row(label, value)
