@@ -150,6 +150,7 @@ def _assert_one_account(engine: DrillEngine, feed: FeedModel) -> None:
     in_groups = {i for g in state.groups() for i in g.waiting}
     assert in_groups == {i for i in expected if state.group_of(i) is not None}
     assert all(g.count > 0 and g.representative == next(iter(g.waiting)) for g in state.groups())
+    assert state.groups(min_count=2) == [g for g in state.groups() if g.count >= 2]
     oldest = min((state.items[i].t for i in expected), default=None)
     assert state.oldest_waiting() == (None if oldest is None else state.now - oldest)
 
