@@ -16,6 +16,7 @@ from textual.message import Message
 
 from drill.app.screens.console import ConsoleScreen
 from drill.app.screens.dialogs import HandoverDialog
+from drill.i18n import active_language
 from drill.engine.actions import Action
 from drill.engine.engine import ActionRejected
 from drill.team_play.database import wall_now
@@ -65,7 +66,8 @@ class TeamConsoleScreen(ConsoleScreen):
     def __init__(self, connection: SeatConnection, *, as_member: str | None = None) -> None:
         super().__init__(connection, as_member=as_member)
         self._seat = connection
-        self._language = connection.scenario.language.value
+        # The app chose the screens' language (--lang, else the scenario's); the team-play words follow it.
+        self._language = active_language()
         self._presence_read = 0.0
         self._lobby_offered = False
         self._forged_seen = 0
