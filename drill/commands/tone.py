@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from drill.errors import EXIT_FINDINGS, EXIT_OK, DrillError
-from scoring.tone import SUPPORTED_LANGUAGES, analyse_reply
+from scoring.tone import MAX_REPLY_CHARS, SUPPORTED_LANGUAGES, analyse_reply
 from scoring.tone.evaluation import LabelledFileError, evaluate, read_labelled, render_text
 from scoring.tone.privacy import normalise_phone
 
@@ -121,7 +121,7 @@ def read_replies(stream: TextIO) -> Iterator[ReplyInput]:
         if not line:
             continue
         if not line.startswith("{"):
-            yield ReplyInput(number, line, None, None)
+            yield ReplyInput(number, _within_limit(number, line), None, None)
             continue
         try:
             data = json.loads(line)
@@ -140,10 +140,21 @@ def _from_json(number: int, data: object) -> ReplyInput:
     reply = data.get("reply")
     if not isinstance(reply, str) or not reply.strip():
         raise DrillError(f"{where}: the 'reply' field is missing or not a non-empty string")
+    _within_limit(number, reply)
     context = data.get("context")
     if context is not None and not isinstance(context, str):
         raise DrillError(f"{where}: 'context' must be a string")
+    if context is not None and len(context) > MAX_REPLY_CHARS:
+        raise DrillError(f"{where}: 'context' is {len(context)} characters long; the limit is {MAX_REPLY_CHARS}")
     language = data.get("language")
     if language is not None and language not in LANGUAGE_CHOICES:
         raise DrillError(f"{where}: 'language' must be one of {', '.join(LANGUAGE_CHOICES)}, not {language!r}")
     return ReplyInput(number, reply, context, language)
+
+
+def _within_limit(number: int, reply: str) -> str:
+    """No real reply is anywhere near the limit; refusing is clearer than a silent cut."""
+    if len(reply) > MAX_REPLY_CHARS:
+        raise DrillError(f"stdin:{number}: the reply is {len(reply):,} characters long; "
+                         f"drill tone analyses replies of at most {MAX_REPLY_CHARS:,} characters".replace(",", " "))
+    return reply

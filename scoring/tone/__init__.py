@@ -13,8 +13,8 @@ Rule files: `common.yaml` (language-independent rules and the personal-data dete
 caps and allow-lists).
 """
 
-from scoring.tone.analyse import SUPPORTED_LANGUAGES, analyse_reply
+from scoring.tone.analyse import MAX_REPLY_CHARS, SUPPORTED_LANGUAGES, analyse_reply
 from scoring.tone.language import detect_language
 from scoring.tone.models import ToneFinding, ToneResult
 
-__all__ = ["SUPPORTED_LANGUAGES", "ToneFinding", "ToneResult", "analyse_reply", "detect_language"]
+__all__ = ["MAX_REPLY_CHARS", "SUPPORTED_LANGUAGES", "ToneFinding", "ToneResult", "analyse_reply", "detect_language"]

@@ -9,10 +9,12 @@ that publishes a fødselsnummer is bad however friendly it is otherwise.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
-from scoring.tone import privacy
+from drill.i18n import catalogue
+from scoring.tone import learned, privacy
 from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
 from scoring.tone.language import detect_language
 from scoring.tone.loader import LANGUAGE_FILES, RuleSet, load_ruleset, load_settings
@@ -30,6 +32,9 @@ from scoring.tone.ruleset import Rule
 from scoring.tone.text import AnalysedText
 
 SUPPORTED_LANGUAGES = tuple(LANGUAGE_FILES)
+# The longest reply analysed in full (about ten pages of text); a longer one is analysed up to
+# here and says so in a finding. `drill tone` refuses longer input outright.
+MAX_REPLY_CHARS = 20_000
 
 
 def analyse_reply(
@@ -41,6 +46,7 @@ def analyse_reply(
     official_domains: Iterable[str] = (),
     explain_in: str | None = None,
     weights: Mapping[str, int] | None = None,
+    learned_model: bool = True,
 ) -> ToneResult:
     """Score a reply (0-100, higher is better) and list the findings behind the score.
 
@@ -50,6 +56,7 @@ def analyse_reply(
     municipality's own contact points, which a reply may publish. Explanations are written in
     `explain_in` (default: the reply's language). `weights` overrides rule weights by rule id,
     so a scenario can adjust the general-practice (GP) defaults; 0 keeps a rule as a note only.
+    `learned_model=False` gives the rules' verdict alone (what the rule examples specify).
     """
     lang = detect_language(text) if language == "auto" else language
     if lang not in SUPPORTED_LANGUAGES:
@@ -61,6 +68,52 @@ def analyse_reply(
     ruleset = load_ruleset(lang)
     overrides = _checked_weights(weights or {}, ruleset)
     allow = _allowances(tuple(official_numbers), tuple(official_domains))
+    text, truncated = bounded(text)
+    context = bounded(context)[0] if context else context
+    passed = rule_pass(text, lang, context, allow)
+    findings = [_finding(hit, text, explain, overrides) for hit in passed.hits]
+    score, findings = combined(passed.text, lang, findings, context, explain,
+                               learned.load_model() if learned_model else None)
+    if truncated:
+        findings.append(_truncation_finding(text, explain))
+    # `lang` is one of SUPPORTED_LANGUAGES (checked above), the languages `Language` names.
+    return ToneResult(score=score, language=cast(Language, lang), findings=findings)
+
+
+@dataclass(frozen=True)
+class RulePass:
+    """What the rules alone found in one reply: the learned model reads it as features."""
+
+    text: AnalysedText
+    hits: list[Hit]
+
+
+def rule_facts(findings: Iterable[ToneFinding]) -> list[tuple[str, str | None, int, tuple[int, int]]]:
+    """(rule, flag, weight, span) of each rule finding: what the learned model reads of them."""
+    return [(f.rule, f.flag, f.weight, f.span) for f in findings]
+
+
+def combined(text: AnalysedText, lang: str, findings: list[ToneFinding], context: str | None, explain: str,
+             model: learned.Model | None) -> tuple[int, list[ToneFinding]]:
+    """The final score and findings: the rules' verdict, the model's on top, caps last."""
+    ruleset = load_ruleset(lang)
+    fired = {f.rule: f.weight for f in findings}
+    rule_score = _capped(ruleset, _score(ruleset, fired), findings)
+    verdict = learned.judge(text, lang, rule_facts(findings), rule_score, context, model)
+    findings = sorted([*findings, *verdict.findings(text.text, explain)], key=lambda f: (f.span[0], f.rule))
+    return _capped(ruleset, verdict.score, findings), findings
+
+
+def rules_only(text: str, lang: str, context: str | None) -> tuple[AnalysedText, list[ToneFinding]]:
+    """The rules' findings without the learned model: what the model is trained on."""
+    passed = rule_pass(text, lang, context)
+    return passed.text, [_finding(hit, text, lang, {}) for hit in passed.hits]
+
+
+def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowances | None = None) -> RulePass:
+    """Run every rule of the language over the reply, in dependency order."""
+    ruleset = load_ruleset(lang)
+    allow = allow if allow is not None else _allowances((), ())
     analysed = _analysed_text(text, lang)
     state = MatchState(
         text=analysed,
@@ -76,10 +129,7 @@ def analyse_reply(
         for start, end, *detail in without_overlaps(_candidates(rule, data, state)):
             if accept(rule, state, start, end):
                 state.add(Hit(rule, start, end, sentence_index_of(analysed, start), detail[0] if detail else None))
-    hits = sorted(state.hits, key=lambda h: (h.start, h.rule.id))
-    findings = [_finding(hit, text, explain, overrides) for hit in hits]
-    # `lang` is one of SUPPORTED_LANGUAGES (checked above), the languages `Language` names.
-    return ToneResult(score=_score(ruleset, hits, overrides), language=cast(Language, lang), findings=findings)
+    return RulePass(analysed, sorted(state.hits, key=lambda h: (h.start, h.rule.id)))
 
 
 def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list[tuple[Any, ...]]:
@@ -118,17 +168,38 @@ def _finding(hit: Hit, text: str, explain: str, overrides: Mapping[str, int]) ->
     )
 
 
-def _score(ruleset: RuleSet, hits: list[Hit], overrides: Mapping[str, int]) -> int:
-    fired = {hit.rule.id: hit.rule for hit in hits}
-    weight = {rule_id: overrides.get(rule_id, rule.weight) for rule_id, rule in fired.items()}
-    score = ruleset.settings.baseline + sum(weight.values())
+def _score(ruleset: RuleSet, fired: Mapping[str, int]) -> int:
+    """The rules' own verdict: the baseline plus each fired rule's weight once."""
+    return max(0, min(100, ruleset.settings.baseline + sum(fired.values())))
+
+
+def _capped(ruleset: RuleSet, score: float, findings: list[ToneFinding]) -> int:
+    """A major finding caps the score at 40, a critical one at 20, a rule's own cap at its
+    value: a signature and a thank-you never lift a breach of confidentiality."""
     caps = ruleset.settings.severity_caps
-    for rule in fired.values():
-        if weight[rule.id] < 0 and rule.severity in caps:
-            score = min(score, caps[rule.severity])
-        if rule.cap is not None:
-            score = min(score, rule.cap)
-    return max(0, min(100, score))
+    rule_caps = {rule.id: rule.cap for rule in ruleset.rules if rule.cap is not None}
+    for finding in findings:
+        if finding.weight < 0 and finding.severity in caps:
+            score = min(score, caps[finding.severity])
+        if finding.rule in rule_caps:
+            score = min(score, rule_caps[finding.rule])
+    return max(0, min(100, round(score)))
+
+
+def bounded(text: str) -> tuple[str, bool]:
+    """The reply cut to MAX_REPLY_CHARS, and whether it was cut: the scorer must never hang
+    on an absurd reply, and no real reply comes near the limit."""
+    if len(text) <= MAX_REPLY_CHARS:
+        return text, False
+    return text[:MAX_REPLY_CHARS], True
+
+
+def _truncation_finding(text: str, explain: str) -> ToneFinding:
+    return ToneFinding(
+        rule="T5.too_long", rubric="T5", span=(0, len(text)), matched="",
+        explanation=catalogue(explain)("tone_model.truncated", limit=MAX_REPLY_CHARS),
+        severity="minor", weight=0, source="GP", flag="form",
+    )
 
 
 def _is_complaint(context: str) -> bool:

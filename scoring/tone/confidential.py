@@ -214,6 +214,26 @@ class ConfidentialityMatcher:
                 return [self._hit(text, matter, strong[0])]
         return []
 
+    def parts(self, text: AnalysedText) -> tuple[list[Part], list[Part], bool]:
+        """Every matter and person reference in clauses that are not skipped, and whether any
+        clause declines to discuss a matter: the raw material of `find`, which the learned
+        model reads as features so it can weigh combinations the pairing rules do not name."""
+        if not self.gate_re.search(text.text):
+            return [], [], False
+        addressed = self._addresses_by_name(text)
+        matters: list[Part] = []
+        persons: list[Part] = []
+        refused = False
+        for sentence in text.sentences:
+            for start, end in self._clauses(text, sentence):
+                clause = text.text[start:end]
+                if self._skipped(clause):
+                    refused = refused or bool(self.refusal_re.search(clause))
+                    continue
+                matters += self._matters(clause, start)
+                persons += self._persons(text, clause, start, addressed)
+        return matters, persons, refused
+
     @cached_property
     def signature_line_re(self) -> re.Pattern[str]:
         return re.compile(r"^\s*(?:" + "|".join(self.data.signature_before) + ")" if self.data.signature_before

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.tone.analyse import analyse_reply
+from scoring.tone.analyse import MAX_REPLY_CHARS, analyse_reply
 from scoring.tone.models import ToneResult
 from scoring.tone.ruleset import LABELLED_FLAGS
 
@@ -189,6 +189,8 @@ def _record(data: object, line: int) -> tuple[LabelledReply | None, list[str]]:
         errors.append(f"language: must be one of {', '.join(LANGUAGES)}, not {language!r}")
     if not isinstance(reply, str) or not reply.strip():
         errors.append("reply: must be a non-empty string")
+    elif len(reply) > MAX_REPLY_CHARS:
+        errors.append(f"reply: {len(reply)} characters; the analyser takes at most {MAX_REPLY_CHARS}")
     if label not in LABELS:
         errors.append(f"label: must be one of {', '.join(LABELS)}, not {label!r}")
     if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
@@ -243,7 +245,11 @@ def auc(scored: Sequence[Scored]) -> float | None:
 
 
 def evaluate(items: Sequence[LabelledReply], source: str = "") -> Evaluation:
-    scored = score_items(items)
+    return summarise(score_items(items), source)
+
+
+def summarise(scored: list[Scored], source: str = "") -> Evaluation:
+    """The figures of a scored set (also used by training for its cross-validated report)."""
     report = Evaluation(source=source, scored=scored)
     languages = [lang for lang in LANGUAGES if any(s.item.language == lang for s in scored)]
     for lang in languages:

@@ -64,6 +64,11 @@ def pattern_spans(pattern: Pattern, text: AnalysedText) -> list[tuple[int, int]]
 
 def _find_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int]]:
     if pattern.regex is not None:
+        literals, heads = pattern.literals, pattern.literal_heads
+        if heads is not None and heads.isdisjoint(text.trigrams):
+            return  # the phrase's own words are not in the reply: the regex cannot match
+        if heads is None and literals is not None and not any(literal in text.lower for literal in literals):
+            return
         names = pattern.name_groups
         for match in pattern.compiled.finditer(text.text):
             if names and any(

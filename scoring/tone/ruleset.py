@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from scoring.tone.literals import heads, required_literals
 from scoring.tone.models import Severity
 
 RUBRIC_IDS = frozenset(
@@ -163,6 +164,15 @@ class Pattern(_Strict):
     def compiled(self) -> re.Pattern[str]:
         flags = 0 if self.case_sensitive else re.IGNORECASE
         return re.compile(self.regex or "", flags)
+
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        """Lower-cased strings one of which every match contains (literals.py), or None."""
+        return required_literals(self.regex, 0 if self.case_sensitive else re.IGNORECASE) if self.regex else None
+
+    @cached_property
+    def literal_heads(self) -> frozenset[str] | None:
+        return heads(self.literals) if self.literals is not None else None
 
     @cached_property
     def name_groups(self) -> tuple[str, ...]:

@@ -139,6 +139,17 @@ class AnalysedText:
         return bool(SENTENCE_OPENING_RE.search(self.text[sentence.start : start]))
 
     @cached_property
+    def lower(self) -> str:
+        """The reply in lower case, for the regexes' literal pre-test (literals.py)."""
+        return self.text.lower()
+
+    @cached_property
+    def trigrams(self) -> frozenset[str]:
+        """Every three-character piece of the lower-cased reply (literals.py)."""
+        lower = self.lower
+        return frozenset(lower[i : i + 3] for i in range(len(lower) - 2))
+
+    @cached_property
     def words(self) -> list[Token]:
         """Tokens that contain a letter (numbers and times are not words for readability)."""
         return [t for t in self.tokens if any(c.isalpha() for c in t.text)]

@@ -1,9 +1,11 @@
-"""The analyser on the development part of the labelled replies (tests/tone/labelled/).
+"""The analyser on the labelled development files (tests/tone/labelled/).
 
-The targets of issue 11 (on held-back data: AUC >= 0.95, >= 95 % of privacy cases found,
-<= 2 % of good replies flagged for privacy) hold on the development set in bokmål, nynorsk and
-English; the floors sit just under what the rules reach today, so a regression fails CI. Each
-labelled flag also has a recall floor, so a rule family that stops firing is noticed.
+The learned model is trained on these very files, so these are in-sample figures: guards that
+notice a broken rule, feature or model file, not evidence that the analyser generalises. The
+cross-validated figures (each file scored by a model trained on the others) are printed by
+`python -m scoring.tone.train --report` and given in docs/tone.md. The floors sit under what
+the analyser reaches today; each labelled flag also has a recall floor, so a rule family or a
+flag model that stops firing is noticed.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ FLOORS = {
     # The first held-back set, now development data: it judged the rules once (AUC 0.903,
     # privacy 56.8 %) before the confidentiality detector learnt carry-over and wider word lists.
     "dev-2.jsonl": ({"nb": 0.935, "nn": 0.96, "en": 0.955}, 0.97, 0.01),
+    # The second held-back set (rules alone, unseen: AUC 0.866, privacy 59.3 %, 4.3 % of good
+    # replies flagged); the rules' own false alarms on it remain, the model removes none.
+    "dev-3.jsonl": ({"nb": 0.95, "nn": 0.95, "en": 0.95}, 0.95, 0.05),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
@@ -31,6 +36,8 @@ FLAG_RECALL_FLOORS = {
                      "false_reassurance": 0.85, "speculation": 0.55, "casualties": 0.9},
     "dev.jsonl": {"defensive": 0.5, "dismissive": 0.6, "sarcasm": 0.55, "party_politics": 0.9,
                   "false_reassurance": 0.9, "speculation": 0.55, "casualties": 0.85, "case_processing": 0.5},
+    "dev-3.jsonl": {"defensive": 0.5, "dismissive": 0.5, "sarcasm": 0.5, "false_reassurance": 0.5,
+                    "speculation": 0.5, "case_processing": 0.5},
     "dev-2.jsonl": {"defensive": 0.3, "dismissive": 0.07, "sarcasm": 0.2, "party_politics": 0.65,
                     "false_reassurance": 0.5, "speculation": 0.25, "casualties": 0.6, "case_processing": 0.25},
 }

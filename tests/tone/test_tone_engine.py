@@ -33,7 +33,7 @@ def test_spans_point_at_the_matched_text() -> None:
 
 
 def test_neutral_reply_gets_the_baseline() -> None:
-    result = analyse_reply("Ja.")
+    result = analyse_reply("Ja.", learned_model=False)
     assert result.findings == []
     assert result.score == load_settings().baseline
 
@@ -115,8 +115,8 @@ def test_score_is_clamped() -> None:
 
 
 def test_explanations_follow_the_requested_language() -> None:
-    nb = analyse_reply("Vi beklager.", explain_in="nb").findings[0].explanation
-    en = analyse_reply("Vi beklager.", explain_in="en").findings[0].explanation
+    nb = analyse_reply("Vi beklager.", explain_in="nb", learned_model=False).findings[0].explanation
+    en = analyse_reply("Vi beklager.", explain_in="en", learned_model=False).findings[0].explanation
     assert nb != en
     assert "apolog" in en
 
@@ -180,11 +180,11 @@ def test_short_english_notice_is_detected_as_english() -> None:
 
 def test_scenario_can_adjust_weights() -> None:
     text = "Ny oppdatering kommer kl. 14.00."
-    default = analyse_reply(text)
-    adjusted = analyse_reply(text, weights={"K3.next_update": 20})
+    default = analyse_reply(text, learned_model=False)
+    adjusted = analyse_reply(text, weights={"K3.next_update": 20}, learned_model=False)
     assert adjusted.score == default.score + 12
     assert next(f for f in adjusted.findings if f.rule == "K3.next_update").weight == 20
-    muted = analyse_reply("Les nettsiden.", weights={"T2.dismissive": 0})
+    muted = analyse_reply("Les nettsiden.", weights={"T2.dismissive": 0}, learned_model=False)
     assert "T2.dismissive" in muted.rules
     assert muted.score == load_settings().baseline
     with pytest.raises(ValueError, match="unknown tone rule"):
@@ -233,7 +233,7 @@ def test_hedge_must_belong_to_the_cause() -> None:
 
 def test_apology_is_not_read_as_hostility() -> None:
     """Sentiment lexicons score "Vi beklager" as negative; here it is a positive finding."""
-    result = analyse_reply("Vi beklager så mye. Det var leit at dette skjedde.")
+    result = analyse_reply("Vi beklager så mye. Det var leit at dette skjedde.", learned_model=False)
     assert {"K6.apology", "K8.empathy"} <= result.rules
     assert all(f.weight > 0 for f in result.findings)
 

@@ -3,6 +3,9 @@
 The replies live in replies_nb.yaml / replies_en.yaml next to this file, plus replies_gaps.yaml
 and replies_slips.yaml (both languages, each item names its `language`). Bands: good >= 70,
 mediocre 41-69, bad <= 40, unless an example gives its own `score` band.
+
+These examples specify the rules, so they are judged by the rules alone; the learned model,
+trained on two-level labels (good, bad), is checked on them for ranking only.
 """
 
 from __future__ import annotations
@@ -68,12 +71,13 @@ EXAMPLES = load_examples()
 
 
 @cache
-def _analyse(example: Example) -> ToneResult:
+def _analyse(example: Example, learned_model: bool = False) -> ToneResult:
     return analyse_reply(
         example.reply,
         language=example.language,
         context=example.context,
         official_numbers=example.official_numbers,
+        learned_model=learned_model,
     )
 
 
@@ -112,3 +116,14 @@ def test_every_rule_is_exercised_by_an_example(language: str) -> None:
     expected = {rule for e in EXAMPLES if e.language == language for rule in e.must}
     rule_ids = {rule.id for rule in load_ruleset(language).rules}
     assert rule_ids - expected == set()
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_full_analyser_still_ranks_the_examples(language: str) -> None:
+    """With the learned model on top, good examples still score well above bad ones."""
+    scores: dict[str, list[int]] = {"good": [], "mediocre": [], "bad": []}
+    for example in EXAMPLES:
+        if example.language == language:
+            scores[example.label].append(_analyse(example, learned_model=True).score)
+    assert mean(scores["good"]) > mean(scores["mediocre"]) > mean(scores["bad"])
+    assert mean(scores["good"]) - mean(scores["bad"]) > 30

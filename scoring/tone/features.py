@@ -1,0 +1,94 @@
+"""The interpretable features the learned part of the tone analyser reads.
+
+Every feature is something a reviewer can point at in the reply: a word (its lemma), two
+words in a row, a piece of a word (four letters of its lemma, so "hjemmetjenesten",
+"hjemmetjenestene" and "heimetenesta" share parts and a compound's parts are seen), a rule
+that fired, the flag it stands for, and the two halves of the confidentiality detector (which
+sensitive matter, which kind of person reference, and whether they stand in one sentence).
+Each feature keeps the first span it came from, so the model's verdict can be shown as words
+in the reply, not as numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from scoring.tone.confidential import ConfidentialityMatcher
+from scoring.tone.text import AnalysedText
+
+Span = tuple[int, int]
+CHAR_GRAM = 4
+# Words shorter than this carry no pieces of their own (their lemma is feature enough).
+MIN_PIECE_WORD = 6
+
+
+@dataclass
+class Features:
+    """Feature name -> the first span it was seen at ((0, 0) for whole-reply features)."""
+
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    def add(self, name: str, span: Span = (0, 0)) -> None:
+        self.spans.setdefault(name, span)
+
+    @property
+    def names(self) -> Iterable[str]:
+        return self.spans.keys()
+
+
+def reply_features(
+    text: AnalysedText,
+    language: str,
+    rules: Iterable[tuple[str, str | None, int, Span]],
+    rule_score: int,
+    matcher: ConfidentialityMatcher,
+    context: str | None,
+) -> Features:
+    """All features of one analysed reply. `rules` lists (rule id, flag, weight, span) of the
+    rule findings; `rule_score` is the rules' own 0-100 verdict."""
+    found = Features()
+    found.add(f"lang:{language}")
+    if context and context.strip():
+        found.add("context")
+    if "?" in text.text:
+        found.add("has:question")
+    if "!" in text.text:
+        found.add("has:exclamation")
+    words = text.words
+    found.add("length:short" if len(words) < 12 else ("length:long" if len(words) > 70 else "length:medium"))
+    found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")
+    previous: str | None = None
+    previous_start = 0
+    for token in words:
+        stem = token.lemma
+        span = (token.start, token.end)
+        found.add(f"w:{stem}", span)
+        if previous is not None:
+            found.add(f"b:{previous} {stem}", (previous_start, token.end))
+        previous, previous_start = stem, token.start
+        if len(stem) >= MIN_PIECE_WORD:
+            padded = f"<{stem}>"
+            for i in range(len(padded) - CHAR_GRAM + 1):
+                found.add(f"c:{padded[i : i + CHAR_GRAM]}", span)
+    for rule_id, flag, weight, span in rules:
+        found.add(f"r:{rule_id}", span)
+        if flag and weight < 0:
+            found.add(f"f:{flag}", span)
+    matters, persons, refused = matcher.parts(text)
+    if refused:
+        found.add("refusal")
+    for part in matters:
+        found.add(f"m:{part.kind}", (part.start, part.end))
+    for part in persons:
+        found.add(f"p:{part.kind}", (part.start, part.end))
+    for matter in matters:
+        sentence = text.sentence_at(matter.start).index
+        for person in persons:
+            if text.sentence_at(person.start).index == sentence and person.start != matter.start:
+                found.add(f"mp:{matter.kind}|{person.kind}",
+                          (min(matter.start, person.start), max(matter.end, person.end)))
+                found.add("mp:any", (min(matter.start, person.start), max(matter.end, person.end)))
+    if matters and persons:
+        found.add("m+p:reply")
+    return found

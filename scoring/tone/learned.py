@@ -1,0 +1,185 @@
+"""The learned half of the tone analyser: logistic regressions over readable features.
+
+The rules name what a reviewer already knows to look for; they miss what they were not written
+against. So a small model reads the same reply as features a person can check (words, pieces
+of words, word pairs, the rules that fired, the confidentiality detector's matter and person
+parts; see features.py) and gives, per target, a probability: that the reply is bad, and that
+it carries each labelled flag (privacy, defensive, ...). Its weights are a committed data file
+(`model/tone-model.json`) written by `python -m scoring.tone.train`, so every number can be
+reviewed and reproduced.
+
+What the model changes, and how it says so:
+* the score is a blend of the rules' score and the model's (`blend` in the model file);
+  a visible "T2.learned" finding carries the difference and the words that moved it;
+* a flag the model is confident about and no rule raised becomes a finding of its own
+  ("P1.learned", "T2.learned_defensive", ...) whose span is the word that weighed most.
+Rule findings are never removed: the model adds evidence, it does not silence a rule.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from drill.i18n import catalogue
+from scoring.tone.detectors import confidentiality_matcher
+from scoring.tone.features import Features, Span, reply_features
+from scoring.tone.models import Severity, ToneFinding
+from scoring.tone.text import AnalysedText
+
+MODEL_FILE = "tone-model.json"
+QUALITY = "bad"
+# Where a learned flag finding is filed in the rubric, and how severe it is.
+FLAG_RUBRIC: dict[str, tuple[str, Severity]] = {
+    "privacy": ("P1", "major"),
+    "defensive": ("T2", "minor"),
+    "dismissive": ("T2", "minor"),
+    "sarcasm": ("T2", "minor"),
+    "party_politics": ("T4", "minor"),
+    "false_reassurance": ("K2", "minor"),
+    "speculation": ("K2", "minor"),
+    "casualties": ("K5", "major"),
+    "case_processing": ("T3", "minor"),
+}
+SHOWN_WORDS = 3
+# A blend that moves the score less than this is not worth a finding of its own.
+SHOWN_DELTA = 3
+
+RuleFact = tuple[str, str | None, int, Span]
+
+
+@dataclass(frozen=True)
+class Model:
+    """The trained weights: one column per target, one row per known feature."""
+
+    index: dict[str, int]
+    targets: tuple[str, ...]
+    weights: np.ndarray  # (features, targets)
+    intercepts: np.ndarray  # (targets,)
+    thresholds: dict[str, float]
+    blend: float
+    flag_weights: dict[str, int]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Model:
+        targets = tuple(str(t) for t in data["targets"])
+        rows: dict[str, list[float]] = data["weights"]
+        names = sorted(rows)
+        weights = np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(targets))
+        intercepts: dict[str, float] = data["intercepts"]
+        return cls(
+            index={name: i for i, name in enumerate(names)},
+            targets=targets,
+            weights=weights,
+            intercepts=np.array([intercepts[t] for t in targets], dtype=np.float64),
+            thresholds={str(k): float(v) for k, v in data["thresholds"].items()},
+            blend=float(data["blend"]),
+            flag_weights={str(k): int(v) for k, v in data["flag_weights"].items()},
+        )
+
+    def probabilities(self, features: Features) -> tuple[dict[str, float], list[int]]:
+        """P(target) for every target, and the indices of the features the model knows."""
+        rows = [self.index[name] for name in features.names if name in self.index]
+        logits = self.intercepts + (self.weights[rows].sum(axis=0) if rows else 0.0)
+        return {t: 1.0 / (1.0 + math.exp(-float(z))) for t, z in zip(self.targets, logits)}, rows
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    """The committed model, or None when there is none yet (then the rules stand alone)."""
+    path = resources.files("scoring.tone").joinpath("model", MODEL_FILE)
+    if not path.is_file():
+        return None
+    return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@dataclass
+class Raised:
+    """One target the model speaks up about, with the features that weighed most for it."""
+
+    target: str
+    probability: float
+    spans: list[Span]
+
+
+@dataclass
+class Verdict:
+    score: float
+    rule_score: int
+    raised: list[Raised] = field(default_factory=list)
+    flag_weights: dict[str, int] = field(default_factory=dict)
+
+    def findings(self, text: str, explain: str) -> list[ToneFinding]:
+        say = catalogue(explain)
+        out = []
+        for raised in self.raised:
+            first = raised.spans[0] if raised.spans else (0, 0)
+            words = ", ".join(say("tone_model.quoted", text=text[s:e]) for s, e in raised.spans)
+            if raised.target == QUALITY:
+                delta = round(self.score - self.rule_score)
+                key = "tone_model.worse" if delta < 0 else "tone_model.better"
+                out.append(ToneFinding(
+                    rule="T2.learned", rubric="T2", span=first if raised.spans else (0, len(text)),
+                    matched=text[first[0]:first[1]],
+                    explanation=say(key + ("" if raised.spans else "_whole")) if not words else say(key, words=words),
+                    severity="info", weight=delta, source="model", flag=None,
+                ))
+                continue
+            rubric, severity = FLAG_RUBRIC[raised.target]
+            out.append(ToneFinding(
+                rule=f"{rubric}.learned" if raised.target == "privacy" else f"{rubric}.learned_{raised.target}",
+                rubric=rubric, span=first if raised.spans else (0, len(text)), matched=text[first[0]:first[1]],
+                explanation=say(f"tone_model.flag.{raised.target}", words=words or say("tone_model.whole"),
+                                percent=round(100 * raised.probability)),
+                severity=severity, weight=self.flag_weights.get(raised.target, -1), source="model",
+                flag=raised.target,
+            ))
+        return out
+
+
+def judge(text: AnalysedText, language: str, rules: Sequence[RuleFact], rule_score: int,
+          context: str | None, model: Model | None) -> Verdict:
+    """The model's verdict on a reply the rules have already read (None: the rules alone)."""
+    if model is None:
+        return Verdict(float(rule_score), rule_score)
+    features = reply_features(text, language, rules, rule_score, confidentiality_matcher(language), context)
+    probabilities, rows = model.probabilities(features)
+    score = (1 - model.blend) * rule_score + model.blend * 100 * (1 - probabilities[QUALITY])
+    verdict = Verdict(score, rule_score, flag_weights=model.flag_weights)
+    names = list(features.names)
+    known = [n for n in names if n in model.index]
+    raised_flags = {flag for _, flag, weight, _ in rules if flag and weight < 0}
+    for column, target in enumerate(model.targets):
+        if target == QUALITY:
+            if abs(score - rule_score) < SHOWN_DELTA:
+                continue
+            sign = 1.0 if score < rule_score else -1.0
+        else:
+            if target in raised_flags or probabilities[target] < model.thresholds[target]:
+                continue
+            sign = 1.0
+            verdict.score += model.flag_weights.get(target, 0)
+        verdict.raised.append(Raised(target, probabilities[target],
+                                     _strongest(features, known, rows, model.weights[:, column] * sign)))
+    return verdict
+
+
+def _strongest(features: Features, known: list[str], rows: list[int], weights: np.ndarray) -> list[Span]:
+    """Spans of the features that pushed hardest towards the verdict, in reading order."""
+    ranked = sorted(((float(weights[row]), name) for name, row in zip(known, rows)), reverse=True)
+    spans: list[Span] = []
+    for weight, name in ranked:
+        span = features.spans[name]
+        if weight <= 0 or len(spans) >= SHOWN_WORDS:
+            break
+        if span == (0, 0) or any(s < span[1] and span[0] < e for s, e in spans):
+            continue
+        spans.append(span)
+    return sorted(spans)

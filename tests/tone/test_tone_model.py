@@ -1,0 +1,104 @@
+"""The learned half of the tone analyser, the regex pre-test and the length limit."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from drill.cli import main
+from scoring.tone import MAX_REPLY_CHARS, analyse_reply
+from scoring.tone.analyse import rule_pass
+from scoring.tone.evaluation import ANALYSER_LANGUAGE, read_labelled
+from scoring.tone.learned import load_model
+from scoring.tone.literals import required_literals
+from scoring.tone.loader import load_ruleset
+from scoring.tone.matching import _find_spans
+from scoring.tone.text import AnalysedText
+
+LABELLED = Path(__file__).parent / "labelled"
+
+
+def test_committed_model_is_what_training_writes() -> None:
+    from scoring.tone import train
+
+    assert train.main(["--check"]) == 0, "run `python -m scoring.tone.train` and commit the model"
+
+
+@pytest.mark.parametrize(("pattern", "must_contain"), [
+    (r"ikke (vårt|kommunens) ansvar", {" ansvar"}),
+    (r"(?:naboen|utbyggeren)s? feil", {"naboen", "utbyggeren"}),
+    (r"(?:naboen|utbyggeren) har skylda", {" har skylda"}),
+    (r"(?:hei|hallo)\s+\w+", None),
+])
+def test_required_literals_come_from_the_pattern(pattern: str, must_contain: set[str] | None) -> None:
+    found = required_literals(pattern, re.IGNORECASE)
+    assert (found is None) if must_contain is None else (found == frozenset(must_contain))
+
+
+def test_the_literal_pre_test_never_loses_a_regex_match() -> None:
+    """Every regex of every rule finds the same spans on real replies with and without the pre-test."""
+    items = read_labelled(LABELLED / "dev-3.jsonl")
+    for language in ("nb", "en"):
+        patterns = [p for rule in load_ruleset(language).rules for p in rule.patterns if p.regex]
+        assert sum(p.literals is not None for p in patterns) > len(patterns) / 2  # it does filter
+        for item in items:
+            if ANALYSER_LANGUAGE[item.language] != language:
+                continue
+            text = AnalysedText(item.reply, language)
+            for pattern in patterns:
+                plain = [m.span() for m in pattern.compiled.finditer(item.reply)]
+                if not plain:
+                    assert list(_find_spans(pattern, text)) == [], (pattern.regex, item.id)
+                elif pattern.literals is not None:
+                    assert any(lit in text.lower for lit in pattern.literals), (pattern.regex, item.id)
+
+
+def test_learned_findings_point_at_words_of_the_reply() -> None:
+    assert load_model() is not None
+    reply = ("Det er ikke kommunens ansvar. Dere får ta det med entreprenøren, "
+             "vi har gjort det vi skal.")
+    result = analyse_reply(reply, language="nb")
+    learned = [f for f in result.findings if f.source == "model"]
+    assert learned, result.findings
+    for finding in learned:
+        start, end = finding.span
+        assert reply[start:end] == finding.matched and finding.matched
+        assert f"«{finding.matched}»" in finding.explanation
+
+
+@pytest.mark.parametrize(("reply", "language"), [
+    ("Vi kan ikke kommentere personalsaker, men kan si at skolen har nok voksne på jobb fra i morgen.", "nb"),
+    ("Vi kan ikkje kommentere saker om einskildelevar. Ta gjerne kontakt med rektor direkte.", "nb"),
+    ("We cannot discuss a child's case in public. Please call the child welfare service on 55 12 34 00.", "en"),
+])
+def test_declining_to_discuss_a_person_is_not_a_privacy_breach(reply: str, language: str) -> None:
+    result = analyse_reply(reply, language=language)
+    assert not [f for f in result.findings if f.flag == "privacy" and f.weight < 0], result.findings
+
+
+def test_a_good_reply_outscores_a_blaming_one() -> None:
+    good = analyse_reply("Vi forstår at dette er frustrerende. Vannet er stengt i Storgata fordi en ledning er "
+                         "skadet; vi melder her igjen kl. 14. Hilsen Kari, teknisk drift", language="nb")
+    blaming = analyse_reply("Dette er ikke vår feil. Det er entreprenøren som har gravd over ledningen, "
+                            "så klag til dem.", language="nb")
+    assert good.score > blaming.score + 20
+
+
+def test_an_absurdly_long_reply_is_analysed_up_to_the_limit_and_says_so() -> None:
+    reply = "Vannet er tilbake i hele Storgata. " * (2 * MAX_REPLY_CHARS // 35)
+    result = analyse_reply(reply, language="nb")
+    cut = [f for f in result.findings if f.rule == "T5.too_long"]
+    assert cut and str(MAX_REPLY_CHARS) in cut[0].explanation.replace(" ", "")
+    assert all(f.span[1] <= MAX_REPLY_CHARS for f in result.findings)
+    assert rule_pass(reply[:100], "nb", None).hits is not None
+
+
+def test_drill_tone_refuses_a_reply_over_the_limit(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("x" * (MAX_REPLY_CHARS + 1) + "\n"))
+    code = main(["tone", "--lang", "nb"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "stdin:1" in captured.err and "20 000" in captured.err
