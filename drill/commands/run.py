@@ -13,6 +13,7 @@ from pathlib import Path
 
 from drill.i18n import number, plural, t
 from drill.live import LiveDrill
+from drill.refusals import explain
 from drill.scenario import load_scenario
 from drill.scenario.durations import clock_label
 from drill.scenario.library import resolve_scenario, resolve_team_script
@@ -51,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
         events = list(drill.engine.events)
         quotes = {item_id: item.text for item_id, item in drill.state.items.items()}
         quotes |= {post.post_id: post.text for post in drill.state.official_posts}
+        quotes |= {reply.reply_id: reply.text for reply in drill.state.replies.values()}
     finally:
         drill.close()
     elapsed = time.perf_counter() - started
@@ -65,9 +67,16 @@ def run(args: argparse.Namespace) -> int:
         print("  " + (f"{label + ':':<{width}}{value}" if label else value))
     if report.skipped:
         print("  " + t("cli.run.skipped", n=len(report.skipped)))
-        for reason in report.skipped[:10]:
-            print(f"    - {reason}")
+        for skipped in report.skipped[:10]:
+            about = f" ({short_quote(quotes.get(skipped.item_id, ''))})" if skipped.item_id else ""
+            print(f"    - {skipped.where}{about}: {explain(skipped.refusal)}")
     return 0
+
+
+def short_quote(text: str) -> str:
+    """An item named the way a person recognises it: the start of its text, in quotes."""
+    flat = " ".join(text.split())
+    return t("summary.quote", text=flat if len(flat) <= 40 else flat[:39].rstrip() + "…")
 
 
 def summary_rows(summary: DrillSummary, quotes: dict[str, str]) -> list[tuple[str, str]]:
@@ -76,8 +85,7 @@ def summary_rows(summary: DrillSummary, quotes: dict[str, str]) -> list[tuple[st
     Items are named by a short quote of their text, never by their id.
     """
     def quote(item_id: str) -> str:
-        text = " ".join(quotes.get(item_id, item_id).split())
-        return t("summary.quote", text=text if len(text) <= 40 else text[:39].rstrip() + "…")
+        return short_quote(quotes.get(item_id, ""))
 
     rows = [
         (t("cli.summary.time"), clock_label(summary.minutes * 60)),

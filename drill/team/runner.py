@@ -19,11 +19,20 @@ from drill.state import DrillState
 from drill.team.models import LATEST_POST, Match, Policy, TeamScript
 
 
+@dataclass(frozen=True)
+class SkippedAction:
+    """A scripted action the drill refused: where it stands in the script, on what, and why."""
+
+    where: str
+    item_id: str | None
+    refusal: ActionRejected
+
+
 @dataclass
 class RunReport:
     actions_done: int = 0
-    skipped: list[str] = field(default_factory=list)
-    """Plain descriptions of actions that could not be done (e.g. the item never appeared)."""
+    skipped: list[SkippedAction] = field(default_factory=list)
+    """Actions that could not be done (e.g. the comment was already hidden); worded by the caller."""
 
 
 @dataclass(order=True)
@@ -34,6 +43,7 @@ class _Planned:
     by: str | None = field(compare=False)
     label: str = field(compare=False)
     policy: bool = field(default=False, compare=False)
+    item_id: str | None = field(default=None, compare=False)
 
 
 def run_team(drill: LiveDrill, script: TeamScript | None) -> RunReport:
@@ -44,7 +54,7 @@ def run_team(drill: LiveDrill, script: TeamScript | None) -> RunReport:
     if script:
         for index, timed in enumerate(script.actions):
             heapq.heappush(agenda, _Planned(float(timed.at), next(counter), timed.to_action(), timed.by,
-                                            f"actions[{index}] ({timed.to_action().type} at {timed.at}s)"))
+                                            f"actions[{index}]"))
 
     def plan_policies(events: list[Event]) -> None:
         if not script:
@@ -59,7 +69,7 @@ def run_team(drill: LiveDrill, script: TeamScript | None) -> RunReport:
                     used[index] += 1
                     action = _policy_action(policy, event.payload)
                     heapq.heappush(agenda, _Planned(event.t + policy.after, next(counter), action, policy.by,
-                                                    f"policies[{index}] on {event.payload.item_id}", policy=True))
+                                                    f"policies[{index}]", policy=True, item_id=event.payload.item_id))
 
     drill.listeners.append(plan_policies)
     try:
@@ -81,7 +91,7 @@ def run_team(drill: LiveDrill, script: TeamScript | None) -> RunReport:
                     drill.act(action, by=planned.by)
                     report.actions_done += 1
                 except ActionRejected as error:
-                    report.skipped.append(f"{planned.label}: {error}")
+                    report.skipped.append(SkippedAction(planned.label, planned.item_id, error))
             else:
                 drill.advance_to(engine_next)  # type: ignore[arg-type]
     finally:

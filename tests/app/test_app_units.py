@@ -164,7 +164,7 @@ def test_both_connections_satisfy_the_protocol(gas, tmp_path: Path) -> None:  # 
 
 def test_refusals_match_what_the_engine_refuses(gas, tmp_path: Path) -> None:  # noqa: ANN001
     """Every common refusal the engine makes reaches the console in the team's language."""
-    from drill.app.refusals import explain
+    from drill.refusals import explain
     from drill.engine.actions import Archive, Handover, Like, Restore
     from drill.engine.engine import ActionRejected
     from drill.i18n import nb, use_language

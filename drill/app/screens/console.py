@@ -24,7 +24,7 @@ from drill.app.connection import DrillConnection
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, signature
 from drill.app.reach_model import ReachSeries
-from drill.app.refusals import explain
+from drill.refusals import explain
 from drill.app.screens.dialogs import (
     ChoiceDialog,
     HandoverDialog,
