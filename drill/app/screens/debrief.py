@@ -11,16 +11,23 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.binding import Binding
 from textual.widgets import Button, Footer, Label, Static
 
 from drill.app.debrief_data import Debrief, report_writer
 from drill.app.formatting import plain_text
+from drill.app.screens.keys import CatalogueBindings
 from drill.i18n import active_language, number, t
 from drill.scenario.durations import clock_label
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(CatalogueBindings):
+    BINDINGS = [
+        Binding("w", "write_report", "key.report"),
+        Binding("escape", "back", "key.back"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
     def __init__(
         self, debrief: Debrief, *, title: str, end_reason: str | None, session: Path | None, can_return: bool = False,
     ) -> None:
@@ -30,11 +37,18 @@ class DebriefScreen(Screen[None]):
         self._end_reason = end_reason
         self._session = session
         self._writer = report_writer()
-        if self._writer is not None and session is not None:
-            self._bindings.bind("w", "write_report", t("key.report"))
-        if can_return:
-            self._bindings.bind("escape", "app.pop_screen", t("key.back"))
-        self._bindings.bind("q", "app.quit", t("key.quit"))
+        self._can_return = can_return
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Writing a report needs a session file and the scorer; going back needs somewhere to go."""
+        if action == "write_report":
+            return self._writer is not None and self._session is not None
+        if action == "back":
+            return self._can_return
+        return True
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
         yield Label(t("debrief.title", title=self._title), classes="screen-title")
