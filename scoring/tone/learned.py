@@ -10,7 +10,8 @@ reviewed and reproduced.
 
 What the model changes, and how it says so:
 * the score is a blend of the rules' score and the model's (`blend` in the model file);
-  a visible "T2.learned" finding carries the difference and the words that moved it;
+  a visible "T2.learned_better" or "T2.learned_worse" finding (two rules, so the scorer
+  never counts a lift and a drop as one) carries the difference and the words that moved it;
 * a flag the model is confident about and no rule raised becomes a finding of its own
   ("P1.learned", "T2.learned_defensive", ...) whose span is the word that weighed most.
 Rule findings are never removed: the model adds evidence, it does not silence a rule.
@@ -126,7 +127,7 @@ class Verdict:
                 delta = round(self.score - self.rule_score)
                 key = "tone_model.worse" if delta < 0 else "tone_model.better"
                 out.append(ToneFinding(
-                    rule="T2.learned", rubric="T2", span=first if raised.spans else (0, len(text)),
+                    rule="T2.learned_worse" if delta < 0 else "T2.learned_better", rubric="T2", span=first if raised.spans else (0, len(text)),
                     matched=text[first[0]:first[1]],
                     explanation=say(key + ("" if raised.spans else "_whole")) if not words else say(key, words=words),
                     severity="info", weight=delta, source="model", flag=None,
