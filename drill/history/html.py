@@ -101,7 +101,7 @@ def _exercise(x: Exercise, labels: dict[str, str], words: Words) -> str:
     else:
         shared_html = f"<p>{_e(words('history.shared_none'))}</p>"
     return (f'<section id="{x.anchor}"><h2>{_e(words("history.exercise_title", title=x.scenario_title))}</h2>'
-            f"<p class=\"meta\">{_e(words('history.exercise_meta', seed=x.seed, version=x.scenario_version, teams=len(x.rows)))}</p>"
+            f"<p class=\"meta\">{_e(words('history.exercise_meta', seed=x.seed, teams=len(x.rows)))}</p>"
             f"<h3>{_e(words('history.ranking'))}</h3>{table}"
             f"<h3>{_e(words('history.spread'))}</h3><figure>{chart}</figure>{spread}"
             f"<h3>{_e(words('history.teach_next'))}</h3>{shared_html}</section>")

@@ -21,7 +21,7 @@ def render_markdown(report: HistoryReport) -> str:
            words("history.files_line", files=report.files, usable=report.usable, left_out=len(report.incomparable)), ""]
     for x in report.exercises:
         out += [f"## {_cell(words('history.exercise_title', title=x.scenario_title))}", "",
-                words("history.exercise_meta", seed=x.seed, version=x.scenario_version, teams=len(x.rows)), ""]
+                words("history.exercise_meta", seed=x.seed, teams=len(x.rows)), ""]
         dims = list(labels)
         out.append("| # | " + " | ".join([words("history.col.team"), words("history.col.total"),
                                             words("history.col.grade"), *(labels[d] for d in dims)]) + " |")
