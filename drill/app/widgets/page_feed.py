@@ -295,18 +295,8 @@ class PageFeed(ScrollView, can_focus=True):
         thread = model.thread_items(root_id)
         style = self._style
         line = Text(no_wrap=True, overflow="crop", end="")
-        unread = any(i.item_id not in model.seen for i in thread)
-        line.append(UNREAD_MARK if unread else " ", style("page-feed--unread"))
-        if model.thread_unanswered(root_id):
-            line.append(UNANSWERED_MARK, style("page-feed--unanswered"))
-        elif any(i.answered for i in thread):
-            line.append(ANSWERED_MARK, style("page-feed--answered"))
-        else:
-            line.append(" ")
-        visibility = {"hidden": HIDDEN_MARK, "deleted": DELETED_MARK}.get(item.visibility, " ")
-        line.append(visibility, style("page-feed--flag"))
-        line.append(LIKED_MARK if item.liked else " ", style("page-feed--flag"))
-        line.append(ARCHIVED_MARK if item.archived else " ", style("page-feed--flag"))
+        self._marks(line, item, unread=any(i.item_id not in model.seen for i in thread),
+                    waiting=model.thread_unanswered(root_id), answered=any(i.answered for i in thread))
         line.append(" " + wall_clock(self._starts, item.t) + " ", style("page-feed--time"))
         author_width = 18 if width >= 100 else 12
         line.append(excerpt(item.author, author_width).ljust(author_width) + " ", style("page-feed--author"))
@@ -316,11 +306,8 @@ class PageFeed(ScrollView, can_focus=True):
         if item.reach:
             suffix.append(" " + t("feed.reach", reached=number(item.reach), shares=number(item.shares)),
                           style("page-feed--reach"))
-        room = max(0, width - line.cell_len - suffix.cell_len)
-        text_style = style("page-feed--removed") if item.visibility == "deleted" else Style()
-        line.append(excerpt(item.text, room).ljust(room), text_style)
-        line.append_text(suffix)
-        return line
+        text_style = style("page-feed--removed") if item.visibility == "deleted" else None
+        return self._fill(line, item.text, suffix, width, text_style)
 
 
     def _marks(self, line: Text, item: ItemView, *, unread: bool, waiting: bool, answered: bool) -> None:
