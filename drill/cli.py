@@ -36,6 +36,7 @@ import pkgutil  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 
 import drill.commands  # noqa: E402
+from drill.commands._parser import LocalisedParser, help_text  # noqa: E402
 from drill.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrillError  # noqa: E402
 from drill.i18n import LANGUAGE_CODES, active_language, default_language, t, use_language, use_messages_language  # noqa: E402
 from drill.terminal_text import NeutralisingWriter  # noqa: E402
@@ -51,14 +52,16 @@ def command_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="drill", description=t("cli.description"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = LocalisedParser(prog="drill", description=t("cli.description"))
+    # `drill --lang nn --help` (before the command) works too; a command's own --lang wins.
+    parser.add_argument("--lang", dest="main_lang", choices=LANGUAGE_CODES, help=help_text("cli.help.lang"))
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
     for name in command_modules():
         importlib.import_module(f"drill.commands.{name}").register(sub)
     for command in sub.choices.values():
         try:
             command.add_argument("--lang", choices=LANGUAGE_CODES,
-                                 help="language of the messages (default: DRILL_LANG, else the locale, else nb)")
+                                 help=help_text("cli.help.lang"))
         except argparse.ArgumentError:
             pass  # the command has its own --lang (its screens or report follow the drill's language)
     return parser
@@ -105,6 +108,8 @@ def _main(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(argv)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    if getattr(args, "lang", None) is None and args.main_lang:
+        args.lang = args.main_lang
     if getattr(args, "lang", None) is None and os.environ.get("DRILL_LANG", "").strip().lower() in LANGUAGE_CODES:
         args.lang = os.environ["DRILL_LANG"].strip().lower()  # over the drill's own language, too
     if not getattr(args, "run", None):

@@ -23,17 +23,18 @@ from drill.team_play.grants import GrantRefused, read_trainer_key
 from drill.events import TRAINER
 from drill.team_play.presence import ROLE_TRAINER
 from drill.team_play.seat import SeatConnection
+from drill.commands._parser import help_text
 from drill.i18n import LANGUAGE_CODES, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("control", help="the trainer's console for a hosted drill")
-    parser.add_argument("session", metavar="SESSION.db", help="the session file the host is writing")
-    parser.add_argument("--as", dest="name", metavar="NAME", default=TRAINER,
-                        help="how the others see this console (default: trainer); actions are logged as the trainer's")
-    parser.add_argument("--plain", action="store_true", help="a plain line-by-line console instead of the full screen")
+    parser = sub.add_parser("control", help=help_text("cli.help.control"))
+    parser.add_argument("session", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_hosted"))
+    parser.add_argument("--as", dest="name", metavar=t("cli.metavar.name"), default=TRAINER,
+                        help=help_text("cli.help.control.as"))
+    parser.add_argument("--plain", action="store_true", help=help_text("cli.help.plain"))
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
+                        help=help_text("cli.help.lang_screens"))
     parser.set_defaults(run=run)
 
 

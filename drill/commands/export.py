@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from drill.commands._parser import help_text
+from drill.i18n import t
 from drill.store import SessionStore, export_jsonl
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("export", help="write a session's events as JSON Lines")
-    parser.add_argument("session", metavar="SESSION.db")
+    parser = sub.add_parser("export", help=help_text("cli.help.export"))
+    parser.add_argument("session", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_file"))
     parser.set_defaults(run=run)
 
 

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from drill.commands._parser import LocalisedRawFormatter, help_text
 from drill.errors import DrillError
 from drill.history import history, render_json
 from drill.history.cache import SummaryCache
@@ -23,37 +24,21 @@ from drill.i18n import active_language, t
 
 RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
 
-DESCRIPTION = """\
-Reads session files (and every *.db under the folders given, recursively) one at a time.
-
-Per team (the --team-name recorded when the drill was played, else the roster): the drills in
-date order, the total and every dimension as trends, the findings that keep coming back and
-those that went away, which kinds of drill have been practised, and what to practise next.
-
-Per exercise (one scenario version and variant that two or more teams played): a ranked table,
-the spread of results and the findings most teams share. In the HTML file each team's name
-links to that team's own section further down the same file, so the overview and every
-municipality's page travel as one self-contained file.
-
-Files that cannot be compared (damaged, not finished, ended early, another version or variant
-of an exercise's scenario) are listed with the reason. Without -o a compact table is printed.
-"""
-
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("history", help="one report over many drills: each team over time, each exercise side by side",
-                            description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sessions", metavar="SESSIONS", nargs="*", type=Path,
-                        help="session files or folders of them (default: ./sessions)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: a table in the terminal)")
+    parser = sub.add_parser("history", help=help_text("cli.help.history"),
+                            description=t("cli.help.history.description"),
+                            formatter_class=LocalisedRawFormatter)
+    parser.add_argument("sessions", metavar=t("cli.metavar.sessions"), nargs="*", type=Path,
+                        help=help_text("cli.help.history.sessions"))
+    parser.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=help_text("cli.help.history.output"))
     parser.add_argument("--format", choices=tuple(RENDERERS),
-                        help="html, md or json (default: html with -o, the terminal table without)")
+                        help=help_text("cli.help.history.format"))
     parser.add_argument("--lang", choices=LANGUAGES_OFFERED,
-                        help="language of the report (default: DRILL_LANG, else the locale's)")
-    parser.add_argument("--team-name", metavar="NAME", help="only this team (and the exercises it took part in)")
+                        help=help_text("cli.help.history.lang"))
+    parser.add_argument("--team-name", metavar=t("cli.metavar.name"), help=help_text("cli.help.history.team_name"))
     parser.add_argument("--no-cache", action="store_true",
-                        help="score every drill afresh (by default scores are remembered in ~/.cache/drill, "
-                             "or $DRILL_CACHE_DIR, so the next history only scores new drills)")
+                        help=help_text("cli.help.history.no_cache"))
     parser.set_defaults(run=run)
 
 

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.commands.run import DEFAULT_SEED, default_session_path
 from drill.errors import DrillError
 from drill.i18n import t
@@ -32,18 +33,18 @@ PRESENCE_CHECK_EVERY = 1.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("host", help="host a drill that a team plays from several terminals")
-    parser.add_argument("scenario", metavar="SCENARIO", nargs="?",
-                        help="scenario file, or the name of a shipped one (not with --resume)")
-    parser.add_argument("--out", metavar="SESSION.db", help="session file to write (default: sessions/ID-seedN-TIME.db)")
-    parser.add_argument("--resume", metavar="SESSION.db", help="carry on a hosted drill whose host stopped or crashed")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
-    parser.add_argument("--speed", type=_speed, help="simulated seconds per real second (default 1)")
-    parser.add_argument("--overwrite", action="store_true", help="replace the session file if it exists (not while in use)")
-    parser.add_argument("--team-name", metavar="NAME",
-                        help='who plays, e.g. "Fjellvik kommune" (kept in the session file for drill history)')
+    parser = sub.add_parser("host", help=help_text("cli.help.host"))
+    parser.add_argument("scenario", metavar=t("cli.metavar.scenario"), nargs="?",
+                        help=help_text("cli.help.host.scenario"))
+    parser.add_argument("--out", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_out"))
+    parser.add_argument("--resume", metavar=t("cli.metavar.session"), help=help_text("cli.help.host.resume"))
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar=t("cli.metavar.variant"),
+                        help=help_text("cli.help.seed", seed=DEFAULT_SEED))
+    parser.add_argument("--speed", type=_speed, metavar=t("cli.metavar.speed"), help=help_text("cli.help.speed"))
+    parser.add_argument("--overwrite", action="store_true", help=help_text("cli.help.host.overwrite"))
+    parser.add_argument("--team-name", metavar=t("cli.metavar.name"), help=help_text("cli.help.team_name"))
     parser.add_argument("--no-lobby", action="store_true",
-                        help="start the clock at once instead of waiting for the trainer to start the drill")
+                        help=help_text("cli.help.host.no_lobby"))
     parser.set_defaults(run=run)
 
 

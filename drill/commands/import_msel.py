@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.errors import DrillError, InputFileError
 from drill.i18n import number, plural, t
 from drill.invocation import command_line
@@ -23,19 +24,19 @@ OPTIONS = ("id", "title", "kind", "language", "municipality", "followers", "star
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("import-msel", help="turn an MSEL spreadsheet (CSV) into a scenario file")
-    parser.add_argument("file", metavar="FILE.csv", help="the spreadsheet saved as CSV")
-    parser.add_argument("-o", "--out", metavar="SCENARIO.yaml", help="write the scenario here (default: the screen)")
-    parser.add_argument("--overwrite", action="store_true", help="replace SCENARIO.yaml if it exists")
-    group = parser.add_argument_group("scenario settings (override the rows above the table)")
-    group.add_argument("--id", help="the scenario's id (default: from the title)")
-    group.add_argument("--title", help="the scenario's title")
-    group.add_argument("--kind", choices=("crisis", "reputation", "everyday"), help="default: crisis")
-    group.add_argument("--language", choices=("nb", "en"), help="language of generated comments (default: nb)")
-    group.add_argument("--municipality", metavar="NAME", help="the municipality's name")
-    group.add_argument("--followers", metavar="N", help="followers of the municipality's page (default: 10000)")
-    group.add_argument("--starts", metavar="DATETIME", help="when the story begins, e.g. '2026-11-03 10:55'")
-    group.add_argument("--duration", metavar="DURATION", help="how long the drill lasts, e.g. 2h (default: from the rows)")
+    parser = sub.add_parser("import-msel", help=help_text("cli.help.import_msel"))
+    parser.add_argument("file", metavar=t("cli.metavar.csv"), help=help_text("cli.help.import_msel.file"))
+    parser.add_argument("-o", "--out", metavar=t("cli.metavar.scenario_yaml"), help=help_text("cli.help.import_msel.out"))
+    parser.add_argument("--overwrite", action="store_true", help=help_text("cli.help.import_msel.overwrite"))
+    group = parser.add_argument_group(t("cli.help.import_msel.settings"))
+    group.add_argument("--id", metavar=t("cli.metavar.name"), help=help_text("cli.help.import_msel.id"))
+    group.add_argument("--title", metavar=t("cli.metavar.text"), help=help_text("cli.help.import_msel.title"))
+    group.add_argument("--kind", choices=("crisis", "reputation", "everyday"), help=help_text("cli.help.import_msel.kind"))
+    group.add_argument("--language", choices=("nb", "nn", "en"), help=help_text("cli.help.import_msel.language"))
+    group.add_argument("--municipality", metavar=t("cli.metavar.name"), help=help_text("cli.help.import_msel.municipality"))
+    group.add_argument("--followers", metavar=t("cli.metavar.number"), help=help_text("cli.help.import_msel.followers"))
+    group.add_argument("--starts", metavar=t("cli.metavar.datetime"), help=help_text("cli.help.import_msel.starts"))
+    group.add_argument("--duration", metavar=t("cli.metavar.duration"), help=help_text("cli.help.import_msel.duration"))
     parser.set_defaults(run=run)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from drill.commands._parser import help_text
 from drill.errors import DrillError
 from drill.team_play.grants import GrantRefused, is_reserved
 from drill.team_play.plain import PlainConsole
@@ -26,15 +27,14 @@ JOIN_CODE_ENV = "DRILL_JOIN_CODE"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("join", help="take a seat at a hosted drill")
-    parser.add_argument("session", metavar="SESSION.db", help="the session file the host is writing")
-    parser.add_argument("--as", dest="seat", metavar="NAME",
-                        help='your name as the log should show it, e.g. "Ola, kommunikasjonsavdelingen"')
+    parser = sub.add_parser("join", help=help_text("cli.help.join"))
+    parser.add_argument("session", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_hosted"))
+    parser.add_argument("--as", dest="seat", metavar=t("cli.metavar.name"), help=help_text("cli.help.join.as"))
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--plain", action="store_true", help="a plain line-by-line console instead of the full screen")
+    mode.add_argument("--plain", action="store_true", help=help_text("cli.help.plain"))
     mode.add_argument("--web", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
+                        help=help_text("cli.help.lang_screens"))
     parser.set_defaults(run=run)
 
 

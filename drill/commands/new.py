@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.errors import DrillError
 from drill.i18n import t
 from drill.invocation import command_line
@@ -17,14 +18,13 @@ from drill.scenario.scaffold import SCHEMA_NAME, schema_reference, write_scaffol
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("new", help="create a new scenario file from a commented example")
-    parser.add_argument("path", metavar="PATH", help="the scenario file to create (.yaml); never overwritten")
+    parser = sub.add_parser("new", help=help_text("cli.help.new"))
+    parser.add_argument("path", metavar=t("cli.metavar.path"), help=help_text("cli.help.new.path"))
     parser.add_argument("--kind", choices=[k.value for k in ScenarioKind], default=ScenarioKind.crisis.value,
-                        help="crisis (acute, default), reputation, or everyday")
+                        help=help_text("cli.help.new.kind"))
     parser.add_argument("--lang", choices=[lang.value for lang in Language], default=Language.nb.value,
-                        help="language of the texts and the explanations: nb (default) or en")
-    parser.add_argument("--schema", metavar="PATH_OR_URL",
-                        help="where editors find the JSON Schema (default: the schema shipped with drill)")
+                        help=help_text("cli.help.new.lang"))
+    parser.add_argument("--schema", metavar=t("cli.metavar.schema"), help=help_text("cli.help.new.schema"))
     parser.set_defaults(run=run)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from drill.commands._parser import help_text
+from drill.i18n import t
 from drill.scenario import load_scenario
 from drill.scenario.library import resolve_scenario
 from drill.i18n import LANGUAGE_CODES
@@ -18,19 +20,17 @@ DEFAULT_SEED = 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("play", help="play a drill in the terminal (picker, briefing, console, debrief)")
-    parser.add_argument("scenario", metavar="SCENARIO", nargs="?",
-                        help="scenario file, or the name of a shipped one (default: choose in a picker)")
-    parser.add_argument("--as", dest="as_member", metavar="NAME",
-                        help='who you are, e.g. "Kari, kommunikasjonsavdelingen" (signs your replies)')
-    parser.add_argument("--speed", type=float, default=1.0, help="simulated seconds per real second (default 1)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
-    parser.add_argument("--out", metavar="SESSION.db", type=Path,
-                        help="session file (default: sessions/ID-seedN-TIME.db); an existing one can be resumed")
+    parser = sub.add_parser("play", help=help_text("cli.help.play"))
+    parser.add_argument("scenario", metavar=t("cli.metavar.scenario"), nargs="?",
+                        help=help_text("cli.help.play.scenario"))
+    parser.add_argument("--as", dest="as_member", metavar=t("cli.metavar.name"), help=help_text("cli.help.play.as"))
+    parser.add_argument("--speed", type=float, default=1.0, metavar=t("cli.metavar.speed"), help=help_text("cli.help.speed"))
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar=t("cli.metavar.variant"),
+                        help=help_text("cli.help.seed", seed=DEFAULT_SEED))
+    parser.add_argument("--out", metavar=t("cli.metavar.session"), type=Path, help=help_text("cli.help.play.out"))
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
-    parser.add_argument("--team-name", metavar="NAME",
-                        help='who plays, e.g. "Fjellvik kommune" (kept in the session file for drill history)')
+                        help=help_text("cli.help.lang_screens"))
+    parser.add_argument("--team-name", metavar=t("cli.metavar.name"), help=help_text("cli.help.team_name"))
     parser.set_defaults(run=run)
 
 

@@ -12,6 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.errors import DrillError
 from drill.i18n import t
 from drill.scenario import load_scenario
@@ -21,15 +22,16 @@ from drill.scenario.preview import preview_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("preview", help="show a scenario's timeline, triggers and expected volumes")
-    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file, or the name of a shipped one")
+    parser = sub.add_parser("preview", help=help_text("cli.help.preview"))
+    parser.add_argument("scenario", metavar=t("cli.metavar.scenario"), help=help_text("cli.help.scenario_named"))
     parser.add_argument("--format", choices=("table", "csv"), default="table",
-                        help="table (default) or csv: an MSEL spreadsheet that drill import-msel reads back")
+                        help=help_text("cli.help.preview.format"))
     parser.add_argument("--delimiter", choices=(";", ","), default=";",
-                        help="csv: ';' with decimal commas as Excel in Norway (default), or ',' with decimal points")
-    parser.add_argument("-o", "--out", metavar="FILE", help="write to this file instead of the screen")
-    parser.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--width", type=int, default=None, help="table width in characters (default: the terminal's)")
+                        help=help_text("cli.help.preview.delimiter"))
+    parser.add_argument("-o", "--out", metavar=t("cli.metavar.file"), help=help_text("cli.help.preview.out"))
+    parser.add_argument("--overwrite", action="store_true", help=help_text("cli.help.preview.overwrite"))
+    parser.add_argument("--width", type=int, default=None, metavar=t("cli.metavar.width"),
+                        help=help_text("cli.help.preview.width"))
     parser.set_defaults(run=run)
 
 

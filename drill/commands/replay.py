@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from drill.i18n import LANGUAGE_CODES
+from drill.commands._parser import help_text
+from drill.i18n import LANGUAGE_CODES, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("replay", help="replay a recorded drill read-only, at any speed")
-    parser.add_argument("session", metavar="SESSION.db", type=Path, help="a session file written by drill play or run")
+    parser = sub.add_parser("replay", help=help_text("cli.help.replay"))
+    parser.add_argument("session", metavar=t("cli.metavar.session"), type=Path, help=help_text("cli.help.session_file"))
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
+                        help=help_text("cli.help.lang_screens"))
     parser.set_defaults(run=run)
 
 

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.errors import DrillError
 from drill.i18n import t
 from scoring.report.build import build_report
@@ -19,13 +20,13 @@ from drill.i18n import LANGUAGE_CODES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("report", help="write an after-action report for a session")
-    parser.add_argument("session", metavar="SESSION.db")
-    parser.add_argument("--format", choices=tuple(RENDERERS), default="html", help="report format (default: html)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    parser = sub.add_parser("report", help=help_text("cli.help.report"))
+    parser.add_argument("session", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_file"))
+    parser.add_argument("--format", choices=tuple(RENDERERS), default="html", help=help_text("cli.help.report.format"))
+    parser.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=help_text("cli.help.report.output"))
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                        help="report language (default: DRILL_LANG, else the drill's language)")
-    parser.add_argument("--compare", metavar="OTHER.db", help="another session of the same scenario, side by side")
+                        help=help_text("cli.help.report.lang"))
+    parser.add_argument("--compare", metavar=t("cli.metavar.other_session"), help=help_text("cli.help.report.compare"))
     parser.set_defaults(run=run)
 
 

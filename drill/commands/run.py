@@ -11,6 +11,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.i18n import number, plural, t
 from drill.live import LiveDrill
 from drill.refusals import explain
@@ -24,15 +25,14 @@ DEFAULT_SEED = 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("run", help="play a scenario headless with a team script")
-    parser.add_argument("scenario", metavar="SCENARIO", help="scenario file, or the name of a shipped one")
-    parser.add_argument("--team", metavar="TEAM.yaml",
-                        help="team script (a file, or 'good'/'poor' for the shipped ones); without it nobody acts")
-    parser.add_argument("--out", metavar="SESSION.db", help="session file to write (default: sessions/ID-seedN-TIME.db)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
-    parser.add_argument("--overwrite", action="store_true", help="replace the session file if it exists")
-    parser.add_argument("--team-name", metavar="NAME",
-                        help='who played, e.g. "Fjellvik kommune" (kept in the session file for drill history)')
+    parser = sub.add_parser("run", help=help_text("cli.help.run"))
+    parser.add_argument("scenario", metavar=t("cli.metavar.scenario"), help=help_text("cli.help.scenario_named"))
+    parser.add_argument("--team", metavar=t("cli.metavar.team"), help=help_text("cli.help.run.team"))
+    parser.add_argument("--out", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_out"))
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar=t("cli.metavar.variant"),
+                        help=help_text("cli.help.seed", seed=DEFAULT_SEED))
+    parser.add_argument("--overwrite", action="store_true", help=help_text("cli.help.run.overwrite"))
+    parser.add_argument("--team-name", metavar=t("cli.metavar.name"), help=help_text("cli.help.run.team_name"))
     parser.set_defaults(run=run)
 
 

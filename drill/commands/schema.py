@@ -11,6 +11,7 @@ import json
 
 from pydantic import BaseModel
 
+from drill.commands._parser import help_text
 from drill.scenario.models import Scenario
 from drill.team.models import TeamScript
 
@@ -22,8 +23,8 @@ def schema_json(model: type[BaseModel]) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("schema", help="print the JSON Schema of scenario files")
-    parser.add_argument("--team", action="store_true", help="the schema of team scripts instead")
+    parser = sub.add_parser("schema", help=help_text("cli.help.schema"))
+    parser.add_argument("--team", action="store_true", help=help_text("cli.help.schema.team"))
     parser.set_defaults(run=run)
 
 

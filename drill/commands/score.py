@@ -10,17 +10,18 @@ from scoring.models import ScoreReport
 from scoring.report.catalogue import label
 from scoring.scorer import score
 from scoring.session import load_session
-from drill.i18n import LANGUAGE_CODES
+from drill.commands._parser import help_text
+from drill.i18n import LANGUAGE_CODES, t
 
 TOP = 6
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("score", help="score a drill session against the KS roadmap")
-    parser.add_argument("session", metavar="SESSION.db")
-    parser.add_argument("--json", action="store_true", help="print the whole score report as JSON")
+    parser = sub.add_parser("score", help=help_text("cli.help.score"))
+    parser.add_argument("session", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_file"))
+    parser.add_argument("--json", action="store_true", help=help_text("cli.help.score.json"))
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                        help="language of the texts (default: DRILL_LANG, else the drill's)")
+                        help=help_text("cli.help.score.lang"))
     parser.set_defaults(run=run)
 
 

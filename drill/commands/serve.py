@@ -11,6 +11,7 @@ import argparse
 import os
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.commands.join import JOIN_CODE_ENV
 from drill.errors import DrillError
 from drill.i18n import t
@@ -22,14 +23,15 @@ DEFAULT_PORT = 8000
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("serve", help="let team members take a seat from a web browser")
-    parser.add_argument("session", metavar="SESSION.db", help="the session file the host is writing")
-    parser.add_argument("--host", default=LOOPBACK,
-                        help=f"address to listen on (default {LOOPBACK}: this machine only; others need a join code)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
-    parser.add_argument("--join-code", metavar="CODE", help="the code browsers must type (default: a new one off loopback)")
+    parser = sub.add_parser("serve", help=help_text("cli.help.serve"))
+    parser.add_argument("session", metavar=t("cli.metavar.session"), help=help_text("cli.help.session_hosted"))
+    parser.add_argument("--host", default=LOOPBACK, metavar=t("cli.metavar.address"),
+                        help=help_text("cli.help.serve.host", address=LOOPBACK))
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar=t("cli.metavar.port"),
+                        help=help_text("cli.help.serve.port", port=DEFAULT_PORT))
+    parser.add_argument("--join-code", metavar=t("cli.metavar.code"), help=help_text("cli.help.serve.join_code"))
     parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                        help="language of the screens (default: DRILL_LANG, else the scenario's)")
+                        help=help_text("cli.help.lang_screens"))
     parser.set_defaults(run=run)
 
 

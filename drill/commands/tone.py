@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from drill.commands._parser import help_text
 from drill.errors import EXIT_FINDINGS, EXIT_OK, DrillError
+from drill.i18n import t
 from scoring.tone import MAX_REPLY_CHARS, SUPPORTED_LANGUAGES, analyse_reply
 from scoring.tone.evaluation import LabelledFileError, evaluate, read_labelled, render_text
 from scoring.tone.privacy import normalise_phone
@@ -39,27 +41,23 @@ class ReplyInput:
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "tone",
-        help="score municipal replies (stdin) for tone and personal data",
-        description=(
-            "Read replies from stdin, one per line (plain text), or JSON Lines with a 'reply' "
-            "field and optional 'context' and 'language'. Writes one JSON object per reply."
-        ),
+        help=help_text("cli.help.tone"),
+        description=t("cli.help.tone.description"),
     )
     p.add_argument("--lang", choices=LANGUAGE_CHOICES, default="auto",
-                   help="language of the replies (default: auto, guessed per reply)")
+                   help=help_text("cli.help.tone.lang"))
     p.add_argument("--explain-lang", choices=SUPPORTED_LANGUAGES, default=None,
-                   help="language of the explanations (default: the reply's language)")
-    p.add_argument("--official-number", action="append", default=[], metavar="NUMBER",
-                   help="a phone number of the municipality that replies may publish (repeatable)")
-    p.add_argument("--official-domain", action="append", default=[], metavar="DOMAIN",
-                   help="an e-mail domain of the municipality (repeatable; *.kommune.no is always allowed)")
-    p.add_argument("--fail-under", type=int, default=None, metavar="SCORE",
-                   help="exit 1 if any reply scores below SCORE")
-    p.add_argument("--eval", dest="eval_file", type=Path, default=None, metavar="FILE.jsonl",
-                   help="instead of reading stdin, check the analyser against labelled replies and "
-                        "print AUC, precision and recall per flag and the worst misses")
+                   help=help_text("cli.help.tone.explain_lang"))
+    p.add_argument("--official-number", action="append", default=[], metavar=t("cli.metavar.phone"),
+                   help=help_text("cli.help.tone.official_number"))
+    p.add_argument("--official-domain", action="append", default=[], metavar=t("cli.metavar.domain"),
+                   help=help_text("cli.help.tone.official_domain"))
+    p.add_argument("--fail-under", type=int, default=None, metavar=t("cli.metavar.score"),
+                   help=help_text("cli.help.tone.fail_under"))
+    p.add_argument("--eval", dest="eval_file", type=Path, default=None, metavar=t("cli.metavar.jsonl"),
+                   help=help_text("cli.help.tone.eval"))
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="output of --eval: a report for people (text) or one JSON object (json)")
+                   help=help_text("cli.help.tone.format"))
     p.set_defaults(run=run)
 
 

@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from drill.commands._parser import help_text
 from drill.errors import EXIT_FINDINGS, InputFileError
 from drill.i18n import plural, t
 from drill.scenario import parse_scenario
@@ -27,9 +28,9 @@ from drill.yamlsource import load_yaml, read_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("validate", help="check scenario files and team scripts")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="scenario or team script (YAML)")
-    parser.add_argument("--strict", action="store_true", help="count warnings as problems (exit 1)")
+    parser = sub.add_parser("validate", help=help_text("cli.help.validate"))
+    parser.add_argument("files", nargs="+", metavar=t("cli.metavar.file"), help=help_text("cli.help.validate.files"))
+    parser.add_argument("--strict", action="store_true", help=help_text("cli.help.validate.strict"))
     parser.set_defaults(run=run)
 
 

@@ -8,7 +8,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nb": {
         "cli.new.exists": "{path}: fila finnes; drill new erstatter aldri en fil. Velg et annet navn.",
         "cli.new.no_folder": "{path}: mappa finnes ikke; opprett den først.",
-        "cli.description": "Øvelser i kriskommunikasjon for kommunens team i sosiale medier.",
+        "cli.description": "Øvelser i krisekommunikasjon for kommunens team i sosiale medier.",
         "cli.interrupted": "drill: avbrutt; alt som er registrert så langt, er tatt vare på.",
         "cli.internal_error": "drill: uventet intern feil ({problem}).\nMeld fra om den; kjør på nytt med DRILL_DEBUG=1 for å se detaljene.",
         "cli.file_exists": "{path}: fila finnes; velg et annet navn eller legg til --overwrite.",
@@ -90,7 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nn": {
         "cli.new.exists": "{path}: fila finst; drill new byter aldri ut ei fil. Vel eit anna namn.",
         "cli.new.no_folder": "{path}: mappa finst ikkje; opprett ho først.",
-        "cli.description": "Øvingar i kriskommunikasjon for kommunen sitt team i sosiale medium.",
+        "cli.description": "Øvingar i krisekommunikasjon for kommunen sitt team i sosiale medium.",
         "cli.interrupted": "drill: avbrote; alt som er registrert så langt, er teke vare på.",
         "cli.internal_error": "drill: uventa intern feil ({problem}).\nMeld frå om han; køyr på nytt med DRILL_DEBUG=1 for å sjå detaljane.",
         "cli.file_exists": "{path}: fila finst; vel eit anna namn eller legg til --overwrite.",
