@@ -1,8 +1,9 @@
 """Every command and the app's main screens, in each language, show only that language.
 
-The test walks the CLI in-process (`drill.cli.main`) and the app headless (Pilot) with
-`--lang nb`, `nn` and `en`, and looks in what a person would read for the other languages'
-catalogue texts. Only distinctive fragments count: literal runs of 12 or more characters
+The test walks the CLI in-process (`drill.cli.main`): every command's output and its
+`--help`, and argparse's own errors; and the app headless (Pilot): picker, briefing, console
+views, a replay and its debrief; with `--lang nb`, `nn` and `en`, and looks in what a person
+would read for the other languages' catalogue texts. Only distinctive fragments count: literal runs of 12 or more characters
 (between placeholders) that no text of the language under test contains, so shared words
 ("Status", "Pause") and quoted scenario text cannot give false alarms.
 """
@@ -18,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from drill.app.app import DrillApp, PlayOptions
-from drill.cli import main
+from drill.app.connection import ReplayConnection
+from drill.app.screens.debrief import DebriefScreen
+from drill.cli import command_modules, main
 from drill.i18n import LANGUAGES
 from drill.scenario import load_scenario
 
@@ -101,6 +104,31 @@ def test_every_command_speaks_only_its_language(language: str, session: Path, tm
     assert foreign_in(text, language) == [], text
 
 
+def help_and_errors(language: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """`drill --help`, every command's --help, and a few of argparse's own errors."""
+    said: list[str] = []
+    asked = [["--help"], *([name.replace("_", "-"), "--help"] for name in command_modules())]
+    wrong = [["run"], ["report", "x.db", "--format", "pdf"], ["run", "x", "--seed", "abc"], ["nope"],
+             ["join", "x.db", "--plain", "--web"], ["score", "x.db", "--frobnicate"], ["report", "x.db", "-o"]]
+    for argv, expected in [*((a, 0) for a in asked), *((w, 2) for w in wrong)]:
+        with pytest.raises(SystemExit) as stopped:
+            main([*argv, "--lang", language] if argv[-1] != "-o" else ["--lang", language, *argv])
+        out, err = capsys.readouterr()
+        assert stopped.value.code == expected, (argv, out, err)
+        said.append(f"$ drill {' '.join(argv)}\n{out}{err}")
+    return "\n".join(said)
+
+
+@pytest.mark.parametrize("language", CODES)
+def test_help_and_usage_errors_speak_only_their_language(language: str, capsys: pytest.CaptureFixture[str]) -> None:
+    text = help_and_errors(language, capsys)
+    words = LANGUAGES[language]
+    assert text.count(words["cli.argparse.usage"]) >= len(command_modules()) + 1
+    for key in ("cli.help.run", "cli.help.score", "cli.help.import_msel", "cli.argparse.help"):
+        assert words[key] in " ".join(text.split()), key  # help texts are wrapped to the terminal's width
+    assert foreign_in(" ".join(text.split()), language) == [], text
+
+
 def test_new_speaks_the_language_of_the_environment(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRILL_LANG", "nn")
@@ -135,6 +163,29 @@ async def walk_app(language: str) -> list[str]:
     return screens
 
 
+async def walk_replay(language: str, session: Path) -> list[str]:
+    """A replay of the walk's drill, moved to its end, and its debrief with the real score."""
+    screens: list[str] = []
+    replay = ReplayConnection.open(session)
+    app = DrillApp(options=PlayOptions(language=language), connection=replay, ticking=False)
+    try:
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause()
+            await pilot.press("full_stop")
+            await pilot.pause()
+            screens.append(screen_text(app))
+            await pilot.press("s")
+            for _ in range(600):  # the score is worked out off the UI thread
+                await pilot.pause(0.05)
+                if isinstance(app.screen, DebriefScreen) and not app.workers:
+                    break
+            assert isinstance(app.screen, DebriefScreen)
+            screens.append(screen_text(app) + "\n" + app.screen.text)
+    finally:
+        replay.close()
+    return screens
+
+
 @pytest.mark.parametrize("language", CODES)
 def test_the_app_screens_speak_only_their_language(language: str, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,6 +196,15 @@ def test_the_app_screens_speak_only_their_language(language: str, tmp_path: Path
     assert words["picker.title"] in screens[0] and words["briefing.situation"] in screens[1]
     for text in screens:
         assert foreign_in(text, language) == [], text
+
+
+@pytest.mark.parametrize("language", CODES)
+def test_the_replay_and_its_debrief_speak_only_their_language(language: str, session: Path) -> None:
+    replay, debrief = asyncio.run(walk_replay(language, session))
+    words = LANGUAGES[language]
+    assert words["debrief.findings"] in debrief, debrief
+    for text in (replay, debrief):
+        assert foreign_in(" ".join(text.split()), language) == [], text
 
 
 def test_the_walk_would_notice_one_english_text(capsys: pytest.CaptureFixture[str],
