@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from drill.commands._parser import help_text
+from drill.history.cache import score_and_record
 from drill.i18n import number, plural, t
 from drill.live import LiveDrill
 from drill.refusals import explain
@@ -55,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
         quotes |= {reply.reply_id: reply.text for reply in drill.state.replies.values()}
     finally:
         drill.close()
+    score_and_record(out, scenario, events)
     elapsed = time.perf_counter() - started
     if script:
         print(t("cli.run.heading_team", title=scenario.title, seed=args.seed, team=script.name))
@@ -98,7 +100,8 @@ def summary_rows(summary: DrillSummary, quotes: dict[str, str]) -> list[tuple[st
         (t("cli.summary.removed"), f"{number(summary.hidden)} / {number(summary.deleted)}"),
         (t("cli.summary.archived"), number(summary.archived)),
         (t("cli.summary.handovers"), number(summary.handovers)),
-        (t("cli.summary.triggers"), ", ".join(summary.triggers) or t("cli.summary.none")),
+        # By number, as the app's debrief: a reaction's id is the scenario author's word, not the team's.
+        (t("cli.summary.triggers"), number(len(summary.triggers)) if summary.triggers else t("cli.summary.none")),
     ]
     if summary.reach:
         top = "; ".join(f"{quote(item)} {number(people)}" for item, people in list(summary.reach.items())[:5])

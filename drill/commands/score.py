@@ -8,10 +8,12 @@ import sys
 
 from scoring.models import ScoreReport
 from scoring.report.catalogue import label
+from scoring.report.moments import team_did
 from scoring.scorer import score
 from scoring.session import load_session
 from drill.commands._parser import help_text
-from drill.i18n import LANGUAGE_CODES, t
+from drill.history.cache import record_score
+from drill.i18n import LANGUAGE_CODES, catalogue, t
 
 TOP = 6
 
@@ -31,12 +33,18 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write("\n".join(score_lines(report)) + "\n")
+        did = team_did(session.scenario, session.events, report)
+        sys.stdout.write("\n".join(score_lines(report, did)) + "\n")
     return 0
 
 
-def score_lines(report: ScoreReport, top: int = TOP) -> list[str]:
-    """A plain-text table of the dimensions, then the most important findings."""
+def score_lines(report: ScoreReport, did: dict[str, list[str]], top: int = TOP) -> list[str]:
+    """A plain-text table of the dimensions, then the most important findings and the strengths.
+
+    Read by a team, not by the rubric's authors: each finding is headed by what the rule asks
+    (no rule code), and each strength is told as what the team did and when (`did`, from
+    `scoring.report.moments`, by rule), as the report and the app's debrief tell them.
+    """
     lang = report.language
     lines = [f"{report.scenario_title} — {label('total', lang)}: {_fmt(report.total)}"
              + (f" ({report.grade.label})" if report.grade else "")]
@@ -44,20 +52,24 @@ def score_lines(report: ScoreReport, top: int = TOP) -> list[str]:
     lines.append("")
     lines.append(f"  {label('dimension', lang):<{width}}  {label('score', lang):>5}  {label('weight', lang):>5}")
     for d in report.dimensions:
-        lines.append(f"  {d.label:<{width}}  {_fmt(d.score):>5}  {d.weight:>5.1f}   {d.summary}")
+        lines.append(f"  {d.label:<{width}}  {_fmt(d.score):>5}  {catalogue(lang).number(round(d.weight, 1)):>5}   {d.summary}")
     findings = report.top_findings(top)
     if findings:
         lines.append("")
         lines.append(label("top_findings", lang) + ":")
         for f in findings:
-            lines.append(f"  [{f.rule}] {f.what}")
-            lines.append(f"        → {f.action} ({f.source})")
+            lines.append(f"  {f.title}")
+            lines.append(f"      {f.what}")
+            if f.action:
+                lines.append(f"      → {f.action}")
     strengths = report.strengths(3)
     if strengths:
         lines.append("")
         lines.append(label("strengths", lang) + ":")
         for f in strengths:
-            lines.append(f"  [{f.rule}] {f.what}")
+            for moment in did.get(f.rule) or [f.what]:
+                lines.append(f"  + {moment}")
+            lines.append(f"      {f.title}")
     return lines
 
 
