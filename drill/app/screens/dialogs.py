@@ -106,6 +106,8 @@ class ReplyDialog(ActionDialog):
         self._group = list(group)
         self._posts = {post.post_id: post for post in posts}
         self._starts = starts
+        self._pointed: str | None = None
+        """The post whose pointer was last written into the text."""
 
     def form(self) -> ComposeResult:
         yield Static(excerpt(self._item.text, 400), classes="dialog-quote")
@@ -128,9 +130,16 @@ class ReplyDialog(ActionDialog):
     @on(Select.Changed, "#reply-post")
     def _post_chosen(self, event: Select.Changed) -> None:
         """Pointing to a post writes the pointer for the team (they may still edit it)."""
-        post = self._posts.get(str(event.value)) if isinstance(event.value, str) else None
+        if isinstance(event.value, str) and event.value != self._pointed:
+            self._point_to(event.value)
+
+    def _point_to(self, post_id: str) -> None:
+        """Write the pointer now, not when the select's change message arrives: a team that
+        presses Ctrl+L and publishes at once must send the pointer, not a bare signature."""
+        post = self._posts.get(post_id)
         if post is None or self._starts is None:
             return
+        self._pointed = post_id
         pointer = t("console.link_text", time=wall_clock(self._starts, post.t), link=post.link or "").strip()
         area = self.query_one("#reply-text", TextArea)
         area.text = pointer + "\n\n" + self._signature
@@ -138,7 +147,9 @@ class ReplyDialog(ActionDialog):
 
     def action_link_latest(self) -> None:
         if self._posts:
-            self.query_one("#reply-post", Select).value = next(reversed(self._posts))
+            latest = next(reversed(self._posts))
+            self.query_one("#reply-post", Select).value = latest
+            self._point_to(latest)
 
     @property
     def post(self) -> str | None:
