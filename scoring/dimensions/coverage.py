@@ -52,7 +52,9 @@ def _c1(ctx: ScoringContext) -> RuleResult:
         what += say(lang, "findings.coverage.c1_complaints", share=share(len(negative_answered), negatives, lang))
     if unaddressed:
         what += say(lang, "findings.coverage.c1_unaddressed", n=len(unaddressed))
-    pasted = sorted(ctx.pasted, key=lambda p: -len(p.item_ids))
+    # A standard answer that answers every comment it stands under is answering, not pasting;
+    # the text named is one that left some of them unanswered (it is what a team should change).
+    pasted = sorted((p for p in ctx.pasted if p.addressed < len(p.item_ids)), key=lambda p: -len(p.item_ids))
     if pasted:
         top = pasted[0]
         what += say(lang, "findings.coverage.c1_pasted", n=len(top.item_ids), quote=quoted(quote(top.text, 70), lang))
