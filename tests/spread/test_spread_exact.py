@@ -130,14 +130,15 @@ def _reference_ic(graph, params, draws, seeds, at, stop_at=math.inf, correction_
     return np.array(share), np.array(seen)
 
 
+@pytest.mark.parametrize("independent", [False, True], ids=["fix-in-rounds", "fix-settled-whole"])
 @pytest.mark.parametrize("cadence", [None, 45.0, 300.0])
-def test_competing_cascades_match_an_event_queue_reference_exactly(cadence) -> None:
+def test_competing_cascades_match_an_event_queue_reference_exactly(cadence, independent) -> None:
     graph = from_networkx(nx.powerlaw_cluster_graph(600, 3, 0.3, seed=4))[0]
     params = CascadeParams(share_probability=0.35, mean_delay=120.0, dampening=0.1)
     fix_draws, rumour_draws = ItemDraws.for_item(1, "fix"), ItemDraws.for_item(1, "rumour")
     fix_stop, rumour_stop = 3000.0, 2400.0
 
-    fix = Cascade(graph, params, fix_draws)
+    fix = Cascade(graph, params, fix_draws, independent=independent)
     fix.add_sharers(np.array([7]), 300.0)
     fix.stop(fix_stop)
 
@@ -193,3 +194,39 @@ def test_counts_at_infinity_leave_out_people_never_reached() -> None:
         assert 100 < adopted < 3000 - 100  # big enough to go dense, small enough to leave people out
         assert cascade.share_count(math.inf) == adopted
         assert cascade.reach_count(math.inf) == cascade.seen_times().finite()[0].size
+
+
+def test_a_correction_settled_whole_has_the_times_of_the_bucket_rounds_bit_for_bit() -> None:
+    """Page exposure and authors, on an audience big enough to use sparse times first: the
+    whole-cascade settling of a correction must give exactly the times, counts and last event
+    that the bucket rounds give (the same sums, not merely close ones)."""
+    from drill.engine.spread import build_audience
+
+    audience = build_audience("barabasi_albert", 80_000, 10, 3)
+    params = CascadeParams(share_probability=0.05, mean_delay=180.0, bucket_width=3600.0)
+    followers = np.arange(0, audience.num_nodes, 7)
+    for key in ("a", "b"):
+        draws = ItemDraws.for_item(5, key)
+        feed = followers[hash_uniform(draws.seeds, followers) < 0.1]
+        results = []
+        for independent in (False, True):
+            cascade = Cascade(audience.graph, params, draws, independent=independent)
+            cascade.add_page_exposure(feed, 120.0)
+            cascade.add_sharers(np.array([3, 9]), 300.0)
+            for to in (1000.0, 3600.0, math.inf):
+                cascade.run_until(to)
+            results.append((*cascade.shares.finite(), *cascade.seen_times().finite(), cascade.latest_event,
+                            cascade.share_count(4000.0), cascade.reach_count(5000.0)))
+        (*arrays_a, last_a, shares_a, reach_a), (*arrays_b, last_b, shares_b, reach_b) = results
+        assert arrays_a[0].size > 500, "the correction must spread for this to test anything"
+        assert all(np.array_equal(a, b) for a, b in zip(arrays_a, arrays_b))
+        assert (last_a, shares_a, reach_a) == (last_b, shares_b, reach_b)
+
+
+def test_only_a_cascade_without_competition_is_settled_whole() -> None:
+    graph = _path(5)
+    draws = ItemDraws.for_item(1, "x")
+    with pytest.raises(ValueError):
+        Cascade(graph, CascadeParams(), draws, independent=True, dampened=lambda n, t: np.zeros(n.size, bool))
+    with pytest.raises(ValueError):
+        Cascade(graph, CascadeParams(model="sir", transmission_rate=1.0), draws, independent=True)

@@ -108,6 +108,7 @@ class Cascade:
         dampened: DampenedFn | None = None,
         expect_large: bool = False,
         keyed: bool = True,
+        independent: bool = False,
     ) -> None:
         self.graph = graph
         self.params = params
@@ -131,6 +132,10 @@ class Cascade:
             if track_seen or dampened is not None or params.model != "ic":
                 raise ValueError("only a textbook IC cascade (no sightings, no competition) may draw unkeyed")
             self._skips = np.random.Generator(np.random.PCG64(int(draws.share)))
+        # A cascade nothing competes with (a correction) is settled whole on its first run.
+        self._independent = independent
+        if independent and (dampened is not None or params.model != "ic" or not keyed):
+            raise ValueError("only a keyed IC cascade without competition can be settled whole")
 
     # -- inputs -------------------------------------------------------------
 
@@ -179,6 +184,11 @@ class Cascade:
 
     def run_until(self, horizon: float) -> None:
         """Settle every adoption at or before ``horizon`` (and before the stop time)."""
+        if self._independent:
+            if self._pool:
+                self._settle_whole()
+            self.settled_to = math.inf
+            return
         limit = min(horizon, self.stop_at)
         if self._skips is not None and self.params.delay == "constant":
             self._run_generations(self._skips, limit)
@@ -194,6 +204,69 @@ class Cascade:
                 nodes, times, cond = nodes[now], times[now], cond[now]
             self._settle_bucket(bucket_end, nodes, times, cond, limit)
         self.settled_to = max(self.settled_to, horizon)
+
+    def _settle_whole(self) -> None:
+        """Every time of a cascade nothing competes with, at once, as shortest paths.
+
+        Who shares is decided by the arc coins alone, so the sharers are what a search along
+        the arcs whose coin comes up reaches from the first ones; their times are then the
+        shortest delay paths over those live arcs (a few per cent of the sharers' arcs), and
+        everyone else sees the item one delay after their earliest sharing neighbour. The
+        times are those the bucket rounds would settle, sum for sum, but each of the sharers'
+        arcs is drawn once and the correcting rounds run over the live arcs alone: 200
+        official posts on a town-sized audience spent most of their time in bucket rounds
+        over every arc. A stop is applied where times are read (counts and sightings are cut
+        at it), as it is for a correction run ahead.
+        """
+        from .nodetimes import min_per_node
+
+        parts, self._pool, self._pool_min = self._pool, [], math.inf
+        nodes, times = (np.concatenate(p) for p in list(zip(*parts))[:2]) if len(parts) > 1 else parts[0][:2]
+        first, first_times = min_per_node(nodes, times)
+        graph = self.graph
+        reached = np.zeros(graph.num_nodes, dtype=bool)
+        reached[first] = True
+        frontier = first
+        sources, live = [], []
+        while frontier.size:
+            arcs, ends = arcs_of(graph, frontier)
+            if arcs.size == 0:
+                break
+            hit = np.flatnonzero(self.draws.share_bits(arcs) < self._adopt_bits)
+            sources.append(frontier[arc_owner(ends, hit)])
+            live.append(arcs[hit])
+            targets = graph.indices[arcs[hit]]
+            frontier = np.unique(targets[~reached[targets]])
+            reached[frontier] = True
+        sharers = np.flatnonzero(reached)
+        del reached
+        k = sharers.size
+        source = np.searchsorted(sharers, np.concatenate(sources)) if sources else _EMPTY_I
+        arcs = np.concatenate(live) if live else _EMPTY_I
+        target = np.searchsorted(sharers, graph.indices[arcs])
+        weights = self._delays(arcs)
+        share_times = np.full(k, np.inf)
+        share_times[np.searchsorted(sharers, first)] = first_times
+        # Label-correcting rounds over the live arcs only (a few per cent of the sharers'
+        # arcs): each round relaxes the arcs out of the sharers whose time just improved.
+        improved = np.ones(k, dtype=bool)
+        while arcs.size:
+            out = np.flatnonzero(improved[source])
+            if out.size == 0:
+                break
+            offered = share_times[source[out]] + weights[out]
+            before = share_times.copy()
+            np.minimum.at(share_times, target[out], offered)
+            improved = share_times < before
+        self.shares.expect(k)
+        self.shares.lower_many(sharers, share_times)
+        # Everyone next to a sharer sees it one delay after that neighbour shares.
+        arcs, ends = arcs_of(graph, sharers)
+        if arcs.size and self.seen is not None:
+            self.seen.expect(arcs.size)
+            self._see(graph.indices[arcs], share_times[arc_owner(ends)] + self._delays(arcs))
+        if k:
+            self.latest_event = max(self.latest_event, float(share_times.max()))
 
     def _run_generations(self, rng: np.random.Generator, limit: float) -> None:
         """Constant delays, no sightings, no competition: every bucket is one generation.

@@ -196,6 +196,14 @@ class NodeTimes:
             return
         self._log.append((nodes, times))
 
+    def expect(self, count: int) -> None:
+        """About ``count`` candidate times are coming at once: go dense first if they would make it so.
+
+        Sorting millions of candidates for the sparse arrays costs more than the dense array.
+        """
+        if self._dense is None and count * _DENSE_FRACTION > self._n:
+            self._densify()
+
     def _densify(self) -> None:
         dense = np.full(self._n, np.inf)
         dense[self._keys] = self._vals

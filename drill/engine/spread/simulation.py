@@ -354,7 +354,9 @@ class SpreadSimulation:
         dampened = None
         if record.role != "correction":
             dampened = self._dampened_fn(record.item_id)
-        cascade = Cascade(self.graph, params, draws, dampened=dampened)
+        # A correction competes with nothing: settled whole, as shortest paths (see the kernel).
+        independent = record.role == "correction" and record.model == "ic"
+        cascade = Cascade(self.graph, params, draws, dampened=dampened, independent=independent)
         if record.seeds is not None:
             cascade.add_sharers(np.array(record.seeds, dtype=np.int64), record.at)
         elif record.role == "correction":
