@@ -84,6 +84,13 @@ def _problem(model: type[BaseModel], source: YamlSource, detail: Any) -> Problem
     return Problem(loc, _plain_message(kind, detail, given))
 
 
+def detail_message(detail: Any) -> str:
+    """One pydantic error detail in the user's words, for readers of other formats (the MSEL importer)."""
+    if detail["type"] == "missing":
+        return message("check.required")
+    return _plain_message(detail["type"], detail, detail.get("input"))
+
+
 def _plain_message(kind: str, detail: Any, given: Any) -> str:
     shown = _show(given)
     context = detail.get("ctx") or {}

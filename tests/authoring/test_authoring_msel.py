@@ -287,3 +287,20 @@ def test_unreadable_files_exit_2_with_a_plain_message(cli, tmp_path: Path, conte
     code, out, err = cli("import-msel", str(path))
     assert code == 2 and out == ""
     assert err == f"drill: {path}: {message}\n"
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("nn", ["«gossip» er ikkje ein kjend innleggstype", "Må vere ja eller nei", "Meinte du «no_official_post_by»?",
+            "Kvart innspel treng ei melding"]),
+    ("nb", ["«gossip» er ikke en kjent innleggstype", "Må være ja eller nei", "Mente du «no_official_post_by»?",
+            "Hvert innspill trenger en melding"]),
+])
+def test_bad_rows_are_reported_in_the_commands_language(cli, tmp_path: Path, language: str, expected: list[str]):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text(BAD_SHEET, encoding="utf-8")
+    code, out, err = cli("import-msel", str(sheet), "--lang", language)
+    assert code == 2 and out == ""
+    for text in expected:
+        assert text in err, err
+    for english in ("Unknown", "Must be", "Did you mean", "Every inject", "got '"):
+        assert english not in err, err

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from drill.i18n import message
 from drill.scenario.durations import format_duration, parse_duration
 from drill.scenario.models import ID_PATTERN, Channel, ItemKind, ScenarioKind
 
@@ -55,7 +56,7 @@ def format_number(value: float, *, decimal_comma: bool) -> str:
 def parse_number(text: str) -> float:
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if not re.fullmatch(r"-?" + _NUMBER, cleaned):
-        raise CellError(f"Must be a number like 0.08 or 0,08; got {text.strip()!r}.")
+        raise CellError(message("msel.number", value=text.strip()))
     return float(cleaned.replace(",", "."))
 
 
@@ -67,14 +68,14 @@ def parse_probability(text: str) -> float:
     else:
         value = parse_number(stripped)
     if not 0 <= value <= 1:
-        raise CellError(f"Must be a share between 0 and 1 (or a percentage); got {stripped!r}.")
+        raise CellError(message("msel.share", value=stripped))
     return value
 
 
 def parse_whole(text: str) -> int:
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if not cleaned.isdigit():
-        raise CellError(f"Must be a whole number; got {text.strip()!r}.")
+        raise CellError(message("msel.whole", value=text.strip()))
     return int(cleaned)
 
 
@@ -92,17 +93,16 @@ def parse_bool(text: str) -> bool:
         return True
     if word in _NO:
         return False
-    raise CellError(f"Must be yes or no (ja/nei); got {text.strip()!r}.")
+    raise CellError(message("msel.yes_no", value=text.strip()))
 
 
 def parse_id(text: str, what: str = "id") -> str:
+    """`what` names the id for the message: id, trigger_id, inject_id, stream_id or persona_id."""
     value = text.strip()
     if not _ID.match(value):
         hint = slug(value)
-        suggestion = f" (e.g. {hint!r})" if hint else ""
-        raise CellError(
-            f"An {what} uses lower-case letters, digits, - and _ only{suggestion}; got {value!r}."
-        )
+        suggestion = message("msel.suggestion", hint=hint) if hint else ""
+        raise CellError(message("msel.id_form", what=message(f"msel.what.{what}"), suggestion=suggestion, value=value))
     return value
 
 
@@ -169,7 +169,10 @@ SCENARIO_KIND_ALIASES: dict[str, ScenarioKind] = {
 
 
 def parse_name(text: str, enum: type[E], aliases: Mapping[str, E], what: str) -> E:
-    """An enum value as a trainer may write it: any case, spaces for underscores, Norwegian words."""
+    """An enum value as a trainer may write it: any case, spaces for underscores, Norwegian words.
+
+    `what` names the value for the message: kind, inject_type, deletion_reason or persona_role.
+    """
     word = text.strip().lower()
     normal = re.sub(r"[\s-]+", "_", word)
     for candidate in (word, normal):
@@ -179,8 +182,9 @@ def parse_name(text: str, enum: type[E], aliases: Mapping[str, E], what: str) ->
             return aliases[candidate]
     names = list(enum.__members__)
     close = difflib.get_close_matches(normal, names + list(aliases), n=1, cutoff=0.6)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    raise CellError(f"Unknown {what} {text.strip()!r}.{hint} Use one of: {', '.join(names)}.")
+    hint = message("msel.did_you_mean", name=close[0]) if close else ""
+    raise CellError(message("msel.unknown_name", what=message(f"msel.what.{what}"), value=text.strip(), hint=hint,
+                            names=", ".join(names)))
 
 
 # --- times ---------------------------------------------------------------------------------------
@@ -225,20 +229,17 @@ def parse_time(text: str) -> int | ClockTime:
         if match:
             hours, minutes, secs = (int(g) if g else 0 for g in match.groups())
             if secs >= 60 or (match.group(1) and minutes >= 60):
-                raise CellError(f"Seconds and minutes go up to 59; got {text.strip()!r}.")
+                raise CellError(message("msel.minutes_59", value=text.strip()))
             return hours * 3600 + minutes * 60 + secs
         return _duration(body, text)
     match = _CLOCK.match(value)
     if match:
         hours, minutes, secs = (int(g) if g else 0 for g in match.groups())
         if hours > 23 or minutes > 59 or secs > 59:
-            raise CellError(f"Not a time of day: {text.strip()!r}.")
+            raise CellError(message("msel.not_clock", value=text.strip()))
         return ClockTime(time(hours, minutes, secs))
     if value.isdigit():
-        raise CellError(
-            f"Say what {value} means: write +{int(value):02d}:00 for minutes after the start, "
-            "or a clock time such as 11:07."
-        )
+        raise CellError(message("msel.bare_number", value=value, minutes=f"{int(value):02d}"))
     return _duration(value, text)
 
 
@@ -246,17 +247,14 @@ def _duration(body: str, original: str) -> int:
     try:
         return parse_duration(body)
     except ValueError:
-        raise CellError(
-            f"Not a time: {original.strip()!r}. Write T+mm:ss (minutes after the start, e.g. T+12:00), "
-            "a duration such as 12m or 1h30m, or a clock time such as 11:07."
-        ) from None
+        raise CellError(message("msel.not_time", value=original.strip())) from None
 
 
 def offset_seconds(value: int | ClockTime, starts: datetime | None) -> int:
     if isinstance(value, int):
         return value
     if starts is None:
-        raise CellError("A clock time needs the drill's start ('starts' above the table, or --starts).")
+        raise CellError(message("msel.clock_needs_start"))
     return value.offset_from(starts)
 
 
@@ -328,7 +326,7 @@ def parse_trigger(text: str) -> TriggerSpec:
         trigger_id, value = head.group(1), head.group(2)
     elif re.fullmatch(r"[A-Za-z0-9][\w-]*", value) and value.lower().replace("-", "_") not in CONDITION_WORDS:
         # Only an id: the condition is written in full on another row of the same trigger.
-        return TriggerSpec(parse_id(value, "trigger id"), (), 0, False)
+        return TriggerSpec(parse_id(value, "trigger_id"), (), 0, False)
     tokens = [t for t in re.split(r"[\s,]+", value) if t]
     when: dict[str, ConditionValue] = {}
     after, repeat = 0, False
@@ -345,33 +343,27 @@ def parse_trigger(text: str) -> TriggerSpec:
         kind = _VALUE_KEYS.get(word)
         if kind is None:
             close = difflib.get_close_matches(word, CONDITION_WORDS, n=1, cutoff=0.6)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise CellError(
-                f"Unknown word {tokens[position]!r} in the trigger.{hint} "
-                "Write e.g. 'no_reply_to press-call within 20m' or 'silence: no_official_post_by 15m'."
-            )
+            hint = message("msel.did_you_mean", name=close[0]) if close else ""
+            raise CellError(message("msel.trigger_word", value=tokens[position], hint=hint))
         if position + 1 >= len(tokens):
-            raise CellError(f"'{word}' needs a value after it (e.g. '{word} {_example(kind)}').")
+            raise CellError(message("msel.needs_value", word=word, example=_example(kind)))
         raw = tokens[position + 1]
         if kind == "duration":
             parsed = parse_time(raw)
             if not isinstance(parsed, int):
-                raise CellError(f"'{word}' needs a duration such as 15m or +15:00; got {raw!r}.")
+                raise CellError(message("msel.needs_duration", word=word, value=raw))
             result: ConditionValue = parsed
         elif kind == "whole":
             result = parse_whole(raw)
         else:
-            result = parse_id(raw, "inject id")
+            result = parse_id(raw, "inject_id")
         if word == "after":
             after = int(result)
         else:
             when[word] = result
         position += 2
     if not when:
-        raise CellError(
-            "Say when the trigger fires, e.g. 'no_official_post_by 15m', 'no_reply_to press-call within 20m', "
-            "'replied_to first-alarm', 'wrongful_deletion'."
-        )
+        raise CellError(message("msel.trigger_when"))
     return TriggerSpec(trigger_id, tuple(sorted(when.items())), after, repeat)
 
 
@@ -418,10 +410,7 @@ def parse_rate(text: str) -> dict[str, float]:
     """`per_minute` or `peak_per_minute` and `peak_at` (whole seconds), and `base_per_minute` if given."""
     match = _RATE.match(text.strip())
     if not match:
-        raise CellError(
-            f"Not a rate: {text.strip()!r}. Write '2/min' for a steady stream, or "
-            "'peak 5/min at 20m, base 0.4/min' for one that rises to a peak and falls back."
-        )
+        raise CellError(message("msel.not_rate", value=text.strip()))
     rate: dict[str, float] = {}
     if match.group("steady") is not None:
         rate["per_minute"] = parse_number(match.group("steady"))
@@ -429,7 +418,7 @@ def parse_rate(text: str) -> dict[str, float]:
         rate["peak_per_minute"] = parse_number(match.group("peak"))
         at = parse_time(match.group("at"))
         if not isinstance(at, int):
-            raise CellError(f"The peak time must be a time after the start such as 20m or T+20:00; got {match.group('at')!r}.")
+            raise CellError(message("msel.peak_time", value=match.group("at")))
         rate["peak_at"] = at
     if match.group("base") is not None:
         rate["base_per_minute"] = parse_number(match.group("base"))
@@ -452,14 +441,12 @@ _MIX_PART = re.compile(rf"([^\W\d]+(?:[ _][^\W\d]+)?)\s*:?\s*({_NUMBER})\s*(%?)"
 def parse_mix(text: str) -> dict[ItemKind, float]:
     value = text.strip()
     if not re.fullmatch(rf"(?:\s*{_MIX_PART.pattern}\s*[,;]?)+", value):
-        raise CellError(
-            f"Not a mix: {value!r}. Write the kinds with their shares, e.g. 'question 60%, complaint 40%'."
-        )
+        raise CellError(message("msel.not_mix", value=value))
     mix: dict[ItemKind, float] = {}
     for name, number, percent in _MIX_PART.findall(value):
         kind = parse_name(name, ItemKind, KIND_ALIASES, "kind")
         if kind in mix:
-            raise CellError(f"'{kind.value}' is given twice in the mix.")
+            raise CellError(message("msel.mix_twice", kind=kind.value))
         share = _decimal(number)
         mix[kind] = float(share / 100) if percent else float(share)
     return mix
@@ -475,10 +462,7 @@ _DRIVEN = re.compile(rf"^([a-z0-9][a-z0-9_-]*)\s*(?::\s*({_NUMBER})\s*(?:/\s*min
 def parse_driven_by(text: str) -> tuple[str, float | None]:
     match = _DRIVEN.match(text.strip())
     if not match:
-        raise CellError(
-            f"Not understood: {text.strip()!r}. Write the inject whose reach drives the comments and how many "
-            "comments every 1000 people it reaches add, e.g. 'bomb-rumour: 6 per 1000 reached'."
-        )
+        raise CellError(message("msel.not_driven", value=text.strip()))
     return match.group(1), (parse_number(match.group(2)) if match.group(2) else None)
 
 
@@ -486,4 +470,4 @@ def _decimal(text: str) -> Decimal:
     try:
         return Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise CellError(f"Must be a number; got {text.strip()!r}.") from None
+        raise CellError(message("msel.must_number", value=text.strip())) from None

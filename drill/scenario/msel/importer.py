@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from drill.errors import InputFileError
+from drill.i18n import catalogue, message, messages_language
 from drill.scenario.checks import scenario_problems
 from drill.scenario.durations import format_duration, parse_duration
 from drill.scenario.models import Scenario
@@ -36,6 +37,7 @@ from drill.scenario.msel.rows import (
 )
 from drill.scenario.msel.settings import convert, persona, resolve_key
 from drill.scenario.msel.yamlout import scenario_yaml
+from drill.validation import detail_message
 from drill.yamlsource import Loc
 
 DEFAULT_FOLLOWERS = 10_000
@@ -66,12 +68,9 @@ def import_msel(text: str, path: str, *, overrides: dict[str, str] | None = None
     try:
         sheet = read_sheet(text)
     except csv.Error as error:
-        raise InputFileError([f"{path}: cannot read the file as CSV ({error})."]) from None
+        raise InputFileError([message("msel.not_csv", path=path, problem=error)]) from None
     if sheet.header is None:
-        raise InputFileError([
-            f"{path}: no column header row found: the table needs a row naming its columns, with at least "
-            f"'message' and one of 'time' or 'id' (drill's columns: {', '.join(COLUMN_NAMES)})."
-        ])
+        raise InputFileError([message("msel.no_header", path=path, columns=", ".join(COLUMN_NAMES))])
     data, locs = _settings(sheet.settings, overrides or {}, out)
     starts = _starts(data)
     columns = _header(sheet.header, out)
@@ -84,10 +83,11 @@ def import_msel(text: str, path: str, *, overrides: dict[str, str] | None = None
         cells = {name: record.cells[i].strip() for i, name in columns.items() if i < len(record.cells)}
         extra = [c for c in record.cells[len(sheet.header.cells):] if c.strip()]
         if extra:
-            out.add(record.row, "(past the last column)", f"{len(extra)} value(s) without a column heading.")
+            out.add(record.row, message("msel.past_last_column"),
+                    catalogue(messages_language()).plural("msel.extra_values", len(extra)))
         row_type = cells.get("row_type", "").lower() or "inject"
         if row_type not in ROW_TYPES:
-            out.add(record.row, "row_type", f"Unknown row type {cells['row_type']!r}; use inject, stream or template.")
+            out.add(record.row, "row_type", message("msel.unknown_row_type", value=cells["row_type"]))
         elif row_type == "inject":
             item = read_inject_row(record, cells, starts, out)
             if item is not None:
@@ -206,10 +206,10 @@ def _header(header: Record, out: Collector) -> dict[int, str]:
             continue
         name = column_for(cell)
         if name is None:
-            out.notes.append(f"Column '{cell.strip()}' is not one drill uses; it was left out.")
+            out.notes.append(message("msel.unused_column", name=cell.strip()))
             continue
         if name in seen:
-            out.add(header.row, cell.strip(), f"Names the same column as '{seen[name]}' ({name}); keep one of them.")
+            out.add(header.row, cell.strip(), message("msel.same_column", other=seen[name], name=name))
             continue
         seen[name] = cell.strip()
         columns[index] = name
@@ -230,8 +230,7 @@ def _assemble(items: list[Item], out: Collector) -> tuple[list[Item], list[_Trig
                 if trigger.spec is None:
                     trigger.spec = spec
                 elif (trigger.spec.when, trigger.spec.after, trigger.spec.repeat) != (spec.when, spec.after, spec.repeat):
-                    out.add(item.row, "trigger", f"Trigger '{trigger_id}' is written differently on row {trigger.first_row}; "
-                            "write it the same way on every row, or only its id.")
+                    out.add(item.row, "trigger", message("msel.trigger_differs", id=trigger_id, row=trigger.first_row))
     taken |= set(triggers)
     generated = []
     for item in items:
@@ -242,9 +241,9 @@ def _assemble(items: list[Item], out: Collector) -> tuple[list[Item], list[_Trig
                 candidate, number = f"{base}-{number}", number + 1
             taken.add(candidate)
             item.inject_id = item.data["id"] = candidate
-            generated.append(f"row {item.row} → {candidate}")
+            generated.append(message("msel.row_id", row=item.row, id=candidate))
     if generated:
-        out.notes.append("Rows without an id got one from their message: " + ", ".join(generated) + ".")
+        out.notes.append(message("msel.generated_ids", ids=", ".join(generated)))
     injects = []
     for item in items:
         for spec in item.triggers:
@@ -257,8 +256,7 @@ def _assemble(items: list[Item], out: Collector) -> tuple[list[Item], list[_Trig
             injects.append(item)
     for trigger in triggers.values():
         if trigger.spec is None:
-            out.add(trigger.first_row, "trigger", f"Trigger '{trigger.trigger_id}' is named but its condition is never "
-                    f"written: write it in full on one row, e.g. '{trigger.trigger_id}: no_official_post_by 15m'.")
+            out.add(trigger.first_row, "trigger", message("msel.trigger_never_written", id=trigger.trigger_id))
     return injects, list(triggers.values())
 
 
@@ -302,27 +300,27 @@ def _defaults(data: dict[str, Any], injects: list[Item], path: str, source_name:
         for part in dotted.split("."):
             node = node.get(part) if isinstance(node, dict) else None
         if not node:
-            out.add(None, key, f"Not given: add a row '{key};…' above the table, or use {option}.")
+            out.add(None, key, message("msel.not_given", setting=key, option=option))
     if "id" not in data:
         name = source_name or path
         data["id"] = slug(str(data.get("title") or name.rsplit("/", 1)[-1].rsplit(".", 1)[0]), 64) or "scenario"
-        assumed.append(f"id {data['id']}")
+        assumed.append(message("msel.assumed.id", value=data["id"]))
     if "kind" not in data:
         data["kind"] = "crisis"
-        assumed.append("kind crisis")
+        assumed.append(message("msel.assumed.kind"))
     municipality = data.setdefault("municipality", {})
     if "followers" not in municipality:
         municipality["followers"] = DEFAULT_FOLLOWERS
-        assumed.append(f"followers {DEFAULT_FOLLOWERS}")
+        assumed.append(message("msel.assumed.followers", value=DEFAULT_FOLLOWERS))
     if "duration" not in data:
         ends = [i.at for i in injects if i.at is not None]
         ends += [_seconds(s.get("to")) for s in data.get("streams", [])]
         latest = max(ends, default=0) + DURATION_MARGIN
         quarter = 15 * 60
         data["duration"] = format_duration(-(-latest // quarter) * quarter)
-        assumed.append(f"duration {data['duration']} (the last item plus at least 15 minutes)")
+        assumed.append(message("msel.assumed.duration", value=data["duration"]))
     if assumed:
-        out.notes.append("Not given in the file, so assumed: " + "; ".join(assumed) + ".")
+        out.notes.append(message("msel.assumed", assumed="; ".join(assumed)))
 
 
 def _seconds(value: Any) -> int:
@@ -341,8 +339,7 @@ def _validate(data: dict[str, Any], locs: dict[Loc, tuple[int, str]], out: Colle
             if detail["type"] == "missing" and not report_missing:
                 continue
             row, column = _where(tuple(detail["loc"]), locs)
-            message = str(detail["msg"]).removeprefix("Value error, ").rstrip(".") + "."
-            out.add(row, column, message)
+            out.add(row, column, detail_message(detail))
         return None
     for problem in scenario_problems(scenario):
         row, column = _where(problem.loc, locs)
@@ -350,13 +347,13 @@ def _validate(data: dict[str, Any], locs: dict[Loc, tuple[int, str]], out: Colle
     return scenario
 
 
-def _rows_named(message: str, locs: dict[Loc, tuple[int, str]]) -> str:
+def _rows_named(text: str, locs: dict[Loc, tuple[int, str]]) -> str:
     """`(first in injects[0])` means little in a spreadsheet; `(first in row 7)` does."""
     def row_of(match: re.Match[str]) -> str:
         found = locs.get((match.group(1), int(match.group(2))))
-        return f"row {found[0]}" if found and found[0] else match.group(0)
+        return message("msel.row", row=found[0]) if found and found[0] else match.group(0)
 
-    return re.sub(r"\b(injects|streams|triggers|personas)\[(\d+)\]", row_of, message)
+    return re.sub(r"\b(injects|streams|triggers|personas)\[(\d+)\]", row_of, text)
 
 
 def _where(loc: Loc, locs: dict[Loc, tuple[int, str]]) -> tuple[int | None, str]:
@@ -365,4 +362,4 @@ def _where(loc: Loc, locs: dict[Loc, tuple[int, str]]) -> tuple[int | None, str]
         if found:
             row, column = found
             return (row or None), column
-    return None, ".".join(str(p) for p in loc) or "(scenario)"
+    return None, ".".join(str(p) for p in loc) or message("msel.scenario_column")

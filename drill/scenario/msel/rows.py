@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from drill.i18n import message
 from drill.scenario.durations import format_duration
 from drill.scenario.models import Channel, DeletionReason, ItemKind, Labels
 from drill.scenario.msel.cells import (
@@ -88,7 +89,7 @@ def _time(cells: dict[str, str], starts: datetime | None, record: Record, out: C
         try:
             parsed = parse_time(cells["clock"])
             if not isinstance(parsed, ClockTime):
-                raise CellError(f"Must be a clock time such as 11:07; got {cells['clock']!r}.")
+                raise CellError(message("msel.must_clock", value=cells["clock"]))
             clock = offset_seconds(parsed, starts)
         except CellError as error:
             out.add(record.row, "clock", str(error))
@@ -96,15 +97,14 @@ def _time(cells: dict[str, str], starts: datetime | None, record: Record, out: C
         if offset is None:
             return clock
         if clock != offset:
-            out.add(record.row, "clock", f"{cells['clock']} does not match the time {cells['time']}; "
-                    "correct one of them or leave the clock empty.")
+            out.add(record.row, "clock", message("msel.clock_mismatch", clock=cells["clock"], time=cells["time"]))
     return offset
 
 
 def _unused(record: Record, cells: dict[str, str], allowed: frozenset[str], row_type: str, out: Collector) -> None:
     for name, value in cells.items():
         if value and name not in allowed and name != "to":
-            out.add(record.row, name, f"Not used for {row_type} rows; leave it empty.")
+            out.add(record.row, name, message("msel.not_used", row_type=row_type))
 
 
 def read_inject_row(record: Record, cells: dict[str, str], starts: datetime | None, out: Collector) -> Item | None:
@@ -121,7 +121,7 @@ def read_inject_row(record: Record, cells: dict[str, str], starts: datetime | No
             out.add(record.row, "id", str(error))
     if cells.get("inject_type"):
         try:
-            channel = parse_name(cells["inject_type"], Channel, CHANNEL_ALIASES, "inject type")
+            channel = parse_name(cells["inject_type"], Channel, CHANNEL_ALIASES, "inject_type")
             if channel != Channel.comment:
                 content["type"] = channel.value
         except CellError as error:
@@ -130,13 +130,13 @@ def read_inject_row(record: Record, cells: dict[str, str], starts: datetime | No
         content["from"] = cells["from"]
     if cells.get("thread"):
         try:
-            content["thread"] = parse_id(cells["thread"], "inject id")
+            content["thread"] = parse_id(cells["thread"], "inject_id")
         except CellError as error:
             out.add(record.row, "thread", str(error))
     if cells.get("message"):
         content["text"] = cells["message"]
     else:
-        out.add(record.row, "message", "Every inject needs a message: the text the team sees.")
+        out.add(record.row, "message", message("msel.needs_message"))
     labels = _labels(record, cells, out)
     if labels is not None:
         content["labels"] = labels
@@ -153,9 +153,9 @@ def read_inject_row(record: Record, cells: dict[str, str], starts: datetime | No
         except CellError as error:
             out.add(record.row, "trigger", str(error))
     if at is not None and triggers:
-        out.add(record.row, "trigger", "An item with a time cannot also wait for a trigger: clear the time or the trigger.")
+        out.add(record.row, "trigger", message("msel.time_and_trigger"))
     if triggers and inject_id is None and len(triggers) > 1:
-        out.add(record.row, "trigger", "Give the row an id to let several triggers post it.")
+        out.add(record.row, "trigger", message("msel.several_triggers"))
     for key, column in (("type", "inject_type"), ("from", "from"), ("thread", "thread"), ("text", "message"),
                         ("labels", "kind"), ("spread", "share_probability"), ("expected_action", "expected_action"),
                         ("objective", "objective"), ("note", "notes"), ("at", "time"), ("id", "id")):
@@ -180,7 +180,7 @@ def _labels(record: Record, cells: dict[str, str], out: Collector) -> dict[str, 
     given = _label_flags(record, cells, out)
     if not cells.get("kind"):
         if given:
-            out.add(record.row, "kind", "Say what the item is (question, complaint, rumour, ...) when you fill in its labels.")
+            out.add(record.row, "kind", message("msel.say_kind"))
         return None
     try:
         kind = parse_name(cells["kind"], ItemKind, KIND_ALIASES, "kind")
@@ -201,7 +201,7 @@ def _label_flags(record: Record, cells: dict[str, str], out: Collector) -> dict[
                 out.add(record.row, flag, str(error))
     if cells.get("deletion_reason"):
         try:
-            given["deletion_reason"] = parse_name(cells["deletion_reason"], DeletionReason, {}, "deletion reason").value
+            given["deletion_reason"] = parse_name(cells["deletion_reason"], DeletionReason, {}, "deletion_reason").value
         except CellError as error:
             out.add(record.row, "deletion_reason", str(error))
     return given
@@ -247,16 +247,10 @@ def read_stream_row(record: Record, cells: dict[str, str], starts: datetime | No
     stream: dict[str, Any] = {}
     for column in ("id", "time", "until", "rate", "mix"):
         if not cells.get(column):
-            out.add(record.row, column, "A stream needs this: " + {
-                "id": "a name such as 'questions'.",
-                "time": "when it starts (T+02:00).",
-                "until": "when it stops (T+90:00).",
-                "rate": "how many comments per minute ('2/min' or 'peak 5/min at 20m').",
-                "mix": "the kinds of comment ('question 60%, complaint 40%').",
-            }[column])
+            out.add(record.row, column, message(f"msel.stream_needs.{column}"))
     try:
         if cells.get("id"):
-            stream["id"] = parse_id(cells["id"], "stream id")
+            stream["id"] = parse_id(cells["id"], "stream_id")
     except CellError as error:
         out.add(record.row, "id", str(error))
     start = _time(cells, starts, record, out) if cells.get("time") else None
@@ -280,7 +274,7 @@ def read_stream_row(record: Record, cells: dict[str, str], starts: datetime | No
             out.add(record.row, "mix", str(error))
     if cells.get("thread"):
         try:
-            stream["thread"] = parse_id(cells["thread"], "inject id")
+            stream["thread"] = parse_id(cells["thread"], "inject_id")
         except CellError as error:
             out.add(record.row, "thread", str(error))
     if cells.get("driven_by"):
@@ -333,8 +327,8 @@ def attach_templates(streams: list[tuple[int, dict[str, Any], dict]], templates:
     for row, stream_id, kind, text, hints in templates:
         index = by_id.get(stream_id)
         if index is None:
-            known = ", ".join(str(k) for k in by_id if k) or "none"
-            out.add(row, "id", f"No stream has the id '{stream_id}' (streams: {known}).")
+            known = ", ".join(str(k) for k in by_id if k) or message("msel.none")
+            out.add(row, "id", message("msel.no_stream", id=stream_id, known=known))
             continue
         texts = streams[index][1].setdefault("templates", {}).setdefault(kind, [])
         texts.append({"text": text, "labels": hints} if hints else text)

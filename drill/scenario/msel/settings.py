@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator
 
+from drill.i18n import message
 from drill.scenario.models import PersonaRole, Scenario, ScenarioKind
 from drill.scenario.durations import format_duration, parse_duration
 from drill.scenario.msel.cells import (
@@ -94,8 +95,8 @@ def resolve_key(raw: str) -> str:
     key = SHORTHANDS.get(key, key)
     if key not in setting_keys():
         close = difflib.get_close_matches(key, list(setting_keys()), n=1, cutoff=0.6)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        raise CellError(f"Unknown setting '{raw.strip()}'.{hint}")
+        hint = message("msel.did_you_mean", name=close[0]) if close else ""
+        raise CellError(message("msel.unknown_setting", name=raw.strip(), hint=hint))
     return key
 
 
@@ -106,7 +107,7 @@ def convert(key: str, values: list[str]) -> Any:
         item = _unwrap(typing.get_args(annotation)[0])
         return [_convert_one(key, item, v) for v in values]
     if len(values) != 1:
-        raise CellError(f"'{key}' takes one value; got {len(values)}.")
+        raise CellError(message("msel.one_value", setting=key, n=len(values)))
     return _convert_one(key, annotation, values[0])
 
 
@@ -119,7 +120,7 @@ def _convert_one(key: str, annotation: Any, value: str) -> Any:
     if annotation is DURATION:
         value_s = parse_time(text)
         if not isinstance(value_s, int):
-            raise CellError(f"Must be a duration such as 15m or 2h; got {text!r}.")
+            raise CellError(message("msel.duration", value=text))
         return format_duration(value_s)
     if annotation is int:
         return parse_whole(text)  # spaces are thousands separators: "14 000"
@@ -127,7 +128,8 @@ def _convert_one(key: str, annotation: Any, value: str) -> Any:
         return parse_start(text)
     if isinstance(annotation, type) and issubclass(annotation, StrEnum):
         aliases: Mapping[str, StrEnum] = SCENARIO_KIND_ALIASES if annotation is ScenarioKind else {}
-        return parse_name(text, annotation, aliases, key.rsplit(".", 1)[-1]).value
+        what = {"kind": "scenario_kind", "language": "language"}.get(key, "setting_value")
+        return parse_name(text, annotation, aliases, what).value
     return text
 
 
@@ -149,24 +151,24 @@ def parse_start(text: str) -> str:
             except ValueError:
                 continue
     if moment is None:
-        raise CellError(f"Must be a date and time like 2026-11-03 10:55 or 03.11.2026 10:55; got {value!r}.")
+        raise CellError(message("msel.datetime", value=value))
     if moment.tzinfo is None:
         try:
             moment = moment.replace(tzinfo=ZoneInfo(LOCAL_ZONE))
         except ZoneInfoNotFoundError:
-            raise CellError(f"Add the time zone, e.g. {value}+01:00.") from None
+            raise CellError(message("msel.time_zone", value=value)) from None
     return moment.isoformat()
 
 
 def persona(values: list[str]) -> dict[str, str]:
     """`persona;ID;NAME;ROLE;DESCRIPTION` (role and description may be left out)."""
     if len(values) < 2 or not values[0].strip() or not values[1].strip():
-        raise CellError("Write a persona as persona;ID;NAME;ROLE;DESCRIPTION, e.g. persona;politi;Politiet;police.")
+        raise CellError(message("msel.persona_form"))
     if len(values) > 4:
-        raise CellError(f"A persona has at most an id, a name, a role and a description; got {len(values)} values.")
-    data = {"id": parse_id(values[0], "persona id"), "name": values[1].strip()}
+        raise CellError(message("msel.persona_values", n=len(values)))
+    data = {"id": parse_id(values[0], "persona_id"), "name": values[1].strip()}
     if len(values) > 2 and values[2].strip():
-        data["role"] = parse_name(values[2], PersonaRole, {}, "persona role").value
+        data["role"] = parse_name(values[2], PersonaRole, {}, "persona_role").value
     if len(values) > 3 and values[3].strip():
         data["description"] = values[3].strip()
     return data
