@@ -16,7 +16,7 @@ from drill.scenario.durations import story_clock
 from scoring.models import Finding, ItemRef
 from scoring.report import svg
 from scoring.report.catalogue import label
-from scoring.report.model import AfterActionReport
+from scoring.report.model import AfterActionReport, distinct_examples
 from scoring.texts import decimal, duration, say_n, signed
 
 FONTS = ('system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif,'
@@ -100,7 +100,8 @@ def _quote(text: str, lang: str) -> str:
 def _items(items: list[ItemRef], lang: str) -> str:
     if not items:
         return ""
-    rows = "".join(f"<li>{_e(label('at', lang, at=i.at))}: {_quote(i.quote, lang)}</li>" for i in items)
+    rows = "".join(f"<li>{_e(label('at', lang, at=i.at))}: {_quote(i.quote, lang)}</li>"
+                   for i in distinct_examples(items))
     return f'<ul class="items">{rows}</ul>'
 
 

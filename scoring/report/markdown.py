@@ -15,7 +15,7 @@ from drill.terminal_text import neutralise
 from scoring.models import Finding
 from scoring.rubric import Dimension
 from scoring.report.catalogue import label
-from scoring.report.model import AfterActionReport
+from scoring.report.model import AfterActionReport, distinct_examples
 from scoring.texts import decimal, duration, quoted, say_n, signed
 
 _MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]|])")
@@ -43,7 +43,7 @@ def _finding(f: Finding, lang: str, labels: Mapping[Dimension, str], did: list[s
     lines += [f"  - {md(sentence)}" for sentence in did or []]
     lines += [f"  - {md(f.what)}",
               f"  - {label('recommendation', lang)}: {md(f.recommendation)} *({label('source', lang)}: {md(f.source)})*"]
-    for item in f.items if did is None else []:
+    for item in distinct_examples(f.items) if did is None else []:
         lines.append(f"  - {md(label('item', lang, at=item.at, quote=quoted(item.quote, lang)))}")
     return lines
 

@@ -149,3 +149,19 @@ class AfterActionReport(_Model):
     volume: list[VolumeBucket]
     reach: list[ReachSeries]
     comparison: Comparison | None = None
+
+
+def distinct_examples(items: list[ItemRef]) -> list[ItemRef]:
+    """A finding's examples with each text once (the first time it stood), as the report lists them.
+
+    A reply pasted under four questions at 11:07 is one example, not four lines of the same quote.
+    """
+    seen: set[str] = set()
+    chosen = []
+    for item in items:
+        key = " ".join(item.quote.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            chosen.append(item)
+    return chosen
+
