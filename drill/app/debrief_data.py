@@ -40,8 +40,10 @@ def scorer() -> Callable[..., Any] | None:
     return score
 
 
-def build_debrief(scenario: Scenario, events: Sequence[Event], language: str) -> Debrief:
-    """The debrief in the UI's language (the scorer writes its findings in it too)."""
+def build_debrief(scenario: Scenario, events: Sequence[Event], language: str,
+                  session: Path | None = None) -> Debrief:
+    """The debrief in the UI's language (the scorer writes its findings in it too); the score
+    of the `session` file is remembered for `drill history`."""
     events = list(events)
     summary = summarise(events)
     names = quotes(events)
@@ -50,9 +52,19 @@ def build_debrief(scenario: Scenario, events: Sequence[Event], language: str) ->
         return Debrief(summary, None, names=names)
     try:
         report = score(scenario, events, language=language)
+        _remember(session, events, report)
         return Debrief(summary, report, names=names, did=_team_did(scenario, events, report))
     except Exception as error:  # noqa: BLE001 - the scorer's bug must not take the drill's ending down
         return Debrief(summary, None, f"{type(error).__name__}: {error}", names=names)
+
+
+def _remember(session: Path | None, events: list[Event], report: Any) -> None:
+    """The score kept on this machine, so a history of the team's drills need not score it again."""
+    try:
+        from drill.history.cache import record_score
+    except ImportError:
+        return
+    record_score(session, events, report)
 
 
 def _team_did(scenario: Scenario, events: list[Event], report: Any) -> dict[str, list[str]]:

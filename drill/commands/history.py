@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
+from typing import TextIO
 
 from drill.commands._parser import LocalisedRawFormatter, help_text
 from drill.errors import DrillError
@@ -18,9 +20,11 @@ from drill.history.cache import SummaryCache
 from drill.history.html import render_html
 from drill.history.markdown import render_markdown
 from drill.history.model import HistoryReport
+from drill.history.reading import default_workers
+from drill.history.sessions import ReadCounts
 from drill.history.terminal import render_terminal
 from drill.history.words import LANGUAGES_OFFERED
-from drill.i18n import active_language, t
+from drill.i18n import active_language, number, t
 
 RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
 
@@ -39,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--team-name", metavar=t("cli.metavar.name"), help=help_text("cli.help.history.team_name"))
     parser.add_argument("--no-cache", action="store_true",
                         help=help_text("cli.help.history.no_cache"))
+    parser.add_argument("--workers", type=int, metavar="N", help=help_text("history.help.workers"))
     parser.set_defaults(run=run)
 
 
@@ -51,11 +56,17 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.is_dir():
         raise DrillError(t("history.cli.is_folder", path=out))
     cache = None if args.no_cache else SummaryCache()
+    counts = ReadCounts()
+    progress = Progress(sys.stderr)
     try:
-        report = history(paths, args.lang or active_language(), cache=cache)
+        report = history(paths, args.lang or active_language(), cache=cache, workers=args.workers or default_workers(),
+                         counts=counts, progress=progress)
     finally:
+        progress.done()
         if cache is not None:
             cache.close()
+    print(t("history.cli.counts", cached=number(counts.cached), scored=number(counts.scored),
+            same=number(counts.same)), file=sys.stderr)
     if args.team_name:
         report = only_team(report, args.team_name)
     if report.usable == 0:
@@ -76,6 +87,35 @@ def run(args: argparse.Namespace) -> int:
         raise DrillError(t("history.cli.cannot_write", path=out, problem=error.strerror or error)) from None
     print(t("history.cli.written", path=out, format=fmt.upper(), n=report.usable), file=sys.stderr)
     return 0
+
+
+class Progress:
+    """How far a long history has come, on standard error: nothing for a run of a few seconds,
+    then a line rewritten in place on a terminal (a line every ten seconds in a log)."""
+
+    QUIET_S = 2.0
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._tty = stream.isatty()
+        self._started = time.monotonic()
+        self._shown = 0.0
+        self._written = False
+
+    def __call__(self, done: int, counts: ReadCounts) -> None:
+        now = time.monotonic()
+        if now - self._started < self.QUIET_S or now - self._shown < (0.5 if self._tty else 10.0):
+            return
+        self._shown = now
+        line = t("history.cli.progress", done=number(done), scored=number(counts.scored))
+        self._stream.write(f"\r{line}\x1b[K" if self._tty else line + "\n")
+        self._stream.flush()
+        self._written = True
+
+    def done(self) -> None:
+        if self._written and self._tty:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
 
 
 def only_team(report: HistoryReport, name: str) -> HistoryReport:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from drill.commands._parser import help_text
 from drill.errors import DrillError
+from drill.history.cache import record_score
 from drill.i18n import t
 from scoring.report.build import build_report
 from scoring.report.files import RENDERERS
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         other = (previous.path.name, previous.scenario, previous.events)
     report = build_report(session.scenario, session.events, language=args.lang, file_name=session.path.name,
                           other=other)
+    record_score(session.path, session.events, report.score)
     text = RENDERERS[args.format](report)
     if out is None:
         sys.stdout.write(text)

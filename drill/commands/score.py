@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     session = load_session(args.session)
     report = score(session.scenario, session.events, language=args.lang)
+    record_score(session.path, session.events, report)
     if args.json:
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -1,8 +1,9 @@
 """`drill history`: many session files read one at a time, each team followed over time, and
 each exercise several teams ran shown side by side.
 
-`sessions` reads and scores one file at a time (keeping a small summary), `analysis` turns the
-summaries into the `HistoryReport` (`model`), and `terminal`, `markdown`, `html` and the JSON
+`sessions` reads one file at a time (keeping a small summary; `scores` is what is kept of a
+score, `cache` remembers it on this machine), `reading` scores the drills never scored here in
+parallel, `analysis` turns the summaries into the `HistoryReport` (`model`), and `terminal`, `markdown`, `html` and the JSON
 dump lay it out.
 """
 
@@ -16,30 +17,38 @@ from typing import Any
 from drill.history.analysis import build_history
 from drill.history.cache import SummaryCache
 from drill.history.model import HistoryReport, Incomparable
-from drill.history.sessions import SessionReader, SessionSummary, find_session_files
+from drill.history.reading import read_sessions
+from drill.history.sessions import ReadCounts, SessionReader, SessionSummary
 from drill.history.words import Words
 
 
 def history(paths: Iterable[Path | str], language: str = "nb", *, cache: SummaryCache | None = None,
-            progress: Callable[[int], None] | None = None) -> HistoryReport:
+            workers: int = 1, counts: ReadCounts | None = None,
+            progress: Callable[[int, ReadCounts], None] | None = None) -> HistoryReport:
     """Read every session file under `paths`, one at a time, and build the history.
 
-    With a `cache`, drills scored by an earlier run are not scored again.
+    With a `cache`, drills scored before on this machine (when they ended, or by an earlier
+    history) are not scored again; the others are scored by `workers` processes. `counts`,
+    if given, is filled in with how the drills got their scores.
     """
     words = Words(language)
     reader = SessionReader(words, cache)
+    if counts is not None:
+        reader.counts = counts
     summaries: list[SessionSummary] = []
     incomparable: list[Incomparable] = []
     files = 0
-    for path in find_session_files(paths):
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, reader.counts)
+
+    for result in read_sessions(reader, paths, workers=workers, progress=step):
         files += 1
-        result = reader.read(path)
         if isinstance(result, Incomparable):
             incomparable.append(result)
         else:
             summaries.append(result)
-        if progress is not None:
-            progress(files)
     return build_history(summaries, incomparable, words, files)
 
 

@@ -28,7 +28,8 @@ from drill.history.model import (
     Spread,
     TeamHistory,
 )
-from drill.history.sessions import FindingNote, SessionSummary
+from drill.history.scores import FindingNote
+from drill.history.sessions import SessionSummary
 from drill.history.words import Words
 from scoring.rubric import DIMENSIONS
 

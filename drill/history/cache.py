@@ -1,13 +1,20 @@
-"""Score summaries remembered between runs of `drill history`, so a folder scores each drill once.
+"""Score summaries remembered on this machine, so a drill is scored once: when it ends.
 
-Scoring a drill from scratch takes up to a second or two (the tone analysis of every reply);
-a trainer who runs the history every quarter over a growing folder should pay that only for
-the new drills. A summary is kept under the drill's fingerprint (its scenario, seed and events,
-not its file name or date), the language, and a digest of the scoring code and data, so a copied
-or moved file is found again and a changed scorer scores afresh. A file's fingerprint is kept
-too, under its path, size and modification time, so an unchanged file is not even re-read. The cache is a small SQLite
-file in the user's cache folder (`$DRILL_CACHE_DIR`, else `$XDG_CACHE_HOME/drill`, else
-`~/.cache/drill`); if it cannot be opened or written the history is simply made without it.
+Scoring a drill from scratch takes up to a second or two (the tone analysis of every reply).
+Every command that ends or scores a drill (the app's debrief, also in team play, `drill run`,
+`drill score`, `drill report`) records the summary it already has with `record_score`, so a
+trainer's own folder of drills is summarised from here; `drill history` scores only drills
+never scored on this machine (copied from elsewhere) and records them too.
+
+A summary is kept under the drill's fingerprint (its scenario text, seed and events, not its
+file name or date) and a digest of the scoring code and data, so a copied or moved file is
+found again and a changed scorer scores afresh. Summaries are language-neutral
+(`scores.summary_of`), so a drill scored in one language serves a history in any. Only this
+cache, written by this machine's scorer, is trusted: nothing a session file says about its
+own score is read. A file's fingerprint is kept too, under its path, size and modification
+time, so an unchanged file is not even re-read. The cache is a small SQLite file in the user's
+cache folder (`$DRILL_CACHE_DIR`, else `$XDG_CACHE_HOME/drill`, else `~/.cache/drill`); if it
+cannot be opened or written, drills are simply scored again.
 """
 
 from __future__ import annotations
@@ -16,15 +23,19 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import asdict
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 import scoring
-from drill.history.model import Example
-from drill.history.sessions import FindingNote, Scored
+from drill.events import Event
+from drill.history.scores import SCORING_LANGUAGE, Summary, has_ended, summary_of
+from drill.scenario.models import Scenario
+from drill.store import SessionStore
+from scoring.models import ScoreReport
+from scoring.scorer import score
 
-CACHE_FILE = "history-v1.sqlite"
+CACHE_FILE = "history-v2.sqlite"
 
 
 def cache_folder() -> Path:
@@ -37,10 +48,12 @@ def cache_folder() -> Path:
 
 @cache
 def scoring_digest() -> str:
-    """A digest of the scoring code and its data: a summary made by another scorer is not reused."""
+    """A digest of the scoring code and its data (rubric, tone rules and model) and of what a
+    summary keeps: a summary made by another scorer is not reused."""
     digest = hashlib.sha256()
     root = Path(scoring.__file__).parent
-    for path in sorted([*root.rglob("*.py"), *root.rglob("*.yaml"), Path(__file__).with_name("sessions.py")]):
+    files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted([*files, Path(__file__).with_name("scores.py")]):
         digest.update(str(path.relative_to(root.parent)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -60,25 +73,24 @@ class SummaryCache:
         except (OSError, sqlite3.Error):
             self._db = None
 
-    def _key(self, fingerprint: str, language: str) -> str:
-        return f"{fingerprint}:{language}:{scoring_digest()}"
+    def _key(self, fingerprint: str) -> str:
+        return f"{fingerprint}:{scoring_digest()}"
 
-    def get(self, fingerprint: str, language: str) -> Scored | None:
+    def get(self, fingerprint: str) -> Summary | None:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT value FROM summaries WHERE key = ?",
-                                   (self._key(fingerprint, language),)).fetchone()
-            return _scored(json.loads(row[0])) if row else None
-        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            row = self._db.execute("SELECT value FROM summaries WHERE key = ?", (self._key(fingerprint),)).fetchone()
+            return dict(json.loads(row[0])) if row else None
+        except (sqlite3.Error, ValueError, TypeError):
             return None
 
-    def put(self, fingerprint: str, language: str, scored: Scored) -> None:
+    def put(self, fingerprint: str, summary: Summary) -> None:
         if self._db is None:
             return
         try:
             self._db.execute("INSERT OR REPLACE INTO summaries (key, value) VALUES (?, ?)",
-                             (self._key(fingerprint, language), json.dumps(_plain(scored), ensure_ascii=False)))
+                             (self._key(fingerprint), json.dumps(summary, ensure_ascii=False)))
         except sqlite3.Error:
             pass  # a full disk or a locked cache only means this drill is scored again next time
 
@@ -105,18 +117,35 @@ class SummaryCache:
             self._db.close()
 
 
-def _plain(scored: Scored) -> dict:
-    data = asdict(scored)
-    data["judged"] = sorted(scored.judged)
-    data["findings"] = [{**asdict(f), "example": f.example.model_dump() if f.example else None}
-                        for f in scored.findings]
-    return data
+def record_score(session: Path | str | None, events: Sequence[Event], report: ScoreReport) -> None:
+    """Remember the score of a drill that has ended, scored by whoever ended or scored it.
+
+    Called where a drill's score is made anyway, so a later history need not score it again.
+    Never fails: a session file or cache that cannot be read or written only means the drill
+    is scored again by the next history.
+    """
+    if session is None or not has_ended(list(events)):
+        return
+    try:
+        with SessionStore.open(session) as store:
+            fingerprint = store.fingerprint()
+        summaries = SummaryCache()
+        try:
+            summaries.put(fingerprint, summary_of(report))
+        finally:
+            summaries.close()
+    except Exception:  # noqa: BLE001 - remembering a score must never take a drill's ending down
+        return
 
 
-def _scored(data: dict) -> Scored:
-    findings = tuple(FindingNote(rule=f["rule"], title=f["title"], dimension=f["dimension"], action=f["action"],
-                                 example=Example(**f["example"]) if f["example"] else None)
-                     for f in data["findings"])
-    return Scored(total=data["total"], grade=data["grade"], dimensions=data["dimensions"], labels=data["labels"],
-                  findings=findings, judged=frozenset(data["judged"]), ended_early=data["ended_early"],
-                  played_share=data["played_share"])
+def score_and_record(session: Path | str, scenario: Scenario, events: Sequence[Event]) -> None:
+    """Score a drill that has just ended and remember it: for `drill run`, which shows no score
+    but leaves a session file that a trainer's history will read."""
+    events = list(events)
+    if not has_ended(events):
+        return
+    try:
+        report = score(scenario, events, language=SCORING_LANGUAGE)
+    except Exception:  # noqa: BLE001 - the drill is recorded; a scorer's failure only means scoring it later
+        return
+    record_score(session, events, report)

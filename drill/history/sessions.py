@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drill.errors import DrillError
-from drill.events import DrillEnded, DrillStarted
-from drill.history.model import Example, Incomparable, IncomparableReason
+from drill.events import DrillStarted
+from drill.history.model import Incomparable, IncomparableReason
+from drill.history.scores import Scored, Summary, has_ended, score_summary, scored_in
 from drill.history.words import Words
 from drill.scenario.loader import content_hash
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
 from scoring.clock import ScenarioClock
-from scoring.models import ScoreReport
-from scoring.scorer import score
 
 if TYPE_CHECKING:
     from drill.history.cache import SummaryCache
@@ -47,31 +46,29 @@ SESSION_SUFFIXES = (".db", ".sqlite", ".drill")
 """What a folder is searched for; a file named on the command line is read whatever its name."""
 
 
+@dataclass
+class ReadCounts:
+    """How the drills of a history got their scores: from this machine's cache, shared with an
+    identical drill read earlier in the same run, or scored now."""
+
+    cached: int = 0
+    same: int = 0
+    scored: int = 0
+
+
 @dataclass(frozen=True)
-class FindingNote:
-    """One shortcoming of one drill, by rubric rule."""
+class Pending:
+    """A drill not scored yet, with everything its summary needs besides the score."""
 
-    rule: str
-    title: str
-    dimension: str
-    action: str
-    example: Example | None
-
-
-@dataclass(frozen=True)
-class Scored:
-    """What scoring a drill gives, apart from who played it and when (shared by identical drills)."""
-
-    total: float | None
-    grade: str | None
-    dimensions: dict[str, float | None]
-    labels: dict[str, str]
-    findings: tuple[FindingNote, ...]
-    judged: frozenset[str]
-    """Every rule the drill was judged on (a strength, a note or a shortcoming): a rule missing
-    here did not apply to this drill, which is not the same as having been done well."""
-    ended_early: bool
-    played_share: float | None
+    path: Path
+    name: str
+    fingerprint: str
+    date: str
+    team: str
+    scenario: Scenario
+    version: str
+    seed: int
+    after_hours: bool
 
 
 @dataclass(frozen=True)
@@ -101,30 +98,49 @@ def find_session_files(paths: Iterable[Path | str]) -> Iterator[Path]:
 
 
 class SessionReader:
-    """Summarises session files one by one, remembering only what is cheap and shared."""
+    """Summarises session files one by one, remembering only what is cheap and shared.
+
+    `read` does a file whole. A caller that scores in other processes splits it: `prepare`
+    (cheap: the file's metadata, fingerprint and any score already known) and, for a drill
+    never scored, `finish` with what `score_file` gave for it.
+    """
 
     def __init__(self, words: Words, cache: SummaryCache | None = None) -> None:
         self.words = words
         self.cache = cache
+        self.counts = ReadCounts()
         self._scenarios: dict[str, Scenario] = {}
         self._scored: dict[str, Scored] = {}
 
     def read(self, path: Path) -> SessionSummary | Incomparable:
+        step = self.prepare(path)
+        return self.finish(step, score_file(step.path)) if isinstance(step, Pending) else step
+
+    def prepare(self, path: Path) -> SessionSummary | Incomparable | Pending:
         name = str(path)
         try:
             key = file_key(path) if self.cache is not None else ""
             with SessionStore.open(path) as store:
-                return self._summarise(store, name, key)
+                return self._prepare(store, path, key)
         except DrillError as error:
             # The store's message is English and names the file; the report gives the reason in
             # the reader's language beside the file name.
-            reason: IncomparableReason = ("not_a_session" if "not a drill session" in str(error) or "no such" in str(error)
-                                          else "damaged")
-            return Incomparable(file=name, reason=reason, detail=self.words(f"history.reason.{reason}"))
+            return self._incomparable(name, "not_a_session" if "not a drill session" in str(error)
+                                      or "no such" in str(error) else "damaged")
         except Exception:  # noqa: BLE001 - one unreadable file is listed, never the end of a year's history
-            return Incomparable(file=name, reason="damaged", detail=self.words("history.reason.damaged"))
+            return self._incomparable(name, "damaged")
 
-    def _summarise(self, store: SessionStore, name: str, key: str) -> SessionSummary | Incomparable:
+    def finish(self, pending: Pending, outcome: Summary | IncomparableReason) -> SessionSummary | Incomparable:
+        """The summary of a drill scored by `score_file` (here or in another process), remembered."""
+        if isinstance(outcome, str):
+            return self._incomparable(pending.name, outcome)
+        self.counts.scored += 1
+        if self.cache is not None:
+            self.cache.put(pending.fingerprint, outcome)
+        scored = self._scored[pending.fingerprint] = scored_in(outcome, self.words.language)
+        return self._summary(pending, scored)
+
+    def _prepare(self, store: SessionStore, path: Path, key: str) -> SessionSummary | Incomparable | Pending:
         version = content_hash(store.scenario_text)  # the text itself, not the hash the file claims
         scenario = self._scenarios.get(version)
         if scenario is None:
@@ -134,36 +150,37 @@ class SessionReader:
             fingerprint = store.fingerprint()
             if self.cache is not None:
                 self.cache.remember_fingerprint(key, fingerprint)
-        scored = self._scored.get(fingerprint)
-        if scored is None and self.cache is not None:
-            scored = self.cache.get(fingerprint, self.words.language)
-            if scored is not None:
-                self._scored[fingerprint] = scored
         started: DrillStarted | None = None
         date = store.meta.get("created", "")
-        if scored is None:
-            events = store.events()
-            first = events[0] if events else None
-            if first is not None and isinstance(first.payload, DrillStarted):
-                started, date = first.payload, first.wall or date
-            if not any(isinstance(e.payload, DrillEnded) for e in events):
-                return Incomparable(file=name, reason="not_ended", detail=self.words("history.reason.not_ended"))
-            scored = self._scored[fingerprint] = self._score(scenario, events)
-            del events
-            if self.cache is not None:
-                self.cache.put(fingerprint, self.words.language, scored)
-        else:
-            first_event = next(store.iter_events(), None)
-            if first_event is not None and isinstance(first_event.payload, DrillStarted):
-                started, date = first_event.payload, first_event.wall or date
+        first = next(store.iter_events(), None)
+        if first is not None and isinstance(first.payload, DrillStarted):
+            started, date = first.payload, first.wall or date
+        clock = ScenarioClock(scenario.starts, scenario.municipality.office_hours)
+        pending = Pending(path=path, name=str(path), fingerprint=fingerprint, date=date,
+                          team=self._team(store, started, scenario), scenario=scenario, version=_short(version),
+                          seed=store.seed, after_hours=not clock.in_office_hours(0.0))
+        scored = self._scored.get(pending.fingerprint)
+        if scored is not None:
+            self.counts.same += 1
+            return self._summary(pending, scored)
+        summary = self.cache.get(fingerprint) if self.cache is not None else None
+        if summary is None:
+            return pending
+        self.counts.cached += 1
+        scored = self._scored[fingerprint] = scored_in(summary, self.words.language)
+        return self._summary(pending, scored)
+
+    def _summary(self, pending: Pending, scored: Scored) -> SessionSummary | Incomparable:
         if scored.ended_early:
             share = round((scored.played_share or 0) * 100)
-            return Incomparable(file=name, reason="ended_early",
+            return Incomparable(file=pending.name, reason="ended_early",
                                 detail=self.words("history.reason.ended_early", share=share))
-        clock = ScenarioClock(scenario.starts, scenario.municipality.office_hours)
-        return SessionSummary(
-            file=name, date=date, team=self._team(store, started, scenario), scenario=scenario,
-            version=_short(version), seed=store.seed, after_hours=not clock.in_office_hours(0.0), scored=scored)
+        return SessionSummary(file=pending.name, date=pending.date, team=pending.team, scenario=pending.scenario,
+                              version=pending.version, seed=pending.seed, after_hours=pending.after_hours,
+                              scored=scored)
+
+    def _incomparable(self, name: str, reason: IncomparableReason) -> Incomparable:
+        return Incomparable(file=name, reason=reason, detail=self.words(f"history.reason.{reason}"))
 
     def _team(self, store: SessionStore, started: DrillStarted | None, scenario: Scenario) -> str:
         """The recorded team name; else the roster's names; else the words for an unnamed team."""
@@ -173,28 +190,36 @@ class SessionReader:
         names = [member.split(",")[0].strip() for member in roster if member.strip()]
         return ", ".join(names) if names else self.words("history.unnamed_team")
 
-    def _score(self, scenario: Scenario, events: list) -> Scored:
-        report = _score_in(scenario, events, self.words.language)
-        findings = tuple(
-            FindingNote(rule=f.rule, title=f.title.strip().rstrip("."), dimension=f.dimension, action=f.action,
-                        example=Example(at=f.items[0].at, quote=f.items[0].quote) if f.items else None)
-            for f in report.findings if f.verdict == "improvement")
-        played = report.played
-        return Scored(
-            total=report.total, grade=report.grade.label if report.grade else None,
-            dimensions={d.dimension: d.score for d in report.dimensions},
-            labels={d.dimension: d.label for d in report.dimensions},
-            findings=findings, judged=frozenset(f.rule for f in report.findings),
-            ended_early=bool(played and played.ended_early),
-            played_share=played.share if played else None)
 
+def score_file(path: Path) -> Summary | IncomparableReason:
+    """Score one session file from scratch: its language-neutral summary, or why it has none.
 
-def _score_in(scenario: Scenario, events: list, language: str) -> ScoreReport:
-    """Scored in the history's language; nynorsk findings fall back to bokmål where the scorer has none."""
+    A plain function of a path with a plain result, so it runs in a worker process as well as
+    here. The stored scenario is parsed once per text in a process.
+    """
     try:
-        return score(scenario, events, language=language)
-    except ValueError:
-        return score(scenario, events, language="nb")
+        with SessionStore.open(path) as store:
+            scenario = _parsed(store.scenario_text, store)
+            events = store.events()
+        if not has_ended(events):
+            return "not_ended"
+        return score_summary(scenario, events)
+    except DrillError as error:
+        return "not_a_session" if "not a drill session" in str(error) else "damaged"
+    except Exception:  # noqa: BLE001 - one unreadable file is listed, never the end of a year's history
+        return "damaged"
+
+
+_PARSED: dict[str, Scenario] = {}
+
+
+def _parsed(text: str, store: SessionStore) -> Scenario:
+    scenario = _PARSED.get(text)
+    if scenario is None:
+        if len(_PARSED) >= 32:  # a year's folder has a handful of scenario versions; never grows without end
+            _PARSED.clear()
+        scenario = _PARSED[text] = store.stored_scenario().scenario
+    return scenario
 
 
 def _short(version: str) -> str:

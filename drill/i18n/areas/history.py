@@ -118,6 +118,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.cli.no_team": "--team-name {name}: ingen øvinger for dette teamet (team funnet: {known}).",
         "history.cli.cannot_write": "{path}: kan ikke skrive historikken ({problem}).",
         "history.cli.written": "{path}: historikk over {n} øvinger skrevet ({format}).",
+        "history.help.workers": "prosesser som regner ut poengsum for øvinger denne maskinen aldri har regnet ut "
+                                "(standard: én per kjerne)",
+        "history.cli.progress": "Leser øktfiler: {done} ferdige, {scored} regnet ut nå …",
+        "history.cli.counts": "Poengsummer: {cached} husket fra før, {scored} regnet ut nå, {same} delt med en lik øving.",
         "history.picker_column": "Siste resultat",
     },
     "nn": {
@@ -230,6 +234,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.cli.no_team": "--team-name {name}: ingen øvingar for dette teamet (team funne: {known}).",
         "history.cli.cannot_write": "{path}: kan ikkje skrive historikken ({problem}).",
         "history.cli.written": "{path}: historikk over {n} øvingar skriven ({format}).",
+        "history.help.workers": "prosessar som reknar ut poengsum for øvingar denne maskina aldri har rekna ut "
+                                "(standard: éin per kjerne)",
+        "history.cli.progress": "Les øktfiler: {done} ferdige, {scored} rekna ut no …",
+        "history.cli.counts": "Poengsummar: {cached} hugsa frå før, {scored} rekna ut no, {same} delte med ei lik øving.",
         "history.picker_column": "Siste resultat",
     },
     "en": {
@@ -345,6 +353,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.cli.no_team": "--team-name {name}: no drills of this team (teams found: {known}).",
         "history.cli.cannot_write": "{path}: cannot write the history ({problem}).",
         "history.cli.written": "{path}: {format} history of {n} drills written.",
+        "history.help.workers": "processes that score drills this machine has never scored (default: one per core)",
+        "history.cli.progress": "Reading session files: {done} done, {scored} scored now …",
+        "history.cli.counts": "Scores: {cached} remembered from before, {scored} worked out now, {same} shared with an identical drill.",
         "history.picker_column": "Last result",
     },
 }
