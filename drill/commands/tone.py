@@ -21,7 +21,7 @@ from typing import TextIO
 
 from drill.commands._parser import help_text
 from drill.errors import EXIT_FINDINGS, EXIT_OK, DrillError
-from drill.i18n import t
+from drill.i18n import number as group, t
 from scoring.tone import MAX_REPLY_CHARS, SUPPORTED_LANGUAGES, analyse_reply
 from scoring.tone.evaluation import LabelledFileError, evaluate, read_labelled, render_text
 from scoring.tone.privacy import normalise_phone
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         return run_eval(args.eval_file, args.format)
     for number in args.official_number:
         if normalise_phone(number) is None:
-            raise DrillError(f"--official-number {number!r} is not a phone number")
+            raise DrillError(t("cli.tone.not_phone", number=number))
     failed = False
     out = sys.stdout
     for item in read_replies(sys.stdin):
@@ -101,7 +101,7 @@ def run_eval(path: Path, output_format: str) -> int:
     except LabelledFileError as error:
         shown = error.problems[:MAX_PROBLEMS]
         if len(error.problems) > MAX_PROBLEMS:
-            shown.append(f"{path}: ... and {len(error.problems) - MAX_PROBLEMS} more problems")
+            shown.append(t("cli.tone.more_problems", path=path, n=len(error.problems) - MAX_PROBLEMS))
         raise DrillError("\ndrill: ".join(shown)) from None
     report = evaluate(items, source=str(path))
     if output_format == "json":
@@ -124,35 +124,34 @@ def read_replies(stream: TextIO) -> Iterator[ReplyInput]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as error:
-            raise DrillError(f"stdin:{number}: not valid JSON ({error.msg} at column {error.colno})") from None
+            raise DrillError(t("cli.tone.not_json", line=number, problem=error.msg, column=error.colno)) from None
         except RecursionError:
             # A reply is a flat object; thousands of nested brackets are never one.
-            raise DrillError(f"stdin:{number}: the JSON is nested too deeply to be a reply") from None
+            raise DrillError(t("cli.tone.too_deep", line=number)) from None
         yield _from_json(number, data)
 
 
 def _from_json(number: int, data: object) -> ReplyInput:
     where = f"stdin:{number}"
     if not isinstance(data, dict):
-        raise DrillError(f"{where}: expected a JSON object with a 'reply' field")
+        raise DrillError(t("cli.tone.not_object", where=where))
     reply = data.get("reply")
     if not isinstance(reply, str) or not reply.strip():
-        raise DrillError(f"{where}: the 'reply' field is missing or not a non-empty string")
+        raise DrillError(t("cli.tone.no_reply", where=where))
     _within_limit(number, reply)
     context = data.get("context")
     if context is not None and not isinstance(context, str):
-        raise DrillError(f"{where}: 'context' must be a string")
+        raise DrillError(t("cli.tone.context_text", where=where))
     if context is not None and len(context) > MAX_REPLY_CHARS:
-        raise DrillError(f"{where}: 'context' is {len(context)} characters long; the limit is {MAX_REPLY_CHARS}")
+        raise DrillError(t("cli.tone.context_long", where=where, length=group(len(context)), limit=group(MAX_REPLY_CHARS)))
     language = data.get("language")
     if language is not None and language not in LANGUAGE_CHOICES:
-        raise DrillError(f"{where}: 'language' must be one of {', '.join(LANGUAGE_CHOICES)}, not {language!r}")
+        raise DrillError(t("cli.tone.language", where=where, choices=", ".join(LANGUAGE_CHOICES), language=language))
     return ReplyInput(number, reply, context, language)
 
 
 def _within_limit(number: int, reply: str) -> str:
     """No real reply is anywhere near the limit; refusing is clearer than a silent cut."""
     if len(reply) > MAX_REPLY_CHARS:
-        raise DrillError(f"stdin:{number}: the reply is {len(reply):,} characters long; "
-                         f"drill tone analyses replies of at most {MAX_REPLY_CHARS:,} characters".replace(",", " "))
+        raise DrillError(t("cli.tone.reply_long", line=number, length=group(len(reply)), limit=group(MAX_REPLY_CHARS)))
     return reply
