@@ -79,15 +79,16 @@ async def test_feed_keys_and_mouse_move_the_selection(console_app) -> None:  # n
         assert screen.thread.item_id == rows[3]
 
 
-async def test_messages_arrive_as_notifications_and_in_the_inbox(console_app) -> None:  # noqa: ANN001
+async def test_messages_arrive_in_the_strip_and_in_the_inbox(console_app) -> None:  # noqa: ANN001
     app = console_app()
     async with app.run_test(size=(120, 36)) as pilot:
         app.advance(9 * 60)
         await pilot.pause()
         screen = console(app)
-        titles = [n.title for n in app._notifications]
-        assert "Nødetat: Politiets operasjonssentral" in titles
-        assert "Pressehenvendelse: Marte Solberg (Fjellvik Avis)" in titles
+        news = screen.news.lines
+        assert news[0].startswith("11:03 Pressehenvendelse: Marte Solberg (Fjellvik Avis): Fjellvik Avis her."), news
+        assert any(line.startswith("10:58 Nødetat: Politiets operasjonssentral: Gasslekkasje") for line in news)
+        assert list(app._notifications) == [], "arrivals go to the strip under the thread, not to toasts"
         assert "police-cordon" not in screen.model.rows, "messages are not on the page"
         assert screen.model.inbox == ["press-call", "police-cordon"]
         assert str(screen.views.get_tab("tab-inbox").label) == "Innboks (2)"

@@ -73,3 +73,28 @@ async def test_an_edit_after_ctrl_l_is_kept(console_app) -> None:  # noqa: ANN00
         dialog.query_one("#reply-text", TextArea).insert("Legekontoret er åpent. ")
         await pilot.pause()  # the select's change message arrives after the edit
         assert "Legekontoret er åpent." in dialog.query_one("#reply-text", TextArea).text
+
+
+async def test_in_a_flood_arrivals_fill_the_strip_and_nothing_covers_the_thread(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.advance(5 * 60)
+        await pilot.pause()
+        screen = console(app)
+        screen.feed.select_item("first-alarm")
+        await pilot.press("r")
+        await pilot.press("ctrl+a")  # TextArea: to the start; the text still ends with the signature
+        app.screen.query_one("#reply-text", TextArea).insert(
+            "Hei! Vi vet om gasslukten ved Torget og jobber med brannvesenet. Hold dere unna. ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.advance(40 * 60)  # calls, messages and reactions arrive
+        await pilot.pause()
+        assert list(app._notifications) == [], "no toast stacks over the thread or the feed"
+        lines = screen.news.lines
+        assert any("Pressehenvendelse" in line for line in lines)
+        news, thread, feed = screen.news.region, screen.thread.region, screen.feed.region
+        assert news.height == 4 and news.y >= thread.bottom, "the strip has its own rows under the thread"
+        assert not news.overlaps(feed) and not thread.overlaps(feed)
+        shown = screen.news.render().plain.splitlines()
+        assert len(shown) == news.height - 1 and shown[0] == lines[0][: len(shown[0])], "newest on top, one line each"

@@ -16,13 +16,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, TabbedContent, TabPane
 
 from drill.app.connection import DrillConnection
 from drill.app.feed_model import FeedModel
-from drill.app.formatting import excerpt, signature
+from drill.app.formatting import excerpt, signature, wall_clock
 from drill.app.reach_model import ReachSeries
 from drill.refusals import explain
 from drill.app.screens.dialogs import (
@@ -37,6 +36,7 @@ from drill.app.screens.keys import CatalogueBindings
 from drill.app.screens.legend import LegendDialog
 from drill.app.triage import GROUP, POST, SORTS, VIEWS, View
 from drill.app.widgets.inbox_list import InboxList
+from drill.app.widgets.news_strip import Kind, NewsStrip
 from drill.app.widgets.page_feed import PageFeed
 from drill.app.widgets.posts_list import PostsList
 from drill.app.widgets.reach_chart import ReachChart
@@ -56,7 +56,9 @@ ITEM_ACTIONS = frozenset({"reply", "like", "hide", "delete", "undo_removal", "ar
 TEAM_ACTIONS = ITEM_ACTIONS | {"official_post", "note", "handover", "end_drill"}
 VIEW_KEYS: dict[str, View] = {str(n): view for n, view in enumerate(VIEWS, start=1)}
 VIEWS_GROUP = Binding.Group("console.key_views", compact=True)
-REACTIONS_PER_TOAST = 3
+REACTIONS_PER_LINE = 3
+NEWS_ON_MOUNT = 3
+"""Calls and messages the strip shows when the console opens on a drill under way."""
 
 
 class ConsoleScreen(CatalogueBindings):
@@ -99,8 +101,6 @@ class ConsoleScreen(CatalogueBindings):
         self._inbox_label = ""
         self._thread_drawn: tuple[str, int] | None = None
         self._had_item = False
-        self._held: list[tuple[str, str, SeverityLevel]] = []
-        """Notifications held back while a dialog is open (a toast would cover its buttons)."""
         self._targets = thresholds_for(connection.scenario)
         connection.add_listener(self.on_drill_events)
 
@@ -123,7 +123,9 @@ class ConsoleScreen(CatalogueBindings):
                     yield PostsList(self._connection.state, starts, id="posts")
                 with TabPane(t("tab.reach"), id="tab-reach"):
                     yield ReachChart(self._reach, id="reach")
-            yield ThreadDetail(starts, self._model.is_unanswered, scenario.municipality.name, id="thread")
+            with Vertical(id="side"):
+                yield ThreadDetail(starts, self._model.is_unanswered, scenario.municipality.name, id="thread")
+                yield NewsStrip(id="news")
         yield Footer(compact=True)
 
     @property
@@ -149,6 +151,10 @@ class ConsoleScreen(CatalogueBindings):
     @property
     def thread(self) -> ThreadDetail:
         return self.query_one(ThreadDetail)
+
+    @property
+    def news(self) -> NewsStrip:
+        return self.query_one(NewsStrip)
 
     @property
     def status(self) -> StatusBar:
@@ -212,6 +218,11 @@ class ConsoleScreen(CatalogueBindings):
 
     def on_mount(self) -> None:
         self._ready = True
+        state = self._connection.state
+        for item_id in reversed(self._model.inbox[:NEWS_ON_MOUNT]):  # the inbox is newest first
+            item = state.items[item_id]
+            self.news.add(wall_clock(self._connection.scenario.starts, item.t),
+                          self._call_line(item.channel, item.author, item.text), "call")
         self.search.display = False
         self.feed.focus()
         self.refresh_views()
@@ -223,31 +234,33 @@ class ConsoleScreen(CatalogueBindings):
         self._model.apply(events)
         self._reach.apply(events, state)
         reactions: list[str] = []
+        starts = self._connection.scenario.starts
         for event in events:
             payload = event.payload
             if isinstance(payload, ItemPosted) and payload.channel != Channel.comment:
-                self._tell(excerpt(payload.text, 160), f"{t('channel.' + payload.channel.value)}: {payload.author}")
+                self._tell(wall_clock(starts, event.t), self._call_line(payload.channel, payload.author, payload.text),
+                           "call")
             elif isinstance(payload, ItemPosted) and payload.source == "reaction":
                 reactions.append(f"{payload.author} {t(f'console.reaction_{payload.source_id}')}")
             elif isinstance(payload, ReplyLiked):
                 reactions.append(t("console.reaction_liked", name=payload.author))
         if reactions:
-            shown = reactions[:REACTIONS_PER_TOAST]
+            shown = reactions[:REACTIONS_PER_LINE]
             if len(reactions) > len(shown):
                 shown.append(t("console.reactions_more", n=len(reactions) - len(shown)))
-            self._tell("\n".join(shown), t("console.reactions_title"), severity="information")
+            self._tell(wall_clock(starts, events[-1].t), t("play.reactions", list=" · ".join(shown)), "reaction")
         self.refresh_views()
 
-    def _tell(self, message: str, title: str, severity: SeverityLevel = "warning") -> None:
-        """A call or message arrived: a toast now, or once the open dialog is closed.
+    def _tell(self, clock: str, line: str, kind: Kind) -> None:
+        """A call, a message or the citizens' reactions arrived: a line in the strip under the
+        thread. Toasts stacked over the thread and the feed in a flood, and over a dialog's
+        publish button; the strip has its own place and covers nothing."""
+        if self._ready:  # what came before is in the inbox; the strip starts from it on mount
+            self.news.add(clock, line, kind)
 
-        A toast sits at the bottom right, exactly where a dialog's publish button is; a team
-        typing a reply must never find its button covered.
-        """
-        if self._ready and self.app.screen is not self:
-            self._held.append((message, title, severity))
-            return
-        self.notify(message, title=title, severity=severity, timeout=10)
+    @staticmethod
+    def _call_line(channel: Channel, author: str, text: str) -> str:
+        return f"{t('channel.' + channel.value)}: {author}: {excerpt(text, 160)}"
 
     def rebuild(self) -> None:
         """Redraw from scratch (a replay jumped backwards)."""
@@ -257,9 +270,6 @@ class ConsoleScreen(CatalogueBindings):
         self.refresh_views()
 
     def on_screen_resume(self) -> None:
-        held, self._held = self._held, []
-        for message, title, severity in held:
-            self.notify(message, title=title, severity=severity, timeout=10)
         self.refresh_views()
 
     def refresh_views(self) -> None:

@@ -1,0 +1,26 @@
+"""The console's words for playing under pressure: the strip of what just arrived, and the
+one-key answer that points a waiting row to the latest official update."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nb": {
+        "play.news_none": "Nye henvendelser og reaksjoner vises her.",
+        "play.reactions": "Reaksjoner: {list}",
+        "play.key_point": "Pek til siste",
+        "play.pointed": "Pekt til oppdateringen kl. {time} ({n} svar)",
+        "play.no_post": "Publiser en offisiell oppdatering først (o), så kan du peke til den.",
+    },
+    "nn": {
+        "play.news_none": "Nye førespurnader og reaksjonar blir viste her.",
+        "play.reactions": "Reaksjonar: {list}",
+        "play.key_point": "Peik til siste",
+        "play.pointed": "Peikte til oppdateringa kl. {time} ({n} svar)",
+        "play.no_post": "Publiser ei offisiell oppdatering først (o), så kan du peike til henne.",
+    },
+    "en": {
+        "play.news_none": "New calls, messages and reactions show here.",
+        "play.reactions": "Reactions: {list}",
+        "play.key_point": "Point to latest",
+        "play.pointed": "Pointed to the {time} update ({n} replies)",
+        "play.no_post": "Publish an official update first (o); then you can point to it.",
+    },
+}
