@@ -246,18 +246,31 @@ class Cascade:
         target = np.searchsorted(sharers, graph.indices[arcs])
         weights = self._delays(arcs)
         share_times = np.full(k, np.inf)
-        share_times[np.searchsorted(sharers, first)] = first_times
-        # Label-correcting rounds over the live arcs only (a few per cent of the sharers'
-        # arcs): each round relaxes the arcs out of the sharers whose time just improved.
-        improved = np.ones(k, dtype=bool)
-        while arcs.size:
-            out = np.flatnonzero(improved[source])
-            if out.size == 0:
+        improved = np.searchsorted(sharers, first)
+        share_times[improved] = first_times
+        # Label-correcting rounds over the live arcs only (a few per cent of the sharers' arcs
+        # for a correction): each round relaxes the arcs out of the sharers whose time just
+        # improved, gathered from the live arcs packed by source.
+        order = np.argsort(source, kind="stable")
+        source, target, weights = source[order], target[order], weights[order]
+        live_ptr = np.zeros(k + 1, dtype=np.int64)
+        np.cumsum(np.bincount(source, minlength=k), out=live_ptr[1:])
+        while improved.size and target.size:
+            starts = live_ptr[improved]
+            counts = live_ptr[improved + 1] - starts
+            total = int(counts.sum())
+            if total == 0:
                 break
+            ends = np.cumsum(counts)
+            out = np.arange(total, dtype=np.int64) - np.repeat(ends - counts - starts, counts)
+            to = target[out]
             offered = share_times[source[out]] + weights[out]
-            before = share_times.copy()
-            np.minimum.at(share_times, target[out], offered)
-            improved = share_times < before
+            better = offered < share_times[to]
+            if not better.any():
+                break
+            to, offered = to[better], offered[better]
+            np.minimum.at(share_times, to, offered)
+            improved = np.unique(to)
         self.shares.expect(k)
         self.shares.lower_many(sharers, share_times)
         # Everyone next to a sharer sees it one delay after that neighbour shares.
