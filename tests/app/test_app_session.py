@@ -98,3 +98,39 @@ async def test_in_a_flood_arrivals_fill_the_strip_and_nothing_covers_the_thread(
         assert not news.overlaps(feed) and not thread.overlaps(feed)
         shown = screen.news.render().plain.splitlines()
         assert len(shown) == news.height - 1 and shown[0] == lines[0][: len(shown[0])], "newest on top, one line each"
+
+
+async def test_l_points_the_selected_group_to_the_latest_post_and_moves_on(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, post_id, row = await with_a_post_and_a_group(app, pilot)
+        state = screen.connection.state
+        rows = list(screen.model.rows)
+        following = rows[rows.index(row) + 1]
+        members = list(state.grouper.groups[row.removeprefix(GROUP)].waiting)
+        waiting = state.waiting_count
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsoleScreen), "no dialog"
+        replies = replies_on_disk(app)
+        at = wall_clock(app.connection.scenario.starts, state.official_posts[-1].t)
+        assert sorted(e.payload.item_id for e in replies) == sorted(members)
+        assert all(e.payload.post == post_id and e.payload.group is not None for e in replies)
+        assert all(e.payload.text.startswith(f"Vi har svart på dette i oppdateringen vår kl. {at}: {LINK}")
+                   and e.payload.text.endswith("Hilsen Kari, kommunikasjonsavdelingen") for e in replies)
+        assert state.waiting_count == waiting - len(members)
+        assert f"[1 Svar {state.waiting_count}]" in screen.view_bar.text
+        assert screen.feed.selected == following, "the next waiting row is selected"
+
+
+async def test_l_without_an_official_post_says_what_to_do_first(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.advance(5 * 60)
+        await pilot.pause()
+        console(app).feed.select_item("first-alarm")
+        await pilot.press("L")
+        await pilot.pause()
+        assert replies_on_disk(app) == []
+        assert [n.message for n in app._notifications] == [
+            "Publiser en offisiell oppdatering først (o), så kan du peke til den."]

@@ -31,6 +31,7 @@ from drill.app.screens.dialogs import (
     NoteDialog,
     OfficialPostDialog,
     ReplyDialog,
+    pointer_text,
 )
 from drill.app.screens.keys import CatalogueBindings
 from drill.app.screens.legend import LegendDialog
@@ -43,7 +44,7 @@ from drill.app.widgets.reach_chart import ReachChart
 from drill.app.widgets.status_bar import StatusBar
 from drill.app.widgets.thread_detail import ThreadDetail
 from drill.app.widgets.view_bar import ViewBar
-from drill.engine.actions import Action, Archive, EndDrill, Like, Restore, SetClock, Unhide
+from drill.engine.actions import Action, Archive, EndDrill, GroupReply, Like, Reply, Restore, SetClock, Unhide
 from drill.engine.clock import faster, slower
 from drill.engine.engine import ActionRejected
 from drill.events import Event, ItemPosted, ReplyLiked
@@ -52,7 +53,7 @@ from drill.scenario.models import Channel
 from drill.state import ItemView
 from scoring.rubric import thresholds_for
 
-ITEM_ACTIONS = frozenset({"reply", "like", "hide", "delete", "undo_removal", "archive"})
+ITEM_ACTIONS = frozenset({"reply", "point_latest", "like", "hide", "delete", "undo_removal", "archive"})
 TEAM_ACTIONS = ITEM_ACTIONS | {"official_post", "note", "handover", "end_drill"}
 VIEW_KEYS: dict[str, View] = {str(n): view for n, view in enumerate(VIEWS, start=1)}
 VIEWS_GROUP = Binding.Group("console.key_views", compact=True)
@@ -69,6 +70,7 @@ class ConsoleScreen(CatalogueBindings):
         Binding("minus", "slower", "key.slower", show=False),
         Binding("question_mark", "legend", "key.legend", key_display="?"),
         Binding("r,enter", "reply", "key.reply", key_display="r"),
+        Binding("L", "point_latest", "play.key_point", key_display="L"),
         Binding("o", "official_post", "key.post"),
         *[Binding(key, f"view('{view}')", f"console.key_view_{view}", group=VIEWS_GROUP) for key, view in VIEW_KEYS.items()],
         Binding("slash", "search", "console.key_search", key_display="/"),
@@ -473,6 +475,30 @@ class ConsoleScreen(CatalogueBindings):
                         starts=self._connection.scenario.starts),
             self._dialog_closed,
         )
+
+    def action_point_latest(self) -> None:
+        """Answer the selected row (every waiting member of a group) with a signed pointer to the
+        latest official post, in one key: at 30× a team of one cannot open a dialog per row.
+        The reply goes out as the dialog would write it after Ctrl+L."""
+        item = self._with_item()
+        if item is None:
+            return
+        state = self._connection.state
+        if not state.official_posts:
+            self.notify(t("play.no_post"), severity="warning")
+            return
+        post = state.official_posts[-1]
+        starts = self._connection.scenario.starts
+        member = self._as_member or state.on_duty
+        text = pointer_text(post, starts, signature(member, self._connection.scenario.municipality.department))
+        group = self.selected_group
+        action: Action
+        if len(group) > 1:
+            action = GroupReply(item=item.item_id, text=text, post=post.post_id, items=group)
+        else:
+            action = Reply(item=item.item_id, text=text, post=post.post_id)
+        if self.send(action):
+            self.notify(t("play.pointed", time=wall_clock(starts, post.t), n=max(1, len(group))), timeout=3)
 
     def action_official_post(self) -> None:
         link = self._connection.scenario.municipality.official_link

@@ -45,6 +45,13 @@ REASONS: tuple[DeletionReason, ...] = (
 )
 
 
+def pointer_text(post: OfficialPostView, starts: datetime, signature: str) -> str:
+    """A reply that points to an official post ("we answered this in our update at 11:02"),
+    signed; the reply dialog and the console's one-key pointer write the same words."""
+    pointer = t("console.link_text", time=wall_clock(starts, post.t), link=post.link or "").strip()
+    return pointer + "\n\n" + signature
+
+
 class ActionDialog(ModalScreen[Action | None]):
     """Common frame: a title, the form, a line for problems, and submit/cancel buttons."""
 
@@ -140,9 +147,8 @@ class ReplyDialog(ActionDialog):
         if post is None or self._starts is None:
             return
         self._pointed = post_id
-        pointer = t("console.link_text", time=wall_clock(self._starts, post.t), link=post.link or "").strip()
         area = self.query_one("#reply-text", TextArea)
-        area.text = pointer + "\n\n" + self._signature
+        area.text = pointer_text(post, self._starts, self._signature)
         area.focus()
 
     def action_link_latest(self) -> None:

@@ -42,6 +42,7 @@ class LegendDialog(ModalScreen[None]):
             yield Label(t("legend.title"), classes="dialog-title")
             yield Static(marks, id="legend-marks")
             yield Static(t("console.legend_keys"), id="legend-keys", classes="dialog-message")
+            yield Static(t("play.legend_point"), id="legend-point", classes="dialog-message")
             yield Static(t("legend.close"), classes="dialog-quote")
 
     def action_close(self) -> None:

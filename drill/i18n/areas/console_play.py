@@ -8,6 +8,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "play.key_point": "Pek til siste",
         "play.pointed": "Pekt til oppdateringen kl. {time} ({n} svar)",
         "play.no_post": "Publiser en offisiell oppdatering først (o), så kan du peke til den.",
+        "play.legend_point": "L svarer den valgte raden – alle i en gruppe – med en signert lenke til siste offisielle oppdatering, uten dialog. Neste rad som venter, blir valgt.",
     },
     "nn": {
         "play.news_none": "Nye førespurnader og reaksjonar blir viste her.",
@@ -15,6 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "play.key_point": "Peik til siste",
         "play.pointed": "Peikte til oppdateringa kl. {time} ({n} svar)",
         "play.no_post": "Publiser ei offisiell oppdatering først (o), så kan du peike til henne.",
+        "play.legend_point": "L svarar den valde rada – alle i ei gruppe – med ei signert lenkje til siste offisielle oppdatering, utan dialog. Neste rad som ventar, blir vald.",
     },
     "en": {
         "play.news_none": "New calls, messages and reactions show here.",
@@ -22,5 +24,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "play.key_point": "Point to latest",
         "play.pointed": "Pointed to the {time} update ({n} replies)",
         "play.no_post": "Publish an official update first (o); then you can point to it.",
+        "play.legend_point": "L answers the selected row (everyone in a group) with a signed link to the latest official update, without a dialog. The next waiting row is selected.",
     },
 }
