@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from drill.account import is_answered, needs_answer
 from drill.events import CounterfactualReach, Event
 from drill.state import DrillState
 
@@ -27,6 +28,10 @@ class DrillSummary:
     handovers: int
     triggers: list[str]
     unanswered: int
+    needing_answer: int
+    """Items that need an answer (`drill.account.needs_answer`): what the console's counts are of."""
+    answered: int
+    """Of those, answered in the account, however (`drill.account.is_answered`)."""
     events: int
     reach: dict[str, int]
     """Final reach of each item that spread (people), largest first."""
@@ -50,6 +55,8 @@ def summarise(events: list[Event]) -> DrillSummary:
         handovers=types["duty_handed_over"],
         triggers=list(state.triggers_fired),
         unanswered=state.waiting_count,
+        needing_answer=sum(1 for i in state.items.values() if needs_answer(i)),
+        answered=sum(1 for i in state.items.values() if needs_answer(i) and is_answered(i)),
         events=len(events),
         reach=dict(sorted(((k, v[0]) for k, v in state.reach.items()), key=lambda kv: -kv[1])),
         rumours=[e.payload for e in events if isinstance(e.payload, CounterfactualReach)],

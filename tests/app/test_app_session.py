@@ -8,6 +8,7 @@ from textual.widgets import TextArea
 from drill.app.app import DrillApp
 from drill.app.formatting import wall_clock
 from drill.app.screens.console import ConsoleScreen
+from drill.app.screens.debrief import DebriefScreen
 from drill.app.screens.dialogs import ReplyDialog
 from drill.app.triage import GROUP
 from drill.engine.actions import OfficialPost
@@ -134,3 +135,28 @@ async def test_l_without_an_official_post_says_what_to_do_first(console_app) -> 
         assert replies_on_disk(app) == []
         assert [n.message for n in app._notifications] == [
             "Publiser en offisiell oppdatering først (o), så kan du peke til den."]
+
+
+async def test_the_debrief_counts_what_the_console_counted(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen, _, _ = await with_a_post_and_a_group(app, pilot)
+        for _ in range(4):  # a few rows pointed to the update, the rest left waiting
+            await pilot.press("L")
+            await pilot.pause()
+        state = screen.connection.state
+        waiting = state.waiting_count
+        assert f"[1 Svar {waiting}]" in screen.view_bar.text and f"Ubesvart: {waiting}" in screen.status.text
+        needing = [i for i in state.items.values() if i.need.value == "answer"]
+        answered = sum(1 for i in needing if i.answer is not None)
+        assert answered + waiting <= len(needing)
+        await pilot.press("e")
+        await pilot.click("#choice-end")
+        for _ in range(20):  # the end-of-drill work runs in a worker
+            await pilot.pause(0.1)
+            if isinstance(app.screen, DebriefScreen):
+                break
+        assert isinstance(app.screen, DebriefScreen)
+        text = " ".join(app.screen.text.split())
+        assert f"{waiting} venter fortsatt på svar" in text
+        assert f"Trengte svar {len(needing)}: {answered} har fått svar, {waiting} venter (som i konsollen)" in text

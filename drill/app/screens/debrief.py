@@ -57,6 +57,7 @@ class DebriefScreen(CatalogueBindings):
             score = self._debrief.score
             if score is not None:
                 yield Static(self._scores(score), id="debrief-scores")
+                yield Static(t("play.debrief_score_note"), classes="screen-help")
                 yield Label(t("debrief.findings"), classes="section-title")
                 yield Static(self._findings(score), id="debrief-findings")
             elif self._debrief.score_problem:
@@ -136,6 +137,9 @@ class DebriefScreen(CatalogueBindings):
                                    messages=number(s.messages))),
             (t("summary.replies"), t("summary.replies_value", replies=number(s.replies),
                                      unanswered=number(s.unanswered))),
+            # The account the console counted by; the score's own figures are told apart below it.
+            (t("play.debrief_needed"), t("play.debrief_needed_value", needed=number(s.needing_answer),
+                                         answered=number(s.answered), waiting=number(s.unanswered))),
             (t("summary.posts"), number(s.official_posts)),
             (t("summary.removed"), f"{number(s.hidden)} / {number(s.deleted)}"),
             (t("summary.archived"), number(s.archived)),

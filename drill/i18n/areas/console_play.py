@@ -3,6 +3,9 @@ one-key answer that points a waiting row to the latest official update."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "nb": {
+        "play.debrief_needed": "Trengte svar",
+        "play.debrief_needed_value": "{needed}: {answered} har fått svar, {waiting} venter (som i konsollen)",
+        "play.debrief_score_note": "Poengsummen over teller bare svar som svarer på det som ble spurt om, og lar innlegg som med rette ble fjernet, være ute; derfor kan tallene der være lavere.",
         "play.news_none": "Nye henvendelser og reaksjoner vises her.",
         "play.reactions": "Reaksjoner: {list}",
         "play.key_point": "Pek til siste",
@@ -11,6 +14,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "play.legend_point": "L svarer den valgte raden – alle i en gruppe – med en signert lenke til siste offisielle oppdatering, uten dialog. Neste rad som venter, blir valgt.",
     },
     "nn": {
+        "play.debrief_needed": "Trong svar",
+        "play.debrief_needed_value": "{needed}: {answered} har fått svar, {waiting} ventar (som i konsollen)",
+        "play.debrief_score_note": "Poengsummen over tel berre svar som svarar på det som vart spurt om, og held innlegg som med rette vart fjerna, utanfor; difor kan tala der vere lågare.",
         "play.news_none": "Nye førespurnader og reaksjonar blir viste her.",
         "play.reactions": "Reaksjonar: {list}",
         "play.key_point": "Peik til siste",
@@ -19,6 +25,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "play.legend_point": "L svarar den valde rada – alle i ei gruppe – med ei signert lenkje til siste offisielle oppdatering, utan dialog. Neste rad som ventar, blir vald.",
     },
     "en": {
+        "play.debrief_needed": "Needed an answer",
+        "play.debrief_needed_value": "{needed}: {answered} answered, {waiting} waiting (as in the console)",
+        "play.debrief_score_note": "The score above counts only replies that address what was asked and leaves out items rightly removed, so its figures can be lower.",
         "play.news_none": "New calls, messages and reactions show here.",
         "play.reactions": "Reactions: {list}",
         "play.key_point": "Point to latest",
