@@ -7,6 +7,7 @@ it writes can be scored, reported, exported and replayed like any other.
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from drill.i18n import number, plural, t
 from drill.live import LiveDrill
 from drill.refusals import explain
 from drill.scenario import load_scenario
-from drill.scenario.durations import clock_label
+from drill.scenario.durations import clock_label, story_clock
 from drill.scenario.library import resolve_scenario, resolve_team_script
 from drill.summary import DrillSummary, summarise
 from drill.team import load_team_script, run_team
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         print(t("cli.run.heading_team", title=scenario.title, seed=args.seed, team=script.name))
     else:
         print(t("cli.run.heading_no_team", title=scenario.title, seed=args.seed))
-    rows = summary_rows(summarise(events), quotes)
+    rows = summary_rows(summarise(events), quotes, scenario.starts)
     rows.append((t("cli.run.session"), t("cli.run.session_value", path=out, seconds=number(round(elapsed, 2)))))
     width = max(len(label) for label, _ in rows if label) + 2
     for label, value in rows:
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         print("  " + t("cli.run.skipped", n=len(report.skipped)))
         for skipped in report.skipped[:10]:
             about = f" ({short_quote(quotes.get(skipped.item_id, ''))})" if skipped.item_id else ""
-            print(f"    - {skipped.where}{about}: {explain(skipped.refusal)}")
+            print(f"    - {script_place(skipped.where)}{about}: {explain(skipped.refusal)}")
     return 0
 
 
@@ -81,10 +82,16 @@ def short_quote(text: str) -> str:
     return t("summary.quote", text=flat if len(flat) <= 40 else flat[:39].rstrip() + "…")
 
 
-def summary_rows(summary: DrillSummary, quotes: dict[str, str]) -> list[tuple[str, str]]:
+def script_place(where: str) -> str:
+    """`actions[8]` as a trainer counts it in the team script: "action 9", "policy 3"."""
+    match = re.fullmatch(r"(actions|policies)\[(\d+)\]", where)
+    return t(f"cli.run.where.{match.group(1)}", n=int(match.group(2)) + 1) if match else where
+
+
+def summary_rows(summary: DrillSummary, quotes: dict[str, str], starts: datetime) -> list[tuple[str, str]]:
     """The run's account as (label, value) rows; a row without a label is a sentence of its own.
 
-    Items are named by a short quote of their text, never by their id.
+    Items are named by a short quote of their text, never by their id; moments by the story's clock.
     """
     def quote(item_id: str) -> str:
         return short_quote(quotes.get(item_id, ""))
@@ -111,7 +118,7 @@ def summary_rows(summary: DrillSummary, quotes: dict[str, str]) -> list[tuple[st
             effect = t("cli.summary.never_corrected", minutes=number(round(rumour.earlier_by / 60)),
                        earlier=number(rumour.with_earlier_correction))
         else:
-            effect = t("cli.summary.corrected", time=clock_label(rumour.corrected_at),
+            effect = t("cli.summary.corrected", time=story_clock(starts, rumour.corrected_at),
                        without=number(rumour.without_correction),
                        saved=number(rumour.without_correction - rumour.actual))
         rows.append(("", t("cli.summary.rumour", quote=quote(rumour.item_id), actual=number(rumour.actual),

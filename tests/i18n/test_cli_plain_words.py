@@ -22,8 +22,11 @@ CODE_PATTERNS = (
     re.compile(r"\b[A-Z]\d{1,2}\b"),  # a bare rule code
     re.compile(r"\b[rp]\d{3,4}\b"),  # r0001, p001: generated item ids
     re.compile(r"\b[a-z]+(?:_[a-z]+)+\b"),  # snake_case: a field or enum name
+    re.compile(r"\b\w+\[\d+\]"),  # actions[8]: a path into a YAML file
+    re.compile(r"\bkl\. \d{1,2}:\d\d:\d\d\b"),  # a time of day written as time since the start
 )
-PLAYS = [("gasslukt-torget", "good", "nb"), ("gasslukt-torget", "poor", "en"), ("vegen-stengd", "good", "nn")]
+PLAYS = [("gasslukt-torget", "good", "nb"), ("gasslukt-torget", "poor", "en"), ("vegen-stengd", "good", "nn"),
+         ("vegen-stengd", "poor", "nn")]
 
 
 def scenario_ids(scenario_file: Path) -> set[str]:
@@ -73,3 +76,4 @@ def test_the_search_would_find_a_rule_code_and_an_id() -> None:
     some_id = sorted(ids)[0]
     assert codes_in(f"  [S1] Svar innen 15 min ({some_id})", ids) == sorted({"[S1]", "S1", some_id})
     assert codes_in("Kl. 11:06 svarte dere på «SMS-varsling» etter 3 s.", ids) == []
+    assert codes_in("- actions[8]: utan rettinga kl. 0:35:00", ids) == ["actions[8]", "kl. 0:35:00"]
