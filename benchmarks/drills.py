@@ -357,7 +357,7 @@ def run(argv: list[str]) -> dict:
     checks = _targets(result)
     print("\n== Targets")
     for check in checks:
-        verdict = "met" if check["met"] else ("not measured" if check["met"] is None else "MISSED")
+        verdict = "met" if check["met"] else ("not measured" if check["met"] is None else "NO")
         print(f"{check['name']:<44} target {check['target']:<10} measured {check['measured']:<22} {verdict}")
     result["targets"] = checks
     result["quick"] = QUICK
