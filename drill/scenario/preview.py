@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from drill.i18n import active_language, t
 from drill.scenario.durations import format_duration
 from drill.scenario.models import DELETION_BY_KIND, InjectContent, Labels, Scenario
 from drill.scenario.rates import expected_items
@@ -32,9 +33,6 @@ FLAG_NAMES = (
     ("archive_worthy", "archive"),
     ("casualty_facts", "casualty"),
 )
-LEGEND = ("Labels: kind, then reply = needs a reply, false = false claim, delete = may be removed (:reason when "
-          "it is not the kind's usual one), "
-          "pdata = personal data, archive = archive-worthy, casualty = injured/dead/missing.")
 
 
 def shorten(text: str, width: int) -> str:
@@ -44,7 +42,7 @@ def shorten(text: str, width: int) -> str:
 
 def label_text(labels: Labels | None) -> str:
     if labels is None:
-        return "(no labels)"
+        return t("preview.no_labels")
     parts = [labels.kind.value]
     for field, name in FLAG_NAMES:
         if getattr(labels, field):
@@ -59,19 +57,25 @@ def sender(scenario: Scenario, content: InjectContent) -> str:
     persona = scenario.persona(content.from_)
     if persona is not None:
         return persona.name
-    return content.from_ or "(citizen)"
+    return content.from_ or t("preview.citizen")
 
 
 def preview_lines(scenario: Scenario, width: int = 120) -> list[str]:
+    """The tables in the active language (`drill.i18n.t`); ids, kinds and channels as the file writes them."""
     return [*_heading(scenario), "", *_timeline(scenario, width), "", *_triggers(scenario, width),
             *_streams(scenario), "", *_volumes(scenario)]
 
 
 def _heading(scenario: Scenario) -> Iterator[str]:
     end = clock_time(scenario, scenario.duration)
-    yield f"{scenario.title} ({scenario.id}): {scenario.kind.value}, language {scenario.language.value}"
-    yield (f"Starts {scenario.starts:%A %d.%m.%Y %H:%M} ({scenario.municipality.name}), lasts "
-           f"{format_duration(scenario.duration)}, ends {end:%H:%M}.")
+    from babel.dates import format_date
+
+    language = scenario.language.value
+    yield t("preview.heading", title=scenario.title, id=scenario.id, kind=t(f"kind.{scenario.kind.value}").lower(),
+            language=f"{t(f'language.{language}')} ({language})")
+    yield t("preview.starts", weekday=format_date(scenario.starts, "EEEE", locale=active_language()),
+            date=f"{scenario.starts:%d.%m.%Y %H:%M}", municipality=scenario.municipality.name,
+            duration=format_duration(scenario.duration), end=f"{end:%H:%M}")
 
 
 def _table(rows: list[list[str]], widths: list[int]) -> Iterator[str]:
@@ -81,15 +85,15 @@ def _table(rows: list[list[str]], widths: list[int]) -> Iterator[str]:
 
 
 def _timeline(scenario: Scenario, width: int) -> Iterator[str]:
-    yield "TIMELINE (injects at a set time)"
-    header = ["time", "clock", "type", "from", "id", "text", "labels"]
+    yield t("preview.timeline")
+    header = [t(f"preview.col.{name}") for name in ("time", "clock", "type", "from", "id", "text", "labels")]
     rows = []
     for inject in timed_injects(scenario):
         text = f"↳{inject.thread}: {inject.text}" if inject.thread else inject.text
         rows.append([offset_label(inject.at or 0), clock_label(scenario, inject.at or 0), inject.type.value,
                      sender(scenario, inject), inject.id, text, label_text(inject.labels)])
     if not rows:
-        yield "  (none)"
+        yield "  " + t("preview.none")
         return
     fixed = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     fixed[3] = min(fixed[3], 16)
@@ -98,64 +102,66 @@ def _timeline(scenario: Scenario, width: int) -> Iterator[str]:
     text_width = max(width - sum(fixed) - labels_width - 2 * 6, 40)
     widths = [*fixed, text_width, labels_width]
     yield from _table([header, *rows], widths)
-    yield LEGEND
+    yield t("preview.legend")
 
 
 def _triggers(scenario: Scenario, width: int) -> Iterator[str]:
     if not scenario.triggers:
-        yield "TRIGGERS: none (the scenario does not react to the team)"
+        yield t("preview.no_triggers")
     else:
-        yield "TRIGGERS (the scenario reacts to the team)"
+        yield t("preview.triggers")
         posts: dict[str, list[str]] = {t.id: [] for t in scenario.triggers}
         for item in triggered_items(scenario):
-            what = item.inject_id or "new item"
-            line = f"{what} [{label_text(item.content.labels)}] {item.content.type.value} from {sender(scenario, item.content)}: "
+            line = t("preview.posts", what=item.inject_id or t("preview.new_item"), labels=label_text(item.content.labels),
+                     type=item.content.type.value, sender=sender(scenario, item.content))
             posts[item.trigger.id].append(line + shorten(item.content.text, max(width - len(line) - 6, 20)))
         for trigger in scenario.triggers:
-            yield f"  {trigger.id}: if {describe_condition(scenario, trigger)}"
+            yield t("preview.trigger_if", id=trigger.id, condition=describe_condition(scenario, trigger))
             for line in posts[trigger.id]:
                 yield f"    → {line}"
     fired = {ref for t in scenario.triggers for ref in t.fire}
     orphans = [i.id for i in scenario.injects if i.at is None and i.id not in fired]
     if orphans:
-        yield f"  Never posted (no time, no trigger): {', '.join(orphans)}"
+        yield t("preview.never_posted", ids=", ".join(orphans))
 
 
 def _streams(scenario: Scenario) -> Iterator[str]:
     if not scenario.streams:
         return
     yield ""
-    yield "STREAMS (generated citizen comments)"
+    yield t("preview.streams")
     for stream in scenario.streams:
         rate = stream.rate
         if rate.per_minute is not None:
             curve = f"{rate.per_minute:g}/min"
         else:
-            curve = f"peak {rate.peak_per_minute:g}/min at {offset_label(rate.peak_at or 0)}, base {rate.base_per_minute:g}/min"
+            curve = t("preview.peak", peak=f"{rate.peak_per_minute:g}", at=offset_label(rate.peak_at or 0),
+                      base=f"{rate.base_per_minute:g}")
         mix = ", ".join(f"{k.value} {v:.0%}" for k, v in stream.mix.items())
         texts = sum(len(v) for v in stream.templates.values())
-        yield (f"  {stream.id}: {offset_label(stream.from_)}–{offset_label(stream.to)}, {curve}, about "
-               f"{expected_items(stream):.0f} comments; {mix}; {texts or 'built-in'} texts")
+        yield t("preview.stream", id=stream.id, start=offset_label(stream.from_), end=offset_label(stream.to),
+                curve=curve, n=f"{expected_items(stream):.0f}", mix=mix, texts=texts or t("preview.built_in"))
         if stream.thread:
-            yield f"    posts inside the thread of {stream.thread}"
+            yield t("preview.in_thread", thread=stream.thread)
         if stream.driven_by:
-            yield (f"    plus {stream.per_thousand_reached:g} comments for every 1,000 people "
-                   f"{stream.driven_by} reaches, as they see it (depends on the spread; not in the table below)")
+            yield t("preview.driven", n=f"{stream.per_thousand_reached:g}", driver=stream.driven_by)
 
 
 def _volumes(scenario: Scenario) -> Iterator[str]:
     windows = expected_volumes(scenario)
     kinds = volume_kinds(windows)
-    yield "EXPECTED COMMENTS PER 10 MINUTES (from the streams' rate curves)"
+    yield t("preview.volumes")
     if not kinds:
-        yield "  (no generated comments)"
+        yield t("preview.no_generated")
         return
-    header = ["window", *(k.value for k in kinds), "total"]
+    point = "." if active_language() == "en" else ","
+    header = [t("preview.window"), *(k.value for k in kinds), t("preview.total")]
     rows = []
     for window in windows:
         rows.append([f"{offset_label(window.start)}–{offset_label(window.end)}",
-                     *(f"{window.per_kind.get(k, 0.0):.1f}" for k in kinds), f"{window.total:.1f}"])
-    totals = ["total", *(f"{sum(w.per_kind.get(k, 0.0) for w in windows):.0f}" for k in kinds),
+                     *(f"{window.per_kind.get(k, 0.0):.1f}".replace(".", point) for k in kinds),
+                     f"{window.total:.1f}".replace(".", point)])
+    totals = [t("preview.total"), *(f"{sum(w.per_kind.get(k, 0.0) for w in windows):.0f}" for k in kinds),
               f"{sum(w.total for w in windows):.0f}"]
     widths = [max(len(r[i]) for r in [header, *rows, totals]) for i in range(len(header))]
     for row in [header, *rows, totals]:

@@ -93,34 +93,36 @@ def earliest_fire(scenario: Scenario, trigger: Trigger) -> int | None:
 
 
 def describe_condition(scenario: Scenario, trigger: Trigger) -> str:
-    """The trigger's condition in plain words, for the preview table."""
+    """The trigger's condition in plain words, in the active language, for the preview table."""
+    from drill.i18n import number, t
+
     c = trigger.when
-    within = f" within {format_duration(c.within)}" if c.within is not None else ""
+    within = t("preview.cond.within", duration=format_duration(c.within)) if c.within is not None else ""
     if c.no_official_post_by is not None:
-        text = f"no official post by {offset_label(c.no_official_post_by)}"
+        text = t("preview.cond.no_official_post_by", at=offset_label(c.no_official_post_by))
     elif c.no_reply_to is not None:
-        text = f"no reply to {c.no_reply_to}{within}"
+        text = t("preview.cond.no_reply_to", id=c.no_reply_to, within=within)
     elif c.not_corrected is not None:
-        text = f"{c.not_corrected} not corrected{within}"
+        text = t("preview.cond.not_corrected", id=c.not_corrected, within=within)
     elif c.replied_to is not None:
-        text = f"the team replies to {c.replied_to}"
+        text = t("preview.cond.replied_to", id=c.replied_to)
     elif c.deleted is not None:
-        text = f"the team deletes {c.deleted}"
+        text = t("preview.cond.deleted", id=c.deleted)
     elif c.wrongful_deletion:
-        text = "the team deletes an item it should not delete"
+        text = t("preview.cond.wrongful_deletion")
     elif c.official_post:
-        text = "the team publishes an official post"
+        text = t("preview.cond.official_post")
     elif c.reach_above is not None:
-        text = f"{c.of} reaches more than {c.reach_above:,} people"
+        text = t("preview.cond.reach_above", id=c.of, n=number(c.reach_above))
     else:
-        text = "(no condition)"
+        text = t("preview.cond.none")
     if trigger.after:
-        text += f", then after {format_duration(trigger.after)}"
+        text += t("preview.cond.after", duration=format_duration(trigger.after))
     if trigger.repeat:
-        text += ", every time"
+        text += t("preview.cond.repeat")
     earliest = earliest_fire(scenario, trigger)
     if earliest is not None:
-        text += f" (at {offset_label(earliest)}, {clock_label(scenario, earliest)})"
+        text += t("preview.cond.earliest", offset=offset_label(earliest), clock=clock_label(scenario, earliest))
     return text
 
 

@@ -28,7 +28,7 @@ def test_table_shows_time_clock_type_sender_text_and_labels(cli, gas_scenario_pa
     code, out, err = cli("preview", str(gas_scenario_path), "--width", "150")
     assert code == 0, err
     lines = _lines(out)
-    assert lines[0] == "Gasslukt på Torget (gasslukt-torget): crisis, language nb"
+    assert lines[0] == "Gasslukt på Torget (gasslukt-torget): crisis, language Norwegian (nb)"
     assert lines[1] == "Starts Tuesday 03.11.2026 10:55 (Fjellvik kommune), lasts 2h, ends 12:55."
     first = next(line for line in lines if "first-alarm " in line and line.startswith("+"))
     assert first.split()[:4] == ["+00:00", "10:55", "comment", "(citizen)"]

@@ -68,6 +68,7 @@ def command_lines(folder: Path, session: Path) -> list[list[str]]:
         ["new", str(folder / "ny.yaml")],
         ["validate", str(GAS), str(folder / "ny.yaml")],
         ["validate", str(folder / "missing.yaml")],
+        ["preview", str(GAS), "--width", "120"],
         ["preview", str(GAS), "--format", "csv", "-o", str(csv)],
         ["import-msel", str(csv), "-o", str(folder / "from-plan.yaml")],
         ["run", str(GAS), "--team", GOOD_TEAM, "--out", str(folder / "again.db")],
