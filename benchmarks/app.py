@@ -9,7 +9,10 @@ every timed region. Then the app runs headless (Textual's `run_test`) with its r
 clock at 60x, so 300 comments a wall second keep pouring in while a team member types a
 reply at a steady pace, moves up and down the feed, and switches triage views (1-6) and
 their order (s). For every keystroke we measure the time from sending the key to the first
-screen update that shows its effect (the app's `_display` call that follows it). Memory is
+screen update that shows its effect (the app's `_display` call that follows it). The engine
+runs on its own thread as in `drill play` (`drill.app.engine_thread`): `tick_*` is what the
+app's thread spends per tick or wake-up (applying the engine's events, redrawing), and
+`engine_slice_*` what the engine spends per slice of simulated time on its thread. Memory is
 the process's peak RSS (ru_maxrss), plus the Python heap peak from tracemalloc when
 `--tracemalloc` is given (it slows everything down, so it is off by default).
 
@@ -69,7 +72,7 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
     from textual.widgets import TextArea
 
     from drill.app.app import DrillApp
-    from drill.app.connection import LocalConnection
+    from drill.app.engine_thread import ThreadedConnection
     from drill.app.screens.dialogs import ReplyDialog
     from drill.engine.actions import SetClock
     from drill.live import LiveDrill
@@ -82,7 +85,9 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
     prefill_s = time.perf_counter() - started
     print(f"  prefill: {len(live.state.items):,} items in {prefill_s:.1f} s (outside the timed regions)", flush=True)
     prefilled = len(live.state.items)
-    connection = LocalConnection(live)
+    started = time.perf_counter()
+    connection = ThreadedConnection(live)  # what `drill play` runs: the engine on its own thread
+    print(f"  console's copy of the drill: {time.perf_counter() - started:.1f} s", flush=True)
     connection.apply(SetClock(speed=args.speed))
 
     app = DrillApp(connection=connection, ticking=True)
@@ -103,6 +108,17 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
         tick_costs.append(time.perf_counter() - begun)
 
     app.advance = timed_advance  # type: ignore[method-assign]
+    slice_costs: list[float] = []
+    original_slice = live.advance_to
+
+    def timed_slice(t: float) -> list:
+        begun = time.perf_counter()
+        try:
+            return original_slice(t)
+        finally:
+            slice_costs.append(time.perf_counter() - begun)
+
+    live.advance_to = timed_slice  # type: ignore[method-assign]
 
     latencies: list[float] = []
     moves: list[float] = []
@@ -166,7 +182,7 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
         rumour_reach = connection.state.items["rumour"].reach
         items_at_end = len(connection.state.items)
         simulated = connection.now
-    live.close()
+    connection.close()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "items_prefilled": prefilled,
@@ -193,6 +209,9 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
         "tick_p50_ms": round(statistics.median(tick_costs) * 1000, 1) if tick_costs else None,
         "tick_p95_ms": round(_percentile(tick_costs, 0.95) * 1000, 1) if tick_costs else None,
         "ticks": len(tick_costs),
+        "engine_slice_p50_ms": round(statistics.median(slice_costs) * 1000, 1) if slice_costs else None,
+        "engine_slice_p95_ms": round(_percentile(slice_costs, 0.95) * 1000, 1) if slice_costs else None,
+        "engine_slices": len(slice_costs),
         "peak_rss_mb": round(rss_mb, 1),
     }
 

@@ -74,7 +74,7 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / (len(a) + len(b) - shared)
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Comments that ask the same thing. `waiting` is kept by the reducer: the members still
     waiting for an answer, oldest first, with when each was posted."""
@@ -125,6 +125,18 @@ class Grouper:
         """Groups with a member waiting; `_shared` those with two or more (the console's rows)."""
         self._shared: dict[str, Group] = {}
 
+    def fork(self) -> Grouper:
+        """An independent copy (see `DrillState.fork`); signatures are shared, never changed."""
+        copy = Grouper()
+        copy.groups = {gid: Group(gid, g.signature, list(g.members), dict(g.waiting)) for gid, g in self.groups.items()}
+        copy._of = dict(self._of)
+        copy._by_template = dict(self._by_template)
+        copy._by_stem = {stem: list(ids) for stem, ids in self._by_stem.items()}
+        copy._order = dict(self._order)
+        copy._waiting = {gid: copy.groups[gid] for gid in self._waiting}
+        copy._shared = {gid: copy.groups[gid] for gid in self._shared}
+        return copy
+
     def group_of(self, item_id: str) -> Group | None:
         group_id = self._of.get(item_id)
         return self.groups[group_id] if group_id is not None else None
@@ -165,6 +177,11 @@ class Grouper:
         if group is not None:
             group.settle(item_id)
             self._note(group)
+
+    @property
+    def waiting_group_count(self) -> int:
+        """How many groups have a member waiting (one row each in the console's "needs" view)."""
+        return len(self._waiting)
 
     def waiting_groups(self, min_count: int = 1) -> list[Group]:
         """Groups with at least `min_count` members waiting, longest-waiting first; looks only at

@@ -7,7 +7,7 @@ terminal sees exactly what the team saw.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from drill.account import Answer, AnswerHow, DutyLog, Need, is_waiting, need_of
@@ -38,7 +38,7 @@ from drill.scenario.models import Channel, DeletionReason, Labels
 Visibility = Literal["visible", "hidden", "deleted"]
 
 
-@dataclass
+@dataclass(slots=True)
 class ReplyView:
     reply_id: str
     item_id: str
@@ -55,7 +55,7 @@ class ReplyView:
     """Citizens who liked it."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemView:
     item_id: str
     t: float
@@ -102,7 +102,7 @@ class ItemView:
         return self.replies[0].t if self.replies else None
 
 
-@dataclass
+@dataclass(slots=True)
 class OfficialPostView:
     post_id: str
     t: float
@@ -127,7 +127,8 @@ class DrillState:
     end_reason: str | None = None
     items: dict[str, ItemView] = field(default_factory=dict)
     threads: dict[str, list[str]] = field(default_factory=dict)
-    """Top-level item id -> ids of the items posted inside its thread, in order."""
+    """Top-level item id -> ids of the items posted inside its thread, in order (a thread with
+    nothing posted inside it has no entry: a storm's 100,000 lone comments need no empty lists)."""
     official_posts: list[OfficialPostView] = field(default_factory=list)
     post_comments: dict[str, list[str]] = field(default_factory=dict)
     """Official post id -> the citizens' comments under it, in order (each starts its own thread)."""
@@ -207,6 +208,36 @@ class DrillState:
             case _:
                 pass
 
+    def fork(self) -> DrillState:
+        """An independent copy that further events can be applied to separately.
+
+        The app's console reads its own copy while the engine, on a worker thread, moves the
+        original on; both are then fed the same events. Copying is far cheaper than rebuilding
+        from the events (no grouping again), and shares what never changes: texts, labels,
+        answers, official posts, group signatures.
+        """
+        replies = {reply_id: replace(reply) for reply_id, reply in self.replies.items()}
+        items = {}
+        for item_id, item in self.items.items():
+            copied = replace(item)
+            if item.replies:
+                copied.replies = [replies[r.reply_id] for r in item.replies]
+            else:
+                copied.replies = []
+            items[item_id] = copied
+        return DrillState(
+            scenario_id=self.scenario_id, seed=self.seed, language=self.language, team=list(self.team),
+            on_duty=self.on_duty, now=self.now, speed=self.speed, paused=self.paused, started=self.started,
+            ended=self.ended, end_reason=self.end_reason, items=items,
+            threads={root: list(ids) for root, ids in self.threads.items()},
+            official_posts=list(self.official_posts),
+            post_comments={post: list(ids) for post, ids in self.post_comments.items()},
+            reactions={cause: list(ids) for cause, ids in self.reactions.items()},
+            notes=list(self.notes), triggers_fired=list(self.triggers_fired), replies=replies,
+            reach=dict(self.reach), duty=DutyLog(list(self.duty.times), list(self.duty.members)),
+            grouper=self.grouper.fork(), _waiting=dict(self._waiting),
+        )
+
     # --- views -------------------------------------------------------------------------
 
     def comments(self) -> list[ItemView]:
@@ -261,9 +292,8 @@ class DrillState:
         # A reaction ("that was no answer to my question") asks about its own thread: never grouped.
         if item.need is Need.answer and item.is_comment and item.source != "reaction":
             self.grouper.add(item.item_id, item.text, item.template)
-        self.threads.setdefault(thread_id, [])
         if p.thread_id:
-            self.threads[thread_id].append(p.item_id)
+            self.threads.setdefault(thread_id, []).append(p.item_id)
             root = self.items.get(thread_id)
             if root:
                 root.last_activity = t

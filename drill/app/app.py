@@ -17,9 +17,11 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from drill.app.connection import DrillConnection, LocalConnection, ReplayConnection
 from drill.app.debrief_data import build_debrief
+from drill.app.engine_thread import ThreadedConnection
 from drill.app.scenario_catalogue import available_scenarios
 from drill.app.screens.briefing import BriefingScreen
 from drill.app.screens.computing import ComputingScreen
@@ -81,6 +83,10 @@ class ImpactsComputed(Message):
         super().__init__()
         self.impacts = impacts
         self.problem = problem
+
+
+class EngineAdvanced(Message):
+    """From the engine's thread: it has new events for the console (`ThreadedConnection.drain`)."""
 
 
 class DrillApp(App[None]):
@@ -160,7 +166,7 @@ class DrillApp(App[None]):
                 self.notify(str(error), severity="error", timeout=15)
                 self._first_screen()
                 return
-            self._connection = LocalConnection(live)
+            self._connection = self._local(live)
             self._set_language(live.loaded.scenario.language.value)
             if not live.ended and not live.state.paused:
                 # The team gathers again after an interruption: the clock waits for them (space).
@@ -187,10 +193,14 @@ class DrillApp(App[None]):
         except DrillError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
-        self._connection = LocalConnection(live)
+        self._connection = self._local(live)
         if message.speed != live.state.speed:
             self._connection.apply(SetClock(speed=message.speed))
         self._open_console()
+
+    def _local(self, live: LiveDrill) -> LocalConnection:
+        """The drill in this process; with the wall clock running, its engine on a thread of its own."""
+        return ThreadedConnection(live) if self._ticking else LocalConnection(live)
 
     def _default_session(self, scenario_id: str, seed: int) -> Path:
         if self._session_path is not None:
@@ -218,6 +228,28 @@ class DrillApp(App[None]):
         self.push_screen(screen)
         self._keep_collections_short()
         self._last_tick = self._time_source()
+        if isinstance(self._connection, ThreadedConnection):
+            self._run_engine(self._connection)
+
+    def _run_engine(self, connection: ThreadedConnection) -> None:
+        """Advance the engine in a thread worker; it posts `EngineAdvanced` when it has news."""
+
+        def work() -> None:
+            worker = get_current_worker()
+            def wake() -> None:
+                self.post_message(EngineAdvanced())
+
+            connection.run(wake, lambda: worker.is_cancelled)
+
+        self.run_worker(work, thread=True, group="engine", exclusive=True, exit_on_error=False)
+
+    def on_engine_advanced(self, message: EngineAdvanced) -> None:
+        self.advance(0.0)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The engine's thread stopped on an error (a full disk): the team is told, the clock stops."""
+        if event.worker.group == "engine" and event.state is WorkerState.ERROR:
+            self.notify(str(event.worker.error), severity="error", timeout=30)
 
     # --- time --------------------------------------------------------------------------
 
@@ -309,7 +341,7 @@ class DrillApp(App[None]):
             return
         replay = isinstance(connection, ReplayConnection)
         events = connection.recorded if isinstance(connection, ReplayConnection) else connection.events
-        debrief = build_debrief(connection.scenario, events, self.language)
+        debrief = build_debrief(connection.scenario, events, self.language, session=connection.session_path)
         end_reason = connection.state.end_reason
         if isinstance(connection, ReplayConnection):
             end_reason = connection.recorded_end_reason or "interrupted"
