@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from drill.app.triage import VIEWS, Sort, Triage, View, post_row
+from drill.app.triage import VIEWS, Rows, Sort, Triage, View, post_row
 from drill.events import (
     Event,
     ItemPosted,
@@ -21,10 +21,6 @@ from drill.events import (
 )
 from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView
-
-
-NEAR_TOP = 500
-"""Rows searched one by one for the selection before the whole list is indexed."""
 
 
 class FeedModel:
@@ -37,16 +33,13 @@ class FeedModel:
         self._latest: dict[str, int] = {}
         """Row -> where its live entry is in `_activity`."""
         self._stale = 0
-        """Thread roots of the page, least recently active first (insertion order)."""
-        self._threads: list[str] | None = []
         self._triage = Triage(state)
         self.view: View = "all"
         self.sort: Sort = "newest"
         self.query = ""
         """Search text, casefolded; empty shows the whole view."""
-        self._rows: list[str] | None = None
+        self._rows: Rows | None = None
         self._rows_key: tuple[object, ...] = ()
-        self._row_index: dict[str, int] | None = None
         self._inbox: list[str] = []
         self.seen: set[str] = set()
         self._thread_versions: dict[str, int] = {}
@@ -70,7 +63,6 @@ class FeedModel:
         self._stale = 0
         self._inbox.clear()
         self._thread_versions.clear()
-        self._threads = None
         self._triage.reset(state)
         self._rows = None
         self.apply(events)
@@ -130,7 +122,6 @@ class FeedModel:
             self._stale += 1
         self._latest[row] = len(self._activity)
         self._activity.append(row)
-        self._threads = None
 
     # --- reading -----------------------------------------------------------------------
 
@@ -142,18 +133,16 @@ class FeedModel:
     def triage(self) -> Triage:
         return self._triage
 
-    @property
-    def threads(self) -> list[str]:
+    def _page_rows(self) -> list[str]:
         """Thread root ids on the page, and `post:<id>` rows for the team's official posts (the
-        threads under a post go with it), most recent activity first."""
-        if self._threads is None:
-            if self._stale:
-                latest = self._latest
-                self._activity = [row for i, row in enumerate(self._activity) if latest[row] == i]
-                self._latest = {row: i for i, row in enumerate(self._activity)}
-                self._stale = 0
-            self._threads = self._activity[::-1]
-        return self._threads
+        threads under a post go with it), least recent activity first; compacted when a row
+        touched again has left stale entries behind."""
+        if self._stale:
+            latest = self._latest
+            self._activity = [row for i, row in enumerate(self._activity) if latest[row] == i]
+            self._latest = {row: i for i, row in enumerate(self._activity)}
+            self._stale = 0
+        return self._activity
 
     def choose(self, *, view: View | None = None, sort: Sort | None = None, query: str | None = None) -> None:
         """Show another view, order or search (the rows are worked out when next read)."""
@@ -167,25 +156,19 @@ class FeedModel:
         self._content += 1
 
     @property
-    def rows(self) -> list[str]:
-        """What the feed lists now: the chosen view's rows in the chosen order, searched."""
+    def rows(self) -> Rows:
+        """What the feed lists now: the chosen view's rows in the chosen order, searched (worked
+        out only as far as they are read: the feed reads a screenful)."""
         key = (self._content, self.view, self.sort, self.query)
         if self._rows is None or key != self._rows_key:
-            self._rows = self._triage.rows(self.view, self.sort, self.query,
-                                           self.threads if self.view == "all" else [])
+            page = self._page_rows() if self.view == "all" else []
+            self._rows = self._triage.rows(self.view, self.sort, self.query, page, self._latest.__contains__)
             self._rows_key = key
-            self._row_index = None
         return self._rows
 
     def row_index(self, row: str) -> int:
-        """Where a row is in `rows` (-1: not there), without scanning the list each time."""
-        rows = self.rows
-        if self._row_index is None:
-            try:  # the selection is usually near the top: no need to index 100,000 rows for it
-                return rows.index(row, 0, NEAR_TOP)
-            except ValueError:
-                self._row_index = {r: i for i, r in enumerate(rows)}
-        return self._row_index.get(row, -1)
+        """Where a row is in `rows` (-1: not there), reading the rows only as far as it."""
+        return self.rows.position(row)
 
     def counts(self) -> dict[View, int]:
         """How many each view holds ("needs": the account's waiting count)."""

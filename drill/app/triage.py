@@ -14,8 +14,9 @@ Rows are ids: an item id, `group:<id>` for similar questions shown as one row
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Literal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, islice
+from typing import Literal, overload
 
 from drill.account import Need, is_removed
 from drill.events import (
@@ -62,6 +63,90 @@ def may_be_removed(item: ItemView) -> bool:
 def to_moderate(item: ItemView) -> bool:
     """May be removed and is still on the page (the account's `is_removed`)."""
     return may_be_removed(item) and not is_removed(item)
+
+
+class Rows(Sequence[str]):
+    """A view's rows, worked out only as far as they are read.
+
+    The feed draws a screenful, yet a storm puts 100,000 comments in a view; listing and
+    sorting them all on every key, tick or view switch is what made the console lag. The
+    length is the view's count, known up front; the rows come from `source` in order as they
+    are read; and `holds` (when given) says at once whether a row is in the view, so looking
+    for a selection that left the view never walks the whole view to miss it.
+    """
+
+    def __init__(self, length: int, source: Iterable[str], holds: Callable[[str], bool] | None = None) -> None:
+        self._length = length
+        self._source = iter(source)
+        self._read: list[str] = []
+        self._where: dict[str, int] = {}
+        self._holds = holds
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        self._fill(index + 1)
+        if index >= len(self._read):
+            raise IndexError(index)
+        return self._read[index]
+
+    def __iter__(self) -> Iterator[str]:
+        self._fill(self._length)
+        return iter(self._read)
+
+    def __contains__(self, row: object) -> bool:
+        return isinstance(row, str) and self.position(row) >= 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def position(self, row: str) -> int:
+        """Where `row` is (-1: not in the view), reading only as far as it."""
+        if self._holds is not None and not self._holds(row):
+            return -1
+        where = self._where.get(row)
+        while where is None and len(self._read) < self._length:
+            before = len(self._read)
+            self._fill(min(self._length, 2 * before + 64))
+            if len(self._read) == before:
+                break
+            where = self._where.get(row)
+        return -1 if where is None else where
+
+    def _fill(self, count: int) -> None:
+        read, where = self._read, self._where
+        for row in islice(self._source, max(0, count - len(read))):
+            where.setdefault(row, len(read))
+            read.append(row)
+        if len(read) < count:
+            self._length = len(read)  # the source ran out first (never expected)
+
+
+def backwards(ids: Sequence[str]) -> Iterator[str]:
+    """The ids newest first, as they are now (later appends are not included)."""
+    return (ids[i] for i in range(len(ids) - 1, -1, -1))
+
+
+def forwards(ids: Sequence[str]) -> Iterator[str]:
+    """The ids in posting order, as they are now."""
+    return islice(ids, len(ids))
 
 
 def group_row(group_id: str) -> str:
@@ -198,77 +283,114 @@ class Triage:
             return group is not None and any(query in self._haystack.get(m, "") for m in group.waiting)
         return query in self._haystack.get(row, "")
 
-    def rows(self, view: View, sort: Sort, query: str, threads: list[str]) -> list[str]:
+    def rows(self, view: View, sort: Sort, query: str, threads: Sequence[str],
+             is_thread: Callable[[str], bool] | None = None) -> Rows:
         """The rows of `view` in `sort` order, only those matching `query` (casefolded) if given.
 
-        `threads` are the page's thread roots, most recent activity first (the "all" view).
+        `threads` are the page's thread roots, least recent activity first (the "all" view), and
+        `is_thread` says whether a row is one of them. Only the rows read are worked out.
         """
-        if view == "all":
-            ordered = self._sorted(threads, sort, newest_first=True)
-            pinned = self._pinned()
-            if pinned is not None:
-                try:
-                    at = ordered.index(pinned)  # near the top: the latest post is recent activity
-                    ordered = [pinned, *ordered[:at], *ordered[at + 1:]]
-                except ValueError:
-                    ordered = [pinned, *ordered]
-        elif view == "needs":
-            ordered = self._needs(sort)
-        else:
-            ordered = self._sorted(self.members(view), sort, newest_first=False)
-            if view in GROUPED_VIEWS:
-                ordered = list(self._collapse(ordered))
+        ordered = self._ordered(view, sort, threads, is_thread)
         if query:
-            return [row for row in ordered if self.matches(row, query)]
+            found = [row for row in ordered if self.matches(row, query)]
+            return Rows(len(found), found)
         return ordered
+
+    def _ordered(self, view: View, sort: Sort, threads: Sequence[str],
+                 is_thread: Callable[[str], bool] | None) -> Rows:
+        items = self._state.items
+        if view == "all":
+            ordered = self._sorted(threads, sort, newest_first=False, holds=is_thread)
+            pinned = self._pinned()
+            if pinned is None:
+                return ordered
+            inside = is_thread(pinned) if is_thread is not None else pinned in threads
+            rest = (row for row in ordered if row != pinned)
+            on_page = None if is_thread is None else (lambda row: row == pinned or is_thread(row))
+            return Rows(len(ordered) + (0 if inside else 1), chain([pinned], rest), on_page)
+        if view == "needs":
+            return self._needs(sort)
+        if view in GROUPED_VIEWS:
+            ordered = self._sorted(self.members(view), sort, newest_first=False)
+            collapsed = list(self._collapse(ordered))
+            return Rows(len(collapsed), collapsed)
+        kind: Callable[[ItemView], bool] = {"questions": is_question, "claims": is_claim,
+                                            "moderate": to_moderate}[view]
+
+        def holds(row: str) -> bool:
+            item = items.get(row)
+            return item is not None and kind(item)
+
+        return self._sorted(self.members(view), sort, newest_first=False, holds=holds)
 
     def _pinned(self) -> str | None:
         """The team's latest official post, shown on top of the page."""
         posts = self._state.official_posts
         return post_row(posts[-1].post_id) if posts else None
 
-    def _sorted(self, ids: list[str], sort: Sort, *, newest_first: bool) -> list[str]:
-        """`ids` is newest first when `newest_first`, else posting order."""
+    def _sorted(self, ids: Sequence[str], sort: Sort, *, newest_first: bool,
+                holds: Callable[[str], bool] | None = None) -> Rows:
+        """`ids` is newest first when `newest_first`, else posting order; `holds` is membership."""
         if sort == "reach":
             items = self._state.items
-            member = set(ids)
-            spreading = [i for i in self._spreading if i in member and items[i].reach > 0]
+            member = holds if holds is not None else set(ids).__contains__
+            spreading = [i for i in self._spreading if items[i].reach > 0 and member(i)]
             spreading.sort(key=lambda i: (-items[i].reach, items[i].t))
             first = set(spreading)
-            rest = ids if newest_first else ids[::-1]
-            return spreading + [i for i in rest if i not in first]
+            rest = forwards(ids) if newest_first else backwards(ids)
+            return Rows(len(ids), chain(spreading, (i for i in rest if i not in first)), holds)
         newest = sort == "newest"
-        return ids[::-1] if newest != newest_first else list(ids)
+        return Rows(len(ids), backwards(ids) if newest != newest_first else forwards(ids), holds)
 
-    def _needs(self, sort: Sort) -> list[str]:
+    def _needs(self, sort: Sort) -> Rows:
         """What waits, one row per group of similar comments (its single member when only one
         waits) plus the calls and messages that wait, in `sort` order.
 
-        Built from the groups the reducer keeps, not from the waiting comments: a flood of
-        100,000 comments asking thirty things is thirty rows and costs thirty look-ups.
+        Walked from the waiting items (posting order is time order) and worked out only as far as
+        the feed reads: a group's row stands where its newest waiting member (oldest, for the
+        oldest-first order) would have been. The count is the waiting groups' and the waiting
+        ungrouped items', so no row is listed to know how many there are.
         """
         state = self._state
         items = state.items
         newest = sort != "oldest"
-        entries: list[tuple[float, int, str]] = []
-        for group in state.grouper.groups.values():
-            if not group.waiting:
-                continue
-            member = next(reversed(group.waiting)) if newest else next(iter(group.waiting))
-            row = group_row(group.group_id) if len(group.waiting) > 1 else member
-            entries.append((self._rank(items[member], sort), self._index.get(member, 0), row))
-        for item_id in self._ungrouped:
-            if state.is_waiting(item_id):
-                entries.append((self._rank(items[item_id], sort), self._index.get(item_id, 0), item_id))
-        entries.sort(reverse=newest)
-        return [row for _, _, row in entries]
+        waiting = self.waiting()
+        count = state.grouper.waiting_group_count + sum(1 for i in self._ungrouped if state.is_waiting(i))
 
-    @staticmethod
-    def _rank(item: ItemView, sort: Sort) -> float:
-        """Sort key of a row in the "needs" view (a group ranks by its representative member)."""
-        return float(item.reach) if sort == "reach" else item.t
+        def row_of(item_id: str) -> str | None:
+            """The item's row if the item stands for it at its place in the order."""
+            group = state.group_of(item_id)
+            if group is None or group.count < 2:
+                return item_id
+            representative = next(reversed(group.waiting)) if newest else next(iter(group.waiting))
+            return group_row(group.group_id) if representative == item_id else None
 
-    def _collapse(self, ordered: list[str]) -> Iterator[str]:
+        def walk(skip: frozenset[str] = frozenset()) -> Iterator[str]:
+            for item_id in backwards(waiting) if newest else forwards(waiting):
+                row = row_of(item_id)
+                if row is not None and row not in skip:
+                    yield row
+
+        if sort == "reach":
+            heads = [(item_id, row) for item_id in self._spreading
+                     if items[item_id].reach > 0 and state.is_waiting(item_id)
+                     and (row := row_of(item_id)) is not None]
+            heads.sort(key=lambda h: (-items[h[0]].reach, -self._index.get(h[0], 0)))
+            first = frozenset(row for _, row in heads)
+            return Rows(count, chain((row for _, row in heads), walk(first)), self._in_needs)
+        return Rows(count, walk(), self._in_needs)
+
+    def _in_needs(self, row: str) -> bool:
+        state = self._state
+        if row.startswith(GROUP):
+            group = state.grouper.groups.get(row.removeprefix(GROUP))
+            return group is not None and group.count >= 2
+        if not state.is_waiting(row):
+            return False
+        group = state.group_of(row)
+        return group is None or group.count < 2
+
+    def _collapse(self, ordered: Iterable[str]) -> Iterator[str]:
         """Waiting members of a group with two or more waiting show as one group row, where the
         first of them would have been."""
         state = self._state

@@ -58,6 +58,9 @@ class StreamGenerator:
         self._max_rate = max(rate.per_minute or 0.0, rate.peak_per_minute or 0.0, rate.base_per_minute)
         self._kinds = list(self.stream.mix)
         self._weights = [self.stream.mix[k] for k in self._kinds]
+        self._shared: dict[tuple[ItemKind, int], tuple[Labels, str]] = {}
+        """Labels and template name per template: one copy shared by every comment written from
+        it (a storm writes 100,000 comments from a few dozen; nothing changes labels once made)."""
         self._next_base = self._draw_next_base(float(self.stream.from_))
 
     def next_time(self) -> float | None:
@@ -111,14 +114,18 @@ class StreamGenerator:
         index = rng.randrange(len(templates))
         entry = templates[index]
         text = self._voice.write(template_text(entry), rng)
+        shared = self._shared.get((kind, index))
+        if shared is None:
+            labels = entry.labels_for(kind) if isinstance(entry, Template) else Labels(kind=kind)
+            shared = self._shared[(kind, index)] = (labels, f"{self.stream.id}/{kind.value}/{index}")
         return GeneratedComment(
             item_id=f"{self.stream.id}-{self.count:04d}",
             t=t,
             kind=kind,
             text=text,
             author=self._voice.author(),
-            labels=entry.labels_for(kind) if isinstance(entry, Template) else Labels(kind=kind),
-            template=f"{self.stream.id}/{kind.value}/{index}",
+            labels=shared[0],
+            template=shared[1],
         )
 
 
