@@ -160,3 +160,19 @@ async def test_the_debrief_counts_what_the_console_counted(console_app) -> None:
         text = " ".join(app.screen.text.split())
         assert f"{waiting} venter fortsatt på svar" in text
         assert f"Trengte svar {len(needing)}: {answered} har fått svar, {waiting} venter (som i konsollen)" in text
+
+
+async def test_the_thread_is_laid_out_again_when_the_pane_changes_width(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        app.advance(60)
+        await pilot.pause()
+        screen = console(app)
+        screen.feed.select_item("first-alarm")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 40)
+        await pilot.pause()
+        await pilot.pause()
+        thread = screen.thread
+        lines = thread.text.rstrip("\n").count("\n") + 1
+        assert thread.body.size.height >= lines, "every line of the comment is on screen, not only the first"

@@ -62,6 +62,12 @@ class ThreadDetail(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(Text(t("thread.none"), style="italic"), id="thread-body")
 
+    def on_resize(self) -> None:
+        """Lay the thread out again at the pane's new width: the first thread of a drill is
+        shown as the console opens, before the pane has its size, and kept the height of the
+        placeholder (one line of the comment showed) until another row was chosen."""
+        self.body.update(self._shown)
+
     @property
     def body(self) -> Static:
         return self.query_one("#thread-body", Static)
