@@ -137,7 +137,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "console.reactions_more": "… og {n} til",
         "console.more": "… og {n} til",
         "console.reaction_liked": "{name} likar svaret",
-        "console.legend_group": "Like spørsmål samla i éi rad (r svarer alle, kvar i sin tråd)",
+        "console.legend_group": "Like spørsmål samla i éi rad (r svarar alle, kvar i sin tråd)",
         "console.legend_post": "Kommunen sitt eige offisielle innlegg, med kommentarane under",
         "console.legend_reaction": "Ein innbyggjar som reagerer på eit svar",
         "console.legend_keys": "Piltastar eller mus vel rad. 1–6 vel vising (må svarast, spørsmål, påstandar, til moderering, våre, alt), s endrar rekkjefølgja og / søkjer. i, p og c viser innboksen, innlegga og spreiinga. Tida går også medan du skriv; mellomrom set øvinga på pause. Ctrl+Q avsluttar (øvinga kan haldast fram seinare).",
