@@ -57,7 +57,7 @@ class DebriefScreen(CatalogueBindings):
             score = self._debrief.score
             if score is not None:
                 yield Static(self._scores(score), id="debrief-scores")
-                yield Static(t("play.debrief_score_note"), classes="screen-help")
+                yield Static(t("play.debrief_score_note"), id="debrief-score-note")
                 yield Label(t("debrief.findings"), classes="section-title")
                 yield Static(self._findings(score), id="debrief-findings")
             elif self._debrief.score_problem:
@@ -110,8 +110,7 @@ class DebriefScreen(CatalogueBindings):
         if not chosen:
             lines.append(t("debrief.no_findings"))
         for finding in chosen:
-            lines.append(finding.title, style="bold")
-            lines.append(f"  ({t('report.rule_tag', rule=finding.rule)})\n", style="dim")
+            lines.append(finding.title + "\n", style="bold")
             lines.append("  " + finding.what + "\n")
             if finding.action:
                 lines.append("  → " + finding.action + "\n", style="italic")

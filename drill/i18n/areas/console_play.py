@@ -5,7 +5,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nb": {
         "play.debrief_needed": "Trengte svar",
         "play.debrief_needed_value": "{needed}: {answered} har fått svar, {waiting} venter (som i konsollen)",
-        "play.debrief_score_note": "Poengsummen over teller bare svar som svarer på det som ble spurt om, og lar innlegg som med rette ble fjernet, være ute; derfor kan tallene der være lavere.",
+        "play.debrief_score_note": "Poengsummen over teller bare svar som svarer på det som ble spurt om, lar innlegg som med rette ble fjernet, være ute, og teller med det som var planlagt for tid som ikke ble spilt; derfor kan tallene der avvike fra konsollens.",
         "play.news_none": "Nye henvendelser og reaksjoner vises her.",
         "play.reactions": "Reaksjoner: {list}",
         "play.key_point": "Pek til siste",
@@ -16,7 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nn": {
         "play.debrief_needed": "Trong svar",
         "play.debrief_needed_value": "{needed}: {answered} har fått svar, {waiting} ventar (som i konsollen)",
-        "play.debrief_score_note": "Poengsummen over tel berre svar som svarar på det som vart spurt om, og held innlegg som med rette vart fjerna, utanfor; difor kan tala der vere lågare.",
+        "play.debrief_score_note": "Poengsummen over tel berre svar som svarar på det som vart spurt om, held innlegg som med rette vart fjerna, utanfor, og tel med det som var planlagt for tid som ikkje vart spelt; difor kan tala der avvike frå konsollen sine.",
         "play.news_none": "Nye førespurnader og reaksjonar blir viste her.",
         "play.reactions": "Reaksjonar: {list}",
         "play.key_point": "Peik til siste",
@@ -27,7 +27,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "play.debrief_needed": "Needed an answer",
         "play.debrief_needed_value": "{needed}: {answered} answered, {waiting} waiting (as in the console)",
-        "play.debrief_score_note": "The score above counts only replies that address what was asked and leaves out items rightly removed, so its figures can be lower.",
+        "play.debrief_score_note": "The score above counts only replies that address what was asked, leaves out items rightly removed, and counts what was planned for time not played; so its figures can differ from the console's.",
         "play.news_none": "New calls, messages and reactions show here.",
         "play.reactions": "Reactions: {list}",
         "play.key_point": "Point to latest",
