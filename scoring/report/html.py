@@ -105,8 +105,13 @@ def _items(items: list[ItemRef], lang: str) -> str:
     return f'<ul class="items">{rows}</ul>'
 
 
-def _finding(f: Finding, lang: str, *, with_action: bool = False, did: list[str] | None = None) -> str:
-    """One finding; a strength (`did` given) shows what the team did instead of the items it missed."""
+def _finding(f: Finding, lang: str, *, with_action: bool = False, did: list[str] | None = None,
+             dimension: str = "") -> str:
+    """One finding; a strength (`did` given) shows what the team did instead of the items it missed.
+
+    `dimension` names the finding's dimension where the finding stands outside that dimension's
+    section (strengths, improvements); inside it the heading already says it.
+    """
     severity = "" if f.verdict == "strength" or f.severity == "info" else \
         f'<span class="tag {f.severity}">{_e(label("severity_" + f.severity, lang))}</span>'
     shows_action = f.verdict == "improvement" or (f.verdict == "note" and f.rule_score is not None)
@@ -116,7 +121,8 @@ def _finding(f: Finding, lang: str, *, with_action: bool = False, did: list[str]
         f'<span class="tag">{_e(signed(f.points, lang))} {_e(label("points", lang).lower())}</span>'
     moments = "".join(f"<li>{_e(sentence)}</li>" for sentence in did or [])
     return (f'<div class="finding {f.verdict}"><div class="head"><span class="title">{_e(f.title)}</span>'
-            f'<span class="tag">{_e(label("rule_tag", lang, rule=f.rule))}</span>{severity}{points}</div>'
+            + (f'<span class="tag">{_e(dimension)}</span>' if dimension else "")
+            + f'{severity}{points}</div>'
             + (f'<ul class="did">{moments}</ul>' if moments else "")
             + f"<div>{_e(f.what)}</div>"
             f'<div class="rec">{_e(label("recommendation", lang))}: {_e(f.recommendation)} '
@@ -151,17 +157,20 @@ def render_html(report: AfterActionReport) -> str:
                  f"{variant} · {_e(label('team', lang))}: "
                  f"{_e(', '.join(report.session.team) or '–')}</div>{note}</header>")
     parts.append(_summary(report))
+    names = {d.dimension: d.label for d in s.dimensions}
     if report.comparison:
         parts.append(_comparison(report))
     parts.append(f"<section><h2>{_e(label('strengths', lang))}</h2>"
-                 + ("".join(_finding(f, lang, did=report.did.get(f.rule, [])) for f in report.strengths)
+                 + ("".join(_finding(f, lang, did=report.did.get(f.rule, []), dimension=names.get(f.dimension, ""))
+                            for f in report.strengths)
                     or f"<p>{_e(label('none', lang))}</p>")
                  + "</section>")
     parts.append(f"<section><h2>{_e(label('improvements', lang))}</h2>"
-                 + ("".join(_finding(f, lang) for f in report.improvements) or f"<p>{_e(label('none', lang))}</p>")
+                 + ("".join(_finding(f, lang, dimension=names.get(f.dimension, "")) for f in report.improvements)
+                    or f"<p>{_e(label('none', lang))}</p>")
                  + "</section>")
     actions = "".join(f"<li>{_e(a.action)} "
-                      f'<span class="src">({_e(label("rule_tag", lang, rule=a.rule))} · {_e(a.source)})</span></li>'
+                      f'<span class="src">({_e(a.source)})</span></li>'
                       for a in report.corrective_actions)
     parts.append(f"<section><h2>{_e(label('actions', lang))}</h2>"
                  + (f'<ol class="actions">{actions}</ol>' if actions else f"<p>{_e(label('none', lang))}</p>")
@@ -220,8 +229,7 @@ def _comparison(report: AfterActionReport) -> str:
     changes = ""
     for key, found in (("resolved", c.resolved), ("new_issues", c.new)):
         if found:
-            items = "".join(f"<li>{_e(r.title)} <span class='src'>({_e(label('rule_tag', lang, rule=r.rule))})"
-                            f"</span></li>" for r in found)
+            items = "".join(f"<li>{_e(r.title)}</li>" for r in found)
             changes += f"<h3>{_e(label(key, lang))}</h3><ul>{items}</ul>"
     return (f"<section><h2>{_e(label('compare', lang))}</h2><div class='table-wrap'><table><thead><tr>"
             f"<th>{_e(label('dimension', lang))}</th><th class='num'>{_e(label('this_session', lang))}</th><th class='num'>{_e(c.other_file)}</th>"

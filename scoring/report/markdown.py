@@ -38,8 +38,7 @@ def _score(value: float | None, lang: str) -> str:
 
 def _finding(f: Finding, lang: str, labels: Mapping[Dimension, str], did: list[str] | None = None) -> list[str]:
     points = "" if f.rule_score is None and f.points == 0 else f", {signed(f.points, lang)}"
-    lines = [f"- **{md(f.title)}** ({label('rule_tag', lang, rule=f.rule)}, "
-             f"{labels.get(f.dimension, f.dimension)}{points})"]
+    lines = [f"- **{md(f.title)}** ({labels.get(f.dimension, f.dimension)}{points})"]
     lines += [f"  - {md(sentence)}" for sentence in did or []]
     lines += [f"  - {md(f.what)}",
               f"  - {label('recommendation', lang)}: {md(f.recommendation)} *({label('source', lang)}: {md(f.source)})*"]
@@ -88,8 +87,7 @@ def render_markdown(report: AfterActionReport) -> str:
         out.append("")
         for key, found in (("resolved", c.resolved), ("new_issues", c.new)):
             if found:
-                out += [f"**{label(key, lang)}:**", ""] + [f"- {md(r.title)} ({label('rule_tag', lang, rule=r.rule)})"
-                                                           for r in found] + [""]
+                out += [f"**{label(key, lang)}:**", ""] + [f"- {md(r.title)}" for r in found] + [""]
     out += [f"## {label('strengths', lang)}", ""]
     out += [line for f in report.strengths for line in _finding(f, lang, names, report.did.get(f.rule, []))] \
         or [label("none", lang)]
@@ -97,7 +95,7 @@ def render_markdown(report: AfterActionReport) -> str:
     out += [line for f in report.improvements for line in _finding(f, lang, names)] or [label("none", lang)]
     out += ["", f"## {label('actions', lang)}", ""]
     for i, a in enumerate(report.corrective_actions, 1):
-        out.append(f"{i}. {md(a.action)} *({label('rule_tag', lang, rule=a.rule)} · {md(a.source)})*")
+        out.append(f"{i}. {md(a.action)} *({md(a.source)})*")
     if not report.corrective_actions:
         out.append(label("none", lang))
     out += ["", f"## {label('moderation_decisions', lang)}", ""]

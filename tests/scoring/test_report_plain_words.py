@@ -206,8 +206,8 @@ def test_debrief_screen_lists_what_the_team_did(gas_runs) -> None:
     text = asyncio.run(shown_text())
     shown = [m for rule in (f.rule for f in debrief.score.strengths(3)) for m in debrief.did.get(rule, [])]
     assert shown and all(m[:40] in text.replace("\n", " ") or m[:20] in text for m in shown)
-    assert "Styrker" in text and "Regel " in text
-    assert not re.search(r"\[[A-Z]\d\]", text), "rules are named, not shown as bare codes"
+    assert "Styrker" in text and "Regel " not in text
+    assert not re.search(r"\b[A-Z]\d\b", text), "rules are named by what they ask, never by a code"
     assert not re.search(r"«(r|p)\d{3,4}»", text), "what spread is quoted, never a reply's or post's id"
     codes = {i for i in _ids(run.events)}
     assert [c for c in codes if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)] == []
