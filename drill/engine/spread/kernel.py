@@ -34,7 +34,7 @@ import numpy as np
 
 from .csr import CSRGraph, arc_owner, arcs_of
 from .draws import ItemDraws, bits_threshold
-from .nodetimes import NodeTimes
+from .nodetimes import NodeTimes, scratch_for
 
 MODELS = ("ic", "sir")
 DELAYS = ("exponential", "lognormal", "constant")
@@ -88,6 +88,16 @@ class CascadeParams:
         if self.model == "sir":
             return 2.0 / (self.transmission_rate + self.recovery_rate)
         return self.mean_delay if self.delay == "constant" else 2.0 * self.mean_delay
+
+
+def _distinct(nodes: np.ndarray, n: int) -> np.ndarray:
+    """Each of ``nodes`` (ids below ``n``, may repeat) once, in no particular order, without a sort."""
+    if nodes.size <= 1:
+        return nodes
+    scratch = scratch_for(n)
+    slots = np.arange(nodes.size)
+    scratch[nodes] = slots
+    return nodes[scratch[nodes] == slots]
 
 
 _EMPTY_I = np.empty(0, dtype=np.int64)
@@ -236,7 +246,7 @@ class Cascade:
             sources.append(frontier[arc_owner(ends, hit)])
             live.append(arcs[hit])
             targets = graph.indices[arcs[hit]]
-            frontier = np.unique(targets[~reached[targets]])
+            frontier = _distinct(targets[~reached[targets]], graph.num_nodes)
             reached[frontier] = True
         sharers = np.flatnonzero(reached)
         del reached
@@ -270,14 +280,16 @@ class Cascade:
                 break
             to, offered = to[better], offered[better]
             np.minimum.at(share_times, to, offered)
-            improved = np.unique(to)
+            improved = _distinct(to, graph.num_nodes)
         self.shares.expect(k)
         self.shares.lower_many(sharers, share_times)
         # Everyone next to a sharer sees it one delay after that neighbour shares.
         arcs, ends = arcs_of(graph, sharers)
         if arcs.size and self.seen is not None:
             self.seen.expect(arcs.size)
-            self._see(graph.indices[arcs], share_times[arc_owner(ends)] + self._delays(arcs))
+            arrive = share_times[arc_owner(ends)] + self._delays(arcs)
+            self.seen.lower_all(graph.indices[arcs], arrive)
+            self.latest_event = max(self.latest_event, float(arrive.max()))
         if k:
             self.latest_event = max(self.latest_event, float(share_times.max()))
 

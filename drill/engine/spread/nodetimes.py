@@ -33,7 +33,7 @@ _scratch = threading.local()
 _NO_TIMES = np.empty(0, dtype=np.float64)
 
 
-def _scratch_for(n: int) -> np.ndarray:
+def scratch_for(n: int) -> np.ndarray:
     """One int64 scratch array per audience size and thread, shared by every item's times.
 
     It only carries values within one ``lower_many`` call, so sharing it is safe on one
@@ -122,7 +122,7 @@ class NodeTimes:
                 nodes, times = nodes[won], times[won]
         # Several candidates may tie for one node; keep one of them.
         if nodes.size > 1:
-            scratch = _scratch_for(self._n)
+            scratch = scratch_for(self._n)
             slots = np.arange(nodes.size)
             scratch[nodes] = slots
             keep = scratch[nodes] == slots
@@ -130,6 +130,18 @@ class NodeTimes:
                 nodes, times = nodes[keep], times[keep]
         self._note(nodes, times)
         return nodes, times
+
+    def lower_all(self, nodes: np.ndarray, times: np.ndarray) -> None:
+        """``lower_many`` without saying which nodes improved (a whole cascade's sightings at once).
+
+        On the dense array one scatter-min; the next count then counts afresh.
+        """
+        if self._dense is None:
+            self.lower_many(nodes, times)
+            return
+        np.minimum.at(self._dense, nodes, times)
+        if not self._rescan:
+            self._rescan, self._log = True, []
 
     def claim(self, nodes: np.ndarray, at: float) -> np.ndarray:
         """Nodes (may repeat) not yet at or before ``at`` take time ``at``; each is returned once.
