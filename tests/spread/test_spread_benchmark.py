@@ -59,3 +59,35 @@ def test_sir_yardstick_runs_the_same_model() -> None:
 
 def test_runner_finds_the_spread_benchmark() -> None:
     assert "spread" in available()
+
+
+def test_a_batch_runs_consecutive_run_numbers_and_keeps_every_final_size() -> None:
+    runs: list[int] = []
+    batched = Contender("batched", lambda r: r, lambda r: runs.append(r) or r, batch=3)
+    paired_rounds([batched], 2)
+    assert runs[3:] == [0, 1, 2, 3, 4, 5]  # after the warm-up's three
+    assert batched.sizes == [0, 1, 2, 3, 4, 5] and len(batched.sim_s) == 2
+
+
+def test_a_peer_that_would_not_fit_the_budget_is_not_measured_and_says_why() -> None:
+    from benchmarks.spread import Budget, PeerEstimate, _section, _targets
+
+    tracker = PeerEstimate()
+    tracker.record(1000, 50.0, 10.0)  # 50 s a run at 1,000 nodes: far beyond a 1 s budget at 3,000
+    called: list[str] = []
+    rows = _section("IC", {3000: GRAPH}, lambda size: called.append("networkx"),
+                    lambda g, s, r: independent_cascade(g, 0.1, s, 1, r).final_size, None,
+                    "NDlib", lambda g, s, r: called.append("setup"), lambda m: 0, 3, tracker, Budget(1.0))
+    row = rows["3000"]
+    assert called == [] and "not measured" in row["peer_skipped"] and "speedup_vs_peer" not in row
+    checks = _targets({"100000": row}, {}, None, None)
+    assert all(c["met"] is None for c in checks)
+
+
+def test_the_runner_collects_targets_and_checks_with_one_verdict_word() -> None:
+    from benchmarks.__main__ import targets_table, verdict
+
+    rows = targets_table({"a": {"targets": [{"name": "x", "target": "<= 1", "measured": "2", "met": False}]},
+                          "b": {"checks": [{"name": "y", "target": ">= 1", "measured": "2", "met": True}]},
+                          "c": {"targets": [{"name": "z", "target": "<= 1", "measured": "-", "met": None}]}})
+    assert [(r["benchmark"], verdict(r["met"])) for r in rows] == [("a", "NO"), ("b", "met"), ("c", "not measured")]
