@@ -23,6 +23,7 @@ nav ul { margin: 4px 0; padding-left: 20px; }
 .rank { color: var(--muted); font-size: .85rem; }
 table.ranking th, table.ranking td { padding: 5px 4px; font-size: .85rem; }
 table.ranking th.num { white-space: normal; }
+table.ranking td.team { white-space: nowrap; }
 .steps li { margin-bottom: 6px; }
 """
 
@@ -43,7 +44,7 @@ def render_html(report: HistoryReport) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{_e(words('history.title'))}</title><style>{_CSS}{_EXTRA_CSS}</style></head><body><main>",
              f"<header><h1>{_e(words('history.title'))}</h1>"
-             f"<p class=\"meta\">{_e(words('history.files_line', files=report.files, usable=report.usable, left_out=len(report.incomparable)))}</p>"
+             f"<p class=\"meta\">{_e(words('history.files_line', files=report.files, usable=report.usable, left_out=report.files - report.usable))}</p>"
              "</header>", _contents(report, words)]
     parts += [_exercise(x, labels, words) for x in report.exercises]
     parts += [_team(team, labels, words) for team in report.teams]
@@ -77,7 +78,7 @@ def _exercise(x: Exercise, labels: dict[str, str], words: Words) -> str:
         cells = "".join(f'<td class="num">{_e(words.score(r.dimensions.get(d)))}'
                         f'{"" if r.ranks.get(d) is None else f" <span class=rank>({r.ranks[d]}.)</span>"}</td>'
                         for d in dims)
-        rows.append(f'<tr><td class="num">{r.rank}</td><td><a href="#{r.anchor}">{_e(r.team)}</a></td>'
+        rows.append(f'<tr><td class="num">{r.rank}</td><td class="team"><a href="#{r.anchor}">{_e(r.team)}</a></td>'
                     f'<td class="num"><strong>{_e(words.score(r.total))}</strong></td>{cells}</tr>')
     table = (f'<div class="table-wrap"><table class="ranking"><thead><tr><th class="num">#</th><th>{_e(words("history.col.team"))}</th>'
              f'<th class="num">{_e(words("history.col.total"))}</th>{head}'

@@ -8,7 +8,8 @@ known), a drill never scored goes to a worker, and results are handed on in the 
 order, so the history is the same however many workers there are. Only a bounded window of
 files is in flight, so memory stays flat however large the folder is.
 
-The first drill to be scored is scored here, before the pool starts: on Linux the workers are
+Every `DRILLS_PER_WORKER` drills per worker the pool is handed its last drills and replaced by
+a fresh fork, so the workers' caches stay bounded. The first drill to be scored is scored here, before the pool starts: on Linux the workers are
 forked from this process and so start with the scorer's rules and models already loaded, and
 each worker's tone cache (`scoring.context`) serves the replies repeated across drills.
 """
@@ -29,6 +30,10 @@ from drill.history.scores import Summary
 Result = SessionSummary | Incomparable
 Outcome = Summary | IncomparableReason
 IN_FLIGHT_PER_WORKER = 4
+DRILLS_PER_WORKER = 40
+"""A pool is replaced by a fresh fork after this many drills per worker: the tone caches a worker
+fills are worth most within a team's drills and would otherwise grow with every distinct reply
+of a year's folder (memory flat however large the folder is)."""
 
 
 def default_workers() -> int:
@@ -45,6 +50,8 @@ def read_sessions(reader: SessionReader, paths: Iterable[Path | str], *, workers
     window: deque[tuple[Pending, Future[Outcome]] | Result] = deque()
     in_flight: dict[str, Future[Outcome]] = {}
     pool: ProcessPoolExecutor | None = None
+    retired: list[ProcessPoolExecutor] = []
+    submitted = 0
     done = 0
 
     def hand_on() -> Result:
@@ -77,13 +84,18 @@ def read_sessions(reader: SessionReader, paths: Iterable[Path | str], *, workers
                     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
                 future = in_flight[step.fingerprint] = pool.submit(score_file, step.path)
                 window.append((step, future))
+                submitted += 1
+                if submitted % (workers * DRILLS_PER_WORKER) == 0:
+                    pool.shutdown(wait=False)  # its workers finish what they have, then exit
+                    retired.append(pool)
+                    pool = None
             while len(window) > max(1, workers) * IN_FLIGHT_PER_WORKER:
                 yield hand_on()
         while window:
             yield hand_on()
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        for old in [*retired, *([pool] if pool is not None else [])]:
+            old.shutdown(wait=True, cancel_futures=True)
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:

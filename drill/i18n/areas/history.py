@@ -120,7 +120,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.cli.written": "{path}: historikk over {n} øvinger skrevet ({format}).",
         "history.help.workers": "prosesser som regner ut poengsum for øvinger denne maskinen aldri har regnet ut "
                                 "(standard: én per kjerne)",
-        "history.cli.progress": "Leser øktfiler: {done} ferdige, {scored} regnet ut nå …",
+        "history.cli.progress": "Leser øktfiler: har lest {done}, regnet ut {scored} nå …",
         "history.cli.counts": "Poengsummer: {cached} husket fra før, {scored} regnet ut nå, {same} delt med en lik øving.",
         "history.picker_column": "Siste resultat",
     },
@@ -236,7 +236,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.cli.written": "{path}: historikk over {n} øvingar skriven ({format}).",
         "history.help.workers": "prosessar som reknar ut poengsum for øvingar denne maskina aldri har rekna ut "
                                 "(standard: éin per kjerne)",
-        "history.cli.progress": "Les øktfiler: {done} ferdige, {scored} rekna ut no …",
+        "history.cli.progress": "Les øktfiler: har lese {done}, rekna ut {scored} no …",
         "history.cli.counts": "Poengsummar: {cached} hugsa frå før, {scored} rekna ut no, {same} delte med ei lik øving.",
         "history.picker_column": "Siste resultat",
     },
@@ -354,7 +354,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.cli.cannot_write": "{path}: cannot write the history ({problem}).",
         "history.cli.written": "{path}: {format} history of {n} drills written.",
         "history.help.workers": "processes that score drills this machine has never scored (default: one per core)",
-        "history.cli.progress": "Reading session files: {done} done, {scored} scored now …",
+        "history.cli.progress": "Reading session files: {done} read, {scored} scored now …",
         "history.cli.counts": "Scores: {cached} remembered from before, {scored} worked out now, {same} shared with an identical drill.",
         "history.picker_column": "Last result",
     },
