@@ -340,7 +340,7 @@ class DrillApp(App[None]):
         if connection is None or self._debrief_shown or self.screen is not self._console:
             return
         replay = isinstance(connection, ReplayConnection)
-        events = connection.recorded if isinstance(connection, ReplayConnection) else connection.events
+        events = connection.recorded if isinstance(connection, ReplayConnection) else list(connection.events)
         debrief = build_debrief(connection.scenario, events, self.language, session=connection.session_path)
         end_reason = connection.state.end_reason
         if isinstance(connection, ReplayConnection):
