@@ -81,6 +81,7 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
     loaded = parse_scenario(SCENARIO.format(per_minute=args.rate * 60, nodes=args.nodes), "bench-storm.yaml")
     started = time.perf_counter()
     live = LiveDrill.create(loaded, session, seed=1, overwrite=True)
+    live.let_go_of_events()  # as drill play does (ThreadedConnection): the session file keeps them
     live.advance_to(args.items / args.rate)
     prefill_s = time.perf_counter() - started
     print(f"  prefill: {len(live.state.items):,} items in {prefill_s:.1f} s (outside the timed regions)", flush=True)

@@ -140,6 +140,13 @@ class LiveDrill:
     def act(self, action: Action, by: str | None = None) -> list[Event]:
         return self._record(self.engine.apply(action, by=by))
 
+    def let_go_of_events(self) -> None:
+        """From now on the session file alone keeps the events (read them back with
+        `store.iter_events`); the engine's `events` stay empty. A drill that runs for hours under
+        a storm would otherwise hold every event as a Python object as well as on disk."""
+        self.engine.keep_events = False
+        self.engine.events.clear()
+
     def close(self) -> None:
         self.store.close()
 

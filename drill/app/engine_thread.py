@@ -16,7 +16,10 @@ is committed to the session file before the console sees it, as before.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import takewhile
+from pathlib import Path
+from typing import overload
 
 from drill.app.connection import EventListener, LocalConnection
 from drill.engine.actions import Action
@@ -24,13 +27,42 @@ from drill.engine.clock import target_after
 from drill.events import CounterfactualReach, Event
 from drill.live import LiveDrill
 from drill.state import DrillState
+from drill.store import SessionStore
 
 SLICE = 2.0
 """Simulated seconds the engine advances at a time: the longest a team action waits for the
 engine to let go of the drill, and how often the console hears of new events under a storm."""
 MAX_AHEAD = 0.5
-"""Wall seconds of drill time the clock may run ahead of what the engine has done. When the
-engine cannot keep up with a very high speed the clock runs slower instead of piling up work."""
+"""Wall seconds of drill time the engine may run ahead of what the console has applied. When
+either cannot keep up with a very high speed the clock runs slower instead of piling up work
+(and events waiting for the console)."""
+
+
+class RecordedEvents(Sequence[Event]):
+    """The first `count` events of a session, read back from its file whenever they are asked
+    for (the console's rebuilds and the debrief: a few times a drill), never held in memory."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        self._path = path
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Event]:
+        if self._count == 0:
+            return
+        with SessionStore.open(self._path) as store:  # a reader of its own: the engine writes meanwhile
+            yield from takewhile(lambda e: e.seq <= self._count, store.iter_events())
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Event]: ...
+
+    def __getitem__(self, index: int | slice) -> Event | list[Event]:
+        return list(self)[index]
 
 
 class ThreadedConnection(LocalConnection):
@@ -38,7 +70,9 @@ class ThreadedConnection(LocalConnection):
         super().__init__(live)
         self._lock = threading.Lock()
         self._state = live.state.fork()
-        self._events: list[Event] = list(live.engine.events)
+        self._applied = live.store.last_seq()
+        """The last event the console's copy has applied (everything before it is on disk)."""
+        live.let_go_of_events()
         self._listeners: list[EventListener] = []
         self._outbox: list[Event] = []
         """Events the engine made that the console has not applied yet, in order (under the lock)."""
@@ -58,7 +92,8 @@ class ThreadedConnection(LocalConnection):
 
     @property
     def events(self) -> Sequence[Event]:
-        return self._events
+        """Every event the console has applied, read back from the session file when iterated."""
+        return RecordedEvents(self._live.store.path, self._applied)
 
     @property
     def now(self) -> float:
@@ -96,7 +131,7 @@ class ThreadedConnection(LocalConnection):
             start = max(self._target, state.now)
             target = target_after(start, state.speed, state.paused, wall_seconds)
             # The engine keeps time to the millisecond (what the log records and a replay reaches).
-            target = round(min(target, self._engine_now + state.speed * MAX_AHEAD), 3)
+            target = round(min(target, state.now + state.speed * MAX_AHEAD), 3)
             if target > self._target:
                 self._target = target
                 self._wanted.set()
@@ -131,7 +166,8 @@ class ThreadedConnection(LocalConnection):
         for event in batch:
             state.apply(event)
         state.now = max(state.now, engine_now)
-        self._events.extend(batch)
+        if batch:
+            self._applied = batch[-1].seq
         if batch:
             for listener in self._listeners:
                 listener(batch)

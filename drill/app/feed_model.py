@@ -11,6 +11,7 @@ shows, in which order and matching which search, is `drill.app.triage`'s job.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from drill.app.triage import VIEWS, Rows, Sort, Triage, View, post_row
 from drill.events import (
@@ -21,6 +22,10 @@ from drill.events import (
 )
 from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView
+
+
+REBUILD_BATCH = 5000
+"""Events applied at a time when the model is rebuilt from a whole drill's log."""
 
 
 class FeedModel:
@@ -65,7 +70,9 @@ class FeedModel:
         self._thread_versions.clear()
         self._triage.reset(state)
         self._rows = None
-        self.apply(events)
+        stream = iter(events)  # read back from the session file: a batch at a time, never all at once
+        while batch := list(islice(stream, REBUILD_BATCH)):
+            self.apply(batch)
         self.seen &= set(state.items)
         self.version += 1
         self._content += 1

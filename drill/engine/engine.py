@@ -141,6 +141,10 @@ class DrillEngine:
         self.scenario_hash = scenario_hash
         self.state = DrillState()
         self.events: list[Event] = []
+        self.keep_events = True
+        """Keep every event in `events`. A live drill lets its session file keep them instead
+        (`LiveDrill.let_go_of_events`): 100,000 events are 180 MB of Python objects."""
+        self._emitted = 0
         self._queue: list[_Due] = []
         self._counter = 0
         self._fresh: list[Event] = []
@@ -710,8 +714,10 @@ class DrillEngine:
     # --- recording ------------------------------------------------------------------------
 
     def _emit(self, actor: str, payload: Payload) -> None:
-        event = Event(seq=len(self.events) + 1, t=round(self.now, 3), actor=actor, payload=payload)  # type: ignore[arg-type]
-        self.events.append(event)
+        self._emitted += 1
+        event = Event(seq=self._emitted, t=round(self.now, 3), actor=actor, payload=payload)  # type: ignore[arg-type]
+        if self.keep_events:
+            self.events.append(event)
         self._fresh.append(event)
         self.state.apply(event)
 

@@ -17,13 +17,14 @@ from drill.app.app import DrillApp, PlayOptions
 from drill.app.engine_thread import ThreadedConnection
 from drill.app.widgets.page_feed import PageFeed
 from drill.engine.actions import Hide, Reply, SetClock
+from drill.engine.spread_port import RumourImpact
 from drill.events import ReplyPosted
 from drill.live import LiveDrill
 from drill.scenario import LoadedScenario
 from drill.state import DrillState
 from drill.store import SessionStore
 
-from .conftest import linear_spread
+from .conftest import LinearSpread, linear_spread
 
 
 def same_drill(a: DrillState, b: DrillState) -> None:
@@ -111,6 +112,8 @@ def test_the_engine_thread_records_what_a_headless_drill_records(gas: LoadedScen
     finally:
         engine.close()
     events = list(connection.events)
+    # The session file keeps the events; neither the engine nor the console holds them.
+    assert connection.live.engine.events == [] and len(events) == len(connection.events) > 100
     # The listeners heard every event once, in order, with no gap.
     assert seen == [e.seq for e in events][len(events) - len(seen):]
     assert [e.seq for e in events] == list(range(1, len(events) + 1))
@@ -146,3 +149,38 @@ async def test_the_console_fills_while_the_engine_runs_on_its_thread(gas: Loaded
         same_drill(connection.state, DrillState.from_events(list(connection.events)))
         assert connection.now >= live.state.now - 1e-9
     assert connection.now > 0
+
+
+class ReplayedSpread(LinearSpread):
+    """A model with one rumour to replay at the end, so the drill stops in "ending" first."""
+
+    def rumours_to_replay(self) -> int:
+        return 1
+
+    def counterfactuals(self, until: float, **options: object) -> list[RumourImpact]:
+        return [RumourImpact("bomb-rumour", actual=100, without_correction=300, with_earlier_correction=50,
+                             corrected_at=None, earlier_by=600.0)]
+
+
+def test_a_threaded_drill_ends_with_its_counterfactuals_recorded_after_everything_else(
+        gas: LoadedScenario, tmp_path: Path) -> None:
+    live = LiveDrill.create(gas, tmp_path / "end.db", seed=2, spread_factory=lambda scenario, seed: ReplayedSpread())
+    connection = ThreadedConnection(live)
+    engine = EngineThread(connection)
+    try:
+        connection.apply(SetClock(speed=1000))
+        deadline = time.monotonic() + 300
+        while not connection.ending:
+            assert not connection.ended, "the drill ended without stopping for its counterfactuals"
+            assert time.monotonic() < deadline, f"the drill never reached its end (at {connection.now})"
+            connection.tick(1.0)
+            engine.woken.wait(0.05)
+            engine.woken.clear()
+    finally:
+        engine.close()
+    connection.complete_end(connection.compute_impacts())
+    events = list(connection.events)
+    assert connection.ended and [e.type for e in events[-2:]] == ["counterfactual_reach", "drill_ended"]
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    same_drill(connection.state, DrillState.from_events(events))
+    connection.close()
