@@ -29,7 +29,7 @@ from scoring.clock import ScenarioClock
 from scoring.models import ItemRef
 from scoring.rubric import Rubric, Thresholds, load_rubric, thresholds_for
 from scoring.texts import quote
-from scoring.tone import ToneFinding, ToneResult, analyse_reply
+from scoring.tone import SUPPORTED_LANGUAGES, ToneFinding, ToneResult, analyse_reply
 
 T = TypeVar("T")
 
@@ -300,12 +300,12 @@ class ScoringContext:
 
     @cached_property
     def _tone_settings(self) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
-        """Replies are in the scenario's language; explanations in the report's (the analyser
-        explains in bokmål or English, so a nynorsk report gets its explanations in bokmål)."""
+        """Replies are read in the scenario's language; explanations in the report's (bokmål,
+        nynorsk or English)."""
         m = self.scenario.municipality
         numbers = (m.switchboard,) if m.switchboard else ()
         domains = (m.email_domain,) if m.email_domain else ()
-        return analysis_language(str(self.scenario.language)), numbers, domains, analysis_language(self.lang)
+        return _tone_language(str(self.scenario.language)), numbers, domains, _tone_language(self.lang)
 
     def tone_of_reply(self, reply_id: str) -> ToneResult | None:
         """The analysis already made of a public reply (None for private ones)."""
@@ -326,6 +326,11 @@ class ScoringContext:
 
 
 _IDENTIFIER_HINT = re.compile(r"\d|@")
+
+
+def _tone_language(language: str) -> str:
+    """The tone analyser reads and explains bokmål, nynorsk and English."""
+    return language if language in SUPPORTED_LANGUAGES else analysis_language(language)
 
 
 def _needs_context(item: ItemView) -> bool:

@@ -17,7 +17,7 @@ from drill.i18n import catalogue
 from scoring.tone import learned, privacy
 from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
 from scoring.tone.language import detect_language
-from scoring.tone.loader import LANGUAGE_FILES, RuleSet, load_ruleset, load_settings
+from scoring.tone.loader import READ_WITH, RuleSet, load_ruleset, load_settings
 from scoring.tone.matching import (
     Hit,
     MatchState,
@@ -31,7 +31,7 @@ from scoring.tone.models import Language, ToneFinding, ToneResult
 from scoring.tone.ruleset import Rule
 from scoring.tone.text import AnalysedText
 
-SUPPORTED_LANGUAGES = tuple(LANGUAGE_FILES)
+SUPPORTED_LANGUAGES = tuple(READ_WITH)
 # The longest reply analysed in full (about ten pages of text); a longer one is analysed up to
 # here and says so in a finding. `drill tone` refuses longer input outright.
 MAX_REPLY_CHARS = 20_000
@@ -50,7 +50,7 @@ def analyse_reply(
 ) -> ToneResult:
     """Score a reply (0-100, higher is better) and list the findings behind the score.
 
-    `language` is "nb", "en" or "auto" (guess from stopwords). `context` is the citizen comment
+    `language` is "nb", "nn", "en" or "auto" (guess from stopwords). `context` is the citizen comment
     being answered: it enables the "complaint answered without empathy" and "repeats the
     citizen's personal data" findings. `official_numbers`/`official_domains` are the
     municipality's own contact points, which a reply may publish. Explanations are written in

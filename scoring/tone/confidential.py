@@ -27,6 +27,12 @@ from scoring.tone.text import AnalysedText, Sentence
 
 Detail = dict[str, str]
 # A capitalised word continuing a list of capitalised words ("Kleppanes, Hagevik og Nordstranda").
+# The last line of a reply that is a first name and a department ("Tom, Revenues and Benefits",
+# "Heidi, tildelingskontoret"): the writer signing, however the department is named.
+SIGN_OFF_RE = re.compile(r"(?:[.!?]\s+|\n)\s*([A-ZÆØÅ][a-zæøåé]+(?:\s[A-ZÆØÅ][a-zæøåé]+)?\s*,\s*[\w&/ ()æøåÆØÅ-]{2,50}?)\s*$")
+# Offices the municipality sends residents to, named before their address.
+OFFICES = (r"\bNAV(?:-kontoret)?(?:\s+[A-ZÆØÅ][\wæøå]+)?", "torget", "rådhuset", "rådhus", "biblioteket",
+           "legekontoret", "helsestasjonen", "town hall", "library", "civic centre", "one stop shop")
 # Words that open a reply before a name ("Ja, Ola ...", "Hi, Anna ...") without starting a list.
 ANSWER_WORDS = frozenset({"ja", "nei", "jo", "hei", "hallo", "takk", "yes", "no", "hi", "hello", "thanks"})
 LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
@@ -41,13 +47,17 @@ SITUATING_KINDS = frozenset({"age", "house", "group"})
 @dataclass(frozen=True)
 class _Name:
     nb: str
+    nn: str
     en: str
 
 
-CONFIRMED = _Name("bekrefter det innbyggeren spurte om", "confirms what the resident asked about")
+CONFIRMED = _Name("bekrefter det innbyggeren spurte om", "stadfestar det innbyggjaren spurde om",
+                  "confirms what the resident asked about")
 CARRIED = {
-    "anaphor": _Name("viser tilbake til en person som er pekt ut", "points back to a person already identified"),
-    "addressee": _Name("innbyggeren, tiltalt med navn", "the resident, addressed by name"),
+    "asked": _Name("personen innbyggeren spurte om", "personen innbyggjaren spurde om", "the person the resident asked about"),
+    "anaphor": _Name("viser tilbake til en person som er pekt ut", "viser attende til ein person som er peika ut",
+                     "points back to a person already identified"),
+    "addressee": _Name("innbyggeren, tiltalt med navn", "innbyggjaren, tiltalt med namn", "the resident, addressed by name"),
 }
 
 
@@ -151,8 +161,9 @@ class ConfidentialityMatcher:
         addressed = self._addresses_by_name(text)
         context_person = bool(context) and self._strong_in(context or "")
         clauses: list[tuple[int, int, bool]] = []  # start, end, skipped (refusal, general, question)
+        signed = _sign_off_start(text.text)
         for sentence in text.sentences:
-            clauses += [(s, e, self._skipped(text.text[s:e])) for s, e in self._clauses(text, sentence)]
+            clauses += [(s, e, e > signed or self._skipped(text.text[s:e])) for s, e in self._clauses(text, sentence)]
         hits: list[ConfidentialHit] = []
         persons_by_clause: list[list[Part]] = []
         matters_by_clause: list[list[Part]] = []
@@ -202,16 +213,21 @@ class ConfidentialityMatcher:
                         part = Part(m.start(), m.end(), "anaphor")
                         if j != i or _word_gap(text, matters[0], part) <= self.data.window:
                             return [self._hit(text, matters[0], part)]
-        if (in_context and "?" in (context or "") and self.affirmation_re.match(text.text)
-                and not self.refusal_re.search(text.text)):
-            strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
-            if not strong and context_person:
-                strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text)] if m]
-            if strong:
-                opener = self.affirmation_re.match(text.text)
-                assert opener is not None
-                matter = Part(opener.start(), opener.end(), "confirmed")
-                return [self._hit(text, matter, strong[0])]
+        opener = self.affirmation_re.match(text.text)
+        if opener is None or self.refusal_re.search(text.text):
+            return []
+        strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
+        if not strong and context_person:
+            strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text)] if m]
+        if in_context and "?" in (context or "") and strong:
+            # "Hvem har fått lus?" - "Det gjeld to av jentene i 2B": the answer names the person.
+            return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), strong[0])]
+        told = [m for ms in matters_by_clause for m in ms]
+        if context_person and told:
+            # "Jeg så at Kari sin datter ble hentet" - "Det stemmer. ... barnevernet": the reply
+            # confirms the comment about a person and adds the matter.
+            person = strong[0] if strong else Part(opener.start(), opener.end(), "asked")
+            return [self._hit(text, told[0], person)]
         return []
 
     def parts(self, text: AnalysedText) -> tuple[list[Part], list[Part], bool]:
@@ -302,7 +318,8 @@ class ConfidentialityMatcher:
             blocked = self.matter_not_res[kind]
             if blocked is not None and blocked.search(clause):
                 continue
-            found += [Part(offset + m.start(), offset + m.end(), kind) for m in pattern.finditer(clause)]
+            found += [Part(offset + m.start(), offset + m.end(), kind) for m in pattern.finditer(clause)
+                      if not clause[max(0, m.start() - 1) : m.start()] in ("/", ".", "@")]
         return found
 
     def _persons(self, text: AnalysedText, clause: str, offset: int, addressed: bool = False) -> list[Part]:
@@ -317,8 +334,15 @@ class ConfidentialityMatcher:
                         continue
                 found.append(Part(offset + m.start(), offset + m.end(), kind))
         if "address" in self.data.persons:
-            found += [Part(offset + s, offset + e, "address") for s, e in privacy.street_addresses(clause)]
+            found += [Part(offset + s, offset + e, "address") for s, e in privacy.street_addresses(clause)
+                      if not self.office_before_re.search(clause[max(0, s - 40) : s])]
         return found
+
+    @cached_property
+    def office_before_re(self) -> re.Pattern[str]:
+        """An address right after an office ("NAV-kontoret i Storgata 4") is where the office is."""
+        words = [*self.data.institution_suffixes, *self.data.institution_nouns, *OFFICES]
+        return re.compile(r"(?:" + "|".join(words) + r")\s+(?:i|på|ved|in|at|on)\s+$", re.IGNORECASE)
 
     def _is_name(self, text: AnalysedText, start: int, end: int) -> bool:
         """A capitalised word or two that stands for a person, not a place, institution or a
@@ -360,8 +384,15 @@ class ConfidentialityMatcher:
         m_text, p_text = text[matter.start : matter.end], text[person.start : person.end]
         return {
             "nb": f"Sensitivt forhold: «{m_text}» ({m_name.nb}); kan identifisere en person: «{p_text}» ({p_name.nb}).",
+            "nn": f"Sensitivt forhold: «{m_text}» ({m_name.nn}); kan identifisere ein person: «{p_text}» ({p_name.nn}).",
             "en": f"Sensitive matter: «{m_text}» ({m_name.en}); identifies a person: «{p_text}» ({p_name.en}).",
         }
+
+
+def _sign_off_start(text: str) -> int:
+    """Where the closing "Name, department" line starts (len(text) when there is none)."""
+    m = SIGN_OFF_RE.search(text)
+    return m.start(1) if m and len(m.group(1).split()) <= 8 else len(text)
 
 
 def _word_gap(text: AnalysedText, a: Part, b: Part) -> int:

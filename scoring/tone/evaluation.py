@@ -25,7 +25,7 @@ from scoring.tone.ruleset import LABELLED_FLAGS
 
 LANGUAGES = ("nb", "nn", "en")
 LABELS = ("good", "bad")
-ANALYSER_LANGUAGE = {"nb": "nb", "nn": "nb", "en": "en"}
+ANALYSER_LANGUAGE = {"nb": "nb", "nn": "nn", "en": "en"}
 REQUIRED_FIELDS = ("id", "language", "reply", "label", "flags")
 WORST = 8
 

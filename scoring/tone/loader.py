@@ -23,6 +23,11 @@ LANGUAGE_FILES: dict[str, str] = {"nb": "nb.yaml", "en": "en.yaml"}
 COMMON_FILE = "common.yaml"
 SETTINGS_FILE = "settings.yaml"
 CONFIDENTIALITY_FILES: dict[str, str] = {"nb": "confidential-nb.yaml", "en": "confidential-en.yaml"}
+# The files each analysed language is read with. Nynorsk shares the bokmål files, which list
+# the nynorsk forms beside the bokmål ones: the two written standards share nearly every rule,
+# municipal pages mix them, and one list per matter cannot drift apart as two would. A nynorsk
+# reply differs in its explanations (in nynorsk) and in what the learned model knows of it.
+READ_WITH: dict[str, str] = {"nb": "nb", "nn": "nb", "en": "en"}
 
 
 class RuleFileError(ValueError):
@@ -62,7 +67,7 @@ def load_settings() -> Settings:
 @lru_cache(maxsize=None)
 def load_confidentiality(language: str) -> Confidentiality:
     """The confidentiality detector's word lists for one language."""
-    name = CONFIDENTIALITY_FILES[language]
+    name = CONFIDENTIALITY_FILES[READ_WITH[language]]
     try:
         data = Confidentiality.model_validate(_read_yaml(name))
     except ValidationError as error:
@@ -70,8 +75,8 @@ def load_confidentiality(language: str) -> Confidentiality:
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
         )
         raise RuleFileError(f"{RULE_DIR}/{name}: {problems}") from error
-    if data.language != language:
-        raise RuleFileError(f"{RULE_DIR}/{name}: language is {data.language!r}, expected {language!r}")
+    if data.language != READ_WITH[language]:
+        raise RuleFileError(f"{RULE_DIR}/{name}: language is {data.language!r}, expected {READ_WITH[language]!r}")
     return data
 
 
@@ -89,12 +94,12 @@ class RuleSet:
 def load_ruleset(language: str) -> RuleSet:
     """Common rules plus the language's own, ordered so that a rule that looks at other
     rules' findings runs after them."""
-    if language not in LANGUAGE_FILES:
-        raise ValueError(f"unsupported language {language!r}; use one of {sorted(LANGUAGE_FILES)}")
-    own = load_rule_file(LANGUAGE_FILES[language])
+    if language not in READ_WITH:
+        raise ValueError(f"unsupported language {language!r}; use one of {sorted(READ_WITH)}")
+    own = load_rule_file(LANGUAGE_FILES[READ_WITH[language]])
     common = load_rule_file(COMMON_FILE)
     if own.lexicon is None:
-        raise RuleFileError(f"{RULE_DIR}/{LANGUAGE_FILES[language]}: the lexicon section is missing")
+        raise RuleFileError(f"{RULE_DIR}/{LANGUAGE_FILES[READ_WITH[language]]}: the lexicon section is missing")
     rules = {rule.id: rule for rule in [*common.rules, *own.rules]}
     if len(rules) != len(common.rules) + len(own.rules):
         clash = sorted({r.id for r in common.rules} & {r.id for r in own.rules})

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["info", "minor", "major", "critical"]
-Language = Literal["nb", "en"]
+Language = Literal["nb", "nn", "en"]
 
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "minor": 1, "major": 2, "critical": 3}
 

@@ -74,6 +74,7 @@ class _Strict(BaseModel):
 
 class Explanation(_Strict):
     nb: str = Field(min_length=1)
+    nn: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
 
@@ -269,6 +270,7 @@ class KindName(_Strict):
     """What a kind of matter or person reference is called in an explanation."""
 
     nb: str = Field(min_length=1)
+    nn: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
 

@@ -35,10 +35,15 @@ LABEL_BEFORE_INITIAL_RE = re.compile(
 SENTENCE_OPENING_RE = re.compile(r"(?:^|[:\-–—•*(«\"])[\s\"«“'‘(]*$")
 
 
+# Nynorsk is lemmatised as bokmål: the rules' lemma lists hold bokmål lemmas, and the
+# nynorsk forms they need are listed beside them as words (loader.READ_WITH).
+LEMMATISER = {"nn": "nb"}
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str, language: str) -> str:
     """Lower-cased lemma; cached because the same words recur in every reply."""
-    return simplemma.lemmatize(word.lower(), lang=language).lower()
+    return simplemma.lemmatize(word.lower(), lang=LEMMATISER.get(language, language)).lower()
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ FLOORS = {
     # The second held-back set (rules alone, unseen: AUC 0.866, privacy 59.3 %, 4.3 % of good
     # replies flagged); the rules' own false alarms on it remain, the model removes none.
     "dev-3.jsonl": ({"nb": 0.95, "nn": 0.95, "en": 0.95}, 0.95, 0.05),
+    # The third held-back set (unseen: AUC 0.970, privacy 79.2 %, 2.8 % of good replies flagged);
+    # its misses taught the detector roles, confirmations and nynorsk forms.
+    "dev-4.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.01),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
@@ -38,6 +41,8 @@ FLAG_RECALL_FLOORS = {
                   "false_reassurance": 0.9, "speculation": 0.55, "casualties": 0.85, "case_processing": 0.5},
     "dev-3.jsonl": {"defensive": 0.5, "dismissive": 0.5, "sarcasm": 0.5, "false_reassurance": 0.5,
                     "speculation": 0.5, "case_processing": 0.5},
+    "dev-4.jsonl": {"defensive": 0.9, "dismissive": 0.9, "sarcasm": 0.9, "party_politics": 0.9,
+                    "false_reassurance": 0.9, "speculation": 0.9, "casualties": 0.9, "case_processing": 0.9},
     "dev-2.jsonl": {"defensive": 0.3, "dismissive": 0.07, "sarcasm": 0.2, "party_politics": 0.65,
                     "false_reassurance": 0.5, "speculation": 0.25, "casualties": 0.6, "case_processing": 0.25},
 }

@@ -213,3 +213,55 @@ def test_capitalised_nouns_are_not_taken_for_named_people(text: str) -> None:
 def test_road_numbers_are_not_street_addresses() -> None:
     rules = _rules("En bil har kjørt av Riksvei 5 ved Fjordvik.")
     assert not rules & {"P1.address_mentioned", "P1.home_address"}
+
+
+def _privacy(text: str, **kwargs: object) -> set[str]:
+    """The privacy rules a reply fires, by the rules alone (what the word lists decide)."""
+    result = analyse_reply(text, learned_model=False, **kwargs)  # type: ignore[arg-type]
+    return {f.rule for f in result.findings if f.flag == "privacy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "language"),
+    [
+        # nynorsk possessives and forms: "far din", "mora di", "heimetenesta", "vedtaket frå"
+        ("Far din på rom 12 har fått tryggleiksalarm etter vedtaket frå mars.", None, "nn"),
+        ("Mora di står på lista til heimetenesta og får besøk to gonger om dagen.", None, "nn"),
+        # a role in the case the comment is about, referred to by the role alone
+        ("Vaktmesteren er sykmeldt etter det som skjedde.", "Hvorfor har vaktmesteren på Åsen skole vært borte?", "nb"),
+        ("Dirigenten vart stoppa etter at politiattesten synte ei sak.", "Kvifor er ikkje dirigenten i musikklaget med?",
+         "nn"),
+        # a confirmation of what the comment said about a person, with the matter added
+        ("Det stemmer. Saken er meldt til barnevernet.", "Jeg så at naboen min sin sønn ble hentet av politiet.", "nb"),
+        ("That's correct, and his social worker has been told.", "I saw the boy in Year 6 being taken home by police.",
+         "en"),
+        # an answer to "who?" that describes the person
+        ("Det gjeld to av gutane i 3C.", "Kven er det som har fått skabb i 3C?", "nn"),
+    ],
+)
+def test_people_identified_without_a_name_are_found(text: str, context: str | None, language: str) -> None:
+    assert _privacy(text, language=language, context=context)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kom til NAV-kontoret i Storgata 4 før kl. 15, så får du snakke med en veileder i dag.", "nb"),
+        ("Vi kan ikkje kommentere personalsaker, men rektor er på plass att måndag.", "nn"),
+        ("Born i risikogrupper kan få vaksine hjå fastlegen eller helsestasjonen.", "nn"),
+        ("Kommuneoverlegen kan be Kreftregisteret om en vurdering dersom det er grunnlag for det.", "nb"),
+        ("Please send us a private message with your reference number.\nTom, Revenues and Benefits", "en"),
+        ("Rektor har sagt opp og begynner i ny jobb i nabokommunen. Stillingen lyses ut i mai.", "nb"),
+    ],
+)
+def test_offices_refusals_and_general_advice_are_not_breaches(text: str, language: str) -> None:
+    assert not _privacy(text, language=language)
+
+
+def test_nynorsk_replies_are_explained_in_nynorsk() -> None:
+    result = analyse_reply("Far din har fått heimesjukepleie. Helsing Kari, helse og omsorg", language="nn",
+                           learned_model=False)
+    assert result.language == "nn"
+    breach = next(f for f in result.findings if f.rule.startswith("P1."))
+    assert "teieplikt" in breach.explanation and "ein person" in breach.explanation
+    assert "T1.signature" in result.rules

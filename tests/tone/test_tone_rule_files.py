@@ -71,7 +71,7 @@ def _rule(**overrides: object) -> dict[str, object]:
         "severity": "minor",
         "source": "GP",
         "flag": "dismissive",
-        "explanation": {"nb": "Forklaring.", "en": "Explanation."},
+        "explanation": {"nb": "Forklaring.", "nn": "Forklaring.", "en": "Explanation."},
         "patterns": [{"regex": "eksempel"}],
     }
     base.update(overrides)
