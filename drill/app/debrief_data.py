@@ -52,19 +52,19 @@ def build_debrief(scenario: Scenario, events: Sequence[Event], language: str,
         return Debrief(summary, None, names=names)
     try:
         report = score(scenario, events, language=language)
-        _remember(session, events, report)
+        _remember(session, scenario, events, report)
         return Debrief(summary, report, names=names, did=_team_did(scenario, events, report))
     except Exception as error:  # noqa: BLE001 - the scorer's bug must not take the drill's ending down
         return Debrief(summary, None, f"{type(error).__name__}: {error}", names=names)
 
 
-def _remember(session: Path | None, events: list[Event], report: Any) -> None:
+def _remember(session: Path | None, scenario: Scenario, events: list[Event], report: Any) -> None:
     """The score kept on this machine, so a history of the team's drills need not score it again."""
     try:
         from drill.history.cache import record_score
     except ImportError:
         return
-    record_score(session, events, report)
+    record_score(session, events, report, scenario)
 
 
 def _team_did(scenario: Scenario, events: list[Event], report: Any) -> dict[str, list[str]]:

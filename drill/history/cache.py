@@ -12,7 +12,8 @@ found again and a changed scorer scores afresh. Summaries are language-neutral
 (`scores.summary_of`), so a drill scored in one language serves a history in any. Only this
 cache, written by this machine's scorer, is trusted: nothing a session file says about its
 own score is read. A file's fingerprint is kept too, under its path, size and modification
-time, so an unchanged file is not even re-read. The cache is a small SQLite file in the user's
+time, so an unchanged file is not even re-read, and each stored scenario text's parsed model, so
+a version's YAML is parsed once. The cache is a small SQLite file in the user's
 cache folder (`$DRILL_CACHE_DIR`, else `$XDG_CACHE_HOME/drill`, else `~/.cache/drill`); if it
 cannot be opened or written, drills are simply scored again.
 """
@@ -30,6 +31,7 @@ from pathlib import Path
 import scoring
 from drill.events import Event
 from drill.history.scores import SCORING_LANGUAGE, Summary, has_ended, summary_of
+from drill.scenario.loader import content_hash
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
 from scoring.models import ScoreReport
@@ -59,6 +61,17 @@ def scoring_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+@cache
+def parser_digest() -> str:
+    """A digest of the scenario parser and model: a scenario parsed by another version is parsed again."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent / "scenario"
+    for path in sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class SummaryCache:
     def __init__(self, folder: Path | None = None) -> None:
         self._db: sqlite3.Connection | None = None
@@ -70,6 +83,7 @@ class SummaryCache:
             self._db.execute("PRAGMA synchronous = OFF")  # a cache: a write lost in a crash is only scored again
             self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS scenarios (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         except (OSError, sqlite3.Error):
             self._db = None
 
@@ -112,15 +126,38 @@ class SummaryCache:
         except (OSError, sqlite3.Error):
             pass
 
+    def scenario(self, version: str) -> Scenario | None:
+        """The scenario parsed before from the stored text with this content hash: validating the
+        model from JSON takes a millisecond or two, parsing the YAML a third of a second."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM scenarios WHERE key = ?",
+                                   (f"{version}:{parser_digest()}",)).fetchone()
+            return Scenario.model_validate_json(row[0]) if row else None
+        except (sqlite3.Error, ValueError):
+            return None
+
+    def put_scenario(self, version: str, scenario: Scenario) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("INSERT OR REPLACE INTO scenarios (key, value) VALUES (?, ?)",
+                             (f"{version}:{parser_digest()}", scenario.model_dump_json()))
+        except sqlite3.Error:
+            pass
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
 
 
-def record_score(session: Path | str | None, events: Sequence[Event], report: ScoreReport) -> None:
+def record_score(session: Path | str | None, events: Sequence[Event], report: ScoreReport,
+                 scenario: Scenario | None = None) -> None:
     """Remember the score of a drill that has ended, scored by whoever ended or scored it.
 
-    Called where a drill's score is made anyway, so a later history need not score it again.
+    Called where a drill's score is made anyway, so a later history need not score it again;
+    the `scenario` parsed from the file's stored text, if the caller has it, is kept too.
     Never fails: a session file or cache that cannot be read or written only means the drill
     is scored again by the next history.
     """
@@ -129,9 +166,12 @@ def record_score(session: Path | str | None, events: Sequence[Event], report: Sc
     try:
         with SessionStore.open(session) as store:
             fingerprint = store.fingerprint()
+            version = content_hash(store.scenario_text)
         summaries = SummaryCache()
         try:
             summaries.put(fingerprint, summary_of(report))
+            if scenario is not None and summaries.scenario(version) is None:
+                summaries.put_scenario(version, scenario)
         finally:
             summaries.close()
     except Exception:  # noqa: BLE001 - remembering a score must never take a drill's ending down
@@ -148,4 +188,4 @@ def score_and_record(session: Path | str, scenario: Scenario, events: Sequence[E
         report = score(scenario, events, language=SCORING_LANGUAGE)
     except Exception:  # noqa: BLE001 - the drill is recorded; a scorer's failure only means scoring it later
         return
-    record_score(session, events, report)
+    record_score(session, events, report, scenario)
