@@ -41,6 +41,9 @@ SORTS: tuple[Sort, ...] = ("newest", "oldest", "reach")
 GROUP = "group:"
 POST = "post:"
 QUESTION_KINDS = frozenset({ItemKind.question, ItemKind.press})
+SPARSE = 8
+"""The needs view is listed from its groups when it has fewer rows than one in this many of
+the waiting comments, and walked from the waiting comments otherwise."""
 GROUPED_VIEWS = frozenset({"needs", "ours"})
 """Views where similar waiting questions collapse into one row ("needs" is built from the groups
 themselves, so its cost follows the number of groups, not of waiting comments)."""
@@ -371,6 +374,11 @@ class Triage:
                 if row is not None and row not in skip:
                     yield row
 
+        if count * SPARSE < len(waiting):
+            # Few rows for many waiting comments (a storm asking thirty things): walking the
+            # waiting comments would pass thousands of members to find each row. List the rows
+            # from the waiting groups instead, at a cost that follows their number.
+            return Rows(count, self._needs_from_groups(sort), self._in_needs)
         if sort == "reach":
             heads = [(item_id, row) for item_id in self._spreading
                      if items[item_id].reach > 0 and state.is_waiting(item_id)
@@ -379,6 +387,25 @@ class Triage:
             first = frozenset(row for _, row in heads)
             return Rows(count, chain((row for _, row in heads), walk(first)), self._in_needs)
         return Rows(count, walk(), self._in_needs)
+
+    def _needs_from_groups(self, sort: Sort) -> list[str]:
+        """The needs view's rows listed from the groups with members waiting (and the waiting
+        comments in no group), each ranked by the member that stands for it."""
+        state = self._state
+        items = state.items
+        newest = sort != "oldest"
+        entries: list[tuple[float, int, str]] = []
+        for group in state.groups(1):
+            member = next(reversed(group.waiting)) if newest else next(iter(group.waiting))
+            row = group_row(group.group_id) if group.count > 1 else member
+            rank = float(items[member].reach) if sort == "reach" else items[member].t
+            entries.append((rank, self._index.get(member, 0), row))
+        for item_id in self._ungrouped:
+            if state.is_waiting(item_id):
+                rank = float(items[item_id].reach) if sort == "reach" else items[item_id].t
+                entries.append((rank, self._index.get(item_id, 0), item_id))
+        entries.sort(reverse=newest)
+        return [row for _, _, row in entries]
 
     def _in_needs(self, row: str) -> bool:
         state = self._state

@@ -78,7 +78,11 @@ def items_reference(state: DrillState, view: View, sort: Sort) -> list[str]:
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_every_view_lists_what_the_account_says_in_order(seed: int) -> None:
+@pytest.mark.parametrize("sparse", [0, 10**9], ids=["listed-from-groups", "walked-from-comments"])
+def test_every_view_lists_what_the_account_says_in_order(seed: int, sparse: int, monkeypatch) -> None:  # noqa: ANN001
+    """Both ways of listing the needs view (from its groups when rows are few for many waiting
+    comments, walked from the waiting comments otherwise) list the same rows."""
+    monkeypatch.setattr("drill.app.triage.SPARSE", sparse)
     engine, model = played(seed)
     state = engine.state
     assert any(isinstance(r, str) and r.startswith(GROUP) for r in needs_reference(state, "newest"))
