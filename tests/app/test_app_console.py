@@ -47,7 +47,7 @@ async def test_feed_shows_newest_activity_first_with_markers(console_app) -> Non
 
 async def test_status_bar_shows_story_clock_duty_and_waiting(console_app) -> None:  # noqa: ANN001
     app = console_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(160, 36)) as pilot:  # wide enough for the whole long form
         app.advance(9 * 60 + 12)
         await pilot.pause()
         status = console(app).status.text
@@ -170,7 +170,7 @@ async def test_debrief_scores_the_drill_and_writes_the_html_report(console_app) 
 
 async def test_our_posts_tab_and_time_since_the_last_update(console_app) -> None:  # noqa: ANN001
     app = console_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(160, 36)) as pilot:  # the time since the last post goes first at 120
         app.advance(4 * 60)
         await pilot.pause()
         screen = console(app)

@@ -176,3 +176,19 @@ async def test_the_thread_is_laid_out_again_when_the_pane_changes_width(console_
         thread = screen.thread
         lines = thread.text.rstrip("\n").count("\n") + 1
         assert thread.body.size.height >= lines, "every line of the comment is on screen, not only the first"
+
+
+async def test_at_120_columns_the_status_line_fits_and_keeps_what_waits(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.advance(16 * 60)
+        await pilot.pause()
+        status = console(app).status
+        text = status.text
+        assert len(text) <= status.content_size.width, "nothing cut at the right edge"
+        assert f"Ubesvart: {app.connection.state.waiting_count}" in text
+        assert "Eldste venter: 16 min" in text and "igjen" in text and "Oppdatering på overtid: 1 min" in text
+        assert "(+0:16:00)" not in text, "the elapsed time goes first"
+        await pilot.resize_terminal(170, 40)
+        await pilot.pause()
+        assert "11:11 (+0:16:00)" in status.text and "Ingen offisiell post ennå" in status.text
