@@ -18,9 +18,9 @@ The method, for every size and every contender alike:
   from other work on the machine falls on all of them alike;
 * a ratio is the median over rounds of the paired ratio (peer round r / ours round r),
   reported with its min–max, next to every contender's final sizes;
-* a 10k run takes milliseconds, so ours and the yardstick make several runs per round (20 at
-  10k, 2 at 100k, times per run): timer and scheduler noise, and the odd outbreak that dies
-  at once, then do not decide a paired ratio.
+* a run of ours takes milliseconds, so ours and the yardstick make as many runs per round as
+  fill ``ROUND_S`` by their warm-up (times per run): one wait for the CPU under load, or the
+  odd outbreak that dies at once, then does not decide a paired ratio.
 
 Sizes go up one at a time, IC then SIR at each. The whole benchmark has a wall-time budget
 (``--budget``, default ``SPREAD_BUDGET_S``): a peer runs at a size only if its graph
@@ -62,8 +62,10 @@ M = 5
 IC_P = 0.1
 SIR_TAU, SIR_GAMMA = 0.2, 1.0
 SEEDS = 10
-BATCH_ARCS = 2_000_000
-"""Ours and the yardstick run max(1, BATCH_ARCS // arcs) times per round (20 at 10k, 2 at 100k)."""
+ROUND_S = 0.25
+"""Ours and the yardstick make as many runs per round as their warm-up says fill this (at most
+MAX_BATCH): a run of a few milliseconds is otherwise decided by one wait for the CPU."""
+MAX_BATCH = 200
 PEER_BUDGET_S = 100.0
 """Paired rounds at a size: as many as fit in this (by the warm-ups), between MIN_ROUNDS and MAX_ROUNDS."""
 SPREAD_BUDGET_S = 540.0
@@ -213,6 +215,8 @@ class Contender:
     simulate: Callable[[Any], int]
     batch: int = 1
     """Runs per round (run numbers round * batch ...): times are per run, every final size is kept."""
+    batchable: bool = False
+    """Its batch is set after the warm-ups, to fill ROUND_S (the same for every batchable contender)."""
     setup_s: list[float] = field(default_factory=list)
     sim_s: list[float] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
@@ -257,6 +261,13 @@ def paired_rounds(contenders: list[Contender], rounds: int | None, budget_s: flo
     for c in contenders:
         setup, sim, _ = c.once(WARMUP_RUN)
         c.warmup_s = setup + sim
+    batchable = [c for c in contenders if c.batchable]
+    if batchable:
+        # Timed on a second, warm run: the first one pays first touches and caches.
+        per_run = max(sum(c.once(WARMUP_RUN + 1)[:2]) for c in batchable)
+        batch = max(1, min(MAX_BATCH, math.ceil(ROUND_S / max(per_run, 1e-6))))
+        for c in batchable:
+            c.batch = batch
     if rounds is None:
         per_round = sum(c.warmup_s * c.batch for c in contenders)
         rounds = max(MIN_ROUNDS, min(MAX_ROUNDS, int(budget_s / max(per_round, 1e-6))))
@@ -342,13 +353,13 @@ def _section(
     for size, graph in graphs.items():
         seeds = np.random.default_rng(size).choice(size, SEEDS, replace=False).astype(np.int64)
         seed_list = seeds.tolist()
-        # A 10k-node run takes milliseconds: several per round keep timer and scheduler noise
-        # (and the odd outbreak that dies at once) from deciding a paired ratio.
-        batch = max(1, BATCH_ARCS // max(graph.num_arcs, 1))
-        contenders = [Contender("ours", _run_number, functools.partial(_call, ours, graph, seeds), batch)]
+        # A run of milliseconds: several per round keep timer and scheduler noise (and the odd
+        # outbreak that dies at once) from deciding a paired ratio; see ROUND_S.
+        contenders = [Contender("ours", _run_number, functools.partial(_call, ours, graph, seeds), batchable=True)]
         if yardstick is not None:
             name, fn = yardstick
-            contenders.append(Contender(name, _run_number, functools.partial(_call, fn, graph, seeds), batch))
+            contenders.append(Contender(name, _run_number, functools.partial(_call, fn, graph, seeds),
+                                        batchable=True))
         row: dict[str, Any] = {}
         estimate = tracker.estimate(size)
         needed = None if estimate is None else estimate[1] + (1 + MIN_ROUNDS) * estimate[0]
@@ -379,6 +390,7 @@ def _section(
             row["speedup_vs_peer"] = paired_ratio(peer, by_name["ours"])
         out[str(size)] = row
         row["runs_per_round"] = {c.name: c.batch for c in contenders}
+        batch = contenders[0].batch
         print(f"-- {size:,} nodes, {row['rounds']} paired rounds after one warm-up each "
               f"({batch} run{'s' if batch > 1 else ''} per round for ours and the yardstick, one for the peer; times per run)")
         print(f"   {'contender':<10} {'set-up s':>9} {'sim s':>9}   final sizes median [min–max]")

@@ -91,3 +91,16 @@ def test_the_runner_collects_targets_and_checks_with_one_verdict_word() -> None:
                           "b": {"checks": [{"name": "y", "target": ">= 1", "measured": "2", "met": True}]},
                           "c": {"targets": [{"name": "z", "target": "<= 1", "measured": "-", "met": None}]}})
     assert [(r["benchmark"], verdict(r["met"])) for r in rows] == [("a", "NO"), ("b", "met"), ("c", "not measured")]
+
+
+def test_quick_contenders_get_one_batch_that_fills_a_round() -> None:
+    import time as clock
+
+    from benchmarks.spread import ROUND_S
+
+    ours = Contender("ours", lambda r: r, lambda r: 1, batchable=True)
+    yardstick = Contender("yardstick", lambda r: r, lambda r: clock.sleep(0.01) or 1, batchable=True)
+    peer = Contender("peer", lambda r: r, lambda r: 1)
+    paired_rounds([ours, yardstick, peer], 1)
+    assert ours.batch == yardstick.batch and 1 < ours.batch <= ROUND_S / 0.01 + 1
+    assert peer.batch == 1 and len(ours.sizes) == ours.batch
