@@ -34,7 +34,7 @@ import numpy as np
 
 from .csr import CSRGraph, arc_owner, arcs_of
 from .draws import ItemDraws, bits_threshold
-from .nodetimes import NodeTimes, scratch_for
+from .nodetimes import NodeTimes, min_per_node, scratch_for
 
 MODELS = ("ic", "sir")
 DELAYS = ("exponential", "lognormal", "constant")
@@ -228,8 +228,6 @@ class Cascade:
         over every arc. A stop is applied where times are read (counts and sightings are cut
         at it), as it is for a correction run ahead.
         """
-        from .nodetimes import min_per_node
-
         parts, self._pool, self._pool_min = self._pool, [], math.inf
         nodes, times = (np.concatenate(p) for p in list(zip(*parts))[:2]) if len(parts) > 1 else parts[0][:2]
         first, first_times = min_per_node(nodes, times)
