@@ -21,6 +21,7 @@ from scoring.tone.loader import READ_WITH, RuleSet, load_ruleset, load_settings
 from scoring.tone.matching import (
     Hit,
     MatchState,
+    PatternIndex,
     accept,
     condition_holds,
     pattern_spans,
@@ -28,7 +29,7 @@ from scoring.tone.matching import (
     without_overlaps,
 )
 from scoring.tone.models import Language, ToneFinding, ToneResult
-from scoring.tone.ruleset import Rule
+from scoring.tone.ruleset import Pattern, Rule
 from scoring.tone.text import AnalysedText
 
 SUPPORTED_LANGUAGES = tuple(READ_WITH)
@@ -123,22 +124,32 @@ def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowanc
     )
     context_ids = frozenset(privacy.identifiers(context, allow)) if context else frozenset()
     data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids, context)
+    live = _pattern_index(lang).live(analysed)
     for rule in ruleset.rules:
+        patterns = [p for p in rule.patterns if id(p) in live]
+        if rule.patterns and not patterns:
+            continue  # none of the rule's phrases has its words in the reply
         if rule.reply_gates and not all(gate.search(text) for gate in rule.reply_gates):
             continue  # a cheap gate ("the reply mentions injuries at all") saves the scans
-        for start, end, *detail in without_overlaps(_candidates(rule, data, state)):
+        for start, end, *detail in without_overlaps(_candidates(rule, patterns, data, state)):
             if accept(rule, state, start, end):
                 state.add(Hit(rule, start, end, sentence_index_of(analysed, start), detail[0] if detail else None))
     return RulePass(analysed, sorted(state.hits, key=lambda h: (h.start, h.rule.id)))
 
 
-def _candidates(rule: Rule, data: DetectorInput, state: MatchState) -> list[tuple[Any, ...]]:
-    """Spans proposed by the rule's detector or patterns (each pattern's own conditions applied)."""
+@lru_cache(maxsize=None)
+def _pattern_index(language: str) -> PatternIndex:
+    return PatternIndex(p for rule in load_ruleset(language).rules for p in rule.patterns)
+
+
+def _candidates(rule: Rule, patterns: list[Pattern], data: DetectorInput, state: MatchState) -> list[tuple[Any, ...]]:
+    """Spans proposed by the rule's detector or by those of its patterns that may match (each
+    pattern's own conditions applied)."""
     if rule.detector is not None:
         return DETECTOR_FUNCTIONS[rule.detector](rule, data)
     return [
         (start, end)
-        for pattern in rule.patterns
+        for pattern in patterns
         for start, end in pattern_spans(pattern, data.text)
         if all(condition_holds(c, state, start, end) for c in pattern.requires)
     ]

@@ -20,11 +20,29 @@ MIN_LITERAL = 3
 Alternatives = frozenset[str]
 
 
+# Results worked out before (compiled.py ships them for the committed rule files): parsing
+# hundreds of regexes at every start cost more than a second.
+_KNOWN: dict[tuple[str, int], Alternatives | None] = {}
+
+
+def remember(known: dict[tuple[str, int], Alternatives | None]) -> None:
+    """Take the results of `parse_required` for these (pattern, flags) as given."""
+    _KNOWN.update(known)
+
+
 def required_literals(pattern: str, flags: int = 0) -> Alternatives | None:
     """Lower-cased strings of which every match contains at least one (None: no such set).
 
     Only sound for a case-insensitive search in lower-cased text, or a case-sensitive one in
     the text itself (the caller picks which text to test against)."""
+    key = (pattern, flags)
+    if key in _KNOWN:
+        return _KNOWN[key]
+    return parse_required(pattern, flags)
+
+
+def parse_required(pattern: str, flags: int = 0) -> Alternatives | None:
+    """`required_literals` worked out from the regex's parse tree."""
     try:
         tree = parser.parse(pattern, flags)
     except re.error:

@@ -13,7 +13,6 @@ from graphlib import CycleError, TopologicalSorter
 from importlib import resources
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 
 from scoring.tone.ruleset import Confidentiality, Lexicon, Rule, RuleFile, Settings
 
@@ -35,8 +34,16 @@ class RuleFileError(ValueError):
 
 
 def _read_yaml(name: str) -> object:
+    """The file's data: from the compiled rules when they hold this very text (compiled.py)."""
     path = resources.files(RULE_PACKAGE).joinpath(RULE_DIR, name)
     text = path.read_text(encoding="utf-8")
+    from scoring.tone import compiled  # not at the top: `python -m scoring.tone.compiled` runs it
+
+    shipped = compiled.rule_data(name, text)
+    if shipped is not None:
+        return shipped
+    from ruamel.yaml import YAML  # only for a rule file edited since the rules were compiled
+
     return YAML(typ="safe", pure=True).load(text)
 
 

@@ -8,7 +8,7 @@ and be blocked by a negation ("ikke vår feil") in another.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +52,60 @@ class MatchState:
             if sentences and (sentence_index is None or sentence_index in sentences):
                 return True
         return False
+
+
+class PatternIndex:
+    """Which patterns of a rule set can match a reply, found in a few set operations per reply.
+
+    A rule set holds hundreds of patterns and a reply matches a handful. Testing each pattern's
+    required words (literals.py) one by one cost more than the matching itself, so the words are
+    indexed once: a regex's three-letter pieces, a lemma pattern's words and the first fixed
+    element of a lemma sequence point at the patterns that need them. A reply's own pieces and
+    words then name the only patterns worth running; `_find_spans` would find nothing in the
+    others (the same tests, made in bulk), so skipping them changes no result.
+    """
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.by_piece: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_literal: list[tuple[frozenset[str], int]] = []
+        always: list[int] = []
+        for pattern in patterns:
+            key = id(pattern)
+            if pattern.regex is not None:
+                heads, literals = pattern.literal_heads, pattern.literals
+                if heads is not None:
+                    for head in heads:
+                        self.by_piece.setdefault(head, []).append(key)
+                elif literals is not None:
+                    self.by_literal.append((literals, key))
+                else:
+                    always.append(key)
+            elif pattern.lemmas is not None:
+                for word in pattern.lemma_set:
+                    self.by_word.setdefault(word, []).append(key)
+            else:
+                anchor = next((s for s in pattern.seq_sets if s is not None), None)
+                if anchor is None:
+                    always.append(key)
+                for word in anchor or ():
+                    self.by_word.setdefault(word, []).append(key)
+        self.always = frozenset(always)
+        self.pieces = frozenset(self.by_piece)
+        self.words = frozenset(self.by_word)
+
+    def live(self, text: AnalysedText) -> set[int]:
+        """Ids of the patterns that may match the reply (a superset of those that do)."""
+        found = set(self.always)
+        for piece in self.pieces & text.trigrams:
+            found.update(self.by_piece[piece])
+        for word in self.words & text.vocabulary:
+            found.update(self.by_word[word])
+        lower = text.lower
+        for literals, key in self.by_literal:
+            if any(literal in lower for literal in literals):
+                found.add(key)
+        return found
 
 
 def pattern_spans(pattern: Pattern, text: AnalysedText) -> list[tuple[int, int]]:

@@ -8,6 +8,8 @@ errors) because a misspelt key in a rule file would otherwise silently switch a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from typing import Literal
 
@@ -60,12 +62,38 @@ Flag = Literal[
 ]
 
 
+# Regexes already found valid (compiled.py ships those of the committed rule files): checking
+# each by compiling it at every start cost about a second. `recording_checked` lists the
+# regexes a validation checks, checking each again.
+_TRUSTED: set[str] = set()
+_RECORDING: list[set[str]] = []
+
+
+def trust_regexes(regexes: Iterable[str]) -> None:
+    _TRUSTED.update(regexes)
+
+
+@contextmanager
+def recording_checked() -> Iterator[set[str]]:
+    """The regexes validated inside the block, each compiled however trusted it is."""
+    checked: set[str] = set()
+    _RECORDING.append(checked)
+    try:
+        yield checked
+    finally:
+        _RECORDING.remove(checked)
+
+
 def _check_regex(text: str) -> None:
     """Turn a regex syntax error into a validation error that names the pattern."""
+    if text in _TRUSTED and not _RECORDING:
+        return
     try:
         re.compile(text)
     except re.error as error:
         raise ValueError(f"invalid regex {text!r}: {error}") from None
+    for checked in _RECORDING:
+        checked.add(text)
 
 
 class _Strict(BaseModel):
@@ -161,15 +189,18 @@ class Pattern(_Strict):
             _check_regex(self.regex)
         return self
 
+    @property
+    def flags(self) -> int:
+        return 0 if self.case_sensitive else re.IGNORECASE
+
     @cached_property
     def compiled(self) -> re.Pattern[str]:
-        flags = 0 if self.case_sensitive else re.IGNORECASE
-        return re.compile(self.regex or "", flags)
+        return re.compile(self.regex or "", self.flags)
 
     @cached_property
     def literals(self) -> frozenset[str] | None:
         """Lower-cased strings one of which every match contains (literals.py), or None."""
-        return required_literals(self.regex, 0 if self.case_sensitive else re.IGNORECASE) if self.regex else None
+        return required_literals(self.regex, self.flags) if self.regex else None
 
     @cached_property
     def literal_heads(self) -> frozenset[str] | None:

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import simplemma
+from scoring.tone.lemmas import lemmatize
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? … or a line break, but not inside "kl. 14.00", "f.eks." or a URL.
@@ -43,7 +43,7 @@ LEMMATISER = {"nn": "nb"}
 @lru_cache(maxsize=65536)
 def lemma(word: str, language: str) -> str:
     """Lower-cased lemma; cached because the same words recur in every reply."""
-    return simplemma.lemmatize(word.lower(), lang=LEMMATISER.get(language, language)).lower()
+    return lemmatize(word.lower(), LEMMATISER.get(language, language)).lower()
 
 
 @dataclass(frozen=True)
