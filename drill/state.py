@@ -145,7 +145,8 @@ class DrillState:
     """Similar comments that need an answer, grouped (`drill.grouping`); read it through
     `groups()` and `group_of()`."""
     _waiting: dict[str, float] = field(default_factory=dict)
-    """Items still waiting for an answer -> when they were posted (`drill.account.is_waiting`).
+    """Items still waiting for an answer -> when they were posted (`drill.account.is_waiting`),
+    oldest first (the first is the longest-waiting without a look at the others).
     Kept event by event so the console's counts cost nothing per tick."""
 
     @classmethod
@@ -257,7 +258,7 @@ class DrillState:
     def oldest_waiting(self, now: float | None = None) -> float | None:
         """How long the longest-waiting item has waited at `now` (default: the last event)."""
         now = self.now if now is None else now
-        return now - min(self._waiting.values()) if self._waiting else None
+        return now - next(iter(self._waiting.values())) if self._waiting else None
 
     def thread_root(self, item_id: str) -> str:
         return self.items[item_id].thread_id
@@ -331,9 +332,13 @@ class DrillState:
             self._track(item)
 
     def _track(self, item: ItemView) -> None:
-        """Keep the waiting index in step with `drill.account.is_waiting`, in posting order."""
+        """Keep the waiting index in step with `drill.account.is_waiting`, oldest first."""
         if is_waiting(item):
-            self._waiting[item.item_id] = item.t
+            if item.item_id not in self._waiting:
+                newest = next(reversed(self._waiting.values()), None)
+                self._waiting[item.item_id] = item.t
+                if newest is not None and item.t < newest:  # a restored older comment waits again
+                    self._waiting = dict(sorted(self._waiting.items(), key=lambda kv: (kv[1], kv[0])))
             self.grouper.wait(item.item_id, item.t)
         else:
             self._waiting.pop(item.item_id, None)

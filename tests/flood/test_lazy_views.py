@@ -123,3 +123,23 @@ def test_an_answered_row_leaves_the_needs_view_at_once() -> None:
     model.apply(engine.apply(action(item=item, text="Her er svaret. Hilsen Kari, kommunen")))
     assert model.row_index(top) == -1 and top not in model.rows
     assert list(model.rows) == needs_reference(engine.state, "newest")
+
+
+def test_the_longest_wait_stays_exact_when_old_comments_are_shown_again() -> None:
+    """The account keeps its waiting items oldest first, so the longest wait is read at once;
+    a hidden old comment shown again waits again in its place."""
+    engine, model = played(5)
+    state = engine.state
+    rng = random.Random(5)
+    hidden: list[str] = []
+    for _ in range(12):
+        waiting = [i.item_id for i in state.waiting() if i.is_comment]
+        if hidden and rng.random() < 0.5:
+            engine.apply(act.Unhide(item=hidden.pop(rng.randrange(len(hidden)))))
+        elif waiting:
+            target = waiting[0] if rng.random() < 0.5 else rng.choice(waiting)
+            engine.apply(act.Hide(item=target, reason="personal_attack"))
+            hidden.append(target)
+        expected = state.now - min(i.t for i in state.waiting()) if state.waiting() else None
+        assert state.oldest_waiting() == expected
+        assert DrillState.from_events(engine.events).oldest_waiting(state.now) == expected
