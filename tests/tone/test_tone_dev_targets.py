@@ -32,6 +32,10 @@ FLOORS = {
     # The third held-back set (unseen: AUC 0.970, privacy 79.2 %, 2.8 % of good replies flagged);
     # its misses taught the detector roles, confirmations and nynorsk forms.
     "dev-4.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.01),
+    # The fourth held-back set (unseen: AUC 0.967, privacy 82.6 %, 3.2 % of good replies flagged);
+    # its misses taught the detector everyday ailment, medicine and care words, people by job or
+    # home, and possessives ("legen hans") for the person the comment named.
+    "dev-5.jsonl": ({"nb": 0.97, "nn": 0.97, "en": 0.97}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

@@ -237,6 +237,19 @@ def _privacy(text: str, **kwargs: object) -> set[str]:
          "en"),
         # an answer to "who?" that describes the person
         ("Det gjeld to av gutane i 3C.", "Kven er det som har fått skabb i 3C?", "nn"),
+        # everyday words for an ailment, a medicine or a home ("vondt i hofta", "smertestillende",
+        # "pneumonia", "sleeping tablets"), with a pronoun for the person the comment pointed at
+        ("Hun har hatt vondt i hofta lenge og har fått smertestillende av legen.",
+         "Hvorfor har den nye kassereren på Coop vært borte?", "nb"),
+        ("Han slit med kneet etter ulukka og får undervisning heime ei stund.", "Kvifor er guten i 5B ikkje på skulen?",
+         "nn"),
+        ("He's had pneumonia twice this winter and is on antibiotics.",
+         "Why does the ambulance keep coming to the old man at number 9?", "en"),
+        # a person by where they live or by their job with "our"/"vår"
+        ("Bebuaren i leilighet 4 har kols og får oksygen hjemme.", None, "nb"),
+        ("The lodger upstairs has been on sleeping tablets since the fire.", None, "en"),
+        ("Kokken vår er sjukmeld etter eit panikkanfall, difor er kafeen stengd.", None, "nn"),
+        ("Sorry for the delay. Our caretaker has been off with a bad back since the accident.", None, "en"),
     ],
 )
 def test_people_identified_without_a_name_are_found(text: str, context: str | None, language: str) -> None:
@@ -252,6 +265,19 @@ def test_people_identified_without_a_name_are_found(text: str, context: str | No
         ("Kommuneoverlegen kan be Kreftregisteret om en vurdering dersom det er grunnlag for det.", "nb"),
         ("Please send us a private message with your reference number.\nTom, Revenues and Benefits", "en"),
         ("Rektor har sagt opp og begynner i ny jobb i nabokommunen. Stillingen lyses ut i mai.", "nb"),
+        # the municipality's own staff shortage given as a reason
+        ("Vi hadde mye sykdom blant de ansatte denne uka, derfor kom vi for sent. Det beklager vi.", "nb"),
+        ("We were short-staffed because of staff sickness, so the round was late. Sorry.", "en"),
+        # a landlord told that the tenant must act, a refusal that goes on to state the person's rights
+        ("Det er leigetakaren sjølv som må søkje om bustøtte. Vi kan ikkje gi utleigarar opplysningar om leigetakarar.",
+         "nn"),
+        ("It's up to the tenant to claim housing benefit; we can't share details with landlords.", "en"),
+        ("Vi kan ikkje gå inn i saka hans her. Han kan klage på vedtaket innan tre veker.", "nn"),
+        # what a service is, how it is applied for, an office's opening hours, a condition then advice
+        ("Hjemmesykepleie er helsehjelp i hjemmet, for eksempel sårstell og medisiner. Den søkes om hos "
+         "tildelingskontoret.", "nb"),
+        ("NAV har åpent 10–14 i Storgata 10, og du kan også skrive til oss på nav.no.", "nb"),
+        ("Får barnet feber eller utslett, ta kontakt med fastlegen.", "nb"),
     ],
 )
 def test_offices_refusals_and_general_advice_are_not_breaches(text: str, language: str) -> None:
