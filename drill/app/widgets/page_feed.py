@@ -132,7 +132,9 @@ class PageFeed(ScrollView, can_focus=True):
         self._cursor_index = index
         if chosen != self._selected:
             self._selected = chosen
-            self.post_message(self.Highlighted(self, chosen))
+            # The cursor is drawn first; the thread pane (a new layout of the screen) follows it
+            # once the frame is out, so moving down a flooded feed answers at once.
+            self.call_after_refresh(self.post_message, self.Highlighted(self, chosen))
         self.scroll_to_region_index(index)
         self.refresh()
 
