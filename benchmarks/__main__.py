@@ -7,7 +7,7 @@ keyed draws, scoring), each as target / measured / met or NO ("not measured" whe
 did not reach it, e.g. a quick run's 1M sizes), then each benchmark's wall time with the
 machine's load average before and after it (other work shares the cores).
 
-The full measurement of the performance targets (spread and drills took 500 s on two cores
+The full measurement of the performance targets (spread and drills took 661 s on two cores
 shared with other work; the spread benchmark keeps to a wall-time budget, see its ``--budget``)::
 
     python -m benchmarks spread drills scoring --json bench.json
