@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drill.i18n import number, t
 from scoring.tone.analyse import MAX_REPLY_CHARS, analyse_reply
 from scoring.tone.models import ToneResult
 from scoring.tone.ruleset import LABELLED_FLAGS
@@ -275,7 +276,7 @@ def summarise(scored: list[Scored], source: str = "") -> Evaluation:
 
 
 def _pct(value: float | None) -> str:
-    return "   -  " if value is None else f"{100 * value:5.1f}%"
+    return "-" if value is None else f"{number(round(100 * value, 1))} %"
 
 
 def _short(text: str, width: int = 110) -> str:
@@ -283,39 +284,47 @@ def _short(text: str, width: int = 110) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _flag_name(flag: str) -> str:
+    return t(f"tone_eval.flag.{flag}")
+
+
 def render_text(report: Evaluation) -> str:
-    """The report a trainer reads: counts, AUC, flag figures and the worst misses with ids."""
-    out = [f"Evaluation of the tone analyser on {report.source} ({len(report.scored)} replies)", ""]
-    out.append("Replies      good   bad   AUC (good above bad)")
+    """The report a trainer reads, in the command's language: counts, AUC, flag figures and the
+    worst misses by their id and line in the trainer's own file (the rules behind each score are
+    in `--format json`, for whoever maintains the rules)."""
+    out = [t("tone_eval.title", source=report.source, count=len(report.scored)), ""]
+    out.append(f"{t('tone_eval.col.replies'):<11}{t('tone_eval.col.good'):>6}{t('tone_eval.col.bad'):>8}   "
+               f"{t('tone_eval.col.auc')}")
+
+    def auc(value: float | None) -> str:
+        return "-" if value is None else number(round(value, 3))
+
     for lang, counts in report.counts.items():
-        value = report.auc.get(lang)
-        out.append(f"  {lang:<9}{counts['good']:>6}{counts['bad']:>6}   {'-' if value is None else f'{value:.3f}'}")
-    total = report.auc.get("all")
-    out.append(f"  {'all':<9}{sum(c['good'] for c in report.counts.values()):>6}"
-               f"{sum(c['bad'] for c in report.counts.values()):>6}   {'-' if total is None else f'{total:.3f}'}")
-    out += ["", "Flag                 labelled  flagged  precision  recall"]
+        out.append(f"  {t('tone_eval.lang.' + lang):<9}{counts['good']:>6}{counts['bad']:>8}   "
+                   f"{auc(report.auc.get(lang))}")
+    out.append(f"  {t('tone_eval.all'):<9}{sum(c['good'] for c in report.counts.values()):>6}"
+               f"{sum(c['bad'] for c in report.counts.values()):>8}   {auc(report.auc.get('all'))}")
+    out += ["", f"{t('tone_eval.col.flag'):<24}{t('tone_eval.col.labelled'):>9}{t('tone_eval.col.flagged'):>9}"
+                f"{t('tone_eval.col.precision'):>12}{t('tone_eval.col.recall'):>10}"]
     for name, f in report.flags.items():
-        out.append(f"  {name:<19}{f.support:>9}{f.predicted:>9}   {_pct(f.precision)}   {_pct(f.recall)}")
-    out += [
-        "",
-        f"Privacy: {report.flags['privacy'].true_positives} of {report.flags['privacy'].support} replies with "
-        f"personal or confidential information found ({_pct(report.privacy_recall).strip()}); "
-        f"{report.good_privacy_flagged} of {report.good_total} good replies flagged for privacy "
-        f"({_pct(report.good_privacy_rate).strip()}).",
-    ]
+        out.append(f"  {_flag_name(name):<22}{f.support:>9}{f.predicted:>9}{_pct(f.precision):>12}"
+                   f"{_pct(f.recall):>10}")
+    privacy = report.flags["privacy"]
+    out += ["", t("tone_eval.privacy", found=privacy.true_positives, total=privacy.support,
+                  recall=_pct(report.privacy_recall), flagged=report.good_privacy_flagged,
+                  good=report.good_total, rate=_pct(report.good_privacy_rate))]
 
     def listing(title: str, rows: list[Scored]) -> None:
         if not rows:
             return
         out.extend(["", title])
         for s in rows:
-            labelled = ",".join(sorted(s.item.flags)) or "-"
-            found = ",".join(s.rules) or "-"
-            out.append(f"  {s.item.id} (line {s.item.line}, score {s.score}, flags {labelled}; rules {found})")
+            flags = ", ".join(_flag_name(f) for f in sorted(s.item.flags)) or t("tone_eval.none")
+            out.append(t("tone_eval.row", id=s.item.id, line=s.item.line, score=s.score, flags=flags))
             out.append(f"      {_short(s.item.reply)}")
 
-    listing("Bad replies scored highest:", report.worst_bad())
-    listing("Good replies scored lowest:", report.worst_good())
-    listing("Privacy cases missed:", report.privacy_missed())
-    listing("Good replies flagged for privacy:", report.privacy_false_alarms())
+    listing(t("tone_eval.worst_bad"), report.worst_bad())
+    listing(t("tone_eval.worst_good"), report.worst_good())
+    listing(t("tone_eval.privacy_missed"), report.privacy_missed())
+    listing(t("tone_eval.privacy_false"), report.privacy_false_alarms())
     return "\n".join(out) + "\n"

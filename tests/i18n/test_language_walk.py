@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -64,6 +65,8 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def command_lines(folder: Path, session: Path) -> list[list[str]]:
     """One invocation of every command (the long-running ones on their quick paths)."""
     csv = folder / "plan.csv"
+    labelled = folder / "labelled.jsonl"
+    labelled.write_text(LABELLED, encoding="utf-8")
     return [
         ["new", str(folder / "ny.yaml")],
         ["validate", str(GAS), str(folder / "ny.yaml")],
@@ -83,7 +86,23 @@ def command_lines(folder: Path, session: Path) -> list[list[str]]:
         ["serve", str(session), "--port", "0"],
         ["play", str(GAS), "--speed", "0"],
         ["new", str(folder)],
+        ["tone", "--eval", str(labelled)],
+        ["history", str(session)],
     ]
+
+
+# A trainer's own labelled replies for `drill tone --eval`: a privacy breach, a curt non-answer
+# and two good replies, so every part of its report is printed.
+LABELLED = "\n".join(json.dumps(line, ensure_ascii=False) for line in (
+    {"id": "a", "language": "nb", "context": "Hvordan går det med faren min?", "label": "bad", "flags": ["privacy"],
+     "reply": "Faren din på Solbakken får hjemmesykepleie tre ganger i uka etter hjerteinfarktet."},
+    {"id": "b", "language": "nb", "context": "Når kommer vannet tilbake?", "label": "bad", "flags": [],
+     "reply": "Vet ikke."},
+    {"id": "c", "language": "nb", "context": "Når kommer vannet tilbake?", "label": "good", "flags": [],
+     "reply": "Vi regner med vann igjen i kveld. Hent vann ved brannstasjonen til da. Hilsen Kari, teknisk drift"},
+    {"id": "d", "language": "nb", "context": "Hvordan går det med faren min?", "label": "good", "flags": [],
+     "reply": "Vi kan ikke svare på spørsmål om enkeltpersoner her. Send oss en melding, så hjelper vi deg. Hilsen Ola"},
+)) + "\n"
 
 
 @pytest.mark.parametrize("language", CODES)

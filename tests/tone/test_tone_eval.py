@@ -43,10 +43,19 @@ def test_text_report_names_counts_auc_flags_and_misses(tmp_path, capsys) -> None
     out = capsys.readouterr().out
     assert code == 0
     assert "AUC" in out and "precision" in out and "recall" in out
-    for lang in ("nb", "nn", "en"):
-        assert f"  {lang} " in out
+    for language in ("bokmål", "nynorsk", "English"):
+        assert f"  {language} " in out
     assert "privacy" in out and "good replies flagged for privacy" in out
     assert "Bad replies scored highest" in out and "t-en-2" in out
+
+
+def test_text_report_speaks_the_command_language(tmp_path, capsys) -> None:
+    path = _good_file(tmp_path)
+    assert main(["--lang", "nn", "tone", "--eval", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Tonevurderinga prøvd på" in out and "  bokmål " in out and "  nynorsk " in out
+    assert "gode svar vart merkte for personvern" in out and "Dårlege svar med høgast poeng:" in out
+    assert "privacy" not in out and "Bad replies" not in out
 
 
 def test_json_report_is_machine_readable(tmp_path, capsys) -> None:
