@@ -1,8 +1,11 @@
-"""Guessing whether a reply is Norwegian bokmål or English.
+"""Guessing whether a reply is Norwegian (bokmål or nynorsk) or English.
 
-A stopword ratio is enough here: replies are short but always contain function words, and
-the only choice is between two languages. Ties and texts without any stopword fall back to
-bokmål, the municipality's working language.
+A stopword ratio is enough to tell Norwegian from English: replies are short but always contain
+function words. Ties and texts without any stopword fall back to bokmål, the working language of
+most municipalities. Nynorsk shares the bokmål rule files (loader.py), so its stopwords cannot
+tell the two apart; the common function words that differ between the two written standards
+(ikkje/ikke, eg/jeg, kva/hva, frå/fra …) do, and a Norwegian reply with more nynorsk than bokmål
+forms among them is nynorsk.
 """
 
 from __future__ import annotations
@@ -31,8 +34,33 @@ def language_scores(text: str) -> dict[str, float]:
     }
 
 
+# Function words written differently in the two standards, common in any municipal reply.
+_NYNORSK_FORMS = frozenset(
+    "ikkje eg kva korleis kven kvifor kvar ein eit frå dykk dykkar mykje berre heile vere vore "
+    "sjølv noko nokon nokre òg vart blei kjem gjer seier saman heime ho meir mogleg venleg helsing "
+    "hjå ynskjer difor sidan dei same trur heilt fleire veg vegen augo".split()
+)
+_BOKMAL_FORMS = frozenset(
+    "ikke jeg hva hvordan hvem hvorfor hver en et fra dere deres mye bare hele være vært "
+    "selv noe noen også ble kommer gjør sier sammen hjemme hun mer mulig vennlig hilsen "
+    "ønsker derfor siden samme tror helt flere vei veien".split()
+)
+
+
+def _nynorsk_leaning(text: str) -> int:
+    """Nynorsk forms minus bokmål forms among the words that differ between the two; the
+    adjective ending -leg/-lig (vanleg/vanlig, mogleg/mulig) counts too."""
+    tokens: list[str] = [t.lower() for t in TOKEN_RE.findall(text)]
+    nynorsk = sum(t in _NYNORSK_FORMS or t.endswith(("leg", "lege")) for t in tokens)
+    bokmal = sum(t in _BOKMAL_FORMS or t.endswith(("lig", "lige")) for t in tokens)
+    return nynorsk - bokmal
+
+
 def detect_language(text: str) -> str:
-    """"nb" or "en", whichever has the higher stopword ratio; "nb" on a tie."""
+    """"en" when English has the higher stopword ratio; otherwise "nn" when nynorsk forms
+    outnumber bokmål ones, else "nb" (also on a tie, or with no stopword at all)."""
     scores = language_scores(text)
     best = max(scores, key=lambda language: (scores[language], language == DEFAULT_LANGUAGE))
-    return best if scores[best] > 0 else DEFAULT_LANGUAGE
+    if best == "en" and scores[best] > 0:
+        return "en"
+    return "nn" if _nynorsk_leaning(text) > 0 else DEFAULT_LANGUAGE

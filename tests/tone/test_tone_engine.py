@@ -128,10 +128,28 @@ def test_explanations_follow_the_requested_language() -> None:
         ("We are sorry for the trouble and are working on it.", "en"),
         ("Kok vannet!", "nb"),
         ("", "nb"),
+        ("Vi kan ikkje seie kva som skjedde før vi veit meir. Venleg helsing Brit, teknisk", "nn"),
+        ("Det er heilt vanleg at vatnet er brunt ei stund etter graving.", "nn"),
+        ("Vi kan ikke si hva som skjedde før vi vet mer. Vennlig hilsen Brit, teknisk", "nb"),
+        ("Søk på fjordby.kommune.no/parkering innen fredag.", "nb"),  # the web address's "no" is no nynorsk
     ],
 )
 def test_language_detection(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_language_detection_tells_nynorsk_from_bokmal_on_the_labelled_replies() -> None:
+    """Short replies without a differing function word fall back to bokmål (the same rules read
+    both); what must not happen is a bokmål or English reply taken for nynorsk."""
+    from pathlib import Path
+
+    from scoring.tone.evaluation import read_labelled
+
+    items = [i for p in sorted(Path("tests/tone/labelled").glob("*.jsonl")) for i in read_labelled(p)]
+    guessed = {(i.id, i.language): detect_language(i.reply) for i in items}
+    nynorsk = [g for (_, language), g in guessed.items() if language == "nn"]
+    assert sum(g == "nn" for g in nynorsk) >= 0.85 * len(nynorsk)
+    assert [key for key, g in guessed.items() if g == "nn" and key[1] != "nn"] == []
 
 
 def test_auto_language_selects_english_rules() -> None:
