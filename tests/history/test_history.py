@@ -134,7 +134,7 @@ def test_without_output_a_compact_table(sessions: Sessions, capsys: pytest.Captu
     assert main(["history", str(sessions.folder), "--lang", "nb"]) == 0
     text = capsys.readouterr().out
     assert "Fjellvik kommune" in text and "Havbyen kommune" in text
-    assert "Ikke tatt med" in text  # the other variant is named, never silently mixed in
+    assert "Ikke med i sammenligningene" in text  # the other variant is named, never silently mixed in
 
 
 def test_one_team_only(sessions: Sessions, capsys: pytest.CaptureFixture[str]) -> None:

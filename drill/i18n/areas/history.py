@@ -100,7 +100,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.next.weakest": "Svakest i siste øving: {label} ({score} poeng).",
         "history.next.nothing": "Ingen svakheter går igjen. Prøv et vanskeligere scenario, eller øv uten å varsle "
                                 "teamet på forhånd.",
-        "history.left_out": "Ikke tatt med",
+        "history.left_out": "Ikke med i sammenligningene",
         "history.left_out_note": "Disse øktfilene er ikke blandet inn i sammenligningene; grunnen står ved hver fil.",
         "history.reason.damaged": "Filen er skadet og kan ikke leses.",
         "history.reason.not_a_session": "Dette er ikke en øktfil fra drill.",
@@ -216,7 +216,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.next.weakest": "Svakast i siste øving: {label} ({score} poeng).",
         "history.next.nothing": "Ingen veikskapar går att. Prøv eit vanskelegare scenario, eller øv utan å varsle "
                                 "teamet på førehand.",
-        "history.left_out": "Ikkje tekne med",
+        "history.left_out": "Ikkje med i samanlikningane",
         "history.left_out_note": "Desse øktfilene er ikkje blanda inn i samanlikningane; grunnen står ved kvar fil.",
         "history.reason.damaged": "Fila er skadd og kan ikkje lesast.",
         "history.reason.not_a_session": "Dette er ikkje ei øktfil frå drill.",
@@ -334,7 +334,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.next.weakest": "Weakest in the latest drill: {label} ({score} points).",
         "history.next.nothing": "No weakness keeps coming back. Try a harder scenario, or drill without telling the "
                                 "team in advance.",
-        "history.left_out": "Left out",
+        "history.left_out": "Not in the comparisons",
         "history.left_out_note": "These session files are not mixed into the comparisons; the reason is given for "
                                  "each.",
         "history.reason.damaged": "The file is damaged and cannot be read.",
