@@ -128,6 +128,7 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
 
     latencies: list[float] = []
     moves: list[float] = []
+    panes: list[float] = []
     switches: list[float] = []
     async with app.run_test(size=(args.width, args.height)) as pilot:
         await pilot.pause()
@@ -166,6 +167,18 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
                     break
                 await asyncio.sleep(0.0005)
             moves.append(shown - sent)
+            # The cursor is drawn first and the thread pane follows it: time that too, until the
+            # first frame after the pane shows the selected row (the whole answer to the key).
+            thread = app.screen.thread
+            frames_seen = len(displays)
+            while time.perf_counter() - sent < 5.0:
+                if thread.item_id == feed.selected:
+                    if len(displays) > frames_seen:
+                        panes.append(displays[-1] - sent)
+                        break
+                else:
+                    frames_seen = len(displays)
+                await asyncio.sleep(0.0005)
             await asyncio.sleep(max(0.0, args.pace - (time.perf_counter() - sent)))
         # Then switch views and orders, as a team triaging the flood does.
         model = app.screen.model
@@ -204,6 +217,10 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
         "feed_key_p50_ms": round(statistics.median(moves) * 1000, 1),
         "feed_key_p95_ms": round(_percentile(moves, 0.95) * 1000, 1),
         "feed_key_max_ms": round(max(moves) * 1000, 1),
+        # Not a target of its own: the cursor answers the key; the pane follows it.
+        "feed_key_pane_p50_ms": round(statistics.median(panes) * 1000, 1) if panes else None,
+        "feed_key_pane_p95_ms": round(_percentile(panes, 0.95) * 1000, 1) if panes else None,
+        "feed_key_pane_timed": len(panes),
         "view_switches": len(switches),
         "view_switch_p50_ms": round(statistics.median(switches) * 1000, 1),
         "view_switch_p95_ms": round(_percentile(switches, 0.95) * 1000, 1),
