@@ -46,12 +46,18 @@ _BOKMAL_FORMS = frozenset(
     "ønsker derfor siden samme tror helt flere vei veien".split()
 )
 
+# "Lege" (a doctor) and its compounds end like the nynorsk adjective ending -lege (vanlege) in
+# both standards ("fastlege", "øre-nese-hals-lege").
+_DOCTOR = ("-lege", "fastlege", "tannlege", "overlege", "kommunelege", "barnelege", "legevaktlege",
+           "sykehuslege", "sjukehuslege", "smittevernlege", "bedriftslege", "turnuslege")
+
 
 def _nynorsk_leaning(text: str) -> int:
     """Nynorsk forms minus bokmål forms among the words that differ between the two; the
     adjective ending -leg/-lig (vanleg/vanlig, mogleg/mulig) counts too."""
     tokens: list[str] = [t.lower() for t in TOKEN_RE.findall(text)]
-    nynorsk = sum(t in _NYNORSK_FORMS or t.endswith(("leg", "lege")) for t in tokens)
+    nynorsk = sum(t in _NYNORSK_FORMS or t.endswith(("leg", "lege")) and t != "lege" and not t.endswith(_DOCTOR)
+                  for t in tokens)
     bokmal = sum(t in _BOKMAL_FORMS or t.endswith(("lig", "lige")) for t in tokens)
     return nynorsk - bokmal
 
