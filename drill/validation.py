@@ -95,7 +95,10 @@ def _plain_message(kind: str, detail: Any, given: Any) -> str:
     shown = _show(given)
     context = detail.get("ctx") or {}
     if kind in ("literal_error", "enum"):
-        expected = context.get("expected", "")
+        expected = str(context.get("expected", ""))
+        head, sep, last = expected.rpartition(" or ")  # pydantic's English list: 'a', 'b' or 'c'
+        if sep:
+            expected = f"{head} {message('input.or')} {last}"
         return message("check.one_of", expected=expected, shown=shown)
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return message("check.whole_number", shown=shown)
@@ -139,11 +142,11 @@ def _plain_message(kind: str, detail: Any, given: Any) -> str:
 
 def _show(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return message("input.a_mapping")
     if isinstance(value, list):
-        return "a list"
+        return message("input.a_list")
     if value is None:
-        return "nothing"
+        return message("input.nothing")
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

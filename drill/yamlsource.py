@@ -16,6 +16,7 @@ ruamel's parser takes seconds on a few thousand nested brackets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,7 @@ def load_yaml(text: str, path: str, *, max_nodes: int = MAX_NODES) -> YamlSource
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or error.context or "invalid YAML"
+        problem = _plain_problem(str(error.problem or error.context or "invalid YAML"))
         raise InputFileError([message("check.yaml_syntax", where=f"{path}:{line}:{column}", problem=problem)]) from None
     except YAMLError as error:
         raise InputFileError([message("check.yaml_syntax", where=f"{path}:1:1", problem=error)]) from None
@@ -101,6 +102,26 @@ def load_yaml(text: str, path: str, *, max_nodes: int = MAX_NODES) -> YamlSource
     walker = _Walker(source, max_nodes)
     source.data = walker.copy(tree, ())
     return source
+
+
+# The YAML parser's own words for the mistakes trainers make most, and what to say instead.
+_PROBLEMS = [
+    (re.compile(r"found character '\\t' that cannot start any token"), "input.yaml_tab"),
+    (re.compile(r'found duplicate key "(?P<name>[^"]*)"'), "input.yaml_duplicate_key"),
+    (re.compile(r"mapping values are not allowed here"), "input.yaml_colon"),
+    (re.compile(r"could not find expected ':'"), "input.yaml_no_colon"),
+    (re.compile(r"expected <block end>, but found"), "input.yaml_indent"),
+    (re.compile(r"found unexpected end of stream|expected ',' or '[\]}]'"), "input.yaml_unclosed"),
+]
+
+
+def _plain_problem(problem: str) -> str:
+    """The parser's problem in the trainer's language when it is a common one; else as the parser said it."""
+    for pattern, key in _PROBLEMS:
+        found = pattern.search(problem)
+        if found:
+            return message(key, **found.groupdict())
+    return problem
 
 
 def load_yaml_file(path: Path, *, what: str = "file") -> YamlSource:

@@ -12,17 +12,17 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
+from drill.i18n import message
+
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)")
 _WHOLE = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[hms]\s*)+$")
 
 
 def parse_duration(value: Any) -> int:
-    """Seconds for `value`; raises ValueError with a plain message for anything else."""
-    if isinstance(value, bool):
-        raise ValueError("Must be a duration like 90s, 15m or 2h30m")
-    if isinstance(value, (int, float)):
+    """Seconds for `value`; raises ValueError with a plain message, in the trainer's language, for anything else."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value < 0:
-            raise ValueError("A duration cannot be negative")
+            raise ValueError(message("input.duration_negative"))
         return int(round(value))
     if isinstance(value, str):
         text = value.strip().lower().replace(" ", "")
@@ -33,7 +33,8 @@ def parse_duration(value: Any) -> int:
             for number, unit in _PART.findall(text):
                 seconds += float(number) * {"h": 3600, "m": 60, "s": 1}[unit]
             return int(round(seconds))
-    raise ValueError(f"Must be a duration like 90s, 15m or 2h30m; got {value!r}")
+    shown = message("input.nothing") if value is None else repr(value)
+    raise ValueError(message("input.duration", shown=shown))
 
 
 def format_duration(seconds: float) -> str:

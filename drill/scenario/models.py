@@ -17,7 +17,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from drill.i18n import message
 from drill.scenario.durations import Duration
+from drill.terminal_text import neutralise
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 Ident = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits, - and _.")]
@@ -27,6 +29,22 @@ Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+
+
+def shown_not_obeyed(data: object) -> object:
+    """File data with every terminal control character in its text made a visible sign (`␛`).
+
+    A scenario's or team script's words reach the console, the briefing, the picker and the
+    HTML report; neutralising them once, as the file is read, means no screen can be made to
+    clear itself, retitle the terminal or hide a link because one of them forgot to.
+    """
+    if isinstance(data, str):
+        return neutralise(data)
+    if isinstance(data, list):
+        return [shown_not_obeyed(value) for value in data]
+    if isinstance(data, dict):
+        return {key: shown_not_obeyed(value) for key, value in data.items()}
+    return data
 
 
 class Language(StrEnum):
@@ -232,9 +250,9 @@ class Inject(InjectContent):
 
 def _rate_shape(rate: RateCurve) -> RateCurve:
     if (rate.per_minute is None) == (rate.peak_per_minute is None):
-        raise ValueError("Give either per_minute (a steady rate) or peak_per_minute with peak_at")
+        raise ValueError(message("input.rate_either"))
     if rate.peak_per_minute is not None and rate.peak_at is None:
-        raise ValueError("peak_per_minute needs peak_at (when the peak comes)")
+        raise ValueError(message("input.rate_peak_at"))
     return rate
 
 
@@ -456,6 +474,11 @@ class Scenario(Strict):
     reactions: Reactions = Field(default_factory=Reactions)
     """How citizens react to the team's replies and corrections."""
     scoring: ScoringOverrides = Field(default_factory=ScoringOverrides)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shown_not_obeyed(cls, data: object) -> object:
+        return shown_not_obeyed(data)
 
     def inject(self, inject_id: str) -> Inject | None:
         return next((i for i in self.injects if i.id == inject_id), None)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from drill.errors import InputFileError
+from drill.i18n import message
 from drill.scenario.models import Scenario
 from drill.team.models import TeamScript
 from drill.validation import Problem, format_problems, validate_source
@@ -26,18 +27,18 @@ def load_team_script(path: Path | str, scenario: Scenario | None = None) -> Team
 def team_problems(script: TeamScript, scenario: Scenario) -> list[Problem]:
     problems: list[Problem] = []
     if script.scenario is not None and script.scenario != scenario.id:
-        problems.append(Problem(("scenario",), f"This script is for scenario '{script.scenario}', not '{scenario.id}'."))
+        problems.append(Problem(("scenario",), message("input.team_other_scenario", script=script.scenario, scenario=scenario.id)))
     known = _item_id_pattern(scenario)
     inject_ids = [i.id for i in scenario.injects]
     for index, timed in enumerate(script.actions):
         if timed.at > scenario.duration:
-            problems.append(Problem(("actions", index, "at"), "This comes after the drill has ended."))
+            problems.append(Problem(("actions", index, "at"), message("input.team_after_end")))
         for field, ref in timed.item_refs():
             if not known.match(ref):
                 close = difflib.get_close_matches(ref, inject_ids, n=1, cutoff=0.6)
-                hint = f" Did you mean '{close[0]}'?" if close else ""
+                hint = message("check.did_you_mean", hint=close[0]) if close else ""
                 loc: Loc = ("actions", index, *field.split("."))
-                problems.append(Problem(loc, f"The scenario has no item '{ref}'.{hint}"))
+                problems.append(Problem(loc, message("input.team_no_item", ref=ref) + hint))
     return problems
 
 

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drill.engine import actions as act
 from drill.scenario.durations import Duration
-from drill.scenario.models import Channel, DeletionReason, ItemKind
+from drill.i18n import message
+from drill.scenario.models import Channel, DeletionReason, ItemKind, shown_not_obeyed
 
 Text = Annotated[str, Field(min_length=1, max_length=8000)]
 ItemOrigin = Literal["inject", "stream", "trigger", "trainer", "post", "reaction"]
@@ -91,8 +92,8 @@ class TimedAction(_Strict):
     def _one_action(self) -> TimedAction:
         given = [k for k in _ACTION_KEYS if getattr(self, k) not in (None, False)]
         if len(given) != 1:
-            found = ", ".join(given) if given else "none"
-            raise ValueError(f"Give exactly one action ({', '.join(_ACTION_KEYS)}); found {found}")
+            found = ", ".join(given) if given else message("check.none")
+            raise ValueError(message("input.team_one_action", keys=", ".join(_ACTION_KEYS), found=found))
         return self
 
     def item_refs(self) -> list[tuple[str, str]]:
@@ -196,11 +197,11 @@ class Policy(_Strict):
     def _one_action(self) -> Policy:
         given = [k for k in ("reply", "hide", "delete", "archive", "like") if getattr(self, k) not in (None, False)]
         if len(given) != 1:
-            raise ValueError(f"Give exactly one of reply, hide, delete, archive, like; found {', '.join(given) or 'none'}")
+            raise ValueError(message("input.team_one_policy", found=", ".join(given) or message("check.none")))
         if (self.group or self.post) and self.reply is None:
-            raise ValueError("group and post go with reply")
+            raise ValueError(message("input.team_group_post"))
         if self.group and self.reply and "{first_name}" in self.reply:
-            raise ValueError("a group reply goes to many people: leave {first_name} out of its text")
+            raise ValueError(message("input.team_group_name", first_name="{first_name}"))
         return self
 
 
@@ -211,3 +212,8 @@ class TeamScript(_Strict):
     """The id of the scenario this script is written for (checked when given)."""
     actions: list[TimedAction] = Field(default_factory=list, max_length=10_000)
     policies: list[Policy] = Field(default_factory=list, max_length=200)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shown_not_obeyed(cls, data: object) -> object:
+        return shown_not_obeyed(data)

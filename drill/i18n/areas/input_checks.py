@@ -1,0 +1,81 @@
+"""Problems a trainer meets in a scenario or team script that used to reach the screen in English.
+
+Durations, rate curves, team-script actions, YAML syntax and the words for what a field held
+(a list, a mapping, nothing): every message names the file, line and field elsewhere; these
+are only the words after the field, in the command's language.
+"""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nb": {
+        "input.duration": "Må være en varighet som 90s, 15m eller 2h30m; fikk {shown}.",
+        "input.duration_negative": "En varighet kan ikke være negativ.",
+        "input.rate_either": "Oppgi enten per_minute (jevn takt) eller peak_per_minute med peak_at.",
+        "input.rate_peak_at": "peak_per_minute trenger peak_at (når toppen kommer).",
+        "input.a_mapping": "en samling felt",
+        "input.a_list": "en liste",
+        "input.nothing": "ingenting",
+        "input.or": "eller",
+        "input.team_other_scenario": "Dette lagskriptet er for scenarioet «{script}», ikke «{scenario}».",
+        "input.team_after_end": "Dette kommer etter at øvelsen er slutt.",
+        "input.team_no_item": "Scenarioet har ikke noe innlegg med id-en «{ref}».",
+        "input.team_one_action": "Oppgi nøyaktig én handling ({keys}); fant {found}.",
+        "input.team_one_policy": "Oppgi nøyaktig én av reply, hide, delete, archive og like; fant {found}.",
+        "input.team_group_post": "group og post hører sammen med reply.",
+        "input.team_group_name": "Et gruppesvar går til mange: ta {first_name} ut av teksten.",
+        "input.yaml_tab": "et tabulatortegn kan ikke brukes til innrykk i YAML; bruk mellomrom",
+        "input.yaml_duplicate_key": "nøkkelen «{name}» står to ganger i samme samling",
+        "input.yaml_colon": "et kolon her ser ut som en ny nøkkel; sett teksten i anførselstegn, "
+                            "eller sjekk innrykket og at anførselstegn over er lukket",
+        "input.yaml_no_colon": "mangler «:» etter en nøkkel, eller et anførselstegn er ikke lukket",
+        "input.yaml_indent": "innrykket stemmer ikke med linjene over",
+        "input.yaml_unclosed": "et anførselstegn eller en klammeparentes er ikke lukket",
+    },
+    "nn": {
+        "input.duration": "Må vere ei varigheit som 90s, 15m eller 2h30m; fekk {shown}.",
+        "input.duration_negative": "Ei varigheit kan ikkje vere negativ.",
+        "input.rate_either": "Oppgje anten per_minute (jamn takt) eller peak_per_minute med peak_at.",
+        "input.rate_peak_at": "peak_per_minute treng peak_at (når toppen kjem).",
+        "input.a_mapping": "ei samling felt",
+        "input.a_list": "ei liste",
+        "input.nothing": "ingenting",
+        "input.or": "eller",
+        "input.team_other_scenario": "Dette lagskriptet er for scenarioet «{script}», ikkje «{scenario}».",
+        "input.team_after_end": "Dette kjem etter at øvinga er slutt.",
+        "input.team_no_item": "Scenarioet har ikkje noko innlegg med id-en «{ref}».",
+        "input.team_one_action": "Oppgje nøyaktig éi handling ({keys}); fann {found}.",
+        "input.team_one_policy": "Oppgje nøyaktig éin av reply, hide, delete, archive og like; fann {found}.",
+        "input.team_group_post": "group og post høyrer saman med reply.",
+        "input.team_group_name": "Eit gruppesvar går til mange: ta {first_name} ut av teksten.",
+        "input.yaml_tab": "eit tabulatorteikn kan ikkje brukast til innrykk i YAML; bruk mellomrom",
+        "input.yaml_duplicate_key": "nøkkelen «{name}» står to gonger i same samling",
+        "input.yaml_colon": "eit kolon her ser ut som ein ny nøkkel; set teksten i hermeteikn, "
+                            "eller sjekk innrykket og at hermeteikn over er lukka",
+        "input.yaml_no_colon": "manglar «:» etter ein nøkkel, eller eit hermeteikn er ikkje lukka",
+        "input.yaml_indent": "innrykket stemmer ikkje med linjene over",
+        "input.yaml_unclosed": "eit hermeteikn eller ei klammeparentes er ikkje lukka",
+    },
+    "en": {
+        "input.duration": "Must be a duration like 90s, 15m or 2h30m; got {shown}.",
+        "input.duration_negative": "A duration cannot be negative.",
+        "input.rate_either": "Give either per_minute (a steady rate) or peak_per_minute with peak_at.",
+        "input.rate_peak_at": "peak_per_minute needs peak_at (when the peak comes).",
+        "input.a_mapping": "a mapping",
+        "input.a_list": "a list",
+        "input.nothing": "nothing",
+        "input.or": "or",
+        "input.team_other_scenario": "This script is for scenario '{script}', not '{scenario}'.",
+        "input.team_after_end": "This comes after the drill has ended.",
+        "input.team_no_item": "The scenario has no item '{ref}'.",
+        "input.team_one_action": "Give exactly one action ({keys}); found {found}.",
+        "input.team_one_policy": "Give exactly one of reply, hide, delete, archive, like; found {found}.",
+        "input.team_group_post": "group and post go with reply.",
+        "input.team_group_name": "A group reply goes to many people: leave {first_name} out of its text.",
+        "input.yaml_tab": "a tab cannot be used for indentation in YAML; use spaces",
+        "input.yaml_duplicate_key": "the key '{name}' appears twice in the same mapping",
+        "input.yaml_colon": "a colon here looks like a new key; put the text in quotes, "
+                            "or check the indentation and that quotes above are closed",
+        "input.yaml_no_colon": "a ':' is missing after a key, or a quote is not closed",
+        "input.yaml_indent": "the indentation does not match the lines above",
+        "input.yaml_unclosed": "a quote or bracket is not closed",
+    },
+}
