@@ -216,7 +216,8 @@ STRINGS: dict[str, str] = {
     "summary.quote": "“{text}”",
     "summary.reach": "Reach (people)",
     # --- team play: host, seats, trainer console (en) ---
-    "team.host.started": "Hosting “{title}” (seed {seed}, speed {speed:g}×) in {path}",
+    "team.host.started": "Hosting “{title}” (variant {seed}, speed {speed:g}×) in {path}",
+    "team.event.trainer": "the trainer",
     "team.host.resumed": "Resumed “{title}” at {clock} (speed {speed:g}×) from {path}",
     "team.host.rejected_on_start.one": "{n} request sent while no host was running was refused; it can be sent again.",
     "team.host.rejected_on_start.other": "{n} requests sent while no host was running were refused; seats can send them again.",

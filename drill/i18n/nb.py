@@ -216,7 +216,8 @@ STRINGS: dict[str, str] = {
     "summary.quote": "«{text}»",
     "summary.reach": "Rekkevidde (personer)",
     # --- team play: host, seats, trainer console (nb) ---
-    "team.host.started": "Verter for «{title}» (frø {seed}, fart {speed:g}×) i {path}",
+    "team.host.started": "Er vert for «{title}» (variant {seed}, fart {speed:g}×) i {path}",
+    "team.event.trainer": "treneren",
     "team.host.resumed": "Gjenopptok «{title}» ved {clock} (fart {speed:g}×) fra {path}",
     "team.host.rejected_on_start.one": "{n} forespørsel sendt mens ingen vert kjørte, ble avvist; den kan sendes på nytt.",
     "team.host.rejected_on_start.other": "{n} forespørsler sendt mens ingen vert kjørte, ble avvist; de kan sendes på nytt.",

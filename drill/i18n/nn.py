@@ -216,7 +216,8 @@ STRINGS: dict[str, str] = {
     "summary.quote": "«{text}»",
     "summary.reach": "Rekkjevidd (personar)",
     # --- team play: host, seats, trainer console (nn) ---
-    "team.host.started": "Er vert for «{title}» (frø {seed}, fart {speed:g}×) i {path}",
+    "team.host.started": "Er vert for «{title}» (variant {seed}, fart {speed:g}×) i {path}",
+    "team.event.trainer": "trenaren",
     "team.host.resumed": "Tok opp att «{title}» ved {clock} (fart {speed:g}×) frå {path}",
     "team.host.rejected_on_start.one": "{n} førespurnad send medan ingen vert køyrde, vart avvist; han kan sendast på nytt.",
     "team.host.rejected_on_start.other": "{n} førespurnader sende medan ingen vert køyrde, vart avviste; dei kan sendast på nytt.",

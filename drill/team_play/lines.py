@@ -24,6 +24,7 @@ from drill.events import (
     ObserverNote,
     OfficialPostPublished,
     ReachUpdated,
+    TRAINER,
     ReplyPosted,
     TriggerFired,
 )
@@ -47,7 +48,7 @@ def short(text: str, width: int = TEXT_WIDTH) -> str:
 def event_line(event: Event, language: str = "nb", *, trainer: bool = False) -> str | None:
     """The line for `event`, or None for bookkeeping the team does not need to read."""
     p = event.payload
-    who = event.actor
+    who = say("event.trainer", language) if event.actor == TRAINER else event.actor
 
     def line(key: str, **values: object) -> str:
         return say(f"event.{key}", language, who=who, **values)
