@@ -27,7 +27,7 @@ from drill.team_play.grants import read_trainer_key, trainer_key_path
 from drill.team_play.host import TeamHost
 from drill.team_play.lines import clock, event_line
 from drill.team_play.presence import PresenceBoard
-from drill.team_play.texts import say, say_count
+from drill.team_play.texts import role_label, say, say_count, seat_label
 
 PRESENCE_CHECK_EVERY = 1.0
 
@@ -134,9 +134,10 @@ class _SeatWatcher:
             self._board = PresenceBoard(connect(self.path))
         present = {p.seat: p.role for p in self._board.present(wall_now())}
         for seat in present.keys() - self._seen:
-            _print(say("seat.joined", self.language, seat=seat, role=present[seat]))
+            _print(say("seat.joined", self.language, seat=seat_label(seat, self.language),
+                       role=role_label(present[seat], self.language)))
         for seat in self._seen - present.keys():
-            _print(say("seat.left", self.language, seat=seat))
+            _print(say("seat.left", self.language, seat=seat_label(seat, self.language)))
         self._seen = set(present)
 
 

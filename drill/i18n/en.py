@@ -217,6 +217,8 @@ STRINGS: dict[str, str] = {
     "summary.reach": "Reach (people)",
     # --- team play: host, seats, trainer console (en) ---
     "team.host.started": "Hosting “{title}” (variant {seed}, speed {speed:g}×) in {path}",
+    "team.role.seat": "team member",
+    "team.role.trainer": "trainer",
     "team.event.trainer": "the trainer",
     "team.host.resumed": "Resumed “{title}” at {clock} (speed {speed:g}×) from {path}",
     "team.host.rejected_on_start.one": "{n} request sent while no host was running was refused; it can be sent again.",

@@ -217,6 +217,8 @@ STRINGS: dict[str, str] = {
     "summary.reach": "Rekkevidde (personer)",
     # --- team play: host, seats, trainer console (nb) ---
     "team.host.started": "Er vert for «{title}» (variant {seed}, fart {speed:g}×) i {path}",
+    "team.role.seat": "lagmedlem",
+    "team.role.trainer": "trener",
     "team.event.trainer": "treneren",
     "team.host.resumed": "Gjenopptok «{title}» ved {clock} (fart {speed:g}×) fra {path}",
     "team.host.rejected_on_start.one": "{n} forespørsel sendt mens ingen vert kjørte, ble avvist; den kan sendes på nytt.",

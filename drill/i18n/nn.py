@@ -217,6 +217,8 @@ STRINGS: dict[str, str] = {
     "summary.reach": "Rekkjevidd (personar)",
     # --- team play: host, seats, trainer console (nn) ---
     "team.host.started": "Er vert for «{title}» (variant {seed}, fart {speed:g}×) i {path}",
+    "team.role.seat": "lagmedlem",
+    "team.role.trainer": "trenar",
     "team.event.trainer": "trenaren",
     "team.host.resumed": "Tok opp att «{title}» ved {clock} (fart {speed:g}×) frå {path}",
     "team.host.rejected_on_start.one": "{n} førespurnad send medan ingen vert køyrde, vart avvist; han kan sendast på nytt.",

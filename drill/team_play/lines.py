@@ -24,13 +24,12 @@ from drill.events import (
     ObserverNote,
     OfficialPostPublished,
     ReachUpdated,
-    TRAINER,
     ReplyPosted,
     TriggerFired,
 )
 
 from drill.scenario.durations import clock_label
-from drill.team_play.texts import say
+from drill.team_play.texts import say, seat_label
 
 TEXT_WIDTH = 110
 
@@ -48,7 +47,7 @@ def short(text: str, width: int = TEXT_WIDTH) -> str:
 def event_line(event: Event, language: str = "nb", *, trainer: bool = False) -> str | None:
     """The line for `event`, or None for bookkeeping the team does not need to read."""
     p = event.payload
-    who = say("event.trainer", language) if event.actor == TRAINER else event.actor
+    who = seat_label(event.actor, language)
 
     def line(key: str, **values: object) -> str:
         return say(f"event.{key}", language, who=who, **values)

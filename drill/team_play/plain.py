@@ -26,7 +26,7 @@ from drill.team_play.host import ASSIGN, START_DRILL
 from drill.team_play.overview import build_overview
 from drill.team_play.presence import ACTIVITY_IDLE, ACTIVITY_REPLY, ROLE_TRAINER
 from drill.team_play.seat import SeatConnection
-from drill.team_play.texts import say, say_count
+from drill.team_play.texts import role_label, say, say_count, seat_label
 
 REFRESH_EVERY = 0.2
 
@@ -105,11 +105,12 @@ class PlainConsole:
                 continue
             if seat not in self._seen:
                 role = next(p.role for p in self.connection.seats() if p.seat == seat)
-                self.say(say("seat.joined", self.language, seat=seat, role=role))
+                self.say(say("seat.joined", self.language, seat=seat_label(seat, self.language),
+                             role=role_label(role, self.language)))
             elif doing != self._seen[seat]:
                 self.say(self._doing(seat, *doing))
         for seat in self._seen.keys() - current.keys():
-            self.say(say("seat.left", self.language, seat=seat))
+            self.say(say("seat.left", self.language, seat=seat_label(seat, self.language)))
         self._seen = current
 
     def _doing(self, seat: str, activity: str, item_id: str | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from drill.events import TRAINER
 from drill.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
 from drill.invocation import drill_command
 
@@ -17,6 +18,17 @@ from drill.invocation import drill_command
 def say(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
     values.setdefault("drill", drill_command())
     return catalogue(language if language in LANGUAGES else DEFAULT_LANGUAGE)(f"team.{key}", **values)
+
+
+def seat_label(seat: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """Who acted or joined, as people read it: the trainer by role (its seat and actor id is
+    `trainer`), a team member by the name they play under."""
+    return say("event.trainer", language) if seat == TRAINER else seat
+
+
+def role_label(role: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """A presence role (`seat`, `trainer`) in words."""
+    return say(f"role.{role}", language)
 
 
 def say_count(key: str, count: int, language: str = DEFAULT_LANGUAGE, **values: object) -> str:

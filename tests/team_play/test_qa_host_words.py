@@ -10,7 +10,7 @@ import pytest
 
 from drill.events import TRAINER, ClockChanged, Event
 from drill.team_play.lines import event_line
-from drill.team_play.texts import say
+from drill.team_play.texts import role_label, say, seat_label
 
 
 @pytest.mark.parametrize(("language", "expected"), [
@@ -37,3 +37,16 @@ def test_the_host_names_the_variant_as_every_other_command_does(language: str) -
     line = say("host.started", language, title="Gasslukt", seed=2, speed=30.0, path="h.db")
     assert "variant 2" in line
     assert "frø" not in line and "seed" not in line
+
+
+@pytest.mark.parametrize(("language", "trainer", "member"), [
+    ("nb", "treneren ble med (trener)", "Ola ble med (lagmedlem)"),
+    ("nn", "trenaren vart med (trenar)", "Ola vart med (lagmedlem)"),
+])
+def test_who_joins_is_said_in_words_not_presence_codes(language: str, trainer: str, member: str) -> None:
+    """The host printed 'trainer ble med (trainer)' and 'Ola ble med (seat)'."""
+    def joined(seat: str, role: str) -> str:
+        return say("seat.joined", language, seat=seat_label(seat, language), role=role_label(role, language))
+
+    assert joined(TRAINER, "trainer") == trainer
+    assert joined("Ola", "seat") == member
