@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TypeVar, cast
 
 from drill.events import (
@@ -25,11 +25,12 @@ from drill.account import answered_at
 from drill.scenario.models import DeletionReason, ItemKind, Scenario
 from drill.state import DrillState, ItemView, OfficialPostView, ReplyView
 from scoring.answers import PastedText, addresses, analysis_language, pasted_texts
+from scoring.cache import Request, analysed
 from scoring.clock import ScenarioClock
 from scoring.models import ItemRef
 from scoring.rubric import Rubric, Thresholds, load_rubric, thresholds_for
 from scoring.texts import quote
-from scoring.tone import SUPPORTED_LANGUAGES, ToneFinding, ToneResult, analyse_reply
+from scoring.tone import SUPPORTED_LANGUAGES, ToneFinding, ToneResult
 
 T = TypeVar("T")
 
@@ -268,12 +269,22 @@ class ScoringContext:
 
     @cached_property
     def team_texts(self) -> list[TeamText]:
+        """The team's public replies and official posts, in time order, each with its tone analysis.
+
+        Every text's analysis is asked for at once (`scoring.cache.analysed`), so the ones this
+        machine kept from an earlier score of the drill are read in one go and only the rest are
+        analysed."""
+        replies = [reply for reply in self.state.replies.values() if reply.public]
+        posts = self.state.official_posts
+        requests = [self._reply_request(reply) for reply in replies] + [self._request(p.text, None) for p in posts]
+        tones = analysed(requests)
         texts: list[TeamText] = []
-        for reply in self.state.replies.values():
-            if reply.public:
-                texts.append(self._reply_text(reply))
-        for post in self.state.official_posts:
-            texts.append(self._post_text(post))
+        for reply, request in zip(replies, requests):
+            texts.append(TeamText(reply.reply_id, reply.t, reply.author, reply.text, "reply",
+                                  self.state.items.get(reply.item_id), tones[request], corrects=tuple(reply.corrects)))
+        for post, request in zip(posts, requests[len(replies):]):
+            texts.append(TeamText(post.post_id, post.t, post.author, post.text, "post", None, tones[request],
+                                  link=post.link, corrects=tuple(post.corrects)))
         texts.sort(key=lambda x: (x.t, x.id))
         return texts
 
@@ -285,18 +296,13 @@ class ScoringContext:
     def public_replies(self) -> list[TeamText]:
         return [t for t in self.team_texts if t.kind == "reply"]
 
-    def _reply_text(self, reply: ReplyView) -> TeamText:
+    def _reply_request(self, reply: ReplyView) -> Request:
         item = self.state.items.get(reply.item_id)
-        context = item.text if item is not None and _needs_context(item) else None
-        return TeamText(reply.reply_id, reply.t, reply.author, reply.text, "reply", item,
-                        self.tone(reply.text, context), corrects=tuple(reply.corrects))
+        return self._request(reply.text, item.text if item is not None and _needs_context(item) else None)
 
-    def _post_text(self, post: OfficialPostView) -> TeamText:
-        return TeamText(post.post_id, post.t, post.author, post.text, "post", None, self.tone(post.text, None),
-                        link=post.link, corrects=tuple(post.corrects))
-
-    def tone(self, text: str, context: str | None) -> ToneResult:
-        return _analyse(text, context, *self._tone_settings)
+    def _request(self, text: str, context: str | None) -> Request:
+        language, numbers, domains, explain_in = self._tone_settings
+        return Request(text, context, language, numbers, domains, explain_in)
 
     @cached_property
     def _tone_settings(self) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
@@ -336,11 +342,3 @@ def _tone_language(language: str) -> str:
 def _needs_context(item: ItemView) -> bool:
     labels = item.labels
     return labels.kind in _CONTEXT_KINDS or bool(labels.personal_data) or bool(_IDENTIFIER_HINT.search(item.text))
-
-
-@lru_cache(maxsize=16384)
-def _analyse(text: str, context: str | None, language: str, numbers: tuple[str, ...], domains: tuple[str, ...],
-             explain_in: str) -> ToneResult:
-    """Tone analysis is the expensive part of scoring; replies repeat, so each is analysed once."""
-    return analyse_reply(text, language=language, context=context, official_numbers=numbers,
-                         official_domains=domains, explain_in=explain_in)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Sequence
 from functools import cache
@@ -30,22 +29,15 @@ from pathlib import Path
 
 import scoring
 from drill.events import Event
-from drill.history.scores import SCORING_LANGUAGE, Summary, has_ended, summary_of
+from drill.history.scores import Summary, has_ended, summary_of
 from drill.scenario.loader import content_hash
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
+from scoring.cache import cache_folder
 from scoring.models import ScoreReport
 from scoring.scorer import score
 
 CACHE_FILE = "history-v2.sqlite"
-
-
-def cache_folder() -> Path:
-    explicit = os.environ.get("DRILL_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "drill"
 
 
 @cache
@@ -180,12 +172,14 @@ def record_score(session: Path | str | None, events: Sequence[Event], report: Sc
 
 def score_and_record(session: Path | str, scenario: Scenario, events: Sequence[Event]) -> None:
     """Score a drill that has just ended and remember it: for `drill run`, which shows no score
-    but leaves a session file that a trainer's history will read."""
+    but leaves a session file that a trainer's history will read. Scored in the drill's own
+    language, as `drill score` and `drill report` of the file score it by default: the
+    analyses of its replies, kept on this machine (`scoring.cache`), then serve those too."""
     events = list(events)
     if not has_ended(events):
         return
     try:
-        report = score(scenario, events, language=SCORING_LANGUAGE)
+        report = score(scenario, events)
     except Exception:  # noqa: BLE001 - the drill is recorded; a scorer's failure only means scoring it later
         return
     record_score(session, events, report, scenario)

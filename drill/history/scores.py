@@ -12,20 +12,19 @@ and a summary is a small, plain dict that crosses a process boundary or goes int
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drill.events import DrillEnded, Event
-from drill.history.model import Example
 from drill.scenario.models import Scenario
 from scoring.models import ScoreReport
 from scoring.rubric import load_rubric
 from scoring.scorer import score
 
+if TYPE_CHECKING:
+    from drill.history.model import Example
+
 Summary = dict[str, Any]
 """A drill's language-neutral score summary (see `summary_of`)."""
-
-SCORING_LANGUAGE = "nb"
-"""The language the history scores in when it scores a drill itself; any gives the same numbers."""
 
 
 @dataclass(frozen=True)
@@ -77,12 +76,17 @@ def summary_of(report: ScoreReport) -> Summary:
 
 
 def score_summary(scenario: Scenario, events: list[Event]) -> Summary:
-    return summary_of(score(scenario, events, language=SCORING_LANGUAGE))
+    """A drill's summary, scored in its own language: any language gives the same numbers, and
+    the analyses of its replies kept on this machine (`scoring.cache`) are then the ones `drill
+    score` and `drill report` of the file ask for."""
+    return summary_of(score(scenario, events))
 
 
 def scored_in(summary: Summary, language: str) -> Scored:
     """A summary worded in `language` from the rubric (a KeyError for a rule the rubric lacks:
     the summary came from another scorer, which the cache's key rules out)."""
+    from drill.history.model import Example  # the history's report model: not needed to remember a score
+
     rubric = load_rubric()
     grade = None
     if summary["grade_min"] is not None:
