@@ -1,6 +1,7 @@
 """`score(scenario, events) -> ScoreReport`: the whole judgement of one drill, as a pure function.
 
-No I/O and no wall clock: the same scenario and events always give the same report, which
+No wall clock, and no I/O besides the machine's store of tone analyses (`scoring.cache`,
+which never changes a result): the same scenario and events always give the same report, which
 is what makes a score explainable and comparable between sessions. Dimension weights come
 from the rubric and may be overridden by the scenario's `scoring.weights`.
 """
@@ -52,11 +53,18 @@ def _collector_paused() -> Iterator[None]:
 
 def score(scenario: Scenario, events: list[Event], *, language: str | None = None) -> ScoreReport:
     """Score a drill. `language` ("nb"/"en") picks the language of the texts; default: the drill's."""
+    return scored(scenario, events, language=language)[0]
+
+
+def scored(scenario: Scenario, events: list[Event], *,
+           language: str | None = None) -> tuple[ScoreReport, ScoringContext]:
+    """The score and the facts it was judged on: a report or a summary that also tells the
+    team's moments reads them from here instead of reducing a large drill's events again."""
     with _collector_paused():
         return _score(scenario, events, language)
 
 
-def _score(scenario: Scenario, events: list[Event], language: str | None) -> ScoreReport:
+def _score(scenario: Scenario, events: list[Event], language: str | None) -> tuple[ScoreReport, ScoringContext]:
     lang = language or session_language(scenario, events)
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported report language {lang!r}; use nb, nn or en")
@@ -88,7 +96,7 @@ def _score(scenario: Scenario, events: list[Event], language: str | None) -> Sco
     if total is not None:
         grade = grade_for(total, lang, rubric, capped_by=worst, played=played)
     th = ctx.thresholds
-    return ScoreReport(
+    report = ScoreReport(
         scenario_id=scenario.id, scenario_title=scenario.title, language=lang,
         total=total, uncapped_total=uncapped if total != uncapped else None, grade=grade,
         dimensions=dimensions, response_times=rows, rumours=rumours,
@@ -97,6 +105,7 @@ def _score(scenario: Scenario, events: list[Event], language: str | None) -> Sco
                     "correction_within": th.correction_within, "removal_within": th.removal_within},
         threshold_origin=dict(th.origin), incident_active=th.incident_active, played=played,
     )
+    return report, ctx
 
 
 def early_end_factor(played: PlayedTime, rubric: Rubric) -> float:

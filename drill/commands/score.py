@@ -9,7 +9,7 @@ import sys
 from scoring.models import ScoreReport
 from scoring.report.catalogue import label
 from scoring.report.moments import team_did
-from scoring.scorer import score
+from scoring.scorer import scored
 from scoring.session import load_session
 from drill.commands._parser import help_text
 from drill.history.cache import record_score
@@ -29,12 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     session = load_session(args.session)
-    report = score(session.scenario, session.events, language=args.lang)
+    report, ctx = scored(session.scenario, session.events, language=args.lang)
     record_score(session.path, session.events, report)
     if args.json:
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:
-        did = team_did(session.scenario, session.events, report)
+        did = team_did(session.scenario, session.events, report, ctx=ctx)
         sys.stdout.write("\n".join(score_lines(report, did)) + "\n")
     return 0
 

@@ -47,7 +47,7 @@ from scoring.report.model import (
 )
 from scoring.report.catalogue import label
 from scoring.report.moments import moments_for
-from scoring.scorer import score
+from scoring.scorer import score, scored
 from scoring.texts import quote, quoted
 
 BUCKET_S = 300.0
@@ -55,9 +55,8 @@ BUCKET_S = 300.0
 
 def build_report(scenario: Scenario, events: list[Event], *, language: str | None = None, file_name: str = "",
                  other: tuple[str, Scenario, list[Event]] | None = None) -> AfterActionReport:
-    report = score(scenario, events, language=language)
+    report, ctx = scored(scenario, events, language=language)
     lang = report.language
-    ctx = ScoringContext(scenario, list(events), lang)
     started = next((e.payload for e in events if isinstance(e.payload, DrillStarted)), None)
     ended = next((e.payload for e in events if isinstance(e.payload, DrillEnded)), None)
     improvements = report.top_findings(len(report.findings))

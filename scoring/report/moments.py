@@ -27,9 +27,11 @@ Moment = tuple[float, str]
 """When the team acted (simulated seconds) and the sentence that says so."""
 
 
-def team_did(scenario: Scenario, events: list[Event], report: ScoreReport, n: int = 8) -> dict[str, list[str]]:
-    """For each of the report's strengths (by rule id), the team's moments that earned it."""
-    ctx = ScoringContext(scenario, list(events), report.language)
+def team_did(scenario: Scenario, events: list[Event], report: ScoreReport, n: int = 8, *,
+             ctx: ScoringContext | None = None) -> dict[str, list[str]]:
+    """For each of the report's strengths (by rule id), the team's moments that earned it;
+    `ctx`: the facts the report was scored on, if the caller has them (`scoring.scorer.scored`)."""
+    ctx = ctx or ScoringContext(scenario, list(events), report.language)
     return moments_for(ctx, report.strengths(n))
 
 
