@@ -51,13 +51,16 @@ def command_modules() -> list[str]:
     return sorted(names, key=lambda n: (rank.get(n, len(rank)), n))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, just that command's (each command's module imports
+    what it needs, and `drill score` need not wait for the app's or the engine's)."""
     parser = LocalisedParser(prog="drill", description=t("cli.description"))
     # `drill --lang nn --help` (before the command) works too; a command's own --lang wins.
     parser.add_argument("--lang", dest="main_lang", choices=LANGUAGE_CODES, help=help_text("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
     for name in command_modules():
-        importlib.import_module(f"drill.commands.{name}").register(sub)
+        if only is None or name == only:
+            importlib.import_module(f"drill.commands.{name}").register(sub)
     for command in sub.choices.values():
         try:
             command.add_argument("--lang", choices=LANGUAGE_CODES,
@@ -65,6 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
         except argparse.ArgumentError:
             pass  # the command has its own --lang (its screens or report follow the drill's language)
     return parser
+
+
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The command on the line (`drill --lang nn score x.db` -> "score"), if it is one of ours."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    i = 0
+    while i < len(words):
+        if words[i] == "--lang":
+            i += 2
+        elif words[i].startswith("-"):
+            i += 1
+        else:
+            return words[i] if words[i] in command_modules() else None
+    return None
 
 
 def _speak(argv: Sequence[str] | None) -> None:
@@ -96,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     try:
         # Building the parser imports every command (pydantic, textual...): still early, still quiet.
-        parser = build_parser()
+        parser = build_parser(only=_command_named(argv))
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     try:
