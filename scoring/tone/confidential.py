@@ -38,6 +38,15 @@ ANSWER_WORDS = frozenset({"ja", "nei", "jo", "hei", "hallo", "takk", "yes", "no"
 LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
 
+# A manager named by the service they lead ("enhetslederen for hjemmetjenesten", "the manager
+# of the day centre") is an office holder, and the service is not a matter about them.
+LEADER_RE = re.compile(r"(?:leder|lederen|leiar|leiaren|sjef|sjefen|manager|head|coordinator|koordinator|koordinatoren)$",
+                       re.IGNORECASE)
+UNIT_GAP_RE = re.compile(r"^\s+(?:for|i|ved|på|of|at|in|from)(?:\s+the)?\s+$", re.IGNORECASE)
+# A comment that asks who, or whether someone ("Hvem har fått lus?", "Er det noen som har kikhoste?"):
+# an answer that describes a person names them.
+WHO_RE = re.compile(r"\b(?:hvem|kven|kem|who|whose|which (?:one|child|boy|girl|pupil|tenant|family)|noen|nokon|"
+                    r"someone|somebody|anyone|anybody|en ungdom|ein ungdom|(?:han|hun|ho) som)\b", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
@@ -160,6 +169,9 @@ class ConfidentialityMatcher:
             return []
         addressed = self._addresses_by_name(text)
         context_person = bool(context) and self._strong_in(context or "")
+        # A pronoun identifies someone only when there is a comment to answer or the reply has
+        # named someone before it: in a stand-alone post "fylle han ut" is about the form.
+        pronoun_ok = bool(context and context.strip())
         clauses: list[tuple[int, int, bool]] = []  # start, end, skipped (refusal, general, question)
         signed = _sign_off_start(text.text)
         for sentence in text.sentences:
@@ -173,6 +185,9 @@ class ConfidentialityMatcher:
             matters = [] if skipped else self._matters(clause, start)
             persons_by_clause.append(persons)
             matters_by_clause.append(matters)
+            if not pronoun_ok:
+                pronoun_ok = any(p.kind not in WEAK_KINDS for p in persons)
+                persons = persons if pronoun_ok else [p for p in persons if p.kind != "pronoun"]
             hit = self._pair(text, matters, persons) if matters and persons else None
             if hit is not None:
                 hits.append(hit)
@@ -211,6 +226,8 @@ class ConfidentialityMatcher:
                     m = self.anaphor_re.search(text.text, s, e)
                     if m and (j == i or not text.text[s : m.start()].strip()):
                         part = Part(m.start(), m.end(), "anaphor")
+                        if _office_holder(text, matters[0], part):
+                            continue
                         if j != i or _word_gap(text, matters[0], part) <= self.data.window:
                             return [self._hit(text, matters[0], part)]
         opener = self.affirmation_re.match(text.text)
@@ -219,7 +236,7 @@ class ConfidentialityMatcher:
         strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
         if not strong and context_person:
             strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text)] if m]
-        if in_context and "?" in (context or "") and strong:
+        if in_context and "?" in (context or "") and strong and (context_person or WHO_RE.search(context or "")):
             # "Hvem har fått lus?" - "Det gjeld to av jentene i 2B": the answer names the person.
             return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), strong[0])]
         told = [m for ms in matters_by_clause for m in ms]
@@ -283,6 +300,8 @@ class ConfidentialityMatcher:
                     continue
                 if person.start < matter.end and matter.start < person.end:
                     continue  # one word is not both parts ("pasienten")
+                if _office_holder(text, matter, person):
+                    continue
                 gap = _word_gap(text, matter, person)
                 kind = self.data.persons.get(person.kind)
                 limit = kind.window if kind is not None else None
@@ -393,6 +412,12 @@ def _sign_off_start(text: str) -> int:
     """Where the closing "Name, department" line starts (len(text) when there is none)."""
     m = SIGN_OFF_RE.search(text)
     return m.start(1) if m and len(m.group(1).split()) <= 8 else len(text)
+
+
+def _office_holder(text: AnalysedText, matter: Part, person: Part) -> bool:
+    """"enhetslederen for hjemmetjenesten": the service is where the leader works."""
+    return (matter.start >= person.end and bool(LEADER_RE.search(text.text[person.start:person.end]))
+            and bool(UNIT_GAP_RE.match(text.text[person.end:matter.start])))
 
 
 def _word_gap(text: AnalysedText, a: Part, b: Part) -> int:

@@ -36,6 +36,10 @@ FLOORS = {
     # its misses taught the detector everyday ailment, medicine and care words, people by job or
     # home, and possessives ("legen hans") for the person the comment named.
     "dev-5.jsonl": ({"nb": 0.97, "nn": 0.97, "en": 0.97}, 0.97, 0.02),
+    # Three quarters of the fifth held-back set (unseen: AUC 0.941, privacy 87.5 %, 8.2 % of good
+    # replies flagged); its misses taught the detector everyday health words after a pronoun, staff
+    # by job at a named place, and its false alarms that a pronoun needs someone to point back to.
+    "dev-6.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

@@ -250,6 +250,20 @@ def _privacy(text: str, **kwargs: object) -> set[str]:
         ("The lodger upstairs has been on sleeping tablets since the fire.", None, "en"),
         ("Kokken vår er sjukmeld etter eit panikkanfall, difor er kafeen stengd.", None, "nn"),
         ("Sorry for the delay. Our caretaker has been off with a bad back since the accident.", None, "en"),
+        # everyday health words (a diet, weight, a heart sound, oxygen at home) for the person the
+        # comment named, a bare kinship word ("Pappa") in the comment, a right stated about a relative
+        ("Vi ser at han står oppført med diabeteskost, så kjøkkenet har fått beskjed.", "Pappa fikk feil middag igjen.",
+         "nb"),
+        ("Helsesjukepleiaren har notert at dotter di har ein hjartebilyd som skal sjekkast.",
+         "Helsestasjonen ringde aldri tilbake om dottera mi.", "nn"),
+        ("Jo, mora di har rett på gratis tannbehandling fordi ho har hatt heimesjukepleie i over tre månader.",
+         "Har ikkje mora mi rett på gratis tannlege?", "nn"),
+        # staff by job at a named place or on a numbered route, a child in a named room
+        ("The GP at Meadowbank is off after a heart attack; a locum covers until March.", None, "en"),
+        ("The number 14 driver has had a written warning and now rides with a mentor.", None, "en"),
+        ("We've been worried about the little girl in Ladybirds for a while and have made a referral to social work.",
+         "Is the girl in Ladybirds alright? She cries every morning.", "en"),
+        ("Kioskdrivaren på stadion har utestående leie, og saka er sendt til inkasso.", None, "nn"),
     ],
 )
 def test_people_identified_without_a_name_are_found(text: str, context: str | None, language: str) -> None:
@@ -278,10 +292,35 @@ def test_people_identified_without_a_name_are_found(text: str, context: str | No
          "tildelingskontoret.", "nb"),
         ("NAV har åpent 10–14 i Storgata 10, og du kan også skrive til oss på nav.no.", "nb"),
         ("Får barnet feber eller utslett, ta kontakt med fastlegen.", "nb"),
+        # a pronoun for a thing in a stand-alone post ("fylle han ut": the form), a manager named by
+        # the service they lead, a condition put to the reader, a referral by phone, a signature
+        # after a dash, an office at its address, how a school decides in general
+        ("Heimetenesta gjev heimesjukepleie og tryggleiksalarm. Servicetorget hjelper deg å fylle han ut.", "nn"),
+        ("Send oss namnet ditt i ei privat melding, så ringjer einingsleiaren for heimetenesta deg i dag.", "nn"),
+        ("Har du spørsmål om korleis vi handterer medisinar, svarer einingsleiaren gjerne.", "nn"),
+        ("Please ring the day centre on 01632 960 000 and her key worker will tell you how the day went.", "en"),
+        ("We can't say who receives any benefit.\nNgā mihi, Aroha – Work and income liaison", "en"),
+        ("Need help at home? Call in to the Customer Hub at 14 Bridge Street, open 9-4.", "en"),
+        ("The school and the educational psychology service assess needs together with parents.", "en"),
     ],
 )
 def test_offices_refusals_and_general_advice_are_not_breaches(text: str, language: str) -> None:
     assert not _privacy(text, language=language)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "language", "breach"),
+    [
+        # An answer to a comment that asks who, or whether someone, describes the person ...
+        ("Ja, det gjelder en gutt i 4B, og han er hjemme til han er frisk.", "Er det noen i 4B som har fått skabb?",
+         "nb", True),
+        # ... but a comment about staff in municipal housing is not asking about a resident.
+        ("Ja, for tiden har vaktmester Ole ansvaret for blokkene på Moa.",
+         "Har dere byttet vaktmester i kommunale boliger på Moa?", "nb", False),
+    ],
+)
+def test_answers_to_who_name_the_person(text: str, context: str, language: str, breach: bool) -> None:
+    assert bool(_privacy(text, language=language, context=context)) is breach
 
 
 def test_nynorsk_replies_are_explained_in_nynorsk() -> None:
