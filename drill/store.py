@@ -19,6 +19,7 @@ from pathlib import Path
 
 from drill.errors import DrillError
 from drill.events import Event, payload_adapter
+from drill.i18n import message
 from drill.scenario import LoadedScenario, parse_scenario
 
 FORMAT = "drill-session"
@@ -106,9 +107,9 @@ class SessionStore:
     def open(cls, path: Path | str) -> SessionStore:
         path = Path(path)
         if not path.exists():
-            raise SessionFileError(f"{path}: no such session file.")
+            raise SessionFileError(message("input.session_missing", path=path))
         if path.is_dir():
-            raise SessionFileError(f"{path}: this is a folder, not a session file.")
+            raise SessionFileError(message("input.session_folder", path=path))
         # No peeking at the header with a plain file handle: closing any descriptor of a file
         # drops every SQLite lock this process holds on it, which lets another process delete
         # the write-ahead log under a live connection. SQLite itself says "not a database".
@@ -118,7 +119,9 @@ class SessionStore:
         except sqlite3.DatabaseError as error:
             connection.close()
             if "locked" in str(error):
-                raise SessionFileError(f"{path}: the session file is locked by another program; try again.") from None
+                raise SessionFileError(message("input.session_locked", path=path)) from None
+            if "no such table" in str(error):
+                raise SessionFileError(message("input.session_not_drill", path=path)) from None
             raise SessionFileError(f"{path}: not a drill session file ({error}).") from None
         meta = {str(key): str(value) for key, value in rows}
         try:
@@ -305,7 +308,7 @@ def _pids_holding(path: Path) -> Iterator[int]:
 def _check_meta(path: Path, meta: dict[str, str], connection: sqlite3.Connection) -> None:
     """Refuse a file whose header rows or tables are not what drill writes, naming what is wrong."""
     if meta.get("format") != FORMAT:
-        raise SessionFileError(f"{path}: an SQLite database, but not a drill session file.")
+        raise SessionFileError(message("input.session_not_drill", path=path))
     version_text = meta.get("format_version", "0")
     try:
         version = int(version_text)
@@ -350,7 +353,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
-            raise SessionFileError(f"{path}: not a drill session file (it is not an SQLite database).") from None
+            raise SessionFileError(message("input.session_not_sqlite", path=path)) from None
         raise SessionFileError(f"{path}: cannot open the session file ({error}).") from None
     return connection
 

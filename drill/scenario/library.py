@@ -7,9 +7,11 @@ instead of a path.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from drill.errors import DrillError
+from drill.i18n import message
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,8 +41,10 @@ def resolve_scenario(name: str) -> Path:
     for candidate in shipped_scenarios():
         if name in (candidate.stem, candidate.name):
             return candidate
-    names = ", ".join(p.stem for p in shipped_scenarios()) or "none"
-    raise DrillError(f"{name}: no such file, and no shipped scenario has that name (shipped: {names}).")
+    stems = [p.stem for p in shipped_scenarios()]
+    close = difflib.get_close_matches(name, stems, n=1, cutoff=0.6)
+    hint = message("check.did_you_mean", hint=close[0]) if close else ""
+    raise DrillError(message("input.no_scenario", name=name, hint=hint, names=", ".join(stems) or message("check.none")))
 
 
 def resolve_team_script(name: str, scenario_id: str) -> Path:
@@ -51,5 +55,5 @@ def resolve_team_script(name: str, scenario_id: str) -> Path:
     for candidate in shipped_team_scripts(scenario_id):
         if name in (candidate.stem, candidate.name, candidate.stem.split("--", 1)[1]):
             return candidate
-    names = ", ".join(p.stem.split("--", 1)[1] for p in shipped_team_scripts(scenario_id)) or "none"
-    raise DrillError(f"{name}: no such file, and no shipped team script for '{scenario_id}' has that name (shipped: {names}).")
+    names = ", ".join(p.stem.split("--", 1)[1] for p in shipped_team_scripts(scenario_id)) or message("check.none")
+    raise DrillError(message("input.no_team", name=name, scenario=scenario_id, names=names))

@@ -138,3 +138,30 @@ def test_terminal_escapes_never_reach_a_drills_output_or_its_html_report(cli, tm
     assert "<script>alert" not in html
     code, out, _ = cli("export", str(session))
     assert code == 0 and "\\u001b" not in out and "\x1b" not in out
+
+
+def test_a_misspelt_shipped_scenario_is_named_in_norwegian_with_the_one_meant(cli) -> None:
+    code, _, err = cli("--lang", "nb", "run", "gaslukt-torget")
+    assert code == 2
+    assert "gaslukt-torget: ingen slik fil" in err and "Mente du «gasslukt-torget»?" in err
+    assert "no such file" not in err
+    code, _, err = cli("--lang", "nn", "run", "gasslukt-torget", "--team", "middels")
+    assert code == 2 and "ingen av lagskripta for «gasslukt-torget»" in err and "Desse følgjer med: good, poor." in err
+
+
+def test_a_file_that_is_not_a_session_is_said_so_in_the_commands_language(cli, tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (a)").connection.close()
+    text = tmp_path / "notes.db"
+    text.write_text("not a database", encoding="utf-8")
+    cases = [
+        (tmp_path / "missing.db", "øktfila finnes ikke."),
+        (tmp_path, "dette er en mappe, ikke en øktfil."),
+        (text, "dette er ikke en øktfil fra drill (det er ikke en SQLite-database)."),
+        (other, "en SQLite-database, men ikke en øktfil fra drill."),
+    ]
+    for path, expected in cases:
+        code, _, err = cli("--lang", "nb", "score", str(path))
+        assert code == 2 and err == f"drill: {path}: {expected}\n"
