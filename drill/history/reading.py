@@ -11,7 +11,9 @@ files is in flight, so memory stays flat however large the folder is.
 Every `DRILLS_PER_WORKER` drills per worker the pool is handed its last drills and replaced by
 a fresh fork, so the workers' caches stay bounded. The first drill to be scored is scored here, before the pool starts: on Linux the workers are
 forked from this process and so start with the scorer's rules and models already loaded, and
-each worker's tone cache (`scoring.context`) serves the replies repeated across drills.
+the analyses of replies repeated across drills are shared: within a worker by its memo, across
+workers (and pools, and later runs) by the machine's store (`scoring.cache`). A worker is
+handed the scenario the reader parsed already, so it parses no scenario's YAML itself.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def read_sessions(reader: SessionReader, paths: Iterable[Path | str], *, workers
             try:
                 outcome = future.result()
             except Exception:  # noqa: BLE001 - a worker that died (out of memory): score it here
-                outcome = score_file(pending.path)
+                outcome = score_file(pending.path, pending.scenario)
             entry = reader.finish(pending, outcome)
         done += 1
         if progress is not None:
@@ -78,11 +80,11 @@ def read_sessions(reader: SessionReader, paths: Iterable[Path | str], *, workers
             elif step.fingerprint in in_flight:
                 window.append((step, in_flight[step.fingerprint]))  # a copy of a drill being scored
             elif workers <= 1 or reader.counts.scored == 0:
-                window.append(reader.finish(step, score_file(step.path)))
+                window.append(reader.finish(step, score_file(step.path, step.scenario)))
             else:
                 if pool is None:
                     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())
-                future = in_flight[step.fingerprint] = pool.submit(score_file, step.path)
+                future = in_flight[step.fingerprint] = pool.submit(score_file, step.path, step.scenario)
                 window.append((step, future))
                 submitted += 1
                 if submitted % (workers * DRILLS_PER_WORKER) == 0:
