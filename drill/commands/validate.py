@@ -19,6 +19,7 @@ from drill.errors import EXIT_FINDINGS, InputFileError
 from drill.i18n import plural, t
 from drill.scenario import parse_scenario
 from drill.scenario.library import shipped_dir
+from drill.scenario.loader import looks_like_team_script
 from drill.scenario.lint import format_warnings, lint_scenario
 from drill.scenario.rates import expected_items
 from drill.team.loader import team_problems
@@ -59,7 +60,7 @@ def check_file(path: Path) -> tuple[str, list[str]]:
     """A one-line summary of a file that loads, and its lint warnings (raises for problems)."""
     text = read_text(path, what="file")
     source = load_yaml(text, str(path))
-    if _looks_like_team_script(source.data):
+    if looks_like_team_script(source.data):
         script = validate_source(TeamScript, source)
         scenario = _scenario_for(script, path)
         if scenario is not None:
@@ -78,10 +79,6 @@ def check_file(path: Path) -> tuple[str, list[str]]:
              streams=plural("cli.count.streams", len(scenario.streams)),
              comments=plural("cli.count.about_comments", round(volume)),
              triggers=plural("cli.count.triggers", len(scenario.triggers)), warnings=noted), warnings
-
-
-def _looks_like_team_script(data: object) -> bool:
-    return isinstance(data, dict) and "municipality" not in data and ("actions" in data or "policies" in data)
 
 
 def _scenario_for(script: TeamScript, path: Path):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drill.errors import InputFileError
+from drill.i18n import message
+from drill.invocation import drill_command
 from drill.scenario.checks import scenario_problems
 from drill.scenario.models import Scenario
 from drill.validation import format_problems, validate_source
@@ -44,7 +46,14 @@ def load_scenario(path: Path | str) -> LoadedScenario:
     return parse_scenario(read_text(path, what="scenario file"), str(path))
 
 
+def looks_like_team_script(data: object) -> bool:
+    """A file with a team script's keys and no municipality: a script given where a scenario belongs."""
+    return isinstance(data, dict) and "municipality" not in data and ("actions" in data or "policies" in data)
+
+
 def _validated(source: YamlSource) -> Scenario:
+    if looks_like_team_script(source.data):
+        raise InputFileError([f"{source.path}:1:1: " + message("input.team_as_scenario", path=source.path, drill=drill_command())])
     scenario = validate_source(Scenario, source)
     problems = scenario_problems(scenario)
     if problems:

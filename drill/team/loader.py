@@ -16,6 +16,8 @@ from drill.yamlsource import Loc, load_yaml_file
 
 def load_team_script(path: Path | str, scenario: Scenario | None = None) -> TeamScript:
     source = load_yaml_file(Path(path), what="team script")
+    if isinstance(source.data, dict) and "municipality" in source.data:
+        raise InputFileError([f"{source.path}:1:1: " + message("input.scenario_as_team")])
     script = validate_source(TeamScript, source)
     if scenario is not None:
         problems = team_problems(script, scenario)

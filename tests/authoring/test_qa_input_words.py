@@ -165,3 +165,16 @@ def test_a_file_that_is_not_a_session_is_said_so_in_the_commands_language(cli, t
     for path, expected in cases:
         code, _, err = cli("--lang", "nb", "score", str(path))
         assert code == 2 and err == f"drill: {path}: {expected}\n"
+
+
+def test_a_team_script_given_as_the_scenario_and_the_other_way_round(cli) -> None:
+    """One line saying what the file is, instead of a screenful of 'unknown field' and 'required'."""
+    script = "scenarios/teams/gasslukt-torget--good.yaml"
+    shipped = Path(__file__).resolve().parents[2] / script
+    code, _, err = cli("--lang", "nb", "play", str(shipped))
+    assert code == 2 and err.count("\n") == 1
+    assert "dette ser ut som et lagskript (actions, policies), ikke et scenario." in err
+    assert f"run SCENARIO --team {shipped}" in err
+    code, _, err = cli("--lang", "nn", "run", "gasslukt-torget", "--team", str(shipped.parents[1] / "gasslukt-torget.yaml"))
+    assert code == 2 and err.count("\n") == 1
+    assert "dette ser ut som eit scenario, ikkje eit lagskript; gje scenarioet først og lagskriptet med --team." in err
