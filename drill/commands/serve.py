@@ -37,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        from rich.console import Console
         from textual_serve.server import Server
     except ImportError:
         raise DrillError(t("cli.serve.no_package")) from None
@@ -56,7 +57,11 @@ def run(args: argparse.Namespace) -> int:
         print(t("cli.serve.code", code=code), flush=True)
     if not is_loopback(args.host):
         print(t("cli.serve.exposed", host=args.host), flush=True)
+    print(t("cli.serve.stop"), flush=True)
     server = Server(command, host=args.host, port=args.port, title=f"drill — {title}")
+    # The server's own banner (a logo, its command line, colour codes) is in English and its colours
+    # would show as visible signs through drill's neutralised output; drill has said all of it above.
+    server.console = Console(quiet=True)
     try:
         server.serve()
     except OSError as error:

@@ -50,3 +50,49 @@ def test_who_joins_is_said_in_words_not_presence_codes(language: str, trainer: s
 
     assert joined(TRAINER, "trainer") == trainer
     assert joined("Ola", "seat") == member
+
+
+def test_serve_on_a_terminal_prints_drills_own_lines_without_escape_signs(tmp_path, gas) -> None:
+    """On a terminal, `drill serve` printed textual-serve's English banner, its colour codes shown as
+    '␛[1;35m___ ____…' by drill's neutralised output. Only drill's own lines are printed now."""
+    import os
+    import pty
+    import select
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from drill.live import LiveDrill
+
+    pytest.importorskip("textual_serve")
+    session = tmp_path / "served.db"
+    LiveDrill.create(gas, session, 1).close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    master, slave = pty.openpty()
+    server = subprocess.Popen([sys.executable, "-m", "drill", "--lang", "nb", "serve", str(session), "--port", str(port)],
+                              stdout=slave, stderr=slave, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    os.close(slave)
+    output = b""
+    try:
+        deadline = time.monotonic() + 20
+        settled: float | None = None
+        while time.monotonic() < deadline and (settled is None or time.monotonic() < settled):
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    output += os.read(master, 4096)
+                except OSError:
+                    break
+            if settled is None and "Ctrl+C stopper".encode() in output:
+                settled = time.monotonic() + 2.0  # the server's banner came right after this line
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        os.close(master)
+    text = output.decode("utf-8", "replace")
+    assert "Plasser i nettleseren for «Gasslukt på Torget»" in text
+    assert "Ctrl+C stopper nettleserplassene" in text
+    assert "␛" not in text and "Serving" not in text
