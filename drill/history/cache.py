@@ -64,6 +64,20 @@ def parser_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def file_key(path: Path) -> str:
+    """Where a file is and how it looked, taken before opening it (opening makes a fresh log file):
+    the score cache finds an unchanged file's fingerprint by it, and a drill still being played
+    changes its log, so its key."""
+    parts = [str(path.resolve())]
+    for suffix in ("", "-wal"):
+        try:
+            stat = Path(f"{path}{suffix}").stat()
+            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
+
 class SummaryCache:
     def __init__(self, folder: Path | None = None) -> None:
         self._db: sqlite3.Connection | None = None
@@ -156,11 +170,17 @@ def record_score(session: Path | str | None, events: Sequence[Event], report: Sc
     if session is None or not has_ended(list(events)):
         return
     try:
-        with SessionStore.open(session) as store:
-            fingerprint = store.fingerprint()
-            version = content_hash(store.scenario_text)
+        key = file_key(Path(session))
         summaries = SummaryCache()
         try:
+            # A file this machine fingerprinted before, unchanged since (`drill run` then `drill
+            # score` of it), is not read through again: that is a third of a second a large drill.
+            fingerprint = summaries.known_fingerprint(key)
+            with SessionStore.open(session) as store:
+                if fingerprint is None:
+                    fingerprint = store.fingerprint()
+                    summaries.remember_fingerprint(key, fingerprint)
+                version = content_hash(store.scenario_text)
             summaries.put(fingerprint, summary_of(report))
             if scenario is not None and summaries.scenario(version) is None:
                 summaries.put_scenario(version, scenario)

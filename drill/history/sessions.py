@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from drill.errors import DrillError
 from drill.events import DrillStarted
+from drill.history.cache import file_key
 from drill.history.model import Incomparable, IncomparableReason
 from drill.history.scores import Scored, Summary, has_ended, score_summary, scored_in
 from drill.history.words import Words
@@ -28,19 +29,6 @@ from scoring.clock import ScenarioClock
 if TYPE_CHECKING:
     from drill.history.cache import SummaryCache
 
-
-def file_key(path: Path) -> str:
-    """Where a file is and how it looked, taken before opening it (opening makes a fresh log file):
-    the score cache finds an unchanged file's fingerprint by it, and a drill still being played
-    changes its log, so its key."""
-    parts = [str(path.resolve())]
-    for suffix in ("", "-wal"):
-        try:
-            stat = Path(f"{path}{suffix}").stat()
-            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append("-")
-    return "|".join(parts)
 
 SESSION_SUFFIXES = (".db", ".sqlite", ".drill")
 """What a folder is searched for; a file named on the command line is read whatever its name."""
