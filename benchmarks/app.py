@@ -9,7 +9,11 @@ every timed region. Then the app runs headless (Textual's `run_test`) with its r
 clock at 60x, so 300 comments a wall second keep pouring in while a team member types a
 reply at a steady pace, moves up and down the feed, and switches triage views (1-6) and
 their order (s). For every keystroke we measure the time from sending the key to the first
-screen update that shows its effect (the app's `_display` call that follows it). The engine
+screen update that shows its effect (the app's `_display` call that follows it). For a feed key
+each frame notes, as it goes out, which row the feed has selected and which the thread pane
+shows, so the cursor's figure is the first frame with the cursor moved and the pane's the first
+with the pane on that row. (Reading them when `Pilot.press` returns would time the pilot: it
+returns only once the process has been idle for a while, which under a storm can take seconds.) The engine
 runs on its own thread as in `drill play` (`drill.app.engine_thread`): `tick_*` is what the
 app's thread spends per tick or wake-up (applying the engine's events, redrawing), and
 `engine_slice_*` what the engine spends per slice of simulated time on its thread. Memory is
@@ -33,7 +37,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-TARGETS = {"keypress_p95_ms": 50.0, "feed_key_p95_ms": 50.0, "view_switch_p95_ms": 100.0, "peak_rss_mb": 400.0}
+TARGETS = {"keypress_p95_ms": 50.0, "feed_key_p95_ms": 50.0, "feed_key_pane_p95_ms": 50.0, "view_switch_p95_ms": 100.0,
+           "peak_rss_mb": 400.0}
+"""A feed key is answered when the thread pane shows the row the cursor moved to: the cursor's
+frame and the pane's are both held to the keypress target (the pane's is never the faster)."""
 
 SCENARIO = """
 id: bench-storm
@@ -98,11 +105,16 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
 
     app = DrillApp(connection=connection, ticking=True)
     displays: list[float] = []
+    frames: list[tuple[float, str | None, str | None]] = []
+    """Once the feed is watched: each frame's time, the feed's selected row and the pane's row."""
+    watched: list = []  # the console's feed and thread pane, once the feed keys start
     original_display = app._display
 
     def display(screen, renderable) -> None:  # noqa: ANN001 - Textual's private hook, wrapped to timestamp frames
         original_display(screen, renderable)
         displays.append(time.perf_counter())
+        if watched:
+            frames.append((displays[-1], watched[0].selected, watched[1].item_id))
 
     app._display = display  # type: ignore[method-assign]
     tick_costs: list[float] = []
@@ -156,30 +168,26 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
         await pilot.press("escape")
         await pilot.pause()
         feed = app.screen.feed
+        watched[:] = [feed, app.screen.thread]
         for index in range(args.keys):
             before = feed.selected
-            frames_before = len(displays)
+            frames_before = len(frames)
             sent = time.perf_counter()
             await pilot.press("down" if index % 4 != 3 else "up")
-            while True:
-                if feed.selected != before and len(displays) > frames_before and displays[-1] >= sent:
-                    shown = next(t for t in displays[frames_before:] if t >= sent)
-                    break
+            # The first frame with the cursor moved, and the first with the thread pane on the
+            # row it moved to (the whole answer to the key; it may be the same frame).
+            cursor = pane = None
+            while pane is None and time.perf_counter() - sent < 5.0:
                 await asyncio.sleep(0.0005)
-            moves.append(shown - sent)
-            # The cursor is drawn first and the thread pane follows it: time that too, until the
-            # first frame after the pane shows the selected row (the whole answer to the key).
-            thread = app.screen.thread
-            frames_seen = len(displays)
-            while time.perf_counter() - sent < 5.0:
-                if thread.item_id == feed.selected:
-                    if len(displays) > frames_seen:
-                        panes.append(displays[-1] - sent)
-                        break
-                else:
-                    frames_seen = len(displays)
-                await asyncio.sleep(0.0005)
+                moved = [f for f in frames[frames_before:] if f[0] >= sent and f[1] != before]
+                cursor = moved[0][0] if moved else None
+                pane = next((when for when, selected, shown in moved if shown == selected), None)
+            if cursor is None:
+                raise RuntimeError("the feed key was not drawn within 5 s")
+            moves.append(cursor - sent)
+            panes.append((pane if pane is not None else time.perf_counter()) - sent)  # a pane never shown counts 5 s
             await asyncio.sleep(max(0.0, args.pace - (time.perf_counter() - sent)))
+        watched.clear()
         # Then switch views and orders, as a team triaging the flood does.
         model = app.screen.model
         for index in range(args.keys):
@@ -217,10 +225,9 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
         "feed_key_p50_ms": round(statistics.median(moves) * 1000, 1),
         "feed_key_p95_ms": round(_percentile(moves, 0.95) * 1000, 1),
         "feed_key_max_ms": round(max(moves) * 1000, 1),
-        # Not a target of its own: the cursor answers the key; the pane follows it.
-        "feed_key_pane_p50_ms": round(statistics.median(panes) * 1000, 1) if panes else None,
-        "feed_key_pane_p95_ms": round(_percentile(panes, 0.95) * 1000, 1) if panes else None,
-        "feed_key_pane_timed": len(panes),
+        "feed_key_pane_p50_ms": round(statistics.median(panes) * 1000, 1),
+        "feed_key_pane_p95_ms": round(_percentile(panes, 0.95) * 1000, 1),
+        "feed_key_pane_max_ms": round(max(panes) * 1000, 1),
         "view_switches": len(switches),
         "view_switch_p50_ms": round(statistics.median(switches) * 1000, 1),
         "view_switch_p95_ms": round(_percentile(switches, 0.95) * 1000, 1),
