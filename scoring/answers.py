@@ -95,7 +95,26 @@ _SUFFIXES = {"nb": ("ene", "en", "et", "a", "er", "ar", "ane"), "en": ("s", "es"
 
 _SIGNATURE = re.compile(r"(?is)\b(?:med vennleg helsing|med vennlig hilsen|vennlig hilsen|hilsen|helsing|mvh"
                         r"|best regards|kind regards|regards|best wishes)\b.*$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Does a word at `at` begin a sentence: the text's start, a new line, or after ". ", "! ",
+    "? " or ": " (any run of white space)? Read backwards from the word, so a long reply is not
+    scanned from its start for every capitalised word."""
+    if at == 0 or text[at - 1] == "\n":
+        return True
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return 0 < start < at and text[start - 1] in ".!?:"
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """Words that carry no subject. Pages of Norwegian municipalities mix languages: no
+    politeness word in either does, nor a first name."""
+    rules = answer_rules()
+    return rules.generic.nb | rules.generic.en | _given_names()
 
 
 @dataclass(frozen=True)
@@ -113,15 +132,13 @@ def _content(text: str, language: str) -> _Words:
 
     The signature is left out, and a capitalised word inside a sentence only matches whole:
     "Hei Anne" shares nothing with "annen", nor "Storholmen" with "stor"."""
-    rules = answer_rules()
-    # Pages of Norwegian municipalities mix languages: no politeness word in either carries a subject.
-    generic = rules.generic.nb | rules.generic.en | _given_names()
+    generic = _generic()
     text = _SIGNATURE.sub("", text)
     words: set[str] = set()
     names: set[str] = set()
     for match in TOKEN_RE.finditer(text):
         token = match.group()
-        if token[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+        if token[0].isupper() and not _starts_sentence(text, match.start()):
             if token.lower() not in generic:
                 names.add(token.lower())
             continue
@@ -141,8 +158,12 @@ def _shares_subject(reply: _Words, comment: _Words, min_stem: int) -> bool:
     ("evalueres" / "evalueringen") that the lemmatiser did not bring together."""
     if reply.names & (comment.names | comment.words) or reply.words & (comment.words | comment.names):
         return True
+    # Both tests below need the shorter word to have `min_stem` letters: shorter words never match.
+    replies = [b for b in reply.words if len(b) >= min_stem]
     for a in comment.words:
-        for b in reply.words:
+        if len(a) < min_stem:
+            continue
+        for b in replies:
             short, long = (a, b) if len(a) <= len(b) else (b, a)
             if len(short) >= min_stem and short in long:
                 return True
