@@ -19,7 +19,10 @@ Measured, each in a fresh process (nothing cached, as after a drill):
   rules, every reply analysed, the report printed): median wall time of the runs;
 * the same work split: imports, reading the session, loading the tone rules (one trivial
   analysis), the first ``score()`` (every distinct reply analysed) and a second ``score()``
-  with every analysis cached (what scoring costs apart from tone analysis).
+  with every analysis cached (what scoring costs apart from tone analysis);
+* apart from the cold figure, and not what the target names: ``drill score`` of the same drill
+  right after ``drill run`` played it on this machine (the run scores the drill as it ends and
+  the analyses of its replies stay in the cache folder, `scoring.cache`), as drill leaves it.
 
 Cold means a fresh process and an empty cache folder ($DRILL_CACHE_DIR, a new one for every
 run): nothing of an earlier run helps. The compiled rule files and the index into simplemma's
@@ -176,7 +179,9 @@ def build_session(factor: float, folder: Path) -> tuple[Path, list[Any], dict]:
     from drill.scenario import parse_scenario
     from drill.team.models import TeamScript
 
-    loaded = parse_scenario(scaled_scenario_text(factor), str(SCENARIO))
+    text = scaled_scenario_text(factor)
+    (folder / "scenario.yaml").write_text(text, encoding="utf-8")  # for `drill run` (see `after_drill_run`)
+    loaded = parse_scenario(text, str(SCENARIO))
     waiting = [e for e in _play(loaded, None, folder / "first-pass.db")
                if isinstance(e.payload, ItemPosted) and e.payload.labels.needs_reply]
     signers = _signers()
@@ -239,17 +244,43 @@ print(json.dumps({"import_s": imported - started, "load_s": loaded - imported, "
 
 
 def _cli_cold(session: Path) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one `drill score` in a fresh process."""
+    """Wall time and CPU time (user + system) of one `drill score` in a fresh process, with an
+    empty cache folder of its own."""
+    with tempfile.TemporaryDirectory() as cache:
+        return _cli_timed(session, cache)
+
+
+def _cli_timed(session: Path, cache: str) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one `drill score` in a fresh process using `cache`."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with tempfile.TemporaryDirectory() as cache:
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "drill", "score", str(session)], cwd=ROOT, check=True,
-                       capture_output=True, text=True, env={**os.environ, "DRILL_CACHE_DIR": cache})
-        wall = time.perf_counter() - started
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "drill", "score", str(session)], cwd=ROOT, check=True,
+                   capture_output=True, text=True, env={**os.environ, "DRILL_CACHE_DIR": cache})
+    wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def after_drill_run(folder: Path, runs: int) -> dict:
+    """`drill score` of the same drill right after `drill run` played it on this machine: the
+    run scores the drill as it ends, and the analyses of its replies stay in the cache folder
+    (`scoring.cache`), as after any drill played here. Each score is a fresh process; the
+    cache folder is the one `drill run` filled. Not the cold figure the target names."""
+    out = folder / "left-by-drill-run.db"
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "DRILL_CACHE_DIR": cache}
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "drill", "run", str(folder / "scenario.yaml"), "--team",
+                        str(folder / "team.yaml"), "--seed", "1", "--out", str(out), "--overwrite"],
+                       cwd=ROOT, check=True, capture_output=True, text=True, env=env)
+        played = time.perf_counter() - started
+        timed = [_cli_timed(out, cache) for _ in range(runs)]
+    wall = [w for w, _ in timed]
+    cpu = [c for _, c in timed]
+    return {"drill_run_s": played, "cli_s": wall, "cli_median_s": statistics.median(wall), "cli_cpu_s": cpu,
+            "cli_cpu_median_s": statistics.median(cpu)}
 
 
 def measure(session: Path, distinct: int, runs: int = CLI_RUNS) -> dict:
@@ -280,6 +311,7 @@ def run(argv: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         session, shape = grow_session(events_wanted, distinct_wanted, Path(folder))
         result = measure(session, shape["distinct_replies"], 1 if args.quick else CLI_RUNS)
+        result["after_drill_run"] = after_drill_run(Path(folder), 1 if args.quick else CLI_RUNS)
     split = result["split"]
     cli = result["cli_cold_s"]
     print(f"`drill score` cold (fresh process, wall): median {result['cli_cold_median_s']:.2f} s of {len(cli)} "
@@ -289,6 +321,10 @@ def run(argv: list[str] | None = None) -> dict:
     print(f"  split in a fresh process: imports {split['import_s']:.2f} s, reading the session {split['load_s']:.2f} s, "
           f"tone rules {split['rules_s']:.2f} s, first score() {split['first_score_s']:.2f} s, "
           f"score() again with every reply analysed {split['cached_score_s']:.2f} s")
+    left = result["after_drill_run"]
+    print(f"`drill score` right after `drill run` played the drill here (as drill leaves it; not the cold target): "
+          f"median {left['cli_median_s']:.2f} s of {len(left['cli_s'])} [{min(left['cli_s']):.2f}–"
+          f"{max(left['cli_s']):.2f}], CPU {left['cli_cpu_median_s']:.2f} s (drill run itself {left['drill_run_s']:.1f} s)")
     rate = split["tone_replies_per_s"]
     print(f"  tone analysis of {shape['distinct_replies']:,} distinct replies: {split['tone_analysis_s']:.2f} s"
           + (f" ({rate:,.0f} replies/s)" if rate else ""))
