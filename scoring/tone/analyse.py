@@ -124,11 +124,10 @@ def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowanc
     )
     context_ids = frozenset(privacy.identifiers(context, allow)) if context else frozenset()
     data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids, context)
-    live = _pattern_index(lang).live(analysed)
-    for rule in ruleset.rules:
+    index = _pattern_index(lang)
+    live = index.live(analysed)
+    for rule in index.rules_to_run(live):
         patterns = [p for p in rule.patterns if id(p) in live]
-        if rule.patterns and not patterns:
-            continue  # none of the rule's phrases has its words in the reply
         if rule.reply_gates and not all(gate.search(text) for gate in rule.reply_gates):
             continue  # a cheap gate ("the reply mentions injuries at all") saves the scans
         for start, end, *detail in without_overlaps(_candidates(rule, patterns, data, state)):
@@ -139,7 +138,7 @@ def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowanc
 
 @lru_cache(maxsize=None)
 def _pattern_index(language: str) -> PatternIndex:
-    return PatternIndex(p for rule in load_ruleset(language).rules for p in rule.patterns)
+    return PatternIndex(load_ruleset(language).rules)
 
 
 def _candidates(rule: Rule, patterns: list[Pattern], data: DetectorInput, state: MatchState) -> list[tuple[Any, ...]]:

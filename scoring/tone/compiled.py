@@ -5,7 +5,7 @@ Reading the YAML rule files with ruamel, compiling every regex once to check it 
 every regex again for its required words (literals.py) cost seconds at each start, in every
 `drill score` and `drill tone`. `prepared/rules.json` holds the outcome for the rule files
 as committed: each file's parsed data under the SHA-256 of its text, the regexes found valid
-and each pattern regex's required words. A file whose text does not match its hash is read
+and each pattern regex's required words and the words its matches start with. A file whose text does not match its hash is read
 from its YAML as before, so an edited rule file is never silently ignored, only slower to
 load until `python -m scoring.tone.compiled` rewrites the compiled file (a test fails while
 it is out of date; the same command rewrites the lemma index of lemmas.py). The file is data (JSON), never code, and says which Python wrote it:
@@ -47,7 +47,9 @@ def _shipped() -> dict[str, Any]:
     ruleset.trust_regexes(data["checked_regexes"])
     if data.get("literals_code") == _literals_code():
         literals.remember({(regex, int(flags)): None if found is None else frozenset(found)
-                           for flags, regex, found in data["literals"]})
+                           for flags, regex, found, _ in data["literals"]},
+                          {(regex, int(flags)): None if starts is None else tuple(starts)
+                           for flags, regex, _, starts in data["literals"]})
     return data
 
 
@@ -93,7 +95,8 @@ def build() -> dict[str, Any]:
                 if pattern.regex is not None:
                     flags = pattern.flags
                     required = literals.parse_required(pattern.regex, flags)
-                    found.add((flags, pattern.regex, None if required is None else tuple(sorted(required))))
+                    found.add((flags, pattern.regex, None if required is None else tuple(sorted(required)),
+                               literals.parse_starts(pattern.regex, flags)))
     return {"python": PYTHON, "literals_code": _literals_code(), "files": files,
             "checked_regexes": sorted(checked), "literals": sorted(found, key=lambda x: (x[1], x[0]))}
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from scoring.tone import privacy
+from scoring.tone.literals import UNFOLDED, trie_alternation
 from scoring.tone.ruleset import Confidentiality
 from scoring.tone.text import AnalysedText, Sentence
 
@@ -164,8 +165,8 @@ class ConfidentialityMatcher:
         before or in the citizen's comment; a matter in a clause next to one that identifies a
         person; and a reply that confirms ("Ja, dessverre") a matter the citizen asked about
         while identifying the person."""
-        in_context = bool(context) and bool(self.gate_re.search(context or ""))
-        if not self.gate_re.search(text.text) and not in_context:
+        in_context = bool(context) and self.has_matter(context or "")
+        if not self._gated(text) and not in_context:
             return []
         addressed = self._addresses_by_name(text)
         context_person = bool(context) and self._strong_in(context or "")
@@ -180,9 +181,7 @@ class ConfidentialityMatcher:
         persons_by_clause: list[list[Part]] = []
         matters_by_clause: list[list[Part]] = []
         for start, end, skipped in clauses:
-            clause = text.text[start:end]
-            persons = [] if skipped else self._persons(text, clause, start, addressed)
-            matters = [] if skipped else self._matters(clause, start)
+            matters, persons = ([], []) if skipped else self._clause_parts(text, start, end, addressed)
             persons_by_clause.append(persons)
             matters_by_clause.append(matters)
             if not pronoun_ok:
@@ -251,7 +250,7 @@ class ConfidentialityMatcher:
         """Every matter and person reference in clauses that are not skipped, and whether any
         clause declines to discuss a matter: the raw material of `find`, which the learned
         model reads as features so it can weigh combinations the pairing rules do not name."""
-        if not self.gate_re.search(text.text):
+        if not self._gated(text):
             return [], [], False
         addressed = self._addresses_by_name(text)
         matters: list[Part] = []
@@ -263,9 +262,65 @@ class ConfidentialityMatcher:
                 if self._skipped(clause):
                     refused = refused or bool(self.refusal_re.search(clause))
                     continue
-                matters += self._matters(clause, start)
-                persons += self._persons(text, clause, start, addressed)
+                clause_matters, clause_persons = self._clause_parts(text, start, end, addressed)
+                matters += clause_matters
+                persons += clause_persons
         return matters, persons, refused
+
+    def _gated(self, text: AnalysedText) -> bool:
+        """Whether any matter term is in the reply (`find` and `parts` both ask)."""
+        found = text.derived.get("confidential.gate")
+        if found is None:
+            found = text.derived["confidential.gate"] = self.has_matter(text.text)
+        return bool(found)
+
+    def _clause_parts(self, text: AnalysedText, start: int, end: int, addressed: bool) -> tuple[list[Part], list[Part]]:
+        """The matters and persons of one clause, found once per reply text: `find` (the rule)
+        and `parts` (the learned model's features) read the same clauses, for every comment."""
+        key = ("confidential.clause", start, end, addressed)
+        found = text.derived.get(key)
+        if found is None:
+            clause = text.text[start:end]
+            found = text.derived[key] = (self._matters(clause, start, self._kinds_in(text)),
+                                         self._persons(text, clause, start, addressed))
+        return found
+
+    @cached_property
+    def _gate_tree(self) -> re.Pattern[str]:
+        """`gate_re` for the lower-cased text: every term in one tree (literals.trie_alternation)."""
+        terms = [term for matter in self.data.matters.values() for term in matter.terms]
+        return re.compile(_BEFORE + _terms_tree(terms, bounded=True))
+
+    @cached_property
+    def _kind_trees(self) -> dict[str, re.Pattern[str]]:
+        """Per kind, its terms' words without the word boundaries: found nowhere in the reply,
+        the kind is in no clause of it."""
+        return {kind: re.compile(_terms_tree(m.terms, bounded=False)) for kind, m in self.data.matters.items()}
+
+    def has_matter(self, text: str) -> bool:
+        """Whether `gate_re` finds a term in `text`. The same search runs as a tree over the
+        lower-cased text where that text shows every case-insensitive match (literals.UNFOLDED):
+        a thousand terms tried one by one at every word cost more than the rest of the analysis."""
+        lower = text.lower()
+        if self._trees_usable and len(lower) == len(text) and UNFOLDED.isdisjoint(lower):
+            return bool(self._gate_tree.search(lower))
+        return bool(self.gate_re.search(text))
+
+    @cached_property
+    def _trees_usable(self) -> bool:
+        """Terms whose lower-cased form is what the case-insensitive regex compares."""
+        terms = [term for matter in self.data.matters.values() for term in matter.terms]
+        return all(len(t.lower()) == len(t) and UNFOLDED.isdisjoint(t.lower()) and t.strip("*").split() for t in terms)
+
+    def _kinds_in(self, text: AnalysedText) -> frozenset[str] | None:
+        """The kinds of matter whose words stand somewhere in the reply (None: not known)."""
+        if "confidential.kinds" not in text.derived:
+            lower = text.lower
+            text.derived["confidential.kinds"] = (
+                frozenset(kind for kind, tree in self._kind_trees.items() if tree.search(lower))
+                if self._trees_usable and len(lower) == len(text.text) and UNFOLDED.isdisjoint(lower) else None)
+        found: frozenset[str] | None = text.derived["confidential.kinds"]
+        return found
 
     @cached_property
     def signature_line_re(self) -> re.Pattern[str]:
@@ -331,9 +386,11 @@ class ConfidentialityMatcher:
         spans.append((start, sentence.end))
         return [(s, e) for s, e in spans if text.text[s:e].strip()]
 
-    def _matters(self, clause: str, offset: int) -> list[Part]:
+    def _matters(self, clause: str, offset: int, kinds: frozenset[str] | None = None) -> list[Part]:
         found = []
         for kind, pattern in self.matter_res.items():
+            if kinds is not None and kind not in kinds:
+                continue  # none of its words is in the reply (`_kinds_in`)
             blocked = self.matter_not_res[kind]
             if blocked is not None and blocked.search(clause):
                 continue
@@ -438,6 +495,29 @@ def _terms_re(terms: list[str]) -> re.Pattern[str]:
         lead = r"[\wæøåÆØÅ-]*" if infix else ""
         parts.append(lead + body + (r"[\wæøåÆØÅ-]*" if prefix else "") + r"(?![\wæøåÆØÅ])")
     return re.compile(r"(?<![\wæøåÆØÅ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+_WORD_CHAR = r"[\wæøåÆØÅ]"
+_BEFORE = rf"(?<!{_WORD_CHAR})"
+
+
+def _terms_tree(terms: list[str], bounded: bool) -> str:
+    """`_terms_re`'s terms, lower-cased, as one tree for a case-sensitive search of the
+    lower-cased text. `bounded=False` keeps only each term's words (joined by spaces): it
+    matches wherever a term could match in any clause."""
+    branches = []
+    for term in terms:
+        term = term.lower()
+        prefix, infix = term.endswith("*"), term.startswith("*")
+        words = term.strip("*").split()
+        rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
+        if bounded:
+            rest += (r"[\wæøåÆØÅ-]*" if prefix else "") + rf"(?!{_WORD_CHAR})"
+        if infix and bounded:
+            branches.append(("", r"[\wæøåÆØÅ-]*" + re.escape(words[0]) + rest))
+        else:
+            branches.append((words[0], rest))
+    return trie_alternation(branches)
 
 
 def _any_re(patterns: list[str]) -> re.Pattern[str]:

@@ -168,13 +168,15 @@ def judge(text: AnalysedText, language: str, rules: Sequence[RuleFact], rule_sco
             sign = 1.0
             verdict.score += model.flag_weights.get(target, 0)
         verdict.raised.append(Raised(target, probabilities[target],
-                                     _strongest(features, known, rows, model.weights[:, column] * sign)))
+                                     _strongest(features, known, (model.weights[rows, column] * sign).tolist())))
     return verdict
 
 
-def _strongest(features: Features, known: list[str], rows: list[int], weights: np.ndarray) -> list[Span]:
-    """Spans of the features that pushed hardest towards the verdict, in reading order."""
-    ranked = sorted(((float(weights[row]), name) for name, row in zip(known, rows)), reverse=True)
+def _strongest(features: Features, known: list[str], weights: list[float]) -> list[Span]:
+    """Spans of the features that pushed hardest towards the verdict, in reading order.
+    `weights` are the known features' weights for the target (only those rows are read: the
+    model has tens of thousands)."""
+    ranked = sorted(zip(weights, known), reverse=True)
     spans: list[Span] = []
     for weight, name in ranked:
         span = features.spans[name]

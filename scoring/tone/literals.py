@@ -11,6 +11,7 @@ pattern. A pattern whose parse offers no such string is always run.
 from __future__ import annotations
 
 import re
+from re import _casefix as casefix  # type: ignore[attr-defined]
 from re import _constants as constants  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
@@ -20,14 +21,136 @@ MIN_LITERAL = 3
 Alternatives = frozenset[str]
 
 
+# Characters that a case-insensitive regex takes as equal to a character they do not lower-case
+# to ("ı" and "i", "ſ" and "s", Greek and Cyrillic variants): a lower-cased text cannot show
+# where such a regex may start, so texts and literals holding one are left to the regex itself.
+UNFOLDED = frozenset(chr(c) for key, extra in casefix._EXTRA_CASES.items() for c in (key, *extra) if c > 0x7F)
+# What "İ" lower-cases to besides "i": a literal holding it was longer in the regex.
+_COMBINING_DOT = "\u0307"
+
+
+def folds_plainly(literal: str) -> bool:
+    """Whether a lower-cased literal is, character for character, what a case-insensitive
+    regex compares (no UNFOLDED character, and not lower-cased from "İ")."""
+    return UNFOLDED.isdisjoint(literal) and _COMBINING_DOT not in literal
+
 # Results worked out before (compiled.py ships them for the committed rule files): parsing
 # hundreds of regexes at every start cost more than a second.
 _KNOWN: dict[tuple[str, int], Alternatives | None] = {}
+_KNOWN_STARTS: dict[tuple[str, int], tuple[str, ...] | None] = {}
 
 
-def remember(known: dict[tuple[str, int], Alternatives | None]) -> None:
-    """Take the results of `parse_required` for these (pattern, flags) as given."""
+def remember(known: dict[tuple[str, int], Alternatives | None],
+             starts: dict[tuple[str, int], tuple[str, ...] | None] | None = None) -> None:
+    """Take the results of `parse_required` (and `parse_starts`) for these (pattern, flags) as given."""
     _KNOWN.update(known)
+    _KNOWN_STARTS.update(starts or {})
+
+
+def leading_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match starts with (None: no such set).
+
+    A phrase regex such as `\\b(?:vi beklager|beklager)` can only match where the lower-cased
+    reply reads "vi beklager" or "beklager", so it need only be tried there: the same
+    matches as a scan of every position, found in a few attempts. Sound for a search in the
+    lower-cased text whatever the regex's case flags (a case-sensitive match is a
+    case-insensitive one too), for texts without an UNFOLDED character."""
+    key = (pattern, flags)
+    if key in _KNOWN_STARTS:
+        return _KNOWN_STARTS[key]
+    return parse_starts(pattern, flags)
+
+
+class Starts:
+    """A regex's leading strings (literals.leading_literals) arranged for `starts_of`: those of
+    three letters or more under their first three, which the reply's own pieces (`trigrams`)
+    rule in or out in one set operation; shorter ones (".", "vi") are looked up as they are."""
+
+    def __init__(self, literals: tuple[str, ...]) -> None:
+        by_piece: dict[str, list[str]] = {}
+        short: list[str] = []
+        for literal in literals:
+            if len(literal) >= 3:
+                by_piece.setdefault(literal[:3], []).append(literal)
+            else:
+                short.append(literal)
+        # A piece that is itself a leading string needs no further test (none starts another).
+        self.by_piece = {piece: () if piece in found else tuple(found) for piece, found in by_piece.items()}
+        self.pieces = frozenset(by_piece)
+        self.short = tuple(short)
+
+
+def parse_starts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """`leading_literals` worked out from the regex's parse tree: the shortest distinct
+    strings (one that another starts with is implied by it), sorted."""
+    try:
+        tree = parser.parse(pattern, flags)
+    except re.error:
+        return None
+    found, nullable = _first(list(tree))
+    if found is None or nullable or not found or not all(folds_plainly(s) for s in found):
+        return None
+    kept = sorted(found, key=lambda s: (len(s), s))
+    shortest: list[str] = []
+    for literal in kept:
+        if not any(literal.startswith(shorter) for shorter in shortest):
+            shortest.append(literal)
+    return tuple(sorted(shortest))
+
+
+_ZERO_WIDTH = (constants.AT, constants.ASSERT, constants.ASSERT_NOT)
+_REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """The strings a match of this sequence may start with, and whether it may match empty.
+    A literal run gives itself; an item that may match empty adds what follows it."""
+    found: set[str] = set()
+    i = 0
+    while i < len(items):
+        op, value = items[i]
+        if op in _ZERO_WIDTH:
+            i += 1
+            continue
+        if op is constants.LITERAL:
+            run = ""
+            while i < len(items) and items[i][0] is constants.LITERAL:
+                run += chr(items[i][1])
+                i += 1
+            found.add(run.lower())
+            return found, False
+        inner, nullable = _first_of(op, value)
+        if inner is None:
+            return None, False
+        found |= inner
+        if not nullable:
+            return found, False
+        i += 1
+    return found, True
+
+
+def _first_of(op: Any, value: Any) -> tuple[set[str] | None, bool]:
+    if op is constants.SUBPATTERN:
+        return _first(list(value[-1]))
+    if op is getattr(constants, "ATOMIC_GROUP", None):
+        return _first(list(value))
+    if op in _REPEATS:
+        low, _high, body = value
+        inner, nullable = _first(list(body))
+        return inner, nullable or low == 0
+    if op is constants.BRANCH:
+        found: set[str] = set()
+        any_nullable = False
+        for branch in value[1]:
+            inner, nullable = _first(list(branch))
+            if inner is None:
+                return None, False
+            found |= inner
+            any_nullable = any_nullable or nullable
+        return found, any_nullable
+    if op is constants.IN and all(member is constants.LITERAL for member, _ in value):
+        return {chr(char).lower() for _, char in value}, False
+    return None, False
 
 
 def required_literals(pattern: str, flags: int = 0) -> Alternatives | None:
@@ -116,3 +239,24 @@ def _required(op: Any, value: Any) -> Alternatives | None:
     if op is getattr(constants, "ATOMIC_GROUP", None):
         return _sequence(list(value))
     return None
+
+
+def trie_alternation(branches: list[tuple[str, str]]) -> str:
+    """One regex matching what `(?:re.escape(prefix) + rest | ...)` matches, with the literal
+    prefixes merged into a tree, so the regex engine tests a character once where a flat
+    alternation of a thousand words tests it against every word. Only for a yes/no search:
+    a flat alternation prefers its first branch that matches, the tree another, so where a
+    match ends may differ; whether there is one does not."""
+    tree: dict[str, Any] = {}
+    for prefix, rest in branches:
+        node = tree
+        for char in prefix:
+            node = node.setdefault(char, {})
+        node.setdefault("", set()).add(rest)
+
+    def render(node: dict[str, Any]) -> str:
+        options = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        options += [f"(?:{rest})" if rest else "" for rest in sorted(node.get("", ()))]
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return render(tree) if tree else r"(?!)"

@@ -8,11 +8,13 @@ and be blocked by a negation ("ikke vår feil") in another.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
+from scoring.tone.literals import Starts
 from scoring.tone.text import AnalysedText, Token
 
 NEGATION_WINDOW = 3
@@ -65,7 +67,12 @@ class PatternIndex:
     others (the same tests, made in bulk), so skipping them changes no result.
     """
 
-    def __init__(self, patterns: Iterable[Pattern]) -> None:
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        # Rules with a detector always run; a pattern rule runs when one of its patterns is live.
+        self._detector_rules = tuple(i for i, rule in enumerate(self.rules) if not rule.patterns)
+        self._rule_of = {id(p): i for i, rule in enumerate(self.rules) for p in rule.patterns}
+        patterns = [p for rule in self.rules for p in rule.patterns]
         self.by_piece: dict[str, list[int]] = {}
         self.by_word: dict[str, list[int]] = {}
         self.by_literal: list[tuple[frozenset[str], int]] = []
@@ -93,6 +100,13 @@ class PatternIndex:
         self.always = frozenset(always)
         self.pieces = frozenset(self.by_piece)
         self.words = frozenset(self.by_word)
+
+    def rules_to_run(self, live: set[int]) -> list[Rule]:
+        """The rules, in evaluation order, that have a detector or a live pattern: a rule none
+        of whose phrases has its words in the reply can find nothing."""
+        rule_of = self._rule_of
+        order = sorted({rule_of[key] for key in live}.union(self._detector_rules))
+        return [self.rules[i] for i in order]
 
     def live(self, text: AnalysedText) -> set[int]:
         """Ids of the patterns that may match the reply (a superset of those that do)."""
@@ -123,8 +137,24 @@ def _find_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int
             return  # the phrase's own words are not in the reply: the regex cannot match
         if heads is None and literals is not None and not any(literal in text.lower for literal in literals):
             return
-        names = pattern.name_groups
-        for match in pattern.compiled.finditer(text.text):
+        matches: Iterable[re.Match[str]]
+        if text.aligned:
+            tests = pattern.literal_tests
+            if tests is not None:
+                pieces, lower = text.trigrams, text.lower
+                for literal, needed in tests:
+                    if needed <= pieces and literal in lower:
+                        break
+                else:
+                    return  # a word the phrase needs, not only three letters of it, is missing
+            leading = pattern.starts
+            matches = pattern.compiled.finditer(text.text) if leading is None else _matches_at(pattern, text, leading)
+        else:
+            matches = pattern.compiled.finditer(text.text)
+        names = None
+        for match in matches:
+            if names is None:
+                names = pattern.name_groups
             if names and any(
                 match.group(g) and text.is_common_noun(match.start(g), match.end(g)) for g in names
             ):
@@ -151,6 +181,26 @@ def _find_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int
                 continue
             if all(s is None or tokens[i + j].matches(s) for j, s in enumerate(sets)):
                 yield tokens[i].start, tokens[i + len(sets) - 1].end
+
+
+def _matches_at(pattern: Pattern, text: AnalysedText, starts: Starts) -> Iterator[re.Match[str]]:
+    """What `finditer` yields, trying the regex only where the reply reads one of the strings its
+    matches must start with, instead of at every position (most phrases are an alternation
+    of words that the regex engine would try one by one at each character). Like `finditer`,
+    the search goes on after the end of each match; every match holds its first string, so
+    none is empty."""
+    compiled = None
+    end = 0
+    subject = text.text
+    for start in text.starts_of(starts):
+        if start < end:
+            continue
+        if compiled is None:
+            compiled = pattern.compiled
+        match = compiled.match(subject, start)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from scoring.tone.literals import heads, required_literals
+from scoring.tone.literals import Starts, folds_plainly, heads, leading_literals, required_literals
 from scoring.tone.models import Severity
 
 RUBRIC_IDS = frozenset(
@@ -205,6 +205,29 @@ class Pattern(_Strict):
     @cached_property
     def literal_heads(self) -> frozenset[str] | None:
         return heads(self.literals) if self.literals is not None else None
+
+    @cached_property
+    def plain_literals(self) -> frozenset[str] | None:
+        """`literals` when each is what the regex compares character for character: then, in a
+        reply whose lower-case form keeps its offsets (`AnalysedText.aligned`), none of them
+        in the reply means no match."""
+        found = self.literals
+        return found if found is not None and all(folds_plainly(s) for s in found) else None
+
+    @cached_property
+    def literal_tests(self) -> tuple[tuple[str, frozenset[str]], ...] | None:
+        """`plain_literals`, each with its three-letter pieces: a literal with a piece the reply
+        lacks is not in it, and a set test says so without a scan of the reply."""
+        found = self.plain_literals
+        if found is None:
+            return None
+        return tuple((s, frozenset(s[i : i + 3] for i in range(len(s) - 2))) for s in sorted(found))
+
+    @cached_property
+    def starts(self) -> Starts | None:
+        """Lower-cased strings one of which every match starts with (literals.py), or None."""
+        found = leading_literals(self.regex, self.flags) if self.regex else None
+        return Starts(found) if found is not None else None
 
     @cached_property
     def name_groups(self) -> tuple[str, ...]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 from scoring.tone.lemmas import lemmatize
+from scoring.tone.literals import UNFOLDED, Starts
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? … or a line break, but not inside "kl. 14.00", "f.eks." or a URL.
@@ -74,6 +77,10 @@ class AnalysedText:
         self.given_names = given_names
         self.pattern_matches: dict[int, list[tuple[int, int]]] = {}
         """Spans found per pattern (by id): a text's matches never change, whatever the context."""
+        self._pieces: dict[str, list[int]] = {}
+        self.derived: dict[Hashable, Any] = {}
+        """Other facts worked out from the text alone (a detector's clauses), kept with it so the
+        rules, the learned model's features and every citizen comment share one computation."""
         self.sentences = _split_sentences(text)
         self._sentence_starts = [s.start for s in self.sentences]
         self.tokens = tuple(
@@ -153,6 +160,43 @@ class AnalysedText:
         """Every three-character piece of the lower-cased reply (literals.py)."""
         lower = self.lower
         return frozenset(lower[i : i + 3] for i in range(len(lower) - 2))
+
+    @cached_property
+    def aligned(self) -> bool:
+        """Whether the lower-cased reply keeps every character's offset and shows every place a
+        case-insensitive regex can match (no "İ", which lower-cases to two characters, and no
+        character such as "ı" that the regex engine takes as another letter)."""
+        lower = self.lower
+        return len(lower) == len(self.text) and (lower.isascii() or UNFOLDED.isdisjoint(lower))
+
+    def _piece_at(self, piece: str) -> list[int]:
+        """Offsets of one string in the lower-cased reply (kept: many patterns share a piece)."""
+        cache = self._pieces
+        found = cache.get(piece)
+        if found is None:
+            lower = self.lower
+            found = cache[piece] = []
+            i = lower.find(piece)
+            while i >= 0:
+                found.append(i)
+                i = lower.find(piece, i + 1)
+        return found
+
+    def starts_of(self, starts: Starts) -> list[int]:
+        """Offsets, in order, where the lower-cased reply reads one of a pattern's leading
+        strings (`Starts`). Only meaningful when `aligned`."""
+        lower = self.lower
+        found: list[int] = []
+        for piece in starts.pieces & self.trigrams:
+            longer = starts.by_piece[piece]
+            for i in self._piece_at(piece):
+                if not longer or any(lower.startswith(literal, i) for literal in longer):
+                    found.append(i)
+        for literal in starts.short:
+            found += self._piece_at(literal)
+        if len(found) > 1:
+            found.sort()
+        return found
 
     @cached_property
     def words(self) -> list[Token]:
