@@ -142,15 +142,25 @@ def _content(text: str, language: str) -> _Words:
             if token.lower() not in generic:
                 names.add(token.lower())
             continue
-        for word in {token.lower(), *token.lower().split("-")}:
-            if not any(c.isalpha() for c in word) or word in generic:
-                continue
-            base = lemma(word, language)
-            if base in generic:
-                continue
-            forms = {base, word} | {word[: -len(end)] for end in _SUFFIXES[language] if word.endswith(end)}
-            words.update(f for f in forms if len(f) >= 3 and f not in generic)
+        words.update(_forms(token.lower(), language))
     return _Words(frozenset(words), frozenset(names))
+
+
+@lru_cache(maxsize=65536)
+def _forms(token: str, language: str) -> frozenset[str]:
+    """The content words one lower-cased token gives (see `_content`): a function of the token
+    alone, and the same few hundred words make up most replies of a drill."""
+    generic = _generic()
+    found: set[str] = set()
+    for word in {token, *token.split("-")}:
+        if not any(c.isalpha() for c in word) or word in generic:
+            continue
+        base = lemma(word, language)
+        if base in generic:
+            continue
+        forms = {base, word} | {word[: -len(end)] for end in _SUFFIXES[language] if word.endswith(end)}
+        found.update(f for f in forms if len(f) >= 3 and f not in generic)
+    return frozenset(found)
 
 
 def _shares_subject(reply: _Words, comment: _Words, min_stem: int) -> bool:
