@@ -95,6 +95,13 @@ def load_yaml(text: str, path: str, *, max_nodes: int = MAX_NODES) -> YamlSource
         problem = _plain_problem(str(error.problem or error.context or "invalid YAML"))
         raise InputFileError([message("check.yaml_syntax", where=f"{path}:{line}:{column}", problem=problem)]) from None
     except YAMLError as error:
+        position, character = getattr(error, "position", None), getattr(error, "character", None)
+        if isinstance(position, int) and isinstance(character, (int, str)):  # a control character YAML refuses
+            line = text.count("\n", 0, position) + 1
+            column = position - text.rfind("\n", 0, position)
+            code = character if isinstance(character, int) else ord(character)
+            raise InputFileError([message("check.yaml_syntax", where=f"{path}:{line}:{column}",
+                                          problem=message("input.yaml_character", code=f"U+{code:04X}"))]) from None
         raise InputFileError([message("check.yaml_syntax", where=f"{path}:1:1", problem=error)]) from None
     except RecursionError:
         raise InputFileError([message("check.yaml_deep", where=f"{path}:1:1")]) from None

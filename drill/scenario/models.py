@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from drill.i18n import message
-from drill.scenario.durations import Duration
+from drill.scenario.durations import Duration, format_duration
 from drill.terminal_text import neutralise
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
@@ -448,6 +448,16 @@ class ScoringOverrides(Strict):
                   Annotated[float, Field(ge=0, le=10)]] = Field(default_factory=dict)
 
 
+MAX_DURATION = 24 * 3600
+"""A drill lasts at most a day of story time; a headless run simulates every minute of it."""
+
+
+def _drill_length(seconds: int) -> int:
+    if not 0 < seconds <= MAX_DURATION:
+        raise ValueError(message("input.drill_length", shown=format_duration(seconds), limit=format_duration(MAX_DURATION)))
+    return seconds
+
+
 class Scenario(Strict):
     id: Ident
     title: Text
@@ -460,7 +470,7 @@ class Scenario(Strict):
     municipality: Municipality
     starts: datetime
     """Wall-clock date and time at which the drill's story begins (with time zone)."""
-    duration: Duration
+    duration: Annotated[Duration, AfterValidator(_drill_length)]
     team: list[Text] = Field(default_factory=list, max_length=20)
     """Team members as 'Name, department'; the first is on duty first."""
     audience: AudienceSpec = Field(default_factory=AudienceSpec)

@@ -9,6 +9,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nb": {
         "input.duration": "Må være en varighet som 90s, 15m eller 2h30m; fikk {shown}.",
         "input.duration_negative": "En varighet kan ikke være negativ.",
+        "input.drill_length": "En øvelse varer mer enn 0m og høyst {limit}; fikk {shown}.",
         "input.rate_either": "Oppgi enten per_minute (jevn takt) eller peak_per_minute med peak_at.",
         "input.rate_peak_at": "peak_per_minute trenger peak_at (når toppen kommer).",
         "input.a_mapping": "en samling felt",
@@ -22,6 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "input.team_one_policy": "Oppgi nøyaktig én av reply, hide, delete, archive og like; fant {found}.",
         "input.team_group_post": "group og post hører sammen med reply.",
         "input.team_group_name": "Et gruppesvar går til mange: ta {first_name} ut av teksten.",
+        "input.yaml_character": "et kontrolltegn ({code}) som YAML ikke tillater i en fil; fjern det",
         "input.yaml_tab": "et tabulatortegn kan ikke brukes til innrykk i YAML; bruk mellomrom",
         "input.yaml_duplicate_key": "nøkkelen «{name}» står to ganger i samme samling",
         "input.yaml_colon": "et kolon her ser ut som en ny nøkkel; sett teksten i anførselstegn, "
@@ -42,6 +44,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nn": {
         "input.duration": "Må vere ei varigheit som 90s, 15m eller 2h30m; fekk {shown}.",
         "input.duration_negative": "Ei varigheit kan ikkje vere negativ.",
+        "input.drill_length": "Ei øving varer meir enn 0m og høgst {limit}; fekk {shown}.",
         "input.rate_either": "Oppgje anten per_minute (jamn takt) eller peak_per_minute med peak_at.",
         "input.rate_peak_at": "peak_per_minute treng peak_at (når toppen kjem).",
         "input.a_mapping": "ei samling felt",
@@ -55,6 +58,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "input.team_one_policy": "Oppgje nøyaktig éin av reply, hide, delete, archive og like; fann {found}.",
         "input.team_group_post": "group og post høyrer saman med reply.",
         "input.team_group_name": "Eit gruppesvar går til mange: ta {first_name} ut av teksten.",
+        "input.yaml_character": "eit kontrollteikn ({code}) som YAML ikkje tillèt i ei fil; fjern det",
         "input.yaml_tab": "eit tabulatorteikn kan ikkje brukast til innrykk i YAML; bruk mellomrom",
         "input.yaml_duplicate_key": "nøkkelen «{name}» står to gonger i same samling",
         "input.yaml_colon": "eit kolon her ser ut som ein ny nøkkel; set teksten i hermeteikn, "
@@ -75,6 +79,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "input.duration": "Must be a duration like 90s, 15m or 2h30m; got {shown}.",
         "input.duration_negative": "A duration cannot be negative.",
+        "input.drill_length": "A drill lasts more than 0m and at most {limit}; got {shown}.",
         "input.rate_either": "Give either per_minute (a steady rate) or peak_per_minute with peak_at.",
         "input.rate_peak_at": "peak_per_minute needs peak_at (when the peak comes).",
         "input.a_mapping": "a mapping",
@@ -88,6 +93,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "input.team_one_policy": "Give exactly one of reply, hide, delete, archive, like; found {found}.",
         "input.team_group_post": "group and post go with reply.",
         "input.team_group_name": "A group reply goes to many people: leave {first_name} out of its text.",
+        "input.yaml_character": "a control character ({code}) that YAML does not allow in a file; remove it",
         "input.yaml_tab": "a tab cannot be used for indentation in YAML; use spaces",
         "input.yaml_duplicate_key": "the key '{name}' appears twice in the same mapping",
         "input.yaml_colon": "a colon here looks like a new key; put the text in quotes, "
