@@ -175,7 +175,7 @@ async def test_the_thread_is_laid_out_again_when_the_pane_changes_width(console_
         await pilot.pause()
         thread = screen.thread
         lines = thread.text.rstrip("\n").count("\n") + 1
-        assert thread.body.size.height >= lines, "every line of the comment is on screen, not only the first"
+        assert thread.virtual_size.height >= lines, "every line of the comment is on screen, not only the first"
 
 
 async def test_at_120_columns_the_status_line_fits_and_keeps_what_waits(console_app) -> None:  # noqa: ANN001

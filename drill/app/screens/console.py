@@ -316,7 +316,7 @@ class ConsoleScreen(CatalogueBindings):
             self.views.get_tab("tab-inbox").label = label
 
     def _show_thread(self) -> None:
-        """Redraw the thread pane only when what it shows changed (it is a full re-layout)."""
+        """Redraw the thread pane only when what it shows changed (the thread is wrapped anew)."""
         state = self._connection.state
         current = self._current
         version: tuple[str, int] | None = None

@@ -24,9 +24,11 @@ from textual.strip import Strip
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, wall_clock
 from drill.app.triage import GROUP, POST
+from drill.app.widgets.scrolling import set_virtual_size
 from drill.i18n import number, plural, t
 from drill.scenario.models import Channel
 from drill.state import ItemView
+from drill.terminal_text import neutralise
 
 UNREAD_MARK = "●"
 UNANSWERED_MARK = "?"
@@ -132,9 +134,9 @@ class PageFeed(ScrollView, can_focus=True):
         self._cursor_index = index
         if chosen != self._selected:
             self._selected = chosen
-            # The cursor is drawn first; the thread pane (a new layout of the screen) follows it
-            # once the frame is out, so moving down a flooded feed answers at once.
-            self.call_after_refresh(self.post_message, self.Highlighted(self, chosen))
+            # The thread pane redraws itself alone (no layout of the screen), so it follows in the
+            # cursor's own frame: a key is answered when the pane shows the row, not before.
+            self.post_message(self.Highlighted(self, chosen))
         self.scroll_to_region_index(index)
         self.refresh()
 
@@ -211,24 +213,8 @@ class PageFeed(ScrollView, can_focus=True):
         self.refresh()
 
     def _set_row_count(self, count: int) -> None:
-        """Grow the scrollable area without a screen layout (the costly part of a tick under load).
-
-        Only when the scrollbar appears or disappears does the screen need a new layout.
-        """
-        old = self.virtual_size
-        new = Size(self.scrollable_content_region.width, count)
-        if new == old:
-            return
-        height = self.scrollable_content_region.height
-        if (old.height > height) != (new.height > height) or old.width != new.width:
-            self.virtual_size = new
-            return
-        self.set_reactive(ScrollView.virtual_size, new)
-        if self.show_vertical_scrollbar:
-            bar = self.vertical_scrollbar
-            bar.window_virtual_size = count
-            bar.window_size = height
-            bar.refresh()
+        """Grow the scrollable area without a screen layout (the costly part of a tick under load)."""
+        set_virtual_size(self, Size(self.scrollable_content_region.width, count))
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._model.rows))
@@ -301,7 +287,7 @@ class PageFeed(ScrollView, can_focus=True):
                     waiting=model.thread_unanswered(root_id), answered=any(i.answered for i in thread))
         line.append(" " + wall_clock(self._starts, item.t) + " ", style("page-feed--time"))
         author_width = 18 if width >= 100 else 12
-        line.append(excerpt(item.author, author_width).ljust(author_width) + " ", style("page-feed--author"))
+        line.append(excerpt(neutralise(item.author), author_width).ljust(author_width) + " ", style("page-feed--author"))
         suffix = Text(end="")
         if len(thread) > 1:
             suffix.append(f" +{len(thread) - 1}", style("page-feed--time"))
@@ -328,7 +314,7 @@ class PageFeed(ScrollView, can_focus=True):
 
     def _fill(self, line: Text, text: str, suffix: Text, width: int, text_style: Style | None = None) -> Text:
         room = max(0, width - line.cell_len - suffix.cell_len)
-        line.append(excerpt(text, room).ljust(room), text_style or Style())
+        line.append(excerpt(neutralise(text), room).ljust(room), text_style or Style())  # shown, never obeyed
         line.append_text(suffix)
         return line
 
@@ -342,7 +328,7 @@ class PageFeed(ScrollView, can_focus=True):
                     answered=item.answered)
         line.append(" " + wall_clock(self._starts, item.t) + " ", style("page-feed--time"))
         author_width = 18 if width >= 100 else 12
-        line.append(excerpt(item.author, author_width).ljust(author_width) + " ", style("page-feed--author"))
+        line.append(excerpt(neutralise(item.author), author_width).ljust(author_width) + " ", style("page-feed--author"))
         if item.channel != Channel.comment:
             line.append(t("channel." + item.channel.value) + " ", style("page-feed--flag"))
         elif item.source == "reaction":
@@ -389,7 +375,7 @@ class PageFeed(ScrollView, can_focus=True):
         line.append(POST_MARK + "  ", style("page-feed--post"))
         line.append(" " + wall_clock(self._starts, post.t) + " ", style("page-feed--time"))
         author_width = 18 if width >= 100 else 12
-        line.append(excerpt(self._page, author_width).ljust(author_width) + " ", style("page-feed--post"))
+        line.append(excerpt(neutralise(self._page), author_width).ljust(author_width) + " ", style("page-feed--post"))
         suffix = Text(end="")
         if comments and width >= 100:
             suffix.append(" " + plural("console.post_comments", len(comments)), style("page-feed--time"))

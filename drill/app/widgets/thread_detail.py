@@ -11,30 +11,40 @@ from datetime import datetime
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from drill.app.formatting import excerpt, plain_text, wall_clock
 from drill.app.triage import GROUP, POST
+from drill.app.widgets.scrolling import set_virtual_size
 from drill.i18n import number, t
 from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView, ReplyView
+from drill.terminal_text import neutralise
 
 
 LIKED = "♥"
 GROUP_MEMBERS_SHOWN = 40
-"""A group in a flood can hold thousands; the pane shows the longest-waiting ones (a layout of
-thousands of lines would stall every keypress)."""
+"""A group in a flood can hold thousands; the pane shows the longest-waiting ones (a thread of
+thousands of lines would be wrapped on every change of the group)."""
 
 
-class ThreadDetail(VerticalScroll, can_focus=False):
-    """Reads one thread (or one inbox message) from the state whenever it is shown."""
+class ThreadDetail(ScrollView, can_focus=False):
+    """Reads one thread (or one inbox message) from the state whenever it is shown.
+
+    A Line API view: the thread is wrapped to the pane's width once (when it is shown, when it
+    changes and when the pane is resized) and kept as lines; a frame draws only the lines in
+    view. A new selection therefore redraws the pane alone: the widget that held the thread as
+    one block of text had the whole screen laid out again on every cursor key, and re-measured
+    the thread twice doing it, while the storm kept the console busy.
+    """
 
     DEFAULT_CSS = """
-    ThreadDetail { padding: 0 1; }
-    ThreadDetail > #thread-body { width: 1fr; }
+    ThreadDetail { padding: 0 1; overflow-x: hidden; }
     """
 
     def __init__(
@@ -48,7 +58,9 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         """Is this item still waiting for an answer (as the feed counts it)?"""
         self._item_id: str | None = None
         self._state: DrillState | None = None
-        self._shown: RenderableType = Text(t("thread.none"))
+        self._shown: RenderableType = Text(t("thread.none"), style="italic")
+        self._lines: list[Strip] = []
+        """`_shown` wrapped to the pane's width, one strip per line on screen."""
 
     @property
     def item_id(self) -> str | None:
@@ -56,26 +68,19 @@ class ThreadDetail(VerticalScroll, can_focus=False):
 
     @property
     def text(self) -> str:
-        """The thread as plain text, the way it reads on screen."""
-        return plain_text(self._shown, max(20, self.size.width or 80))
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text(t("thread.none"), style="italic"), id="thread-body")
+        """The thread as plain text, the way it reads on screen (its lines as wrapped)."""
+        if not self._lines:
+            return plain_text(self._shown, max(20, self.size.width or 80))
+        return "\n".join(line.text.rstrip() for line in self._lines) + "\n"
 
     def on_resize(self) -> None:
-        """Lay the thread out again at the pane's new width: the first thread of a drill is
-        shown as the console opens, before the pane has its size, and kept the height of the
-        placeholder (one line of the comment showed) until another row was chosen."""
-        self.body.update(self._shown)
-
-    @property
-    def body(self) -> Static:
-        return self.query_one("#thread-body", Static)
+        """Wrap the thread again at the pane's new size: the first thread of a drill is shown as
+        the console opens, before the pane has its size."""
+        self._wrap()
 
     def show(self, item_id: str | None, state: DrillState) -> None:
         self._state = state
-        if item_id != self._item_id:
-            self.scroll_home(animate=False)
+        moved = item_id != self._item_id
         self._item_id = item_id
         if item_id is not None and item_id.startswith(GROUP) and item_id.removeprefix(GROUP) in state.grouper.groups:
             self._shown = self.render_group(item_id.removeprefix(GROUP), state)
@@ -85,7 +90,45 @@ class ThreadDetail(VerticalScroll, can_focus=False):
             self._shown = Text(t("thread.none"), style="italic")
         else:
             self._shown = self.render_thread(state.items[item_id], state)
-        self.body.update(self._shown)
+        self._wrap()
+        if moved:
+            self.scroll_home(animate=False)
+
+    # --- drawing -----------------------------------------------------------------------
+
+    def _wrap(self) -> None:
+        """Wrap what is shown to the room the pane has: its width, less the scrollbar when the
+        thread is taller than the pane. Only the pane's own scrollbar follows the new length."""
+        width, height = self.content_size
+        if width <= 0:
+            self._lines = []
+            return
+        lines = self._wrapped(width)
+        scrollbar = self.styles.scrollbar_size_vertical
+        if len(lines) > height and scrollbar and width > scrollbar:
+            width -= scrollbar
+            lines = self._wrapped(width)
+        self._lines = lines
+        set_virtual_size(self, Size(width, len(lines)))
+        self.refresh()
+
+    def _wrapped(self, width: int) -> list[Strip]:
+        options = self.app.console_options.update(width=width, highlight=False)
+        segments = self.app.console.render(self._shown, options)
+        return [Strip(line) for line in Segment.split_and_crop_lines(segments, width, include_new_lines=False,
+                                                                      pad=False)]
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        # Padded as Textual pads a widget's rendered text, so the pane reads exactly as it did.
+        return self._lines[index].apply_style(base).crop_extend(0, width, base + Style(reverse=False))
+
+    # --- the thread as Rich renderables ---------------------------------------------------
+    # Whatever a citizen or a scenario wrote goes through `neutralise`: shown, never obeyed.
 
     def render_group(self, group_id: str, state: DrillState) -> RenderableType:
         """The questions a group row stands for, longest-waiting first, one short block each."""
@@ -102,8 +145,8 @@ class ThreadDetail(VerticalScroll, can_focus=False):
             member = state.items[member_id]
             line = Text()
             line.append(wall_clock(self._starts, member.t) + " ", style="bold")
-            line.append(member.author + ": ", style="bold")
-            line.append(excerpt(member.text, 300))
+            line.append(neutralise(member.author) + ": ", style="bold")
+            line.append(neutralise(excerpt(member.text, 300)))
             parts.append(line)
         return Group(*parts)
 
@@ -113,13 +156,13 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         if post is None:
             return Text(t("thread.none"), style="italic")
         header = Text()
-        header.append(self._page or post.author, style="bold")
+        header.append(neutralise(self._page or post.author), style="bold")
         header.append(f" · {wall_clock(self._starts, post.t)}")
         header.append(" · " + t("console.official_post"), style="bold reverse")
-        parts: list[RenderableType] = [header, Text(post.text)]
+        parts: list[RenderableType] = [header, Text(neutralise(post.text))]
         if post.link:
-            parts.append(Text(post.link, style="underline"))
-        by = t("console.post_by", name=post.author.split(",")[0])
+            parts.append(Text(neutralise(post.link), style="underline"))
+        by = t("console.post_by", name=neutralise(post.author.split(",")[0]))
         reach = state.reach.get(post_id)
         if reach and reach[0]:
             by += " · " + t("thread.reach", reached=number(reach[0]), shares=number(reach[1]))
@@ -141,7 +184,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
 
     def _item_block(self, item: ItemView) -> RenderableType:
         header = Text()
-        header.append(item.author, style="bold")
+        header.append(neutralise(item.author), style="bold")
         if item.author_role != "citizen":
             header.append(f" ({t('role.' + item.author_role)})", style="italic")
         header.append(f" · {wall_clock(self._starts, item.t)}")
@@ -154,7 +197,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         flags = self._flags(item)
         if flags:
             parts.append(Text(flags, style="bold yellow"))
-        parts.append(Text(item.text, style="strike dim" if item.visibility == "deleted" else ""))
+        parts.append(Text(neutralise(item.text), style="strike dim" if item.visibility == "deleted" else ""))
         if item.reach:
             parts.append(Text(t("thread.reach", reached=number(item.reach), shares=number(item.shares)), style="yellow"))
         for reply in item.replies:
@@ -165,7 +208,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         return Group(*parts)
 
     def _reply_block(self, reply: ReplyView) -> RenderableType:
-        author = reply.author.split(",")[0]
+        author = neutralise(reply.author.split(",")[0])
         heading = t("thread.reply_public" if reply.public else "thread.reply_private",
                     author=author, time=wall_clock(self._starts, reply.t))
         if reply.group:
@@ -173,7 +216,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
         if reply.post:
             heading += " · " + t("console.reply_linked")
         lines: list[RenderableType] = [Text("↳ " + heading, style="bold green"),
-                                       Padding(Text(reply.text, style="green"), (0, 0, 0, 2))]
+                                       Padding(Text(neutralise(reply.text), style="green"), (0, 0, 0, 2))]
         reactions = self._reactions(reply)
         if reactions is not None:
             lines.append(Padding(reactions, (0, 0, 0, 2)))
@@ -187,7 +230,7 @@ class ThreadDetail(VerticalScroll, can_focus=False):
             for item_id in state.reactions.get(reply.reply_id, []):
                 item = state.items.get(item_id)
                 if item is not None and item.source == "reaction":
-                    said.append(f"{item.author} {t(f'console.reaction_{item.source_id}')}")
+                    said.append(f"{neutralise(item.author)} {t(f'console.reaction_{item.source_id}')}")
         if reply.likes:
             said.append(f"{LIKED} {reply.likes}")
         if not said:
