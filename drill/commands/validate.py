@@ -16,7 +16,7 @@ from pathlib import Path
 
 from drill.commands._parser import help_text
 from drill.errors import EXIT_FINDINGS, InputFileError
-from drill.i18n import plural, t
+from drill.i18n import message, plural, t
 from drill.scenario import parse_scenario
 from drill.scenario.library import shipped_dir
 from drill.scenario.loader import looks_like_team_script
@@ -24,7 +24,7 @@ from drill.scenario.lint import format_warnings, lint_scenario
 from drill.scenario.rates import expected_items
 from drill.team.loader import team_problems
 from drill.team.models import TeamScript
-from drill.validation import format_problems, validate_source
+from drill.validation import Problem, format_problems, validate_source
 from drill.yamlsource import load_yaml, read_text
 
 
@@ -63,13 +63,19 @@ def check_file(path: Path) -> tuple[str, list[str]]:
     if looks_like_team_script(source.data):
         script = validate_source(TeamScript, source)
         scenario = _scenario_for(script, path)
+        unchecked: list[str] = []
         if scenario is not None:
             problems = team_problems(script, scenario)
             if problems:
                 raise InputFileError(format_problems(source, problems))
+        elif script.scenario is not None:
+            # Without its scenario the script's references cannot be checked; 'OK' alone would
+            # promise more than was looked at.
+            unchecked = format_warnings(source, [Problem(("scenario",), message("input.team_scenario_not_found",
+                                                                                 scenario=script.scenario))])
         return t("cli.validate.team_ok", path=path, name=script.name,
                  actions=plural("cli.count.timed_actions", len(script.actions)),
-                 policies=plural("cli.count.policies", len(script.policies))), []
+                 policies=plural("cli.count.policies", len(script.policies))), unchecked
     scenario = parse_scenario(text, str(path)).scenario
     volume = sum(expected_items(s) for s in scenario.streams)
     warnings = format_warnings(source, lint_scenario(scenario))

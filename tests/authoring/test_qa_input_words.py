@@ -183,3 +183,17 @@ def test_a_team_script_given_as_the_scenario_and_the_other_way_round(cli) -> Non
     code, _, err = cli("--lang", "nn", "run", "gasslukt-torget", "--team", str(shipped.parents[1] / "gasslukt-torget.yaml"))
     assert code == 2 and err.count("\n") == 1
     assert "dette ser ut som eit scenario, ikkje eit lagskript; gje scenarioet først og lagskriptet med --team." in err
+
+
+def test_validate_says_when_a_team_scripts_scenario_cannot_be_found(cli, tmp_path: Path) -> None:
+    """'OK' alone, for a script whose references were never checked, promised too much."""
+    team = tmp_path / "team.yaml"
+    team.write_text(TEAM.replace("scenario: qa", "scenario: finnes-ikke"), encoding="utf-8")
+    code, out, err = cli("--lang", "nb", "validate", str(team))
+    assert code == 0 and "OK" in out
+    assert f"{team}:2:1: advarsel: scenario: Fant ikke scenarioet «finnes-ikke»" in err
+    assert "id-ene i handlingene er ikke sjekket" in err
+    assert cli("--lang", "nb", "validate", "--strict", str(team))[0] == 1
+    (tmp_path / "finnes-ikke.yaml").write_text(BASE.replace("id: qa", "id: finnes-ikke"), encoding="utf-8")
+    code, _, err = cli("--lang", "nb", "validate", "--strict", str(team))
+    assert code == 0 and err == ""
