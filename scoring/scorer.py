@@ -147,7 +147,7 @@ def grade_for(total: float, lang: str, rubric: Rubric | None = None, *, capped_b
     notes = [description]
     texts = rubric.policy.texts
     if capped_by is not None and SEVERITY_RANK[capped_by.severity] == SEVERITY_RANK["critical"]:
-        notes.append(texts.capped(lang).format(finding=f"{capped_by.rule} – {capped_by.title.rstrip('.')}"))
+        notes.append(texts.capped(lang).format(finding=capped_by.title.rstrip(".")))  # a title, never an id
     if played is not None and played.ended_early:
         share = f"{played.share * 100:.0f}"
         notes.append(texts.played(lang).format(played=duration(played.played_s, lang),

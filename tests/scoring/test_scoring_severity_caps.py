@@ -68,9 +68,9 @@ def test_a_critical_finding_caps_its_dimension_and_the_total_and_names_the_grade
     assert abs(moderation.score - (50 + sum(f.points for f in moderation.findings))) < 0.3
     assert report.total <= rubric.policy.critical_caps.total
     assert report.grade.min < 70 and report.grade.capped_by == "M2"
-    assert "Begrenset av et kritisk funn: M2" in report.grade.description
+    assert "Begrenset av et kritisk funn: Å slette ren kritikk" in report.grade.description
     english = score(scenario(), events, language="en")
-    assert "Capped by a critical finding: M2" in english.grade.description
+    assert "Capped by a critical finding: " in english.grade.description and "M2" not in english.grade.description
 
 
 def test_a_same_working_day_answer_earns_partial_credit(scenario, session):
