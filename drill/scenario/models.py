@@ -448,8 +448,9 @@ class ScoringOverrides(Strict):
                   Annotated[float, Field(ge=0, le=10)]] = Field(default_factory=dict)
 
 
-MAX_DURATION = 24 * 3600
-"""A drill lasts at most a day of story time; a headless run simulates every minute of it."""
+MAX_DURATION = 7 * 24 * 3600
+"""A drill lasts at most a week of story time (two working days and more fit; a headless run of a week
+takes seconds, of 1e9 seconds hours)."""
 
 
 def _drill_length(seconds: int) -> int:
