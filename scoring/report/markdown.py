@@ -1,6 +1,6 @@
 """The after-action report as Markdown: for a wiki, an e-mail or a pull request.
 
-Text from the scenario, citizens and the team is shown, never obeyed: HTML in it is escaped
+Text from the scenario, citizens and the team is shown, never obeyed: HTML tags, entities
 and Markdown's link, emphasis and code marks are backslash-escaped, so a comment reading
 `<script>` or `[klikk her](…)` is printed as written. Items are named by their clock time and
 a quote, never by an id.
@@ -18,14 +18,16 @@ from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport, distinct_examples
 from scoring.texts import decimal, duration, quoted, say_n, signed
 
-_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]|])")
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]|<>])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # only an ampersand that would start an entity needs escaping
 
 
 def md(text: object) -> str:
-    """Text as Markdown shows it literally: HTML escaped, Markdown marks and controls neutralised."""
+    """Text as Markdown shows it literally, rendered or read raw: Markdown's own backslash escapes
+    for its marks, tags and entities (never HTML entities, which read as `&amp;` in a terminal or a
+    diff), and controls neutralised."""
     flat = neutralise(" ".join(str(text).split()))
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_MARKS.sub(r"\\\1", flat)
+    return _ENTITY.sub(r"\\&", _MARKDOWN_MARKS.sub(r"\\\1", flat))
 
 
 def _cell(text: str) -> str:

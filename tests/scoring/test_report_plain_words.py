@@ -166,7 +166,7 @@ def test_markdown_shows_html_and_links_from_citizens_as_text(scenario, session) 
     hostile = "Se her <script>alert(1)</script> [klikk her](https://x.example) \x1b[2J **nå**"
     events = (session().item("q1", 0, hostile, kind="question", needs_reply=True).end(60))
     md = render_markdown(build_report(scenario(), events, file_name="x.db"))
-    assert "<script>" not in md and "&lt;script&gt;" in md
+    assert "<script>" not in md and "\\<script\\>" in md
     assert "[klikk her](" not in md and "\\[klikk her\\]" in md
     assert "\x1b" not in md and "\\*\\*nå\\*\\*" in md
 
