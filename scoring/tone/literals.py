@@ -69,8 +69,11 @@ class Starts:
     def __init__(self, literals: tuple[str, ...]) -> None:
         by_piece: dict[str, list[str]] = {}
         short: list[str] = []
+        classes: list[str] = []
         for literal in literals:
-            if len(literal) >= 3:
+            if literal.startswith(CLASS):
+                classes.append(literal[len(CLASS) :])
+            elif len(literal) >= 3:
                 by_piece.setdefault(literal[:3], []).append(literal)
             else:
                 short.append(literal)
@@ -78,6 +81,9 @@ class Starts:
         self.by_piece = {piece: () if piece in found else tuple(found) for piece, found in by_piece.items()}
         self.pieces = frozenset(by_piece)
         self.short = tuple(short)
+        # Characters a match may start with, searched in the reply itself ("[A-ZÆØÅ]" of a name
+        # written with a capital, "\\d" of a number).
+        self.exact = re.compile("|".join(classes)) if classes else None
 
 
 def parse_starts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -87,24 +93,35 @@ def parse_starts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         tree = parser.parse(pattern, flags)
     except re.error:
         return None
-    found, nullable = _first(list(tree))
-    if found is None or nullable or not found or not all(folds_plainly(s) for s in found):
+    found, nullable = _first(list(tree), bool(tree.state.flags & re.IGNORECASE))
+    if found is None or nullable or not found:
         return None
-    kept = sorted(found, key=lambda s: (len(s), s))
+    classes = sorted(s for s in found if s.startswith(CLASS))
+    literals = [s for s in found if not s.startswith(CLASS)]
+    if not all(folds_plainly(s) and CLASS not in s for s in literals):
+        return None
+    kept = sorted(literals, key=lambda s: (len(s), s))
     shortest: list[str] = []
     for literal in kept:
         if not any(literal.startswith(shorter) for shorter in shortest):
             shortest.append(literal)
-    return tuple(sorted(shortest))
+    return tuple(sorted(shortest)) + tuple(classes)
+
+
+# Marks a leading character class (a regex for one character of the reply itself) among the
+# lower-cased leading strings.
+CLASS = "\x00"
 
 
 _ZERO_WIDTH = (constants.AT, constants.ASSERT, constants.ASSERT_NOT)
 _REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
 
 
-def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+def _first(items: list[tuple[Any, Any]], ignorecase: bool) -> tuple[set[str] | None, bool]:
     """The strings a match of this sequence may start with, and whether it may match empty.
-    A literal run gives itself; an item that may match empty adds what follows it."""
+    A literal run gives itself; an item that may match empty adds what follows it. A character
+    class gives its characters, or where the case counts (`(?-i:[A-ZÆØÅ])`, `\\d`) itself,
+    marked by CLASS."""
     found: set[str] = set()
     i = 0
     while i < len(items):
@@ -119,7 +136,7 @@ def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
                 i += 1
             found.add(run.lower())
             return found, False
-        inner, nullable = _first_of(op, value)
+        inner, nullable = _first_of(op, value, ignorecase)
         if inner is None:
             return None, False
         found |= inner
@@ -129,28 +146,54 @@ def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _first_of(op: Any, value: Any) -> tuple[set[str] | None, bool]:
+def _first_of(op: Any, value: Any, ignorecase: bool) -> tuple[set[str] | None, bool]:
     if op is constants.SUBPATTERN:
-        return _first(list(value[-1]))
+        _group, add_flags, del_flags, body = value
+        if add_flags & re.IGNORECASE:
+            ignorecase = True
+        if del_flags & re.IGNORECASE:
+            ignorecase = False
+        return _first(list(body), ignorecase)
     if op is getattr(constants, "ATOMIC_GROUP", None):
-        return _first(list(value))
+        return _first(list(value), ignorecase)
     if op in _REPEATS:
         low, _high, body = value
-        inner, nullable = _first(list(body))
+        inner, nullable = _first(list(body), ignorecase)
         return inner, nullable or low == 0
     if op is constants.BRANCH:
         found: set[str] = set()
         any_nullable = False
         for branch in value[1]:
-            inner, nullable = _first(list(branch))
+            inner, nullable = _first(list(branch), ignorecase)
             if inner is None:
                 return None, False
             found |= inner
             any_nullable = any_nullable or nullable
         return found, any_nullable
-    if op is constants.IN and all(member is constants.LITERAL for member, _ in value):
-        return {chr(char).lower() for _, char in value}, False
+    if op is constants.IN:
+        return _first_of_class(value, ignorecase), False
     return None, False
+
+
+_DIGIT = getattr(constants, "CATEGORY_DIGIT", None)
+
+
+def _first_of_class(members: list[tuple[Any, Any]], ignorecase: bool) -> set[str] | None:
+    """A class of plain characters gives them lower-cased; one with a range (only where the case
+    counts) or with digits is kept as a class of the reply's own characters."""
+    if all(member is constants.LITERAL for member, _ in members):
+        return {chr(char).lower() for _, char in members}
+    parts = []
+    for member, arg in members:
+        if member is constants.LITERAL and not ignorecase:
+            parts.append(re.escape(chr(arg)))
+        elif member is constants.RANGE and not ignorecase and arg[1] - arg[0] < 128:
+            parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif member is constants.CATEGORY and arg is _DIGIT:
+            parts.append(r"\d")
+        else:
+            return None
+    return {CLASS + "[" + "".join(parts) + "]"}
 
 
 def required_literals(pattern: str, flags: int = 0) -> Alternatives | None:

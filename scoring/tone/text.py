@@ -194,6 +194,8 @@ class AnalysedText:
                     found.append(i)
         for literal in starts.short:
             found += self._piece_at(literal)
+        if starts.exact is not None:
+            found += [m.start() for m in starts.exact.finditer(self.text)]
         if len(found) > 1:
             found.sort()
         return found

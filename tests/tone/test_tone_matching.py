@@ -31,10 +31,12 @@ REGEXES = [
     r"[!?]{2,}",
     r"\bsimple\b|\bsikker\b",
     r"ſikker|ıkke",
+    r"\b(?:\d+|én|to) (?:mann|menn|kvinner)\b",
+    r"\b(?:han|(?P<name>(?-i:[A-ZÆØÅ][a-zæøå]+)))\b (?:sier|sa)",
 ]
 TEXTS = [
     "Vi beklager! Det er IKKE VÅRT ANSVAR, men les på nettsiden. Med vennlig hilsen Kari",
-    "Unnskyld.\nBeste hilsen\nOla sa at SIKKER er sikker 🙄 ??",
+    "Unnskyld.\nBeste hilsen\nOla sa at SIKKER er sikker 🙄 ??  12 menn og to kvinner, han sier",
     "Ikke vår feil: vi beklager. Kari sier nei. Ikke VÅRT ansvar",
     "sikker? ikke sikker. Øyvind Ærø sier beklager, ÅSE sa",
     "",
@@ -60,6 +62,10 @@ def test_phrase_regexes_have_leading_strings() -> None:
     assert leading_literals(r"\b(?:bare )?les\b", re.IGNORECASE) == ("bare ", "les")
     assert leading_literals(r"(?:^|[.!?]\s+)hilsen", re.IGNORECASE) == ("!", ".", "?", "hilsen")
     assert leading_literals(r"\b(?:vi beklager|vi)\b", re.IGNORECASE) == ("vi",)
+    # A capital where the case counts, and a digit, are looked for in the reply itself.
+    assert leading_literals(r"(?:du|(?-i:[A-ZÆØ]))\w", re.IGNORECASE) == ("du", "\x00[A-ZÆØ]")
+    assert leading_literals(r"(?:\d+|to) menn", re.IGNORECASE) == ("to", "\x00[\\d]")
+    assert leading_literals(r"[A-Z]\w", re.IGNORECASE) is None  # a range that ignores case: any letter
     assert leading_literals(r"\w+ beklager", re.IGNORECASE) is None  # may start anywhere
     assert leading_literals(r"(?:x)?", re.IGNORECASE) is None  # may match nothing
 
