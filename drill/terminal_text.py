@@ -9,6 +9,7 @@ through `neutralise` (see `drill.cli`), which shows each such character as a vis
 from __future__ import annotations
 
 import re
+from html import escape
 
 # C0 controls except tab and newline, DEL, C1 controls, and the Unicode bidi embeddings,
 # overrides and isolates (U+202A–U+202E, U+2066–U+2069). A CR is kept only before LF (CSV).
@@ -28,6 +29,12 @@ def _stand_in(match: re.Match[str]) -> str:
 def neutralise(text: str) -> str:
     """`text` with every terminal control character replaced by a harmless visible sign."""
     return _UNSAFE.sub(_stand_in, text)
+
+
+def html_text(text: object) -> str:
+    """`text` for an HTML page: markup escaped and controls neutralised, because a report is also
+    read with `cat` in a terminal, and HTML5 counts control characters as parse errors."""
+    return escape(neutralise(str(text)))
 
 
 class NeutralisingWriter:

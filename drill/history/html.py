@@ -7,11 +7,11 @@ attachment and printed as is.
 
 from __future__ import annotations
 
-from html import escape
 
 from drill.history.charts import strip_chart, trend_chart
 from drill.history.model import DimensionTrend, Exercise, FindingStreak, HistoryReport, TeamHistory
 from drill.history.words import Words
+from drill.terminal_text import html_text
 from scoring.report.html import _CSS
 
 _EXTRA_CSS = """
@@ -28,8 +28,7 @@ table.ranking td.team { white-space: nowrap; }
 """
 
 
-def _e(text: object) -> str:
-    return escape(str(text))
+_e = html_text
 
 
 def _quote(text: str, lang: str) -> str:

@@ -10,9 +10,9 @@ Items are named by their clock time and a quote, never by an id.
 from __future__ import annotations
 
 from datetime import datetime
-from html import escape
 
 from drill.scenario.durations import story_clock
+from drill.terminal_text import html_text
 from scoring.models import Finding, ItemRef
 from scoring.report import svg
 from scoring.report.catalogue import label
@@ -85,8 +85,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 24px; }
 """.replace("FONT_STACK", FONTS)
 
 
-def _e(text: object) -> str:
-    return escape(str(text))
+_e = html_text
 
 
 def _score(value: float | None, lang: str) -> str:

@@ -7,7 +7,7 @@ greyscale print. Each chart has a <title> and <desc> for screen readers.
 
 from __future__ import annotations
 
-from html import escape
+from drill.terminal_text import html_text
 
 from scoring.models import DimensionScore, ResponseTime
 from scoring.report.catalogue import label
@@ -28,13 +28,13 @@ FONT = ("font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans'
 def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
             f'role="img" {FONT} font-size="12">'
-            f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>")
+            f"<title>{html_text(title)}</title><desc>{html_text(desc)}</desc>" + "".join(body) + "</svg>")
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12, fill: str = INK,
           weight: str = "normal") -> str:
     return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" fill="{fill}" '
-            f'font-weight="{weight}">{escape(text)}</text>')
+            f'font-weight="{weight}">{html_text(text)}</text>')
 
 
 def nice_ticks(peak: float, count: int = 4) -> tuple[float, list[float]]:
