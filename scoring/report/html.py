@@ -17,7 +17,7 @@ from scoring.models import Finding, ItemRef
 from scoring.report import svg
 from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport, distinct_examples
-from scoring.texts import decimal, duration, say_n, signed
+from scoring.texts import decimal, duration, say_n, signed, team_line
 
 FONTS = ('system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif,'
          '"Noto Color Emoji","Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol"')
@@ -154,7 +154,7 @@ def render_html(report: AfterActionReport) -> str:
                  f'<div class="meta">{_e(report.scenario.municipality)} · {_e(label("started", lang))} '
                  f"{_e(_nice_start(report.scenario.starts))} · {_e(duration(report.session.simulated_s, lang))}"
                  f"{variant} · {_e(label('team', lang))}: "
-                 f"{_e(', '.join(report.session.team) or '–')}</div>{note}</header>")
+                 f"{_e(team_line(report.session.team))}</div>{note}</header>")
     parts.append(_summary(report))
     names = {d.dimension: d.label for d in s.dimensions}
     if report.comparison:

@@ -16,7 +16,7 @@ from scoring.models import Finding
 from scoring.rubric import Dimension
 from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport, distinct_examples
-from scoring.texts import decimal, duration, quoted, say_n, signed
+from scoring.texts import decimal, duration, quoted, say_n, signed, team_line
 
 _MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]|<>])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # only an ampersand that would start an entity needs escaping
@@ -57,7 +57,7 @@ def render_markdown(report: AfterActionReport) -> str:
     variant = "" if report.session.seed is None else f" · {label('variant', lang, n=report.session.seed)}"
     out.append(f"{label('municipality', lang)}: {md(report.scenario.municipality)} · {label('started', lang)}: "
                f"{report.scenario.starts[:16].replace('T', ' ')}{variant} · "
-               f"{label('team', lang)}: {md(', '.join(report.session.team) or '–')}")
+               f"{label('team', lang)}: {md(team_line(report.session.team))}")
     if report.session.seed is not None:
         out += ["", f"*{label('variant_note', lang)}*"]
     out.append("")
