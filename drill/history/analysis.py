@@ -37,7 +37,8 @@ TOTAL = "total"
 STEADY_POINTS = 3.0
 """A change smaller than this between the first and the latest drill is read as 'about the same'."""
 SHARED_SHARE = 0.5
-"""A finding at least this share of an exercise's teams had is something to teach them all."""
+"""A finding more than this share of an exercise's teams had is shared by most: something to teach
+them all. Half is not most (one of two teams is that team's own finding)."""
 PRACTICE_KINDS: tuple[PracticeKind, ...] = ("crisis", "reputation", "everyday", "after_hours")
 
 
@@ -293,6 +294,6 @@ def _shared(sessions: list[SessionSummary]) -> list[SharedFinding]:
             notes.setdefault(rule, note)
     shared = [SharedFinding(rule=rule, title=notes[rule].title, dimension=notes[rule].dimension, teams=n,
                             share=round(n / len(sessions), 3), action=notes[rule].action)
-              for rule, n in counts.items() if n / len(sessions) >= SHARED_SHARE]
+              for rule, n in counts.items() if n / len(sessions) > SHARED_SHARE]
     shared.sort(key=lambda f: (-f.teams, f.rule))
     return shared

@@ -132,7 +132,7 @@ class Exercise(_Model):
     seed: int
     rows: list[ExerciseRow] = Field(description="Ranked by total, best first.")
     spread: list[Spread]
-    shared: list[SharedFinding] = Field(description="Findings at least half the teams share: what to teach next.")
+    shared: list[SharedFinding] = Field(description="Findings more than half the teams share: what to teach next.")
 
 
 class Incomparable(_Model):
