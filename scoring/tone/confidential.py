@@ -234,7 +234,10 @@ class ConfidentialityMatcher:
             return []
         strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
         if not strong and context_person:
-            strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text)] if m]
+            # Only in the sentence the "yes" opens: "Yes, there is help. ... He can bring you
+            # along" confirms that help exists, not anything about him.
+            first = text.sentences[0].end if text.sentences else len(text.text)
+            strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text, 0, first)] if m]
         if in_context and "?" in (context or "") and strong and (context_person or WHO_RE.search(context or "")):
             # "Hvem har fått lus?" - "Det gjeld to av jentene i 2B": the answer names the person.
             return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), strong[0])]

@@ -40,6 +40,10 @@ FLOORS = {
     # replies flagged); its misses taught the detector everyday health words after a pronoun, staff
     # by job at a named place, and its false alarms that a pronoun needs someone to point back to.
     "dev-6.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    # Three quarters of the sixth held-back set (unseen: AUC 0.956, privacy 89.0 %, 7.0 % of good
+    # replies flagged); its false alarms taught the detector who holds an office, how questions and
+    # benefits are handled in general, and that a "yes" confirms only what its own sentence says.
+    "dev-7.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

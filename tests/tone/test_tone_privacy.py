@@ -264,6 +264,20 @@ def _privacy(text: str, **kwargs: object) -> set[str]:
         ("We've been worried about the little girl in Ladybirds for a while and have made a referral to social work.",
          "Is the girl in Ladybirds alright? She cries every morning.", "en"),
         ("Kioskdrivaren på stadion har utestående leie, og saka er sendt til inkasso.", None, "nn"),
+        # staff by job as the subject, an office holder whose own health is the matter, the
+        # resident's own operation told back, a person by their part in a known case or a diagnosis
+        ("Organisten ble sykmeldt etter en operasjon i hofta, så konserten er flyttet.",
+         "Hvorfor ble julekonserten flyttet?", "nb"),
+        ("Rektoren er sjukmeld etter ein operasjon og er tilbake etter påske.", "Kvifor svarer ikkje rektor på e-post?",
+         "nn"),
+        ("Vi har notert ryggoperasjonen din, så hjemmehjelpen bærer posene opp.",
+         "Kan dere bære opp posene? Jeg er nyoperert i ryggen.", "nb"),
+        ("The boy in P4 has a behaviour support plan and a pupil support assistant.",
+         "Is anything being done about the boy who bites?", "en"),
+        ("The warden in question has been spoken to before about his language.", "Your warden swore at my kids.", "en"),
+        ("The girl from Monday's crash is out of hospital with a broken wrist.", "Is the girl who was hit OK?", "en"),
+        ("Ein pensjonist frå Austbygda er alvorleg skadd etter brannen.", None, "nn"),
+        ("Huset gikk til en eldre kvinne med MS som trengte det mest.", "Hvem fikk huset i Bakkeveien?", "nb"),
     ],
 )
 def test_people_identified_without_a_name_are_found(text: str, context: str | None, language: str) -> None:
@@ -302,6 +316,14 @@ def test_people_identified_without_a_name_are_found(text: str, context: str | No
         ("We can't say who receives any benefit.\nNgā mihi, Aroha – Work and income liaison", "en"),
         ("Need help at home? Call in to the Customer Hub at 14 Bridge Street, open 9-4.", "en"),
         ("The school and the educational psychology service assess needs together with parents.", "en"),
+        # who holds an office, how questions are taken, what any employee or claimant gets, a
+        # public building before its address
+        ("Vi kommenterer ikke personalsaker. Fungerende leder ved Åsen sykehjem er Tone Berg fra 1. mars.", "nb"),
+        ("Det er NAV som vurderer søknader om sosialhjelp. Leder for NAV-kontoret er Per Lie.", "nb"),
+        ("Spørsmål om medisiner tar sykepleieren helst over telefon.", "nb"),
+        ("Ansatte som blir utsatt for trusler, får oppfølging fra bedriftshelsetjenesten.", "nb"),
+        ("Housing benefit can be paid to the tenant or straight to the landlord.", "en"),
+        ("Our rest centre at Riverside Community Centre, 4 Mill Road, is open for anyone who can't stay at home.", "en"),
     ],
 )
 def test_offices_refusals_and_general_advice_are_not_breaches(text: str, language: str) -> None:
@@ -317,6 +339,9 @@ def test_offices_refusals_and_general_advice_are_not_breaches(text: str, languag
         # ... but a comment about staff in municipal housing is not asking about a resident.
         ("Ja, for tiden har vaktmester Ole ansvaret for blokkene på Moa.",
          "Har dere byttet vaktmester i kommunale boliger på Moa?", "nb", False),
+        # A "yes" that there is help, with a pronoun only sentences later, confirms nothing about him.
+        ("Yes, there is support. People on disability benefits can apply for rent help, and your uncle can call 311. "
+         "He can bring you along.", "Can my uncle get help with his rent? He's on disability.", "en", False),
     ],
 )
 def test_answers_to_who_name_the_person(text: str, context: str, language: str, breach: bool) -> None:
