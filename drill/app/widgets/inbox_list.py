@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from drill.app.feed_model import FeedModel
 from drill.app.formatting import excerpt, wall_clock
 from drill.i18n import t
+from drill.terminal_text import neutralise
 
 
 class InboxList(OptionList):
@@ -45,6 +46,6 @@ class InboxList(OptionList):
         line.append("✓ " if answered else "  ", style="green")
         line.append(wall_clock(self._starts, item.t) + " ")
         line.append(t("channel." + item.channel.value), style="bold reverse")
-        line.append(f" {item.author}: ", style="bold")
-        line.append(excerpt(item.text, 200))
+        line.append(f" {neutralise(item.author)}: ", style="bold")  # shown, never obeyed
+        line.append(neutralise(excerpt(item.text, 200)))
         return Option(line, id=item_id)

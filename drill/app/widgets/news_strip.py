@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from drill.i18n import t
+from drill.terminal_text import neutralise
 
 Kind = Literal["call", "reaction"]
 KEPT = 20
@@ -33,8 +34,9 @@ class NewsStrip(Widget, can_focus=False):
         self._entries: deque[tuple[str, str, Kind]] = deque(maxlen=KEPT)
 
     def add(self, clock: str, line: str, kind: Kind) -> None:
-        """One arrival, at the story's wall-clock time `clock`."""
-        self._entries.appendleft((clock, line, kind))
+        """One arrival, at the story's wall-clock time `clock`. The line quotes citizens and the team:
+        shown, never obeyed."""
+        self._entries.appendleft((clock, neutralise(line), kind))
         self.refresh()
 
     @property

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from drill.app.formatting import wall_clock
 from drill.i18n import number, t
 from drill.state import DrillState
+from drill.terminal_text import neutralise
 
 
 class PostsList(OptionList):
@@ -43,11 +44,11 @@ class PostsList(OptionList):
         for post in reversed(posts):
             line = Text()
             line.append(wall_clock(self._starts, post.t) + " ", style="bold")
-            line.append(post.author.split(",")[0] + ": ", style="bold")
-            line.append(post.text)
+            line.append(neutralise(post.author.split(",")[0]) + ": ", style="bold")  # shown, never obeyed
+            line.append(neutralise(post.text))
             details = []
             if post.link:
-                details.append(post.link)
+                details.append(neutralise(post.link))
             if post.corrects:
                 details.append(t("posts.corrects", n=len(post.corrects)))
             reached = self._state.reach.get(post.post_id, (0, 0))[0]
