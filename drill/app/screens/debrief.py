@@ -19,6 +19,7 @@ from drill.app.formatting import plain_text
 from drill.app.screens.keys import CatalogueBindings
 from drill.i18n import active_language, number, t
 from drill.scenario.durations import clock_label
+from drill.terminal_text import neutralise
 
 
 class DebriefScreen(CatalogueBindings):
@@ -111,7 +112,7 @@ class DebriefScreen(CatalogueBindings):
             lines.append(t("debrief.no_findings"))
         for finding in chosen:
             lines.append(finding.title + "\n", style="bold")
-            lines.append("  " + finding.what + "\n")
+            lines.append("  " + neutralise(finding.what) + "\n")  # findings and moments quote citizens
             if finding.action:
                 lines.append("  → " + finding.action + "\n", style="italic")
         strengths = report.strengths(3)
@@ -121,7 +122,7 @@ class DebriefScreen(CatalogueBindings):
                 # What the team did, with the moment; the rule it honours in a lighter line under it.
                 moments = self._debrief.did.get(finding.rule) or [finding.what]
                 for moment in moments:
-                    lines.append(f"  + {moment}\n")
+                    lines.append(f"  + {neutralise(moment)}\n")
                 lines.append(f"    {finding.title}\n", style="dim")
         return lines
 
@@ -149,7 +150,7 @@ class DebriefScreen(CatalogueBindings):
         for label, value in rows:
             table.add_row(label, value)
         for index, (item_id, people) in enumerate(list(s.reach.items())[:5]):
-            quote = self._debrief.names.get(item_id, item_id)
+            quote = neutralise(self._debrief.names.get(item_id, item_id))  # shown, never obeyed
             table.add_row(t("summary.reach") if index == 0 else "", f"{number(people):>7}  " + t("summary.quote", text=quote))
         return table
 
