@@ -28,6 +28,9 @@ def score_coverage(ctx: ScoringContext) -> DimensionResult:
         results.append(c3)
     c1 = results[0]
     summary = c1.what.split(".")[0] + "." if c1.score is not None else c1.what
+    unplayed = int(c1.metrics.get("unplayed", 0))
+    if unplayed:  # the debrief shows speed (played only) beside this count: say it holds the planned ones too
+        summary += say(ctx.lang, "findings.coverage.c1_unplayed", n=unplayed)
     return DimensionResult("coverage", results, summary)
 
 
