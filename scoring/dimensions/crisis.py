@@ -307,8 +307,10 @@ def reach_sentence(ctx: ScoringContext, row: RumourReach) -> str | None:
                    people=approx(prevented, lang))
     elif row.corrected_at is None:
         text = say(lang, "findings.crisis.reach_never", quote=rumour, people=number(row.reached, lang))
-    else:
+    elif row.corrected_at - row.t > ctx.thresholds.correction_within:
         text = say(lang, "findings.crisis.reach_too_late", at=row.corrected_at_clock, quote=rumour)
+    else:
+        return None  # corrected in time and nothing left to keep from it: the K6 sentence says it was corrected
     if row.with_earlier_correction is not None and row.earlier_by and row.reached > row.with_earlier_correction:
         saved = row.reached - row.with_earlier_correction
         if row.corrected_at is None:
@@ -347,20 +349,22 @@ def _k6(ctx: ScoringContext, rumours: list[RumourReach]) -> RuleResult | None:
         else:
             missed.append(item)
     spreading = [i for i in claims if i.spreads]
+    # One sentence per rumour: where its reach is told (which says whether and when it was corrected),
+    # the plain "corrected after" / "never corrected" sentence would say it a second time.
+    told = {row.item_id: sentence for row in rumours if (sentence := reach_sentence(ctx, row))}
     what = say_n(lang, "findings.crisis.k6", len(claims) + unplayed, share=share(on_time, len(claims) + unplayed, lang),
                  target=duration(target, lang), late=late, never=len(missed) + unplayed)
     if unplayed:
         what += say(lang, "findings.unplayed_of_them", n=unplayed)
-    for item in spreading:
+    for item in (i for i in spreading if i.item_id not in told):
         at = ctx.addressed_at(item)
         if at is None:
             what += say(lang, "findings.crisis.k6_never", quote=quoted(quote(item.text, 60), lang))
         else:
             what += say(lang, "findings.crisis.k6_corrected_after", quote=quoted(quote(item.text, 60), lang),
                         after=duration(at - item.t, lang))
-    sentences = [s for row in rumours if (s := reach_sentence(ctx, row))]
-    if sentences:
-        what += " " + " ".join(sentences)
+    if told:
+        what += " " + " ".join(told.values())
     agreed = ctx.agreed_with_claims
     if agreed:
         first = agreed[0][0]
