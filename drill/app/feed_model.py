@@ -169,7 +169,8 @@ class FeedModel:
         key = (self._content, self.view, self.sort, self.query)
         if self._rows is None or key != self._rows_key:
             page = self._page_rows() if self.view == "all" else []
-            self._rows = self._triage.rows(self.view, self.sort, self.query, page, self._latest.__contains__)
+            self._rows = self._triage.rows(self.view, self.sort, self.query, page, self._latest.__contains__,
+                                           self._latest.get)
             self._rows_key = key
         return self._rows
 

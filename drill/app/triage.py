@@ -15,6 +15,7 @@ Rows are ids: an item id, `group:<id>` for similar questions shown as one row
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from bisect import bisect_left
 from itertools import chain, islice
 from typing import Literal, overload
 
@@ -101,6 +102,10 @@ class Rows(Sequence[str]):
             index += self._length
         if not 0 <= index < self._length:
             raise IndexError(index)
+        return self._at(index)
+
+    def _at(self, index: int) -> str:
+        """The row at `index` (within the length), read from the source as far as it."""
         self._fill(index + 1)
         if index >= len(self._read):
             raise IndexError(index)
@@ -142,6 +147,72 @@ class Rows(Sequence[str]):
             self._length = len(read)  # the source ran out first (never expected)
 
 
+class Listed(Rows):
+    """Rows that are a list (as long as it is now) read forwards or backwards, where `place`
+    finds a row's index in the list at once.
+
+    Under a newest-first storm the selected row sinks about 300 rows a wall second, and the
+    rows are built again on every tick; finding the selection by reading down to it made each
+    tick cost as much as its depth. Reading the list at an index, and asking `place` where a
+    row is, costs the same at any depth. `place` may answer None or a wrong index (then the
+    rows are read as far as the row, as in `Rows`); the answer is checked against the list.
+    """
+
+    def __init__(self, ids: Sequence[str], *, newest_first: bool, place: Callable[[str], int | None],
+                 holds: Callable[[str], bool] | None = None) -> None:
+        super().__init__(len(ids), backwards(ids) if newest_first else forwards(ids), holds)
+        self._ids = ids
+        self._count = len(ids)
+        self._newest_first = newest_first
+        self._place = place
+
+    def _at(self, index: int) -> str:
+        return self._ids[self._count - 1 - index if self._newest_first else index]
+
+    def position(self, row: str) -> int:
+        if self._holds is not None and not self._holds(row):
+            return -1
+        where = self._place(row)
+        if where is not None and 0 <= where < self._count and self._ids[where] == row:
+            return self._count - 1 - where if self._newest_first else where
+        return super().position(row)
+
+
+class Pinned(Rows):
+    """`pinned` on top of `rows` (taken out of where it stood in them, if it was there), with
+    `rows`' own way of finding a row and reading at an index."""
+
+    def __init__(self, pinned: str, rows: Rows, inside: bool, holds: Callable[[str], bool] | None = None) -> None:
+        self._pinned = pinned
+        self._rows = rows
+        self._inside_at: int | None = None if inside else -1
+        rest = (row for row in rows if row != pinned)
+        super().__init__(len(rows) + (0 if inside else 1), chain([pinned], rest), holds)
+
+    @property
+    def _inside(self) -> int:
+        """Where the pinned row stood in `rows` (-1: not there), looked up when first needed."""
+        if self._inside_at is None:
+            self._inside_at = self._rows.position(self._pinned)
+        return self._inside_at
+
+    def _at(self, index: int) -> str:
+        if index == 0:
+            return self._pinned
+        below = index - 1
+        return self._rows[below + (1 if 0 <= self._inside <= below else 0)]
+
+    def position(self, row: str) -> int:
+        if row == self._pinned:
+            return 0
+        if self._holds is not None and not self._holds(row):
+            return -1
+        where = self._rows.position(row)
+        if where < 0:
+            return -1
+        return where + (0 if 0 <= self._inside < where else 1)
+
+
 def backwards(ids: Sequence[str]) -> Iterator[str]:
     """The ids newest first, as they are now (later appends are not included)."""
     return (ids[i] for i in range(len(ids) - 1, -1, -1))
@@ -176,6 +247,8 @@ class Triage:
         self._moderation_needed: list[str] = []
         self._moderate: list[str] = []
         self._moderation_changed = False
+        self._waits_again = False
+        """Something was restored or unhidden since the last look, so an item may wait again."""
         self._spreading: dict[str, None] = {}
         self._ours: set[str] = set()
         """Threads the team replied in, and those under its official posts."""
@@ -206,6 +279,7 @@ class Triage:
                 self._static["ours"].append(row)
             elif isinstance(payload, ItemHidden | ItemDeleted | ItemUnhidden | ItemRestored):
                 self._moderation_changed = True
+                self._waits_again |= isinstance(payload, ItemUnhidden | ItemRestored)
             elif isinstance(payload, ReachUpdated) and payload.item_id in items:
                 self._spreading[payload.item_id] = None
 
@@ -234,21 +308,31 @@ class Triage:
             self._static["ours"].append(item_id)
 
     def _mark_ours(self, thread_id: str) -> None:
-        """A thread the team replied in joins "ours" (its items, in posting order)."""
+        """A thread the team replied in joins "ours" (its items, in posting order).
+
+        Only the items already posted as far as these events go: the state may be ahead (a
+        rebuild from a whole log, a batch with later comments in it), and those later items join
+        when their own `ItemPosted` comes; taking them now listed them twice."""
         if thread_id in self._ours:
             return
         self._ours.add(thread_id)
         state = self._state
         fresh = [thread_id, *state.threads.get(thread_id, ())]
-        merged = set(self._static["ours"]).union(i for i in fresh if i in state.items)
+        merged = set(self._static["ours"]).union(i for i in fresh if i in state.items and i in self._index)
         self._static["ours"] = sorted(merged, key=lambda i: self._index.get(i, -1))
 
     # --- reading ------------------------------------------------------------------------
 
     def waiting(self) -> list[str]:
-        """The items waiting for an answer, posting order; exactly the account's waiting set."""
+        """The items waiting for an answer, posting order; exactly the account's waiting set.
+
+        Compacted when the count says some stopped waiting; listed again when something may wait
+        again (one answered and one restored between two looks leave the count as it was)."""
         state = self._state
-        if len(self._waiting) != state.waiting_count:
+        if self._waits_again:
+            self._waiting = [i for i in self._answer_needed if state.is_waiting(i)]
+            self._waits_again = False
+        elif len(self._waiting) != state.waiting_count:
             self._waiting = [i for i in self._waiting if state.is_waiting(i)]
             if len(self._waiting) != state.waiting_count:  # something waits again (restored)
                 self._waiting = [i for i in self._answer_needed if state.is_waiting(i)]
@@ -287,30 +371,32 @@ class Triage:
         return query in self._haystack.get(row, "")
 
     def rows(self, view: View, sort: Sort, query: str, threads: Sequence[str],
-             is_thread: Callable[[str], bool] | None = None) -> Rows:
+             is_thread: Callable[[str], bool] | None = None,
+             thread_place: Callable[[str], int | None] | None = None) -> Rows:
         """The rows of `view` in `sort` order, only those matching `query` (casefolded) if given.
 
-        `threads` are the page's thread roots, least recent activity first (the "all" view), and
-        `is_thread` says whether a row is one of them. Only the rows read are worked out.
+        `threads` are the page's thread roots, least recent activity first (the "all" view),
+        `is_thread` says whether a row is one of them and `thread_place` where it is in
+        `threads`. Only the rows read are worked out.
         """
-        ordered = self._ordered(view, sort, threads, is_thread)
+        ordered = self._ordered(view, sort, threads, is_thread, thread_place)
         if query:
             found = [row for row in ordered if self.matches(row, query)]
             return Rows(len(found), found)
         return ordered
 
     def _ordered(self, view: View, sort: Sort, threads: Sequence[str],
-                 is_thread: Callable[[str], bool] | None) -> Rows:
+                 is_thread: Callable[[str], bool] | None,
+                 thread_place: Callable[[str], int | None] | None) -> Rows:
         items = self._state.items
         if view == "all":
-            ordered = self._sorted(threads, sort, newest_first=False, holds=is_thread)
+            ordered = self._sorted(threads, sort, newest_first=False, holds=is_thread, place=thread_place)
             pinned = self._pinned()
             if pinned is None:
                 return ordered
             inside = is_thread(pinned) if is_thread is not None else pinned in threads
-            rest = (row for row in ordered if row != pinned)
             on_page = None if is_thread is None else (lambda row: row == pinned or is_thread(row))
-            return Rows(len(ordered) + (0 if inside else 1), chain([pinned], rest), on_page)
+            return Pinned(pinned, ordered, inside, on_page)
         if view == "needs":
             return self._needs(sort)
         if view in GROUPED_VIEWS:
@@ -324,16 +410,32 @@ class Triage:
             item = items.get(row)
             return item is not None and kind(item)
 
-        return self._sorted(self.members(view), sort, newest_first=False, holds=holds)
+        members = self.members(view)
+        return self._sorted(members, sort, newest_first=False, holds=holds, place=self._place_in(members))
 
     def _pinned(self) -> str | None:
         """The team's latest official post, shown on top of the page."""
         posts = self._state.official_posts
         return post_row(posts[-1].post_id) if posts else None
 
+    def _place_in(self, ids: Sequence[str]) -> Callable[[str], int | None]:
+        """Where a row is in `ids`, a list in posting order (so sorted by `_index`): a binary
+        search instead of a walk."""
+        index = self._index
+
+        def place(row: str) -> int | None:
+            key = index.get(row)
+            if key is None:
+                return None
+            return bisect_left(ids, key, hi=len(ids), key=lambda i: index.get(i, -1))
+
+        return place
+
     def _sorted(self, ids: Sequence[str], sort: Sort, *, newest_first: bool,
-                holds: Callable[[str], bool] | None = None) -> Rows:
-        """`ids` is newest first when `newest_first`, else posting order; `holds` is membership."""
+                holds: Callable[[str], bool] | None = None,
+                place: Callable[[str], int | None] | None = None) -> Rows:
+        """`ids` is newest first when `newest_first`, else posting order; `holds` is membership
+        and `place` (when given) where a row is in `ids`."""
         if sort == "reach":
             items = self._state.items
             member = holds if holds is not None else set(ids).__contains__
@@ -343,6 +445,8 @@ class Triage:
             rest = forwards(ids) if newest_first else backwards(ids)
             return Rows(len(ids), chain(spreading, (i for i in rest if i not in first)), holds)
         newest = sort == "newest"
+        if place is not None:
+            return Listed(ids, newest_first=newest != newest_first, place=place, holds=holds)
         return Rows(len(ids), backwards(ids) if newest != newest_first else forwards(ids), holds)
 
     def _needs(self, sort: Sort) -> Rows:
