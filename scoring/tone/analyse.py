@@ -216,7 +216,6 @@ def _is_complaint(context: str) -> bool:
     return any(load_ruleset(lang).lexicon.complaint_re.search(context) for lang in SUPPORTED_LANGUAGES)
 
 
-@lru_cache(maxsize=None)
 @lru_cache(maxsize=4096)
 def _analysed_text(text: str, language: str) -> AnalysedText:
     """One tokenised text (and its pattern matches) per reply text: during scoring the same
