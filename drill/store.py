@@ -9,8 +9,10 @@ same file; SQLite's locking keeps their appends whole.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -42,7 +44,54 @@ CREATE TABLE IF NOT EXISTS events (
 
 
 class SessionFileError(DrillError):
-    """The file is missing, not a drill session, from a newer drill, locked or damaged."""
+    """The file is missing, not a drill session, from a newer drill, locked or damaged.
+
+    `reason` says which, for callers that list files by what is wrong with them (`drill
+    history`): the message itself is in the user's language and no place to look for words.
+    """
+
+    def __init__(self, text: str, reason: str = "damaged") -> None:
+        super().__init__(text)
+        self.reason = reason
+
+
+def damaged(path: Path | str, error: BaseException | None = None) -> SessionFileError:
+    """"The session file is damaged", with SQLite's reason in words when it is one people meet."""
+    problem = _sqlite_problem(error) if error is not None else None
+    if problem is None:
+        return SessionFileError(message("walk.session.damaged", path=path))
+    return SessionFileError(message("walk.session.damaged_because", path=path, problem=problem))
+
+
+def busy(path: Path | str) -> SessionFileError:
+    return SessionFileError(message("walk.session.busy", path=path), reason="busy")
+
+
+def _sqlite_problem(error: BaseException) -> str | None:
+    """SQLite's words for what is wrong, in the user's language; None for the rare rest."""
+    text = str(error)
+    for marker, key in (("malformed", "walk.problem.malformed"), ("not a database", "walk.problem.not_a_database"),
+                        ("unable to open", "walk.problem.cannot_open"),
+                        ("I/O", "walk.problem.disk_io"), ("readonly", "walk.problem.read_only"),
+                        ("read-only", "walk.problem.read_only"), ("full", "walk.problem.disk_full")):
+        if marker in text:
+            return message(key)
+    return None
+
+
+_OS_PROBLEMS = {
+    errno.EACCES: "walk.problem.no_permission", errno.EPERM: "walk.problem.no_permission",
+    errno.EROFS: "walk.problem.read_only", errno.ENOSPC: "walk.problem.disk_full",
+    errno.ENOTDIR: "walk.problem.not_a_folder", errno.ENAMETOOLONG: "walk.problem.name_too_long",
+    errno.ENOENT: "walk.problem.no_such_folder", errno.EIO: "walk.problem.disk_io",
+    errno.EEXIST: "walk.problem.not_a_folder",
+}
+
+
+def os_problem(error: OSError) -> str:
+    """Why the operating system refused a file, in the user's language (its own words for the rare rest)."""
+    key = _OS_PROBLEMS.get(error.errno or 0)
+    return message(key) if key else str(error.strerror or error)
 
 
 class SessionStore:
@@ -61,24 +110,19 @@ class SessionStore:
         path = Path(path)
         if path.exists():
             if not overwrite:
-                raise SessionFileError(
-                    f"{path}: a session file with this name exists already. "
-                    "Choose another name, or resume it."
-                )
+                raise SessionFileError(message("walk.session.exists", path=path), reason="exists")
             holder = in_use_by(path)
             if holder:
-                raise SessionFileError(
-                    f"{path}: the session file is in use ({holder}); it is not overwritten. "
-                    "Stop that program first, or choose another name."
-                )
+                raise SessionFileError(message("walk.session.in_use", path=path, holder=holder), reason="busy")
         try:
             if path.exists():
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
-            if path.parent and not path.parent.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)  # a file in the way: EEXIST
         except OSError as error:
-            raise SessionFileError(f"{path}: cannot write the session file here ({error.strerror or error}).") from None
+            raise SessionFileError(message("walk.session.cannot_write_here", path=path, problem=os_problem(error)),
+                                   reason="cannot_write") from None
         try:
             return cls._create(path, scenario_text=scenario_text, scenario_path=scenario_path,
                                scenario_hash=scenario_hash, seed=seed)
@@ -107,9 +151,9 @@ class SessionStore:
     def open(cls, path: Path | str) -> SessionStore:
         path = Path(path)
         if not path.exists():
-            raise SessionFileError(message("input.session_missing", path=path))
+            raise SessionFileError(message("input.session_missing", path=path), reason="missing")
         if path.is_dir():
-            raise SessionFileError(message("input.session_folder", path=path))
+            raise SessionFileError(message("input.session_folder", path=path), reason="not_a_session")
         # No peeking at the header with a plain file handle: closing any descriptor of a file
         # drops every SQLite lock this process holds on it, which lets another process delete
         # the write-ahead log under a live connection. SQLite itself says "not a database".
@@ -119,10 +163,12 @@ class SessionStore:
         except sqlite3.DatabaseError as error:
             connection.close()
             if "locked" in str(error):
-                raise SessionFileError(message("input.session_locked", path=path)) from None
+                raise SessionFileError(message("input.session_locked", path=path), reason="busy") from None
             if "no such table" in str(error):
-                raise SessionFileError(message("input.session_not_drill", path=path)) from None
-            raise SessionFileError(f"{path}: not a drill session file ({error}).") from None
+                raise SessionFileError(message("input.session_not_drill", path=path), reason="not_a_session") from None
+            if "not a database" in str(error):
+                raise SessionFileError(message("input.session_not_sqlite", path=path), reason="not_a_session") from None
+            raise damaged(path, error) from None
         meta = {str(key): str(value) for key, value in rows}
         try:
             _check_meta(path, meta, connection)
@@ -169,12 +215,12 @@ class SessionStore:
         """The scenario exactly as it was when the drill started, from the text kept in the file."""
         text = self.meta.get("scenario_text")
         if not text:
-            raise SessionFileError(f"{self.path}: the session file holds no scenario text.")
-        origin = f"{self.scenario_path or self.path} (stored in {self.path.name})"
+            raise SessionFileError(message("walk.session.no_scenario", path=self.path))
+        origin = message("walk.session.stored_in", origin=self.scenario_path or self.path, name=self.path.name)
         try:
             return parse_scenario(text, origin)
         except DrillError as error:
-            raise SessionFileError(f"{self.path}: the scenario stored in the session file is not valid:\n{error}") from None
+            raise SessionFileError(message("walk.session.scenario_invalid", path=self.path, problems=error)) from None
 
     # --- events ------------------------------------------------------------------------
 
@@ -192,10 +238,7 @@ class SessionStore:
                     "INSERT INTO events (seq, t, wall, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?)", rows
                 )
             except sqlite3.IntegrityError:
-                raise SessionFileError(
-                    f"{self.path}: another program has written the same events; "
-                    "only one host may run a drill's clock."
-                ) from None
+                raise SessionFileError(message("walk.session.same_events", path=self.path), reason="busy") from None
 
     def events(self, after_seq: int = 0) -> list[Event]:
         return list(self.iter_events(after_seq))
@@ -207,27 +250,24 @@ class SessionStore:
         back, so a damaged or hand-edited file is named here with the event that is wrong,
         instead of surfacing later as a crash in whatever consumes the events.
         """
-        expected, last_t = after_seq + 1, 0.0
+        expected, last_t, seq = after_seq + 1, 0.0, after_seq + 1
         try:
             cursor = self._db.execute(
                 "SELECT seq, t, wall, actor, payload FROM events WHERE seq > ? ORDER BY seq", (after_seq,)
             )
             for seq, t, wall, actor, payload in cursor:
                 if seq != expected:
-                    raise SessionFileError(
-                        f"{self.path}: the session file is damaged: event {expected} is missing "
-                        f"(the log goes on at {seq})."
-                    )
+                    raise SessionFileError(message("walk.session.event_missing", path=self.path, expected=expected,
+                                                   found=seq))
                 if not isinstance(t, (int, float)) or not 0 <= t <= MAX_EVENT_TIME or t < last_t:
-                    raise SessionFileError(
-                        f"{self.path}: the session file is damaged: event {seq} has the time {t!r}."
-                    )
+                    raise SessionFileError(message("walk.session.event_time", path=self.path, seq=seq,
+                                                   time=_shown_time(t)))
                 expected, last_t = seq + 1, float(t)
                 yield Event(seq=seq, t=t, wall=wall, actor=actor, payload=payload_adapter.validate_json(payload))
         except sqlite3.DatabaseError as error:
-            raise SessionFileError(f"{self.path}: the session file is damaged ({error}).") from None
-        except (ValueError, TypeError) as error:
-            raise SessionFileError(f"{self.path}: an event in the session file cannot be read ({error}).") from None
+            raise damaged(self.path, error) from None
+        except (ValueError, TypeError):
+            raise SessionFileError(message("walk.session.event_unreadable", path=self.path, seq=seq)) from None
 
     def fingerprint(self) -> str:
         """A digest of the drill as recorded: the scenario, the seed and every event but its wall time.
@@ -243,7 +283,7 @@ class SessionStore:
             while rows := cursor.fetchmany(2000):
                 digest.update(repr(rows).encode())  # one C-level repr per batch: a fraction of a loop
         except sqlite3.DatabaseError as error:
-            raise SessionFileError(f"{self.path}: the session file is damaged ({error}).") from None
+            raise damaged(self.path, error) from None
         return digest.hexdigest()
 
     def last_seq(self) -> int:
@@ -251,7 +291,7 @@ class SessionStore:
             row = self._db.execute("SELECT MAX(seq) FROM events").fetchone()
             return int(row[0] or 0)
         except (sqlite3.DatabaseError, ValueError, TypeError) as error:
-            raise SessionFileError(f"{self.path}: the session file is damaged ({error}).") from None
+            raise damaged(self.path, error) from None
 
 
 def in_use_by(path: Path) -> str | None:
@@ -273,13 +313,13 @@ def in_use_by(path: Path) -> str | None:
             probe.execute("ROLLBACK")
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
-                return "another program has it open"
+                return message("walk.session.held_by_program")
         except sqlite3.DatabaseError:
             pass  # not an SQLite file at all: nobody is using it as a session
         finally:
             probe.close()
     for pid in _pids_holding(path):
-        return f"process {pid} has it open"
+        return message("walk.session.held_by_process", pid=pid)
     return None
 
 
@@ -308,32 +348,27 @@ def _pids_holding(path: Path) -> Iterator[int]:
 def _check_meta(path: Path, meta: dict[str, str], connection: sqlite3.Connection) -> None:
     """Refuse a file whose header rows or tables are not what drill writes, naming what is wrong."""
     if meta.get("format") != FORMAT:
-        raise SessionFileError(message("input.session_not_drill", path=path))
+        raise SessionFileError(message("input.session_not_drill", path=path), reason="not_a_session")
     version_text = meta.get("format_version", "0")
     try:
         version = int(version_text)
     except ValueError:
-        raise SessionFileError(
-            f"{path}: the session file is damaged: its format version {version_text[:40]!r} is not a number."
-        ) from None
+        raise SessionFileError(message("walk.session.version_not_number", path=path,
+                                       shown=repr(version_text[:40]))) from None
     if version > FORMAT_VERSION:
-        raise SessionFileError(
-            f"{path}: written by a newer version of drill (session format {version}; "
-            f"this drill reads up to {FORMAT_VERSION}). Update drill to open it."
-        )
+        raise SessionFileError(message("walk.session.newer", path=path, version=version, supported=FORMAT_VERSION),
+                               reason="newer")
     seed_text = meta.get("seed", "0")
     try:
         int(seed_text)
     except ValueError:
-        raise SessionFileError(
-            f"{path}: the session file is damaged: its seed {seed_text[:40]!r} is not a whole number."
-        ) from None
+        raise SessionFileError(message("walk.session.seed_not_number", path=path, shown=repr(seed_text[:40]))) from None
     try:
         found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
     except sqlite3.DatabaseError as error:
-        raise SessionFileError(f"{path}: the session file is damaged ({error}).") from None
+        raise damaged(path, error) from None
     if found is None:
-        raise SessionFileError(f"{path}: the session file is damaged: it has no table of events.")
+        raise SessionFileError(message("walk.session.no_events", path=path))
 
 
 def export_jsonl(events: Iterable[Event]) -> Iterator[str]:
@@ -353,8 +388,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
-            raise SessionFileError(message("input.session_not_sqlite", path=path)) from None
-        raise SessionFileError(f"{path}: cannot open the session file ({error}).") from None
+            raise SessionFileError(message("input.session_not_sqlite", path=path), reason="not_a_session") from None
+        problem = _sqlite_problem(error) or message("walk.problem.cannot_open")
+        raise SessionFileError(message("walk.session.cannot_open", path=path, problem=problem),
+                               reason="cannot_write") from None
     return connection
 
 
@@ -366,17 +403,16 @@ def write_failure(path: Path | str, error: sqlite3.Error) -> SessionFileError:
     """
     name = getattr(error, "sqlite_errorname", "")
     if name == "SQLITE_FULL" or "full" in str(error):
-        return SessionFileError(
-            f"{path}: the disk is full, so the drill stopped here; everything recorded before "
-            "is kept in the file. Free some space, then resume it."
-        )
+        return SessionFileError(message("walk.session.disk_full", path=path), reason="cannot_write")
     if name.startswith("SQLITE_IOERR") or "I/O" in str(error):
-        return SessionFileError(
-            f"{path}: the session file could not be written ({error}); everything recorded before is kept."
-        )
+        return SessionFileError(message("walk.session.write_failed_kept", path=path,
+                                        problem=message("walk.problem.disk_io")), reason="cannot_write")
     if "locked" in str(error) or "busy" in str(error):
-        return SessionFileError(f"{path}: the session file is busy or locked ({error}); try again.")
-    return SessionFileError(f"{path}: the session file could not be written ({error}).")
+        return busy(path)
+    problem = _sqlite_problem(error)
+    if problem is None:
+        return SessionFileError(message("walk.session.write_refused", path=path), reason="cannot_write")
+    return SessionFileError(message("walk.session.write_failed", path=path, problem=problem), reason="cannot_write")
 
 
 class Transaction:
@@ -395,9 +431,10 @@ class Transaction:
         if self._what is None:
             try:
                 rows = self.db.execute("PRAGMA database_list").fetchall()
-                self._what = next((str(row[2]) for row in rows if row[1] == "main" and row[2]), "the session file")
+                self._what = next((str(row[2]) for row in rows if row[1] == "main" and row[2]),
+                                  message("walk.session.the_file"))
             except sqlite3.Error:
-                self._what = "the session file"
+                self._what = message("walk.session.the_file")
         return self._what
 
     def __enter__(self) -> sqlite3.Connection:
@@ -424,6 +461,13 @@ class Transaction:
             raise write_failure(self.what, exc) from None
         if failed_commit is not None:
             raise failed_commit
+
+
+def _shown_time(t: object) -> str:
+    """An event's broken time as the user can read it: a number plainly, anything else quoted."""
+    if isinstance(t, float) and math.isfinite(t):
+        return f"{t:g}"
+    return repr(t)
 
 
 def _wall_now() -> str:

@@ -111,10 +111,9 @@ class SessionReader:
             with SessionStore.open(path) as store:
                 return self._prepare(store, path, key)
         except DrillError as error:
-            # The store's message is English and names the file; the report gives the reason in
-            # the reader's language beside the file name.
-            return self._incomparable(name, "not_a_session" if "not a drill session" in str(error)
-                                      or "no such" in str(error) else "damaged")
+            # The store's message names the file in the command's language; the report gives
+            # the reason in the reader's language beside the file name, from the store's reason.
+            return self._incomparable(name, _reason(error))
         except Exception:  # noqa: BLE001 - one unreadable file is listed, never the end of a year's history
             return self._incomparable(name, "damaged")
 
@@ -200,9 +199,14 @@ def score_file(path: Path, scenario: Scenario | None = None) -> Summary | Incomp
             return "not_ended"
         return score_summary(scenario, events)
     except DrillError as error:
-        return "not_a_session" if "not a drill session" in str(error) else "damaged"
+        return _reason(error)
     except Exception:  # noqa: BLE001 - one unreadable file is listed, never the end of a year's history
         return "damaged"
+
+
+def _reason(error: DrillError) -> IncomparableReason:
+    """Why a file cannot be compared, from what the store found (its message is in the user's language)."""
+    return "not_a_session" if getattr(error, "reason", "") in ("not_a_session", "missing") else "damaged"
 
 
 _PARSED: dict[str, Scenario] = {}

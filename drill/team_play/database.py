@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from drill.store import BUSY_TIMEOUT_MS, SessionFileError, Transaction
+from drill.store import BUSY_TIMEOUT_MS, Transaction, busy, damaged
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS requests (
@@ -119,9 +119,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
             connection.executescript(f"BEGIN IMMEDIATE; {_TABLES} COMMIT;")
             _add_signature_columns(connection)
     except sqlite3.OperationalError as error:
-        raise SessionFileError(f"{path}: the session file is busy or locked ({error}); try again.") from None
+        raise busy(path) from None
     except sqlite3.DatabaseError as error:
-        raise SessionFileError(f"{path}: the session file is damaged ({error}).") from None
+        raise damaged(path, error) from None
     return connection
 
 
