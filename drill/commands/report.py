@@ -47,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
                           other=other)
     record_score(session.path, session.events, report.score)
     text = RENDERERS[args.format](report)
+    if args.output is None and args.format == "html" and sys.stdout.isatty():
+        # A terminal shows HTML as one long line of markup; the trainer wants the page, so it is
+        # written where the app's `w` writes it, and the line below says where. `-o -` still prints.
+        out = session.path.with_suffix(".html")
     if out is None:
         sys.stdout.write(text)
         return 0
