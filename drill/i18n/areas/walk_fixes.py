@@ -7,6 +7,11 @@ The English wording is the one drill printed before, so scripts that read it kee
 
 TEXTS: dict[str, dict[str, str]] = {
     "nb": {
+        "walk.picker.col_result_short": "Resultat",
+        "walk.picker.day_pattern": "d.M.",
+        "walk.picker.shipped_short": "med drill",
+        "walk.picker.last_short": "{score} · {date}",
+        "walk.picker.last_line": "Siste resultat: {result}",
         "walk.session.exists": "{path}: det finnes alt en øktfil med dette navnet. Velg et annet navn, eller fortsett den.",
         "walk.session.in_use": "{path}: øktfila er i bruk ({holder}); den blir ikke overskrevet. Avslutt det programmet først, eller velg et annet navn.",
         "walk.session.held_by_program": "et annet program har den åpen",
@@ -44,6 +49,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finnes ikke, eller du har ikke tilgang til den",
     },
     "nn": {
+        "walk.picker.col_result_short": "Resultat",
+        "walk.picker.day_pattern": "d.M.",
+        "walk.picker.shipped_short": "med drill",
+        "walk.picker.last_short": "{score} · {date}",
+        "walk.picker.last_line": "Siste resultat: {result}",
         "walk.session.exists": "{path}: det finst alt ei øktfil med dette namnet. Vel eit anna namn, eller hald fram med henne.",
         "walk.session.in_use": "{path}: øktfila er i bruk ({holder}); ho blir ikkje skriven over. Avslutt det programmet først, eller vel eit anna namn.",
         "walk.session.held_by_program": "eit anna program har henne open",
@@ -81,6 +91,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finst ikkje, eller du har ikkje tilgang til henne",
     },
     "en": {
+        "walk.picker.col_result_short": "Result",
+        "walk.picker.day_pattern": "d MMM",
+        "walk.picker.shipped_short": "shipped",
+        "walk.picker.last_short": "{score} · {date}",
+        "walk.picker.last_line": "Last result: {result}",
         "walk.session.exists": "{path}: a session file with this name exists already. Choose another name, or resume it.",
         "walk.session.in_use": "{path}: the session file is in use ({holder}); it is not overwritten. Stop that program first, or choose another name.",
         "walk.session.held_by_program": "another program has it open",
