@@ -44,7 +44,7 @@ class LobbyDialog(ModalScreen[Mapping | None]):
             for index, member in enumerate(self._roster):
                 holder = next((grant for grant, _, held in self._seats if held == member), None)
                 yield Label(member)
-                yield Select(options, value=holder if holder is not None else Select.BLANK,
+                yield Select(options, value=holder if holder is not None else Select.NULL,
                              prompt=say("tui.lobby.absent", language), id=f"member-{index}")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(say("tui.lobby.start", language), id="start", variant="primary")
