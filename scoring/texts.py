@@ -90,12 +90,3 @@ def quoted(text: str, lang: str) -> str:
     """Quotation marks as each language prints them: «…» (nb, nn) / “…” (en)."""
     return f"“{text}”" if lang == "en" else f"«{text}»"
 
-
-def team_line(members: list[str]) -> str:
-    """The roster on one line. A member is written "Name, department", so a comma cannot also
-    separate members: each becomes "Name (department)", and members are set apart by "; " (a
-    report's meta line already uses " · " between its parts)."""
-    def one(member: str) -> str:
-        name, _, department = member.partition(",")
-        return f"{name.strip()} ({department.strip()})" if department.strip() else member.strip()
-    return "; ".join(one(member) for member in members) or "–"

@@ -28,6 +28,7 @@ from drill.events import (
     TriggerFired,
 )
 
+from drill.roster import team_line
 from drill.scenario.durations import clock_label
 from drill.team_play.texts import say, seat_label
 
@@ -54,7 +55,7 @@ def event_line(event: Event, language: str = "nb", *, trainer: bool = False) -> 
 
     body: str | None
     if isinstance(p, DrillStarted):
-        body = line("started", title=p.scenario_title, team=", ".join(p.team) or "-", duty=p.on_duty or "-")
+        body = line("started", title=p.scenario_title, team=team_line(p.team), duty=p.on_duty or "-")
     elif isinstance(p, ItemPosted):
         where = say("event.in_thread", language, thread=p.thread_id) if p.thread_id else ""
         label = f" <{p.labels.kind.value}>" if trainer else ""

@@ -19,6 +19,7 @@ from typing import Protocol, TextIO
 from drill.engine import actions as act
 from drill.engine.engine import ActionRejected
 from drill.events import Event
+from drill.roster import team_line
 from drill.scenario.models import Channel, DeletionReason, InjectContent
 from drill.team_play.database import wall_now
 from drill.team_play.lines import clock, event_line, short
@@ -183,7 +184,7 @@ class PlainConsole:
         c = self.connection
         present = {p.seat for p in c.seats()}
         seats = [(grant, seat, member) for grant, seat, member in c.grants() if seat in present]
-        self.say(say("tui.lobby.present", self.language, seats=", ".join(seat for _, seat, _ in seats) or "-"))
+        self.say(say("tui.lobby.present", self.language, seats=team_line(seat for _, seat, _ in seats)))
         for member in c.state.team:
             holder = next((seat for _, seat, held in seats if held == member), say("tui.lobby.absent", self.language))
             self.say(f"  {member:<40} {holder}")
@@ -264,7 +265,7 @@ class PlainConsole:
     def _waiting(self, words: list[str], text: str, *, name: str = "") -> None:
         now = self.connection.now
         for item in self.connection.state.waiting():
-            busy = ", ".join(p.seat for p in self.connection.busy_with(item.item_id))
+            busy = team_line((p.seat for p in self.connection.busy_with(item.item_id)), nobody="")
             self.say(f"  {item.item_id:<22} {clock(now - item.t):>10}  {short(item.text, 70)}"
                      + (f"  [{busy}]" if busy else ""))
 

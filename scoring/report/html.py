@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from drill.roster import team_line
 from drill.scenario.durations import story_clock
 from drill.terminal_text import html_text
 from scoring.models import Finding, ItemRef
 from scoring.report import svg
 from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport, distinct_examples
-from scoring.texts import decimal, duration, say_n, signed, team_line
+from scoring.texts import decimal, duration, say_n, signed
 
 FONTS = ('system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif,'
          '"Noto Color Emoji","Apple Color Emoji","Segoe UI Emoji","Segoe UI Symbol"')

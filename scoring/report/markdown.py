@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from drill.roster import team_line
 from drill.terminal_text import neutralise
 from scoring.models import Finding
 from scoring.rubric import Dimension
 from scoring.report.catalogue import label
 from scoring.report.model import AfterActionReport, distinct_examples
-from scoring.texts import decimal, duration, quoted, say_n, signed, team_line
+from scoring.texts import decimal, duration, quoted, say_n, signed
 
 _MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]|<>])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # only an ampersand that would start an entity needs escaping

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from drill.errors import DrillError
+from drill.roster import team_line
 from drill.team_play.database import Transaction, connect, wall_now
 from drill.team_play.grants import Credentials, is_reserved
 from drill.team_play.joining import request_grant
@@ -71,7 +72,7 @@ class JoinScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(say("tui.join.title", self._language, title=self._title), classes="screen-title")
-            yield Static(say("tui.join.explain", self._language, team=", ".join(self._team) or "—"))
+            yield Static(say("tui.join.explain", self._language, team=team_line(self._team, as_written=True)))
             yield Input(placeholder=say("tui.join.name", self._language), id="join-name")
             if self._join_code:
                 yield Input(placeholder=say("tui.join.code", self._language), password=True, id="join-code")

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
+from drill.roster import team_line
 from drill.team_play.texts import say
 
 Mapping = dict[str, int | None]
@@ -37,7 +38,7 @@ class LobbyDialog(ModalScreen[Mapping | None]):
         with Vertical(classes="dialog"):
             yield Label(say("tui.lobby.title", language, title=self._title), classes="dialog-title")
             yield Static(say("tui.lobby.explain", language))
-            names = ", ".join(seat for _, seat, _ in self._seats)
+            names = team_line((seat for _, seat, _ in self._seats), nobody="")
             yield Static(say("tui.lobby.present", language, seats=names) if names else say("tui.lobby.nobody", language),
                          id="lobby-present")
             options = [(seat, grant) for grant, seat, _ in self._seats]
