@@ -19,6 +19,7 @@ from typing import Protocol, TextIO
 from drill.engine import actions as act
 from drill.engine.engine import ActionRejected
 from drill.events import Event
+from drill.i18n import LANGUAGE_CODES, catalogue
 from drill.roster import team_line
 from drill.scenario.models import Channel, DeletionReason, InjectContent
 from drill.team_play.database import wall_now
@@ -30,6 +31,25 @@ from drill.team_play.seat import SeatConnection
 from drill.team_play.texts import role_label, say, say_count, seat_label
 
 REFRESH_EVERY = 0.2
+
+
+def reason_words(language: str) -> str:
+    """The hide/delete reasons as a seat types them, in its language: one word each."""
+    words = catalogue(language)
+    return ", ".join(words(f"walk.reason_word.{reason.value}") for reason in DeletionReason)
+
+
+def typed_reason(word: str) -> DeletionReason | None:
+    """The reason a typed word names: its one word in any language, its whole label, or its code."""
+    wanted = " ".join(word.split()).casefold()
+    for reason in DeletionReason:
+        names = {reason.value}
+        for language in LANGUAGE_CODES:
+            words = catalogue(language)
+            names |= {words(f"walk.reason_word.{reason.value}"), words(f"reason.{reason.value}")}
+        if wanted in {name.casefold() for name in names}:
+            return reason
+    return None
 
 
 class _Handler(Protocol):
@@ -211,7 +231,7 @@ class PlainConsole:
         self._send(act.EndDrill())
 
     def _help(self, words: list[str], text: str, *, name: str = "") -> None:
-        self.say(say("help.seat", self.language, reasons=", ".join(r.value for r in DeletionReason)))
+        self.say(say("help.seat", self.language, reasons=reason_words(self.language)))
         if self.trainer:
             self.say(say("help.trainer", self.language, channels=", ".join(c.value for c in Channel)))
             self.say(say("plain.lobby", self.language))
@@ -241,10 +261,12 @@ class PlainConsole:
         self._send(act.OfficialPost(text=text))
 
     def _moderate(self, words: list[str], text: str, *, name: str = "") -> None:
-        if len(words) < 2 or words[1] not in DeletionReason.__members__:
-            raise _Usage(f"{name} ITEM REASON [NOTE]  ({', '.join(r.value for r in DeletionReason)})")
+        reason = typed_reason(words[1]) if len(words) >= 2 else None
+        if reason is None:
+            raise _Usage(catalogue(self.language)("walk.plain.moderate_usage", command=name,
+                                                  reasons=reason_words(self.language)))
         model = act.Hide if name == "hide" else act.Delete
-        self._send(model(item=words[0], reason=DeletionReason(words[1]), note=" ".join(words[2:])))
+        self._send(model(item=words[0], reason=reason, note=" ".join(words[2:])))
 
     def _simple(self, words: list[str], text: str, *, name: str = "") -> None:
         if len(words) != 1:

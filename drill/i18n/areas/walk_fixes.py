@@ -7,6 +7,13 @@ The English wording is the one drill printed before, so scripts that read it kee
 
 TEXTS: dict[str, dict[str, str]] = {
     "nb": {
+        "walk.reason_word.usaklig": "usaklig",
+        "walk.reason_word.personal_attack": "personangrep",
+        "walk.reason_word.third_party": "tredjeperson",
+        "walk.reason_word.illegal": "ulovlig",
+        "walk.reason_word.personal_data": "personopplysninger",
+        "walk.reason_word.other": "annet",
+        "walk.plain.moderate_usage": "{command} ITEM GRUNN [NOTAT]  (grunner: {reasons})",
         "walk.picker.col_result_short": "Resultat",
         "walk.picker.day_pattern": "d.M.",
         "walk.picker.shipped_short": "med drill",
@@ -49,6 +56,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finnes ikke, eller du har ikke tilgang til den",
     },
     "nn": {
+        "walk.reason_word.usaklig": "usakleg",
+        "walk.reason_word.personal_attack": "personåtak",
+        "walk.reason_word.third_party": "tredjeperson",
+        "walk.reason_word.illegal": "ulovleg",
+        "walk.reason_word.personal_data": "personopplysningar",
+        "walk.reason_word.other": "anna",
+        "walk.plain.moderate_usage": "{command} ITEM GRUNN [NOTAT]  (grunnar: {reasons})",
         "walk.picker.col_result_short": "Resultat",
         "walk.picker.day_pattern": "d.M.",
         "walk.picker.shipped_short": "med drill",
@@ -91,6 +105,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finst ikkje, eller du har ikkje tilgang til henne",
     },
     "en": {
+        "walk.reason_word.usaklig": "improper",
+        "walk.reason_word.personal_attack": "attack",
+        "walk.reason_word.third_party": "third-party",
+        "walk.reason_word.illegal": "illegal",
+        "walk.reason_word.personal_data": "personal-data",
+        "walk.reason_word.other": "other",
+        "walk.plain.moderate_usage": "{command} ITEM REASON [NOTE]  (reasons: {reasons})",
         "walk.picker.col_result_short": "Result",
         "walk.picker.day_pattern": "d MMM",
         "walk.picker.shipped_short": "shipped",
