@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
+from scoring.parallel import ordered_map
 from scoring.tone import ToneResult, analyse_reply
 
 ANALYSES_FILE = "analyses-v1.sqlite"
@@ -198,7 +199,7 @@ def analysed(requests: Iterable[Request], *, store: AnalysisStore | None = None)
         disk = AnalysisStore() if store is None else store
         try:
             kept = disk.get_many(missing)
-            fresh = {r: analyse(r) for r in missing if r not in kept}
+            fresh = _analysed_now([r for r in missing if r not in kept])
             disk.put_many(fresh)
         finally:
             if own:
@@ -207,6 +208,15 @@ def analysed(requests: Iterable[Request], *, store: AnalysisStore | None = None)
             found[request] = kept[request] if request in kept else fresh[request]
         _remember({**kept, **fresh})
     return found
+
+
+def _analysed_now(requests: list[Request]) -> dict[Request, ToneResult]:
+    """`requests` analysed, on every core when there are many (`scoring.parallel`). The first is
+    analysed here: it loads the rules and model, which forked workers then start with."""
+    if not requests:
+        return {}
+    results = [analyse(requests[0]), *ordered_map(analyse, requests[1:])]
+    return dict(zip(requests, results))
 
 
 def _remember(results: dict[Request, ToneResult]) -> None:
