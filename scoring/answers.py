@@ -169,17 +169,31 @@ def _shares_subject(reply: _Words, comment: _Words, min_stem: int) -> bool:
     if reply.names & (comment.names | comment.words) or reply.words & (comment.words | comment.names):
         return True
     # Both tests below need the shorter word to have `min_stem` letters: shorter words never match.
-    replies = [b for b in reply.words if len(b) >= min_stem]
-    for a in comment.words:
-        if len(a) < min_stem:
-            continue
-        for b in replies:
-            short, long = (a, b) if len(a) <= len(b) else (b, a)
-            if len(short) >= min_stem and short in long:
-                return True
-            if len(short) >= min_stem + 2 and _common_prefix(a, b) >= max(min_stem + 2, int(0.75 * len(short))):
-                return True
+    ours = [b for b in reply.words if len(b) >= min_stem]
+    theirs = [a for a in comment.words if len(a) >= min_stem]
+    if not ours or not theirs:
+        return False
+    # A word inside the other, or a shared stem of `min_stem` + 2 letters, puts the first
+    # `min_stem` letters of one word inside the other: only such pairs are tried, each found
+    # with one search of all the other side's words at once.
+    their_text, our_text = "\n".join(theirs), "\n".join(ours)
+    for b in ours:
+        head = b[:min_stem]
+        if head in their_text and any(_related(a, b, min_stem) for a in theirs if head in a):
+            return True
+    for a in theirs:
+        head = a[:min_stem]
+        if head in our_text and any(_related(a, b, min_stem) for b in ours if head in b):
+            return True
     return False
+
+
+def _related(a: str, b: str, min_stem: int) -> bool:
+    """Comment word `a` and reply word `b`: one inside the other, or a long shared stem."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= min_stem and short in long:
+        return True
+    return len(short) >= min_stem + 2 and _common_prefix(a, b) >= max(min_stem + 2, int(0.75 * len(short)))
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -202,7 +216,7 @@ def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -
     reply_words = content.words
     if _shares_subject(content, _content(comment, lang), rules.min_stem):
         return Verdict(True, "subject")
-    lowered = {m.group().lower() for m in TOKEN_RE.finditer(reply)}
+    lowered = set(map(str.lower, TOKEN_RE.findall(reply)))
     referral = bool(lowered & rules.channels.of(lang) or reply_words & rules.channels.of(lang))
     if claim:
         # Whether it is true, or who will say (the police own casualty facts, KS p.20).
