@@ -21,6 +21,7 @@ from drill.history.cache import file_key
 from drill.history.model import Incomparable, IncomparableReason
 from drill.history.scores import Scored, Summary, has_ended, score_summary, scored_in
 from drill.history.words import Words
+from drill.invocation import command_line
 from drill.scenario.loader import content_hash
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
@@ -172,7 +173,9 @@ class SessionReader:
                               scored=scored)
 
     def _incomparable(self, name: str, reason: IncomparableReason) -> Incomparable:
-        return Incomparable(file=name, reason=reason, detail=self.words(f"history.reason.{reason}"))
+        # A drill that never ended names the exact command that resumes it, as the app's quit message does.
+        resume = command_line("play", "--out", name)
+        return Incomparable(file=name, reason=reason, detail=self.words(f"history.reason.{reason}", command=resume))
 
     def _team(self, store: SessionStore, started: DrillStarted | None, scenario: Scenario) -> str:
         """The recorded team name; else the roster's names; else the words for an unnamed team."""

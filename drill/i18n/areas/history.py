@@ -104,7 +104,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.left_out_note": "Disse øktfilene er ikke blandet inn i sammenligningene; grunnen står ved hver fil.",
         "history.reason.damaged": "Filen er skadet og kan ikke leses.",
         "history.reason.not_a_session": "Dette er ikke en øktfil fra drill.",
-        "history.reason.not_ended": "Øvelsen ble aldri avsluttet (den kan fortsettes med drill play).",
+        "history.reason.not_ended": "Øvelsen ble aldri avsluttet (den kan fortsettes med {command}).",
         "history.reason.ended_early": "Øvelsen ble avsluttet tidlig, etter {share} % av tiden, og kan ikke "
                                       "sammenlignes med hele øvelser.",
         "history.reason.other_version": "En annen versjon av scenarioet «{title}» enn den de fleste teamene spilte; "
@@ -220,7 +220,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "history.left_out_note": "Desse øktfilene er ikkje blanda inn i samanlikningane; grunnen står ved kvar fil.",
         "history.reason.damaged": "Fila er skadd og kan ikkje lesast.",
         "history.reason.not_a_session": "Dette er ikkje ei øktfil frå drill.",
-        "history.reason.not_ended": "Øvinga vart aldri avslutta (ho kan haldast fram med drill play).",
+        "history.reason.not_ended": "Øvinga vart aldri avslutta (ho kan haldast fram med {command}).",
         "history.reason.ended_early": "Øvinga vart avslutta tidleg, etter {share} % av tida, og kan ikkje "
                                       "samanliknast med heile øvingar.",
         "history.reason.other_version": "Ein annan versjon av scenarioet «{title}» enn den dei fleste teama spelte; "
@@ -339,7 +339,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "each.",
         "history.reason.damaged": "The file is damaged and cannot be read.",
         "history.reason.not_a_session": "This is not a drill session file.",
-        "history.reason.not_ended": "The drill never ended (it can be resumed with drill play).",
+        "history.reason.not_ended": "The drill never ended (it can be resumed with {command}).",
         "history.reason.ended_early": "The drill was ended early, after {share}% of its time, and cannot be "
                                       "compared with whole drills.",
         "history.reason.other_version": "Another version of the scenario “{title}” than the one most teams played; "

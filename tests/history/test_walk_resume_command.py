@@ -1,0 +1,35 @@
+"""`drill history` lists an unfinished drill with the exact command that resumes it.
+
+It said "den kan fortsettes med drill play", and `drill play` as printed opens the scenario
+picker; resuming needs `drill play --out FILE`, which the app's quit message already prints.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+
+from drill.cli import main
+from drill.invocation import command_line
+from drill.live import LiveDrill
+from drill.scenario import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("language", "words"), [("nb", "den kan fortsettes med "), ("nn", "ho kan haldast fram med "),
+                                                 ("en", "it can be resumed with ")])
+def test_an_unfinished_drill_names_the_command_that_resumes_it(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                               language: str, words: str) -> None:
+    path = tmp_path / "kveldsøvelse 2.db"
+    drill = LiveDrill.create(load_scenario(ROOT / "scenarios" / "gasslukt-torget.yaml"), path, 1)
+    drill.advance_to(300)
+    drill.close()
+    main(["--lang", language, "history", str(tmp_path)])
+    captured = capsys.readouterr()
+    line = next(line for line in (captured.out + captured.err).splitlines() if words in line)
+    printed = line.split(words, 1)[1].removesuffix(").")
+    assert printed == command_line("play", "--out", path)
+    assert shlex.split(printed)[-3:] == ["play", "--out", str(path)]
