@@ -1,7 +1,8 @@
 """Reading a session file for scoring: the events and the scenario stored inside it.
 
 Reports must work without the original scenario file (it may have been edited or deleted
-since the drill), so the scenario is always parsed from the text the session recorded.
+since the drill), so the scenario is always the one parsed from the text the session recorded
+(kept on this machine once parsed, `drill.history.cache.stored_scenario`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ class Session:
 
 
 def load_session(path: Path | str) -> Session:
+    from drill.history.cache import stored_scenario  # the history's cache imports the scorer
+
     path = Path(path)
     with SessionStore.open(path) as store:
         events = store.events()
-        scenario = store.stored_scenario().scenario
+        scenario = stored_scenario(store)
     if not events:
         raise DrillError(f"{path}: the session file has no events yet; nothing to score.")
     return Session(path, scenario, events)

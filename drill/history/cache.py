@@ -158,6 +158,23 @@ class SummaryCache:
             self._db.close()
 
 
+def stored_scenario(store: SessionStore) -> Scenario:
+    """The scenario a session file recorded, as parsed from its stored text: the model this
+    machine parsed from the same text before (`SummaryCache.scenario`: the text's content hash
+    and the parser's digest), else parsed now and kept. A drill's file is scored by `drill run`
+    as it ends, then by `drill score` and `drill report`: its YAML is parsed once, not by each."""
+    version = content_hash(store.scenario_text)
+    summaries = SummaryCache()
+    try:
+        scenario = summaries.scenario(version)
+        if scenario is None:
+            scenario = store.stored_scenario().scenario
+            summaries.put_scenario(version, scenario)
+        return scenario
+    finally:
+        summaries.close()
+
+
 def record_score(session: Path | str | None, events: Sequence[Event], report: ScoreReport,
                  scenario: Scenario | None = None) -> None:
     """Remember the score of a drill that has ended, scored by whoever ended or scored it.
