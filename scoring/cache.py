@@ -36,7 +36,7 @@ from typing import NamedTuple
 from pydantic import ValidationError
 
 from scoring.parallel import ordered_map
-from scoring.tone import ToneResult, analyse_reply
+from scoring.tone.models import ToneResult
 
 ANALYSES_FILE = "analyses-v1.sqlite"
 MAX_ENTRIES = 50_000
@@ -175,7 +175,10 @@ _MEMO: OrderedDict[Request, ToneResult] = OrderedDict()
 
 
 def analyse(request: Request) -> ToneResult:
-    """One request analysed now, exactly as the scorer asks for it."""
+    """One request analysed now, exactly as the scorer asks for it. The analyser is imported
+    here: a score whose analyses are all kept need not load it."""
+    from scoring.tone.analyse import analyse_reply
+
     text, context, language, numbers, domains, explain_in = request
     return analyse_reply(text, language=language, context=context, official_numbers=numbers,
                          official_domains=domains, explain_in=explain_in)

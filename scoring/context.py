@@ -30,7 +30,8 @@ from scoring.clock import ScenarioClock
 from scoring.models import ItemRef
 from scoring.rubric import Rubric, Thresholds, load_rubric, thresholds_for
 from scoring.texts import quote
-from scoring.tone import SUPPORTED_LANGUAGES, ToneFinding, ToneResult
+from scoring.tone.loader import READ_WITH
+from scoring.tone.models import ToneFinding, ToneResult
 
 T = TypeVar("T")
 
@@ -335,8 +336,8 @@ _IDENTIFIER_HINT = re.compile(r"\d|@")
 
 
 def _tone_language(language: str) -> str:
-    """The tone analyser reads and explains bokmål, nynorsk and English."""
-    return language if language in SUPPORTED_LANGUAGES else analysis_language(language)
+    """The tone analyser reads and explains bokmål, nynorsk and English (its `SUPPORTED_LANGUAGES`)."""
+    return language if language in READ_WITH else analysis_language(language)
 
 
 def _needs_context(item: ItemView) -> bool:

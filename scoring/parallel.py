@@ -26,8 +26,6 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -73,6 +71,10 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int 
     count = workers_for(len(items), workers)
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
+    # Imported here: a score that analyses nothing new (the usual case) need not load them.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     size = max(1, -(-len(items) // (count * CHUNKS_PER_WORKER)))
     chunks = [list(items[start:start + size]) for start in range(0, len(items), size)]
     global _TASK
