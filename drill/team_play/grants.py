@@ -30,6 +30,8 @@ from pathlib import Path
 
 from drill.errors import DrillError
 from drill.events import TRAINER
+from drill.i18n import message
+from drill.store import os_problem
 
 TRAINER_GRANT = 0
 """The grant id the trainer's console signs with."""
@@ -108,7 +110,7 @@ def create_host_key(session: Path | str) -> bytes:
         _write_private(host_key_path(session), master.hex())
         _write_private(trainer_key_path(session), trainer_key(master).hex())
     except OSError as error:
-        raise DrillError(f"{host_key_path(session)}: cannot write the host's key ({error.strerror or error}).") from None
+        raise DrillError(message("walk.key.cannot_write", path=host_key_path(session), problem=os_problem(error))) from None
     return master
 
 
@@ -117,12 +119,11 @@ def read_host_key(session: Path | str) -> bytes:
     try:
         return bytes.fromhex(path.read_text(encoding="ascii").strip())
     except FileNotFoundError:
-        raise DrillError(
-            f"{path}: the host's key is missing; only the user who started the host can resume it, "
-            "from the same folder."
-        ) from None
-    except (OSError, ValueError) as error:
-        raise DrillError(f"{path}: cannot read the host's key ({error}).") from None
+        raise DrillError(message("walk.key.missing", path=path)) from None
+    except OSError as error:
+        raise DrillError(message("walk.key.cannot_read", path=path, problem=os_problem(error))) from None
+    except ValueError:
+        raise DrillError(message("walk.key.damaged", path=path)) from None
 
 
 def read_trainer_key(session: Path | str, given: str | None = None) -> bytes | None:
@@ -136,9 +137,9 @@ def read_trainer_key(session: Path | str, given: str | None = None) -> bytes | N
     try:
         key = bytes.fromhex("".join(text.split()))
     except ValueError:
-        raise DrillError("The trainer key is not valid (it is 64 hexadecimal characters).") from None
+        raise DrillError(message("walk.key.trainer_invalid")) from None
     if len(key) != 32:
-        raise DrillError("The trainer key is not valid (it is 64 hexadecimal characters).")
+        raise DrillError(message("walk.key.trainer_invalid"))
     return key
 
 

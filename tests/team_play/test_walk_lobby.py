@@ -31,3 +31,29 @@ def test_the_lobby_opens_with_nobody_mapped_and_starts_with_the_seats_chosen(gas
     shown = asyncio.run(run())
     assert "Til stede: Ola" in shown
     assert chosen == [{member: None for member in roster}]
+
+
+
+def test_the_host_and_trainer_keys_problems_are_told_in_bokmal(capsys, tmp_path, gas: LoadedScenario,  # noqa: ANN001
+                                                               monkeypatch) -> None:  # noqa: ANN001
+    """The keys beside a hosted session: a trainer key typed wrong, a host key gone or damaged."""
+    import pytest
+
+    from drill.cli import main
+    from drill.errors import DrillError
+    from drill.team_play.grants import host_key_path, read_host_key
+    from drill.team_play.host import TeamHost
+
+    path = tmp_path / "team.db"
+    TeamHost.create(gas, path, 3, speed=1.0).close()
+    monkeypatch.setenv("DRILL_TRAINER_KEY", "abc")
+    assert main(["--lang", "nb", "control", str(path), "--plain"]) == 2
+    assert capsys.readouterr().err == "drill: Trenernøkkelen er ikke gyldig (den er 64 heksadesimale tegn).\n"
+    monkeypatch.setenv("DRILL_LANG", "nb")
+    host_key_path(path).write_text("not hex\n")
+    with pytest.raises(DrillError, match="vertens nøkkel er skadet"):
+        read_host_key(path)
+    host_key_path(path).unlink()
+    monkeypatch.setenv("DRILL_LANG", "nn")
+    with pytest.raises(DrillError, match="nøkkelen til verten manglar; berre brukaren som starta verten"):
+        read_host_key(path)

@@ -7,6 +7,11 @@ The English wording is the one drill printed before, so scripts that read it kee
 
 TEXTS: dict[str, dict[str, str]] = {
     "nb": {
+        "walk.key.cannot_write": "{path}: kan ikke skrive vertens nøkkel ({problem}).",
+        "walk.key.missing": "{path}: vertens nøkkel mangler; bare brukeren som startet verten, kan fortsette den, fra samme mappe.",
+        "walk.key.cannot_read": "{path}: kan ikke lese vertens nøkkel ({problem}).",
+        "walk.key.damaged": "{path}: vertens nøkkel er skadet.",
+        "walk.key.trainer_invalid": "Trenernøkkelen er ikke gyldig (den er 64 heksadesimale tegn).",
         "walk.reason_word.usaklig": "usaklig",
         "walk.reason_word.personal_attack": "personangrep",
         "walk.reason_word.third_party": "tredjeperson",
@@ -56,6 +61,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finnes ikke, eller du har ikke tilgang til den",
     },
     "nn": {
+        "walk.key.cannot_write": "{path}: kan ikkje skrive nøkkelen til verten ({problem}).",
+        "walk.key.missing": "{path}: nøkkelen til verten manglar; berre brukaren som starta verten, kan halde fram med han, frå same mappa.",
+        "walk.key.cannot_read": "{path}: kan ikkje lese nøkkelen til verten ({problem}).",
+        "walk.key.damaged": "{path}: nøkkelen til verten er skadd.",
+        "walk.key.trainer_invalid": "Trenarnøkkelen er ikkje gyldig (han er 64 heksadesimale teikn).",
         "walk.reason_word.usaklig": "usakleg",
         "walk.reason_word.personal_attack": "personåtak",
         "walk.reason_word.third_party": "tredjeperson",
@@ -105,6 +115,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finst ikkje, eller du har ikkje tilgang til henne",
     },
     "en": {
+        "walk.key.cannot_write": "{path}: cannot write the host's key ({problem}).",
+        "walk.key.missing": "{path}: the host's key is missing; only the user who started the host can resume it, from the same folder.",
+        "walk.key.cannot_read": "{path}: cannot read the host's key ({problem}).",
+        "walk.key.damaged": "{path}: the host's key is damaged.",
+        "walk.key.trainer_invalid": "The trainer key is not valid (it is 64 hexadecimal characters).",
         "walk.reason_word.usaklig": "improper",
         "walk.reason_word.personal_attack": "attack",
         "walk.reason_word.third_party": "third-party",
