@@ -146,7 +146,7 @@ def test_the_plain_console_turns_lines_into_actions(hosted: Path):
     text = out.getvalue()
     assert "svarte på first-alarm: Vi er på saken." in text
     assert "ukjent kommando «pause»" in text
-    assert "bruk: hide ITEM REASON" in text
+    assert "bruk: hide ITEM GRUNN [NOTAT]  (grunner: usaklig, personangrep" in text
     assert watcher.busy_with("first-alarm") == []
 
     control = PlainConsole(trainer, io.StringIO())
