@@ -177,11 +177,14 @@ class ConfidentialityMatcher:
         signed = _sign_off_start(text.text)
         for sentence in text.sentences:
             clauses += [(s, e, e > signed or self._skipped(text.text[s:e])) for s, e in self._clauses(text, sentence)]
+        asked_only = frozenset() if context_person else self._asked_kinds
         hits: list[ConfidentialHit] = []
         persons_by_clause: list[list[Part]] = []
         matters_by_clause: list[list[Part]] = []
         for start, end, skipped in clauses:
             matters, persons = ([], []) if skipped else self._clause_parts(text, start, end, addressed)
+            if asked_only:
+                matters = [m for m in matters if m.kind not in asked_only]
             persons_by_clause.append(persons)
             matters_by_clause.append(matters)
             if not pronoun_ok:
@@ -205,7 +208,7 @@ class ConfidentialityMatcher:
             for j in sorted(near, key=lambda j: abs(j - i)):
                 same = text.sentence_at(clauses[j][0]).index == here
                 strong = [p for p in persons_by_clause[j] if p.kind not in WEAK_KINDS
-                          and (same or p.kind in SITUATING_KINDS)]
+                          and (same or p.kind in SITUATING_KINDS) and self._may_pair(matters[0], p)]
                 if strong:
                     return [self._hit(text, matters[0], strong[0])]
             # "Gutten", "she", "the father": a person the citizen's comment or the sentence
@@ -225,7 +228,7 @@ class ConfidentialityMatcher:
                     m = self.anaphor_re.search(text.text, s, e)
                     if m and (j == i or not text.text[s : m.start()].strip()):
                         part = Part(m.start(), m.end(), "anaphor")
-                        if _office_holder(text, matters[0], part):
+                        if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part):
                             continue
                         if j != i or _word_gap(text, matters[0], part) <= self.data.window:
                             return [self._hit(text, matters[0], part)]
@@ -246,7 +249,8 @@ class ConfidentialityMatcher:
             # "Jeg så at Kari sin datter ble hentet" - "Det stemmer. ... barnevernet": the reply
             # confirms the comment about a person and adds the matter.
             person = strong[0] if strong else Part(opener.start(), opener.end(), "asked")
-            return [self._hit(text, told[0], person)]
+            told = [m for m in told if self._may_pair(m, person)]
+            return [self._hit(text, told[0], person)] if told else []
         return []
 
     def parts(self, text: AnalysedText) -> tuple[list[Part], list[Part], bool]:
@@ -269,6 +273,11 @@ class ConfidentialityMatcher:
                 matters += clause_matters
                 persons += clause_persons
         return matters, persons, refused
+
+    @cached_property
+    def _asked_kinds(self) -> frozenset[str]:
+        """Matter kinds that count only when the comment points at a particular person."""
+        return frozenset(kind for kind, m in self.data.matters.items() if m.asked)
 
     def _gated(self, text: AnalysedText) -> bool:
         """Whether any matter term is in the reply (`find` and `parts` both ask)."""
@@ -352,9 +361,8 @@ class ConfidentialityMatcher:
     def _pair(self, text: AnalysedText, matters: list[Part], persons: list[Part]) -> ConfidentialHit | None:
         best: tuple[int, Part, Part] | None = None
         for matter in matters:
-            allowed = self.data.matters[matter.kind].persons
             for person in persons:
-                if allowed and person.kind not in allowed:
+                if not self._may_pair(matter, person):
                     continue
                 if person.start < matter.end and matter.start < person.end:
                     continue  # one word is not both parts ("pasienten")
@@ -370,6 +378,11 @@ class ConfidentialityMatcher:
         if best is None:
             return None
         return self._hit(text, best[1], best[2])
+
+    def _may_pair(self, matter: Part, person: Part) -> bool:
+        """Whether the matter's kind accepts this kind of person reference (`persons` in the word list)."""
+        allowed = self.data.matters[matter.kind].persons if matter.kind in self.data.matters else []
+        return not allowed or person.kind in allowed
 
     def _hit(self, text: AnalysedText, matter: Part, person: Part) -> ConfidentialHit:
         return ConfidentialHit(

@@ -335,13 +335,16 @@ class MatterKind(_Strict):
     `unless` are regexes that, anywhere in the clause, show the word means something else
     ("mistanke om gasslekkasje"); `persons`, if given, limits the reference kinds that make
     the matter identifying (a role such as "læreren" identifies in a personnel matter, not when
-    a school service is explained).
+    a school service is explained); `asked` keeps everyday words ("kept in overnight", "bor hos
+    besteforeldrene") to replies whose comment points at a particular person: alone they are
+    too often about anyone.
     """
 
     name: KindName
     terms: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
     persons: list[str] = Field(default_factory=list)
+    asked: bool = False
 
     @model_validator(mode="after")
     def _valid(self) -> MatterKind:
@@ -403,7 +406,7 @@ class Confidentiality(_Strict):
                       *self.affirmations, *self.addressee, *self.signature_before]:
             _check_regex(regex)
         for kind, matter in self.matters.items():
-            unknown = set(matter.persons) - self.persons.keys()
+            unknown = set(matter.persons) - self.persons.keys() - {"addressee"}  # from `addressee`
             if unknown:
                 raise ValueError(f"matters.{kind}.persons: unknown person kinds {sorted(unknown)}")
         return self

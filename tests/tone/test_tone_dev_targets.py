@@ -44,6 +44,10 @@ FLOORS = {
     # replies flagged); its false alarms taught the detector who holds an office, how questions and
     # benefits are handled in general, and that a "yes" confirms only what its own sentence says.
     "dev-7.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    # Three quarters of the seventh held-back set (unseen: AUC 0.978, privacy 82.1 %, 2.3 % of good
+    # replies flagged); its misses taught the detector everyday words said of the person the comment
+    # asked about, the missing by address and an amount told to a resident addressed by name.
+    "dev-8.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

@@ -355,3 +355,47 @@ def test_nynorsk_replies_are_explained_in_nynorsk() -> None:
     breach = next(f for f in result.findings if f.rule.startswith("P1."))
     assert "teieplikt" in breach.explanation and "ein person" in breach.explanation
     assert "T1.signature" in result.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "language"),
+    [
+        # Everyday words for what happened to the person the comment asked about.
+        ("He was kept in overnight for his chest, but he should be home tomorrow.",
+         "Is the lollipop man from Mill Lane ok?", "en"),
+        ("He's fine. He was a bit worse for wear with drink, so the paramedics kept an eye on him.",
+         "My ex-husband lives in the flats they evacuated, is he ok?", "en"),
+        ("Ho bur hos besteforeldra no og har samtalar med helsesjukepleiaren kvar veke.",
+         "Tenkjer på jenta i 6A som miste huset sitt, går det bra?", "nn"),
+        # The missing by street and number, a suspect by age and village, a resident addressed by
+        # name told the amount of their own decision.
+        ("Vi har fått vite at tre er savnet, blant dem et ektepar fra Lindeveien 7.", "Hvor mange er savnet?", "nb"),
+        ("Politiet har avhøyrt ein 17-åring frå Nordbø om saka.", "Var det unge som kasta stein?", "nn"),
+        ("Hei Lene, vedtaket ditt gjelder 4 800 kr, og vi betaler det ut i morgen.", "Pengane mine har ikkje kome", "nb"),
+        ("A man in flat 9 collapsed and two neighbours were treated for smoke inhalation.",
+         "Ambulances outside the flats, what's happened?", "en"),
+    ],
+)
+def test_a_person_the_comment_points_at_and_what_happened_to_them(text: str, context: str, language: str) -> None:
+    assert _privacy(text, language=language, context=context)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "language"),
+    [
+        # The same everyday words without a comment about a particular person are about anyone.
+        ("Anyone kept in overnight will be phoned by the ward tomorrow.", "When will the ward reopen?", "en"),
+        ("Han kan bo hos besteforeldrene sine om han vil, skolen er stengt i dag.", "Er skolen stengt i dag?", "nb"),
+        # What everyone is offered, a service that knows its users, a referral and what it gives.
+        ("Vi sier ikke noe om enkeltbeboere, men alle beboerne på Solvang har fått tilbud om ekstra oppfølging.",
+         "Hvordan går det med mannen i videoen?", "nb"),
+        ("Ring legevakta på 116 117, så får han råd om oppbevaring av insulin.",
+         "Leigebuaren min er diabetikar og har ikkje straum", "nn"),
+        ("Home care knows its users in the area and will contact those affected today.",
+         "Is my neighbour's carer still coming during the power cut?", "en"),
+        # An amount is the resident's own case only when they are addressed by name.
+        ("Full plass koster 3 150 kroner i måneden, og 1. og 2. trinn har 12 timer gratis.", "Hva koster SFO?", "nb"),
+    ],
+)
+def test_everyday_words_offers_and_referrals_about_nobody_in_particular(text: str, context: str, language: str) -> None:
+    assert not _privacy(text, language=language, context=context)
