@@ -10,15 +10,16 @@ clock at 60x, so 300 comments a wall second keep pouring in while a team member 
 reply at a steady pace, moves up and down the feed, and switches triage views (1-6) and
 their order (s). For every keystroke we measure the time from sending the key to the first
 screen update that shows its effect (the app's `_display` call that follows it). For a feed key
-each frame notes, as it goes out, which row the feed has selected and which the thread pane
-shows, so the cursor's figure is the first frame with the cursor moved and the pane's the first
-with the pane on that row. (Reading them when `Pilot.press` returns would time the pilot: it
-returns only once the process has been idle for a while, which under a storm can take seconds.) The engine
-runs on its own thread as in `drill play` (`drill.app.engine_thread`): `tick_*` is what the
-app's thread spends per tick or wake-up (applying the engine's events, redrawing), and
-`engine_slice_*` what the engine spends per slice of simulated time on its thread. Memory is
-the process's peak RSS (ru_maxrss), plus the Python heap peak from tracemalloc when
-`--tracemalloc` is given (it slows everything down, so it is off by default).
+each frame notes, as it goes out, which row the feed drew its cursor on and which row the thread
+pane drew (noted as they draw their lines), so the cursor's figure is the first frame that draws
+the cursor moved and the pane's the first that draws the pane on that row. (Reading them when
+`Pilot.press` returns would time the pilot: it returns only once the process has been idle for a
+while, which under a storm can take seconds.) The engine runs on its own thread as in `drill
+play` (`drill.app.engine_thread`): `tick_*` is what the app's thread spends per tick or wake-up
+(applying the engine's events, redrawing), and `engine_slice_*` what the engine spends per slice
+of simulated time on its thread. Memory is the process's peak RSS (ru_maxrss), plus the Python
+heap peak from tracemalloc when `--tracemalloc` is given (it slows everything down, so it is off
+by default).
 
 Run: ``python -m benchmarks app`` (or ``python -m benchmarks.app``); ``--json PATH`` on
 ``python -m benchmarks`` writes the figures.
@@ -106,15 +107,30 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
     app = DrillApp(connection=connection, ticking=True)
     displays: list[float] = []
     frames: list[tuple[float, str | None, str | None]] = []
-    """Once the feed is watched: each frame's time, the feed's selected row and the pane's row."""
-    watched: list = []  # the console's feed and thread pane, once the feed keys start
+    """Once the feed is watched: each frame's time, the row the feed's cursor was drawn on and the
+    row the thread pane was drawn for (by that frame or the last one that redrew them)."""
+    watching: list[bool] = []  # [True] while the feed keys are timed
+    drawn: dict[str, str | None] = {}
+    """What the feed and the pane last drew, noted as they draw their lines for a frame. Their
+    `selected` and `item_id` change as soon as a key is handled, before the widget's redraw reaches
+    the screen, so a frame composed in between would count as showing what it does not draw yet."""
     original_display = app._display
 
     def display(screen, renderable) -> None:  # noqa: ANN001 - Textual's private hook, wrapped to timestamp frames
         original_display(screen, renderable)
         displays.append(time.perf_counter())
-        if watched:
-            frames.append((displays[-1], watched[0].selected, watched[1].item_id))
+        if watching:
+            frames.append((displays[-1], drawn["feed"], drawn["pane"]))
+
+    def note_drawing(widget, name: str, row) -> None:  # noqa: ANN001 - any Line API widget
+        """Note `row()` whenever `widget` draws a line (the compositor draws the lines of a frame)."""
+        original = widget.render_line
+
+        def render_line(y: int):  # noqa: ANN202
+            drawn[name] = row()
+            return original(y)
+
+        widget.render_line = render_line
 
     app._display = display  # type: ignore[method-assign]
     tick_costs: list[float] = []
@@ -168,7 +184,11 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
         await pilot.press("escape")
         await pilot.pause()
         feed = app.screen.feed
-        watched[:] = [feed, app.screen.thread]
+        thread = app.screen.thread
+        drawn.update(feed=feed.selected, pane=thread.item_id)  # on screen since the pause
+        note_drawing(feed, "feed", lambda: feed.selected)
+        note_drawing(thread, "pane", lambda: thread.item_id)
+        watching.append(True)
         for index in range(args.keys):
             before = feed.selected
             frames_before = len(frames)
@@ -187,7 +207,7 @@ async def _measure(args: argparse.Namespace, session: Path) -> dict:
             moves.append(cursor - sent)
             panes.append((pane if pane is not None else time.perf_counter()) - sent)  # a pane never shown counts 5 s
             await asyncio.sleep(max(0.0, args.pace - (time.perf_counter() - sent)))
-        watched.clear()
+        watching.clear()
         # Then switch views and orders, as a team triaging the flood does.
         model = app.screen.model
         for index in range(args.keys):
