@@ -195,7 +195,7 @@ class ConsoleScreen(CatalogueBindings):
         """The item the team's next action applies to: the selection in the list on screen.
 
         Read from the list itself, not from the thread pane, so a key pressed right after a
-        move acts on the item just moved to (the pane catches up a message later). On a group
+        move acts on the item just moved to (the pane follows the inbox a message later). On a group
         row it is the longest-waiting member; an official post is no item.
         """
         row = self.selected_row
@@ -227,6 +227,7 @@ class ConsoleScreen(CatalogueBindings):
                           self._call_line(item.channel, item.author, item.text), "call")
         self.search.display = False
         self.feed.focus()
+        self.watch(self.feed, "selected", self._feed_selected, init=False)
         self.refresh_views()
 
     # --- events from the drill ---------------------------------------------------------
@@ -334,9 +335,10 @@ class ConsoleScreen(CatalogueBindings):
 
     # --- selection ---------------------------------------------------------------------
 
-    @on(PageFeed.Highlighted)
-    def _feed_highlighted(self, event: PageFeed.Highlighted) -> None:
-        self._show(event.item_id)
+    def _feed_selected(self, row: str | None) -> None:
+        """The feed's cursor moved: the pane follows in the same handler, hence the same frame."""
+        if self.views.active == "tab-feed":
+            self._show(row)
 
     @on(OptionList.OptionHighlighted, "#inbox")
     def _inbox_highlighted(self, event: OptionList.OptionHighlighted) -> None:

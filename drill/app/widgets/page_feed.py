@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -88,15 +88,13 @@ class PageFeed(ScrollView, can_focus=True):
         Binding("end", "last", show=False),
     ]
 
-    class Highlighted(Message):
-        """A row became the selected one (by keyboard, mouse or because it is the first).
-
-        `item_id` is the row's id: an item, `group:<id>` or `post:<id>` (`drill.app.triage`)."""
-
-        def __init__(self, feed: PageFeed, item_id: str | None) -> None:
-            super().__init__()
-            self.feed = feed
-            self.item_id = item_id
+    selected: var[str | None] = var(None)
+    """The selected row (by keyboard, mouse or because it is the first): an item, `group:<id>` or
+    `post:<id>` (`drill.app.triage`). Whatever shows the selection watches it (`DOMNode.watch`):
+    a watcher runs as the row changes, in the key's own handler, so the thread pane's redraw is
+    asked for with the cursor's and goes out in the same frame. A message for it climbed six
+    containers to the screen, one turn of the event loop each, and under a storm reached it
+    after the cursor's frame had gone out: the pane followed a frame or two later."""
 
     def __init__(self, model: FeedModel, starts: datetime, page: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -104,7 +102,6 @@ class PageFeed(ScrollView, can_focus=True):
         self._starts = starts
         self._page = page
         """The page's own name, the author of the team's official posts."""
-        self._selected: str | None = None
         self._drawn_version = -1
         self._row_count = 0
         self._cursor_index = -1
@@ -116,29 +113,20 @@ class PageFeed(ScrollView, can_focus=True):
     # --- selection ---------------------------------------------------------------------
 
     @property
-    def selected(self) -> str | None:
-        return self._selected
-
-    @property
     def cursor(self) -> int:
-        if self._selected is None:
+        if self.selected is None:
             return -1
-        return self._model.row_index(self._selected)
+        return self._model.row_index(self.selected)
 
     def select_index(self, index: int) -> None:
         rows = self._model.rows
         if not rows:
             return
         index = max(0, min(index, len(rows) - 1))
-        chosen = rows[index]
         self._cursor_index = index
-        if chosen != self._selected:
-            self._selected = chosen
-            # The thread pane redraws itself alone (no layout of the screen), so it follows in the
-            # cursor's own frame: a key is answered when the pane shows the row, not before.
-            self.post_message(self.Highlighted(self, chosen))
         self.scroll_to_region_index(index)
         self.refresh()
+        self.selected = rows[index]  # last: its watchers find the feed as it will be drawn
 
     def select_item(self, item_id: str) -> None:
         index = self._model.row_index(item_id)
@@ -147,13 +135,10 @@ class PageFeed(ScrollView, can_focus=True):
 
     def view_changed(self) -> None:
         """Another view, order or search: start at its top (the first row is selected)."""
-        self._selected = None
         self._cursor_index = -1
         self.scroll_to(y=0, animate=False)
         self._drawn_version = -1
-        self.sync()
-        if not self._model.rows:
-            self.post_message(self.Highlighted(self, None))
+        self.sync(restart=True)
 
     def scroll_to_region_index(self, index: int) -> None:
         height = self.scrollable_content_region.height
@@ -190,8 +175,9 @@ class PageFeed(ScrollView, can_focus=True):
 
     # --- keeping up with the model -----------------------------------------------------
 
-    def sync(self) -> None:
-        """Redraw after the model changed; keep the reader's place unless they are at the top."""
+    def sync(self, *, restart: bool = False) -> None:
+        """Redraw after the model changed; keep the reader's place unless they are at the top.
+        `restart`: select the first row whatever was selected (another view)."""
         if self._model.version == self._drawn_version:
             return
         self._drawn_version = self._model.version
@@ -199,18 +185,17 @@ class PageFeed(ScrollView, can_focus=True):
         old_count, self._row_count = self._row_count, len(rows)
         before = self._cursor_index
         self._set_row_count(len(rows))
-        if self._selected is None and rows:
-            self._selected = rows[0]
-            self.post_message(self.Highlighted(self, rows[0]))
-        elif self._selected is not None and self.cursor < 0:
-            # The selected row left the view (answered, moderated, merged into a group): the
-            # row that took its place is next, so a team can work down the list key after key.
-            self._selected = rows[min(max(before, 0), len(rows) - 1)] if rows else None
-            self.post_message(self.Highlighted(self, self._selected))
-        after = self._cursor_index = self.cursor
+        selected = None if restart else self.selected
+        if selected is None or self._model.row_index(selected) < 0:
+            # Nothing selected yet: the first row. The selected row left the view (answered,
+            # moderated, merged into a group): the row that took its place is next, so a team
+            # can work down the list key after key.
+            selected = rows[min(max(before, 0), len(rows) - 1)] if rows else None
+        after = self._cursor_index = self._model.row_index(selected) if selected is not None else -1
         if self.scroll_y > 0 and before >= 0 and after > before and self._row_count > old_count:
             self.scroll_to(y=self.scroll_y + (after - before), animate=False)
         self.refresh()
+        self.selected = selected  # last: its watchers find the feed as it will be drawn
 
     def _set_row_count(self, count: int) -> None:
         """Grow the scrollable area without a screen layout (the costly part of a tick under load)."""
@@ -240,7 +225,7 @@ class PageFeed(ScrollView, can_focus=True):
         if index >= len(rows):
             return Strip.blank(width, self.rich_style)
         row = rows[index]
-        selected = row == self._selected
+        selected = row == self.selected
         threads = self._model.view == "all"
         key = (row, self._row_version(row), selected, width, threads)
         strip = self._strips.get(key)
