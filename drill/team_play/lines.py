@@ -28,6 +28,7 @@ from drill.events import (
     TriggerFired,
 )
 
+from drill.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue
 from drill.roster import team_line
 from drill.scenario.durations import clock_label
 from drill.team_play.texts import say, seat_label
@@ -58,8 +59,9 @@ def event_line(event: Event, language: str = "nb", *, trainer: bool = False) -> 
         body = line("started", title=p.scenario_title, team=team_line(p.team), duty=p.on_duty or "-")
     elif isinstance(p, ItemPosted):
         where = say("event.in_thread", language, thread=p.thread_id) if p.thread_id else ""
-        label = f" <{p.labels.kind.value}>" if trainer else ""
-        body = f"{p.item_id} [{p.channel.value}{where}]{label} {p.author}: {short(p.text)}"
+        label = f" <{say(f'item_kind.{p.labels.kind.value}', language)}>" if trainer else ""
+        channel = catalogue(language if language in LANGUAGES else DEFAULT_LANGUAGE)(f"walk.channel_word.{p.channel.value}")
+        body = f"{p.item_id} [{channel}{where}]{label} {p.author}: {short(p.text)}"
     elif isinstance(p, ReplyPosted):
         body = line("reply", item=p.item_id, text=short(p.text))
     elif isinstance(p, OfficialPostPublished):

@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Callable
 from functools import partial
-from typing import Protocol, TextIO
+from typing import Protocol, TextIO, TypeVar
 
 from drill.engine import actions as act
 from drill.engine.engine import ActionRejected
@@ -39,16 +39,34 @@ def reason_words(language: str) -> str:
     return ", ".join(words(f"walk.reason_word.{reason.value}") for reason in DeletionReason)
 
 
+def channel_words(language: str) -> str:
+    """The channels of an inject written on the fly, as the trainer types them: one word each."""
+    words = catalogue(language)
+    return ", ".join(words(f"walk.channel_word.{channel.value}") for channel in Channel)
+
+
 def typed_reason(word: str) -> DeletionReason | None:
     """The reason a typed word names: its one word in any language, its whole label, or its code."""
+    return _typed(word, list(DeletionReason), "walk.reason_word", "reason")
+
+
+def typed_channel(word: str) -> Channel | None:
+    """The channel a typed word names, the same way as `typed_reason`."""
+    return _typed(word, list(Channel), "walk.channel_word", "channel")
+
+
+Choice = TypeVar("Choice", DeletionReason, Channel)
+
+
+def _typed(word: str, choices: list[Choice], word_key: str, label_key: str) -> Choice | None:
     wanted = " ".join(word.split()).casefold()
-    for reason in DeletionReason:
-        names = {reason.value}
+    for choice in choices:
+        names = {choice.value}
         for language in LANGUAGE_CODES:
             words = catalogue(language)
-            names |= {words(f"walk.reason_word.{reason.value}"), words(f"reason.{reason.value}")}
+            names |= {words(f"{word_key}.{choice.value}"), words(f"{label_key}.{choice.value}")}
         if wanted in {name.casefold() for name in names}:
-            return reason
+            return choice
     return None
 
 
@@ -233,7 +251,7 @@ class PlainConsole:
     def _help(self, words: list[str], text: str, *, name: str = "") -> None:
         self.say(say("help.seat", self.language, reasons=reason_words(self.language)))
         if self.trainer:
-            self.say(say("help.trainer", self.language, channels=", ".join(c.value for c in Channel)))
+            self.say(say("help.trainer", self.language, channels=channel_words(self.language)))
             self.say(say("plain.lobby", self.language))
 
     def _reply(self, words: list[str], text: str, *, name: str = "") -> None:
@@ -325,7 +343,7 @@ class PlainConsole:
         state = self.connection.state
         for inject in self.connection.scenario.injects:
             posted = "x" if inject.id in state.items else " "
-            at = clock(float(inject.at)) if inject.at is not None else "trigger"
+            at = clock(float(inject.at)) if inject.at is not None else catalogue(self.language)("walk.plain.on_trigger")
             self.say(f"  [{posted}] {inject.id:<24} {at:>10}  {short(inject.text, 70)}")
 
     def _fire(self, words: list[str], text: str, *, name: str = "") -> None:
@@ -335,11 +353,12 @@ class PlainConsole:
 
     def _inject(self, words: list[str], text: str, *, name: str = "") -> None:
         channel = Channel.comment
-        if words and words[0] in Channel.__members__:
-            channel = Channel(words[0])
+        named = typed_channel(words[0]) if words else None
+        if named is not None:
+            channel = named
             text = text[len(words[0]):].strip()
         if not text:
-            raise _Usage("inject [CHANNEL] TEXT")
+            raise _Usage(catalogue(self.language)("walk.plain.inject_usage", channels=channel_words(self.language)))
         self._send(act.PostInject(content=InjectContent.model_validate({"type": channel.value, "text": text.strip('"')})))
 
     def _note(self, words: list[str], text: str, *, name: str = "") -> None:

@@ -65,3 +65,38 @@ def test_a_reason_is_taken_as_typed_in_any_language(typed: str, reason: Deletion
 
 def test_an_unknown_word_is_no_reason() -> None:
     assert typed_reason("slemt") is None
+
+
+def test_the_trainers_help_injects_and_channels_speak_bokmal(hosted: Path) -> None:
+    from drill.scenario.models import Channel
+    from drill.team_play.presence import ROLE_TRAINER
+
+    trainer = SeatConnection(hosted, "Hege", ROLE_TRAINER)
+    _wait_for(lambda: trainer.tick() is not None and "first-alarm" in trainer.state.items)
+    out = io.StringIO()
+    console = PlainConsole(trainer, out)
+    console.handle("help")
+    console.handle("injects")
+    console.handle("inject nyhet")
+    console.handle('inject presse "NRK ringer om ti minutter"')
+    console.handle("inject internt Rådmannen vil ha en oppdatering")
+    console.handle("inject comment Når kommer bussen?")
+    _wait_for(lambda: trainer.tick() is not None and len(_written_on_the_spot(trainer)) == 3)
+    text = out.getvalue()
+    assert "(kanaler: kommentar, presse, nødetat, internt, nyhet)" in text
+    assert "adhoc-1 [presse] " in text and "[press_call]" not in text and "[comment]" not in text
+    assert "<Pressehenvendelse>" in text and "<press>" not in text
+    assert "bruk: inject [KANAL] TEKST  (kanaler: kommentar, presse, nødetat, internt, nyhet)" in text
+    triggered = [line for line in text.splitlines() if line.startswith("  [") and "ved utløser" in line]
+    assert triggered and not any(line.split()[2] == "trigger" for line in text.splitlines() if line.startswith("  ["))
+    posted = [(item.channel, item.text) for item in _written_on_the_spot(trainer)]
+    assert posted == [(Channel.press_call, "NRK ringer om ti minutter"),
+                      (Channel.internal, "Rådmannen vil ha en oppdatering"), (Channel.comment, "Når kommer bussen?")]
+    trainer.close()
+
+
+def _written_on_the_spot(connection: SeatConnection) -> list:  # noqa: ANN001
+    from drill.events import ItemPosted
+
+    return [e.payload for e in connection.events
+            if isinstance(e.payload, ItemPosted) and e.payload.item_id.startswith("adhoc-")]

@@ -7,6 +7,13 @@ The English wording is the one drill printed before, so scripts that read it kee
 
 TEXTS: dict[str, dict[str, str]] = {
     "nb": {
+        "walk.channel_word.comment": "kommentar",
+        "walk.channel_word.press_call": "presse",
+        "walk.channel_word.emergency": "nødetat",
+        "walk.channel_word.internal": "internt",
+        "walk.channel_word.news": "nyhet",
+        "walk.plain.inject_usage": "inject [KANAL] TEKST  (kanaler: {channels})",
+        "walk.plain.on_trigger": "ved utløser",
         "walk.key.cannot_write": "{path}: kan ikke skrive vertens nøkkel ({problem}).",
         "walk.key.missing": "{path}: vertens nøkkel mangler; bare brukeren som startet verten, kan fortsette den, fra samme mappe.",
         "walk.key.cannot_read": "{path}: kan ikke lese vertens nøkkel ({problem}).",
@@ -61,6 +68,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finnes ikke, eller du har ikke tilgang til den",
     },
     "nn": {
+        "walk.channel_word.comment": "kommentar",
+        "walk.channel_word.press_call": "presse",
+        "walk.channel_word.emergency": "naudetat",
+        "walk.channel_word.internal": "internt",
+        "walk.channel_word.news": "nyheit",
+        "walk.plain.inject_usage": "inject [KANAL] TEKST  (kanalar: {channels})",
+        "walk.plain.on_trigger": "ved utløysar",
         "walk.key.cannot_write": "{path}: kan ikkje skrive nøkkelen til verten ({problem}).",
         "walk.key.missing": "{path}: nøkkelen til verten manglar; berre brukaren som starta verten, kan halde fram med han, frå same mappa.",
         "walk.key.cannot_read": "{path}: kan ikkje lese nøkkelen til verten ({problem}).",
@@ -115,6 +129,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finst ikkje, eller du har ikkje tilgang til henne",
     },
     "en": {
+        "walk.channel_word.comment": "comment",
+        "walk.channel_word.press_call": "press",
+        "walk.channel_word.emergency": "emergency",
+        "walk.channel_word.internal": "internal",
+        "walk.channel_word.news": "news",
+        "walk.plain.inject_usage": "inject [CHANNEL] TEXT  (channels: {channels})",
+        "walk.plain.on_trigger": "trigger",
         "walk.key.cannot_write": "{path}: cannot write the host's key ({problem}).",
         "walk.key.missing": "{path}: the host's key is missing; only the user who started the host can resume it, from the same folder.",
         "walk.key.cannot_read": "{path}: cannot read the host's key ({problem}).",
