@@ -185,7 +185,10 @@ def _child(code: Path, folder: Path, cache: Path) -> dict:
     env = {**os.environ, "DRILL_CACHE_DIR": str(cache)}
     output = subprocess.run([sys.executable, "-c", _CHILD, str(folder)], capture_output=True, text=True, check=True,
                             cwd=code, env=env).stdout
-    return dict(json.loads(output.strip().splitlines()[-1]))
+    result = dict(json.loads(output.strip().splitlines()[-1]))
+    # How well the workers use the cores: CPU of the process and its workers over the run's wall time.
+    result["cores_used"] = (result["cpu_s"] + result["workers_cpu_s"]) / max(result["run_s"], 1e-9)
+    return result
 
 
 def _subset(files: list[Path], folder: Path, count: int) -> Path:
@@ -197,7 +200,8 @@ def _subset(files: list[Path], folder: Path, count: int) -> Path:
 
 def _line(result: dict) -> str:
     return (f"{result['run_s']:.2f} s + {result['import_s']:.2f} s imports; CPU {result['cpu_s']:.2f} s here, "
-            f"{result['workers_cpu_s']:.2f} s in workers; {result['cached']} from the cache, {result['scored']} scored, "
+            f"{result['workers_cpu_s']:.2f} s in workers ({result['cores_used']:.1f} cores busy on average, "
+            f"{len(os.sched_getaffinity(0))} to use); {result['cached']} from the cache, {result['scored']} scored, "
             f"{result['usable']} in the history; peak RSS {result['peak_rss_mb']:.0f} MB "
             f"(largest worker {result['worker_peak_rss_mb']:.0f} MB)")
 

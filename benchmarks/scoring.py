@@ -22,7 +22,9 @@ Measured, each in a fresh process (nothing cached, as after a drill):
   with every analysis cached (what scoring costs apart from tone analysis);
 * apart from the cold figure, and not what the target names: ``drill score`` of the same drill
   right after ``drill run`` played it on this machine (the run scores the drill as it ends and
-  the analyses of its replies stay in the cache folder, `scoring.cache`), as drill leaves it.
+  the analyses of its replies stay in the cache folder, `scoring.cache`), as drill leaves it,
+  and that split too: imports, reading the session, ``score()`` (of which reading the kept
+  analyses), remembering the summary and the lines printed.
 
 Cold means a fresh process and an empty cache folder ($DRILL_CACHE_DIR, a new one for every
 run): nothing of an earlier run helps. The compiled rule files and the index into simplemma's
@@ -243,6 +245,38 @@ print(json.dumps({"import_s": imported - started, "load_s": loaded - imported, "
 """
 
 
+_LEFT_CHILD = """
+import json, sys, time
+started = time.perf_counter()
+import scoring.context
+from drill.commands.score import record_score, score_lines, team_did
+from scoring.scorer import scored
+from scoring.session import load_session
+imported = time.perf_counter()
+spent = {"store_s": 0.0}
+real = scoring.context.analysed
+def timed(requests):
+    began = time.perf_counter()
+    try:
+        return real(requests)
+    finally:
+        spent["store_s"] += time.perf_counter() - began
+scoring.context.analysed = timed
+session = load_session(sys.argv[1])
+loaded = time.perf_counter()
+report, ctx = scored(session.scenario, session.events)
+first = time.perf_counter()
+record_score(session.path, session.events, report)
+recorded = time.perf_counter()
+lines = score_lines(report, team_did(session.scenario, session.events, report, ctx=ctx))
+told = time.perf_counter()
+print(json.dumps({"import_s": imported - started, "load_s": loaded - imported,
+                  "score_s": first - loaded, "of_which_store_s": spent["store_s"],
+                  "score_apart_from_store_s": first - loaded - spent["store_s"],
+                  "record_s": recorded - first, "report_s": told - recorded, "total": report.total}))
+"""
+
+
 def _cli_cold(session: Path) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one `drill score` in a fresh process, with an
     empty cache folder of its own."""
@@ -277,10 +311,12 @@ def after_drill_run(folder: Path, runs: int) -> dict:
                        cwd=ROOT, check=True, capture_output=True, text=True, env=env)
         played = time.perf_counter() - started
         timed = [_cli_timed(out, cache) for _ in range(runs)]
+        split = json.loads(subprocess.run([sys.executable, "-c", _LEFT_CHILD, str(out)], cwd=ROOT, check=True,
+                                          capture_output=True, text=True, env=env).stdout.strip().splitlines()[-1])
     wall = [w for w, _ in timed]
     cpu = [c for _, c in timed]
     return {"drill_run_s": played, "cli_s": wall, "cli_median_s": statistics.median(wall), "cli_cpu_s": cpu,
-            "cli_cpu_median_s": statistics.median(cpu)}
+            "cli_cpu_median_s": statistics.median(cpu), "split": split}
 
 
 def measure(session: Path, distinct: int, runs: int = CLI_RUNS) -> dict:
@@ -325,6 +361,11 @@ def run(argv: list[str] | None = None) -> dict:
     print(f"`drill score` right after `drill run` played the drill here (as drill leaves it; not the cold target): "
           f"median {left['cli_median_s']:.2f} s of {len(left['cli_s'])} [{min(left['cli_s']):.2f}–"
           f"{max(left['cli_s']):.2f}], CPU {left['cli_cpu_median_s']:.2f} s (drill run itself {left['drill_run_s']:.1f} s)")
+    kept = left["split"]
+    print(f"  split in a fresh process: imports {kept['import_s']:.2f} s, reading the session {kept['load_s']:.2f} s, "
+          f"score() {kept['score_s']:.2f} s (the analyses read from the store {kept['of_which_store_s']:.2f} s, "
+          f"everything else {kept['score_apart_from_store_s']:.2f} s), remembering the summary {kept['record_s']:.2f} s, "
+          f"the lines printed {kept['report_s']:.2f} s")
     rate = split["tone_replies_per_s"]
     print(f"  tone analysis of {shape['distinct_replies']:,} distinct replies: {split['tone_analysis_s']:.2f} s"
           + (f" ({rate:,.0f} replies/s)" if rate else ""))
