@@ -32,8 +32,11 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_PER_WORKER = 40
-"""Items per worker below which one process is faster (measured: forking two workers of a
-loaded scorer and bringing a result back costs about what 20–40 analyses do)."""
+"""Items per worker below which one process is as fast or faster. Measured with the benchmark
+session's replies (a machine at load 6, so roughly): 20 analyses took 0.26–0.46 s in this process
+and 0.41–0.73 s in a pool of two, 40 took 0.43–0.48 s against 0.51–0.64 s: forking a loaded
+scorer and bringing results back costs what 20–40 analyses do, so the pool starts at 40 per
+worker."""
 CHUNKS_PER_WORKER = 4
 """Each worker takes a few chunks in turn, so one slow chunk (long replies) does not leave the
 other cores idle at the end."""
