@@ -11,6 +11,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.widgets import DataTable, Static
 
 from drill.app.app import DrillApp, PlayOptions
@@ -97,3 +98,34 @@ def test_picker_with_results_at_80x24(snap_compare, app: DrillApp) -> None:  # n
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=wait_for_results)
+
+
+def test_square_brackets_in_a_scenario_are_shown_not_read_as_markup(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title like "Storm [oppdatert]" lost its bracket; "[/]" or a "[link=…]" in a summary ended
+    the app with a MarkupError as the row was highlighted."""
+    from drill.app.scenario_catalogue import ScenarioEntry
+    from drill.scenario import load_scenario
+
+    gas = Path(__file__).resolve().parents[2] / "scenarios" / "gasslukt-torget.yaml"
+    text = gas.read_text(encoding="utf-8")
+    text = text.replace("title: Gasslukt på Torget", 'title: "Gasslukt [oppdatert] [/]"', 1)
+    text = text.replace("summary: Gasslekkasje", 'summary: "Les [link=https://x.example]mer[/link] [/b]" #', 1)
+    (tmp_path / "egen.yaml").write_text(text, encoding="utf-8")
+    entries = [ScenarioEntry(load_scenario(tmp_path / "egen.yaml"), shipped=False)]
+    monkeypatch.setattr("drill.app.app.available_scenarios", lambda folder: entries)
+    use_language("nb")
+    app = DrillApp(ticking=False, options=PlayOptions(out=tmp_path / "s.db"))
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            picker = app.screen
+            assert isinstance(picker, PickerScreen)
+            table = picker.query_one(DataTable)
+            shown = Text.from_markup(table.get_row_at(0)[0]).plain  # what the table draws of the cell
+            assert shown == "Gasslukt [oppdatert] [/]"
+            summary = str(picker.query_one("#scenario-summary", Static).render())
+            assert "Les [link=https://x.example]mer[/link] [/b]" in summary
+
+    asyncio.run(run())

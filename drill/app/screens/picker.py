@@ -16,9 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from rich.cells import cell_len, set_cell_size
+from rich.markup import escape
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
 
@@ -180,7 +182,7 @@ class PickerScreen(CatalogueBindings):
         for label, column_width in zip(shown.labels, shown.widths):
             table.add_column(label, width=column_width)
         for index, cells in enumerate(shown.rows):
-            table.add_row(*cells, key=str(index))
+            table.add_row(*(escape(cell) for cell in cells), key=str(index))  # a table reads markup: shown, not read
         if self._entries:
             table.move_cursor(row=min(cursor, len(self._entries) - 1))
             self._describe(self._entries[table.cursor_row] if table.cursor_row >= 0 else None)
@@ -224,7 +226,7 @@ class PickerScreen(CatalogueBindings):
             text = f"{row.title} – {text}"
             if row.result is not None:
                 text += "\n" + t("walk.picker.last_line", result=row.result)
-        self.query_one("#scenario-summary", Static).update(text)
+        self.query_one("#scenario-summary", Static).update(Content(text))  # a scenario's words, not markup
 
     @on(DataTable.RowSelected, "#scenarios")
     def _selected(self, event: DataTable.RowSelected) -> None:
