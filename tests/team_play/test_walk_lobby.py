@@ -57,3 +57,40 @@ def test_the_host_and_trainer_keys_problems_are_told_in_bokmal(capsys, tmp_path,
     monkeypatch.setenv("DRILL_LANG", "nn")
     with pytest.raises(DrillError, match="nøkkelen til verten manglar; berre brukaren som starta verten"):
         read_host_key(path)
+
+
+def test_names_with_square_brackets_are_shown_as_written(gas: LoadedScenario) -> None:
+    """Whoever joins types their own name; "Ola [/]" ended the trainer's console with a MarkupError."""
+    from textual.widgets import Label, Select
+
+    roster = list(gas.scenario.team)
+    seats = [(2, "Ola [/]", ""), (3, "[b]Kari[/b], kommunikasjon", "")]
+
+    async def run() -> tuple[str, str]:
+        app: App[None] = App()
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(LobbyDialog("Gass [øvelse 2]", roster, seats, {seat for _, seat, _ in seats}, "nb"))
+            await pilot.pause()
+            app.screen.query_one("#member-0", Select).focus()
+            await pilot.press("enter")  # the list of seats opens
+            await pilot.pause()
+            labels = "\n".join(str(label.render()) for label in app.screen.query(Label))
+            return "\n".join(str(static.render()) for static in app.screen.query(Static)), labels
+
+    shown, _ = asyncio.run(run())
+    assert "Lobby – «Gass [øvelse 2]»" in shown
+    assert "Til stede: Ola [/]; [b]Kari[/b] (kommunikasjon)" in shown
+
+
+def test_the_join_screen_shows_brackets_in_the_title_and_roster_as_written() -> None:
+    from drill.team_play.tui.join_screen import JoinScreen
+
+    async def run() -> str:
+        app: App[None] = App()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.push_screen(JoinScreen("x.db", "Gass [øvelse 2] [/]", ["Kari [/], kommunikasjon"], "nb", None))
+            await pilot.pause()
+            return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+
+    shown = asyncio.run(run())
+    assert "«Gass [øvelse 2] [/]»" in shown and "(Kari [/], kommunikasjon)" in shown

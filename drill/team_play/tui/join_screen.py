@@ -17,6 +17,7 @@ from collections.abc import Callable
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
@@ -71,8 +72,9 @@ class JoinScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(say("tui.join.title", self._language, title=self._title), classes="screen-title")
-            yield Static(say("tui.join.explain", self._language, team=team_line(self._team, as_written=True)))
+            # Names and titles are people's words: shown as written, never read as markup.
+            yield Label(Content(say("tui.join.title", self._language, title=self._title)), classes="screen-title")
+            yield Static(Content(say("tui.join.explain", self._language, team=team_line(self._team, as_written=True))))
             yield Input(placeholder=say("tui.join.name", self._language), id="join-name")
             if self._join_code:
                 yield Input(placeholder=say("tui.join.code", self._language), password=True, id="join-code")
@@ -161,4 +163,4 @@ class JoinScreen(Screen[None]):
         self.post_message(self.Joined(connection))
 
     def _problem(self, text: str) -> None:
-        self.query_one("#join-problem", Label).update(text)
+        self.query_one("#join-problem", Label).update(Content(text))

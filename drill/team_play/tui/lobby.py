@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
@@ -36,15 +37,16 @@ class LobbyDialog(ModalScreen[Mapping | None]):
     def compose(self) -> ComposeResult:
         language = self._language
         with Vertical(classes="dialog"):
-            yield Label(say("tui.lobby.title", language, title=self._title), classes="dialog-title")
+            # Seat names are typed by whoever joins: shown as written, never read as markup.
+            yield Label(Content(say("tui.lobby.title", language, title=self._title)), classes="dialog-title")
             yield Static(say("tui.lobby.explain", language))
             names = team_line((seat for _, seat, _ in self._seats), nobody="")
-            yield Static(say("tui.lobby.present", language, seats=names) if names else say("tui.lobby.nobody", language),
-                         id="lobby-present")
-            options = [(seat, grant) for grant, seat, _ in self._seats]
+            present = say("tui.lobby.present", language, seats=names) if names else say("tui.lobby.nobody", language)
+            yield Static(Content(present), id="lobby-present")
+            options = [(Content(seat), grant) for grant, seat, _ in self._seats]
             for index, member in enumerate(self._roster):
                 holder = next((grant for grant, _, held in self._seats if held == member), None)
-                yield Label(member)
+                yield Label(Content(member))
                 yield Select(options, value=holder if holder is not None else Select.NULL,
                              prompt=say("tui.lobby.absent", language), id=f"member-{index}")
             with Horizontal(classes="dialog-buttons"):

@@ -110,7 +110,7 @@ class TeamConsoleScreen(ConsoleScreen):
         line = say("tui.forged", self._language, n=count, what=what)
         if count > self._forged_seen:
             self._forged_seen = count
-            self.notify(line, severity="error", timeout=10)
+            self.notify(line, severity="error", timeout=10, markup=False)
         return line
 
     # --- what only the trainer may do --------------------------------------------------
@@ -163,7 +163,7 @@ class TeamConsoleScreen(ConsoleScreen):
             return
         text = say("seat.not_on_duty", self._language, duty=duty) if duty else say("seat.nobody_on_duty",
                                                                                     self._language)
-        self.notify(text, severity="warning", timeout=8)
+        self.notify(text, severity="warning", timeout=8, markup=False)
 
     def action_official_post(self) -> None:
         self._busy(ACTIVITY_POST, item=False)
@@ -194,7 +194,7 @@ class TeamConsoleScreen(ConsoleScreen):
         try:
             request_id = self._seat.submit(action)
         except ActionRejected as rejected:
-            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error")
+            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error", markup=False)
             return
         self._await_verdict(request_id)
 
@@ -206,7 +206,7 @@ class TeamConsoleScreen(ConsoleScreen):
         try:
             self._seat.settle(message.request)
         except ActionRejected as rejected:
-            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error")
+            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error", markup=False)
         self._presence_read = 0.0
         self.refresh_views()
         self.refresh_bindings()
@@ -222,7 +222,7 @@ class TeamConsoleScreen(ConsoleScreen):
             others = [p.seat.split(",")[0] for p in self._seat.busy_with(item_id)]
             if others:
                 self.notify(say("tui.already_busy", self._language, seats=", ".join(others)), severity="warning",
-                            timeout=8)
+                            timeout=8, markup=False)
         self._seat.set_activity(activity, item_id)
         self._presence_read = 0.0
 
