@@ -25,7 +25,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -41,22 +42,40 @@ CHUNKS_PER_WORKER = 4
 """Each worker takes a few chunks in turn, so one slow chunk (long replies) does not leave the
 other cores idle at the end."""
 
+_LIMIT: int | None = None
+"""A cap on the processes a pool may use, set by `at_most` (None: every core)."""
+
 _TASK: Callable[[Any], Any] | None = None
 """The function the pool's workers apply: set before the pool forks, so the workers inherit it
 and nothing but the items and results crosses between processes (the function need not pickle)."""
 
 
+@contextmanager
+def at_most(workers: int) -> Iterator[None]:
+    """Within the block, pools use at most `workers` processes: a user who asked a history
+    for one process gets one."""
+    global _LIMIT
+    was, _LIMIT = _LIMIT, max(1, workers)
+    try:
+        yield
+    finally:
+        _LIMIT = was
+
+
 def available_workers() -> int:
-    """The cores a pool may use here: one per core this process may run on, or 1 where forking
-    is unsafe or unavailable (see the module docstring)."""
+    """The cores a pool may use here: one per core this process may run on (at most the
+    `at_most` cap), or 1 where forking is unsafe or unavailable (see the module docstring)."""
+    if _LIMIT is not None and _LIMIT <= 1:
+        return 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if multiprocessing.parent_process() is not None or threading.active_count() > 1:
         return 1
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    return cores if _LIMIT is None else min(cores, _LIMIT)
 
 
 def workers_for(count: int, workers: int | None = None) -> int:

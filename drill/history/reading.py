@@ -9,7 +9,8 @@ order, so the history is the same however many workers there are. Only a bounded
 files is in flight, so memory stays flat however large the folder is.
 
 Every `DRILLS_PER_WORKER` drills per worker the pool is handed its last drills and replaced by
-a fresh fork, so the workers' caches stay bounded. The first drill to be scored is scored here, before the pool starts: on Linux the workers are
+a fresh fork, so the workers' caches stay bounded. The first drill to be scored is scored here
+(its replies on the cores the history may use, `scoring.parallel`), before the pool starts: on Linux the workers are
 forked from this process and so start with the scorer's rules and models already loaded, and
 the analyses of replies repeated across drills are shared: within a worker by its memo, across
 workers (and pools, and later runs) by the machine's store (`scoring.cache`). A worker is
@@ -28,6 +29,7 @@ from pathlib import Path
 from drill.history.model import Incomparable, IncomparableReason
 from drill.history.sessions import Pending, SessionReader, SessionSummary, find_session_files, score_file
 from drill.history.scores import Summary
+from scoring.parallel import at_most
 
 Result = SessionSummary | Incomparable
 Outcome = Summary | IncomparableReason
@@ -80,7 +82,8 @@ def read_sessions(reader: SessionReader, paths: Iterable[Path | str], *, workers
             elif step.fingerprint in in_flight:
                 window.append((step, in_flight[step.fingerprint]))  # a copy of a drill being scored
             elif workers <= 1 or reader.counts.scored == 0:
-                window.append(reader.finish(step, score_file(step.path, step.scenario)))
+                with at_most(workers):  # one process asked for: no pool for a drill's replies either
+                    window.append(reader.finish(step, score_file(step.path, step.scenario)))
             else:
                 if pool is None:
                     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context())

@@ -37,6 +37,13 @@ def test_few_items_stay_in_this_process() -> None:
 
 
 @needs_cores
+def test_a_cap_of_one_process_keeps_the_work_here() -> None:
+    with parallel.at_most(1):
+        assert {pid for pid, _ in ordered_map(_pid_and_square, list(range(400)))} == {os.getpid()}
+    assert {pid for pid, _ in ordered_map(_pid_and_square, list(range(400)))} - {os.getpid()}
+
+
+@needs_cores
 def test_a_worker_never_starts_a_pool_of_its_own() -> None:
     assert set(ordered_map(lambda _: available_workers(), [0] * 200, workers=2)) == {1}
 
