@@ -129,3 +129,19 @@ def test_square_brackets_in_a_scenario_are_shown_not_read_as_markup(tmp_path: Pa
             assert "Les [link=https://x.example]mer[/link] [/b]" in summary
 
     asyncio.run(run())
+
+
+def test_in_english_the_language_column_is_one_word_so_titles_keep_their_room(app: DrillApp) -> None:
+    use_language("en")
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            _, table = await _results_shown(app)
+            await pilot.pause()
+            assert _labels(table) == ["Title", "Kind", "Language", "Duration", "Result", "Source"]
+            assert table.max_scroll_x == 0
+            gas = _row(table, "Gasslukt")
+            assert gas[2:] == ["Bokmål", "2 h", "96 · 3 Dec", "shipped"]
+            assert len(_row(table, "Steinsprang")[0]) >= 18
+
+    asyncio.run(run())

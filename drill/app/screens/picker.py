@@ -4,8 +4,8 @@ Given the folder of session files, each scenario also shows the latest result pl
 (read by `drill.history` in a thread worker, so the list is usable at once).
 
 Every column stays on screen at 80 columns: when the natural widths do not fit, the result
-comes before the source in a short form (score and date), a shipped scenario's source is one
-short word, and the title is cut with an ellipsis; the line under the table then gives the
+comes before the source in a short form (score and day), the language and a shipped scenario's
+source are one short word each, and the title is cut with an ellipsis; the line under the table then gives the
 highlighted row's whole title and result. Where everything fits, the table is as it always was.
 """
 
@@ -46,6 +46,7 @@ class Row:
     kind: str
     language: str
     duration: str
+    short_language: str
     source: str
     short_source: str
     result: str | None
@@ -76,7 +77,7 @@ def layout(rows: list[Row], width: int, *, with_results: bool) -> Layout:
     if _needed(labels, wide) <= width:
         return Layout(labels, wide, narrow=False)
     labels = labels[:4] + ([t("walk.picker.col_result_short")] if with_results else []) + [labels[4]]
-    cut = [[r.title, r.kind, r.language, r.duration] + ([r.short_result or "–"] if with_results else [])
+    cut = [[r.title, r.kind, r.short_language, r.duration] + ([r.short_result or "–"] if with_results else [])
            + [_cut(r.short_source, SOURCE_WIDTH)] for r in rows]
     others = _needed(labels[1:], [row[1:] for row in cut])
     title_width = max(TITLE_MIN, width - others - CELL_PADDING)
@@ -162,6 +163,7 @@ class PickerScreen(CatalogueBindings):
             title=scenario.title,
             kind=t("kind." + scenario.kind.value),
             language=t("language." + scenario.language.value),
+            short_language=t("walk.picker.language_short." + scenario.language.value),
             duration=duration_words(scenario.duration),
             source=t("picker.shipped") if entry.shipped else entry.path.name,
             short_source=t("walk.picker.shipped_short") if entry.shipped else entry.path.name,

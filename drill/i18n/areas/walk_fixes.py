@@ -7,6 +7,9 @@ The English wording is the one drill printed before, so scripts that read it kee
 
 TEXTS: dict[str, dict[str, str]] = {
     "nb": {
+        "walk.picker.language_short.nb": "Bokmål",
+        "walk.picker.language_short.nn": "Nynorsk",
+        "walk.picker.language_short.en": "Engelsk",
         "walk.channel_word.comment": "kommentar",
         "walk.channel_word.press_call": "presse",
         "walk.channel_word.emergency": "nødetat",
@@ -68,6 +71,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finnes ikke, eller du har ikke tilgang til den",
     },
     "nn": {
+        "walk.picker.language_short.nb": "Bokmål",
+        "walk.picker.language_short.nn": "Nynorsk",
+        "walk.picker.language_short.en": "Engelsk",
         "walk.channel_word.comment": "kommentar",
         "walk.channel_word.press_call": "presse",
         "walk.channel_word.emergency": "naudetat",
@@ -129,6 +135,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "walk.problem.cannot_open": "mappa finst ikkje, eller du har ikkje tilgang til henne",
     },
     "en": {
+        "walk.picker.language_short.nb": "Bokmål",
+        "walk.picker.language_short.nn": "Nynorsk",
+        "walk.picker.language_short.en": "English",
         "walk.channel_word.comment": "comment",
         "walk.channel_word.press_call": "press",
         "walk.channel_word.emergency": "emergency",
