@@ -8,6 +8,7 @@ that publishes a fødselsnummer is bad however friendly it is otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,7 @@ from drill.i18n import catalogue
 from scoring.tone import learned, privacy
 from scoring.tone.detectors import DETECTOR_FUNCTIONS, DetectorInput
 from scoring.tone.language import detect_language
+from scoring.tone.literals import Starts, leading_literals
 from scoring.tone.loader import READ_WITH, RuleSet, load_ruleset, load_settings
 from scoring.tone.matching import (
     Hit,
@@ -128,12 +130,28 @@ def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowanc
     live = index.live(analysed)
     for rule in index.rules_to_run(live):
         patterns = [p for p in rule.patterns if id(p) in live]
-        if rule.reply_gates and not all(gate.search(text) for gate in rule.reply_gates):
+        if rule.reply_gates and not all(_gate_holds(gate, analysed) for gate in rule.reply_gates):
             continue  # a cheap gate ("the reply mentions injuries at all") saves the scans
         for start, end, *detail in without_overlaps(_candidates(rule, patterns, data, state)):
             if accept(rule, state, start, end):
                 state.add(Hit(rule, start, end, sentence_index_of(analysed, start), detail[0] if detail else None))
     return RulePass(analysed, sorted(state.hits, key=lambda h: (h.start, h.rule.id)))
+
+
+def _gate_holds(gate: re.Pattern[str], text: AnalysedText) -> bool:
+    """`gate.search(text)`, tried only where the reply reads a string every match of the gate
+    starts with (literals.leading_literals): a gate is an alternation of word stems that the
+    regex engine would otherwise try at every character of the reply."""
+    starts = _gate_starts(gate.pattern, gate.flags)
+    if starts is None or not text.aligned:
+        return gate.search(text.text) is not None
+    return any(gate.match(text.text, start) for start in text.starts_of(starts))
+
+
+@lru_cache(maxsize=None)
+def _gate_starts(pattern: str, flags: int) -> Starts | None:
+    found = leading_literals(pattern, flags)
+    return Starts(found) if found is not None else None
 
 
 @lru_cache(maxsize=None)
@@ -213,7 +231,14 @@ def _truncation_finding(text: str, explain: str) -> ToneFinding:
 
 
 def _is_complaint(context: str) -> bool:
-    return any(load_ruleset(lang).lexicon.complaint_re.search(context) for lang in SUPPORTED_LANGUAGES)
+    return any(pattern.search(context) for pattern in _complaint_res())
+
+
+@lru_cache(maxsize=1)
+def _complaint_res() -> tuple[re.Pattern[str], ...]:
+    """Each language's complaint words once (nynorsk reads the bokmål lexicon)."""
+    found = {READ_WITH[lang]: load_ruleset(lang).lexicon.complaint_re for lang in SUPPORTED_LANGUAGES}
+    return tuple(found.values())
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
-from scoring.tone.literals import Starts
+from scoring.tone.literals import Starts, heads as pieces_of
 from scoring.tone.text import AnalysedText, Token
 
 NEGATION_WINDOW = 3
@@ -65,6 +65,12 @@ class PatternIndex:
     element of a lemma sequence point at the patterns that need them. A reply's own pieces and
     words then name the only patterns worth running; `_find_spans` would find nothing in the
     others (the same tests, made in bulk), so skipping them changes no result.
+
+    In a reply whose lower case keeps its offsets (`AnalysedText.aligned`), a regex whose
+    required words are plain letters is live only when one of those words itself is in the
+    reply, not merely three letters of it: each word is tested once per reply, however many
+    patterns need it (most patterns that pass the piece test fail this one, and each cost a
+    call of `_find_spans` to find so).
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
@@ -76,6 +82,11 @@ class PatternIndex:
         self.by_piece: dict[str, list[int]] = {}
         self.by_word: dict[str, list[int]] = {}
         self.by_literal: list[tuple[frozenset[str], int]] = []
+        # For aligned replies: each plain required word under one of its pieces, with the
+        # patterns that need it, and the pieces of the patterns without plain words.
+        self._words_by_piece: dict[str, list[tuple[str, frozenset[str], list[int]]]] = {}
+        self._unplain_by_piece: dict[str, list[int]] = {}
+        words_of: dict[str, tuple[str, frozenset[str], list[int]]] = {}
         always: list[int] = []
         for pattern in patterns:
             key = id(pattern)
@@ -84,6 +95,17 @@ class PatternIndex:
                 if heads is not None:
                     for head in heads:
                         self.by_piece.setdefault(head, []).append(key)
+                    tests = pattern.literal_tests
+                    if tests is None:
+                        for head in heads:
+                            self._unplain_by_piece.setdefault(head, []).append(key)
+                    for literal, needed in tests or ():
+                        entry = words_of.get(literal)
+                        if entry is None:
+                            entry = words_of[literal] = (literal, needed, [])
+                            piece = min(pieces_of(frozenset({literal})) or needed)  # its rarest piece
+                            self._words_by_piece.setdefault(piece, []).append(entry)
+                        entry[2].append(key)
                 elif literals is not None:
                     self.by_literal.append((literals, key))
                 else:
@@ -100,6 +122,8 @@ class PatternIndex:
         self.always = frozenset(always)
         self.pieces = frozenset(self.by_piece)
         self.words = frozenset(self.by_word)
+        self._word_pieces = frozenset(self._words_by_piece)
+        self._unplain_pieces = frozenset(self._unplain_by_piece)
 
     def rules_to_run(self, live: set[int]) -> list[Rule]:
         """The rules, in evaluation order, that have a detector or a live pattern: a rule none
@@ -111,11 +135,20 @@ class PatternIndex:
     def live(self, text: AnalysedText) -> set[int]:
         """Ids of the patterns that may match the reply (a superset of those that do)."""
         found = set(self.always)
-        for piece in self.pieces & text.trigrams:
-            found.update(self.by_piece[piece])
+        pieces = text.trigrams
+        lower = text.lower
+        if text.aligned:
+            for piece in self._unplain_pieces & pieces:
+                found.update(self._unplain_by_piece[piece])
+            for piece in self._word_pieces & pieces:
+                for literal, needed, keys in self._words_by_piece[piece]:
+                    if needed <= pieces and literal in lower:
+                        found.update(keys)
+        else:
+            for piece in self.pieces & pieces:
+                found.update(self.by_piece[piece])
         for word in self.words & text.vocabulary:
             found.update(self.by_word[word])
-        lower = text.lower
         for literals, key in self.by_literal:
             if any(literal in lower for literal in literals):
                 found.add(key)
