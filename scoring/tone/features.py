@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from scoring.tone.confidential import ConfidentialityMatcher
 from scoring.tone.text import AnalysedText
@@ -35,6 +36,16 @@ class Features:
     @property
     def names(self) -> Iterable[str]:
         return self.spans.keys()
+
+
+@lru_cache(maxsize=65536)
+def _word_features(stem: str) -> tuple[str, tuple[str, ...]]:
+    """The word's own feature and its pieces' (made once per lemma: the same words recur in
+    every reply)."""
+    if len(stem) < MIN_PIECE_WORD:
+        return f"w:{stem}", ()
+    padded = f"<{stem}>"
+    return f"w:{stem}", tuple(f"c:{padded[i : i + CHAR_GRAM]}" for i in range(len(padded) - CHAR_GRAM + 1))
 
 
 def reply_features(
@@ -60,17 +71,17 @@ def reply_features(
     found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")
     previous: str | None = None
     previous_start = 0
+    add = found.add
     for token in words:
         stem = token.lemma
         span = (token.start, token.end)
-        found.add(f"w:{stem}", span)
+        word, pieces = _word_features(stem)
+        add(word, span)
         if previous is not None:
-            found.add(f"b:{previous} {stem}", (previous_start, token.end))
+            add(f"b:{previous} {stem}", (previous_start, token.end))
         previous, previous_start = stem, token.start
-        if len(stem) >= MIN_PIECE_WORD:
-            padded = f"<{stem}>"
-            for i in range(len(padded) - CHAR_GRAM + 1):
-                found.add(f"c:{padded[i : i + CHAR_GRAM]}", span)
+        for piece in pieces:
+            add(piece, span)
     for rule_id, flag, weight, span in rules:
         found.add(f"r:{rule_id}", span)
         if flag and weight < 0:

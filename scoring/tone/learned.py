@@ -87,7 +87,8 @@ class Model:
 
     def probabilities(self, features: Features) -> tuple[dict[str, float], list[int]]:
         """P(target) for every target, and the indices of the features the model knows."""
-        rows = [self.index[name] for name in features.names if name in self.index]
+        known = self.index.get
+        rows = [row for row in map(known, features.names) if row is not None]
         logits = self.intercepts + (self.weights[rows].sum(axis=0) if rows else 0.0)
         return {t: 1.0 / (1.0 + math.exp(-float(z))) for t, z in zip(self.targets, logits)}, rows
 

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from scoring.tone.lemmas import lemmatize
 from scoring.tone.literals import UNFOLDED, Starts
@@ -49,8 +49,10 @@ def lemma(word: str, language: str) -> str:
     return lemmatize(word.lower(), LEMMATISER.get(language, language)).lower()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word with its offsets, lower-cased form and lemma (a tuple: a reply makes dozens and
+    building a frozen dataclass cost more than finding the word)."""
+
     text: str
     start: int
     end: int
@@ -83,10 +85,12 @@ class AnalysedText:
         rules, the learned model's features and every citizen comment share one computation."""
         self.sentences = _split_sentences(text)
         self._sentence_starts = [s.start for s in self.sentences]
-        self.tokens = tuple(
-            Token(m.group(), m.start(), m.end(), m.group().lower(), lemma(m.group(), language))
-            for m in TOKEN_RE.finditer(text)
-        )
+        tokens = []
+        for match in TOKEN_RE.finditer(text):
+            word = match.group()
+            start, end = match.span()
+            tokens.append(Token(word, start, end, word.lower(), lemma(word, language)))
+        self.tokens = tuple(tokens)
         self._token_starts = [t.start for t in self.tokens]
         self._token_ends = [t.end for t in self.tokens]
         # Word form or lemma -> token positions: rules look words up here instead of scanning
@@ -225,20 +229,30 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+# Each looks at a few characters beside a full stop, in place: a slice of the rest of the reply
+# at every full stop made a long reply quadratic.
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\s])")
+_NEXT_NAME_RE = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]")
+_WORD_BEFORE_RE = re.compile(r"(\w+)$")
+# Enough characters before a full stop to tell an abbreviation (at most five letters) from a
+# longer word, which a window this wide cuts to a string no abbreviation is.
+_ABBREVIATION_WINDOW = 40
+
+
 def _continues_lowercase(text: str, end: int) -> bool:
     """A full stop followed by a lower-case word ("7. trinn", "ca. ti") does not end a sentence."""
-    following = re.match(r"[ \t]+([^\s])", text[end:])
+    following = _NEXT_WORD_RE.match(text, end)
     return following is not None and following.group(1).islower()
 
 
 def _is_initial(text: str, dot: int, end: int) -> bool:
     """"O. Hansen", "Kari O. Hansen": a single capital, a full stop and a capitalised word."""
     letter = INITIAL_RE.search(text[max(0, dot - 2) : dot])
-    if not letter or not re.match(r"[ \t]+[A-ZÆØÅ][a-zæøå]", text[end:]):
+    if not letter or not _NEXT_NAME_RE.match(text, end):
         return False
     return not LABEL_BEFORE_INITIAL_RE.search(text[max(0, dot - 20) : dot - 1])
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"(\w+)$", text[:dot])
+    word = _WORD_BEFORE_RE.search(text, max(0, dot - _ABBREVIATION_WINDOW), dot)
     return word is not None and word.group(1).lower() in ABBREVIATIONS
