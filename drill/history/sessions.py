@@ -25,6 +25,7 @@ from drill.invocation import command_line
 from drill.scenario.loader import content_hash
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
+from drill.team_play.database import was_hosted
 from scoring.clock import ScenarioClock
 
 if TYPE_CHECKING:
@@ -173,8 +174,11 @@ class SessionReader:
                               scored=scored)
 
     def _incomparable(self, name: str, reason: IncomparableReason) -> Incomparable:
-        # A drill that never ended names the exact command that resumes it, as the app's quit message does.
-        resume = command_line("play", "--out", name)
+        # A drill that never ended names the exact command that resumes it, as the app's quit message
+        # does: a hosted drill goes on under its host again, with its seats and grants.
+        resume = ""
+        if reason == "not_ended":
+            resume = command_line("host", "--resume", name) if was_hosted(name) else command_line("play", "--out", name)
         return Incomparable(file=name, reason=reason, detail=self.words(f"history.reason.{reason}", command=resume))
 
     def _team(self, store: SessionStore, started: DrillStarted | None, scenario: Scenario) -> str:

@@ -125,6 +125,21 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return connection
 
 
+def was_hosted(path: Path | str) -> bool:
+    """Whether a host ever ran this drill (`drill host`): such a drill goes on with `drill host
+    --resume`, not `drill play`. Read only; a file without team-play tables was never hosted."""
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_WAIT)
+    except sqlite3.Error:
+        return False
+    try:
+        return connection.execute("SELECT 1 FROM host_heartbeat WHERE id = 1").fetchone() is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+
+
 _TABLE_NAMES = ("requests", "presence", "host_heartbeat", "joins", "grants", "team_meta", "join_attempts")
 _SIGNATURE_COLUMNS = {"grant_id": "INTEGER", "counter": "INTEGER", "mac": "TEXT"}
 
