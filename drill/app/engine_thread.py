@@ -16,6 +16,7 @@ is committed to the session file before the console sees it, as before.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from itertools import takewhile
 from pathlib import Path
@@ -36,6 +37,11 @@ MAX_AHEAD = 0.5
 """Wall seconds of drill time the engine may run ahead of what the console has applied. When
 either cannot keep up with a very high speed the clock runs slower instead of piling up work
 (and events waiting for the console)."""
+WAKE_AFTER = 0.1
+"""Wall seconds after the console last applied the engine's events before the engine wakes it for
+more (the app's own tick comes as often). Each batch the console applies is a redraw of the feed,
+the counts and the status bar and a frame of the whole screen; woken after every slice of a 60x
+storm it spent most of its time on them, and a key waited behind them for its frame."""
 
 
 class RecordedEvents(Sequence[Event]):
@@ -82,6 +88,7 @@ class ThreadedConnection(LocalConnection):
         self._wanted = threading.Event()
         self._woken = False
         """A wake-up is on its way to the app's thread (one is enough until it is handled)."""
+        self._drained_at = time.monotonic()
         self._closed = False
 
     # --- what the console reads (its own copy) -----------------------------------------
@@ -162,6 +169,7 @@ class ThreadedConnection(LocalConnection):
             batch, self._outbox = self._outbox, []
             engine_now = self._engine_now
             self._woken = False
+            self._drained_at = time.monotonic()
         state = self._state
         for event in batch:
             state.apply(event)
@@ -172,6 +180,12 @@ class ThreadedConnection(LocalConnection):
             for listener in self._listeners:
                 listener(batch)
         return batch
+
+    def _wake_due(self) -> bool:
+        """Under the lock: is a wake-up for the app due now? (Then it is on its way.)"""
+        notify = bool(self._outbox) and not self._woken and time.monotonic() - self._drained_at >= WAKE_AFTER
+        self._woken = self._woken or notify
+        return notify
 
     def close(self) -> None:
         with self._lock:
@@ -197,12 +211,10 @@ class ThreadedConnection(LocalConnection):
                     self._engine_now = live.state.now
                     if live.state.now <= before:
                         break  # the end of the drill's time (the engine stops there)
-                    notify = bool(self._outbox) and not self._woken
-                    self._woken = self._woken or notify
+                    notify = self._wake_due()
                 if notify:
                     wake()
             with self._lock:
-                notify = bool(self._outbox) and not self._woken
-                self._woken = self._woken or notify
+                notify = self._wake_due()
             if notify:
                 wake()
