@@ -1,5 +1,6 @@
 """The thread pane: a thread longer than the pane scrolls, a resize wraps it again, a group row
-lists its members, and control characters in what people wrote are shown, never obeyed."""
+lists its members, control characters in what people wrote are shown, never obeyed, and a mouse
+drag selects the thread's text."""
 
 from __future__ import annotations
 
@@ -113,3 +114,21 @@ async def test_control_characters_in_a_reply_are_shown_and_not_sent_to_the_termi
         drawn = [thread.render_line(y) for y in range(thread.scrollable_content_region.height)]
         assert any("␛[2J" in strip.text for strip in drawn)
         assert not any(ch in strip.text for strip in drawn for ch in "\x1b\x07")
+
+
+async def test_a_mouse_drag_selects_the_threads_text(console_app) -> None:  # noqa: ANN001
+    app = console_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await first_alarm(app, pilot)
+        thread = screen.thread
+        lines = thread.text.splitlines()
+        assert len(lines) > 2 and len(lines[1]) > 12
+        # From the second character of the first line to the tenth of the second (padding: x + 1).
+        await pilot.mouse_down(thread, offset=(2, 0))
+        await pilot.hover(thread, offset=(10, 1))
+        await pilot.mouse_up(thread, offset=(10, 1))
+        await pilot.pause()
+        assert screen.get_selected_text() == lines[0][1:] + "\n" + lines[1][:10]
+        drawn = thread.render_line(1)
+        marked = screen.get_component_rich_style("screen--selection").bgcolor
+        assert [s.style.bgcolor == marked for s in drawn if s.text.strip()][0], "the selection is drawn"

@@ -16,6 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from drill.app.formatting import excerpt, plain_text, wall_clock
@@ -124,8 +125,27 @@ class ThreadDetail(ScrollView, can_focus=False):
         base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        # Padded as Textual pads a widget's rendered text, so the pane reads exactly as it did.
-        return self._lines[index].apply_style(base).crop_extend(0, width, base + Style(reverse=False))
+        line = self._lines[index]
+        selection = self.text_selection
+        span = selection.get_span(index) if selection is not None else None
+        if span is not None and span[0] < line.cell_length:
+            start, end = span
+            length = line.cell_length
+            end = length if end == -1 else min(max(start, end), length)
+            before, chosen, after = line.divide([start, end, length])
+            marked = self.screen.get_component_rich_style("screen--selection")
+            chosen = Strip(Segment.apply_style(chosen, post_style=marked), chosen.cell_length)
+            line = Strip.join([before, chosen, after])
+        # Padded as Textual pads a widget's rendered text, so the pane reads exactly as it did; the
+        # offsets let a mouse drag select the thread's text (`get_selection`).
+        return line.apply_style(base).crop_extend(0, width, base + Style(reverse=False)).apply_offsets(0, index)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The thread's text under a mouse selection, as the lines read on screen."""
+        return selection.extract(self.text), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     # --- the thread as Rich renderables ---------------------------------------------------
     # Whatever a citizen or a scenario wrote goes through `neutralise`: shown, never obeyed.
