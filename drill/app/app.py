@@ -163,7 +163,7 @@ class DrillApp(App[None]):
             try:
                 live = LiveDrill.resume(self.options.out)
             except DrillError as error:
-                self.notify(str(error), severity="error", timeout=15)
+                self.notify(str(error), severity="error", timeout=15, markup=False)  # names a file: as written
                 self._first_screen()
                 return
             self._connection = self._local(live)
@@ -191,7 +191,7 @@ class DrillApp(App[None]):
         try:
             live = LiveDrill.create(loaded, out, self.options.seed, overwrite=self._overwrite)
         except DrillError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         self._connection = self._local(live)
         if message.speed != live.state.speed:
@@ -249,7 +249,7 @@ class DrillApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The engine's thread stopped on an error (a full disk): the team is told, the clock stops."""
         if event.worker.group == "engine" and event.state is WorkerState.ERROR:
-            self.notify(str(event.worker.error), severity="error", timeout=30)
+            self.notify(str(event.worker.error), severity="error", timeout=30, markup=False)
 
     # --- time --------------------------------------------------------------------------
 
@@ -318,7 +318,7 @@ class DrillApp(App[None]):
         if self.screen is screen:
             self.pop_screen()
         if message.problem is not None:
-            self.notify(t("end.computing_failed", problem=message.problem), severity="error", timeout=15)
+            self.notify(t("end.computing_failed", problem=message.problem), severity="error", timeout=15, markup=False)
         if self._console is not None and self._console in self.screen_stack:
             self._console.refresh_views()
         self.show_debrief()

@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Footer, Label, Static
 
@@ -51,13 +52,14 @@ class BriefingScreen(CatalogueBindings):
 
     def compose(self) -> ComposeResult:
         scenario = self._loaded.scenario
-        yield Label(scenario.title, classes="screen-title")
+        # The scenario's words are shown as written: a "[/]" or "[@click=…]" in them is text, not markup.
+        yield Label(Content(scenario.title), classes="screen-title")
         with VerticalScroll(id="briefing-body"):
             yield Static(self._facts(), id="briefing-facts")
             yield Label(t("console.targets"), classes="section-title")
             yield Static(self._targets(), id="briefing-targets")
             yield Label(t("briefing.situation"), classes="section-title")
-            yield Static(reflow(scenario.briefing) or scenario.summary or "—", id="briefing-situation")
+            yield Static(Content(reflow(scenario.briefing) or scenario.summary or "—"), id="briefing-situation")
             yield Label(t("briefing.team"), classes="section-title")
             yield Static(self._roster(), id="briefing-team")
         with Horizontal(id="briefing-start"):

@@ -447,7 +447,7 @@ class ConsoleScreen(CatalogueBindings):
         try:
             self._connection.apply(action, by=self._as_member)
         except ActionRejected as rejected:
-            self.notify(explain(rejected), title=t("notify.rejected"), severity="error")
+            self.notify(explain(rejected), title=t("notify.rejected"), severity="error", markup=False)
             return False
         self.refresh_views()
         if self._connection.ended:

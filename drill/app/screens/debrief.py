@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Button, Footer, Label, Static
 
 from drill.app.debrief_data import Debrief, report_writer
@@ -52,7 +53,8 @@ class DebriefScreen(CatalogueBindings):
         self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
-        yield Label(t("debrief.title", title=self._title), classes="screen-title")
+        # The scenario's title, the scorer's problem and quoted citizens are shown as written, never as markup.
+        yield Label(Content(t("debrief.title", title=self._title)), classes="screen-title")
         with VerticalScroll(id="debrief-body"):
             yield Static(self._ending(), id="debrief-ending")
             score = self._debrief.score
@@ -62,7 +64,7 @@ class DebriefScreen(CatalogueBindings):
                 yield Label(t("debrief.findings"), classes="section-title")
                 yield Static(self._findings(score), id="debrief-findings")
             elif self._debrief.score_problem:
-                yield Static(t("debrief.score_failed", problem=self._debrief.score_problem), classes="note")
+                yield Static(Content(t("debrief.score_failed", problem=self._debrief.score_problem)), classes="note")
             else:
                 yield Static(t("debrief.no_scorer"), classes="note")
             yield Label(t("debrief.summary"), classes="section-title")
@@ -102,7 +104,7 @@ class DebriefScreen(CatalogueBindings):
         table.add_column()
         for dimension in report.dimensions:
             value = "—" if dimension.score is None else f"{dimension.score:.0f}"
-            table.add_row(dimension.label, value, dimension.summary)
+            table.add_row(Text(dimension.label), value, Text(dimension.summary))  # a str cell is markup
         return Group(head, Text(""), table)
 
     def _findings(self, report: Any) -> RenderableType:
@@ -148,10 +150,11 @@ class DebriefScreen(CatalogueBindings):
             (t("summary.triggers"), number(len(s.triggers)) if s.triggers else t("summary.none")),
         ]
         for label, value in rows:
-            table.add_row(label, value)
+            table.add_row(label, Text(value))  # a table reads a str cell as markup
         for index, (item_id, people) in enumerate(list(s.reach.items())[:5]):
             quote = neutralise(self._debrief.names.get(item_id, item_id))  # shown, never obeyed
-            table.add_row(t("summary.reach") if index == 0 else "", f"{number(people):>7}  " + t("summary.quote", text=quote))
+            table.add_row(t("summary.reach") if index == 0 else "",
+                          Text(f"{number(people):>7}  " + t("summary.quote", text=quote)))
         return table
 
     @on(Button.Pressed, "#quit")
@@ -166,6 +169,6 @@ class DebriefScreen(CatalogueBindings):
         try:
             written = self._writer(self._session, target, active_language())
         except Exception as error:  # noqa: BLE001 - a report failure is reported, the debrief stays
-            self.notify(t("debrief.report_failed", problem=str(error)), severity="error")
+            self.notify(t("debrief.report_failed", problem=str(error)), severity="error", markup=False)
             return
-        self.notify(t("debrief.report_written", path=str(written)))
+        self.notify(t("debrief.report_written", path=str(written)), markup=False)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
@@ -67,7 +69,8 @@ class ActionDialog(ModalScreen[Action | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
+            # Titles and quotes carry people's words (a name, a comment): Content shows them as written.
+            yield Label(Content(self._title), classes="dialog-title")
             yield from self.form()
             yield Label("", id="dialog-problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
@@ -82,7 +85,7 @@ class ActionDialog(ModalScreen[Action | None]):
         raise NotImplementedError
 
     def problem(self, message: str) -> None:
-        self.query_one("#dialog-problem", Label).update(message)
+        self.query_one("#dialog-problem", Label).update(Content(message))
 
     @on(Button.Pressed, "#submit")
     def action_submit(self) -> None:
@@ -117,7 +120,7 @@ class ReplyDialog(ActionDialog):
         """The post whose pointer was last written into the text."""
 
     def form(self) -> ComposeResult:
-        yield Static(excerpt(self._item.text, 400), classes="dialog-quote")
+        yield Static(Content(excerpt(self._item.text, 400)), classes="dialog-quote")
         if self._group:
             yield Static(t("console.group_note", n=len(self._group)), classes="dialog-message")
         if self._posts and self._starts is not None:
@@ -125,9 +128,9 @@ class ReplyDialog(ActionDialog):
             yield Select(choices, prompt=t("console.link_none"), id="reply-post")
         yield TextArea("\n\n" + self._signature, id="reply-text", classes="dialog-text")
 
-    def _post_label(self, post: OfficialPostView) -> str:
+    def _post_label(self, post: OfficialPostView) -> Text:
         assert self._starts is not None
-        return t("console.link_choice", time=wall_clock(self._starts, post.t), text=excerpt(post.text, 40))
+        return Text(t("console.link_choice", time=wall_clock(self._starts, post.t), text=excerpt(post.text, 40)))
 
     def on_mount(self) -> None:
         area = self.query_one("#reply-text", TextArea)
@@ -185,7 +188,7 @@ class OfficialPostDialog(ActionDialog):
         yield Label(t("post.link"))
         yield Input(self._link, id="post-link", placeholder="https://")
         if self._selected is not None:
-            yield Checkbox(t("post.corrects", text=excerpt(self._selected.text, 50)), id="post-corrects")
+            yield Checkbox(Content(t("post.corrects", text=excerpt(self._selected.text, 50))), id="post-corrects")
 
     def on_mount(self) -> None:
         self.query_one("#post-text", TextArea).focus()
@@ -211,7 +214,7 @@ class ModerationDialog(ActionDialog):
         self._delete = delete
 
     def form(self) -> ComposeResult:
-        yield Static(excerpt(self._item.text, 300), classes="dialog-quote")
+        yield Static(Content(excerpt(self._item.text, 300)), classes="dialog-quote")
         with RadioSet(id="reasons"):
             for reason in REASONS:
                 yield RadioButton(t("reason." + reason.value), id=f"reason-{reason.value}")
@@ -248,7 +251,7 @@ class NoteDialog(ActionDialog):
     def form(self) -> ComposeResult:
         yield Input("", id="note-text", placeholder=t("note.placeholder"))
         if self._selected is not None:
-            yield Checkbox(t("note.about", text=excerpt(self._selected.text, 50)), True, id="note-about")
+            yield Checkbox(Content(t("note.about", text=excerpt(self._selected.text, 50))), True, id="note-about")
 
     def on_mount(self) -> None:
         self.query_one("#note-text", Input).focus()
@@ -272,7 +275,7 @@ class HandoverDialog(ActionDialog):
         self._members = [m for m in team if m != on_duty]
 
     def form(self) -> ComposeResult:
-        yield OptionList(*[Option(m, id=f"member-{i}") for i, m in enumerate(self._members)], id="members")
+        yield OptionList(*[Option(Content(m), id=f"member-{i}") for i, m in enumerate(self._members)], id="members")
 
     def on_mount(self) -> None:
         members = self.query_one("#members", OptionList)
@@ -305,8 +308,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
-            yield Static(self._message, classes="dialog-message")
+            yield Label(Content(self._title), classes="dialog-title")
+            yield Static(Content(self._message), classes="dialog-message")  # may name a file or a scenario
             with Horizontal(classes="dialog-buttons"):
                 for index, (choice, label) in enumerate(self._choices):
                     yield Button(label, id=f"choice-{choice}", variant="primary" if index == 0 else "default")

@@ -7,6 +7,7 @@ only sends what comes back and the host has the last word.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, TextArea
 from textual.widgets.option_list import Option
 
@@ -32,9 +33,11 @@ class FireInjectDialog(ActionDialog):
         self._injects = [i for i in scenario.injects if i.id not in state.items]
 
     def form(self) -> ComposeResult:
+        trigger = say("tui.fire.trigger", self._language)
         options = [
-            Option(f"{clock(float(i.at)) if i.at is not None else say('tui.fire.trigger', self._language):>10}  "
-                   f"{i.id:<22} {short(i.text, 44)}", id=i.id)
+            # An inject's text is the scenario author's words: shown as written, never as markup.
+            Option(Content(f"{clock(float(i.at)) if i.at is not None else trigger:>10}  "
+                           f"{i.id:<22} {short(i.text, 44)}"), id=i.id)
             for i in self._injects
         ]
         if not options:
@@ -71,7 +74,8 @@ class AdHocInjectDialog(ActionDialog):
         personas = ", ".join(p.id for p in self._scenario.personas)
         yield Input(placeholder=say("tui.adhoc.from", self._language, personas=personas or "—"), id="adhoc-from")
         if self._selected is not None:
-            yield Checkbox(say("tui.adhoc.in_thread", self._language, item=self._selected.item_id), id="adhoc-thread")
+            yield Checkbox(Content(say("tui.adhoc.in_thread", self._language, item=self._selected.item_id)),
+                           id="adhoc-thread")
         yield TextArea("", id="adhoc-text", classes="dialog-text")
 
     def on_mount(self) -> None:
