@@ -48,6 +48,14 @@ UNIT_GAP_RE = re.compile(r"^\s+(?:for|i|ved|på|of|at|in|from)(?:\s+the)?\s+$", 
 # an answer that describes a person names them.
 WHO_RE = re.compile(r"\b(?:hvem|kven|kem|who|whose|which (?:one|child|boy|girl|pupil|tenant|family)|noen|nokon|"
                     r"someone|somebody|anyone|anybody|en ungdom|ein ungdom|(?:han|hun|ho) som)\b", re.IGNORECASE)
+# Where a new subject may start inside a clause: after a dash, a colon or a comma.
+SUBJECT_AFTER_RE = re.compile(r"\s[–—]\s*|[:,]\s+")
+# A group is not the one person asked about ("the children are safe", "pasientene hans får time").
+PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b(?:children|kids|boys|girls|pupils|parents|"
+                       r"residents|volunteers|staff|families|barna|borna|ungane|ungene|ungdommane|foreldrene|foreldra|"
+                       r"elevene|elevane|beboerne|bebuarane|pårørende|pårørande|familiene|familiane)\b|\w(?:ene|ane)\s+"
+                       r"(?:hans|hennes|hennar)\b)", re.IGNORECASE)
+AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
@@ -63,6 +71,8 @@ class _Name:
 
 CONFIRMED = _Name("bekrefter det innbyggeren spurte om", "stadfestar det innbyggjaren spurde om",
                   "confirms what the resident asked about")
+ASSERTED = _Name("sier noe om personen innbyggeren spurte om", "seier noko om personen innbyggjaren spurde om",
+                 "says something about the person the resident asked about")
 CARRIED = {
     "asked": _Name("personen innbyggeren spurte om", "personen innbyggjaren spurde om", "the person the resident asked about"),
     "anaphor": _Name("viser tilbake til en person som er pekt ut", "viser attende til ein person som er peika ut",
@@ -166,10 +176,10 @@ class ConfidentialityMatcher:
         person; and a reply that confirms ("Ja, dessverre") a matter the citizen asked about
         while identifying the person."""
         in_context = bool(context) and self.has_matter(context or "")
-        if not self._gated(text) and not in_context:
+        context_person = bool(context) and self._strong_in(context or "")
+        if not self._gated(text) and not in_context and not (context and self.data.not_asserted):
             return []
         addressed = self._addresses_by_name(text)
-        context_person = bool(context) and self._strong_in(context or "")
         # A pronoun identifies someone only when there is a comment to answer or the reply has
         # named someone before it: in a stand-alone post "fylle han ut" is about the form.
         pronoun_ok = bool(context and context.strip())
@@ -232,6 +242,10 @@ class ConfidentialityMatcher:
                             continue
                         if j != i or _word_gap(text, matters[0], part) <= self.data.window:
                             return [self._hit(text, matters[0], part)]
+        if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
+            asserted = self._asserted(text, clauses)
+            if asserted is not None:
+                return [asserted]
         opener = self.affirmation_re.match(text.text)
         if opener is None or self.refusal_re.search(text.text):
             return []
@@ -252,6 +266,46 @@ class ConfidentialityMatcher:
             told = [m for m in told if self._may_pair(m, person)]
             return [self._hit(text, told[0], person)] if told else []
         return []
+
+    def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]]) -> ConfidentialHit | None:
+        """A clause whose subject is the person the comment asked about ("Hun har det bra",
+        "He's been off since", "Sjåføren var på jobb igjen i dag") says something about them in
+        whatever words: no word list holds every state, whereabouts or outcome. A refusal, a
+        question, a general statement, a modal or referral ("han kan ringe legevakta", "she's
+        welcome to"), thanks and praise assert nothing about them (`not_asserted`)."""
+        if not self.data.not_asserted:
+            return None
+        for start, end, skipped in clauses:
+            if skipped:
+                continue
+            if self.not_asserted_re.search(text.text, start, end):
+                continue
+            # The clause's start, or after a dash or comma ("Your gran's at Birchwood — she was
+            # …", "Stakkars Kjell, han fikk …").
+            subject = None
+            for at in [start, *(m.end() for m in SUBJECT_AFTER_RE.finditer(text.text, start, end))]:
+                opener = self.asserted_opener_re.match(text.text, at, end)
+                at = opener.end() if opener else at
+                subject = self.anaphor_re.match(text.text, at, end)
+                if (subject is not None and subject.end() > at and _singular(subject.group(0))
+                        and len(text.text[subject.end():end].split()) >= 2
+                        and not AND_RE.match(text.text, subject.end(), end)):
+                    break  # "she and the other volunteers …" is a group
+                subject = None
+            if subject is None:
+                continue
+            predicate = Part(subject.end(), end, "asserted")
+            person = Part(subject.start(), subject.end(), "asked")
+            return ConfidentialHit(subject.start(), end, predicate, person, self._detail(text.text, predicate, person))
+        return None
+
+    @cached_property
+    def asserted_opener_re(self) -> re.Pattern[str]:
+        return _any_re([f"(?:{p})" for p in self.data.asserted_openers]) if self.data.asserted_openers else re.compile(r"\s*")
+
+    @cached_property
+    def not_asserted_re(self) -> re.Pattern[str]:
+        return _any_re(self.data.not_asserted)
 
     def parts(self, text: AnalysedText) -> tuple[list[Part], list[Part], bool]:
         """Every matter and person reference in clauses that are not skipped, and whether any
@@ -432,9 +486,10 @@ class ConfidentialityMatcher:
 
     @cached_property
     def office_before_re(self) -> re.Pattern[str]:
-        """An address right after an office ("NAV-kontoret i Storgata 4") is where the office is."""
+        """An address right after an office ("NAV-kontoret i Storgata 4", "helsestasjonen,
+        Kirkeveien 3") is where the office is."""
         words = [*self.data.institution_suffixes, *self.data.institution_nouns, *OFFICES]
-        return re.compile(r"(?:" + "|".join(words) + r")\s+(?:i|på|ved|in|at|on)\s+$", re.IGNORECASE)
+        return re.compile(r"(?:" + "|".join(words) + r")(?:\s+(?:i|på|ved|in|at|on)\s+|,\s*)$", re.IGNORECASE)
 
     def _is_name(self, text: AnalysedText, start: int, end: int) -> bool:
         """A capitalised word or two that stands for a person, not a place, institution or a
@@ -471,7 +526,8 @@ class ConfidentialityMatcher:
 
     def _detail(self, text: str, matter: Part, person: Part) -> Detail:
         data = self.data
-        m_name = data.matters[matter.kind].name if matter.kind in data.matters else CONFIRMED
+        m_name = (data.matters[matter.kind].name if matter.kind in data.matters
+                  else ASSERTED if matter.kind == "asserted" else CONFIRMED)
         p_name = data.persons[person.kind].name if person.kind in data.persons else CARRIED[person.kind]
         m_text, p_text = text[matter.start : matter.end], text[person.start : person.end]
         return {
@@ -479,6 +535,11 @@ class ConfidentialityMatcher:
             "nn": f"Sensitivt forhold: «{m_text}» ({m_name.nn}); kan identifisere ein person: «{p_text}» ({p_name.nn}).",
             "en": f"Sensitive matter: «{m_text}» ({m_name.en}); identifies a person: «{p_text}» ({p_name.en}).",
         }
+
+
+def _singular(reference: str) -> bool:
+    """Whether a pronoun or definite noun points at one person, not a group."""
+    return not PLURAL_RE.search(reference)
 
 
 def _sign_off_start(text: str) -> int:

@@ -399,11 +399,17 @@ class Confidentiality(_Strict):
         "Endings of capitalised words that name an office or body, not a person ('-avdelingen')."))
     signature_before: list[str] = Field(default_factory=list, description=(
         "Regexes matching just before a name that signs the reply ('Hilsen', '– ')."))
+    asserted_openers: list[str] = Field(default_factory=list, description=(
+        "Regexes: words that may open a clause before its subject ('Ja, ', 'Sadly ', 'men ')."))
+    not_asserted: list[str] = Field(default_factory=list, description=(
+        "Regexes: a clause whose subject is the person asked about but that asserts nothing "
+        "about them: a modal or referral ('han kan ringe', 'she's welcome to'), thanks, praise."))
 
     @model_validator(mode="after")
     def _valid(self) -> Confidentiality:
         for regex in [*self.refusals, *self.general, *self.clause_breaks, *self.anaphors,
-                      *self.affirmations, *self.addressee, *self.signature_before]:
+                      *self.affirmations, *self.addressee, *self.signature_before,
+                      *self.asserted_openers, *self.not_asserted]:
             _check_regex(regex)
         for kind, matter in self.matters.items():
             unknown = set(matter.persons) - self.persons.keys() - {"addressee"}  # from `addressee`

@@ -48,6 +48,11 @@ FLOORS = {
     # replies flagged); its misses taught the detector everyday words said of the person the comment
     # asked about, the missing by address and an amount told to a resident addressed by name.
     "dev-8.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    # Three quarters of the eighth and ninth held-back sets (unseen: AUC 0.971 and 0.953, privacy
+    # 87.1 %, 5.6 % of good replies flagged); their misses taught the detector that a clause about
+    # the person the comment asked about says something of them in any words.
+    "dev-9.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-10.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

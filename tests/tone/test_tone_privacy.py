@@ -399,3 +399,47 @@ def test_a_person_the_comment_points_at_and_what_happened_to_them(text: str, con
 )
 def test_everyday_words_offers_and_referrals_about_nobody_in_particular(text: str, context: str, language: str) -> None:
     assert not _privacy(text, language=language, context=context)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "language"),
+    [
+        # The person the comment asked about as the subject of a plain statement, in words no
+        # word list holds: what is said of them is a disclosure whatever the words are.
+        ("He's been a bit low since the break-in and keeps to himself.",
+         "Is the chap in the corner flat OK? Haven't seen him out", "en"),
+        ("Ja, ho har det tungt for tida og held seg mest inne.", "Korleis går det med grannekona mi på Haugen?", "nn"),
+        ("Stakkars Arne, han var ganske medtatt i går, men han er hjemme nå.",
+         "Går det bra med vaktmesteren på Furulund skole?", "nb"),
+        ("Your uncle's at the leisure centre — he was pretty shaken and didn't sleep much.",
+         "Where is my uncle? He lived in the flats by the river", "en"),
+        ("Vi kan ikke si navn, men han har vært borte fra jobben en stund.", "Er det sjåføren på 12-ruta som er borte?", "nb"),
+    ],
+)
+def test_a_plain_statement_about_the_person_asked_about_is_a_breach(text: str, context: str, language: str) -> None:
+    assert _privacy(text, language=language, context=context)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "language"),
+    [
+        # What they may do, thanks and praise, a group, a referral to their own doctor.
+        ("She and the other volunteers are the heart of the club.",
+         "The volunteer who runs the Friday club is great, pass on our thanks", "en"),
+        ("Han kan ringe legevakta om han blir verre.", "Naboen min er dårleg etter brannen", "nn"),
+        ("The children are safe and were home before dark.", "Is the boy from the bus safe?", "en"),
+        ("Please don't decide from a post here — ring your daughter's consultant or our nurses on 0800 123 456.",
+         "My daughter has a weak immune system, is school safe?", "en"),
+        # Why a comment was hidden, where a whole care home's residents went, a clinic's address.
+        ("Vi har skjult en kommentar fordi den nevnte et barn og skadene hennes.", "Hvorfor sletter dere kommentarer?", "nb"),
+        ("Beboerne fra Lindheim er nå fordelt på to sykehjem og korttidsavdelingen.",
+         "Hvordan går det med de eldre fra Lindheim?", "nb"),
+        ("Vaksinering for 65+ og risikogrupper er på helsestasjonen, Storgata 2, hver onsdag.",
+         "Når er influensavaksinen?", "nb"),
+        ("Nobody will lose their place on a waiting list because of the fire.",
+         "My mum's on the list for Elmfield, will she lose her place?", "en"),
+    ],
+)
+def test_what_a_person_may_do_a_group_or_a_referral_is_not_a_statement_about_them(
+        text: str, context: str, language: str) -> None:
+    assert not _privacy(text, language=language, context=context)
