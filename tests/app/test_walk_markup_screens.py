@@ -21,7 +21,7 @@ from drill.app.connection import LocalConnection
 from drill.app.screens.briefing import BriefingScreen
 from drill.app.screens.console import ConsoleScreen
 from drill.app.screens.dialogs import ChoiceDialog
-from drill.engine.spread_port import ReachSnapshot
+from drill.engine.engine import SpreadFactory
 from drill.live import LiveDrill
 from drill.scenario import LoadedScenario, load_scenario
 
@@ -92,37 +92,15 @@ def assert_as_written(app: DrillApp, *texts: str) -> None:
     assert click_actions(app) == set(), "a click on people's words must never run an action"
 
 
-class LinearReach:
-    """Rumours reach 120 more people a minute, so the debrief has a reach quote to show."""
-
-    def __init__(self) -> None:
-        self._started: dict[str, float] = {}
-
-    def start(self, item_id: str, *, at: float, **options: object) -> None:
-        self._started[item_id] = at
-
-    def stop(self, item_id: str, *, at: float) -> None:
-        self._started.pop(item_id, None)
-
-    def advance(self, to: float) -> list[ReachSnapshot]:
-        return [ReachSnapshot(i, int((to - at) / 60 * 120), 0, at=to) for i, at in sorted(self._started.items())]
-
-    def rumours_to_replay(self) -> int:
-        return 0
-
-    def counterfactuals(self, until: float, **options: object) -> list[object]:
-        return []
-
-
 @pytest.fixture
 def hostile(tmp_path: Path) -> LoadedScenario:
     return hostile_scenario(tmp_path)
 
 
 @pytest.fixture
-def hostile_console(tmp_path: Path, hostile: LoadedScenario) -> Callable[[], DrillApp]:
+def hostile_console(tmp_path: Path, hostile: LoadedScenario, fake_spread: SpreadFactory) -> Callable[[], DrillApp]:
     def make() -> DrillApp:
-        live = LiveDrill.create(hostile, tmp_path / "okt.db", seed=1, spread_factory=lambda s, seed: LinearReach())
+        live = LiveDrill.create(hostile, tmp_path / "okt.db", seed=1, spread_factory=fake_spread)
         return DrillApp(connection=LocalConnection(live), ticking=False, options=PlayOptions())
 
     return make
