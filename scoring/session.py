@@ -12,6 +12,7 @@ from pathlib import Path
 
 from drill.errors import DrillError
 from drill.events import Event
+from drill.i18n import message
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
 
@@ -31,5 +32,5 @@ def load_session(path: Path | str) -> Session:
         events = store.events()
         scenario = stored_scenario(store)
     if not events:
-        raise DrillError(f"{path}: the session file has no events yet; nothing to score.")
+        raise DrillError(message("walk.session.empty", path=path))
     return Session(path, scenario, events)

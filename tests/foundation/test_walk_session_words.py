@@ -125,3 +125,12 @@ def test_history_names_a_file_that_is_no_session_as_such_in_bokmal(capsys: pytes
     captured = capsys.readouterr()
     line = next(line for line in (captured.out + captured.err).splitlines() if "notes.db:" in line)
     assert "ikke en øktfil" in line and "skadet" not in line
+
+
+def test_a_session_with_no_events_yet_is_told_in_the_commands_language(capsys: pytest.CaptureFixture[str],
+                                                                        tmp_path: Path, recorded: Path) -> None:
+    path = _damaged(recorded, tmp_path / "empty.db", "DELETE FROM events")
+    assert main(["--lang", "nb", "score", str(path)]) == 2
+    assert "øktfila har ingen hendelser ennå" in _norwegian_line(capsys.readouterr().err, path)
+    assert main(["--lang", "nn", "score", str(path)]) == 2
+    assert "øktfila har ingen hendingar enno" in capsys.readouterr().err
