@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import zlib
 from collections import OrderedDict
@@ -35,6 +34,7 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
+from drill.machine_cache import cache_folder
 from scoring.parallel import ordered_map
 from scoring.tone.models import ToneResult
 
@@ -55,16 +55,6 @@ class Request(NamedTuple):
     numbers: tuple[str, ...]
     domains: tuple[str, ...]
     explain_in: str
-
-
-def cache_folder() -> Path:
-    """Where this machine keeps what drill remembers: `$DRILL_CACHE_DIR`, else
-    `$XDG_CACHE_HOME/drill`, else `~/.cache/drill`."""
-    explicit = os.environ.get("DRILL_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "drill"
 
 
 @cache

@@ -2,7 +2,7 @@
 
 Reports must work without the original scenario file (it may have been edited or deleted
 since the drill), so the scenario is always the one parsed from the text the session recorded
-(kept on this machine once parsed, `drill.history.cache.stored_scenario`).
+(parsed once on this machine, `drill.kept_scenarios`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from drill.errors import DrillError
 from drill.events import Event
 from drill.i18n import message
+from drill.kept_scenarios import stored_scenario
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
 
@@ -25,8 +26,6 @@ class Session:
 
 
 def load_session(path: Path | str) -> Session:
-    from drill.history.cache import stored_scenario  # the history's cache imports the scorer
-
     path = Path(path)
     with SessionStore.open(path) as store:
         events = store.events()

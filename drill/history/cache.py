@@ -12,8 +12,8 @@ found again and a changed scorer scores afresh. Summaries are language-neutral
 (`scores.summary_of`), so a drill scored in one language serves a history in any. Only this
 cache, written by this machine's scorer, is trusted: nothing a session file says about its
 own score is read. A file's fingerprint is kept too, under its path, size and modification
-time, so an unchanged file is not even re-read, and each stored scenario text's parsed model, so
-a version's YAML is parsed once. The cache is a small SQLite file in the user's
+time, so an unchanged file is not even re-read; a version's scenario is parsed once
+(`drill.kept_scenarios`, opened with the summaries). The cache is a small SQLite file in the user's
 cache folder (`$DRILL_CACHE_DIR`, else `$XDG_CACHE_HOME/drill`, else `~/.cache/drill`); if it
 cannot be opened or written, drills are simply scored again.
 """
@@ -30,10 +30,10 @@ from pathlib import Path
 import scoring
 from drill.events import Event
 from drill.history.scores import Summary, has_ended, summary_of
-from drill.scenario.loader import content_hash
+from drill.kept_scenarios import KeptScenarios
+from drill.machine_cache import cache_folder
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
-from scoring.cache import cache_folder
 from scoring.models import ScoreReport
 from scoring.scorer import score
 
@@ -49,17 +49,6 @@ def scoring_digest() -> str:
     files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted([*files, Path(__file__).with_name("scores.py")]):
         digest.update(str(path.relative_to(root.parent)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-@cache
-def parser_digest() -> str:
-    """A digest of the scenario parser and model: a scenario parsed by another version is parsed again."""
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent.parent / "scenario"
-    for path in sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -81,6 +70,8 @@ def file_key(path: Path) -> str:
 class SummaryCache:
     def __init__(self, folder: Path | None = None) -> None:
         self._db: sqlite3.Connection | None = None
+        self.scenarios = KeptScenarios(folder)
+        """The scenarios parsed on this machine, which a history reads its drills' scenarios from."""
         try:
             folder = folder or cache_folder()
             folder.mkdir(parents=True, exist_ok=True)
@@ -89,7 +80,6 @@ class SummaryCache:
             self._db.execute("PRAGMA synchronous = OFF")  # a cache: a write lost in a crash is only scored again
             self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self._db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
-            self._db.execute("CREATE TABLE IF NOT EXISTS scenarios (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         except (OSError, sqlite3.Error):
             self._db = None
 
@@ -132,47 +122,10 @@ class SummaryCache:
         except (OSError, sqlite3.Error):
             pass
 
-    def scenario(self, version: str) -> Scenario | None:
-        """The scenario parsed before from the stored text with this content hash: validating the
-        model from JSON takes a millisecond or two, parsing the YAML a third of a second."""
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute("SELECT value FROM scenarios WHERE key = ?",
-                                   (f"{version}:{parser_digest()}",)).fetchone()
-            return Scenario.model_validate_json(row[0]) if row else None
-        except (sqlite3.Error, ValueError):
-            return None
-
-    def put_scenario(self, version: str, scenario: Scenario) -> None:
-        if self._db is None:
-            return
-        try:
-            self._db.execute("INSERT OR REPLACE INTO scenarios (key, value) VALUES (?, ?)",
-                             (f"{version}:{parser_digest()}", scenario.model_dump_json()))
-        except sqlite3.Error:
-            pass
-
     def close(self) -> None:
+        self.scenarios.close()
         if self._db is not None:
             self._db.close()
-
-
-def stored_scenario(store: SessionStore) -> Scenario:
-    """The scenario a session file recorded, as parsed from its stored text: the model this
-    machine parsed from the same text before (`SummaryCache.scenario`: the text's content hash
-    and the parser's digest), else parsed now and kept. A drill's file is scored by `drill run`
-    as it ends, then by `drill score` and `drill report`: its YAML is parsed once, not by each."""
-    version = content_hash(store.scenario_text)
-    summaries = SummaryCache()
-    try:
-        scenario = summaries.scenario(version)
-        if scenario is None:
-            scenario = store.stored_scenario().scenario
-            summaries.put_scenario(version, scenario)
-        return scenario
-    finally:
-        summaries.close()
 
 
 def record_score(session: Path | str | None, events: Sequence[Event], report: ScoreReport,
@@ -197,10 +150,9 @@ def record_score(session: Path | str | None, events: Sequence[Event], report: Sc
                 if fingerprint is None:
                     fingerprint = store.fingerprint()
                     summaries.remember_fingerprint(key, fingerprint)
-                version = content_hash(store.scenario_text)
+                if scenario is not None:
+                    summaries.scenarios.keep(store, scenario)
             summaries.put(fingerprint, summary_of(report))
-            if scenario is not None and summaries.scenario(version) is None:
-                summaries.put_scenario(version, scenario)
         finally:
             summaries.close()
     except Exception:  # noqa: BLE001 - remembering a score must never take a drill's ending down

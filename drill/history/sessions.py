@@ -133,11 +133,8 @@ class SessionReader:
         version = content_hash(store.scenario_text)  # the text itself, not the hash the file claims
         scenario = self._scenarios.get(version)
         if scenario is None:
-            scenario = self.cache.scenario(version) if self.cache is not None else None
-            if scenario is None:
-                scenario = store.stored_scenario().scenario
-                if self.cache is not None:
-                    self.cache.put_scenario(version, scenario)
+            kept = self.cache.scenarios if self.cache is not None else None
+            scenario = kept.scenario_of(store) if kept is not None else store.stored_scenario().scenario
             self._scenarios[version] = scenario
         fingerprint = self.cache.known_fingerprint(key) if self.cache is not None else None
         if fingerprint is None:
