@@ -16,6 +16,7 @@ from drill.app.screens.dialogs import (
     ReplyDialog,
 )
 from drill.events import Event
+from tests.app.screens import console
 
 
 def on_disk(app: DrillApp) -> list[Event]:
@@ -27,11 +28,6 @@ def last_of(app: DrillApp, kind: str) -> Event:
     events = [e for e in on_disk(app) if e.type == kind]
     assert events, f"no {kind} event recorded"
     return events[-1]
-
-
-def console(app: DrillApp) -> ConsoleScreen:
-    assert isinstance(app.screen, ConsoleScreen)
-    return app.screen
 
 
 async def start(app: DrillApp, pilot, minutes: float = 1, item: str = "first-alarm") -> ConsoleScreen:  # noqa: ANN001

@@ -6,17 +6,12 @@ import re
 
 import pytest
 
-from drill.app.app import DrillApp
 from drill.app.formatting import plain_text
 from drill.app.screens.console import ConsoleScreen
 from drill.app.widgets.reach_chart import ReachChart
 from drill.engine.actions import Archive, Delete, Hide, Like, Reply
 from drill.scenario.models import DeletionReason
-
-
-def console(app: DrillApp) -> ConsoleScreen:
-    assert isinstance(app.screen, ConsoleScreen)
-    return app.screen
+from tests.app.screens import console
 
 
 async def test_feed_shows_newest_activity_first_with_markers(console_app) -> None:  # noqa: ANN001

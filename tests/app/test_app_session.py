@@ -13,13 +13,9 @@ from drill.app.screens.dialogs import ReplyDialog
 from drill.app.triage import GROUP
 from drill.engine.actions import OfficialPost
 from drill.events import Event
+from tests.app.screens import console
 
 LINK = "https://www.fjellvik.kommune.no/krise"
-
-
-def console(app: DrillApp) -> ConsoleScreen:
-    assert isinstance(app.screen, ConsoleScreen)
-    return app.screen
 
 
 def replies_on_disk(app: DrillApp) -> list[Event]:

@@ -12,13 +12,9 @@ from drill.app.screens.dialogs import ChoiceDialog, ReplyDialog
 from drill.app.triage import GROUP, POST, is_claim, is_question
 from drill.engine.actions import OfficialPost
 from drill.events import Event
+from tests.app.screens import console
 
 LINK = "https://www.fjellvik.kommune.no/krise"
-
-
-def console(app: DrillApp) -> ConsoleScreen:
-    assert isinstance(app.screen, ConsoleScreen)
-    return app.screen
 
 
 def on_disk(app: DrillApp) -> list[Event]:

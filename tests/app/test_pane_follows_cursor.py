@@ -3,15 +3,9 @@ the same frame), and only while the page is the list on screen."""
 
 from __future__ import annotations
 
-from drill.app.app import DrillApp
-from drill.app.screens.console import ConsoleScreen
 from drill.app.triage import GROUP, POST
 from drill.engine.actions import Reply
-
-
-def console(app: DrillApp) -> ConsoleScreen:
-    assert isinstance(app.screen, ConsoleScreen)
-    return app.screen
+from tests.app.screens import console
 
 
 async def test_the_pane_already_shows_each_row_the_cursor_moves_to(console_app) -> None:  # noqa: ANN001

@@ -9,11 +9,7 @@ from drill.app.screens.console import ConsoleScreen
 from drill.app.triage import GROUP
 from drill.app.widgets.thread_detail import ThreadDetail
 from drill.engine.actions import Reply
-
-
-def console(app: DrillApp) -> ConsoleScreen:
-    assert isinstance(app.screen, ConsoleScreen)
-    return app.screen
+from tests.app.screens import console
 
 
 async def first_alarm(app: DrillApp, pilot) -> ConsoleScreen:  # noqa: ANN001
