@@ -34,7 +34,7 @@ from drill.app.theme import PROJECTOR_THEME
 from drill.engine.actions import SetClock
 from drill.errors import DrillError
 from drill.events import CounterfactualReach
-from drill.i18n import t, use_language
+from drill.i18n import messages_in, t, use_language
 from drill.live import LiveDrill
 from drill.scenario import LoadedScenario
 
@@ -161,7 +161,8 @@ class DrillApp(App[None]):
     def _resume_answer(self, choice: str | None) -> None:
         if choice == "resume" and self.options.out is not None:
             try:
-                live = LiveDrill.resume(self.options.out)
+                with messages_in(self.language):
+                    live = LiveDrill.resume(self.options.out)
             except DrillError as error:
                 self.notify(str(error), severity="error", timeout=15, markup=False)  # names a file: as written
                 self._first_screen()
@@ -189,7 +190,8 @@ class DrillApp(App[None]):
         loaded = message.loaded
         out = self.options.out or self._default_session(loaded.scenario.id, self.options.seed)
         try:
-            live = LiveDrill.create(loaded, out, self.options.seed, overwrite=self._overwrite)
+            with messages_in(self.language):
+                live = LiveDrill.create(loaded, out, self.options.seed, overwrite=self._overwrite)
         except DrillError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return

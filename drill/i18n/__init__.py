@@ -18,7 +18,8 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from string import Formatter
 
@@ -146,6 +147,22 @@ def use_messages_language(language: str | None) -> None:
     """The language of messages about files and input (set by the `drill` command; None: the default)."""
     global _messages_language
     _messages_language = language
+
+
+@contextmanager
+def messages_in(language: str) -> Iterator[None]:
+    """Messages about files made inside the block speak `language`.
+
+    The app's screens have a language of their own (the scenario's, or nb), which may differ
+    from the command's (`use_messages_language`, English in a C locale): a file's problem shown
+    on a bokmål screen must be told in bokmål.
+    """
+    global _messages_language
+    was, _messages_language = _messages_language, language
+    try:
+        yield
+    finally:
+        _messages_language = was
 
 
 def message(key: str, **values: object) -> str:

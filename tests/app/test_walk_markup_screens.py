@@ -178,3 +178,22 @@ async def test_a_problem_naming_the_session_file_is_told_as_written(tmp_path: Pa
         await pilot.pause()
         assert not isinstance(app.screen, ChoiceDialog)
         assert_as_written(app, "/ødelagt", "[b]x [@click=app.quit]z.db")  # the toast wraps at a space
+
+
+async def test_a_problem_with_the_session_file_is_told_in_the_screens_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The command's own language (English in a C locale) must not leak onto a bokmål screen."""
+    monkeypatch.delenv("DRILL_LANG", raising=False)
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.setenv(variable, "C")
+    path = tmp_path / "gammel.db"
+    path.write_bytes(b"not a drill")
+    app = DrillApp(ticking=False, options=PlayOptions(out=path, folder=tmp_path))
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # resume
+        await pilot.pause()
+        screen = " ".join(screen_lines(app))
+        assert "øktfil" in screen and "SQLite-database" in screen, screen
+        assert "session file" not in screen, screen
