@@ -12,6 +12,7 @@ from rich.console import Console
 from textual.widgets import Input, Label
 
 from drill.app.screens.dialogs import ReplyDialog
+from drill.i18n import catalogue, use_messages_language
 from drill.scenario import LoadedScenario
 from drill.team_play.host import TeamHost
 from drill.team_play.presence import ROLE_TRAINER
@@ -85,6 +86,8 @@ def test_the_trainer_sees_the_overview_and_fires_an_inject_early(tmp_path: Path,
             shown.print(overview_table(overview, "nb"))
             assert "Venter på svar" in shown.export_text()
             assert screen.check_action("pause", ()) is True
+            footer = {active.binding.description for active in screen.active_bindings.values()}
+            assert {"Send innspill", "Skriv innspill"} <= footer, "the trainer's keys read in bokmål"
             await pilot.press("f")
             await pilot.pause()
             dialog = app.screen
@@ -197,5 +200,30 @@ def test_a_browser_seat_cannot_call_itself_trainer(hosted: Path):
             await pilot.pause()
             assert "forbeholdt treneren" in str(app.screen.query_one("#join-problem", Label).render())
             assert app.seat is None
+
+    asyncio.run(play())
+
+
+def test_a_browser_seat_hears_of_a_damaged_session_file_in_its_own_language(tmp_path: Path, gas: LoadedScenario):
+    # The command speaks English (a C locale); the seat's screen speaks the scenario's bokmål.
+    path = tmp_path / "team.db"
+    TeamHost.create(gas, path, 3, speed=60.0).close()
+    app = TeamApp(path, ticking=False)
+    path.write_bytes(b"this is not a drill session file, nor any database at all" * 100)
+
+    async def play() -> None:
+        use_messages_language("en")
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                app.screen.query_one("#join-name", Input).value = "Ingrid, servicetorget"
+                await pilot.click("#join-button")
+                problem = app.screen.query_one("#join-problem", Label)
+                await _until(pilot, lambda: "team.db" in str(problem.render()))
+                nb = catalogue("nb")
+                assert str(problem.render()) == nb("walk.session.damaged_because", path=path,
+                                                   problem=nb("walk.problem.not_a_database"))
+        finally:
+            use_messages_language(None)
 
     asyncio.run(play())

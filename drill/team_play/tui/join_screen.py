@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from drill.errors import DrillError
+from drill.i18n import messages_in
 from drill.roster import team_line
 from drill.team_play.database import Transaction, connect, wall_now
 from drill.team_play.grants import Credentials, is_reserved
@@ -143,8 +144,12 @@ class JoinScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="join")
     def _ask_host(self, name: str) -> None:
+        # A problem with the session file is shown on this screen, so it speaks the screen's
+        # language, not the command's (English in a C locale). One seat per process: the
+        # process-wide messages language may follow this screen while the worker asks.
         try:
-            credentials = request_grant(self._path, name, language=self._language)
+            with messages_in(self._language):
+                credentials = request_grant(self._path, name, language=self._language)
         except DrillError as error:
             self.post_message(self.Granted(name, None, str(error)))
             return
@@ -156,7 +161,8 @@ class JoinScreen(Screen[None]):
             self._problem(message.problem)
             return
         try:
-            connection = SeatConnection(self._path, message.name, credentials=message.credentials)
+            with messages_in(self._language):
+                connection = SeatConnection(self._path, message.name, credentials=message.credentials)
         except DrillError as error:
             self._problem(str(error))
             return
