@@ -51,9 +51,10 @@ PRESENCE_REFRESH = 0.5
 
 class TeamConsoleScreen(ConsoleScreen):
     BINDINGS = [
-        Binding("f", "fire_inject", "Fire inject"),
-        Binding("i", "adhoc_inject", "Write inject"),
-        Binding("b", "lobby", "Lobby"),
+        # Descriptions are catalogue keys: the footer reads them in the drill's language (CatalogueBindings).
+        Binding("f", "fire_inject", "team.tui.key.fire"),
+        Binding("i", "adhoc_inject", "team.tui.key.inject"),
+        Binding("b", "lobby", "team.tui.key.lobby"),
     ]
 
     class Verdict(Message):
@@ -71,10 +72,6 @@ class TeamConsoleScreen(ConsoleScreen):
         self._presence_read = 0.0
         self._lobby_offered = False
         self._forged_seen = 0
-        # The footer speaks the drill's language: relabel this class's keys from the catalogue.
-        for key, action, text in (("f", "fire_inject", "tui.key.fire"), ("i", "adhoc_inject", "tui.key.inject"),
-                                  ("b", "lobby", "tui.key.lobby")):
-            self._bindings.bind(key, action, say(text, self._language))
 
     @property
     def trainer(self) -> bool:
