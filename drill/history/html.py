@@ -43,7 +43,7 @@ def render_html(report: HistoryReport) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{_e(words('history.title'))}</title><style>{_CSS}{_EXTRA_CSS}</style></head><body><main>",
              f"<header><h1>{_e(words('history.title'))}</h1>"
-             f"<p class=\"meta\">{_e(words('history.files_line', files=report.files, usable=report.usable, left_out=report.files - report.usable))}</p>"
+             f"<p class=\"meta\">{_e(words('history.files_line', files=report.files, usable=report.usable, left_out=report.left_out))}</p>"
              "</header>", _contents(report, words)]
     parts += [_exercise(x, labels, words) for x in report.exercises]
     parts += [_team(team, labels, words) for team in report.teams]

@@ -18,7 +18,7 @@ def render_markdown(report: HistoryReport) -> str:
     words = Words(report.language)
     labels = {d.id: d.label for d in report.dimensions}
     out = [f"# {words('history.title')}", "",
-           words("history.files_line", files=report.files, usable=report.usable, left_out=len(report.incomparable)), ""]
+           words("history.files_line", files=report.files, usable=report.usable, left_out=report.left_out), ""]
     for x in report.exercises:
         out += [f"## {_cell(words('history.exercise_title', title=x.scenario_title))}", "",
                 words("history.exercise_meta", seed=x.seed, teams=len(x.rows)), ""]

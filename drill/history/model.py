@@ -151,3 +151,10 @@ class HistoryReport(_Model):
     teams: list[TeamHistory]
     exercises: list[Exercise]
     incomparable: list[Incomparable]
+
+    @property
+    def left_out(self) -> int:
+        """Files read but not in the history (damaged, unfinished, ended early). Files in the
+        history but kept out of one exercise's comparison are listed in `incomparable` too, so
+        its length is not this count."""
+        return self.files - self.usable

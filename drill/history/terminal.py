@@ -27,7 +27,7 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> list[
 def render_terminal(report: HistoryReport) -> str:
     words = Words(report.language)
     out = [words("history.title"),
-           words("history.files_line", files=report.files, usable=report.usable, left_out=len(report.incomparable)),
+           words("history.files_line", files=report.files, usable=report.usable, left_out=report.left_out),
            ""]
     if report.teams:
         rows = []

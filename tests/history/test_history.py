@@ -99,6 +99,21 @@ def test_incomparable_sessions_are_listed_with_their_reason(report: HistoryRepor
     assert report.files == 10 and report.usable == 7
 
 
+@pytest.mark.parametrize("fmt", ["terminal", "md", "html"])
+def test_every_format_counts_the_files_left_out_alike(report: HistoryReport, sessions: Sessions, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    # 10 read, 7 in the history: 3 left out (damaged, not ended, ended early). The other version and
+    # the other variants are in the history but not in their exercise's comparison; they are listed
+    # with the reason, and are not "left out" of the history.
+    assert report.left_out == 3 and len(report.incomparable) > 3
+    argv = ["history", str(sessions.folder), str(sessions.damaged.parent), "--lang", "nb"]
+    if fmt != "terminal":
+        argv += ["--format", fmt, "-o", str(tmp_path / f"history.{fmt}")]
+    assert main(argv) == 0
+    text = capsys.readouterr().out if fmt == "terminal" else (tmp_path / f"history.{fmt}").read_text(encoding="utf-8")
+    assert "Øktfiler lest: 10 · i historikken: 7 · utelatt: 3" in text
+
+
 def test_json_output_round_trips_through_the_model(sessions: Sessions, tmp_path: Path) -> None:
     out = tmp_path / "history.json"
     assert main(["history", str(sessions.folder), "--format", "json", "-o", str(out), "--lang", "en"]) == 0
