@@ -119,11 +119,14 @@ class Progress:
 
 
 def only_team(report: HistoryReport, name: str) -> HistoryReport:
-    """The history of one team, with the exercises it took part in."""
+    """The history of one team, with the exercises it took part in.
+
+    The other teams' drills stay in the history (the exercises rank the team against them), so
+    the counts of files read, in the history and left out are the whole folder's."""
     key = " ".join(name.split()).casefold()
     teams = [team for team in report.teams if " ".join(team.team.split()).casefold() == key]
     if not teams:
         known = ", ".join(team.team for team in report.teams) or "–"
         raise DrillError(t("history.cli.no_team", name=name, known=known))
     exercises = [x for x in report.exercises if any(r.anchor == teams[0].anchor for r in x.rows)]
-    return report.model_copy(update={"teams": teams, "exercises": exercises, "usable": len(teams[0].drills)})
+    return report.model_copy(update={"teams": teams, "exercises": exercises})

@@ -156,6 +156,8 @@ def test_one_team_only(sessions: Sessions, capsys: pytest.CaptureFixture[str]) -
     assert main(["history", str(sessions.folder), "--team-name", "elvdal  KOMMUNE", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [t["team"] for t in data["teams"]] == ["Elvdal kommune"]
+    # The exercises still rank Elvdal against the others, so their drills are in the history, not left out.
+    assert data["usable"] == data["files"] and len({r["team"] for x in data["exercises"] for r in x["rows"]}) > 1
 
 
 def test_damaged_files_alone_are_bad_input_and_never_a_traceback(sessions: Sessions,
