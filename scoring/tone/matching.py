@@ -155,11 +155,11 @@ class PatternIndex:
         return found
 
 
-def pattern_spans(pattern: Pattern, text: AnalysedText) -> list[tuple[int, int]]:
+def pattern_spans(pattern: Pattern, text: AnalysedText) -> tuple[tuple[int, int], ...]:
     """Every place the pattern matches, as (start, end) character offsets (computed once per text)."""
     found = text.pattern_matches.get(id(pattern))
     if found is None:
-        found = text.pattern_matches[id(pattern)] = list(_find_spans(pattern, text))
+        found = text.pattern_matches[id(pattern)] = tuple(_find_spans(pattern, text))
     return found
 
 

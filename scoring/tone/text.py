@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
@@ -77,32 +77,36 @@ class AnalysedText:
         self.text = text
         self.language = language
         self.given_names = given_names
-        self.pattern_matches: dict[int, list[tuple[int, int]]] = {}
+        self.pattern_matches: dict[int, tuple[tuple[int, int], ...]] = {}
         """Spans found per pattern (by id): a text's matches never change, whatever the context."""
-        self._pieces: dict[str, list[int]] = {}
+        self._pieces: dict[str, tuple[int, ...]] = {}
         self.derived: dict[Hashable, Any] = {}
         """Other facts worked out from the text alone (a detector's clauses), kept with it so the
         rules, the learned model's features and every citizen comment share one computation."""
         self.sentences = _split_sentences(text)
-        self._sentence_starts = [s.start for s in self.sentences]
+        self._sentence_starts = tuple(s.start for s in self.sentences)
         tokens = []
         for match in TOKEN_RE.finditer(text):
             word = match.group()
             start, end = match.span()
             tokens.append(Token(word, start, end, word.lower(), lemma(word, language)))
         self.tokens = tuple(tokens)
-        self._token_starts = [t.start for t in self.tokens]
-        self._token_ends = [t.end for t in self.tokens]
+        self._token_starts = tuple(t.start for t in self.tokens)
+        self._token_ends = tuple(t.end for t in self.tokens)
         # Word form or lemma -> token positions: rules look words up here instead of scanning
         # every token once per pattern (hundreds of patterns run over each reply).
-        self.positions: dict[str, list[int]] = {}
+        positions: dict[str, list[int]] = {}
         for index, token in enumerate(self.tokens):
-            self.positions.setdefault(token.lower, []).append(index)
+            positions.setdefault(token.lower, []).append(index)
             if token.lemma != token.lower:
-                self.positions.setdefault(token.lemma, []).append(index)
+                positions.setdefault(token.lemma, []).append(index)
+        # Kept as tuples, like every list a kept text holds: tuples of numbers drop out of the
+        # garbage collector's reach, lists do not, and thousands of texts are kept
+        # (analyse._analysed_text), which made each full collection walk a million lists.
+        self.positions: dict[str, tuple[int, ...]] = {word: tuple(found) for word, found in positions.items()}
         self.vocabulary = frozenset(self.positions)
 
-    def positions_of(self, accepted: frozenset[str]) -> list[int]:
+    def positions_of(self, accepted: frozenset[str]) -> Sequence[int]:
         """Indices of the tokens whose form or lemma is in `accepted`, in text order."""
         found = accepted & self.vocabulary
         if not found:
@@ -173,17 +177,18 @@ class AnalysedText:
         lower = self.lower
         return len(lower) == len(self.text) and (lower.isascii() or UNFOLDED.isdisjoint(lower))
 
-    def _piece_at(self, piece: str) -> list[int]:
+    def _piece_at(self, piece: str) -> tuple[int, ...]:
         """Offsets of one string in the lower-cased reply (kept: many patterns share a piece)."""
         cache = self._pieces
         found = cache.get(piece)
         if found is None:
             lower = self.lower
-            found = cache[piece] = []
+            offsets = []
             i = lower.find(piece)
             while i >= 0:
-                found.append(i)
+                offsets.append(i)
                 i = lower.find(piece, i + 1)
+            found = cache[piece] = tuple(offsets)
         return found
 
     def starts_of(self, starts: Starts) -> list[int]:
@@ -205,9 +210,9 @@ class AnalysedText:
         return found
 
     @cached_property
-    def words(self) -> list[Token]:
+    def words(self) -> tuple[Token, ...]:
         """Tokens that contain a letter (numbers and times are not words for readability)."""
-        return [t for t in self.tokens if any(c.isalpha() for c in t.text)]
+        return tuple(t for t in self.tokens if any(c.isalpha() for c in t.text))
 
 
 def _split_sentences(text: str) -> tuple[Sentence, ...]:
