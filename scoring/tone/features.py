@@ -71,7 +71,7 @@ def reply_features(
     found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")
     previous: str | None = None
     previous_start = 0
-    add = found.add
+    add = found.spans.setdefault  # `Features.add` without a call per word, piece and pair
     for token in words:
         stem = token.lemma
         span = (token.start, token.end)

@@ -155,8 +155,7 @@ def judge(text: AnalysedText, language: str, rules: Sequence[RuleFact], rule_sco
     probabilities, rows = model.probabilities(features)
     score = (1 - model.blend) * rule_score + model.blend * 100 * (1 - probabilities[QUALITY])
     verdict = Verdict(score, rule_score, flag_weights=model.flag_weights)
-    names = list(features.names)
-    known = [n for n in names if n in model.index]
+    known: list[str] | None = None  # the features the model knows, in order: read only if it speaks up
     raised_flags = {flag for _, flag, weight, _ in rules if flag and weight < 0}
     for column, target in enumerate(model.targets):
         if target == QUALITY:
@@ -168,6 +167,8 @@ def judge(text: AnalysedText, language: str, rules: Sequence[RuleFact], rule_sco
                 continue
             sign = 1.0
             verdict.score += model.flag_weights.get(target, 0)
+        if known is None:
+            known = [n for n in features.names if n in model.index]
         verdict.raised.append(Raised(target, probabilities[target],
                                      _strongest(features, known, (model.weights[rows, column] * sign).tolist())))
     return verdict
