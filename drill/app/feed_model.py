@@ -137,6 +137,12 @@ class FeedModel:
         return self._state
 
     @property
+    def content_version(self) -> int:
+        """Changes when the rows or what they are made of change; reading a row leaves it as it
+        is (`version` changes then too), so a widget can tell a read row from a moved one."""
+        return self._content
+
+    @property
     def triage(self) -> Triage:
         return self._triage
 

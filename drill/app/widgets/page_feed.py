@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -64,6 +64,7 @@ class PageFeed(ScrollView, can_focus=True):
     PageFeed {
         background: $surface;
         color: $foreground;
+        overflow-x: hidden;
     }
     PageFeed > .page-feed--cursor { background: $accent 40%; text-style: bold; }
     PageFeed:focus > .page-feed--cursor { background: $accent; color: $text; }
@@ -103,12 +104,16 @@ class PageFeed(ScrollView, can_focus=True):
         self._page = page
         """The page's own name, the author of the team's official posts."""
         self._drawn_version = -1
+        self._drawn_content = -1
         self._row_count = 0
         self._cursor_index = -1
         """Where the selected thread was at the last redraw, to keep the reader's place."""
         self._styles: dict[str, Style] = {}
         self._strips: dict[tuple[str, int, bool, int, bool], Strip] = {}
         """Drawn rows by (thread, thread version, selected, width); cleared when it grows large."""
+        self._on_screen: dict[int, tuple[str, int, bool, int, bool] | None] = {}
+        """What each line of the widget last drew (its key in `_strips`), by line on screen: a
+        key that moves the cursor or reads a row redraws only the lines that now read otherwise."""
 
     # --- selection ---------------------------------------------------------------------
 
@@ -124,9 +129,13 @@ class PageFeed(ScrollView, can_focus=True):
             return
         index = max(0, min(index, len(rows) - 1))
         self._cursor_index = index
+        top = int(self.scroll_y)
         self.scroll_to_region_index(index)
-        self.refresh()
-        self.selected = rows[index]  # last: its watchers find the feed as it will be drawn
+        self.selected = rows[index]  # before the redraw, which reads it; its watchers run now
+        if int(self.scroll_y) == top:
+            self._refresh_changed_lines()  # the old cursor line and the new one
+        else:
+            self.refresh()  # scrolled: every line moved
 
     def select_item(self, item_id: str) -> None:
         index = self._model.row_index(item_id)
@@ -181,6 +190,12 @@ class PageFeed(ScrollView, can_focus=True):
         if self._model.version == self._drawn_version:
             return
         self._drawn_version = self._model.version
+        if not restart and self._model.content_version == self._drawn_content:
+            # Only what was read changed (the team moved to a row): the rows stand where they
+            # were, and the few lines whose marks changed are redrawn, not the whole feed.
+            self._refresh_changed_lines()
+            return
+        self._drawn_content = self._model.content_version
         rows = self._model.rows
         old_count, self._row_count = self._row_count, len(rows)
         before = self._cursor_index
@@ -218,16 +233,28 @@ class PageFeed(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(name)
         return style
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = int(self.scroll_y) + y
+    def _line_key(self, index: int, width: int) -> tuple[str, int, bool, int, bool] | None:
+        """What line `index` of the rows reads now, as a key of `_strips` (None: past the end)."""
         rows = self._model.rows
         if index >= len(rows):
-            return Strip.blank(width, self.rich_style)
+            return None
         row = rows[index]
-        selected = row == self.selected
-        threads = self._model.view == "all"
-        key = (row, self._row_version(row), selected, width, threads)
+        return row, self._row_version(row), row == self.selected, width, self._model.view == "all"
+
+    def _refresh_changed_lines(self) -> None:
+        """Redraw the lines on screen that would now read otherwise than they last did."""
+        width = self.scrollable_content_region.width
+        top = int(self.scroll_y)
+        for y in range(self.scrollable_content_region.height):
+            if self._on_screen.get(y, False) != self._line_key(top + y, width):
+                self.refresh(Region(0, y, self.size.width, 1))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        key = self._on_screen[y] = self._line_key(int(self.scroll_y) + y, width)
+        if key is None:
+            return Strip.blank(width, self.rich_style)
+        row, _, selected, _, _ = key
         strip = self._strips.get(key)
         if strip is None:
             if len(self._strips) > 2000:
