@@ -36,6 +36,7 @@ OFFICES = (r"\bNAV(?:-kontoret)?(?:\s+[A-ZÆØÅ][\wæøå]+)?", "torget", "råd
            "legekontoret", "helsestasjonen", "town hall", "library", "civic centre", "one stop shop")
 # Words that open a reply before a name ("Ja, Ola ...", "Hi, Anna ...") without starting a list.
 ANSWER_WORDS = frozenset({"ja", "nei", "jo", "hei", "hallo", "takk", "yes", "no", "hi", "hello", "thanks"})
+GREETING_BEFORE_RE = re.compile(r"\b(?:hei|hi|hello|hallo|dear|kjære)\s+$", re.IGNORECASE)
 LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
 
@@ -48,13 +49,25 @@ UNIT_GAP_RE = re.compile(r"^\s+(?:for|i|ved|på|of|at|in|from)(?:\s+the)?\s+$", 
 # an answer that describes a person names them.
 WHO_RE = re.compile(r"\b(?:hvem|kven|kem|who|whose|which (?:one|child|boy|girl|pupil|tenant|family)|noen|nokon|"
                     r"someone|somebody|anyone|anybody|en ungdom|ein ungdom|(?:han|hun|ho) som)\b", re.IGNORECASE)
+# A comment that asks who someone was ("Who was the man killed …?", "Kven var det som vart skadd?"),
+# and the references that describe a private person in the answer's first sentence.
+WHO_ASKED_RE = re.compile(r"\b(?:who|whose|hvem|kven|kem)\b", re.IGNORECASE)
+DESCRIBED_KINDS = frozenset({"age", "house", "address"})
 # Where a new subject may start inside a clause: after a dash, a colon or a comma.
-SUBJECT_AFTER_RE = re.compile(r"\s[–—]\s*|[:,]\s+")
+SUBJECT_AFTER_RE = re.compile(r"\s[–—-]\s+|[:,]\s+")
+# A comment in the first person ("I've been charged twice", "Søknaden min", "Eg har venta på svar")
+# is the resident's own case: telling it back in public discloses it, named in the greeting or not.
+FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine)\b")
 # A group is not the one person asked about ("the children are safe", "pasientene hans får time").
 PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b(?:children|kids|boys|girls|pupils|parents|"
                        r"residents|volunteers|staff|families|barna|borna|ungane|ungene|ungdommane|foreldrene|foreldra|"
                        r"elevene|elevane|beboerne|bebuarane|pårørende|pårørande|familiene|familiane)\b|\w(?:ene|ane)\s+"
                        r"(?:hans|hennes|hennar)\b)", re.IGNORECASE)
+# A possessive before an institution is not the clause's subject ("Her school has …", "Hans skole …").
+POSSESSIVES = frozenset({"his", "her", "their", "hans", "hennes", "hennar", "deira", "deres"})
+# "… and his daughter has …", "… og mora hans har …": a new subject after "and" ends the first one's predicate.
+NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|hennes|hennar|deira|deres|the|a|an|we|vi|eg|jeg)\s)",
+                             re.IGNORECASE)
 AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
@@ -179,7 +192,7 @@ class ConfidentialityMatcher:
         context_person = bool(context) and self._strong_in(context or "")
         if not self._gated(text) and not in_context and not (context and self.data.not_asserted):
             return []
-        addressed = self._addresses_by_name(text)
+        addressed = self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
         # A pronoun identifies someone only when there is a comment to answer or the reply has
         # named someone before it: in a stand-alone post "fylle han ut" is about the form.
         pronoun_ok = bool(context and context.strip())
@@ -247,8 +260,10 @@ class ConfidentialityMatcher:
             if asserted is not None:
                 return [asserted]
         opener = self.affirmation_re.match(text.text)
-        if opener is None or self.refusal_re.search(text.text):
+        if self.refusal_re.search(text.text):
             return []
+        if opener is None:
+            return self._described(text, clauses, persons_by_clause, context) if in_context else []
         strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
         if not strong and context_person:
             # Only in the sentence the "yes" opens: "Yes, there is help. ... He can bring you
@@ -267,6 +282,22 @@ class ConfidentialityMatcher:
             return [self._hit(text, told[0], person)] if told else []
         return []
 
+    def _described(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], persons_by_clause: list[list[Part]],
+                   context: str | None) -> list[ConfidentialHit]:
+        """An answer to "who was …?" that opens by describing a private person ("A 62-year-old
+        local man from Upper Street, a retired postman", "Ein pensjonist frå Nedre Bakke 4")
+        points them out, whatever words follow: the comment holds the matter."""
+        if not WHO_ASKED_RE.search(context or "") or not text.sentences:
+            return []
+        first = text.sentences[0].end
+        for (start, end, skipped), persons in zip(clauses, persons_by_clause):
+            if start >= first:
+                break
+            described = [p for p in persons if p.kind in DESCRIBED_KINDS and not skipped]
+            if described:
+                return [self._hit(text, Part(start, end, "confirmed"), described[0])]
+        return []
+
     def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]]) -> ConfidentialHit | None:
         """A clause whose subject is the person the comment asked about ("Hun har det bra",
         "He's been off since", "Sjåføren var på jobb igjen i dag") says something about them in
@@ -278,21 +309,30 @@ class ConfidentialityMatcher:
         for start, end, skipped in clauses:
             if skipped:
                 continue
-            if self.not_asserted_re.search(text.text, start, end):
-                continue
             # The clause's start, or after a dash or comma ("Your gran's at Birchwood — she was
             # …", "Stakkars Kjell, han fikk …").
             subject = None
             for at in [start, *(m.end() for m in SUBJECT_AFTER_RE.finditer(text.text, start, end))]:
                 opener = self.asserted_opener_re.match(text.text, at, end)
                 at = opener.end() if opener else at
-                subject = self.anaphor_re.match(text.text, at, end)
+                subject = self.kin_subject_re.match(text.text, at, end) or self.anaphor_re.match(text.text, at, end)
+                if (subject is not None and subject.group(0).lower() in POSSESSIVES
+                        and self.name_after_re.match(text.text[subject.end():end])):
+                    subject = None  # "Her school has support in place": the subject is her school
                 if (subject is not None and subject.end() > at and _singular(subject.group(0))
                         and len(text.text[subject.end():end].split()) >= 2
                         and not AND_RE.match(text.text, subject.end(), end)):
                     break  # "she and the other volunteers …" is a group
                 subject = None
             if subject is None:
+                continue
+            # What the clause says of them ends where another subject takes over ("He's known
+            # to us and his daughter has been told …"): a letter to the daughter does not
+            # unsay what was said of him.
+            then = NEXT_SUBJECT_RE.search(text.text, subject.end(), end)
+            if then and len(text.text[subject.end():then.start()].split()) < 2:
+                then = None  # "Her teacher and the school nurse …": one subject of two people
+            if self.not_asserted_re.search(text.text, start, then.start() if then else end):
                 continue
             predicate = Part(subject.end(), end, "asserted")
             person = Part(subject.start(), subject.end(), "asked")
@@ -302,6 +342,13 @@ class ConfidentialityMatcher:
     @cached_property
     def asserted_opener_re(self) -> re.Pattern[str]:
         return _any_re([f"(?:{p})" for p in self.data.asserted_openers]) if self.data.asserted_openers else re.compile(r"\s*")
+
+    @cached_property
+    def kin_subject_re(self) -> re.Pattern[str]:
+        """A relative or neighbour as the clause's subject ("Your nan had a couple of visits
+        cancelled", "Mora di har fått …"): the person asked about, named by kinship."""
+        kin = self.data.persons.get("kin")
+        return _any_re(kin.patterns) if kin is not None else re.compile(r"(?!)")
 
     @cached_property
     def not_asserted_re(self) -> re.Pattern[str]:
@@ -515,8 +562,9 @@ class ConfidentialityMatcher:
         sentence = text.sentence_at(start)
         before = text.text[sentence.start : start]
         listed = LIST_BEFORE_RE.search(before)
-        if listed and listed.group(1).lower() in ANSWER_WORDS and listed.group(0).rstrip().endswith(","):
-            listed = None  # "Ja, Ola får plass": an answer word, not a list of places
+        if listed and listed.group(0).rstrip().endswith(",") and (
+                listed.group(1).lower() in ANSWER_WORDS or GREETING_BEFORE_RE.search(before[: listed.start()])):
+            listed = None  # "Ja, Ola får plass", "Hi Tracey, Kyle was …": an answer or a greeting, not a list
         if self.place_before_re.search(before) or listed:
             return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
         opening = not before.strip() or bool(re.search(r"[^\w\s,;]\s*$", before))

@@ -45,7 +45,7 @@ AMOUNT_AFTER_RE = re.compile(
 OFFICIAL_LINE_RE = re.compile(
     r"(?:vakttelefon\w*|sentralbord\w*|servicetorg\w*|servicesenter\w*|kundesenter\w*|legevakt\w*"
     r"|beredskapstelefon\w*|informasjonstelefon\w*|switchboard|service (?:centre|center|desk)|hotline"
-    r"|duty phone|emergency line|information line)[^.!?\n]{0,25}$",
+    r"|duty phone|emergency line|information line|questions|enquiries|queries|spørsmål|henvendelser|førespurnader)[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 OFFICIAL_LINE_AFTER_RE = re.compile(
