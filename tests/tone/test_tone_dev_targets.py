@@ -53,6 +53,12 @@ FLOORS = {
     # the person the comment asked about says something of them in any words.
     "dev-9.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     "dev-10.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    # Three quarters of the tenth and eleventh held-back sets (unseen: AUC 0.987 and 0.966, English
+    # 0.946 on the eleventh, privacy 91.9 %, 4.0 % of good replies flagged); their misses taught the
+    # detector the resident's own case told back, a relative as the subject and a "who was it?"
+    # answered by a description, and their false alarms who will call back and a school's support.
+    "dev-11.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-12.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
@@ -64,6 +70,8 @@ FLAG_RECALL_FLOORS = {
                     "speculation": 0.5, "case_processing": 0.5},
     "dev-4.jsonl": {"defensive": 0.9, "dismissive": 0.9, "sarcasm": 0.9, "party_politics": 0.9,
                     "false_reassurance": 0.9, "speculation": 0.9, "casualties": 0.9, "case_processing": 0.9},
+    "dev-11.jsonl": {"defensive": 0.8, "dismissive": 0.8, "speculation": 0.8, "casualties": 0.8, "case_processing": 0.8},
+    "dev-12.jsonl": {"defensive": 0.8, "dismissive": 0.8, "speculation": 0.8, "casualties": 0.8, "case_processing": 0.8},
     "dev-2.jsonl": {"defensive": 0.3, "dismissive": 0.07, "sarcasm": 0.2, "party_politics": 0.65,
                     "false_reassurance": 0.5, "speculation": 0.25, "casualties": 0.6, "case_processing": 0.25},
 }
