@@ -124,8 +124,7 @@ def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowanc
         context=context,
         context_is_complaint=bool(context) and _is_complaint(context or ""),
     )
-    context_ids = frozenset(privacy.identifiers(context, allow)) if context else frozenset()
-    data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context_ids, context)
+    data = DetectorInput(analysed, ruleset.lexicon, ruleset.settings, allow, context)
     index = _pattern_index(lang)
     live = index.live(analysed)
     for rule in index.rules_to_run(live):
@@ -167,7 +166,7 @@ def _candidates(rule: Rule, patterns: list[Pattern], data: DetectorInput, state:
     return [
         (start, end)
         for pattern in patterns
-        for start, end in pattern_spans(pattern, data.text)
+        for start, end in pattern_spans(pattern, data.text, vetted=True)
         if all(condition_holds(c, state, start, end) for c in pattern.requires)
     ]
 

@@ -6,10 +6,10 @@ exactly as for pattern rules, so detectors stay small and the YAML keeps the las
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from scoring.tone import privacy
 from scoring.tone.confidential import ConfidentialityMatcher
@@ -21,6 +21,8 @@ Span = tuple[int, int]
 # A detector may add, per span, a sentence for each explanation language ("the matter is X,
 # the person is Y") that is appended to the rule's explanation.
 DetailedSpan = tuple[int, int, dict[str, str]]
+# What an ID number, phone number, street address (digits) or e-mail address ("@") cannot lack.
+_IDENTIFIER_CHAR_RE = re.compile(r"[\d@]")
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,13 @@ class DetectorInput:
     lexicon: Lexicon
     settings: Settings
     allow: privacy.Allowances
-    context_ids: frozenset[str]
     context: str | None = None  # the citizen's comment the reply answers, if known
+
+    @cached_property
+    def context_ids(self) -> frozenset[str]:
+        """The identifiers in the citizen's comment, found only when a reply could repeat one:
+        the comment's phone numbers cost a parse each, and most replies hold no digit."""
+        return frozenset(privacy.identifiers(self.context, self.allow)) if self.context else frozenset()
 
 
 def lix(text: AnalysedText) -> float | None:
@@ -121,6 +128,8 @@ def _street(rule: Rule, data: DetectorInput) -> list[Span]:
 
 
 def _repeated(rule: Rule, data: DetectorInput) -> list[Span]:
+    if not _IDENTIFIER_CHAR_RE.search(data.text.text):
+        return []  # every identifier privacy.repeated_identifiers looks for holds a digit or an "@"
     return list(privacy.repeated_identifiers(data.text.text, set(data.context_ids)))
 
 

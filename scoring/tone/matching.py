@@ -155,25 +155,29 @@ class PatternIndex:
         return found
 
 
-def pattern_spans(pattern: Pattern, text: AnalysedText) -> tuple[tuple[int, int], ...]:
-    """Every place the pattern matches, as (start, end) character offsets (computed once per text)."""
+def pattern_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> tuple[tuple[int, int], ...]:
+    """Every place the pattern matches, as (start, end) character offsets (computed once per text).
+    `vetted`: `PatternIndex.live` named the pattern for this text, so the words it needs are
+    known to be there and are not tested again."""
     found = text.pattern_matches.get(id(pattern))
     if found is None:
-        found = text.pattern_matches[id(pattern)] = tuple(_find_spans(pattern, text))
+        found = text.pattern_matches[id(pattern)] = tuple(_find_spans(pattern, text, vetted))
     return found
 
 
-def _find_spans(pattern: Pattern, text: AnalysedText) -> Iterator[tuple[int, int]]:
+def _find_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> Iterator[tuple[int, int]]:
     if pattern.regex is not None:
         literals, heads = pattern.literals, pattern.literal_heads
-        if heads is not None and heads.isdisjoint(text.trigrams):
+        if vetted:
+            pass  # PatternIndex.live made the same tests below, in bulk
+        elif heads is not None and heads.isdisjoint(text.trigrams):
             return  # the phrase's own words are not in the reply: the regex cannot match
-        if heads is None and literals is not None and not any(literal in text.lower for literal in literals):
+        elif heads is None and literals is not None and not any(literal in text.lower for literal in literals):
             return
         matches: Iterable[re.Match[str]]
         if text.aligned:
             tests = pattern.literal_tests
-            if tests is not None:
+            if tests is not None and not vetted:
                 pieces, lower = text.trigrams, text.lower
                 for literal, needed in tests:
                     if needed <= pieces and literal in lower:
