@@ -198,9 +198,10 @@ class AnalysedText:
         found: list[int] = []
         for piece in starts.pieces & self.trigrams:
             longer = starts.by_piece[piece]
-            for i in self._piece_at(piece):
-                if not longer or any(lower.startswith(literal, i) for literal in longer):
-                    found.append(i)
+            if longer:  # the leading strings that start with the piece, tried in one call
+                found += [i for i in self._piece_at(piece) if lower.startswith(longer, i)]
+            else:
+                found += self._piece_at(piece)
         for literal in starts.short:
             found += self._piece_at(literal)
         if starts.exact is not None:
