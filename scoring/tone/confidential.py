@@ -190,16 +190,16 @@ class ConfidentialityMatcher:
         while identifying the person."""
         in_context = bool(context) and self.has_matter(context or "")
         context_person = bool(context) and self._strong_in(context or "")
-        if not self._gated(text) and not in_context and not (context and self.data.not_asserted):
+        gated = self._gated(text)
+        if not gated and not in_context and not (context and self.data.not_asserted):
             return []
         addressed = self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
         # A pronoun identifies someone only when there is a comment to answer or the reply has
         # named someone before it: in a stand-alone post "fylle han ut" is about the form.
         pronoun_ok = bool(context and context.strip())
-        clauses: list[tuple[int, int, bool]] = []  # start, end, skipped (refusal, general, question)
-        signed = _sign_off_start(text.text)
-        for sentence in text.sentences:
-            clauses += [(s, e, e > signed or self._skipped(text.text[s:e])) for s, e in self._clauses(text, sentence)]
+        # A reply with no matter term has no matter in any clause, so no clause pairs: its
+        # clauses and persons are worked out below only if a later test reads them.
+        clauses = self._signed_clauses(text) if gated else []
         asked_only = frozenset() if context_person else self._asked_kinds
         hits: list[ConfidentialHit] = []
         persons_by_clause: list[list[Part]] = []
@@ -256,12 +256,17 @@ class ConfidentialityMatcher:
                         if j != i or _word_gap(text, matters[0], part) <= self.data.window:
                             return [self._hit(text, matters[0], part)]
         if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
-            asserted = self._asserted(text, clauses)
+            asserted = self._asserted(text, self._signed_clauses(text))
             if asserted is not None:
                 return [asserted]
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
             return []
+        if not gated and (opener is not None or in_context):
+            # With no matter term in the reply, only what follows reads its clauses' persons.
+            clauses = self._signed_clauses(text)
+            persons_by_clause = [[] if skipped else self._clause_parts(text, start, end, addressed)[1]
+                                 for start, end, skipped in clauses]
         if opener is None:
             return self._described(text, clauses, persons_by_clause, context) if in_context else []
         strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
@@ -364,16 +369,28 @@ class ConfidentialityMatcher:
         matters: list[Part] = []
         persons: list[Part] = []
         refused = False
-        for sentence in text.sentences:
-            for start, end in self._clauses(text, sentence):
-                clause = text.text[start:end]
-                if self._skipped(clause):
-                    refused = refused or bool(self.refusal_re.search(clause))
-                    continue
-                clause_matters, clause_persons = self._clause_parts(text, start, end, addressed)
-                matters += clause_matters
-                persons += clause_persons
+        for start, end, skipped in self._clause_list(text):
+            if skipped:
+                refused = refused or bool(self.refusal_re.search(text.text[start:end]))
+                continue
+            clause_matters, clause_persons = self._clause_parts(text, start, end, addressed)
+            matters += clause_matters
+            persons += clause_persons
         return matters, persons, refused
+
+    def _clause_list(self, text: AnalysedText) -> tuple[tuple[int, int, bool], ...]:
+        """Every clause of the reply (start, end) and whether it is skipped (`_skipped`), found
+        once per reply text: `find`, for every comment, and `parts` read the same clauses."""
+        found: tuple[tuple[int, int, bool], ...] | None = text.derived.get("confidential.clauses")
+        if found is None:
+            found = text.derived["confidential.clauses"] = tuple(
+                (s, e, self._skipped(text.text[s:e])) for sentence in text.sentences for s, e in self._clauses(text, sentence))
+        return found
+
+    def _signed_clauses(self, text: AnalysedText) -> list[tuple[int, int, bool]]:
+        """`_clause_list` with the closing "Name, department" line skipped as well (`find`)."""
+        signed = _sign_off_start(text.text)
+        return [(s, e, e > signed or skipped) for s, e, skipped in self._clause_list(text)]
 
     @cached_property
     def _asked_kinds(self) -> frozenset[str]:
