@@ -27,6 +27,8 @@ from scoring.tone.ruleset import Confidentiality
 from scoring.tone.text import AnalysedText, Sentence
 
 Detail = dict[str, str]
+# How many citizen comments' facts a matcher keeps (`_strong_in`), like the analysed replies.
+KEPT_COMMENTS = 4096
 # A capitalised word continuing a list of capitalised words ("Kleppanes, Hagevik og Nordstranda").
 # The last line of a reply that is a first name and a department ("Tom, Revenues and Benefits",
 # "Heidi, tildelingskontoret"): the writer signing, however the department is named.
@@ -117,6 +119,7 @@ class ConfidentialityMatcher:
 
     def __init__(self, data: Confidentiality) -> None:
         self.data = data
+        self._comments: dict[str, bool] = {}
 
     @cached_property
     def matter_res(self) -> dict[str, re.Pattern[str]]:
@@ -464,9 +467,16 @@ class ConfidentialityMatcher:
 
     def _strong_in(self, other: str) -> bool:
         """Whether the citizen's comment points at a particular person (names are not checked
-        there: a comment may open with anything capitalised)."""
-        return any(kind not in ("name", "pronoun") and pattern.search(other)
-                   for kind, pattern in self.person_res.items())
+        there: a comment may open with anything capitalised). Kept per comment, as a reply's
+        facts are kept per reply: a comment is often answered more than once, and its search
+        runs the longest person lists."""
+        found = self._comments.get(other)
+        if found is None:
+            if len(self._comments) >= KEPT_COMMENTS:
+                self._comments.clear()
+            found = self._comments[other] = any(kind not in ("name", "pronoun") and pattern.search(other)
+                                                for kind, pattern in self.person_res.items())
+        return found
 
     def _addresses_by_name(self, text: AnalysedText) -> bool:
         """"Hei Tommy." / ", Kristine.": the reply speaks to a named resident in public."""
