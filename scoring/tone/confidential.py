@@ -23,6 +23,7 @@ from functools import cached_property
 
 from scoring.tone import privacy
 from scoring.tone.literals import UNFOLDED, trie_alternation
+from scoring.tone.matching import AnySearch
 from scoring.tone.ruleset import Confidentiality
 from scoring.tone.text import AnalysedText, Sentence
 
@@ -138,8 +139,9 @@ class ConfidentialityMatcher:
         return _any_re(self.data.refusals)
 
     @cached_property
-    def general_re(self) -> re.Pattern[str]:
-        return _any_re(self.data.general)
+    def general(self) -> AnySearch:
+        """Any general statement: most of the thirty patterns (in bokmål) have their words absent."""
+        return AnySearch(self.data.general, re.IGNORECASE)
 
     @cached_property
     def clause_break_re(self) -> re.Pattern[str]:
@@ -265,13 +267,12 @@ class ConfidentialityMatcher:
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
             return []
-        if not gated and (opener is not None or in_context):
-            # With no matter term in the reply, only what follows reads its clauses' persons.
-            clauses = self._signed_clauses(text)
-            persons_by_clause = [[] if skipped else self._clause_parts(text, start, end, addressed)[1]
-                                 for start, end, skipped in clauses]
         if opener is None:
-            return self._described(text, clauses, persons_by_clause, context) if in_context else []
+            return self._described(text, addressed, context) if in_context else []
+        if not gated:
+            # With no matter term in the reply, only the answer after a "yes" reads its persons.
+            persons_by_clause = [[] if skipped else self._clause_parts(text, start, end, addressed)[1]
+                                 for start, end, skipped in self._signed_clauses(text)]
         strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
         if not strong and context_person:
             # Only in the sentence the "yes" opens: "Yes, there is help. ... He can bring you
@@ -290,18 +291,20 @@ class ConfidentialityMatcher:
             return [self._hit(text, told[0], person)] if told else []
         return []
 
-    def _described(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], persons_by_clause: list[list[Part]],
-                   context: str | None) -> list[ConfidentialHit]:
+    def _described(self, text: AnalysedText, addressed: bool, context: str | None) -> list[ConfidentialHit]:
         """An answer to "who was …?" that opens by describing a private person ("A 62-year-old
         local man from Upper Street, a retired postman", "Ein pensjonist frå Nedre Bakke 4")
         points them out, whatever words follow: the comment holds the matter."""
         if not WHO_ASKED_RE.search(context or "") or not text.sentences:
             return []
         first = text.sentences[0].end
-        for (start, end, skipped), persons in zip(clauses, persons_by_clause):
+        for start, end, skipped in self._signed_clauses(text):
             if start >= first:
                 break
-            described = [p for p in persons if p.kind in DESCRIBED_KINDS and not skipped]
+            if skipped:
+                continue
+            # The first sentence's persons only (kept per text: `find` may have read them already).
+            described = [p for p in self._clause_parts(text, start, end, addressed)[1] if p.kind in DESCRIBED_KINDS]
             if described:
                 return [self._hit(text, Part(start, end, "confirmed"), described[0])]
         return []
@@ -463,7 +466,7 @@ class ConfidentialityMatcher:
     def _skipped(self, clause: str) -> bool:
         """A question, a refusal, a general statement or the signature ("Hilsen Nina, kommunikasjonsavdelingen")."""
         return (clause.rstrip().endswith("?") or bool(self.signature_line_re.match(clause)) or bool(self.refusal_re.search(clause))
-                or bool(self.general_re.search(clause)))
+                or self.general.search(clause))
 
     def _strong_in(self, other: str) -> bool:
         """Whether the citizen's comment points at a particular person (names are not checked

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
-from scoring.tone.literals import Starts, heads as pieces_of
+from scoring.tone.literals import UNFOLDED, Starts, heads as pieces_of, required_literals
 from scoring.tone.text import AnalysedText, Token
 
 NEGATION_WINDOW = 3
@@ -153,6 +154,34 @@ class PatternIndex:
             if any(literal in lower for literal in literals):
                 found.add(key)
         return found
+
+
+class AnySearch:
+    """Whether any of several regexes matches somewhere in a text: what a search of their
+    alternation (`(?:a)|(?:b)|…`) says, with each regex tried only when the lower-cased text
+    holds a string it cannot match without (literals.required_literals). A list of thirty
+    clause patterns ("a general statement") is mostly patterns whose words are absent, and the
+    alternation tried every one of them at every character. A text whose lower case is not
+    character for character what the engine compares (UNFOLDED, "İ") is searched with the
+    alternation itself."""
+
+    def __init__(self, patterns: list[str], flags: int) -> None:
+        self._patterns, self._flags = patterns, flags
+        # Alone, a pattern numbers its groups as in the alternation only if it has no
+        # back-reference to a group of its own: such a list is left to the alternation.
+        self.parts = None if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns) else [
+            (re.compile(p, flags), required_literals(p, flags)) for p in patterns]
+
+    @cached_property
+    def alternation(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self._patterns) or r"(?!)", self._flags)
+
+    def search(self, text: str) -> bool:
+        lower = text.lower()
+        if self.parts is None or len(lower) != len(text) or not UNFOLDED.isdisjoint(lower):
+            return self.alternation.search(text) is not None
+        return any((needed is None or any(word in lower for word in needed)) and part.search(text) is not None
+                   for part, needed in self.parts)
 
 
 def pattern_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> tuple[tuple[int, int], ...]:
