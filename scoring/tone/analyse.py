@@ -229,7 +229,9 @@ def _truncation_finding(text: str, explain: str) -> ToneFinding:
     )
 
 
+@lru_cache(maxsize=4096)
 def _is_complaint(context: str) -> bool:
+    """Kept per comment: a comment is often answered more than once."""
     return any(pattern.search(context) for pattern in _complaint_res())
 
 

@@ -139,6 +139,11 @@ class ConfidentialityMatcher:
         return _any_re(self.data.refusals)
 
     @cached_property
+    def _person_searches(self) -> dict[str, AnySearch]:
+        """`person_res` as searches that skip the patterns whose words are absent (`_strong_in`)."""
+        return {kind: AnySearch(p.patterns, re.IGNORECASE) for kind, p in self.data.persons.items()}
+
+    @cached_property
     def general(self) -> AnySearch:
         """Any general statement: most of the thirty patterns (in bokmål) have their words absent."""
         return AnySearch(self.data.general, re.IGNORECASE)
@@ -477,8 +482,8 @@ class ConfidentialityMatcher:
         if found is None:
             if len(self._comments) >= KEPT_COMMENTS:
                 self._comments.clear()
-            found = self._comments[other] = any(kind not in ("name", "pronoun") and pattern.search(other)
-                                                for kind, pattern in self.person_res.items())
+            found = self._comments[other] = any(kind not in ("name", "pronoun") and search.search(other)
+                                                for kind, search in self._person_searches.items())
         return found
 
     def _addresses_by_name(self, text: AnalysedText) -> bool:

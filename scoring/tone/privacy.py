@@ -134,13 +134,12 @@ def is_id_number(number: str) -> bool:
 def id_numbers(text: str, settings: Settings, *, labelled_only: bool) -> Iterator[tuple[int, int]]:
     """11-digit numbers that are ID numbers; with `labelled_only`, those that fail the checksum
     but are presented as ID numbers ("fnr", "personnummer") instead."""
-    label_re = _label_re(settings)
     for match in DIGITS_11_RE.finditer(text):
         number = match.group(1) + match.group(2)
         valid = is_id_number(number)
         if labelled_only:
             before = text[max(0, match.start() - LABEL_WINDOW) : match.start()]
-            if not valid and label_re.search(before):
+            if not valid and _label_re(settings).search(before):  # built only for an 11-digit number
                 yield match.start(), match.end()
         elif valid:
             yield match.start(), match.end()
