@@ -11,6 +11,7 @@ in the reply, not as numbers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +20,13 @@ from scoring.tone.confidential import ConfidentialityMatcher
 from scoring.tone.text import AnalysedText
 
 Span = tuple[int, int]
+# Facts the reply attributes to the police or the rescue service ("Politiet har opplyst at 9 personer
+# er savnet", "Police have confirmed two people died"): rubric K5 lets the municipality repeat what
+# they have released, so the casualty words that follow are theirs, not the municipality's.
+ATTRIBUTED_RE = re.compile(r"\b(?:politiet|politimesteren|redningsleiinga|redningsledelsen|hovedredningssentralen|police|the coastguard)\b"
+                           r"[^.!?]{0,40}\b(?:opplyst|opplyser|opplyste|bekreftet|bekrefta|stadfesta|stadfester|bekrefter|sagt|seier|sier|"
+                           r"confirmed|confirm|said|say|says|released|reported)\b|\b(?:ifølge|ifylgje|according to) (?:politiet|police)\b",
+                           re.IGNORECASE)
 CHAR_GRAM = 4
 # Words shorter than this carry no pieces of their own (their lemma is feature enough).
 MIN_PIECE_WORD = 6
@@ -66,6 +74,9 @@ def reply_features(
         found.add("has:question")
     if "!" in text.text:
         found.add("has:exclamation")
+    attributed = ATTRIBUTED_RE.search(text.text)
+    if attributed:
+        found.add("source:authorities", attributed.span())
     words = text.words
     found.add("length:short" if len(words) < 12 else ("length:long" if len(words) > 70 else "length:medium"))
     found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")

@@ -87,6 +87,24 @@ def test_a_good_reply_outscores_a_blaming_one() -> None:
     assert good.score > blaming.score + 20
 
 
+@pytest.mark.parametrize(("facts", "attributed", "language"), [
+    ("Fire personer er savnet og seks er skadd.", "Politiet har på pressekonferansen opplyst at fire personer er "
+     "savnet og seks er skadd.", "nb"),
+    ("Two people were injured and one has died.", "Police have confirmed that two people were injured and one has died.",
+     "en"),
+])
+def test_casualty_facts_the_police_released_are_not_the_municipalitys(facts: str, attributed: str, language: str) -> None:
+    """Repeating what the police have released (rubric K5) scores well above stating it as the
+    municipality's own; the learned half reads the attribution too (features.ATTRIBUTED_RE)."""
+    rest = " Vi tenker på alle som venter. Neste oppdatering kl. 10." if language == "nb" else \
+        " Our thoughts are with everyone affected. We will post again at 10 am."
+    own, released = analyse_reply(facts + rest, language=language), analyse_reply(attributed + rest, language=language)
+    assert released.score >= own.score + 15, (own.score, released.score)
+    assert not [f for f in released.findings if f.rule == "K5.casualty_facts"], released.findings
+    if language == "nb":
+        assert not [f for f in released.findings if f.flag == "casualties"], released.findings
+
+
 def test_an_absurdly_long_reply_is_analysed_up_to_the_limit_and_says_so() -> None:
     reply = "Vannet er tilbake i hele Storgata. " * (2 * MAX_REPLY_CHARS // 35)
     result = analyse_reply(reply, language="nb")
