@@ -177,7 +177,11 @@ async def test_a_problem_naming_the_session_file_is_told_as_written(tmp_path: Pa
         await pilot.press("enter")  # resume
         await pilot.pause()
         assert not isinstance(app.screen, ChoiceDialog)
-        assert_as_written(app, "/ødelagt", "[b]x [@click=app.quit]z.db")  # the toast wraps at a space
+        # The toast wraps the path where its length puts the line ends (the temporary folder's name
+        # varies from machine to machine), so read the toast's lines end to end without spaces.
+        toast = "".join(line.rsplit("▌", 1)[1] for line in screen_lines(app) if "▌" in line)
+        assert "/ødelagt[b]x[@click=app.quit]z.db:" in toast.replace(" ", ""), toast
+        assert click_actions(app) == set(), "a click on people's words must never run an action"
 
 
 async def test_a_problem_with_the_session_file_is_told_in_the_screens_language(
