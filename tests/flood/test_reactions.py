@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
+import pytest
+from faker.providers.person.no_NO import Provider as NorwegianNames
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from drill.engine import actions as act
 from drill.engine.engine import DrillEngine
+from drill.engine.reactions import CitizenReactions
 from drill.events import Event, ItemPosted, ReplyLiked
 from drill.scenario import load_scenario
 from drill.scenario.library import shipped_dir
-from drill.scenario.models import ItemKind, Scenario
+from drill.scenario.models import ItemKind, Language, Scenario
 from scoring.judge import judge_for
 
 GOOD = ("Hei! Torget skole ligger utenfor sperringen, og elevene er trygge inne. Skolen sender melding "
@@ -127,3 +131,20 @@ def test_an_unrelated_reply_leaves_everyone_elses_reactions_as_they_were(at: int
     causes = {"school-question", "bomb-rumour"}
     assert crowd(alone, causes), "the base play meets some reactions"
     assert crowd(with_extra, causes) == crowd(alone, causes)
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_reaction_in_the_askers_thread_names_nobody_but_the_asker(language: Language) -> None:
+    """A thanks, follow-up, acceptance or dispute is posted under the asker's name, so it may not
+    sign as anyone else (the gas drill's walk saw «Takk, May her, det hjalp mye.» by Astrid Jørgensen)."""
+    scenario = sure(thanks=1.0, follow_up=1.0, accepts=0.5, disputes=1.0).model_copy(update={"language": language})
+    people = CitizenReactions(scenario, seed=7)
+    asker = "Astrid Jørgensen"
+    said: list[str] = []
+    for n in range(120):
+        for verdict in ("good", "poor"):
+            said += [p.text for p in people.to_reply(f"q{n}", asker, f"r{n}", verdict, 60.0, 1, 0) if p.author == asker]
+        said += [p.text for p in people.to_correction(f"rumour{n}", asker, f"post{n}", 60.0) if p.author == asker]
+    assert len(said) > 200
+    first_names = set(NorwegianNames.first_names) - {"Astrid"}
+    assert not [text for text in said if first_names.intersection(re.findall(r"\w+", text))]
