@@ -52,3 +52,32 @@ async def test_a_row_leaving_the_page_does_not_take_the_pane_from_the_inbox(cons
         await pilot.press("1")  # back to the page: the pane shows its selected row again
         await pilot.pause()
         assert screen.thread.item_id == screen.feed.selected
+
+
+async def test_the_inbox_changing_behind_the_page_does_not_take_the_pane(console_app) -> None:  # noqa: ANN001
+    """A message read in the inbox stays highlighted there; each time the inbox was drawn anew
+    (a new message, a reply that answered one) it highlighted that message again, and the pane
+    showed it beside the page's selected row."""
+    app = console_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.advance(4 * 60)  # the police's message is the only one in the inbox
+        await pilot.pause()
+        screen = console(app)
+        await pilot.press("i")
+        await pilot.pause()
+        read = screen.thread.item_id
+        assert read in screen.model.inbox
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.thread.item_id == screen.feed.selected != read
+
+        app.advance(4 * 60)  # the press calls: a new message in the inbox while the page is on screen
+        await pilot.pause()
+        assert len(screen.model.inbox) > 1
+        assert screen.thread.item_id == screen.feed.selected
+
+        answered = screen.feed.selected
+        assert answered is not None and not answered.startswith((GROUP, POST))
+        assert screen.send(Reply(item=answered, text="Vi undersøker saken og kommer tilbake i dag. Hilsen Kari"))
+        await pilot.pause()
+        assert screen.thread.item_id == screen.feed.selected != answered

@@ -337,12 +337,17 @@ class ConsoleScreen(CatalogueBindings):
 
     def _feed_selected(self, row: str | None) -> None:
         """The feed's cursor moved: the pane follows in the same handler, hence the same frame."""
-        if self.views.active == "tab-feed":
-            self._show(row)
+        self._follow_selection()
 
     @on(OptionList.OptionHighlighted, "#inbox")
-    def _inbox_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(event.option.id)
+    def _inbox_highlighted(self) -> None:
+        """The inbox highlights its row again each time it is drawn anew (a message arrives, one
+        is answered), also behind the page: only the list on screen may move the pane."""
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        if self.views.active in ("tab-feed", "tab-inbox"):
+            self._show(self.selected_row)
 
     @on(TabbedContent.TabActivated, "#views")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
