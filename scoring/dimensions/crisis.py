@@ -228,6 +228,18 @@ def _release_time(ctx: ScoringContext, item: ItemView) -> float:
     return item.t + (moment - arrived).total_seconds()
 
 
+def _released_stems(known: list[tuple[float, float, frozenset[str]]], t: float) -> frozenset[str]:
+    """The casualty stems of the police messages whose own release time had passed by `t`."""
+    return frozenset().union(*(stems for _, release, stems in known if release <= t))
+
+
+def _repeats_released(words: str, released: frozenset[str]) -> bool:
+    """Whether flagged casualty words only repeat what the police had published: every stem in
+    them is one of theirs (words with no known stem are a fact of the team's own)."""
+    own = _stems(words)
+    return bool(own) and own <= released
+
+
 def _k5(ctx: ScoringContext) -> RuleResult | None:
     lang = ctx.lang
     sources = [i for i in ctx.items if i.labels.casualty_facts and i.labels.kind == ItemKind.authority
@@ -236,7 +248,11 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
     disclosures: list[tuple[TeamText, str]] = []
     k5_hits = ctx.texts_with("K5", negative=True)
     for text in ctx.team_texts:
-        flagged = [f.matched or f.rule for f in k5_hits.get(text.id, [])]
+        # The analyser flags casualty facts whenever the text does not name the police as its
+        # source; a fact the police had already published by then is theirs to share (rubric K5).
+        released = _released_stems(known, text.t)
+        flagged = [f.matched or f.rule for f in k5_hits.get(text.id, [])
+                   if not _repeats_released(f.matched or text.text, released)]
         if flagged:
             disclosures.append((text, flagged[0]))
             continue
@@ -251,7 +267,9 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
         return None
     if disclosures:
         first_text, matched = disclosures[0]
-        release = min((r for _, r, _ in known), default=float("inf"))
+        # The police time named is one still ahead of the text: a release already past is not
+        # what the text came before.
+        release = min((r for _, r, _ in known if r > first_text.t), default=float("inf"))
         police = (say(lang, "findings.crisis.k5_police", at=ctx.clock.label(release))
                   if release != float("inf") else "")
         what = say_n(lang, "findings.crisis.k5_disclosed", len(disclosures), at=ctx.clock.label(first_text.t),

@@ -125,6 +125,24 @@ def test_casualty_facts_before_the_police_release(scenario, session):
     assert _rule(score(scenario(), referring), "K5").rule_score == 100
 
 
+def test_casualty_facts_the_police_have_released_may_be_repeated_unattributed(scenario, session):
+    """The tone analyser flags any unattributed casualty fact; once the police have published that
+    fact, a summary repeating it (no 'politiet har opplyst') shares what they released, and a
+    finding dated after their release cannot say the text came before them."""
+    police = ("Én person er kjørt til legevakten med pustevansker. Politiet går selv ut med dette kl. 10.45.")
+    base = lambda: (session()  # noqa: E731 - a fresh builder per case
+                    .item("pol", 20, police, kind="authority", channel="emergency", casualty_facts=True))
+    summary = f"Oppsummering: Én person ble kjørt til legevakten med pustevansker. {SIGN}"
+    early = base().post(30, summary, link=LINK).end(90)
+    late = base().post(60, summary, link=LINK).end(90)
+    other = base().post(60, f"Oppsummering: To personer er omkommet i lekkasjen. {SIGN}", link=LINK).end(90)
+    k5 = _rule(score(scenario(), early), "K5")
+    assert k5.rule_score == 0 and "10:30" in k5.what and "10:45" in k5.what
+    assert _rule(score(scenario(), late), "K5").rule_score == 100
+    k5_other = _rule(score(scenario(), other), "K5")
+    assert k5_other.rule_score == 0 and "11:00" in k5_other.what and "10:45" not in k5_other.what
+
+
 def test_rumour_correction_time_and_counterfactual_reach(scenario, session):
     events = (session()
               .item("bomb", 2, "Det er en bombe!", kind="rumour", spreads=True)
