@@ -7,7 +7,7 @@ from datetime import datetime
 
 from rich.console import Console, RenderableType
 
-from drill.i18n import t
+from drill.i18n import plural, t
 from drill.scenario.durations import clock_label, story_clock
 
 
@@ -29,6 +29,12 @@ def waited(seconds: float) -> str:
     if minutes < 60:
         return t("time.minutes", n=minutes)
     return t("time.hours_minutes", h=minutes // 60, m=minutes % 60)
+
+
+def reach_words(reached: int, shares: int) -> str:
+    """How far an item has spread, `Nådd 3 personer, delt 1 gang`: each count picks its own
+    plural form, which one sentence with two counts cannot."""
+    return t("thread.reach", reached=plural("thread.reached", reached), shared=plural("thread.shared", shares))
 
 
 def duration_words(seconds: float) -> str:

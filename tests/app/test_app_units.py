@@ -12,7 +12,7 @@ import pytest
 
 from drill.app.debrief_data import build_debrief
 from drill.app.feed_model import FeedModel
-from drill.app.formatting import duration_words, elapsed, signature, waited, wall_clock
+from drill.app.formatting import duration_words, elapsed, reach_words, signature, waited, wall_clock
 from drill.engine.actions import Delete, Reply, Unhide, Hide
 from drill.i18n import areas
 from drill.i18n import LANGUAGES, Catalogue, placeholders, use_language
@@ -101,6 +101,21 @@ def test_signatures_and_times_in_both_languages() -> None:
     assert signature("Kari, communications", "x") == "Kind regards, Kari, communications"
     assert duration_words(7200) == "2 h"
     use_language("nb")
+
+
+@pytest.mark.parametrize(("language", "once", "often"), [
+    ("nb", "Nådd 1 person, delt 1 gang", "Nådd 3 personer, delt 2 ganger"),
+    ("nn", "Nådde 1 person, delt 1 gong", "Nådde 3 personar, delt 2 gonger"),
+    ("en", "Reached 1 person, shared 1 time", "Reached 3 people, shared 2 times"),
+])
+def test_a_rumours_reach_counts_people_and_shares_in_the_right_number(language: str, once: str, often: str) -> None:
+    """The walk of the gas drill read «Nådd 3 personer, delt 1 ganger» under a rumour shared once."""
+    use_language(language)
+    try:
+        assert reach_words(1, 1) == once
+        assert reach_words(3, 2) == often
+    finally:
+        use_language("nb")
 
 
 def test_feed_model_follows_replies_moderation_and_reading(gas, tmp_path: Path) -> None:  # noqa: ANN001

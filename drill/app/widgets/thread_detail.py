@@ -19,10 +19,10 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from drill.app.formatting import excerpt, plain_text, wall_clock
+from drill.app.formatting import excerpt, plain_text, reach_words, wall_clock
 from drill.app.triage import GROUP, POST
 from drill.app.widgets.scrolling import set_virtual_size
-from drill.i18n import number, t
+from drill.i18n import t
 from drill.scenario.models import Channel
 from drill.state import DrillState, ItemView, ReplyView
 from drill.terminal_text import neutralise
@@ -185,7 +185,7 @@ class ThreadDetail(ScrollView, can_focus=False):
         by = t("console.post_by", name=neutralise(post.author.split(",")[0]))
         reach = state.reach.get(post_id)
         if reach and reach[0]:
-            by += " · " + t("thread.reach", reached=number(reach[0]), shares=number(reach[1]))
+            by += " · " + reach_words(reach[0], reach[1])
         parts += [Text(by, style="italic"), Text("")]
         for comment_id in state.post_comments.get(post_id, []):
             comment = state.items.get(comment_id)
@@ -219,7 +219,7 @@ class ThreadDetail(ScrollView, can_focus=False):
             parts.append(Text(flags, style="bold yellow"))
         parts.append(Text(neutralise(item.text), style="strike dim" if item.visibility == "deleted" else ""))
         if item.reach:
-            parts.append(Text(t("thread.reach", reached=number(item.reach), shares=number(item.shares)), style="yellow"))
+            parts.append(Text(reach_words(item.reach, item.shares), style="yellow"))
         for reply in item.replies:
             parts.append(self._reply_block(reply))
         if self._waiting(item.item_id):
