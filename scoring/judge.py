@@ -4,18 +4,19 @@ The engine asks a `drill.engine.reactions.ReplyJudge` whether a reply was good o
 draws the reactions from that; this is the judge the live drill wires in. It uses the same
 analyses as the score, so a reply the report calls curt is one the crowd answers back to:
 
-- **poor**: it does not address the comment (`scoring.answers.addresses`, on the reply or the
-  official post it points to), it agrees with a false claim, the tone analyser finds a major
-  fault (dismissive, blaming, false reassurance, ...) or scores it below its neutral baseline,
-  or it is unsigned (KS: a person answers, not "the municipality");
+- **unanswered**: it does not address the comment (`scoring.answers.addresses`, on the reply or
+  the official post it points to), the one verdict that draws a "that is not what I asked";
+- **poor**: it addresses the comment but agrees with a false claim, the tone analyser finds a
+  major fault (dismissive, blaming, false reassurance, a privacy breach, ...) or scores it below
+  its neutral baseline, or it is unsigned (KS: a person answers, not "the municipality");
 - **good**: everything else.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
 
+from drill.engine.reactions import Verdict
 from scoring.answers import addresses, analysis_language
 from scoring.tone import analyse_reply
 
@@ -30,16 +31,16 @@ class CitizenJudge:
     def __init__(self, language: str) -> None:
         self.language = language
 
-    def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None) -> Literal["good", "poor"]:
+    def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None) -> Verdict:
         return _judge(reply, comment, claim, post, self.language)
 
 
 @lru_cache(maxsize=16384)
-def _judge(reply: str, comment: str, claim: bool, post: str | None, language: str) -> Literal["good", "poor"]:
+def _judge(reply: str, comment: str, claim: bool, post: str | None, language: str) -> Verdict:
     answered = any(addresses(text, comment, language, claim=claim).addresses
                    for text in (reply, post) if text)
     if not answered:
-        return "poor"
+        return "unanswered"
     tone = analyse_reply(reply, language=analysis_language(language), context=comment)
     if tone.score < NEUTRAL or any(f.weight < 0 and f.severity in ("major", "critical") for f in tone.findings):
         return "poor"

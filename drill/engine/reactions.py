@@ -23,7 +23,10 @@ from drill.engine.seeds import derive_seed
 from drill.scenario.models import ItemKind, Labels, ReactionKind, Scenario, Template, TemplateEntry, template_text
 from drill.voices import VoiceWriter
 
-Verdict = Literal["good", "poor"]
+Verdict = Literal["good", "poor", "unanswered"]
+"""`unanswered`: the reply does not address the comment; `poor`: it does, but badly (tone, privacy,
+unsigned, agreeing with a false claim). Only the first is asked again: a follow-up says the
+question was missed ("Jeg spurte om noe helt annet"), which is false of a reply that answered."""
 
 MAX_PER_POST = 400
 """A post that somehow draws more comments than this (a rate typed wrong) stops there."""
@@ -43,8 +46,9 @@ _REACTION_LABELS = {
 
 
 class ReplyJudge(Protocol):
-    """Is a reply good (answers the comment, in a decent tone, signed) or poor (curt, unsigned,
-    evasive or wrong)? A pure function of the texts, so a replay judges alike."""
+    """Is a reply good (answers the comment, in a decent tone, signed), poor (answers it, but curt,
+    unsigned, careless with personal data or wrong) or unanswered (evasive, beside the point)?
+    A pure function of the texts, so a replay judges alike."""
 
     def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None) -> Verdict: ...
 
@@ -149,8 +153,9 @@ class CitizenReactions:
         rng = random.Random(derive_seed(self.seed, "reaction", item_id, nth))
         rules = self.rules
         planned: list[Planned] = []
-        if verdict == "poor":
-            if rng.random() < rules.follow_up:
+        if verdict != "good":
+            # Both draws are made for either verdict, so a reply judged otherwise moves no other draw.
+            if rng.random() < rules.follow_up and verdict == "unanswered":
                 planned.append(self._reaction(ReactionKind.follow_up, item_id, reply_id, t, rng, author))
             if rng.random() < rules.angrier:
                 planned.append(self._reaction(ReactionKind.angrier, item_id, reply_id, t, rng, None))

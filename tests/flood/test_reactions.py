@@ -69,6 +69,19 @@ def test_the_scenario_sets_how_much_a_post_is_commented() -> None:
     assert len(posted(play(busy, post), "post")) > 3 * len(posted(play(gas(), post), "post"))
 
 
+def test_a_reply_that_answers_badly_is_not_told_it_missed_the_question() -> None:
+    """The gas drill's walk: a reply telling Cecilie that home care and the police will get her
+    mother out answers her (`scoring.answers.addresses`, as the score counts it) but confirms a care
+    relationship in public, so it is poor; it may anger the crowd, but no follow-up may say
+    «Jeg spurte om noe helt annet»."""
+    reply = ("Hei Cecilie, takk for at du sier fra. Vi har gitt beskjed til hjemmesykepleien og politiet, som "
+             "sørger for at moren din kommer trygt ut, og hjemmesykepleien ringer deg.\n\n"
+             "Hilsen Kari, kommunikasjonsavdelingen")
+    events = play(sure(follow_up=1.0, angrier=1.0), [(1100.0, act.Reply(item="mother-home-care", text=reply))])
+    kinds = [r.source_id for r in posted(events, "reaction") if r.thread_id == "mother-home-care"]
+    assert kinds == ["angrier"]
+
+
 def test_a_poor_reply_brings_a_follow_up_from_the_same_person_and_an_angrier_one() -> None:
     events = play(sure(follow_up=1.0, angrier=1.0), [(420.0, act.Reply(item="school-question", text=POOR))])
     school = next(e.payload for e in events if isinstance(e.payload, ItemPosted) and e.payload.item_id == "school-question")
@@ -142,7 +155,7 @@ def test_a_reaction_in_the_askers_thread_names_nobody_but_the_asker(language: La
     asker = "Astrid Jørgensen"
     said: list[str] = []
     for n in range(120):
-        for verdict in ("good", "poor"):
+        for verdict in ("good", "poor", "unanswered"):
             said += [p.text for p in people.to_reply(f"q{n}", asker, f"r{n}", verdict, 60.0, 1, 0) if p.author == asker]
         said += [p.text for p in people.to_correction(f"rumour{n}", asker, f"post{n}", 60.0) if p.author == asker]
     assert len(said) > 200
