@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from drill.account import is_answered, needs_answer
 from drill.events import CounterfactualReach, Event
+from drill.i18n import number, plural, t
 from drill.state import DrillState
 
 
@@ -37,6 +38,14 @@ class DrillSummary:
     """Final reach of each item that spread (people), largest first."""
     rumours: list[CounterfactualReach]
     """Each rumour's reach, with what it would have been without the team's correction."""
+
+
+def items_in_words(summary: DrillSummary) -> str:
+    """`505 (498 kommentarer, 7 henvendelser)`, each count in its own plural form: the debrief
+    and `drill run` say it alike (the debrief once read '1 henvendelser')."""
+    return t("cli.summary.items_value", n=number(summary.items),
+             comments=plural("cli.count.comments", summary.comments),
+             messages=plural("cli.count.messages", summary.messages))
 
 
 def summarise(events: list[Event]) -> DrillSummary:

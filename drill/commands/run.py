@@ -14,13 +14,13 @@ from pathlib import Path
 
 from drill.commands._parser import help_text
 from drill.history.cache import score_and_record
-from drill.i18n import number, plural, t
+from drill.i18n import number, t
 from drill.live import LiveDrill
 from drill.refusals import explain
 from drill.scenario import load_scenario
 from drill.scenario.durations import clock_label, story_clock
 from drill.scenario.library import resolve_scenario, resolve_team_script
-from drill.summary import DrillSummary, summarise
+from drill.summary import DrillSummary, items_in_words, summarise
 from drill.team import load_team_script, run_team
 
 DEFAULT_SEED = 1
@@ -98,9 +98,7 @@ def summary_rows(summary: DrillSummary, quotes: dict[str, str], starts: datetime
 
     rows = [
         (t("cli.summary.time"), clock_label(summary.minutes * 60)),
-        (t("cli.summary.items"), t("cli.summary.items_value", n=number(summary.items),
-                                   comments=plural("cli.count.comments", summary.comments),
-                                   messages=plural("cli.count.messages", summary.messages))),
+        (t("cli.summary.items"), items_in_words(summary)),
         (t("cli.summary.replies"), t("cli.summary.replies_value", n=number(summary.replies),
                                      unanswered=number(summary.unanswered))),
         (t("cli.summary.posts"), number(summary.official_posts)),

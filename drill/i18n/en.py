@@ -208,7 +208,6 @@ STRINGS: dict[str, str] = {
     "end_reason.interrupted": "The recording stops before the drill ended.",
     "summary.time": "Simulated time",
     "summary.items": "Items posted",
-    "summary.items_value": "{items} ({comments} comments, {messages} calls/messages)",
     "summary.replies": "Replies",
     "summary.replies_value": "{replies} ({unanswered} still waiting for an answer)",
     "summary.posts": "Official posts",

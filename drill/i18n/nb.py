@@ -208,7 +208,6 @@ STRINGS: dict[str, str] = {
     "end_reason.interrupted": "Opptaket stopper før øvelsen var ferdig.",
     "summary.time": "Simulert tid",
     "summary.items": "Innlegg",
-    "summary.items_value": "{items} ({comments} kommentarer, {messages} henvendelser)",
     "summary.replies": "Svar",
     "summary.replies_value": "{replies} ({unanswered} venter fortsatt på svar)",
     "summary.posts": "Offisielle poster",

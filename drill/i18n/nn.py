@@ -208,7 +208,6 @@ STRINGS: dict[str, str] = {
     "end_reason.interrupted": "Opptaket stoppar før øvinga var ferdig.",
     "summary.time": "Simulert tid",
     "summary.items": "Innlegg",
-    "summary.items_value": "{items} ({comments} kommentarar, {messages} førespurnader)",
     "summary.replies": "Svar",
     "summary.replies_value": "{replies} ({unanswered} ventar framleis på svar)",
     "summary.posts": "Offisielle postar",

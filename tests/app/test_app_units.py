@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from drill.i18n import areas
 from drill.i18n import LANGUAGES, Catalogue, placeholders, use_language
 from drill.live import LiveDrill
 from drill.scenario.models import DeletionReason
+from drill.summary import items_in_words, summarise
 
 APP_SOURCES = Path(__file__).resolve().parents[2] / "drill" / "app"
 
@@ -116,6 +118,14 @@ def test_a_rumours_reach_counts_people_and_shares_in_the_right_number(language: 
         assert reach_words(3, 2) == often
     finally:
         use_language("nb")
+
+
+def test_the_summary_counts_one_comment_and_one_message_in_the_singular() -> None:
+    """The debrief said '1 henvendelser' where `drill run` said '1 henvendelse': both now word it alike."""
+    use_language("nb")
+    one_each = replace(summarise([]), items=2, comments=1, messages=1)
+    assert items_in_words(one_each) == "2 (1 kommentar, 1 henvendelse)"
+    assert items_in_words(replace(one_each, items=505, comments=498, messages=7)) == "505 (498 kommentarer, 7 henvendelser)"
 
 
 def test_feed_model_follows_replies_moderation_and_reading(gas, tmp_path: Path) -> None:  # noqa: ANN001

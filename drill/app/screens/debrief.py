@@ -20,6 +20,7 @@ from drill.app.formatting import plain_text
 from drill.app.screens.keys import CatalogueBindings
 from drill.i18n import active_language, number, t
 from drill.scenario.durations import clock_label
+from drill.summary import items_in_words
 from drill.terminal_text import neutralise
 
 
@@ -135,8 +136,7 @@ class DebriefScreen(CatalogueBindings):
         table.add_column()
         rows = [
             (t("summary.time"), clock_label(s.minutes * 60)),
-            (t("summary.items"), t("summary.items_value", items=number(s.items), comments=number(s.comments),
-                                   messages=number(s.messages))),
+            (t("summary.items"), items_in_words(s)),
             (t("summary.replies"), t("summary.replies_value", replies=number(s.replies),
                                      unanswered=number(s.unanswered))),
             # The account the console counted by; the score's own figures are told apart below it.
