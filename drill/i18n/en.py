@@ -125,7 +125,7 @@ STRINGS: dict[str, str] = {
     "role.mayor": "mayor",
     "role.employee": "employee",
     "role.troll": "troll",
-    "reason.usaklig": "Improper or off-topic",
+    "reason.usaklig": "Improper, off-topic or spam",
     "reason.personal_attack": "Personal attack",
     "reason.third_party": "Names a third party",
     "reason.illegal": "Illegal content",

@@ -125,7 +125,7 @@ STRINGS: dict[str, str] = {
     "role.mayor": "ordfører",
     "role.employee": "ansatt",
     "role.troll": "troll",
-    "reason.usaklig": "Usaklig",
+    "reason.usaklig": "Usaklig eller reklame",
     "reason.personal_attack": "Personangrep",
     "reason.third_party": "Navngir tredjeperson",
     "reason.illegal": "Ulovlig innhold",

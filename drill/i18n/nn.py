@@ -125,7 +125,7 @@ STRINGS: dict[str, str] = {
     "role.mayor": "ordførar",
     "role.employee": "tilsett",
     "role.troll": "troll",
-    "reason.usaklig": "Usakleg",
+    "reason.usaklig": "Usakleg eller reklame",
     "reason.personal_attack": "Personåtak",
     "reason.third_party": "Namngjev tredjeperson",
     "reason.illegal": "Ulovleg innhald",

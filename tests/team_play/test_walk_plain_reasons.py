@@ -55,7 +55,7 @@ def test_help_and_moderation_speak_bokmal(hosted: Path) -> None:
     ("Personopplysningar", DeletionReason.personal_data),
     ("ulovleg", DeletionReason.illegal),
     ("third-party", DeletionReason.third_party),         # English
-    ("Improper or off-topic", DeletionReason.usaklig),   # a whole label
+    ("Improper, off-topic or spam", DeletionReason.usaklig),  # a whole label
     ("personal_data", DeletionReason.personal_data),     # the codes still work
     ("other", DeletionReason.other),
 ])
