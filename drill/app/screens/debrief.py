@@ -70,6 +70,9 @@ class DebriefScreen(CatalogueBindings):
                 yield Static(t("debrief.no_scorer"), classes="note")
             yield Label(t("debrief.summary"), classes="section-title")
             yield Static(self._summary(), id="debrief-summary")
+        # Where the report went (or why it did not) is told here, over the buttons: a toast
+        # covered the button it answered, and a path is read and copied, not glanced at.
+        yield Static(id="report-result")
         with Horizontal(id="debrief-actions"):
             if self._writer is not None and self._session is not None:
                 yield Button(t("debrief.write_report"), id="write-report", variant="primary")
@@ -169,6 +172,9 @@ class DebriefScreen(CatalogueBindings):
         try:
             written = self._writer(self._session, target, active_language())
         except Exception as error:  # noqa: BLE001 - a report failure is reported, the debrief stays
-            self.notify(t("debrief.report_failed", problem=str(error)), severity="error", markup=False)
+            self._report_result(Text(t("debrief.report_failed", problem=str(error)), style="bold red"))
             return
-        self.notify(t("debrief.report_written", path=str(written)), markup=False)
+        self._report_result(Text(t("debrief.report_written", path=str(written))))
+
+    def _report_result(self, text: Text) -> None:
+        self.query_one("#report-result", Static).update(text)  # a path is shown as written, never as markup
