@@ -24,7 +24,7 @@ from drill.history.reading import default_workers
 from drill.history.sessions import ReadCounts
 from drill.history.terminal import render_terminal
 from drill.history.words import LANGUAGES_OFFERED
-from drill.i18n import active_language, number, t
+from drill.i18n import active_language, number, plural, t
 
 RENDERERS = {"html": render_html, "md": render_markdown, "json": render_json}
 
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         out.write_text(text, encoding="utf-8")
     except OSError as error:
         raise DrillError(t("history.cli.cannot_write", path=out, problem=error.strerror or error)) from None
-    print(t("history.cli.written", path=out, format=fmt.upper(), n=report.usable), file=sys.stderr)
+    print(plural("history.cli.written", report.usable, path=out, format=fmt.upper()), file=sys.stderr)
     return 0
 
 

@@ -21,7 +21,7 @@ from typing import TextIO
 
 from drill.commands._parser import help_text
 from drill.errors import EXIT_FINDINGS, EXIT_OK, DrillError
-from drill.i18n import number as group, t
+from drill.i18n import number as group, plural, t
 from scoring.tone import MAX_REPLY_CHARS, SUPPORTED_LANGUAGES, analyse_reply
 from scoring.tone.evaluation import LabelledFileError, evaluate, read_labelled, render_text
 from scoring.tone.privacy import normalise_phone
@@ -101,7 +101,7 @@ def run_eval(path: Path, output_format: str) -> int:
     except LabelledFileError as error:
         shown = error.problems[:MAX_PROBLEMS]
         if len(error.problems) > MAX_PROBLEMS:
-            shown.append(t("cli.tone.more_problems", path=path, n=len(error.problems) - MAX_PROBLEMS))
+            shown.append(plural("cli.tone.more_problems", len(error.problems) - MAX_PROBLEMS, path=path))
         raise DrillError("\ndrill: ".join(shown)) from None
     report = evaluate(items, source=str(path))
     if output_format == "json":

@@ -184,6 +184,12 @@ def test_a_team_name_written_to_deceive_the_terminal_is_shown_harmlessly(session
     assert "<script>" not in out.read_text(encoding="utf-8")
 
 
+def test_a_history_of_one_drill_counts_it_in_the_singular(sessions: Sessions, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "one.html"
+    assert main(["history", str(sessions.good), "-o", str(out), "--lang", "nb"]) == 0
+    assert f"{out}: historikk over 1 øvelse skrevet (HTML)." in capsys.readouterr().err
+
+
 def test_scores_are_remembered_between_runs_and_only_for_the_same_drill(sessions: Sessions, tmp_path: Path) -> None:
     import sqlite3
 

@@ -104,6 +104,14 @@ def test_duplicate_ids_and_every_problem_reported(tmp_path, capsys) -> None:
     assert f"drill: {path}:4: language: missing" in err
 
 
+def test_the_problems_left_unshown_are_counted_in_the_right_number(tmp_path, capsys) -> None:
+    """Twenty problems are shown; the one after them is 'one more problem', not 'problems'."""
+    no_language = {key: value for key, value in RECORDS[0].items() if key != "language"}
+    path = _write(tmp_path, [json.dumps({**no_language, "id": f"t{n}"}, ensure_ascii=False) for n in range(21)])
+    assert main(["tone", "--eval", str(path), "--lang", "en"]) == 2
+    assert f"{path}: ... and 1 more problem\n" in capsys.readouterr().err
+
+
 def test_missing_file_is_a_user_error(tmp_path, capsys) -> None:
     code = main(["tone", "--eval", str(tmp_path / "nope.jsonl")])
     err = capsys.readouterr().err
