@@ -160,7 +160,7 @@ async def test_debrief_scores_the_drill_and_writes_the_html_report(console_app) 
         await pilot.pause()
         report = app.connection.session_path.with_suffix(".html")
         assert report.exists() and "<html" in report.read_text(encoding="utf-8").lower()
-        assert any(str(report) in n.message for n in app._notifications)
+        assert f"Report written to {report}" in str(debrief.query_one("#report-result").render())
 
 
 async def test_our_posts_tab_and_time_since_the_last_update(console_app) -> None:  # noqa: ANN001
