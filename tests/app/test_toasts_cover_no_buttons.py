@@ -10,6 +10,7 @@ from textual.widgets import Button
 from drill.app.debrief_data import Debrief
 from drill.app.screens.debrief import DebriefScreen
 from drill.app.screens.dialogs import ReplyDialog
+from drill.engine.actions import OfficialPost
 from drill.summary import summarise
 from tests.app.screens import console
 
@@ -58,3 +59,25 @@ async def test_a_toast_from_the_console_does_not_cover_the_reply_buttons(console
         assert isinstance(app.screen, ReplyDialog)
         assert list(app.screen.query("Toast")), "the toast is still up"
         assert covered_buttons(app) == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_keys_pressed_in_a_row_leave_one_toast_low_over_the_strip(console_app, size) -> None:  # noqa: ANN001
+    """A team of one answers row after row with L; a toast for each stacked up over the thread
+    being read. The latest outcome takes the place of the one before."""
+    app = console_app()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        app.advance(10 * 60)
+        await pilot.pause()
+        app.connection.apply(OfficialPost(text="Gasslekkasje ved Torget.", link="https://www.fjellvik.kommune.no/krise"))
+        await pilot.pause()
+        await pilot.press("1")
+        waiting = console(app).model.unanswered_count
+        for _ in range(4):
+            await pilot.press("L")
+        await pilot.pause()
+        await pilot.pause()
+        assert console(app).model.unanswered_count < waiting, "the rows were answered"
+        toasts = [toast.region for toast in app.screen.query("Toast")]
+        assert len(toasts) == 1
+        assert toasts[0].bottom >= console(app).news.region.y, "low, over the strip of arrivals"

@@ -16,6 +16,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, TabbedContent, TabPane
 
@@ -452,7 +453,7 @@ class ConsoleScreen(CatalogueBindings):
         try:
             self._connection.apply(action, by=self._as_member)
         except ActionRejected as rejected:
-            self.notify(explain(rejected), title=t("notify.rejected"), severity="error", markup=False)
+            self.say(explain(rejected), title=t("notify.rejected"), severity="error", markup=False)
             return False
         self.refresh_views()
         if self._connection.ended:
@@ -464,10 +465,18 @@ class ConsoleScreen(CatalogueBindings):
         """A dialog's result (None when cancelled) goes to `send`; push_screen wants a callback returning None."""
         self.send(action)
 
+    def say(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+            timeout: float | None = None, markup: bool = True) -> None:
+        """The outcome of the team's last key, as a toast in place of the one before: a team of
+        one answering row after row with L had a toast per key stacked up over the thread it was
+        reading; one stays low, over the strip of arrivals."""
+        self.app.clear_notifications()
+        self.notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def _with_item(self) -> ItemView | None:
         item = self.current_item
         if item is None:
-            self.notify(t("notify.select_first"), severity="warning")
+            self.say(t("notify.select_first"), severity="warning")
         return item
 
     def action_reply(self) -> None:
@@ -492,7 +501,7 @@ class ConsoleScreen(CatalogueBindings):
             return
         state = self._connection.state
         if not state.official_posts:
-            self.notify(t("play.no_post"), severity="warning")
+            self.say(t("play.no_post"), severity="warning")
             return
         post = state.official_posts[-1]
         starts = self._connection.scenario.starts
@@ -505,7 +514,7 @@ class ConsoleScreen(CatalogueBindings):
         else:
             action = Reply(item=item.item_id, text=text, post=post.post_id)
         if self.send(action):
-            self.notify(t("play.pointed", time=wall_clock(starts, post.t), n=max(1, len(group))), timeout=3)
+            self.say(t("play.pointed", time=wall_clock(starts, post.t), n=max(1, len(group))), timeout=3)
 
     def action_official_post(self) -> None:
         link = self._connection.scenario.municipality.official_link
@@ -514,7 +523,7 @@ class ConsoleScreen(CatalogueBindings):
     def action_like(self) -> None:
         item = self._with_item()
         if item is not None and self.send(Like(item=item.item_id)):
-            self.notify(t("notify.liked"))
+            self.say(t("notify.liked"))
 
     def action_hide(self) -> None:
         item = self._with_item()
@@ -538,7 +547,7 @@ class ConsoleScreen(CatalogueBindings):
     def action_archive(self) -> None:
         item = self._with_item()
         if item is not None and self.send(Archive(item=item.item_id)):
-            self.notify(t("notify.archived"))
+            self.say(t("notify.archived"))
 
     def action_note(self) -> None:
         self.app.push_screen(NoteDialog(self.current_item), self._dialog_closed)
