@@ -177,4 +177,6 @@ class DebriefScreen(CatalogueBindings):
         self._report_result(Text(t("debrief.report_written", path=str(written))))
 
     def _report_result(self, text: Text) -> None:
-        self.query_one("#report-result", Static).update(text)  # a path is shown as written, never as markup
+        result = self.query_one("#report-result", Static)
+        result.update(text)  # a path is shown as written, never as markup
+        result.display = True  # no empty line over the buttons before a report is asked for
