@@ -19,7 +19,7 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
-from drill.machine_cache import cache_folder
+from drill.machine_cache import open_cache
 from drill.scenario.loader import content_hash
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
@@ -42,16 +42,7 @@ class KeptScenarios:
     """The parsed models, by content hash of their text; open for as long as a reader needs it."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self._db: sqlite3.Connection | None = None
-        try:
-            folder = folder or cache_folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(folder / CACHE_FILE, timeout=2, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = OFF")  # a cache: a write lost in a crash is only parsed again
-            self._db.execute("CREATE TABLE IF NOT EXISTS scenarios (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        except (OSError, sqlite3.Error):
-            self._db = None
+        self._db = open_cache(CACHE_FILE, ("scenarios (key TEXT PRIMARY KEY, value TEXT NOT NULL)",), folder)
         self._here: dict[str, Scenario] = {}  # a history reads many files of few versions
 
     def get(self, version: str) -> Scenario | None:

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from drill.machine_cache import cache_folder
+from drill.machine_cache import open_cache
 from scoring.parallel import ordered_map
 from scoring.tone.models import ToneResult
 
@@ -89,17 +89,7 @@ class AnalysisStore:
 
     def __init__(self, folder: Path | None = None, *, max_entries: int = MAX_ENTRIES) -> None:
         self.max_entries = max_entries
-        self._db: sqlite3.Connection | None = None
-        try:
-            folder = folder or cache_folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(folder / ANALYSES_FILE, timeout=2, isolation_level=None)
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = OFF")  # a cache: an entry lost in a crash is only analysed again
-            db.execute("CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-            self._db = db
-        except (OSError, sqlite3.Error):
-            self._db = None
+        self._db = open_cache(ANALYSES_FILE, ("analyses (key TEXT PRIMARY KEY, value BLOB NOT NULL)",), folder)
 
     def get_many(self, requests: Iterable[Request]) -> dict[Request, ToneResult]:
         """The analyses kept for those of `requests` the store has (unreadable entries left out)."""

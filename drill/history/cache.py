@@ -31,7 +31,7 @@ import scoring
 from drill.events import Event
 from drill.history.scores import Summary, has_ended, summary_of
 from drill.kept_scenarios import KeptScenarios
-from drill.machine_cache import cache_folder
+from drill.machine_cache import open_cache
 from drill.scenario.models import Scenario
 from drill.store import SessionStore
 from scoring.models import ScoreReport
@@ -69,19 +69,10 @@ def file_key(path: Path) -> str:
 
 class SummaryCache:
     def __init__(self, folder: Path | None = None) -> None:
-        self._db: sqlite3.Connection | None = None
         self.scenarios = KeptScenarios(folder)
         """The scenarios parsed on this machine, which a history reads its drills' scenarios from."""
-        try:
-            folder = folder or cache_folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(folder / CACHE_FILE, timeout=2, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = OFF")  # a cache: a write lost in a crash is only scored again
-            self._db.execute("CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            self._db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)")
-        except (OSError, sqlite3.Error):
-            self._db = None
+        self._db = open_cache(CACHE_FILE, ("summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                                           "files (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)"), folder)
 
     def _key(self, fingerprint: str) -> str:
         return f"{fingerprint}:{scoring_digest()}"
