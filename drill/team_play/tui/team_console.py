@@ -191,7 +191,7 @@ class TeamConsoleScreen(ConsoleScreen):
         try:
             request_id = self._seat.submit(action)
         except ActionRejected as rejected:
-            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error", markup=False)
+            self.say(str(rejected), title=say("tui.refused", self._language), severity="error", markup=False)
             return
         self._await_verdict(request_id)
 
@@ -203,7 +203,7 @@ class TeamConsoleScreen(ConsoleScreen):
         try:
             self._seat.settle(message.request)
         except ActionRejected as rejected:
-            self.notify(str(rejected), title=say("tui.refused", self._language), severity="error", markup=False)
+            self.say(str(rejected), title=say("tui.refused", self._language), severity="error", markup=False)
         self._presence_read = 0.0
         self.refresh_views()
         self.refresh_bindings()
