@@ -142,10 +142,14 @@ def read_labelled(path: Path) -> list[LabelledReply]:
     """Parse a labelled JSON Lines file, collecting every problem before failing."""
     try:
         text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LabelledFileError([t("tone_eval.file.no_file", path=path)]) from None
+    except IsADirectoryError:
+        raise LabelledFileError([t("cli.is_folder", path=path)]) from None
     except OSError as error:
-        raise LabelledFileError([f"{path}: cannot read the file ({error.strerror or error})"]) from None
+        raise LabelledFileError([t("tone_eval.file.unreadable", path=path, problem=error.strerror or error)]) from None
     except UnicodeDecodeError:
-        raise LabelledFileError([f"{path}: the file is not UTF-8 text"]) from None
+        raise LabelledFileError([t("tone_eval.file.not_utf8", path=path)]) from None
     problems: list[str] = []
     items: list[LabelledReply] = []
     seen: dict[str, int] = {}
@@ -156,53 +160,59 @@ def read_labelled(path: Path) -> list[LabelledReply]:
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as error:
-            problems.append(f"{where}: json: not valid JSON ({error.msg} at column {error.colno})")
+            problems.append(t("tone_eval.file.not_json", where=where, column=error.colno))
             continue
         except RecursionError:
-            problems.append(f"{where}: json: nested too deeply to be a labelled reply")
+            problems.append(t("tone_eval.file.too_deep", where=where))
             continue
-        item, errors = _record(data, number)
-        problems += [f"{where}: {e}" for e in errors]
+        item, errors = _record(data, number, where)
+        problems += errors
         if item is None:
             continue
         if item.id in seen:
-            problems.append(f"{where}: id: {item.id!r} is already used on line {seen[item.id]}")
+            problems.append(t("tone_eval.file.id_used", where=where, id=item.id, line=seen[item.id]))
             continue
         seen[item.id] = number
         items.append(item)
     if not items and not problems:
-        problems.append(f"{path}: the file holds no labelled replies")
+        problems.append(t("tone_eval.file.empty", path=path))
     if problems:
         raise LabelledFileError(problems)
     return items
 
 
-def _record(data: object, line: int) -> tuple[LabelledReply | None, list[str]]:
+def _record(data: object, line: int, where: str) -> tuple[LabelledReply | None, list[str]]:
+    """The record on one line, or what is wrong with it: each problem names the line and the
+    field, in the reader's language (the field names are the file's own keys)."""
     if not isinstance(data, dict):
-        return None, ["record: expected a JSON object"]
-    errors = [f"{name}: missing" for name in REQUIRED_FIELDS if name not in data]
+        return None, [t("tone_eval.file.not_object", where=where)]
+    errors = [t("tone_eval.file.missing", where=where, field=name) for name in REQUIRED_FIELDS if name not in data]
     if errors:
         return None, errors
     ident, language, reply, label, flags = (data[name] for name in REQUIRED_FIELDS)
     if not isinstance(ident, str) or not ident.strip():
-        errors.append("id: must be a non-empty string")
+        errors.append(t("tone_eval.file.needs_text", where=where, field="id"))
     if language not in LANGUAGES:
-        errors.append(f"language: must be one of {', '.join(LANGUAGES)}, not {language!r}")
+        errors.append(t("tone_eval.file.one_of", where=where, field="language", choices=", ".join(LANGUAGES),
+                        value=repr(language)))
     if not isinstance(reply, str) or not reply.strip():
-        errors.append("reply: must be a non-empty string")
+        errors.append(t("tone_eval.file.needs_text", where=where, field="reply"))
     elif len(reply) > MAX_REPLY_CHARS:
-        errors.append(f"reply: {len(reply)} characters; the analyser takes at most {MAX_REPLY_CHARS}")
+        errors.append(t("tone_eval.file.too_long", where=where, length=number(len(reply)),
+                        limit=number(MAX_REPLY_CHARS)))
     if label not in LABELS:
-        errors.append(f"label: must be one of {', '.join(LABELS)}, not {label!r}")
+        errors.append(t("tone_eval.file.one_of", where=where, field="label", choices=", ".join(LABELS),
+                        value=repr(label)))
     if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
-        errors.append("flags: must be a list of flag names")
+        errors.append(t("tone_eval.file.flag_list", where=where))
     else:
         unknown = sorted(set(flags) - set(LABELLED_FLAGS))
         if unknown:
-            errors.append(f"flags: unknown flag {unknown[0]!r}; use {', '.join(LABELLED_FLAGS)}")
+            errors.append(t("tone_eval.file.unknown_flag", where=where, flag=repr(unknown[0]),
+                            choices=", ".join(LABELLED_FLAGS)))
     for name in ("context", "department", "note"):
         if data.get(name) is not None and not isinstance(data[name], str):
-            errors.append(f"{name}: must be a string or null")
+            errors.append(t("tone_eval.file.text_or_null", where=where, field=name))
     if errors:
         return None, errors
     return LabelledReply(

@@ -76,7 +76,7 @@ def test_json_report_is_machine_readable(tmp_path, capsys) -> None:
 @pytest.mark.parametrize(
     "line,expected",
     [
-        ("{not json", ":1: json: not valid JSON"),
+        ("{not json", ":1: json: not valid JSON (error at column 2)"),
         ('{"id": "x", "language": "nb", "reply": "Hei", "label": "good"}', ":1: flags: missing"),
         ('{"id": "x", "language": "sv", "reply": "Hej", "label": "good", "flags": []}', ":1: language: must be one of"),
         ('{"id": "x", "language": "nb", "reply": "Hei", "label": "ok", "flags": []}', ":1: label: must be one of"),
@@ -115,7 +115,29 @@ def test_the_problems_left_unshown_are_counted_in_the_right_number(tmp_path, cap
 def test_missing_file_is_a_user_error(tmp_path, capsys) -> None:
     code = main(["tone", "--eval", str(tmp_path / "nope.jsonl")])
     err = capsys.readouterr().err
-    assert code == 2 and "cannot read the file" in err and "Traceback" not in err
+    assert code == 2 and "the file does not exist" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("nb", [":1: flags: mangler", ":2: json: ikke gyldig JSON (feil i kolonne 1)", ":3: label: må være en av"]),
+        ("nn", [":1: flags: manglar", ":2: json: ikkje gyldig JSON (feil i kolonne 1)", ":3: label: må vere ein av"]),
+    ],
+)
+def test_a_norwegian_screen_reads_the_problems_in_norwegian(tmp_path, capsys, language: str,
+                                                            expected: list[str]) -> None:
+    """A trainer checking the analyser on their own file reads what is wrong in their language;
+    only the file's own keys (flags, label) stay as written."""
+    path = _write(tmp_path, ['{"id": "a", "language": "nb", "reply": "Hei", "label": "good"}', "ikke json",
+                             '{"id": "b", "language": "nb", "reply": "Hei", "label": "ok", "flags": []}'])
+    assert main(["tone", "--eval", str(path), "--lang", language]) == 2
+    err = capsys.readouterr().err
+    for line in expected:
+        assert f"drill: {path}{line}" in err
+    assert "missing" not in err and "must be" not in err and "not valid" not in err
+    assert main(["tone", "--eval", str(tmp_path / "nei.jsonl"), "--lang", language]) == 2
+    assert ("finnes ikke" if language == "nb" else "finst ikkje") in capsys.readouterr().err
 
 
 def test_auc_counts_ties_as_half() -> None:
