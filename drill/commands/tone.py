@@ -124,7 +124,7 @@ def read_replies(stream: TextIO) -> Iterator[ReplyInput]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as error:
-            raise DrillError(t("cli.tone.not_json", line=number, problem=error.msg, column=error.colno)) from None
+            raise DrillError(t("cli.tone.not_json", line=number, column=error.colno)) from None
         except RecursionError:
             # A reply is a flat object; thousands of nested brackets are never one.
             raise DrillError(t("cli.tone.too_deep", line=number)) from None
