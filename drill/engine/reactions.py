@@ -180,11 +180,11 @@ class CitizenReactions:
     def _reaction(self, kind: ReactionKind, item_id: str, caused_by: str, t: float, rng: random.Random,
                   author: str | None) -> Planned:
         templates = self.rules.templates.get(kind) or self._builtin["reaction"].get(kind.value) or ("…",)
-        text, someone = self._write(templates[rng.randrange(len(templates))], rng)
+        text, author = self._write(templates[rng.randrange(len(templates))], rng, author)
         count = self._counts.get(item_id, 0) + 1
         self._counts[item_id] = count
         return Planned(
-            t=self._when(t, rng), item_id=f"{item_id}-re{count}", text=text, author=author or someone,
+            t=self._when(t, rng), item_id=f"{item_id}-re{count}", text=text, author=author,
             labels=_REACTION_LABELS[kind], source="reaction", source_id=kind.value, caused_by=caused_by,
             thread_of=item_id,
         )
@@ -192,7 +192,8 @@ class CitizenReactions:
     def _when(self, t: float, rng: random.Random) -> float:
         return t + max(MIN_DELAY, rng.expovariate(1.0 / max(float(self.rules.delay), MIN_DELAY)))
 
-    def _write(self, template: str, rng: random.Random) -> tuple[str, str]:
-        """A text and a fresh author, both from `rng` alone (the writer is reseeded each time)."""
+    def _write(self, template: str, rng: random.Random, author: str | None = None) -> tuple[str, str]:
+        """A text and its author (`author`, else a fresh one), both from `rng` alone (the writer
+        is reseeded each time)."""
         self._voice.reseed(rng.getrandbits(31))
-        return self._voice.write(template, rng), self._voice.author()
+        return self._voice.comment(template, rng, author)

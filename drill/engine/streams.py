@@ -113,7 +113,7 @@ class StreamGenerator:
         )
         index = rng.randrange(len(templates))
         entry = templates[index]
-        text = self._voice.write(template_text(entry), rng)
+        text, author = self._voice.comment(template_text(entry), rng)
         shared = self._shared.get((kind, index))
         if shared is None:
             labels = entry.labels_for(kind) if isinstance(entry, Template) else Labels(kind=kind)
@@ -123,7 +123,7 @@ class StreamGenerator:
             t=t,
             kind=kind,
             text=text,
-            author=self._voice.author(),
+            author=author,
             labels=shared[0],
             template=shared[1],
         )

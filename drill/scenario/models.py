@@ -306,6 +306,7 @@ class Stream(Strict):
     """Share of each kind of comment; the shares add up to 1."""
     templates: dict[ItemKind, list[TemplateEntry]] = Field(default_factory=dict)
     """Comment texts per kind with slots ({first_name}, {place}, {street}, {time}); default: built-in ones.
+    The writer's own name is {my_name} or {my_first_name}; other name slots are someone else.
     A text may carry labels of its own: {text: "...", labels: {archive_worthy: true}}."""
     thread: str | None = None
     """Post the comments inside this inject's thread instead of on the page."""

@@ -17,10 +17,14 @@ from ruamel.yaml import YAML
 
 from drill.scenario.models import ItemKind, Language
 
+OWN_NAME_SLOTS = frozenset({"my_name", "my_first_name"})
+"""The speaker's own name, so a comment that introduces or signs itself names the person it is
+posted under; every other name slot draws someone else."""
+
 SLOTS = frozenset(
     {"first_name", "last_name", "name", "woman", "man", "place", "street", "time", "municipality",
      "phone_tail", "case_number", "birth_date"}
-)
+) | OWN_NAME_SLOTS
 
 
 @cache
@@ -57,16 +61,23 @@ class VoiceWriter:
         # Faker's name() sometimes adds a title ("Dr.", "Prof."): citizens sign without one.
         return f"{self._names.first_name()} {self._names.last_name()}"
 
-    def write(self, template: str, rng: random.Random) -> str:
-        """The template with its slots filled; only the slots it uses are generated.
+    def comment(self, template: str, rng: random.Random, author: str | None = None) -> tuple[str, str]:
+        """The template with its slots filled, and the name the comment is posted under.
 
         Faker is the slow part of a comment storm, so values are made on demand, in the
         order the template asks for them (which keeps the output a function of the seed).
+        The author is `author` when the caller knows who speaks (a reaction in the asker's
+        thread), else a fresh name. {my_name} and {my_first_name} are the author: without a
+        given author the slot's own draw becomes the author, and the fresh author is drawn all
+        the same, so every later comment of the writer draws the names it drew before.
         """
+        slots = _Slots(self, rng, author)
         try:
-            return template.format_map(_Slots(self, rng))
+            text = template.format_map(slots)
         except (KeyError, ValueError, IndexError):
-            return template
+            text, slots.speaker = template, author
+        fresh = self.author()
+        return text, slots.speaker or fresh
 
     def slot(self, name: str, rng: random.Random) -> str:
         names = self._names
@@ -97,14 +108,23 @@ class VoiceWriter:
         raise KeyError(name)
 
 
-class _Slots(dict):
+class _Slots(dict[str, str]):
     """A mapping that asks the writer for each slot the first time a template uses it."""
 
-    def __init__(self, writer: VoiceWriter, rng: random.Random) -> None:
+    def __init__(self, writer: VoiceWriter, rng: random.Random, speaker: str | None) -> None:
         super().__init__()
         self._writer, self._rng = writer, rng
+        self.speaker = speaker
+        """Who says the text: given, or drawn by the first own-name slot the template uses."""
 
     def __missing__(self, name: str) -> str:
+        if name in OWN_NAME_SLOTS:
+            # A full name is drawn whether or not a speaker was given, so the writer's later
+            # draws do not depend on it; the draw costs what "{first_name} {last_name}" did.
+            drawn = self._writer.slot("name", self._rng)
+            self.speaker = self.speaker or drawn
+            self["my_name"], self["my_first_name"] = self.speaker, self.speaker.split(" ")[0]
+            return self[name]
         value = self._writer.slot(name, self._rng)
         self[name] = value
         return value
