@@ -577,8 +577,13 @@ class DrillEngine:
 
     def _post_content(self, content: InjectContent, item_id: str, *, source: ItemSource, source_id: str) -> None:
         persona = self.scenario.persona(content.from_)
-        author = persona.name if persona else (content.from_ or self._voice.author())
-        role = persona.role.value if persona else "citizen"
+        if persona is not None:
+            author, role = persona.name, persona.role.value
+        else:
+            # A citizen costs one name draw whether the scenario names them or not, so naming one
+            # (a comment that says who wrote it: "Jeg heter Liv Aasen") renames no citizen after it.
+            drawn = self._voice.author()
+            author, role = content.from_ or drawn, "citizen"
         labels = content.labels or Labels(kind=CHANNEL_KIND.get(content.type, ItemKind.info))
         thread_id = parent_id = None
         if content.thread is not None:
