@@ -66,6 +66,8 @@ class AnswerRules(BaseModel):
     channels: _WordLists
     affirms: tuple[str, ...]
     negations: frozenset[str]
+    greetings: _WordLists
+    second_person: _WordLists
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +138,11 @@ def _content(text: str, language: str) -> _Words:
     text = _SIGNATURE.sub("", text)
     words: set[str] = set()
     names: set[str] = set()
-    for match in TOKEN_RE.finditer(text):
+    tokens = list(TOKEN_RE.finditer(text))
+    greeted = _greeted(text, tokens, language)
+    for index, match in enumerate(tokens):
+        if index in greeted:
+            continue
         token = match.group()
         if token[0].isupper() and not _starts_sentence(text, match.start()):
             if token.lower() not in generic:
@@ -144,6 +150,44 @@ def _content(text: str, language: str) -> _Words:
             continue
         words.update(_forms(token.lower(), language))
     return _Words(frozenset(words), frozenset(names))
+
+
+def _greeted(text: str, tokens: list[re.Match[str]], language: str) -> set[int]:
+    """Indices of the tokens that name whom the text greets: "Hei Else Haugen", "Takk, Else",
+    "..., Else." and "Else, vi ringer deg". A greeting names the reader, and the comment gave
+    that name itself, so sharing it says nothing about whether the question was answered: "Hei
+    Else! Fint vær i dag." does not answer Else's call for help."""
+    rules = answer_rules()
+    greetings = rules.greetings.of(language)
+    second_person = rules.second_person.of(language)
+    greeted: set[int] = set()
+    index = 0
+    while index < len(tokens):
+        word = tokens[index].group()
+        if not word[0].isupper() or word.lower() in greetings:
+            index += 1
+            continue
+        last = index  # a run of capitalised words with only spaces between: one name
+        while last + 1 < len(tokens) and tokens[last + 1].group()[0].isupper() \
+                and not text[tokens[last].end():tokens[last + 1].start()].strip():
+            last += 1
+        before = text[tokens[index - 1].end():tokens[index].start()] if index else text[:tokens[index].start()]
+        final = last + 1 == len(tokens)
+        after = text[tokens[last].end():] if final else text[tokens[last].end():tokens[last + 1].start()]
+        opener = before.strip(" ,") == "" and index > 0 and tokens[index - 1].group().lower() in greetings
+        closing = before.strip() == "," and (after.strip()[:1] in (".", "!", "?") or (final and not after.strip()))
+        addressed = index == 0 and after.strip()[:1] in (",", "!") and any(
+            t.group().lower() in second_person for t in tokens[last + 1:] if t.start() < _sentence_end(text, t.start()))
+        if opener or closing or addressed:
+            greeted.update(range(index, last + 1))
+        index = last + 1
+    return greeted
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence that holds `at` ends (the next ".", "!" or "?", or the text's end)."""
+    ends = [i for i in (text.find(mark, at) for mark in ".!?") if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 @lru_cache(maxsize=65536)

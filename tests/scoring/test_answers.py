@@ -32,6 +32,37 @@ def test_pasted_thanks_and_polite_non_answers_do_not_address_a_question(reply: s
     assert not addresses(reply, QUESTION, "nb").addresses
 
 
+INTRODUCED = "Jeg heter Else Haugen og bor i Fjellveien 3. Ring meg på 91234567, jeg trenger hjelp!"
+MISSING = "Har noen sett Else Haugen? Hun har ikke kommet hjem."
+
+
+@pytest.mark.parametrize("reply, comment, language", [
+    ("Hei Else! Fint vær i dag.", INTRODUCED, "nb"),
+    ("Takk, Else. Vi har skjult kommentaren din.", INTRODUCED, "nb"),
+    ("Kjære Else Haugen, takk for at du skriver.", INTRODUCED, "nb"),
+    ("Fint at du sier fra, Else.", INTRODUCED, "nb"),
+    ("Else, fint vær i dag, syns du ikke?", INTRODUCED, "nb"),
+    ("Thank you, Hans. Have a nice day.", "Is the road to Alivika open? I am Hans Mikkelsen.", "en"),
+    ("Hi Hans Mikkelsen, nice to hear from you.", "Is the road to Alivika open? I am Hans Mikkelsen.", "en"),
+])
+def test_greeting_the_asker_by_the_name_they_gave_is_no_answer(reply: str, comment: str, language: str) -> None:
+    """The name a comment gives is who asks, and a reply that greets them by it shares a word
+    with the comment and nothing else: a greeting plus small talk must not count as an answer."""
+    assert not addresses(reply, comment, language).addresses
+
+
+@pytest.mark.parametrize("reply, comment, language", [
+    ("Else, vi ringer deg nå.", INTRODUCED, "nb"),
+    ("Hei Else, vi sender hjelp til Fjellveien 3 nå.", INTRODUCED, "nb"),
+    ("Else Haugen er funnet i god behold.", MISSING, "nb"),
+    ("Hei Kari, Else Haugen er funnet.", MISSING, "nb"),
+    ("Vi har varslet om Else Haugen, Kari.", MISSING, "nb"),
+    ("Hi Hans, the road to Alivika is open.", "Is the road to Alivika open? I am Hans Mikkelsen.", "en"),
+])
+def test_a_name_the_reply_is_about_still_shares_the_subject(reply: str, comment: str, language: str) -> None:
+    assert addresses(reply, comment, language).addresses
+
+
 def test_a_claim_is_addressed_by_saying_whether_it_is_true_or_who_will_say() -> None:
     assert addresses("Det stemmer ikke. Politiet bekrefter at det er en gasslekkasje.", CLAIM, "nb").addresses
     assert addresses("Det er politiet som informerer om skadde og savnede.", "Hørte at mange er døde", "nb").addresses
