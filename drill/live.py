@@ -74,7 +74,8 @@ class LiveDrill:
         self.engine = DrillEngine(
             loaded.scenario, seed, scenario_hash=loaded.content_hash,
             spread_factory=spread_factory if spread_factory is not None else default_spread_factory(),
-            judge=judge_for(loaded.scenario.language.value),
+            judge=judge_for(loaded.scenario.language.value, loaded.scenario.official_numbers,
+                            loaded.scenario.official_domains),
         )
         self.listeners: list[Listener] = []
 

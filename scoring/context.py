@@ -309,9 +309,8 @@ class ScoringContext:
     def _tone_settings(self) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
         """Replies are read in the scenario's language; explanations in the report's (bokmål,
         nynorsk or English)."""
-        m = self.scenario.municipality
-        numbers = (m.switchboard,) if m.switchboard else ()
-        domains = (m.email_domain,) if m.email_domain else ()
+        numbers = tuple(self.scenario.official_numbers)
+        domains = tuple(self.scenario.official_domains)
         return _tone_language(str(self.scenario.language)), numbers, domains, _tone_language(self.lang)
 
     def tone_of_reply(self, reply_id: str) -> ToneResult | None:

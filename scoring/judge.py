@@ -14,6 +14,7 @@ analyses as the score, so a reply the report calls curt is one the crowd answers
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from drill.engine.reactions import Verdict
@@ -26,22 +27,30 @@ _SIGNED = ("T1.signature", "T1.signature_name_only")
 
 
 class CitizenJudge:
-    """A `drill.engine.reactions.ReplyJudge` for one scenario language; a pure function of the texts, cached."""
+    """A `drill.engine.reactions.ReplyJudge` for one scenario; a pure function of the texts, cached.
 
-    def __init__(self, language: str) -> None:
+    It reads replies as the score does: with the scenario's own phone numbers and e-mail domain,
+    so a reply that gives the care service's listed number is no privacy slip to the crowd
+    either."""
+
+    def __init__(self, language: str, official_numbers: tuple[str, ...] = (),
+                 official_domains: tuple[str, ...] = ()) -> None:
         self.language = language
+        self.official = (official_numbers, official_domains)
 
     def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None) -> Verdict:
-        return _judge(reply, comment, claim, post, self.language)
+        return _judge(reply, comment, claim, post, self.language, *self.official)
 
 
 @lru_cache(maxsize=16384)
-def _judge(reply: str, comment: str, claim: bool, post: str | None, language: str) -> Verdict:
+def _judge(reply: str, comment: str, claim: bool, post: str | None, language: str,
+           official_numbers: tuple[str, ...] = (), official_domains: tuple[str, ...] = ()) -> Verdict:
     answered = any(addresses(text, comment, language, claim=claim).addresses
                    for text in (reply, post) if text)
     if not answered:
         return "unanswered"
-    tone = analyse_reply(reply, language=analysis_language(language), context=comment)
+    tone = analyse_reply(reply, language=analysis_language(language), context=comment,
+                         official_numbers=official_numbers, official_domains=official_domains)
     if tone.score < NEUTRAL or any(f.weight < 0 and f.severity in ("major", "critical") for f in tone.findings):
         return "poor"
     if not any(f.rule in _SIGNED for f in tone.findings):
@@ -49,13 +58,15 @@ def _judge(reply: str, comment: str, claim: bool, post: str | None, language: st
     return "good"
 
 
-def judge_for(language: str) -> CitizenJudge:
-    """The judge for a drill in `language`, ready to use. Its word lists and the tone rules take
-    seconds to load the first time; they are loaded here, when the drill is set up, so the team's
-    first reply does not stall a running drill (or a host whose seats wait for its heartbeat)."""
+def judge_for(language: str, official_numbers: Sequence[str] = (), official_domains: Sequence[str] = ()) -> CitizenJudge:
+    """The judge for a drill in `language` with the municipality's own numbers and e-mail
+    domain (`Scenario.official_numbers`, `official_domains`), ready to use. Its word lists and
+    the tone rules take seconds to load the first time; they are loaded here, when the drill is
+    set up, so the team's first reply does not stall a running drill (or a host whose seats wait
+    for its heartbeat)."""
     reply, comment = _WARM_UP["en" if language == "en" else "nb"]
     _judge(reply, comment, True, None, language)  # content words, so the lemma dictionaries load too
-    return CitizenJudge(language)
+    return CitizenJudge(language, tuple(official_numbers), tuple(official_domains))
 
 
 _WARM_UP = {

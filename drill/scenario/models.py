@@ -501,6 +501,11 @@ class Scenario(Strict):
         numbers = [self.municipality.switchboard] if self.municipality.switchboard else []
         return numbers + list(self.municipality.other_numbers)
 
+    @property
+    def official_domains(self) -> list[str]:
+        """The e-mail domain the municipality's own addresses are on."""
+        return [self.municipality.email_domain] if self.municipality.email_domain else []
+
     def persona(self, persona_id: str | None) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
 
