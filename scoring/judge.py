@@ -4,8 +4,9 @@ The engine asks a `drill.engine.reactions.ReplyJudge` whether a reply was good o
 draws the reactions from that; this is the judge the live drill wires in. It uses the same
 analyses as the score, so a reply the report calls curt is one the crowd answers back to:
 
-- **unanswered**: it does not address the comment (`scoring.answers.addresses`, on the reply or
-  the official post it points to), the one verdict that draws a "that is not what I asked";
+- **unanswered**: the comment asked something and the reply does not address it
+  (`scoring.answers.addresses`, on the reply or the official post it points to), the one
+  verdict that draws a "that is not what I asked";
 - **poor**: it addresses the comment but agrees with a false claim, the tone analyser finds a
   major fault (dismissive, blaming, false reassurance, a privacy breach, ...) or scores it below
   its neutral baseline, or it is unsigned (KS: a person answers, not "the municipality");
@@ -38,16 +39,17 @@ class CitizenJudge:
         self.language = language
         self.official = (official_numbers, official_domains)
 
-    def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None) -> Verdict:
-        return _judge(reply, comment, claim, post, self.language, *self.official)
+    def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None,
+                 asked: bool = True) -> Verdict:
+        return _judge(reply, comment, claim, post, self.language, *self.official, asked=asked)
 
 
 @lru_cache(maxsize=16384)
 def _judge(reply: str, comment: str, claim: bool, post: str | None, language: str,
-           official_numbers: tuple[str, ...] = (), official_domains: tuple[str, ...] = ()) -> Verdict:
-    answered = any(addresses(text, comment, language, claim=claim).addresses
-                   for text in (reply, post) if text)
-    if not answered:
+           official_numbers: tuple[str, ...] = (), official_domains: tuple[str, ...] = (), *,
+           asked: bool = True) -> Verdict:
+    if asked and not any(addresses(text, comment, language, claim=claim).addresses
+                         for text in (reply, post) if text):
         return "unanswered"
     tone = analyse_reply(reply, language=analysis_language(language), context=comment,
                          official_numbers=official_numbers, official_domains=official_domains)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from drill.account import needs_answer
 from drill.engine.actions import (
     Action,
     Archive,
@@ -345,7 +346,8 @@ class DrillEngine:
         if len(item.replies) > REACTED_REPLIES:
             return  # people answer back to the first replies they get, not to the tenth
         post_text = next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
-        verdict = self.judge(text, item.text, claim=bool(item.labels.false_claim), post=post_text)
+        verdict = self.judge(text, item.text, claim=bool(item.labels.false_claim), post=post_text,
+                             asked=needs_answer(item))
         depth = self._depth.get(item.item_id, 0)
         for planned in self._citizens.to_reply(item.item_id, item.author, reply_id, verdict, self.now,
                                                len(item.replies), depth):

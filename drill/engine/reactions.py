@@ -48,9 +48,12 @@ _REACTION_LABELS = {
 class ReplyJudge(Protocol):
     """Is a reply good (answers the comment, in a decent tone, signed), poor (answers it, but curt,
     unsigned, careless with personal data or wrong) or unanswered (evasive, beside the point)?
-    A pure function of the texts, so a replay judges alike."""
+    A pure function of the texts, so a replay judges alike. `asked`: the comment asked the team
+    something (`drill.account.needs_answer`); a reply to one that asked nothing (a neighbour's
+    post hidden for its health details, an attack) cannot be beside the point of a question."""
 
-    def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None) -> Verdict: ...
+    def __call__(self, reply: str, comment: str, *, claim: bool, post: str | None = None,
+                 asked: bool = True) -> Verdict: ...
 
 
 @dataclass(frozen=True)
