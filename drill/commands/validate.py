@@ -11,6 +11,7 @@ Exit status: 0 all files are fine, 1 at least one file has problems (each printe
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from drill.i18n import message, plural, t
 from drill.scenario import parse_scenario
 from drill.scenario.library import shipped_dir
 from drill.scenario.loader import looks_like_team_script
+from drill.scenario.models import Scenario
 from drill.scenario.lint import format_warnings, lint_scenario
 from drill.scenario.rates import expected_items
 from drill.team.loader import team_problems
@@ -37,9 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     failed = 0
+    given = _scenarios_among([Path(name) for name in args.files])
     for name in args.files:
         try:
-            summary, warnings = check_file(Path(name))
+            summary, warnings = check_file(Path(name), given)
         except InputFileError as error:
             failed += 1
             print("\n".join(error.problems), file=sys.stderr)
@@ -56,13 +59,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_file(path: Path) -> tuple[str, list[str]]:
-    """A one-line summary of a file that loads, and its lint warnings (raises for problems)."""
+def check_file(path: Path, given: dict[str, Scenario] | None = None) -> tuple[str, list[str]]:
+    """A one-line summary of a file that loads, and its lint warnings (raises for problems).
+    `given`: scenarios checked in the same command, by id; a team script naming one of them is
+    checked against it, whatever its file is called."""
     text = read_text(path, what="file")
     source = load_yaml(text, str(path))
     if looks_like_team_script(source.data):
         script = validate_source(TeamScript, source)
-        scenario = _scenario_for(script, path)
+        scenario = (given or {}).get(script.scenario or "") or _scenario_for(script, path)
         unchecked: list[str] = []
         if scenario is not None:
             problems = team_problems(script, scenario)
@@ -87,8 +92,26 @@ def check_file(path: Path) -> tuple[str, list[str]]:
              triggers=plural("cli.count.triggers", len(scenario.triggers)), warnings=noted), warnings
 
 
-def _scenario_for(script: TeamScript, path: Path):
-    """The scenario a team script names, looked for beside it and in the shipped library."""
+def _scenarios_among(paths: list[Path]) -> dict[str, Scenario]:
+    """The scenarios among the files of one command that load, by id (problems are reported
+    when each file's turn comes)."""
+    found: dict[str, Scenario] = {}
+    for path in paths:
+        try:
+            text = read_text(path, what="file")
+            if looks_like_team_script(load_yaml(text, str(path)).data):
+                continue
+            scenario = parse_scenario(text, str(path)).scenario
+        except InputFileError:
+            continue
+        found.setdefault(scenario.id, scenario)
+    return found
+
+
+def _scenario_for(script: TeamScript, path: Path) -> Scenario | None:
+    """The scenario a team script names: a file named by its id beside the script (or a folder
+    up) or in the shipped library, else a scenario file beside the script whose id it is
+    ("scenario.yaml" next to "good.yaml")."""
     if script.scenario is None:
         return None
     for folder in (path.parent, path.parent.parent, shipped_dir()):
@@ -98,4 +121,14 @@ def _scenario_for(script: TeamScript, path: Path):
                 return parse_scenario(read_text(candidate), str(candidate)).scenario
             except InputFileError:
                 return None
+    declares = re.compile(rf"^id:\s*[\"']?{re.escape(script.scenario)}[\"']?\s*$", re.MULTILINE)
+    for candidate in sorted(path.parent.glob("*.y*ml")):
+        if candidate == path:
+            continue
+        try:
+            text = read_text(candidate)
+            if declares.search(text):
+                return parse_scenario(text, str(candidate)).scenario
+        except InputFileError:
+            continue
     return None

@@ -197,3 +197,20 @@ def test_validate_says_when_a_team_scripts_scenario_cannot_be_found(cli, tmp_pat
     (tmp_path / "finnes-ikke.yaml").write_text(BASE.replace("id: qa", "id: finnes-ikke"), encoding="utf-8")
     code, _, err = cli("--lang", "nb", "validate", "--strict", str(team))
     assert code == 0 and err == ""
+
+
+def test_validate_checks_a_team_script_against_its_scenario_whatever_the_file_is_called(cli, tmp_path: Path) -> None:
+    """A trainer keeps 'scenario.yaml' beside 'good.yaml': given in the same command, or only
+    found beside the script by its id, the scenario is what the script's ids are checked against."""
+    scenario = tmp_path / "scenario.yaml"
+    scenario.write_text(BASE, encoding="utf-8")
+    team = tmp_path / "teams" / "good.yaml"
+    team.parent.mkdir()
+    team.write_text(TEAM.replace("to: alarm", "to: alarmm"), encoding="utf-8")
+    code, _, err = cli("--lang", "nb", "validate", str(scenario), str(team))
+    assert code == 1
+    assert "actions[0].reply.to: Scenarioet har ikke noe innlegg med id-en «alarmm». Mente du «alarm»?" in err
+    beside = tmp_path / "good.yaml"
+    beside.write_text(TEAM, encoding="utf-8")
+    code, _, err = cli("--lang", "nb", "validate", "--strict", str(beside))
+    assert code == 0 and err == ""
