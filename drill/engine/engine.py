@@ -350,7 +350,7 @@ class DrillEngine:
                              asked=needs_answer(item))
         depth = self._depth.get(item.item_id, 0)
         for planned in self._citizens.to_reply(item.item_id, item.author, reply_id, verdict, self.now,
-                                               len(item.replies), depth):
+                                               len(item.replies), depth, waited=self.now - item.t):
             self._schedule(planned.t, _REACT, "react", (planned, depth + 1))
 
     def _uncorrected(self, corrects: list[str]) -> list[str]:

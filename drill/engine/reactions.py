@@ -78,12 +78,31 @@ class Planned:
     """For a comment under a post, the template it was written from (`drill.grouping`)."""
 
 
+FALLBACK_KIND = "everyday"
+"""Whose built-in comments a drill kind without its own takes: they assume neither an emergency
+nor a controversy, so they are out of place nowhere."""
+
+
+@dataclass(frozen=True)
+class _Voices:
+    """One language's built-in voices (drill/voices/reactions.yaml)."""
+
+    post_comment: dict[str, dict[str, tuple[str, ...]]]
+    """Per drill kind, per comment kind."""
+    reaction: dict[str, tuple[str, ...]]
+    """Per reaction kind, shared by every drill kind; `thanks_quick` only for a reply within target."""
+
+
 @cache
-def _builtin(language: str) -> dict[str, dict[str, tuple[str, ...]]]:
+def _builtin(language: str) -> _Voices:
     text = resources.files("drill.voices").joinpath("reactions.yaml").read_text("utf-8")
     data = YAML(typ="safe").load(text)
     chosen = data.get(language) or data["nb"]
-    return {section: {kind: tuple(lines) for kind, lines in kinds.items()} for section, kinds in chosen.items()}
+    return _Voices(
+        post_comment={drill_kind: {kind: tuple(lines) for kind, lines in kinds.items()}
+                      for drill_kind, kinds in chosen["post_comment"].items()},
+        reaction={kind: tuple(lines) for kind, lines in chosen["reaction"].items()},
+    )
 
 
 class CitizenReactions:
@@ -106,8 +125,15 @@ class CitizenReactions:
         return self._writer
 
     @property
-    def _builtin(self) -> dict[str, dict[str, tuple[str, ...]]]:
+    def _builtin(self) -> _Voices:
         return _builtin(self.scenario.language.value)
+
+    @property
+    def _post_voices(self) -> dict[str, tuple[str, ...]]:
+        """The built-in comments for this drill's kind: a reputation case or a deadline day
+        is not commented like a gas leak."""
+        sets = self._builtin.post_comment
+        return sets.get(self.scenario.kind.value) or sets[FALLBACK_KIND]
 
     # --- comments under official posts ---------------------------------------------------
 
@@ -133,7 +159,7 @@ class CitizenReactions:
                 break
             kind = rng.choices(kinds, weights=weights)[0]
             templates: list[TemplateEntry] | tuple[str, ...] = (
-                self.comments.templates.get(kind) or self._builtin["post_comment"].get(kind.value) or ("…",)
+                self.comments.templates.get(kind) or self._post_voices.get(kind.value) or ("…",)
             )
             index = rng.randrange(len(templates))
             entry = templates[index]
@@ -149,8 +175,9 @@ class CitizenReactions:
     # --- reactions to replies and corrections -----------------------------------------------
 
     def to_reply(self, item_id: str, author: str, reply_id: str, verdict: Verdict, t: float, nth: int,
-                 depth: int) -> list[Planned]:
-        """What the people in a thread do after the `nth` reply to `item_id`."""
+                 depth: int, waited: float) -> list[Planned]:
+        """What the people in a thread do after the `nth` reply to `item_id`, which waited `waited`
+        seconds for it (from when it was posted)."""
         if depth >= MAX_DEPTH:
             return []
         rng = random.Random(derive_seed(self.seed, "reaction", item_id, nth))
@@ -163,7 +190,8 @@ class CitizenReactions:
             if rng.random() < rules.angrier:
                 planned.append(self._reaction(ReactionKind.angrier, item_id, reply_id, t, rng, None))
         elif rng.random() < rules.thanks:
-            planned.append(self._reaction(ReactionKind.thanks, item_id, reply_id, t, rng, author))
+            planned.append(self._reaction(ReactionKind.thanks, item_id, reply_id, t, rng, author,
+                                          quick=self._within_target(waited)))
         elif rng.random() < rules.like:
             planned.append(Planned(
                 t=self._when(t, rng), item_id="", text="", author=author, labels=_REACTION_LABELS[ReactionKind.thanks],
@@ -180,9 +208,16 @@ class CitizenReactions:
             return [self._reaction(ReactionKind.disputes, rumour_id, by, t, rng, author)]
         return []
 
+    def _within_target(self, waited: float) -> bool:
+        """Did the reply come within the scenario's reply target? Without one the engine cannot
+        tell (the score's default lives in the rubric), so no reply counts as quick. Plain time:
+        never less than the office time the score may count in, so a reply quick here is so there."""
+        target = self.scenario.expectations.reply_within
+        return target is not None and waited <= target
+
     def _reaction(self, kind: ReactionKind, item_id: str, caused_by: str, t: float, rng: random.Random,
-                  author: str | None) -> Planned:
-        templates = self.rules.templates.get(kind) or self._builtin["reaction"].get(kind.value) or ("…",)
+                  author: str | None, *, quick: bool = False) -> Planned:
+        templates = self.rules.templates.get(kind) or self._builtin_reaction(kind, quick) or ("…",)
         text, author = self._write(templates[rng.randrange(len(templates))], rng, author)
         count = self._counts.get(item_id, 0) + 1
         self._counts[item_id] = count
@@ -191,6 +226,14 @@ class CitizenReactions:
             labels=_REACTION_LABELS[kind], source="reaction", source_id=kind.value, caused_by=caused_by,
             thread_of=item_id,
         )
+
+    def _builtin_reaction(self, kind: ReactionKind, quick: bool) -> tuple[str, ...]:
+        """The built-in lines for `kind`; a thanks for a quick reply may also thank for the speed
+        (first, so a quick reply draws as it always did)."""
+        lines = self._builtin.reaction.get(kind.value, ())
+        if kind == ReactionKind.thanks and quick:
+            return self._builtin.reaction.get("thanks_quick", ()) + lines
+        return lines
 
     def _when(self, t: float, rng: random.Random) -> float:
         return t + max(MIN_DELAY, rng.expovariate(1.0 / max(float(self.rules.delay), MIN_DELAY)))

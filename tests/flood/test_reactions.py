@@ -156,7 +156,7 @@ def test_a_reaction_in_the_askers_thread_names_nobody_but_the_asker(language: La
     said: list[str] = []
     for n in range(120):
         for verdict in ("good", "poor", "unanswered"):
-            said += [p.text for p in people.to_reply(f"q{n}", asker, f"r{n}", verdict, 60.0, 1, 0) if p.author == asker]
+            said += [p.text for p in people.to_reply(f"q{n}", asker, f"r{n}", verdict, 60.0, 1, 0, waited=60.0) if p.author == asker]
         said += [p.text for p in people.to_correction(f"rumour{n}", asker, f"post{n}", 60.0) if p.author == asker]
     assert len(said) > 200
     first_names = set(NorwegianNames.first_names) - {"Astrid"}
