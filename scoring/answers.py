@@ -14,7 +14,8 @@ word lists as data (`scoring/data/answers.yaml`):
 - **information**: it gives something concrete, a link, a phone number, an e-mail address, a
   time or a number;
 - **referral**: it names a specific place to turn to (legevakten, servicetorget, the inbox);
-- for a **claim**, it must also say whether the claim is true, or share its subject.
+- for a **claim**, it must also say whether the claim is true, or share its subject; a reply
+  that only says the claim is being looked into ("vi sjekker dette") corrects nothing yet.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class AnswerRules(BaseModel):
     negations: frozenset[str]
     greetings: _WordLists
     second_person: _WordLists
+    deferrals: _WordLists
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +91,7 @@ class Verdict:
     addresses: bool
     reason: str
     """"subject", "information", "referral", "verdict"; or, when it does not, "agrees" (it
-    agreed with a false claim) or ""."""
+    agreed with a false claim), "deferred" (it only said a claim is being looked into) or ""."""
 
 
 _SUFFIXES = {"nb": ("ene", "en", "et", "a", "er", "ar", "ane"), "en": ("s", "es", "ed", "ing")}
@@ -258,18 +260,28 @@ def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -
         return Verdict(False, "agrees")
     content = _content(reply, lang)
     reply_words = content.words
+    lowered = set(map(str.lower, TOKEN_RE.findall(reply)))
+    says_whether = bool(lowered & rules.verdict.of(lang) or reply_words & rules.verdict.of(lang))
+    if claim and not says_whether and _defers(reply, rules.deferrals.of(lang)):
+        return Verdict(False, "deferred")
     if _shares_subject(content, _content(comment, lang), rules.min_stem):
         return Verdict(True, "subject")
-    lowered = set(map(str.lower, TOKEN_RE.findall(reply)))
     referral = bool(lowered & rules.channels.of(lang) or reply_words & rules.channels.of(lang))
     if claim:
         # Whether it is true, or who will say (the police own casualty facts, KS p.20).
-        if lowered & rules.verdict.of(lang) or reply_words & rules.verdict.of(lang):
+        if says_whether:
             return Verdict(True, "verdict")
         return Verdict(True, "referral") if referral else Verdict(False, "")
     if _CONCRETE.search(reply):
         return Verdict(True, "information")
     return Verdict(True, "referral") if referral else Verdict(False, "")
+
+
+def _defers(reply: str, deferrals: frozenset[str]) -> bool:
+    """Does the reply put the question off ("vi sjekker dette og kommer tilbake")? Word forms and
+    two-word phrases, matched whole."""
+    words = [m.group().lower() for m in TOKEN_RE.finditer(reply)]
+    return any(w in deferrals for w in words) or any(f"{a} {b}" in deferrals for a, b in zip(words, words[1:]))
 
 
 def _agrees(reply: str, rules: AnswerRules) -> bool:

@@ -79,9 +79,10 @@ from drill.scenario.models import (
 from drill.state import DrillState, ItemView
 from drill.voices import VoiceWriter
 
-ENGINE_VERSION = 3
+ENGINE_VERSION = 4
 """2: a team post's draws are keyed by what it answers and when; repeating triggers are bounded.
-3: citizens comment under official posts and react to replies and corrections."""
+3: citizens comment under official posts and react to replies and corrections.
+4: a reply under a rumour corrects it only when it says whether the claim is true."""
 SPREAD_TICK = 60.0
 """Simulated seconds between reach updates (and between reach-driven comment batches)."""
 
@@ -265,7 +266,8 @@ class DrillEngine:
     def _do_reply(self, action: Reply, actor: str) -> None:
         item = self._replyable(action.item)
         self._check_post(action.post)
-        self._reply(item, action.text, self._corrections(action.corrects, item), actor, post=action.post)
+        self._reply(item, action.text, self._corrections(action.corrects, item, action.text, action.post), actor,
+                    post=action.post)
 
     def _do_group_reply(self, action: GroupReply, actor: str) -> None:
         """One event per member, each in its own thread, all naming the first reply as the group:
@@ -281,7 +283,8 @@ class DrillEngine:
         group_id = f"r{self._replies + 1:04d}"
         for index, member in enumerate(members):
             named = action.corrects if index == 0 else []
-            self._reply(member, action.text, self._corrections(named, member), actor, post=action.post,
+            self._reply(member, action.text, self._corrections(named, member, action.text, action.post), actor,
+                        post=action.post,
                         group=group_id)
 
     def _replyable(self, item_id: str) -> ItemView:
@@ -525,8 +528,10 @@ class DrillEngine:
         if reason == DeletionReason.other and not note.strip():
             raise ActionRejected("With reason 'other', write a note saying which rule applies.", reason="note_needed")
 
-    def _corrections(self, named: list[str], item: ItemView | None) -> list[str]:
-        """Rumours an answer corrects: those named, plus the rumour it answers (and its thread's)."""
+    def _corrections(self, named: list[str], item: ItemView | None, text: str = "",
+                     post: str | None = None) -> list[str]:
+        """Rumours an answer corrects: those named, plus the rumour it answers (and its thread's)
+        when the answer says whether the claim is true (`_says_whether`)."""
         corrects: list[str] = []
         for item_id in named:
             self._item(item_id)
@@ -534,9 +539,18 @@ class DrillEngine:
         if item is not None:
             root = self.state.items.get(item.thread_id)
             for candidate in (item, root):
-                if candidate is not None and candidate.labels.false_claim:
+                if candidate is not None and candidate.labels.false_claim and self._says_whether(text, candidate, post):
                     corrects.append(candidate.item_id)
         return sorted(set(corrects), key=corrects.index)
+
+    def _says_whether(self, text: str, claim: ItemView, post: str | None) -> bool:
+        """Whether a reply under a rumour corrects it, as the score reads it: it addresses the claim
+        (says whether it is true, or who will say), where "we are looking into it" and "yes, that
+        is right" do not. The judge reads it; an engine without one takes every reply for one."""
+        if self.judge is None:
+            return True
+        post_text = next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
+        return self.judge(text, claim.text, claim=True, post=post_text) != "unanswered"
 
     def _removed(self, item: ItemView) -> None:
         if self._spread is not None and item.spreads:
