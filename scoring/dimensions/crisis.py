@@ -17,7 +17,7 @@ import re
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from drill.scenario.models import Channel, ItemKind
+from drill.scenario.models import Channel, ItemKind, ScenarioKind
 from drill.state import ItemView
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
@@ -39,7 +39,9 @@ def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionRe
     active = ctx.thresholds.incident_active
     if active:
         results += [_k1(ctx), *_k2(ctx), _k3(ctx), _k4(ctx)]
-        k7 = _k7(ctx)
+        # Advice on what to do and how long it lasts is for an incident people must act on (a
+        # leak, a power cut); a reputation case has statements to make, not advice to give.
+        k7 = _k7(ctx) if ctx.scenario.kind != ScenarioKind.reputation else None
         if k7:
             results.append(k7)
     noise = _noise(ctx)
