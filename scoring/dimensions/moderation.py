@@ -73,6 +73,10 @@ def _m2(ctx: ScoringContext, m: dict[str, list[ItemView]]) -> RuleResult:
     restored = [ctx.state.items[i] for i in dict.fromkeys(r.item_id for r in ctx.removals)
                 if i in ctx.state.items and i not in wrong_ids and ctx.state.items[i].visibility == "visible"
                 and not ctx.state.items[i].labels.deletion_justified]
+    if not ctx.removals and m["missed"]:
+        # Censoring nothing is no merit in a team that removed nothing while attacks and named
+        # people stood: there was no judgement to credit (M1 counts what stood).
+        return RuleResult("M2", say(lang, "findings.moderation.m2_untried"))
     if not wrong and not restored:
         return RuleResult("M2", say(lang, "findings.moderation.m2_clean"), score=100.0)
     cost = 0.0

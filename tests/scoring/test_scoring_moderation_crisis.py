@@ -48,6 +48,23 @@ def test_missed_attacks_weigh_more_than_missed_spam(scenario, session):
     assert m1.metrics["missed_serious"] == 1 and m1.items[0].id == "a1"
 
 
+def test_a_team_that_removed_nothing_earns_nothing_for_censoring_nothing(scenario, session):
+    """A silent team left an attack and a post naming someone up and removed nothing: 'no
+    criticism was deleted' is no judgement to credit, so moderation is what it missed. A team
+    that did remove the attack keeps M2's credit for leaving the criticism up."""
+    def drill(remove: bool):
+        s = (session()
+             .item("a1", 0, "Ordføreren er en idiot.", kind="attack")
+             .item("c1", 1, "Kommunen er treg!", kind="complaint"))
+        if remove:
+            s = s.delete("a1", 3, reason="personal_attack", note="personangrep mot ordføreren")
+        return score(scenario(), s.end(30))
+    silent, moderating = drill(False), drill(True)
+    assert _rule(silent, "M2").rule_score is None
+    assert next(d for d in silent.dimensions if d.dimension == "moderation").score == pytest.approx(0.0)
+    assert _rule(moderating, "M2").rule_score == pytest.approx(100.0)
+
+
 def test_removal_reasons_and_notes_are_checked(scenario, session):
     events = (session()
               .item("a1", 0, "Idiot!", kind="attack").item("t1", 1, "Naboen Per Hansen har gjort det.", kind="third_party")
