@@ -71,6 +71,24 @@ POSSESSIVES = frozenset({"his", "her", "their", "hans", "hennes", "hennar", "dei
 # "… and his daughter has …", "… og mora hans har …": a new subject after "and" ends the first one's predicate.
 NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|hennes|hennar|deira|deres|the|a|an|we|vi|eg|jeg)\s)",
                              re.IGNORECASE)
+# A service named as where to turn ("Broren din kan selv ringe NAV Fjellstrand", "contact the
+# benefits team") is not a matter about anyone: the verb is one of asking, not of having.
+CONTACT_BEFORE_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|kontakta|ta kontakt med|call|phone|"
+                               r"contact|get in touch with|speak to|talk to)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
+PLACE_QUANTIFIER = r"(?:(?:hele|heile|all|all of|the whole of)\s+)?"
+# The clause after a refusal that goes on with "but" (`_after_refusal`), and what makes it a referral.
+BUT_RE = re.compile(r"\W*(?:men|but)\b", re.IGNORECASE)
+CONTACT_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt|call|phone|contact|get in touch)\b", re.IGNORECASE)
+WEB_RE = re.compile(r"\b[\w-]+\.(?:no|com|org|gov\.uk|uk)\b|https?://", re.IGNORECASE)
+# "Ny rektor er Hallvard Bø", "Your new worker will be Dan": the reply introduces who holds a post now.
+NEW_HOLDER_RE = re.compile(r"\b(?:[Nn]y|[Nn]ye|[Nn]ytt|[Nn]ew)\s+[\wæøå-]+\s*(?:er|is|will be|blir|vert|,)\s+[A-ZÆØÅ][\wæøå-]+")
+# A relative clause right after a person, closed by a comma ("… som var i bilen til faren sin, får …").
+RELATIVE_RE = re.compile(r"\s+(?:som|who|that)\b[^,;.!?]*,", re.IGNORECASE)
+# A member of a group named as an example ("til dømes til Olav", "including Kenneth").
+EXAMPLE_RE = re.compile(r"\b(?:til dømes|til dæmes|for eksempel|blant andre|blant anna|blant dei|blant dem|deriblant|"
+                        r"including|such as|among them)\b", re.IGNORECASE)
+EXAMPLE_NAME_RE = re.compile(r"[\s,:]+(?:(?:til|hos|på|for|to|at|with)\s+)?([A-ZÆØÅ][a-zæøå]+)\b")
+NAV_BEFORE_RE = re.compile(r"\bNAV(?:-kontoret)?\s+$")
 AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
@@ -93,6 +111,9 @@ CARRIED = {
     "asked": _Name("personen innbyggeren spurte om", "personen innbyggjaren spurde om", "the person the resident asked about"),
     "anaphor": _Name("viser tilbake til en person som er pekt ut", "viser attende til ein person som er peika ut",
                      "points back to a person already identified"),
+    "refused": _Name("personen innbyggeren spurte om, som svaret først ikke ville si noe om",
+                     "personen innbyggjaren spurde om, som svaret først ikkje ville seie noko om",
+                     "the person the resident asked about, whom the reply first declined to discuss"),
     "addressee": _Name("innbyggeren, tiltalt med navn", "innbyggjaren, tiltalt med namn", "the resident, addressed by name"),
 }
 
@@ -172,7 +193,9 @@ class ConfidentialityMatcher:
 
     @cached_property
     def place_before_re(self) -> re.Pattern[str]:
-        return re.compile(r"\b(?:" + "|".join(self.data.place_prepositions) + r")\s+$", re.IGNORECASE)
+        # "i hele Eikvåg", "across all of Fjordvik": a quantifier between the preposition and the place.
+        return re.compile(r"\b(?:" + "|".join(self.data.place_prepositions) + r")\s+" + PLACE_QUANTIFIER + r"$",
+                          re.IGNORECASE)
 
     @cached_property
     def anaphor_re(self) -> re.Pattern[str]:
@@ -228,6 +251,9 @@ class ConfidentialityMatcher:
                 hits.append(hit)
         if hits:
             return hits
+        example = self._example_of_group(text, clauses, addressed)
+        if example is not None:
+            return [example]
         for i, matters in enumerate(matters_by_clause):
             if not matters:
                 continue
@@ -269,6 +295,10 @@ class ConfidentialityMatcher:
             asserted = self._asserted(text, self._signed_clauses(text))
             if asserted is not None:
                 return [asserted]
+        if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
+            after = self._after_refusal(text, clauses, matters_by_clause)
+            if after is not None:
+                return [after]
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
             return []
@@ -296,6 +326,48 @@ class ConfidentialityMatcher:
             return [self._hit(text, told[0], person)] if told else []
         return []
 
+    def _example_of_group(self, text: AnalysedText, clauses: list[tuple[int, int, bool]],
+                          addressed: bool) -> ConfidentialHit | None:
+        """"… til dei som får praktisk bistand, til dømes til Olav på Hjelle", "the regulars,
+        including Kenneth": a clause about a group speaks generally until it names one member,
+        and then the group's matter is that person's."""
+        for start, end, skipped in clauses:
+            example = EXAMPLE_RE.search(text.text, start, end) if skipped else None
+            if example is None or self.refusal_re.search(text.text, start, end) or text.text[start:end].rstrip().endswith("?"):
+                continue
+            name = EXAMPLE_NAME_RE.match(text.text, example.end(), end)
+            if name is None or (name.group(1).lower() not in self.first_names
+                                and not self._is_name(text, name.start(1), name.end(1))):
+                continue
+            person = Part(name.start(1), name.end(1), "name")
+            told = [m for m in self._clause_parts(text, start, end, addressed)[0] if m.end <= example.start()]
+            if told and self._may_pair(told[-1], person):
+                return self._hit(text, told[-1], person)
+        return None
+
+    def _after_refusal(self, text: AnalysedText, clauses: list[tuple[int, int, bool]],
+                       matters_by_clause: list[list[Part]]) -> ConfidentialHit | None:
+        """"Vi kan ikkje gå inn på det, men saka er sendt til inkasso": a refusal, then "but" and a
+        matter in the same sentence, in answer to a comment about one person, tells the matter
+        of that person; the refusal only names what follows. A "but" that points somewhere to
+        turn (a phone number, a web page, "ring", "contact") or says what is allowed or owed
+        (`not_asserted`) tells nothing, nor does one after a refusal to discuss a group."""
+        for i in range(1, len(clauses)):
+            start, end, skipped = clauses[i]
+            before = clauses[i - 1]
+            if (skipped or not before[2] or not matters_by_clause[i]
+                    or text.sentence_at(start).index != text.sentence_at(before[0]).index
+                    or not BUT_RE.match(text.text, start, end)
+                    or not self.refusal_re.search(text.text, before[0], before[1])
+                    or not _singular(text.text[before[0]:before[1]])):
+                continue  # "We can't discuss other families' applications, but …": a group's cases
+            clause = text.text[start:end]
+            if (self.not_asserted_re.search(clause) or CONTACT_RE.search(clause)
+                    or privacy.found_phones(clause) or WEB_RE.search(clause)):
+                continue
+            return self._hit(text, matters_by_clause[i][0], Part(before[0], before[1], "refused"))
+        return None
+
     def _described(self, text: AnalysedText, addressed: bool, context: str | None) -> list[ConfidentialHit]:
         """An answer to "who was …?" that opens by describing a private person ("A 62-year-old
         local man from Upper Street, a retired postman", "Ein pensjonist frå Nedre Bakke 4")
@@ -319,12 +391,17 @@ class ConfidentialityMatcher:
         "He's been off since", "Sjåføren var på jobb igjen i dag") says something about them in
         whatever words: no word list holds every state, whereabouts or outcome. A refusal, a
         question, a general statement, a modal or referral ("han kan ringe legevakta", "she's
-        welcome to"), thanks and praise assert nothing about them (`not_asserted`)."""
+        welcome to"), thanks and praise assert nothing about them (`not_asserted`), and once the
+        reply introduces the new holder of a post ("Ny rektor, Sigrid Nilsen, begynte 1. august, og
+        hun …") its pronouns are about that public appointment."""
         if not self.data.not_asserted:
             return None
+        introduced = NEW_HOLDER_RE.search(text.text)
         for start, end, skipped in clauses:
             if skipped:
                 continue
+            if introduced is not None and start >= introduced.start():
+                break  # "Ny rektor er Hallvard Bø. Han kjem frå Sunnfjord": the new holder of an office
             # The clause's start, or after a dash or comma ("Your gran's at Birchwood — she was
             # …", "Stakkars Kjell, han fikk …").
             subject = None
@@ -547,7 +624,8 @@ class ConfidentialityMatcher:
             if blocked is not None and blocked.search(clause):
                 continue
             found += [Part(offset + m.start(), offset + m.end(), kind) for m in pattern.finditer(clause)
-                      if not clause[max(0, m.start() - 1) : m.start()] in ("/", ".", "@")]
+                      if not clause[max(0, m.start() - 1) : m.start()] in ("/", ".", "@")
+                      and not CONTACT_BEFORE_RE.search(clause[max(0, m.start() - 30) : m.start()])]
         return found
 
     def _persons(self, text: AnalysedText, clause: str, offset: int, addressed: bool = False) -> list[Part]:
@@ -565,6 +643,14 @@ class ConfidentialityMatcher:
             found += [Part(offset + s, offset + e, "address") for s, e in privacy.street_addresses(clause)
                       if not self.office_before_re.search(clause[max(0, s - 40) : s])]
         return found
+
+    def person_in_sentence(self, text: AnalysedText, start: int, end: int) -> bool:
+        """Whether the sentence around `start`..`end` refers to a person other than by that span
+        (an address is a place until someone is said to be there)."""
+        sentence = text.sentence_at(start)
+        clause = text.text[sentence.start : sentence.end]
+        return any(not (p.start < end and start < p.end)
+                   for p in self._persons(text, clause, sentence.start, self._addresses_by_name(text)))
 
     @cached_property
     def office_before_re(self) -> re.Pattern[str]:
@@ -602,6 +688,8 @@ class ConfidentialityMatcher:
             listed = None  # "Ja, Ola får plass", "Hi Tracey, Kyle was …": an answer or a greeting, not a list
         if self.place_before_re.search(before) or listed:
             return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
+        if NAV_BEFORE_RE.search(before):
+            return False  # "NAV Fjordbotn": the office named by its place
         opening = not before.strip() or bool(re.search(r"[^\w\s,;]\s*$", before))
         if opening:  # "Vedrørende Deres ...": only a known first name may open a sentence as a name
             return words[0].lower() in self.first_names or words[0].lower().rstrip("s") in self.first_names
@@ -638,9 +726,15 @@ def _office_holder(text: AnalysedText, matter: Part, person: Part) -> bool:
 
 
 def _word_gap(text: AnalysedText, a: Part, b: Part) -> int:
-    """Words strictly between the two parts."""
+    """Words strictly between the two parts, less a relative clause closed by a comma after the
+    first ("dei to gutane i 5. klasse som var i bilen …, får samtalar med PPT"): the subject and
+    its predicate stand that far apart only in words, not in what is said of whom."""
     left, right = (a, b) if a.start < b.start else (b, a)
-    return sum(1 for t in text.tokens if left.end <= t.start and t.end <= right.start)
+    between = [t for t in text.tokens if left.end <= t.start and t.end <= right.start]
+    relative = RELATIVE_RE.match(text.text, left.end, right.start)
+    if relative is not None:
+        between = [t for t in between if t.start >= relative.end()]
+    return len(between)
 
 
 def _terms_re(terms: list[str]) -> re.Pattern[str]:

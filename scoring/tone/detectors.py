@@ -128,9 +128,18 @@ def _street(rule: Rule, data: DetectorInput) -> list[Span]:
 
 
 def _repeated(rule: Rule, data: DetectorInput) -> list[Span]:
+    """An identifier from the comment said again. A street address the comment gave is a place
+    the reply may speak of ("Alle i Storgata 11 er evakuert", "Bjørklivegen 34 er vurdert å
+    liggje utanfor fareområdet"); it is personal data again only where the reply ties a
+    person to it in the same sentence ("Randi Moe i Skolegata 12", "mora di i Storgata 8")."""
     if not _IDENTIFIER_CHAR_RE.search(data.text.text):
         return []  # every identifier privacy.repeated_identifiers looks for holds a digit or an "@"
-    return list(privacy.repeated_identifiers(data.text.text, set(data.context_ids)))
+    spans = list(privacy.repeated_identifiers(data.text.text, set(data.context_ids)))
+    if not spans:
+        return []
+    matcher = confidentiality_matcher(data.text.language)
+    return [(s, e) for s, e in spans
+            if not privacy.STREET_RE.fullmatch(data.text.text[s:e]) or matcher.person_in_sentence(data.text, s, e)]
 
 
 @lru_cache(maxsize=None)

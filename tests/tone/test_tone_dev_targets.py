@@ -60,9 +60,11 @@ FLOORS = {
     "dev-11.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     "dev-12.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     # Three quarters of the twelfth and thirteenth held-back sets (unseen: AUC 0.972 and 0.980,
-    # privacy 86.7 %, 2.7 % of good replies flagged), trained on but not yet written rules for.
-    "dev-13.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.03),
-    "dev-14.jsonl": ({"nb": 0.98, "nn": 0.97, "en": 0.98}, 0.97, 0.02),
+    # privacy 86.7 %, 2.7 % of good replies flagged); their misses taught the detector a disclosure
+    # after a refusal, a group's member named as an example and a person by trade and home place,
+    # and their false alarms an address said again as a place and the new holder of a post.
+    "dev-13.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-14.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
