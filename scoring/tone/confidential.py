@@ -33,7 +33,7 @@ KEPT_COMMENTS = 4096
 # A capitalised word continuing a list of capitalised words ("Kleppanes, Hagevik og Nordstranda").
 # The last line of a reply that is a first name and a department ("Tom, Revenues and Benefits",
 # "Heidi, tildelingskontoret"): the writer signing, however the department is named.
-SIGN_OFF_RE = re.compile(r"(?:[.!?]\s+|\n)\s*([A-ZÆØÅ][a-zæøåé]+(?:\s[A-ZÆØÅ][a-zæøåé]+)?\s*,\s*[\w&/ ()æøåÆØÅ-]{2,50}?)\s*$")
+SIGN_OFF_RE = re.compile(r"(?:[.!?]\s+|\n|\b(?i:hilsen|helsing|mvh|regards|wishes)\s+)\s*([A-ZÆØÅ][a-zæøåé]+(?:\s[A-ZÆØÅ][a-zæøåé]+)?\s*,\s*[\w&/ ()æøåÆØÅ-]{2,50}?)\s*$")
 # Offices the municipality sends residents to, named before their address.
 OFFICES = (r"\bNAV(?:-kontoret)?(?:\s+[A-ZÆØÅ][\wæøå]+)?", "torget", "rådhuset", "rådhus", "biblioteket",
            "legekontoret", "helsestasjonen", "town hall", "library", "civic centre", "one stop shop")
@@ -43,6 +43,19 @@ GREETING_BEFORE_RE = re.compile(r"\b(?:hei|hi|hello|hallo|dear|kjære)\s+$", re.
 LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
 
+# Who says something ("Kommuneoverlege Hilde Brekke stadfestar at …", "Kari Dahl says …") is the
+# source of what follows, not the person it is about.
+SPEAKER_AFTER_RE = re.compile(r"(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]+){0,2},?\s+(?:stadfestar|stadfester|bekrefter|bekreftar|sier|seier|opplyser|opplyste|"
+                              r"melder|meldte|understreker|understrekar|uttaler|uttalar|says|said|confirms|"
+                              r"confirmed|reports|reported|states|stated)\s+(?:at|that)\b", re.IGNORECASE)
+# Someone who runs or works in a care service ("omsorgssjefen", "lederen", "de ansatte i
+# hjemmetjenesten", "den ansatte har ikke jobbet på Haugen sykehjem"): the service is their
+# workplace, not care they receive. Their own health or job (sick leave, a warning) is other kinds.
+STAFF_RE = re.compile(r"(?:sjef|sjefen|leder|lederen|leiar|leiaren|rektor|rektoren|direktør|direktøren|rådmann|"
+                      r"rådmannen|ordfører|ordføreren|ordføraren|manager|head|director|ansatt|ansatte|tilsett|tilsette|"
+                      r"medarbeider|medarbeidere|medarbeidar|medarbeidarar|personalet|staff|employee|employees)$",
+                      re.IGNORECASE)
+WORKPLACE_KINDS = frozenset({"care"})
 # A manager named by the service they lead ("enhetslederen for hjemmetjenesten", "the manager
 # of the day centre") is an office holder, and the service is not a matter about them.
 LEADER_RE = re.compile(r"(?:leder|lederen|leiar|leiaren|sjef|sjefen|manager|head|coordinator|koordinator|koordinatoren)$",
@@ -267,7 +280,7 @@ class ConfidentialityMatcher:
             for j in sorted(near, key=lambda j: abs(j - i)):
                 same = text.sentence_at(clauses[j][0]).index == here
                 strong = [p for p in persons_by_clause[j] if p.kind not in WEAK_KINDS
-                          and (same or p.kind in SITUATING_KINDS) and self._may_pair(matters[0], p)]
+                          and (same or p.kind in SITUATING_KINDS) and self._may_pair(matters[0], p, text)]
                 if strong:
                     return [self._hit(text, matters[0], strong[0])]
             # "Gutten", "she", "the father": a person the citizen's comment or the sentence
@@ -287,7 +300,7 @@ class ConfidentialityMatcher:
                     m = self.anaphor_re.search(text.text, s, e)
                     if m and (j == i or not text.text[s : m.start()].strip()):
                         part = Part(m.start(), m.end(), "anaphor")
-                        if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part):
+                        if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part, text):
                             continue
                         if j != i or _word_gap(text, matters[0], part) <= self.data.window:
                             return [self._hit(text, matters[0], part)]
@@ -322,7 +335,7 @@ class ConfidentialityMatcher:
             # "Jeg så at Kari sin datter ble hentet" - "Det stemmer. ... barnevernet": the reply
             # confirms the comment about a person and adds the matter.
             person = strong[0] if strong else Part(opener.start(), opener.end(), "asked")
-            told = [m for m in told if self._may_pair(m, person)]
+            told = [m for m in told if self._may_pair(m, person, text)]
             return [self._hit(text, told[0], person)] if told else []
         return []
 
@@ -341,7 +354,7 @@ class ConfidentialityMatcher:
                 continue
             person = Part(name.start(1), name.end(1), "name")
             told = [m for m in self._clause_parts(text, start, end, addressed)[0] if m.end <= example.start()]
-            if told and self._may_pair(told[-1], person):
+            if told and self._may_pair(told[-1], person, text):
                 return self._hit(text, told[-1], person)
         return None
 
@@ -575,7 +588,7 @@ class ConfidentialityMatcher:
         best: tuple[int, Part, Part] | None = None
         for matter in matters:
             for person in persons:
-                if not self._may_pair(matter, person):
+                if not self._may_pair(matter, person, text):
                     continue
                 if person.start < matter.end and matter.start < person.end:
                     continue  # one word is not both parts ("pasienten")
@@ -592,8 +605,11 @@ class ConfidentialityMatcher:
             return None
         return self._hit(text, best[1], best[2])
 
-    def _may_pair(self, matter: Part, person: Part) -> bool:
-        """Whether the matter's kind accepts this kind of person reference (`persons` in the word list)."""
+    def _may_pair(self, matter: Part, person: Part, text: AnalysedText) -> bool:
+        """Whether the matter's kind accepts this kind of person reference (`persons` in the word
+        list), and the matter is not the workplace of the staff member referred to (`STAFF_RE`)."""
+        if matter.kind in WORKPLACE_KINDS and STAFF_RE.search(text.text[person.start:person.end]):
+            return False
         allowed = self.data.matters[matter.kind].persons if matter.kind in self.data.matters else []
         return not allowed or person.kind in allowed
 
@@ -638,6 +654,8 @@ class ConfidentialityMatcher:
                 if kind == "name" and span is not None:
                     if not self._is_name(text, offset + span[0], offset + span[1]):
                         continue
+                if SPEAKER_AFTER_RE.match(text.text, offset + (span[1] if span is not None else m.end())):
+                    continue  # who says it, not whom it is about
                 found.append(Part(offset + m.start(), offset + m.end(), kind))
         if "address" in self.data.persons:
             found += [Part(offset + s, offset + e, "address") for s, e in privacy.street_addresses(clause)
