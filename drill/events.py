@@ -131,6 +131,10 @@ class ArchiveMarked(Payload):
     type: Literal["archive_marked"] = "archive_marked"
     item_id: str
     note: str = ""
+    post: bool = False
+    """`item_id` is one of the team's official posts (p001 …), not a citizen item: the page's own
+    posts are its publication and are archived as a rule (DIFI). Said here, not read from the id's
+    shape, because a scenario may name an inject p001."""
 
 
 class DutyHandedOver(Payload):

@@ -110,6 +110,8 @@ class OfficialPostView:
     text: str
     link: str | None
     corrects: list[str]
+    archived: bool = False
+    """Marked for the archive (a post is replaced, never changed in place: forks share posts)."""
 
 
 @dataclass
@@ -186,6 +188,9 @@ class DrillState:
                 self._track(item)
             case ItemLiked():
                 self.items[p.item_id].liked = True
+            case ArchiveMarked(post=True):
+                self.official_posts = [replace(post, archived=True) if post.post_id == p.item_id else post
+                                       for post in self.official_posts]
             case ArchiveMarked():
                 self.items[p.item_id].archived = True
             case DutyHandedOver():

@@ -60,7 +60,7 @@ def summarise(events: list[Event]) -> DrillSummary:
         official_posts=len(state.official_posts),
         hidden=sum(1 for i in state.items.values() if i.visibility == "hidden"),
         deleted=sum(1 for i in state.items.values() if i.visibility == "deleted"),
-        archived=sum(1 for i in state.items.values() if i.archived),
+        archived=sum(1 for i in state.items.values() if i.archived) + sum(1 for p in state.official_posts if p.archived),
         handovers=types["duty_handed_over"],
         triggers=list(state.triggers_fired),
         unanswered=state.waiting_count,

@@ -428,6 +428,15 @@ class DrillEngine:
         self._emit(actor, ItemLiked(item_id=item.item_id))
 
     def _do_archive(self, action: Archive, actor: str) -> None:
+        """A citizen item, or else one of the team's own posts (its id, p001 …), marked for the archive."""
+        post = None if action.item in self.state.items else next(
+            (p for p in self.state.official_posts if p.post_id == action.item), None)
+        if post is not None:
+            if post.archived:
+                raise ActionRejected(f"Post {post.post_id} is already marked for the archive.",
+                                     reason="already_archived")
+            self._emit(actor, ArchiveMarked(item_id=post.post_id, note=action.note, post=True))
+            return
         item = self._item(action.item)
         if item.archived:
             raise ActionRejected(f"Item {item.item_id} is already marked for the archive.", reason="already_archived")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from drill.errors import InputFileError
@@ -12,6 +13,8 @@ from drill.scenario.models import Scenario
 from drill.team.models import TeamScript
 from drill.validation import Problem, format_problems, validate_source
 from drill.yamlsource import Loc, load_yaml_file
+
+_POST_ID = re.compile(r"^p(\d{3,})$")
 
 
 def load_team_script(path: Path | str, scenario: Scenario | None = None) -> TeamScript:
@@ -32,16 +35,32 @@ def team_problems(script: TeamScript, scenario: Scenario) -> list[Problem]:
         problems.append(Problem(("scenario",), message("input.team_other_scenario", script=script.scenario, scenario=scenario.id)))
     known = _item_id_pattern(scenario)
     inject_ids = [i.id for i in scenario.injects]
+    posts = sorted((float(a.at), i) for i, a in enumerate(script.actions) if a.official_post)
     for index, timed in enumerate(script.actions):
         if timed.at > scenario.duration:
             problems.append(Problem(("actions", index, "at"), message("input.team_after_end")))
         for field, ref in timed.item_refs():
+            if field == "archive.item" and not known.match(ref) and (number := _post_number(ref)) is not None:
+                published = bisect_left(posts, (float(timed.at), index))
+                if number > published:
+                    problems.append(Problem(("actions", index, "archive", "item"),
+                                            message("input.team_no_post", ref=ref, n=published)))
+                continue
             if not known.match(ref):
                 close = difflib.get_close_matches(ref, inject_ids, n=1, cutoff=0.6)
                 hint = message("check.did_you_mean", hint=close[0]) if close else ""
                 loc: Loc = ("actions", index, *field.split("."))
                 problems.append(Problem(loc, message("input.team_no_item", ref=ref) + hint))
     return problems
+
+
+def _post_number(ref: str) -> int | None:
+    """The running number of an official post id as the engine writes it (p001, p002 … p1000), else None."""
+    match = _POST_ID.match(ref)
+    if match is None:
+        return None
+    number = int(match[1])
+    return number if number > 0 and ref == f"p{number:03d}" else None
 
 
 def _item_id_pattern(scenario: Scenario) -> re.Pattern[str]:

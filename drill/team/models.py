@@ -84,6 +84,8 @@ class TimedAction(_Strict):
     restore: ItemSpec | None = None
     like: ItemSpec | None = None
     archive: ItemSpec | None = None
+    """A citizen item, or one of the team's own official posts (p001 is its first): the page's own
+    posts are its publication and are archived as a rule."""
     handover: HandoverSpec | None = None
     note: NoteSpec | None = None
     end: bool | None = None

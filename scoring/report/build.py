@@ -124,6 +124,7 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
     the observers' notes (so a trainer's remarks appear where they were made)."""
     entries: list[TimelineEntry] = []
     items = ctx.state.items
+    posts = {post.post_id: post for post in ctx.state.official_posts}
     lang = ctx.lang
     key_items = {i.item_id for i in items.values() if i.source not in ("stream", "post", "reaction")}
     # The crowd's reactions stand beside the replies and posts in the story that caused them.
@@ -154,9 +155,9 @@ def timeline(ctx: ScoringContext) -> list[TimelineEntry]:
             entries.append(TimelineEntry(t=t, at=at, kind="restored", who=event.actor,
                                          text=quote(item.text, 140) if item else p.item_id, item_id=p.item_id))
         elif isinstance(p, ArchiveMarked):
-            item = items.get(p.item_id)
+            marked = posts.get(p.item_id) if p.post else items.get(p.item_id)
             entries.append(TimelineEntry(t=t, at=at, kind="archived", who=event.actor,
-                                         text=quote(item.text, 140) if item else p.item_id, item_id=p.item_id))
+                                         text=quote(marked.text, 140) if marked else p.item_id, item_id=p.item_id))
         elif isinstance(p, TriggerFired):
             entries.append(TimelineEntry(t=t, at=at, kind="trigger", who="system",
                                          text=_trigger_text(ctx, p),

@@ -211,6 +211,12 @@ class ConsoleScreen(CatalogueBindings):
         return state.items.get(row)
 
     @property
+    def selected_post(self) -> str | None:
+        """The official post on the selected row (view 5 lists them; every view pins the latest), else None."""
+        row = self.selected_row
+        return row.removeprefix(POST) if row is not None and row.startswith(POST) else None
+
+    @property
     def selected_group(self) -> list[str]:
         """The waiting members of the selected group row, longest-waiting first (else empty)."""
         row = self.selected_row
@@ -326,8 +332,10 @@ class ConsoleScreen(CatalogueBindings):
             group = state.grouper.groups.get(current.removeprefix(GROUP))
             version = (current, hash((group.count, group.representative)) if group is not None else 0)
         elif current is not None and current.startswith(POST):
-            comments = state.post_comments.get(current.removeprefix(POST), [])
-            version = (current, sum(self._model.thread_version(c) for c in comments) + len(comments))
+            post_id = current.removeprefix(POST)
+            comments = state.post_comments.get(post_id, [])
+            archived = any(p.archived for p in state.official_posts if p.post_id == post_id)
+            version = (current, hash((sum(self._model.thread_version(c) for c in comments), len(comments), archived)))
         elif current is not None and current in state.items:
             version = (current, self._model.thread_version(state.items[current].thread_id))
         if version != self._thread_drawn or version is None:
@@ -442,7 +450,7 @@ class ConsoleScreen(CatalogueBindings):
             return False
         if action in TEAM_ACTIONS and self._connection.ended:
             return None
-        if action in ITEM_ACTIONS and self.current_item is None:
+        if action in ITEM_ACTIONS and self.current_item is None and not (action == "archive" and self.selected_post):
             return None
         return True
 
@@ -545,8 +553,12 @@ class ConsoleScreen(CatalogueBindings):
             self.send(Unhide(item=item.item_id))
 
     def action_archive(self) -> None:
-        item = self._with_item()
-        if item is not None and self.send(Archive(item=item.item_id)):
+        """Marks the selected item, or the team's own post on a post row (its publication, archived as a rule)."""
+        target = self.selected_post
+        if target is None:
+            item = self._with_item()
+            target = item.item_id if item is not None else None
+        if target is not None and self.send(Archive(item=target)):
             self.say(t("notify.archived"))
 
     def action_note(self) -> None:

@@ -384,7 +384,11 @@ class PageFeed(ScrollView, can_focus=True):
         unread = any(model.thread_unread(c) for c in comments)
         line.append(UNREAD_MARK if unread else " ", style("page-feed--unread"))
         line.append(UNANSWERED_MARK if waiting else " ", style("page-feed--unanswered"))
-        line.append(POST_MARK + "  ", style("page-feed--post"))
+        if post.archived:  # in the items' archive column
+            line.append(POST_MARK + " ", style("page-feed--post"))
+            line.append(ARCHIVED_MARK, style("page-feed--flag"))
+        else:
+            line.append(POST_MARK + "  ", style("page-feed--post"))
         line.append(" " + wall_clock(self._starts, post.t) + " ", style("page-feed--time"))
         author_width = 18 if width >= 100 else 12
         line.append(excerpt(neutralise(self._page), author_width).ljust(author_width) + " ", style("page-feed--post"))

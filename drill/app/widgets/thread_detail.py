@@ -179,6 +179,8 @@ class ThreadDetail(ScrollView, can_focus=False):
         header.append(neutralise(self._page or post.author), style="bold")
         header.append(f" · {wall_clock(self._starts, post.t)}")
         header.append(" · " + t("console.official_post"), style="bold reverse")
+        if post.archived:
+            header.append(" · " + t("flag.archived"))
         parts: list[RenderableType] = [header, Text(neutralise(post.text))]
         if post.link:
             parts.append(Text(neutralise(post.link), style="underline"))
