@@ -131,8 +131,8 @@ class SessionBuilder:
         self._add(minute * 60, self.on_duty, ItemLiked(item_id=item_id))
         return self
 
-    def archive(self, item_id: str, minute: float, note: str = "") -> SessionBuilder:
-        self._add(minute * 60, self.on_duty, ArchiveMarked(item_id=item_id, note=note))
+    def archive(self, item_id: str, minute: float, note: str = "", *, post: bool = False) -> SessionBuilder:
+        self._add(minute * 60, self.on_duty, ArchiveMarked(item_id=item_id, note=note, post=post))
         return self
 
     def handover(self, minute: float, to: str) -> SessionBuilder:
