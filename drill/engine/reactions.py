@@ -39,7 +39,9 @@ MAX_DEPTH = 2
 _REACTION_LABELS = {
     ReactionKind.follow_up: Labels(kind=ItemKind.question),
     ReactionKind.angrier: Labels(kind=ItemKind.complaint),
-    ReactionKind.thanks: Labels(kind=ItemKind.praise),
+    # "Takk for svar" closes a dialogue the team already answered: courteous to like, but not a
+    # positive mention of the page that KS asks the team to thank (C3), nor anything left waiting.
+    ReactionKind.thanks: Labels(kind=ItemKind.chatter),
     ReactionKind.accepts: Labels(kind=ItemKind.chatter),
     ReactionKind.disputes: Labels(kind=ItemKind.complaint),  # distrust to answer, not a new claim
 }

@@ -10,6 +10,7 @@ from faker.providers.person.no_NO import Provider as NorwegianNames
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from drill.account import Need, need_of
 from drill.engine import actions as act
 from drill.engine.engine import DrillEngine
 from drill.engine.reactions import CitizenReactions
@@ -161,3 +162,12 @@ def test_a_reaction_in_the_askers_thread_names_nobody_but_the_asker(language: La
     assert len(said) > 200
     first_names = set(NorwegianNames.first_names) - {"Astrid"}
     assert not [text for text in said if first_names.intersection(re.findall(r"\w+", text))]
+
+
+def test_a_thanks_reaction_closes_the_dialogue_and_waits_for_nothing() -> None:
+    """"Takk for svar" under the team's reply closes a dialogue already answered: it waits for
+    nothing in the console and is not a positive mention the score asks the team to thank (C3)."""
+    events = play(sure(thanks=1.0), [(420.0, act.Reply(item="school-question", text=GOOD))])
+    thanks = [p for p in posted(events, "reaction") if p.source_id == "thanks"]
+    assert thanks, [p.source_id for p in posted(events, "reaction")]
+    assert all(need_of(p.labels) is Need.nothing for p in thanks)
