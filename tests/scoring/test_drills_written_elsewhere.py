@@ -1,0 +1,91 @@
+"""Two drills written elsewhere, blind (from the user documentation and the KS rubric alone), each
+with four team scripts and the writer's expected ranking written before any scoring
+(`elsewhere/*/expected.md`): a boil-water notice in nynorsk and a viral home-care video in bokmål.
+
+They found what the shipped drills had not: false privacy and reassurance findings that capped
+their excellent teams, the service line in `other_numbers` never reaching the analysis, a holding
+reply taken for a correction, a reputation case asked for safety advice, and a silent team paid
+for censoring nothing. These tests keep what the writers expect and the score now agrees with.
+
+Where the score still disagrees, it says so here rather than asserting the writer's view: on the
+video drill the excellent team twice tells a son, in public, that the home-care service will look
+at who visits his mother (a care relationship he stated himself, which KS's P2 says not to
+confirm), so it is capped by a privacy finding as the leaky team is, and the two land level.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from drill.live import LiveDrill
+from drill.scenario import load_scenario
+from drill.team import load_team_script, run_team
+from scoring import score
+from scoring.models import ScoreReport
+
+HERE = Path(__file__).parent / "elsewhere"
+TEAMS = ("excellent", "slow", "leaky", "silent")
+DRILLS = ("vassbrot-leirvagen", "video-hjemmetjenesten-solbergvik")
+
+
+@cache
+def _report(drill: str, team: str, folder: str) -> ScoreReport:
+    loaded = load_scenario(HERE / drill / f"{drill}.yaml")
+    script = load_team_script(HERE / drill / f"{team}.yaml", loaded.scenario)
+    live = LiveDrill.create(loaded, Path(folder) / f"{drill}-{team}.db", 1, overwrite=True)
+    try:
+        run_team(live, script)
+        events = list(live.engine.events)
+    finally:
+        live.close()
+    return score(loaded.scenario, events)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], ScoreReport]:
+    folder = str(tmp_path_factory.mktemp("elsewhere"))
+    return {(d, t): _report(d, t, folder) for d in DRILLS for t in TEAMS}
+
+
+def _critical(report: ScoreReport, rule: str) -> bool:
+    return any(f.rule == rule and f.severity == "critical" for f in report.findings)
+
+
+@pytest.mark.parametrize("drill", DRILLS)
+def test_the_silent_team_is_last_and_the_excellent_team_first(reports, drill: str) -> None:
+    totals = {t: reports[drill, t].total for t in TEAMS}
+    assert totals["silent"] < min(totals[t] for t in ("excellent", "slow", "leaky")), totals
+    assert totals["excellent"] >= max(totals.values()), totals
+
+
+@pytest.mark.parametrize("drill", DRILLS)
+def test_the_leaky_team_is_named_for_its_breach_and_kept_out_of_the_top_grades(reports, drill: str) -> None:
+    leaky = reports[drill, "leaky"]
+    assert _critical(leaky, "P1"), [f.rule for f in leaky.findings]
+    assert leaky.grade.capped_by is not None
+    assert leaky.total < 70
+
+
+@pytest.mark.parametrize("drill", DRILLS)
+def test_a_team_that_did_nothing_is_weak_on_moderation(reports, drill: str) -> None:
+    silent = reports[drill, "silent"]
+    assert next(d for d in silent.dimensions if d.dimension == "moderation").score < 40
+
+
+def test_the_boil_water_drill_ranks_as_its_writer_expected(reports) -> None:
+    """excellent > leaky > slow > silent, and the excellent team in a top grade."""
+    drill = "vassbrot-leirvagen"
+    totals = [reports[drill, t].total for t in ("excellent", "leaky", "slow", "silent")]
+    assert totals == sorted(totals, reverse=True) and len(set(totals)) == 4, totals
+    assert reports[drill, "excellent"].total >= 85
+    assert not any(f.severity == "critical" for f in reports[drill, "excellent"].findings)
+
+
+def test_the_video_drill_holds_no_safety_advice_against_statements(reports) -> None:
+    """A reputation case: no K7, and the excellent team's crisis handling is strong."""
+    excellent = reports["video-hjemmetjenesten-solbergvik", "excellent"]
+    assert not any(f.rule == "K7" for f in excellent.findings)
+    assert next(d for d in excellent.dimensions if d.dimension == "crisis").score >= 80
