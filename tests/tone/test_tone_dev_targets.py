@@ -66,9 +66,10 @@ FLOORS = {
     "dev-13.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     "dev-14.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     # Three quarters of the fourteenth and fifteenth held-back sets (unseen: AUC 0.972 and 0.968,
-    # privacy 88.2 %, 6.3 % of good replies flagged), trained on but not yet written rules for.
-    "dev-15.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.03),
-    "dev-16.jsonl": ({"nb": 0.96, "nn": 0.97, "en": 0.98}, 0.97, 0.05),
+    # privacy 88.2 %, 6.3 % of good replies flagged); their false alarms taught the detector matter
+    # words used of a house, a fundraiser or staff at work, a place after 'på' and a yes that opens a rule.
+    "dev-15.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-16.jsonl": ({"nb": 0.96, "nn": 0.97, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
