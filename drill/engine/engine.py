@@ -348,7 +348,7 @@ class DrillEngine:
             return
         if len(item.replies) > REACTED_REPLIES:
             return  # people answer back to the first replies they get, not to the tenth
-        post_text = next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
+        post_text = self._post_text(post)
         verdict = self.judge(text, item.text, claim=bool(item.labels.false_claim), post=post_text,
                              asked=needs_answer(item))
         depth = self._depth.get(item.item_id, 0)
@@ -552,13 +552,17 @@ class DrillEngine:
                     corrects.append(candidate.item_id)
         return sorted(set(corrects), key=corrects.index)
 
+    def _post_text(self, post: str | None) -> str | None:
+        """The text of the official post a reply points to (None when it points to none)."""
+        return next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
+
     def _says_whether(self, text: str, claim: ItemView, post: str | None) -> bool:
         """Whether a reply under a rumour corrects it, as the score reads it: it addresses the claim
         (says whether it is true, or who will say), where "we are looking into it" and "yes, that
         is right" do not. The judge reads it; an engine without one takes every reply for one."""
         if self.judge is None:
             return True
-        post_text = next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
+        post_text = self._post_text(post)
         return self.judge(text, claim.text, claim=True, post=post_text) != "unanswered"
 
     def _removed(self, item: ItemView) -> None:
