@@ -274,6 +274,10 @@ class DrillState:
         `waiting` (their ids -> when posted, oldest first), `representative` and `oldest_t`."""
         return self.grouper.waiting_groups(min_count)
 
+    def post(self, post_id: str | None) -> OfficialPostView | None:
+        """The team's official post with this id (None for no id or another id)."""
+        return next((p for p in self.official_posts if p.post_id == post_id), None) if post_id else None
+
     def group_of(self, item_id: str) -> Group | None:
         """The group of similar comments an item belongs to (None: it needs no answer, or is
         not a comment on the page)."""

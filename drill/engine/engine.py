@@ -64,6 +64,7 @@ from drill.events import (
     ReplyLiked,
     ReplyPosted,
     TriggerFired,
+    official_post_id,
 )
 from drill.scenario.models import (
     CHANNEL_KIND,
@@ -294,7 +295,7 @@ class DrillEngine:
         return item
 
     def _check_post(self, post_id: str | None) -> None:
-        if post_id is not None and not any(p.post_id == post_id for p in self.state.official_posts):
+        if post_id is not None and self.state.post(post_id) is None:
             raise ActionRejected(f"There is no official post '{post_id}'.", reason="no_post")
 
     def _reply(self, item: ItemView, text: str, corrects: list[str], actor: str, *, post: str | None = None,
@@ -323,7 +324,7 @@ class DrillEngine:
     def _do_official_post(self, action: OfficialPost, actor: str) -> None:
         corrects = self._corrections(action.corrects, None)
         self._posts += 1
-        post_id = f"p{self._posts:03d}"
+        post_id = official_post_id(self._posts)
         uncorrected = self._uncorrected(corrects)
         self._emit(
             actor,
@@ -429,8 +430,7 @@ class DrillEngine:
 
     def _do_archive(self, action: Archive, actor: str) -> None:
         """A citizen item, or else one of the team's own posts (its id, p001 …), marked for the archive."""
-        post = None if action.item in self.state.items else next(
-            (p for p in self.state.official_posts if p.post_id == action.item), None)
+        post = None if action.item in self.state.items else self.state.post(action.item)
         if post is not None:
             if post.archived:
                 raise ActionRejected(f"Post {post.post_id} is already marked for the archive.",
@@ -554,7 +554,8 @@ class DrillEngine:
 
     def _post_text(self, post: str | None) -> str | None:
         """The text of the official post a reply points to (None when it points to none)."""
-        return next((p.text for p in self.state.official_posts if p.post_id == post), None) if post else None
+        found = self.state.post(post)
+        return found.text if found is not None else None
 
     def _says_whether(self, text: str, claim: ItemView, post: str | None) -> bool:
         """Whether a reply under a rumour corrects it, as the score reads it: it addresses the claim

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 from drill.errors import InputFileError
+from drill.events import official_post_id
 from drill.i18n import message
 from drill.scenario.models import Scenario
 from drill.team.models import TeamScript
@@ -60,7 +61,7 @@ def _post_number(ref: str) -> int | None:
     if match is None:
         return None
     number = int(match[1])
-    return number if number > 0 and ref == f"p{number:03d}" else None
+    return number if number > 0 and ref == official_post_id(number) else None
 
 
 def _item_id_pattern(scenario: Scenario) -> re.Pattern[str]:

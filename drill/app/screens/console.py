@@ -334,7 +334,8 @@ class ConsoleScreen(CatalogueBindings):
         elif current is not None and current.startswith(POST):
             post_id = current.removeprefix(POST)
             comments = state.post_comments.get(post_id, [])
-            archived = any(p.archived for p in state.official_posts if p.post_id == post_id)
+            post = state.post(post_id)
+            archived = post is not None and post.archived
             version = (current, hash((sum(self._model.thread_version(c) for c in comments), len(comments), archived)))
         elif current is not None and current in state.items:
             version = (current, self._model.thread_version(state.items[current].thread_id))

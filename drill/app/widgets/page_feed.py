@@ -377,7 +377,8 @@ class PageFeed(ScrollView, can_focus=True):
         """One of the team's official posts, as the page's own post, with its comment count."""
         model = self._model
         style = self._style
-        post = next(p for p in model.state.official_posts if p.post_id == post_id)
+        post = model.state.post(post_id)
+        assert post is not None, post_id  # a post row is drawn only for a post on the page
         line = Text(no_wrap=True, overflow="crop", end="")
         comments = model.state.post_comments.get(post_id, [])
         waiting = any(model.thread_unanswered(c) for c in comments)

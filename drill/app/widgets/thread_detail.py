@@ -172,7 +172,7 @@ class ThreadDetail(ScrollView, can_focus=False):
 
     def render_post(self, post_id: str, state: DrillState) -> RenderableType:
         """The team's post as the page shows it, and the comments under it with their replies."""
-        post = next((p for p in state.official_posts if p.post_id == post_id), None)
+        post = state.post(post_id)
         if post is None:
             return Text(t("thread.none"), style="italic")
         header = Text()
