@@ -31,25 +31,25 @@ async def test_every_view_key_and_name_fit_with_three_digit_counts(console_app, 
             assert "…" not in views
 
 
-async def test_counts_are_shown_where_there_is_room(console_app) -> None:  # noqa: ANN001
+async def _bar_with_large_counts(console_app, size: tuple[int, int]) -> str:  # noqa: ANN001
+    """The view bar's text at `size`, the first view selected, with counts in the hundreds."""
     app = console_app()
-    async with app.run_test(size=(200, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         app.advance(60)
         await pilot.pause()
         bar = console(app).view_bar
         bar.show(LARGE, "needs", "newest", "", 10)
         await pilot.pause()
-        assert "[1 Må svares 172]  2 Spørsmål 318" in bar.text and "6 Alt 999" in bar.text
+        return str(bar.text)
+
+
+async def test_counts_are_shown_where_there_is_room(console_app) -> None:  # noqa: ANN001
+    text = await _bar_with_large_counts(console_app, (200, 40))
+    assert "[1 Må svares 172]  2 Spørsmål 318" in text and "6 Alt 999" in text
 
 
 async def test_a_count_never_stands_next_to_the_following_key(console_app) -> None:  # noqa: ANN001
     """ "1 Svar 12 2 Spm." reads as two numbers; with the counts there is room between views."""
-    app = console_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.advance(60)
-        await pilot.pause()
-        bar = console(app).view_bar
-        bar.show(LARGE, "needs", "newest", "", 10)
-        await pilot.pause()
-        assert "[1 Svar 172]  2 Spm." in bar.text
-        assert "4 Mod. 104  5 Våre" in bar.text
+    text = await _bar_with_large_counts(console_app, (100, 30))
+    assert "[1 Svar 172]  2 Spm." in text
+    assert "4 Mod. 104  5 Våre" in text
