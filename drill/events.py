@@ -127,12 +127,6 @@ class ItemLiked(Payload):
     item_id: str
 
 
-def official_post_id(number: int) -> str:
-    """The id of the team's `number`-th official post (p001, p002 … p1000): the engine names posts
-    so, and a team script refers to them so."""
-    return f"p{number:03d}"
-
-
 class ArchiveMarked(Payload):
     type: Literal["archive_marked"] = "archive_marked"
     item_id: str

@@ -64,8 +64,8 @@ from drill.events import (
     ReplyLiked,
     ReplyPosted,
     TriggerFired,
-    official_post_id,
 )
+from drill.post_ids import official_post_id
 from drill.scenario.models import (
     CHANNEL_KIND,
     Channel,

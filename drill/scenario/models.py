@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from drill.i18n import message
+from drill.post_ids import official_post_number
 from drill.scenario.durations import Duration, format_duration
 from drill.terminal_text import neutralise
 
@@ -242,8 +243,16 @@ class InjectContent(Strict):
     """Controller notes; never shown to the team."""
 
 
+def _not_a_post_id(ident: str) -> str:
+    """The team's official posts are named p001, p002 … in the same id space a team script and
+    the console's `archive` refer to: an inject of that name would make them ambiguous."""
+    if official_post_number(ident) is not None:
+        raise ValueError(message("input.inject_id_post", ident=ident))
+    return ident
+
+
 class Inject(InjectContent):
-    id: Ident
+    id: Annotated[Ident, AfterValidator(_not_a_post_id)]
     at: Duration | None = None
     """When it happens; leave out for injects that only a trigger fires."""
 

@@ -8,15 +8,12 @@ from bisect import bisect_left
 from pathlib import Path
 
 from drill.errors import InputFileError
-from drill.events import official_post_id
 from drill.i18n import message
+from drill.post_ids import official_post_number
 from drill.scenario.models import Scenario
 from drill.team.models import TeamScript
 from drill.validation import Problem, format_problems, validate_source
 from drill.yamlsource import Loc, load_yaml_file
-
-_POST_ID = re.compile(r"^p(\d{3,})$")
-
 
 def load_team_script(path: Path | str, scenario: Scenario | None = None) -> TeamScript:
     source = load_yaml_file(Path(path), what="team script")
@@ -41,7 +38,7 @@ def team_problems(script: TeamScript, scenario: Scenario) -> list[Problem]:
         if timed.at > scenario.duration:
             problems.append(Problem(("actions", index, "at"), message("input.team_after_end")))
         for field, ref in timed.item_refs():
-            if field == "archive.item" and not known.match(ref) and (number := _post_number(ref)) is not None:
+            if field == "archive.item" and not known.match(ref) and (number := official_post_number(ref)) is not None:
                 published = bisect_left(posts, (float(timed.at), index))
                 if number > published:
                     problems.append(Problem(("actions", index, "archive", "item"),
@@ -54,14 +51,6 @@ def team_problems(script: TeamScript, scenario: Scenario) -> list[Problem]:
                 problems.append(Problem(loc, message("input.team_no_item", ref=ref) + hint))
     return problems
 
-
-def _post_number(ref: str) -> int | None:
-    """The running number of an official post id as the engine writes it (p001, p002 … p1000), else None."""
-    match = _POST_ID.match(ref)
-    if match is None:
-        return None
-    number = int(match[1])
-    return number if number > 0 and ref == official_post_id(number) else None
 
 
 def _item_id_pattern(scenario: Scenario) -> re.Pattern[str]:

@@ -17,6 +17,7 @@ from drill.state import DrillState
 from drill.summary import summarise
 from drill.team.loader import team_problems
 from drill.team.models import TeamScript
+from tests.foundation.test_cli import run_cli
 from tests.foundation.test_engine import SMALL
 
 
@@ -86,3 +87,18 @@ def test_a_team_script_may_archive_a_post_it_has_published():
     # Only archive takes a post: a like on p001 is still no item of the scenario.
     liked = team_problems(_script(post, {"at": "9m", "like": {"item": "p001"}}), scenario)
     assert [p.loc for p in liked] == [("actions", 1, "like", "item")]
+
+
+def test_a_scenario_may_not_name_an_inject_as_the_team_names_its_posts(tmp_path, capsys, monkeypatch):
+    """`archive p001` would mean the inject or the team's first post: the scenario is refused,
+    naming the file, the line and the field, in the trainer's language."""
+    monkeypatch.setenv("DRILL_LANG", "nb")
+    path = tmp_path / "p.yaml"
+    path.write_text(SMALL.replace("{id: crit, at: 2m", "{id: p001, at: 2m"), encoding="utf-8")
+    code, _, err = run_cli(capsys, "run", str(path), "--out", str(tmp_path / "p.db"))
+    assert code == 2
+    assert f"{path}:10:6: injects[1].id: " in err
+    assert "«p001» er navnet drill gir lagets egne offisielle innlegg" in err and "Traceback" not in err
+    # Only the exact post names are taken: p1, p0001 and post-1 are no post's name.
+    for ident in ("p1", "p0001", "post-1"):
+        assert parse_scenario(SMALL.replace("{id: crit, at: 2m", f"{{id: {ident}, at: 2m"), "s.yaml")
