@@ -80,10 +80,11 @@ from drill.scenario.models import (
 from drill.state import DrillState, ItemView
 from drill.voices import VoiceWriter
 
-ENGINE_VERSION = 4
+ENGINE_VERSION = 5
 """2: a team post's draws are keyed by what it answers and when; repeating triggers are bounded.
 3: citizens comment under official posts and react to replies and corrections.
-4: a reply under a rumour corrects it only when it says whether the claim is true."""
+4: a reply under a rumour corrects it only when it says whether the claim is true.
+5: so does a reply or post that names a rumour as corrected."""
 SPREAD_TICK = 60.0
 """Simulated seconds between reach updates (and between reach-driven comment batches)."""
 
@@ -322,7 +323,7 @@ class DrillEngine:
         self._event_triggers(lambda c: c.replied_to == item.item_id)
 
     def _do_official_post(self, action: OfficialPost, actor: str) -> None:
-        corrects = self._corrections(action.corrects, None)
+        corrects = self._corrections(action.corrects, None, action.text)
         self._posts += 1
         post_id = official_post_id(self._posts)
         uncorrected = self._uncorrected(corrects)
@@ -539,12 +540,16 @@ class DrillEngine:
 
     def _corrections(self, named: list[str], item: ItemView | None, text: str = "",
                      post: str | None = None) -> list[str]:
-        """Rumours an answer corrects: those named, plus the rumour it answers (and its thread's)
-        when the answer says whether the claim is true (`_says_whether`)."""
+        """Rumours an answer corrects: those the team names and the rumour it answers (and its
+        thread's), each only when the answer says whether that claim is true (`_says_whether`).
+        Naming a rumour is the team's claim about its own text, and a claim is not taken on trust:
+        "we are looking into it" with the rumour ticked stops nothing and answers nothing, as the
+        score reads it."""
         corrects: list[str] = []
         for item_id in named:
-            self._item(item_id)
-            corrects.append(item_id)
+            rumour = self._item(item_id)
+            if self._says_whether(text, rumour, post):
+                corrects.append(item_id)
         if item is not None:
             root = self.state.items.get(item.thread_id)
             for candidate in (item, root):

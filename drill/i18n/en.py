@@ -139,6 +139,7 @@ STRINGS: dict[str, str] = {
     "notify.rejected": "Not possible",
     "notify.select_first": "Select an item first.",
     "notify.liked": "Liked.",
+    "notify.not_a_correction": "Posted, but it does not count as a correction: it does not say whether the claim is true. Say plainly what is right.",
     "notify.archived": "Marked for the archive.",
     "refusal.ended": "The drill is over; nothing more can be done in it.",
     "refusal.already_on_duty": "{name} is already on duty.",

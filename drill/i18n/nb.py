@@ -139,6 +139,7 @@ STRINGS: dict[str, str] = {
     "notify.rejected": "Ikke mulig",
     "notify.select_first": "Velg et innlegg først.",
     "notify.liked": "Likt.",
+    "notify.not_a_correction": "Innlegget er publisert, men regnes ikke som en korrigering: det sier ikke om påstanden stemmer. Si klart hva som er riktig.",
     "notify.archived": "Merket for arkivering.",
     "refusal.ended": "Øvelsen er over; ingenting mer kan gjøres i den.",
     "refusal.already_on_duty": "{name} har allerede vakta.",

@@ -139,6 +139,7 @@ STRINGS: dict[str, str] = {
     "notify.rejected": "Ikkje mogleg",
     "notify.select_first": "Vel eit innlegg først.",
     "notify.liked": "Likt.",
+    "notify.not_a_correction": "Innlegget er publisert, men blir ikkje rekna som ei retting: det seier ikkje om påstanden stemmer. Sei klart kva som er rett.",
     "notify.archived": "Merkt for arkivering.",
     "refusal.ended": "Øvinga er over; ingenting meir kan gjerast i ho.",
     "refusal.already_on_duty": "{name} har allereie vakta.",

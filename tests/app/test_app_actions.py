@@ -283,3 +283,25 @@ async def test_a_key_right_after_a_move_acts_on_the_item_moved_to(console_app) -
         screen.action_like()
         await pilot.pause()
         assert last_of(app, "item_liked").payload.item_id == rows[-1]
+
+
+async def test_a_post_ticked_as_correcting_that_says_nothing_of_the_claim_is_told_at_once(console_app,  # noqa: ANN001
+                                                                                         monkeypatch) -> None:  # noqa: ANN001
+    """The tick is the team's own claim: a holding post corrects nothing, and the team hears so
+    when it posts, not first at the debrief."""
+    app = console_app()
+    told: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        notify = app.notify
+        monkeypatch.setattr(app, "notify", lambda message, **kw: (told.append(str(message)), notify(message, **kw)))
+        await start(app, pilot, minutes=7, item="bomb-rumour")
+        await pilot.press("o")
+        dialog = app.screen
+        assert isinstance(dialog, OfficialPostDialog)
+        dialog.query_one("#post-text", TextArea).insert("Vi undersøker saken og kommer tilbake med mer.")
+        dialog.query_one("#post-corrects", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert last_of(app, "official_post_published").payload.corrects == []
+        assert app.connection.state.items["bomb-rumour"].corrected_at is None
+        assert told[-1].startswith("Innlegget er publisert, men regnes ikke som en korrigering")

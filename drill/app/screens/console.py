@@ -460,10 +460,14 @@ class ConsoleScreen(CatalogueBindings):
         if action is None:
             return False
         try:
-            self._connection.apply(action, by=self._as_member)
+            events = self._connection.apply(action, by=self._as_member)
         except ActionRejected as rejected:
             self.say(explain(rejected), title=t("notify.rejected"), severity="error", markup=False)
             return False
+        if set(getattr(action, "corrects", ())) - {c for e in events for c in getattr(e.payload, "corrects", ())}:
+            # The team ticked "corrects" but the text does not say whether the claim is true: the
+            # engine did not count it, and the team should know now, not at the debrief.
+            self.say(t("notify.not_a_correction"), severity="warning")
         self.refresh_views()
         if self._connection.ended:
             self.refresh_bindings()
