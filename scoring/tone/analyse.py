@@ -68,8 +68,7 @@ def analyse_reply(
     explain = explain_in or lang
     if explain not in SUPPORTED_LANGUAGES:
         raise ValueError(f"unsupported explanation language {explain_in!r}")
-    ruleset = load_ruleset(lang)
-    overrides = _checked_weights(weights or {}, ruleset)
+    overrides = _checked_weights(weights, lang) if weights else {}
     allow = _allowances(tuple(official_numbers), tuple(official_domains))
     text, truncated = bounded(text)
     context = bounded(context)[0] if context else context
@@ -120,7 +119,7 @@ def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowanc
     analysed = _analysed_text(text, lang)
     state = MatchState(
         text=analysed,
-        negators=frozenset(w.lower() for w in ruleset.lexicon.negators),
+        negators=_negators(lang),
         context=context,
         context_is_complaint=bool(context) and _is_complaint(context or ""),
     )
@@ -171,9 +170,8 @@ def _candidates(rule: Rule, patterns: list[Pattern], data: DetectorInput, state:
     ]
 
 
-def _checked_weights(weights: Mapping[str, int], ruleset: RuleSet) -> dict[str, int]:
-    known = {rule.id for rule in ruleset.rules}
-    unknown = sorted(set(weights) - known)
+def _checked_weights(weights: Mapping[str, int], language: str) -> dict[str, int]:
+    unknown = sorted(set(weights) - _rule_ids(language))
     if unknown:
         raise ValueError(f"unknown tone rule ids in weights: {', '.join(unknown)}")
     return {rule_id: int(weight) for rule_id, weight in weights.items()}
@@ -204,13 +202,30 @@ def _capped(ruleset: RuleSet, score: float, findings: list[ToneFinding]) -> int:
     """A major finding caps the score at 40, a critical one at 20, a rule's own cap at its
     value: a signature and a thank-you never lift a breach of confidentiality."""
     caps = ruleset.settings.severity_caps
-    rule_caps = {rule.id: rule.cap for rule in ruleset.rules if rule.cap is not None}
+    rule_caps = _rule_caps(ruleset.language)
     for finding in findings:
         if finding.weight < 0 and finding.severity in caps:
             score = min(score, caps[finding.severity])
         if finding.rule in rule_caps:
             score = min(score, rule_caps[finding.rule])
     return max(0, min(100, round(score)))
+
+
+@lru_cache(maxsize=None)
+def _rule_ids(language: str) -> frozenset[str]:
+    return frozenset(rule.id for rule in load_ruleset(language).rules)
+
+
+@lru_cache(maxsize=None)
+def _rule_caps(language: str) -> dict[str, int]:
+    """Each capping rule's cap, per language: `_capped` runs twice for every reply, and the
+    rule set never changes in a process."""
+    return {rule.id: rule.cap for rule in load_ruleset(language).rules if rule.cap is not None}
+
+
+@lru_cache(maxsize=None)
+def _negators(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_ruleset(language).lexicon.negators)
 
 
 def bounded(text: str) -> tuple[str, bool]:
