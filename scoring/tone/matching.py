@@ -21,6 +21,9 @@ from scoring.tone.text import AnalysedText, Token
 NEGATION_WINDOW = 3
 SIDE_WINDOW = 40
 LEADING_JUNK = frozenset(".!?:,;")
+# How many required words make it cheaper to list a text's three-letter pieces than to search
+# for each word (AnySearch).
+PIECES_WORTH = 48
 
 
 @dataclass
@@ -163,7 +166,11 @@ class AnySearch:
     clause patterns ("a general statement") is mostly patterns whose words are absent, and the
     alternation tried every one of them at every character. A text whose lower case is not
     character for character what the engine compares (UNFOLDED, "İ") is searched with the
-    alternation itself."""
+    alternation itself.
+
+    The required words (two hundred for the bokmål general statements) are filed under one
+    three-letter piece each: a text's own pieces name the few words worth looking for, so a
+    clause costs a handful of string searches instead of one per word of every pattern."""
 
     def __init__(self, patterns: list[str], flags: int) -> None:
         self._patterns, self._flags = patterns, flags
@@ -171,6 +178,29 @@ class AnySearch:
         # back-reference to a group of its own: such a list is left to the alternation.
         self.parts = None if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns) else [
             (re.compile(p, flags), required_literals(p, flags)) for p in patterns]
+        # Per required word, the parts that need one of their words; the parts needing none.
+        parts_of: dict[str, list[int]] = {}
+        self._free: tuple[int, ...] = ()
+        for i, (_, needed) in enumerate(self.parts or ()):
+            if needed is None:
+                self._free += (i,)
+            for word in needed or ():
+                parts_of.setdefault(word, []).append(i)
+        self._parts_of = {word: tuple(found) for word, found in parts_of.items()}
+        # With many words, a word of three characters or more is looked for only where the text
+        # has its middle piece (any piece of it would do; a middle one is rarely a common word
+        # start). Listing a clause's pieces costs about what fifty string searches do, so a
+        # short list of words is searched for word by word.
+        self._by_piece: dict[str, list[str]] = {}
+        self._short: list[str] = []
+        indexed = len(self._parts_of) > PIECES_WORTH
+        for word in self._parts_of:
+            if indexed and len(word) >= 3:
+                middle = (len(word) - 3) // 2
+                self._by_piece.setdefault(word[middle : middle + 3], []).append(word)
+            else:
+                self._short.append(word)
+        self._pieces = frozenset(self._by_piece)
 
     @cached_property
     def alternation(self) -> re.Pattern[str]:
@@ -180,8 +210,19 @@ class AnySearch:
         lower = text.lower()
         if self.parts is None or len(lower) != len(text) or not UNFOLDED.isdisjoint(lower):
             return self.alternation.search(text) is not None
-        return any((needed is None or any(word in lower for word in needed)) and part.search(text) is not None
-                   for part, needed in self.parts)
+        wanted = set(self._free)
+        parts_of = self._parts_of
+        by_piece = self._by_piece
+        if by_piece:
+            for piece in self._pieces.intersection([lower[i : i + 3] for i in range(len(lower) - 2)]):
+                for word in by_piece[piece]:
+                    if word in lower:
+                        wanted.update(parts_of[word])
+        for word in self._short:
+            if word in lower:
+                wanted.update(parts_of[word])
+        parts = self.parts
+        return any(parts[i][0].search(text) is not None for i in sorted(wanted))
 
 
 def pattern_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> tuple[tuple[int, int], ...]:
