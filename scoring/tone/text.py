@@ -49,6 +49,26 @@ def lemma(word: str, language: str) -> str:
     return lemmatize(word.lower(), LEMMATISER.get(language, language)).lower()
 
 
+# Per language, what a word form gives every token of it: (lower case, lemma, whether it holds a
+# letter). Looked up once per token of every reply; bounded like `lemma`'s cache.
+_FORMS: dict[str, dict[str, tuple[str, str, bool]]] = {}
+_KEPT_FORMS = 65536
+
+
+def _forms(language: str) -> dict[str, tuple[str, str, bool]]:
+    found = _FORMS.get(language)
+    if found is None:
+        found = _FORMS[language] = {}
+    return found
+
+
+def _form(forms: dict[str, tuple[str, str, bool]], word: str, language: str) -> tuple[str, str, bool]:
+    if len(forms) >= _KEPT_FORMS:
+        forms.clear()
+    found = forms[word] = (word.lower(), lemma(word, language), any(c.isalpha() for c in word))
+    return found
+
+
 class Token(NamedTuple):
     """One word with its offsets, lower-cased form and lemma (a tuple: a reply makes dozens and
     building a frozen dataclass cost more than finding the word)."""
@@ -85,21 +105,40 @@ class AnalysedText:
         rules, the learned model's features and every citizen comment share one computation."""
         self.sentences = _split_sentences(text)
         self._sentence_starts = tuple(s.start for s in self.sentences)
+        forms = _forms(language)
         tokens = []
-        for match in TOKEN_RE.finditer(text):
-            word = match.group()
-            start, end = match.span()
-            tokens.append(Token(word, start, end, word.lower(), lemma(word, language)))
-        self.tokens = tuple(tokens)
-        self._token_starts = tuple(t.start for t in self.tokens)
-        self._token_ends = tuple(t.end for t in self.tokens)
+        starts = []
+        ends = []
+        lettered = []
         # Word form or lemma -> token positions: rules look words up here instead of scanning
         # every token once per pattern (hundreds of patterns run over each reply).
         positions: dict[str, list[int]] = {}
-        for index, token in enumerate(self.tokens):
-            positions.setdefault(token.lower, []).append(index)
-            if token.lemma != token.lower:
-                positions.setdefault(token.lemma, []).append(index)
+        for index, match in enumerate(TOKEN_RE.finditer(text)):
+            word = match.group()
+            start, end = match.span()
+            form = forms.get(word)
+            if form is None:
+                form = _form(forms, word, language)
+            lower, stem, letters = form
+            tokens.append(Token(word, start, end, lower, stem))
+            starts.append(start)
+            ends.append(end)
+            lettered.append(letters)
+            found = positions.get(lower)
+            if found is None:
+                positions[lower] = [index]
+            else:
+                found.append(index)
+            if stem != lower:
+                found = positions.get(stem)
+                if found is None:
+                    positions[stem] = [index]
+                else:
+                    found.append(index)
+        self.tokens = tuple(tokens)
+        self._token_starts = tuple(starts)
+        self._token_ends = tuple(ends)
+        self._lettered = tuple(lettered)
         # Kept as tuples, like every list a kept text holds: tuples of numbers drop out of the
         # garbage collector's reach, lists do not, and thousands of texts are kept
         # (analyse._analysed_text), which made each full collection walk a million lists.
@@ -213,7 +252,7 @@ class AnalysedText:
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """Tokens that contain a letter (numbers and times are not words for readability)."""
-        return tuple(t for t in self.tokens if any(c.isalpha() for c in t.text))
+        return tuple(token for token, letters in zip(self.tokens, self._lettered) if letters)
 
 
 def _split_sentences(text: str) -> tuple[Sentence, ...]:
