@@ -76,6 +76,7 @@ def analyse_reply(
     findings = [_finding(hit, text, explain, overrides) for hit in passed.hits]
     score, findings = combined(passed.text, lang, findings, context, explain,
                                learned.load_model() if learned_model else None)
+    passed.text.release()
     if truncated:
         findings.append(_truncation_finding(text, explain))
     # `lang` is one of SUPPORTED_LANGUAGES (checked above), the languages `Language` names.

@@ -120,7 +120,7 @@ class AnalysedText:
             if form is None:
                 form = _form(forms, word, language)
             lower, stem, letters = form
-            tokens.append(Token(word, start, end, lower, stem))
+            tokens.append((word, start, end, lower, stem))
             starts.append(start)
             ends.append(end)
             lettered.append(letters)
@@ -135,7 +135,7 @@ class AnalysedText:
                     positions[stem] = [index]
                 else:
                     found.append(index)
-        self.tokens = tuple(tokens)
+        self._token_rows = tuple(tokens)
         self._token_starts = tuple(starts)
         self._token_ends = tuple(ends)
         self._lettered = tuple(lettered)
@@ -144,6 +144,20 @@ class AnalysedText:
         # (analyse._analysed_text), which made each full collection walk a million lists.
         self.positions: dict[str, tuple[int, ...]] = {word: tuple(found) for word, found in positions.items()}
         self.vocabulary = frozenset(self.positions)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The reply's words in order. Made from plain tuples on first use and dropped again by
+        `release`: a kept text (analyse._analysed_text keeps thousands) would otherwise hold
+        dozens of `Token`s, which the garbage collector, unlike plain tuples of strings and
+        numbers, walks at every full collection for as long as the text is kept."""
+        return tuple(map(Token._make, self._token_rows))
+
+    def release(self) -> None:
+        """Drop the `Token`s (and `words`) until the text is analysed again: the rest of what a
+        kept text holds is plain tuples, strings and numbers, or sets of them."""
+        self.__dict__.pop("tokens", None)
+        self.__dict__.pop("words", None)
 
     def positions_of(self, accepted: frozenset[str]) -> Sequence[int]:
         """Indices of the tokens whose form or lemma is in `accepted`, in text order."""
