@@ -12,6 +12,7 @@ in the reply, not as numbers.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,11 +50,12 @@ class Features:
 @lru_cache(maxsize=65536)
 def _word_features(stem: str) -> tuple[str, tuple[str, ...]]:
     """The word's own feature and its pieces' (made once per lemma: the same words recur in
-    every reply)."""
+    every reply). Interned, like the learned model's names (learned.Model.probabilities)."""
+    word = sys.intern(f"w:{stem}")
     if len(stem) < MIN_PIECE_WORD:
-        return f"w:{stem}", ()
+        return word, ()
     padded = f"<{stem}>"
-    return f"w:{stem}", tuple(f"c:{padded[i : i + CHAR_GRAM]}" for i in range(len(padded) - CHAR_GRAM + 1))
+    return word, tuple(sys.intern(f"c:{padded[i : i + CHAR_GRAM]}") for i in range(len(padded) - CHAR_GRAM + 1))
 
 
 def reply_features(

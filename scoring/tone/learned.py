@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -76,7 +77,7 @@ class Model:
         weights = np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(targets))
         intercepts: dict[str, float] = data["intercepts"]
         return cls(
-            index={name: i for i, name in enumerate(names)},
+            index={sys.intern(name): i for i, name in enumerate(names)},
             targets=targets,
             weights=weights,
             intercepts=np.array([intercepts[t] for t in targets], dtype=np.float64),
@@ -86,7 +87,12 @@ class Model:
         )
 
     def probabilities(self, features: Features) -> tuple[dict[str, float], list[int]]:
-        """P(target) for every target, and the indices of the features the model knows."""
+        """P(target) for every target, and the indices of the features the model knows.
+
+        Looking the names up is most of the cost, and the index (tens of thousands of names)
+        is rarely in the processor's cache: its names are interned, as are the word features'
+        (features._word_features), so a found name is known by identity without reading the
+        index's own copy of it."""
         known = self.index.get
         rows = [row for row in map(known, features.names) if row is not None]
         logits = self.intercepts + (self.weights[rows].sum(axis=0) if rows else 0.0)
