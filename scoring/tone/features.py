@@ -15,7 +15,6 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from scoring.tone.confidential import ConfidentialityMatcher
 from scoring.tone.text import AnalysedText
@@ -47,15 +46,29 @@ class Features:
         return self.spans.keys()
 
 
-@lru_cache(maxsize=65536)
+# What `_word_features` made, per lemma: a plain dictionary of tuples of strings, which the garbage
+# collector stops walking (an `lru_cache` walks every entry at each full collection); emptied
+# when it reaches _KEPT_WORDS lemmas.
+_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {}
+_KEPT_WORDS = 65536
+
+
 def _word_features(stem: str) -> tuple[str, tuple[str, ...]]:
     """The word's own feature and its pieces' (made once per lemma: the same words recur in
     every reply). Interned, like the learned model's names (learned.Model.probabilities)."""
+    found = _WORDS.get(stem)
+    if found is not None:
+        return found
+    if len(_WORDS) >= _KEPT_WORDS:
+        _WORDS.clear()
     word = sys.intern(f"w:{stem}")
     if len(stem) < MIN_PIECE_WORD:
-        return word, ()
+        found = _WORDS[stem] = (word, ())
+        return found
     padded = f"<{stem}>"
-    return word, tuple(sys.intern(f"c:{padded[i : i + CHAR_GRAM]}") for i in range(len(padded) - CHAR_GRAM + 1))
+    found = _WORDS[stem] = (word, tuple(sys.intern(f"c:{padded[i : i + CHAR_GRAM]}")
+                                        for i in range(len(padded) - CHAR_GRAM + 1)))
+    return found
 
 
 def reply_features(

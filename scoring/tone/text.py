@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from scoring.tone.lemmas import lemmatize
@@ -43,14 +43,19 @@ SENTENCE_OPENING_RE = re.compile(r"(?:^|[:\-–—•*(«\"])[\s\"«“'‘(]*$"
 LEMMATISER = {"nn": "nb"}
 
 
-@lru_cache(maxsize=65536)
 def lemma(word: str, language: str) -> str:
-    """Lower-cased lemma; cached because the same words recur in every reply."""
-    return lemmatize(word.lower(), LEMMATISER.get(language, language)).lower()
+    """Lower-cased lemma; kept per word form (`_forms`) because the same words recur in every reply."""
+    forms = _forms(language)
+    found = forms.get(word)
+    if found is None:
+        found = _form(forms, word, language)
+    return found[1]
 
 
 # Per language, what a word form gives every token of it: (lower case, lemma, whether it holds a
-# letter). Looked up once per token of every reply; bounded like `lemma`'s cache.
+# letter). Looked up once per token of every reply, and kept in plain dictionaries and tuples of
+# strings, which the garbage collector stops walking (an `lru_cache` walks every entry at each
+# full collection); emptied when it reaches _KEPT_FORMS forms.
 _FORMS: dict[str, dict[str, tuple[str, str, bool]]] = {}
 _KEPT_FORMS = 65536
 
@@ -65,7 +70,9 @@ def _forms(language: str) -> dict[str, tuple[str, str, bool]]:
 def _form(forms: dict[str, tuple[str, str, bool]], word: str, language: str) -> tuple[str, str, bool]:
     if len(forms) >= _KEPT_FORMS:
         forms.clear()
-    found = forms[word] = (word.lower(), lemma(word, language), any(c.isalpha() for c in word))
+    lower = word.lower()
+    found = forms[word] = (lower, lemmatize(lower, LEMMATISER.get(language, language)).lower(),
+                           any(c.isalpha() for c in word))
     return found
 
 
