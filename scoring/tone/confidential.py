@@ -48,6 +48,15 @@ LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+an
 SPEAKER_AFTER_RE = re.compile(r"(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]+){0,2},?\s+(?:stadfestar|stadfester|bekrefter|bekreftar|sier|seier|opplyser|opplyste|"
                               r"melder|meldte|understreker|understrekar|uttaler|uttalar|says|said|confirms|"
                               r"confirmed|reports|reported|states|stated)\s+(?:at|that)\b", re.IGNORECASE)
+# A person named with the service's other staff or as one of them ("Vi skal hilse til Sigrid og hele
+# hjemmetjenesten", "Anne Lise og resten av hjemmetjenesten", "Kari i heimetenesta"): a thank-you
+# to someone at work, not care they receive. "Ola på sykehjemmet" lives there and is not this.
+COLLEAGUES_GAP_RE = re.compile(r"^\s*(?:(?:og|and|&)\s+(?:hele|heile|resten av|alle (?:andre )?(?:i|på)|de andre i|dei andre i|"
+                               r"the rest of|everyone (?:in|at)|all (?:of )?)|(?:i|fra|frå|in|from|at|on))\s*(?:the\s+)?$", re.IGNORECASE)
+SERVICE_RE = re.compile(r"(?:tjenesten|tjenestene|tenesta|tenestene|sykepleien|sjukepleia|sjukepleien|team|service|services|nurses|carers)$",
+                        re.IGNORECASE)
+
+
 # Someone who runs or works in a care service ("omsorgssjefen", "lederen", "de ansatte i
 # hjemmetjenesten", "den ansatte har ikke jobbet på Haugen sykehjem"): the service is their
 # workplace, not care they receive. Their own health or job (sick leave, a warning) is other kinds.
@@ -69,6 +78,11 @@ WHO_RE = re.compile(r"\b(?:hvem|kven|kem|who|whose|which (?:one|child|boy|girl|p
 # and the references that describe a private person in the answer's first sentence.
 WHO_ASKED_RE = re.compile(r"\b(?:who|whose|hvem|kven|kem)\b", re.IGNORECASE)
 DESCRIBED_KINDS = frozenset({"age", "house", "address"})
+# A comment that asks whether something can be had ("Can my son get extra help?", "Kan mor få
+# trygghetsalarm?"): a "yes" says it can, and confirms nothing about the person. Asking for a
+# confirmation ("Kan dere bekrefte at …") is not this.
+CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne)\s+(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
+                          r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
 # Where a new subject may start inside a clause: after a dash, a colon or a comma.
 SUBJECT_AFTER_RE = re.compile(r"\s[–—-]\s+|[:,]\s+")
 # A comment in the first person ("I've been charged twice", "Søknaden min", "Eg har venta på svar")
@@ -89,7 +103,12 @@ NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|h
 CONTACT_BEFORE_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|kontakta|ta kontakt med|call|phone|"
                                r"contact|get in touch with|speak to|talk to)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
 PLACE_QUANTIFIER = r"(?:(?:hele|heile|all|all of|the whole of)\s+)?"
-# The clause after a refusal that goes on with "but" (`_after_refusal`), and what makes it a referral.
+# The clause after a refusal that goes on with "but" (`_after_refusal`), and what makes it a referral;
+# a "but" that confirms who it was or what they did ("men det stemmer at det var verkstadeigaren").
+CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er riktig|det er rett|det er sant|vi kan bekrefte|vi kan stadfeste|"
+                                  r"det kan vi bekrefte|det kan vi stadfeste|it's true|it is true|that's right|that is right|"
+                                  r"we can confirm|it's correct|it is correct)\s+(?:at\s+|that\s+)?"
+                                  r"(?:det var|det gjaldt|det gjeld|det gjelder|han|ho|hun|it was|it concerned|he|she)\b", re.IGNORECASE)
 BUT_RE = re.compile(r"\W*(?:men|but)\b", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt|call|phone|contact|get in touch)\b", re.IGNORECASE)
 WEB_RE = re.compile(r"\b[\w-]+\.(?:no|com|org|gov\.uk|uk)\b|https?://", re.IGNORECASE)
@@ -98,9 +117,15 @@ NEW_HOLDER_RE = re.compile(r"\b(?:[Nn]y|[Nn]ye|[Nn]ytt|[Nn]ew)\s+[\wæøå-]+\s*
 # A relative clause right after a person, closed by a comma ("… som var i bilen til faren sin, får …").
 RELATIVE_RE = re.compile(r"\s+(?:som|who|that)\b[^,;.!?]*,", re.IGNORECASE)
 # A member of a group named as an example ("til dømes til Olav", "including Kenneth").
-EXAMPLE_RE = re.compile(r"\b(?:til dømes|til dæmes|for eksempel|blant andre|blant anna|blant dei|blant dem|deriblant|"
-                        r"including|such as|among them)\b", re.IGNORECASE)
+EXAMPLE_RE = re.compile(r"\b(?:til dømes|til dæmes|for eksempel|blant andre|blant anna|blant annet|blant dei|blant dem|deriblant|"
+                        r"bortsett fra|bortsett frå|unntatt|unnateke|including|such as|among them|except|apart from)\b"
+                        r"|,\s+som(?=\s+(?:den|det|ein|en|ei|eit|et)\s)", re.IGNORECASE)
+# Who an example names, when it is not a name: a reference that singles one person out.
+EXAMPLE_PERSON_KINDS = frozenset({"kin", "age", "house", "address", "group", "role"})
 EXAMPLE_NAME_RE = re.compile(r"[\s,:]+(?:(?:til|hos|på|for|to|at|with)\s+)?([A-ZÆØÅ][a-zæøå]+)\b")
+# "En spesiell takk til Johan på Nesgarden", "thanks to Kåre": a known first name after "to" is
+# someone things are given or said to, not a place one goes to.
+TO_PERSON_RE = re.compile(r"\b(?:til|to)\s+$", re.IGNORECASE)
 NAV_BEFORE_RE = re.compile(r"\bNAV(?:-kontoret)?\s+$")
 AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
@@ -309,7 +334,10 @@ class ConfidentialityMatcher:
             if asserted is not None:
                 return [asserted]
         if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
-            after = self._after_refusal(text, clauses, matters_by_clause)
+            if not gated:  # no matter term in the reply: only a "but" that confirms the comment's can tell
+                clauses = self._signed_clauses(text)
+                matters_by_clause = [[] for _ in clauses]
+            after = self._after_refusal(text, clauses, matters_by_clause, in_context)
             if after is not None:
                 return [after]
         opener = self.affirmation_re.match(text.text)
@@ -327,11 +355,12 @@ class ConfidentialityMatcher:
             # along" confirms that help exists, not anything about him.
             first = text.sentences[0].end if text.sentences else len(text.text)
             strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text, 0, first)] if m]
-        if in_context and "?" in (context or "") and strong and (context_person or WHO_RE.search(context or "")):
+        if (in_context and "?" in (context or "") and strong and (context_person or WHO_RE.search(context or ""))
+                and not CAN_ASKED_RE.search(context or "")):  # "Can my son get extra help?" - "Yes. Pupils who need it can …"
             # "Hvem har fått lus?" - "Det gjeld to av jentene i 2B": the answer names the person.
             return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), strong[0])]
         told = [m for ms in matters_by_clause for m in ms]
-        if context_person and told:
+        if context_person and told and (strong or not CAN_ASKED_RE.search(context or "")):
             # "Jeg så at Kari sin datter ble hentet" - "Det stemmer. ... barnevernet": the reply
             # confirms the comment about a person and adds the matter.
             person = strong[0] if strong else Part(opener.start(), opener.end(), "asked")
@@ -349,26 +378,51 @@ class ConfidentialityMatcher:
             if example is None or self.refusal_re.search(text.text, start, end) or text.text[start:end].rstrip().endswith("?"):
                 continue
             name = EXAMPLE_NAME_RE.match(text.text, example.end(), end)
+            matters = self._clause_parts(text, start, end, addressed)[0]
             if name is None or (name.group(1).lower() not in self.first_names
                                 and not self._is_name(text, name.start(1), name.end(1))):
+                # "… blant annet styreren", "bortsett fra nr. 11, der beboeren ligger på sykehus", "som den
+                # blinde mannen på Nedre Lia": one member singled out by role, home or kinship.
+                hit = self._example_reference(text, example.start(), example.end(), end, matters)
+                if hit is not None:
+                    return hit
                 continue
             person = Part(name.start(1), name.end(1), "name")
-            told = [m for m in self._clause_parts(text, start, end, addressed)[0] if m.end <= example.start()]
+            told = [m for m in matters if m.end <= example.start()]
             if told and self._may_pair(told[-1], person, text):
                 return self._hit(text, told[-1], person)
         return None
 
+    def _example_reference(self, text: AnalysedText, word: int, start: int, end: int, matters: list[Part]) -> ConfidentialHit | None:
+        """The group's matter (before the example word) or the member's own (within the window after it),
+        paired with the first reference from the example word on that singles one person out
+        ("bortsett fra nr. 11" keeps its preposition)."""
+        gap = re.match(r"[\s,:]*(?:\S+\s+){0,2}", text.text[start:end])
+        persons = [p for p in self._persons(text, text.text[word:end], word)
+                   if p.kind in EXAMPLE_PERSON_KINDS and p.start <= start + (gap.end() if gap else 0)]
+        if not persons:
+            return None
+        person = min(persons, key=lambda p: p.start)
+        for matter in sorted(matters, key=lambda m: abs(m.start - person.start)):
+            if matter.start < person.end and person.start < matter.end:
+                continue
+            if (matter.end <= word or _word_gap(text, matter, person) <= self.data.window) and self._may_pair(matter, person, text):
+                return self._hit(text, matter, person)
+        return None
+
     def _after_refusal(self, text: AnalysedText, clauses: list[tuple[int, int, bool]],
-                       matters_by_clause: list[list[Part]]) -> ConfidentialHit | None:
+                       matters_by_clause: list[list[Part]], in_context: bool = False) -> ConfidentialHit | None:
         """"Vi kan ikkje gå inn på det, men saka er sendt til inkasso": a refusal, then "but" and a
         matter in the same sentence, in answer to a comment about one person, tells the matter
         of that person; the refusal only names what follows. A "but" that points somewhere to
         turn (a phone number, a web page, "ring", "contact") or says what is allowed or owed
-        (`not_asserted`) tells nothing, nor does one after a refusal to discuss a group."""
+        (`not_asserted`) tells nothing, nor does one after a refusal to discuss a group. A "but"
+        that confirms ("men det stemmer at det var verkstadeigaren") confirms the comment's matter."""
         for i in range(1, len(clauses)):
             start, end, skipped = clauses[i]
             before = clauses[i - 1]
-            if (skipped or not before[2] or not matters_by_clause[i]
+            confirms = in_context and bool(CONFIRM_AFTER_BUT_RE.match(text.text, start, end))
+            if (skipped or not before[2] or not (matters_by_clause[i] or confirms)
                     or text.sentence_at(start).index != text.sentence_at(before[0]).index
                     or not BUT_RE.match(text.text, start, end)
                     or not self.refusal_re.search(text.text, before[0], before[1])
@@ -378,7 +432,8 @@ class ConfidentialityMatcher:
             if (self.not_asserted_re.search(clause) or CONTACT_RE.search(clause)
                     or privacy.found_phones(clause) or WEB_RE.search(clause)):
                 continue
-            return self._hit(text, matters_by_clause[i][0], Part(before[0], before[1], "refused"))
+            matter = matters_by_clause[i][0] if matters_by_clause[i] else Part(start, end, "confirmed")
+            return self._hit(text, matter, Part(before[0], before[1], "refused"))
         return None
 
     def _described(self, text: AnalysedText, addressed: bool, context: str | None) -> list[ConfidentialHit]:
@@ -608,7 +663,7 @@ class ConfidentialityMatcher:
     def _may_pair(self, matter: Part, person: Part, text: AnalysedText) -> bool:
         """Whether the matter's kind accepts this kind of person reference (`persons` in the word
         list), and the matter is not the workplace of the staff member referred to (`STAFF_RE`)."""
-        if matter.kind in WORKPLACE_KINDS and STAFF_RE.search(text.text[person.start:person.end]):
+        if matter.kind in WORKPLACE_KINDS and (STAFF_RE.search(text.text[person.start:person.end]) or _works_in(text, matter, person)):
             return False
         allowed = self.data.matters[matter.kind].persons if matter.kind in self.data.matters else []
         return not allowed or person.kind in allowed
@@ -704,7 +759,7 @@ class ConfidentialityMatcher:
         if listed and listed.group(0).rstrip().endswith(",") and (
                 listed.group(1).lower() in ANSWER_WORDS or GREETING_BEFORE_RE.search(before[: listed.start()])):
             listed = None  # "Ja, Ola får plass", "Hi Tracey, Kyle was …": an answer or a greeting, not a list
-        if self.place_before_re.search(before) or listed:
+        if (self.place_before_re.search(before) and not (TO_PERSON_RE.search(before) and words[0].lower() in self.first_names)) or listed:
             return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
         if NAV_BEFORE_RE.search(before):
             return False  # "NAV Fjordbotn": the office named by its place
@@ -735,6 +790,12 @@ def _sign_off_start(text: str) -> int:
     """Where the closing "Name, department" line starts (len(text) when there is none)."""
     m = SIGN_OFF_RE.search(text)
     return m.start(1) if m and len(m.group(1).split()) <= 8 else len(text)
+
+
+def _works_in(text: AnalysedText, matter: Part, person: Part) -> bool:
+    """Whether the person is named as one of the staff of the service the matter names (`COLLEAGUES_GAP_RE`)."""
+    return (person.end <= matter.start and bool(COLLEAGUES_GAP_RE.match(text.text[person.end:matter.start]))
+            and bool(SERVICE_RE.search(text.text[matter.start:matter.end])))
 
 
 def _office_holder(text: AnalysedText, matter: Part, person: Part) -> bool:
