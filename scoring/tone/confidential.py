@@ -43,6 +43,11 @@ GREETING_BEFORE_RE = re.compile(r"\b(?:hei|hi|hello|hallo|dear|kjære)\s+$", re.
 LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
 
+# Elected officials and the municipality's chief executive, whose public duties are public.
+ELECTED_RE = re.compile(r"\b(?:vara)?(?:ordføreren|ordføraren|ordfører|ordførar)\b|\b(?:rådmannen|kommunedirektøren|(?:the )?(?:deputy )?mayor|"
+                        r"(?:the )?council leader|(?:the )?chief executive)\b", re.IGNORECASE)
+
+
 # Who says something ("Kommuneoverlege Hilde Brekke stadfestar at …", "Kari Dahl says …") is the
 # source of what follows, not the person it is about.
 SPEAKER_AFTER_RE = re.compile(r"(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]+){0,2},?\s+(?:stadfestar|stadfester|bekrefter|bekreftar|sier|seier|opplyser|opplyste|"
@@ -302,7 +307,10 @@ class ConfidentialityMatcher:
                     and abs(text.sentence_at(clauses[j][0]).index - here) <= 1]
             # A person identified in a neighbouring clause ("Far din er en favoritt, og ... sårene
             # har grodd"), or by a role, age, house or group in the sentence next to it.
-            for j in sorted(near, key=lambda j: abs(j - i)):
+            own = [p for p in persons_by_clause[i] if p.kind not in WEAK_KINDS]
+            for j in sorted(near, key=lambda j: abs(j - i)) if not own else []:
+                # A matter whose own clause names someone it may not pair with ("Ordføreren har hatt
+                # permisjon, og varaordfører Rune Nygård har ledet møtene") is theirs, not a neighbour's.
                 same = text.sentence_at(clauses[j][0]).index == here
                 strong = [p for p in persons_by_clause[j] if p.kind not in WEAK_KINDS
                           and (same or p.kind in SITUATING_KINDS) and self._may_pair(matters[0], p, text)]
@@ -329,7 +337,10 @@ class ConfidentialityMatcher:
                             continue
                         if j != i or _word_gap(text, matters[0], part) <= self.data.window:
                             return [self._hit(text, matters[0], part)]
-        if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
+        # What is said of an elected official the comment asked about ("Ordføreren var på ferie?" -
+        # "Hun var tilbake innen ett døgn") is their public office; their own matters still need a matter word.
+        official_only = bool(context) and bool(ELECTED_RE.search(context or "")) and not self._strong_in(ELECTED_RE.sub(" ", context or ""))
+        if not official_only and (context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context)))):
             asserted = self._asserted(text, self._signed_clauses(text))
             if asserted is not None:
                 return [asserted]
@@ -665,6 +676,8 @@ class ConfidentialityMatcher:
         list), and the matter is not the workplace of the staff member referred to (`STAFF_RE`)."""
         if matter.kind in WORKPLACE_KINDS and (STAFF_RE.search(text.text[person.start:person.end]) or _works_in(text, matter, person)):
             return False
+        if matter.kind == "personnel" and ELECTED_RE.fullmatch(text.text[person.start:person.end]):
+            return False  # "Ordføreren har hatt permisjon": an elected official is no employee with a personnel file
         allowed = self.data.matters[matter.kind].persons if matter.kind in self.data.matters else []
         return not allowed or person.kind in allowed
 
