@@ -366,8 +366,12 @@ class ConfidentialityMatcher:
             # along" confirms that help exists, not anything about him.
             first = text.sentences[0].end if text.sentences else len(text.text)
             strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text, 0, first)] if m]
+        # "Can my son get extra help?" - "Yes. Pupils who need it can …": the yes says help exists, unless
+        # its own sentence goes on about the person ("Ja, vi kjenner faren din godt frå heimetenesta").
+        first_end = text.sentences[0].end if text.sentences else len(text.text)
+        can_only = bool(CAN_ASKED_RE.search(context or "")) and not any(p.start < first_end for p in strong)
         if (in_context and "?" in (context or "") and strong and (context_person or WHO_RE.search(context or ""))
-                and not CAN_ASKED_RE.search(context or "")):  # "Can my son get extra help?" - "Yes. Pupils who need it can …"
+                and not can_only):
             # "Hvem har fått lus?" - "Det gjeld to av jentene i 2B": the answer names the person.
             return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), strong[0])]
         told = [m for ms in matters_by_clause for m in ms]
