@@ -70,6 +70,12 @@ FLOORS = {
     # words used of a house, a fundraiser or staff at work, a place after 'på' and a yes that opens a rule.
     "dev-15.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-16.jsonl": ({"nb": 0.96, "nn": 0.97, "en": 0.98}, 0.97, 0.02),
+    # Three quarters of the sixteenth and seventeenth held-back sets (unseen: AUC 0.981 and 0.973,
+    # privacy 86.3 %, 3.1 % of good replies flagged); their misses taught the detector who is blamed
+    # for a fire, an outbreak or a pollution, a group's member singled out by role or home, people by
+    # origin, and their false alarms a range of year groups, a municipal team and a yes to "can he get …".
+    "dev-17.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-18.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
