@@ -13,8 +13,28 @@ Rule files: `common.yaml` (language-independent rules and the personal-data dete
 caps and allow-lists).
 """
 
-from scoring.tone.analyse import MAX_REPLY_CHARS, SUPPORTED_LANGUAGES, analyse_reply
-from scoring.tone.language import detect_language
-from scoring.tone.models import ToneFinding, ToneResult
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scoring.tone.analyse import MAX_REPLY_CHARS, SUPPORTED_LANGUAGES, analyse_reply
+    from scoring.tone.language import detect_language
+    from scoring.tone.models import ToneFinding, ToneResult
+
+# Where each public name lives. Imported on first use (PEP 562): a score whose replies were all
+# analysed before (the cache, `scoring.cache`) reads only the models and the word lists, never
+# the analyser, its model weights or numpy.
+_HOMES = {"MAX_REPLY_CHARS": "analyse", "SUPPORTED_LANGUAGES": "analyse", "analyse_reply": "analyse",
+          "detect_language": "language", "ToneFinding": "models", "ToneResult": "models"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = ["MAX_REPLY_CHARS", "SUPPORTED_LANGUAGES", "ToneFinding", "ToneResult", "analyse_reply", "detect_language"]

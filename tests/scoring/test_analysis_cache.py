@@ -5,7 +5,10 @@ file says about itself is believed."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +61,20 @@ def test_a_drill_scored_once_is_not_analysed_again_in_a_new_process(folder: Path
     again = score(run.scenario, run.events)
     assert len(analyses_counted) == analysed_first, "every analysis came from the store"
     assert again.model_dump() == first.model_dump()
+
+
+def test_a_score_whose_analyses_are_all_kept_never_loads_the_analyser(folder: Path, gas_runs: dict[str, GasRun]) -> None:
+    """Scoring a drill again (`drill score` after the drill was played here) reads the kept
+    analyses: the analyser, its model and numpy stay unloaded, which is most of a warm score's
+    start-up. Asked in a fresh process, where nothing else has imported them."""
+    run = gas_runs["good"]
+    score(run.scenario, run.events)  # keeps every analysis in the store
+    probe = ("import sys; from scoring.scorer import score; from scoring.session import load_session; "
+             f"s = load_session({str(run.path)!r}); score(s.scenario, s.events); "
+             "print(sorted(m for m in ('scoring.tone.analyse', 'scoring.tone.learned', 'numpy') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**os.environ, "DRILL_CACHE_DIR": str(folder)}).stdout.strip()
+    assert loaded == "[]"
 
 
 def test_each_request_is_analysed_once_however_often_it_is_asked(folder: Path,
