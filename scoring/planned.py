@@ -100,7 +100,7 @@ def _count(counts: defaultdict[str, float], labels: Labels, n: float, *, is_comm
         counts["should_remove"] += n
         if labels.kind in SERIOUS_KINDS or labels.personal_data:
             counts["serious_remove"] += n
-    if labels.personal_data:
+    if labels.to_hide_for_privacy:
         counts["personal_data"] += n
 
 

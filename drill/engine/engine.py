@@ -80,11 +80,12 @@ from drill.scenario.models import (
 from drill.state import DrillState, ItemView
 from drill.voices import VoiceWriter
 
-ENGINE_VERSION = 5
+ENGINE_VERSION = 6
 """2: a team post's draws are keyed by what it answers and when; repeating triggers are bounded.
 3: citizens comment under official posts and react to replies and corrections.
 4: a reply under a rumour corrects it only when it says whether the claim is true.
-5: so does a reply or post that names a rumour as corrected."""
+5: so does a reply or post that names a rumour as corrected.
+6: a comment labelled as showing personal data may be removed for it: hiding it sets off no censorship outcry."""
 SPREAD_TICK = 60.0
 """Simulated seconds between reach updates (and between reach-driven comment batches)."""
 

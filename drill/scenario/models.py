@@ -133,9 +133,9 @@ class Labels(Strict):
     false_claim: bool | None = None
     """Does it state something untrue that should be corrected? Default: yes for rumours."""
     deletion_justified: bool | None = None
-    """Would KS's rules allow removing it? Default: yes for attacks, third-party names, personal data, illegal content, spam."""
+    """Would KS's rules allow removing it? Default: yes for attacks, third-party names, personal data (kind or label), illegal content, spam."""
     deletion_reason: DeletionReason | None = None
-    """Which rule justifies removing it (defaults from kind)."""
+    """Which rule justifies removing it (defaults from kind, or personal data when so labelled)."""
     personal_data: bool | None = None
     """Does it expose personal data (its own author's or someone else's)?"""
     archive_worthy: bool = False
@@ -149,14 +149,23 @@ class Labels(Strict):
             self.needs_reply = NEEDS_REPLY_BY_KIND.get(self.kind, False)
         if self.false_claim is None:
             self.false_claim = self.kind == ItemKind.rumour
-        default_reason = DELETION_BY_KIND.get(self.kind)
+        if self.personal_data is None:
+            self.personal_data = self.kind == ItemKind.personal_data
+        # A question that shows personal data may be hidden for it, like a post of the kind:
+        # otherwise P3 would ask the team to hide what M2 counts as wrongly removed.
+        default_reason = DELETION_BY_KIND.get(self.kind) or (DeletionReason.personal_data if self.personal_data else None)
         if self.deletion_justified is None:
             self.deletion_justified = default_reason is not None or self.deletion_reason is not None
         if self.deletion_reason is None and self.deletion_justified:
             self.deletion_reason = default_reason or DeletionReason.usaklig
-        if self.personal_data is None:
-            self.personal_data = self.kind == ItemKind.personal_data
         return self
+
+    @property
+    def to_hide_for_privacy(self) -> bool:
+        """Personal data the team is expected to hide or delete (P3): shown, and removable under
+        KS's rules. A trainer who labels a resident's own details `deletion_justified: no` keeps
+        them on the page without the score asking for their removal."""
+        return bool(self.personal_data and self.deletion_justified)
 
 
 class SpreadSpec(Strict):

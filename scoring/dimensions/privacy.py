@@ -67,7 +67,7 @@ def _from_tone(ctx: ScoringContext, rubric_id: str) -> RuleResult:
 
 def _p3(ctx: ScoringContext) -> RuleResult | None:
     lang, within = ctx.lang, ctx.thresholds.removal_within
-    exposing = [i for i in ctx.items if i.is_comment and bool(i.labels.personal_data)]
+    exposing = [i for i in ctx.items if i.is_comment and i.labels.to_hide_for_privacy]
     unplayed = unplayed_for(ctx).personal_data
     if not exposing and not unplayed:
         return None

@@ -87,6 +87,29 @@ def test_personal_data_should_be_hidden_rather_than_deleted(scenario, session):
     assert _rule(report, "P3").metrics == {"exposing": 2, "removed_in_time": 2, "left_visible": 0}
 
 
+def test_a_question_labelled_personal_data_may_be_hidden_as_p3_asks(scenario, session):
+    """A parent's question with the child's birth date and case number, labelled `personal_data`:
+    P3 asks the team to hide it, so hiding it is no wrongful removal (M2) either."""
+    text = "Emma (født 12.03.2025) fikk avslag. Søknadsnummer BHG-2026-0318. Hvorfor?"
+    hidden = score(scenario(), session().item("q1", 0, text, personal_data=True)
+                   .hide("q1", 3, note="barnets fødselsdato og saksnummer").end(30))
+    assert _rule(hidden, "M2").rule_score == 100
+    assert _rule(hidden, "P3").metrics == {"exposing": 1, "removed_in_time": 1, "left_visible": 0}
+    left = score(scenario(), session().item("q1", 0, text, personal_data=True).end(30))
+    assert _rule(left, "P3").metrics["left_visible"] == 1
+
+
+def test_personal_data_the_trainer_keeps_on_the_page_is_not_asked_to_be_hidden(scenario, session):
+    """`deletion_justified: no` on a comment with personal data (a resident's own details that may
+    stand): no P3 demand to hide it, and hiding it is counted as removing a legitimate comment."""
+    text = "Søknadsnummeret vårt er BHG-2026-0318. Når får vi svar?"
+    left = score(scenario(), session().item("q1", 0, text, personal_data=True, deletion_justified=False).end(30))
+    assert not _rules(left, "P3")
+    hidden = score(scenario(), session().item("q1", 0, text, personal_data=True, deletion_justified=False)
+                   .hide("q1", 3).end(30))
+    assert _rule(hidden, "M2").metrics["wrongly_removed"] == 1
+
+
 # --- crisis ---------------------------------------------------------------------------------
 
 
