@@ -98,6 +98,14 @@ PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b
                        r"residents|volunteers|staff|families|barna|borna|ungane|ungene|ungdommane|foreldrene|foreldra|"
                        r"elevene|elevane|beboerne|bebuarane|pårørende|pårørande|familiene|familiane)\b|\w(?:ene|ane)\s+"
                        r"(?:hans|hennes|hennar)\b)", re.IGNORECASE)
+# A few people named together ("de to guttene", "the two boys", "the twins", "søsknene").
+FEW_RE = re.compile(r"\b(?:de|dei|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|jenter|elever|elevar|"
+                    r"unger|ungar|ungdommer|ungdomar|brødre|brør|søstre|søster)\w*|\b(?:two|three|four|both|begge|tvilling\w*|"
+                    r"twins?|brødrene|brørne|brothers|sisters|siblings|søsken|søsknene|søskena)\b", re.IGNORECASE)
+FAMILY_RE = re.compile(r"\b(?:family|families|familien|familia|familie|household|husstanden|ekteparet|paret|couple)\b", re.IGNORECASE)
+STAFF_PLURAL_RE = re.compile(r"ansatte|tilsette|beboerne|bebuarane|foreldrene|foreldra", re.IGNORECASE)
+PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|residents|families|barna|borna|ungane|ungene|ungdommane|"
+                            r"foreldrene|foreldra|elevene|elevane|beboerne|bebuarane|familiene|familiane)\b", re.IGNORECASE)
 # A possessive before an institution is not the clause's subject ("Her school has …", "Hans skole …").
 POSSESSIVES = frozenset({"his", "her", "their", "hans", "hennes", "hennar", "deira", "deres"})
 # "… and his daughter has …", "… og mora hans har …": a new subject after "and" ends the first one's predicate.
@@ -116,6 +124,8 @@ CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er rikti
                                   r"(?:det var|det gjaldt|det gjeld|det gjelder|han|ho|hun|it was|it concerned|he|she)\b", re.IGNORECASE)
 BUT_RE = re.compile(r"\W*(?:men|but)\b", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt|call|phone|contact|get in touch)\b", re.IGNORECASE)
+# A matter word that is part of a web address ("nav.no", "helsenorge.no/vaksine") names a site.
+DOMAIN_AFTER_RE = re.compile(r"\.(?:no|com|org|net|uk|gov)\b|\.[a-zæøå-]+\.(?:no|com|org|uk)\b", re.IGNORECASE)
 WEB_RE = re.compile(r"\b[\w-]+\.(?:no|com|org|gov\.uk|uk)\b|https?://", re.IGNORECASE)
 # "Ny rektor er Hallvard Bø", "Your new worker will be Dan": the reply introduces who holds a post now.
 NEW_HOLDER_RE = re.compile(r"\b(?:[Nn]y|[Nn]ye|[Nn]ytt|[Nn]ew)\s+[\wæøå-]+\s*(?:er|is|will be|blir|vert|,)\s+[A-ZÆØÅ][\wæøå-]+")
@@ -133,6 +143,12 @@ EXAMPLE_NAME_RE = re.compile(r"[\s,:]+(?:(?:til|hos|på|for|to|at|with)\s+)?([A-
 TO_PERSON_RE = re.compile(r"\b(?:til|to)\s+$", re.IGNORECASE)
 NAV_BEFORE_RE = re.compile(r"\bNAV(?:-kontoret)?\s+$")
 AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
+# A job as the subject of what is said ("Rektor har ansvar for …", "the driver was …"): the stem must
+# be in the comment for the subject to be the person it asked about.
+ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|manager|head|lege|doctor|sjåfør|driver|vikar|"
+                             r"assistent|assistant|vaktme|caretaker|sykepleier|sjukepleiar|nurse|pedagog|trener|trenar|coach|"
+                             r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer)", re.IGNORECASE)
+SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|he|she|he's|she's|him|her", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
@@ -265,6 +281,11 @@ class ConfidentialityMatcher:
         person; and a reply that confirms ("Ja, dessverre") a matter the citizen asked about
         while identifying the person."""
         in_context = bool(context) and self.has_matter(context or "")
+        # Whether the comment asks about several people together ("the Hansen twins", "the family at
+        # no. 22", "foreldra hans") or whoever it was ("was anyone hurt?"): only then may a plural word
+        # in the reply ("they", "foreldrene") be who it asked about.
+        group_asked = bool(context) and bool(FEW_RE.search(context or "") or PLURAL_NOUN_RE.search(context or "")
+                                             or FAMILY_RE.search(context or "") or WHO_RE.search(context or ""))
         context_person = bool(context) and self._strong_in(context or "")
         gated = self._gated(text)
         if not gated and not in_context and not (context and self.data.not_asserted):
@@ -331,6 +352,8 @@ class ConfidentialityMatcher:
                         if sentence.index == here or s != sentence.start:
                             continue
                     m = self.anaphor_re.search(text.text, s, e)
+                    if m and _group(m.group(0)) and not group_asked:
+                        continue  # "Foreldrene har hatt møte med helsesykepleier", "They help schools": a group
                     if m and (j == i or not text.text[s : m.start()].strip()):
                         part = Part(m.start(), m.end(), "anaphor")
                         if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part, text):
@@ -341,7 +364,7 @@ class ConfidentialityMatcher:
         # "Hun var tilbake innen ett døgn") is their public office; their own matters still need a matter word.
         official_only = bool(context) and bool(ELECTED_RE.search(context or "")) and not self._strong_in(ELECTED_RE.sub(" ", context or ""))
         if not official_only and (context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context)))):
-            asserted = self._asserted(text, self._signed_clauses(text))
+            asserted = self._asserted(text, self._signed_clauses(text), context or "")
             if asserted is not None:
                 return [asserted]
         if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
@@ -365,7 +388,8 @@ class ConfidentialityMatcher:
             # Only in the sentence the "yes" opens: "Yes, there is help. ... He can bring you
             # along" confirms that help exists, not anything about him.
             first = text.sentences[0].end if text.sentences else len(text.text)
-            strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text, 0, first)] if m]
+            strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text, 0, first)]
+                      if m and (group_asked or not _group(m.group(0)))]
         # "Can my son get extra help?" - "Yes. Pupils who need it can …": the yes says help exists, unless
         # its own sentence goes on about the person ("Ja, vi kjenner faren din godt frå heimetenesta").
         first_end = text.sentences[0].end if text.sentences else len(text.text)
@@ -469,14 +493,17 @@ class ConfidentialityMatcher:
                 return [self._hit(text, Part(start, end, "confirmed"), described[0])]
         return []
 
-    def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]]) -> ConfidentialHit | None:
+    def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], context: str = "") -> ConfidentialHit | None:
         """A clause whose subject is the person the comment asked about ("Hun har det bra",
         "He's been off since", "Sjåføren var på jobb igjen i dag") says something about them in
         whatever words: no word list holds every state, whereabouts or outcome. A refusal, a
         question, a general statement, a modal or referral ("han kan ringe legevakta", "she's
         welcome to"), thanks and praise assert nothing about them (`not_asserted`), and once the
         reply introduces the new holder of a post ("Ny rektor, Sigrid Nilsen, begynte 1. august, og
-        hun …") its pronouns are about that public appointment."""
+        hun …") its pronouns are about that public appointment. The subject must be someone the
+        comment can have asked about: a job ("rektor") only when the comment names that job (a
+        comment about the teacher is not about the head), and "han" or "she" only when the comment
+        speaks of one person, not only of a group ("skyssen for borna …" - "Han går frå …" is the bus)."""
         if not self.data.not_asserted:
             return None
         introduced = NEW_HOLDER_RE.search(text.text)
@@ -500,7 +527,7 @@ class ConfidentialityMatcher:
                         and not AND_RE.match(text.text, subject.end(), end)):
                     break  # "she and the other volunteers …" is a group
                 subject = None
-            if subject is None:
+            if subject is None or not self._could_be_asked(subject.group(0), context):
                 continue
             # What the clause says of them ends where another subject takes over ("He's known
             # to us and his daughter has been told …"): a letter to the daughter does not
@@ -514,6 +541,18 @@ class ConfidentialityMatcher:
             person = Part(subject.start(), subject.end(), "asked")
             return ConfidentialHit(subject.start(), end, predicate, person, self._detail(text.text, predicate, person))
         return None
+
+    def _could_be_asked(self, subject: str, context: str) -> bool:
+        """Whether the subject of an asserted clause may be the person the comment asked about."""
+        role = ROLE_SUBJECT_RE.search(subject)
+        if role is not None:
+            return role.group(1)[:5].lower() in context.lower()
+        if SINGULAR_PRONOUN_RE.fullmatch(subject.strip()) and PLURAL_NOUN_RE.search(context):
+            return (any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))
+                    or any(_singular(m.group(0)) for kind, search in self.person_res.items() if kind not in ("name", "pronoun")
+                           for m in search.finditer(context))
+                    or any(w.lower() in self.first_names for w in re.findall(r"\b[A-ZÆØÅ][a-zæøå]+\b", context)))
+        return True
 
     @cached_property
     def asserted_opener_re(self) -> re.Pattern[str]:
@@ -713,6 +752,7 @@ class ConfidentialityMatcher:
                 continue
             found += [Part(offset + m.start(), offset + m.end(), kind) for m in pattern.finditer(clause)
                       if not clause[max(0, m.start() - 1) : m.start()] in ("/", ".", "@")
+                      and not DOMAIN_AFTER_RE.match(clause, m.end())
                       and not CONTACT_BEFORE_RE.search(clause[max(0, m.start() - 30) : m.start()])]
         return found
 
@@ -796,6 +836,13 @@ class ConfidentialityMatcher:
             "nn": f"Sensitivt forhold: «{m_text}» ({m_name.nn}); kan identifisere ein person: «{p_text}» ({p_name.nn}).",
             "en": f"Sensitive matter: «{m_text}» ({m_name.en}); identifies a person: «{p_text}» ({p_name.en}).",
         }
+
+
+def _group(reference: str) -> bool:
+    """A plural reference that is no small known set of people ("they", "foreldrene", "Ansatte",
+    not "de to guttene" or "the twins")."""
+    head = reference.split()[-1] if reference.split() else reference
+    return bool(PLURAL_RE.fullmatch(head) or STAFF_PLURAL_RE.fullmatch(head)) and not FEW_RE.search(reference)
 
 
 def _singular(reference: str) -> bool:

@@ -34,11 +34,12 @@ def language_scores(text: str) -> dict[str, float]:
     }
 
 
-# Function words written differently in the two standards, common in any municipal reply.
+# Function words written differently in the two standards, common in any municipal reply. Not
+# "veg"/"vegen": bokmål writes them too ("huset rett over vegen").
 _NYNORSK_FORMS = frozenset(
     "ikkje eg kva korleis kven kvifor kvar ein eit frå dykk dykkar mykje berre heile vere vore "
     "sjølv noko nokon nokre òg vart blei kjem gjer seier saman heime ho meir mogleg venleg helsing "
-    "hjå ynskjer difor sidan dei same trur heilt fleire veg vegen augo".split()
+    "hjå ynskjer difor sidan dei same trur heilt fleire augo".split()
 )
 _BOKMAL_FORMS = frozenset(
     "ikke jeg hva hvordan hvem hvorfor hver en et fra dere deres mye bare hele være vært "

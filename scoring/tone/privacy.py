@@ -48,6 +48,16 @@ OFFICIAL_LINE_RE = re.compile(
     r"|duty phone|emergency line|information line|questions|enquiries|queries|spørsmål|henvendelser|førespurnader)[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
+# A mobile given as the line of someone who holds a post, for the public to call ("ta kontakt med
+# klubbleder på 918 22 330", "call the club leader Kari on …"): their work phone. Not "legen hans"
+# or "sykepleieren hennes, Torill, på …": a person's own helper named by whose they are.
+POST_HOLDER_RE = re.compile(
+    r"(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt med|call|phone|contact|text|ring)\s+(?:the\s+|vår\s+|our\s+)?"
+    r"(?:klubbleder|klubbleiar|klubbleiaren|klubblederen|ungdomsleder|ungdomsleiar|koordinator|koordinatoren|leder|lederen|"
+    r"leiar|leiaren|rektor|rektoren|styrer|styreren|styrar|styraren|club leader|youth leader|coordinator|manager|head teacher|headteacher)"
+    r"(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2},?\s+(?:på|on|at)\s*$",
+    re.IGNORECASE,
+)
 OFFICIAL_LINE_AFTER_RE = re.compile(
     r"^\s*[(,]?\s*(?:(?:som|er|til|på)\s+)?(?:kommunens\s+|vår\s+|our\s+|the\s+)?"
     r"(?:vakttelefon|sentralbord|servicetorg|legevakt|beredskapstelefon|switchboard|duty phone|hotline)",
@@ -174,7 +184,8 @@ def phone_numbers(
         kind = match.kind
         if kind in service_types:
             continue
-        official_line = OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
+        official_line = (OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
+                         or POST_HOLDER_RE.search(text[max(0, match.start - 80) : match.start]))
         private = kind in MOBILE_TYPES and not official_line
         if private == mobile:
             yield match.start, match.end
