@@ -22,6 +22,7 @@ from drill.state import ItemView
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
 from scoring.models import RumourReach
+from scoring.tone.models import ToneFinding
 from scoring.planned import played_for, unplayed_for
 from scoring.texts import approx, duration, number, quote, quoted, say, say_n, share
 
@@ -102,7 +103,9 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
                         severity=("critical" if first.t > th.first_post_at_most else "major") if late else None,
                         metrics={"first_post_s": first.t, "target_s": th.first_post_within})
     texts = ctx.team_texts
-    speculating = [t for t in texts if any(f.rubric == "K2" and f.weight < 0 for f in t.tone.findings)]
+    sources = _official_sources(ctx)
+    speculating = [t for t in texts if any(f.rubric == "K2" and f.weight < 0 and not _grounded(t, f, sources)
+                                           for f in t.tone.findings)]
     open_about = [t for t in posts if any(f.rule == "K2.uncertainty" for f in t.tone.findings)]
     wording_score = 100.0 * (1 - len(speculating) / len(texts))
     wording_what = say_n(lang, "findings.crisis.k2_wording", len(texts), share=share(len(speculating), len(texts), lang),
@@ -110,9 +113,12 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
     if speculating:
         wording_score = min(wording_score, spec.param("wording_cap_when_speculating"))
     # A false reassurance while people may be in danger is the harm K2 exists to prevent.
-    grave = [t for t in speculating if any(f.rule in spec.critical_when for f in t.tone.findings)]
+    def reassures(text: TeamText) -> list[ToneFinding]:
+        return [f for f in text.tone.findings if f.rule in spec.critical_when and not _grounded(text, f, sources)]
+
+    grave = [t for t in speculating if reassures(t)]
     if grave and ctx.thresholds.incident_active:
-        example = next(f.matched for f in grave[0].tone.findings if f.rule in spec.critical_when)
+        example = reassures(grave[0])[0].matched
         wording_what += say(lang, "findings.crisis.k2_grave", n=len(grave), example=quoted(example, lang))
     wording = RuleResult("K2", wording_what, score=wording_score, weight=wording_weight,
                          severity="critical" if grave and ctx.thresholds.incident_active else None,
@@ -121,6 +127,43 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
                          metrics={"speculating": len(speculating), "open_about_uncertainty": len(open_about),
                                   "false_reassurance": len(grave)})
     return [timing, wording]
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\n]")
+_GROUNDING_STEM = 5
+"""Letters of a word compared when a reassurance is looked for in a source ("pumpestasjonen"
+and "pumpestasjon" agree; "aggregat" and "reserveaggregat" do not, which errs towards asking)."""
+
+
+def _official_sources(ctx: ScoringContext) -> list[ItemView]:
+    """What the team was told by those who know: agencies and its own organisation."""
+    return [i for i in ctx.items if i.labels.kind in (ItemKind.authority, ItemKind.internal)]
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return text[before:after.start() if after else len(text)]
+
+
+def _grounded(text: TeamText, finding: ToneFinding, sources: list[ItemView]) -> bool:
+    """Is a reassurance one the team was given before it wrote (the waterworks' "vannet er trygt
+    å drikke", passed on by the team)? Then it is information with a source, not a promise
+    nobody can give yet (K2). It is, when an agency's or the organisation's message that came
+    earlier holds at least two of the sentence's content words and most of them."""
+    if finding.flag != "false_reassurance":
+        return False
+    sentence = _sentence_around(text.text, *finding.span)
+    stems = {w.lower()[:_GROUNDING_STEM] for w in _WORD.findall(sentence) if len(w) > 3 and not w.isdigit()}
+    if len(stems) < 2:
+        return False
+    for source in sources:
+        if source.t > text.t:
+            continue
+        known = stems & {w.lower()[:_GROUNDING_STEM] for w in _WORD.findall(source.text)}
+        if len(known) >= 2 and 2 * len(known) >= len(stems):
+            return True
+    return False
 
 
 def _words(text: str) -> frozenset[str]:

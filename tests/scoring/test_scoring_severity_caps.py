@@ -54,6 +54,26 @@ def test_false_reassurance_in_a_crisis_outranks_a_missed_archive_mark(scenario, 
     assert SEVERITY_RANK[k2[0].severity] > SEVERITY_RANK[_rule(report, "A1").severity]
 
 
+def test_a_reassurance_passed_on_from_the_waterworks_is_information_not_a_promise(scenario, session):
+    """"Vannet er trygt å drikke" after the crisis staff relayed the waterworks' word is the
+    team's source speaking; the same words with no such message before them, or before the
+    message came, are a promise nobody could give yet."""
+    said = "Teknisk drift melder: pumpestasjonen går på reserveaggregat, vannet er trygt å drikke og trykket er normalt."
+    post = "Vannet er trygt å drikke: pumpestasjonen går på aggregat. Ny melding kl. 23.30." + SIGNED
+
+    def k2_reassurance(source_at: float | None) -> float:
+        s = session().item("q1", 0, "Er vannet trygt å drikke nå?")
+        if source_at is not None:
+            s = s.item("i1", source_at, said, kind="internal", channel="internal", needs_reply=False)
+        report = score(scenario(), s.post(10, post, link="https://www.provevik.kommune.no/krise").end(60))
+        return next(f.metrics["false_reassurance"] for f in report.findings
+                    if f.rule == "K2" and "false_reassurance" in f.metrics)
+
+    assert k2_reassurance(5) == 0
+    assert k2_reassurance(None) == 1
+    assert k2_reassurance(20) == 1
+
+
 def test_a_critical_finding_caps_its_dimension_and_the_total_and_names_the_grade(scenario, session):
     events = (session().item("q1", 0, "Hva skjer?").item("c1", 1, "Dere er håpløse!", kind="complaint")
               .post(3, "Vi vet om hendelsen og kommer med mer kl. 10.30." + SIGNED,
