@@ -67,6 +67,7 @@ class AnswerRules(BaseModel):
     channels: _WordLists
     affirms: tuple[str, ...]
     negations: frozenset[str]
+    hedges: tuple[str, ...]
     greetings: _WordLists
     second_person: _WordLists
     deferrals: _WordLists
@@ -91,7 +92,7 @@ class Verdict:
     addresses: bool
     reason: str
     """"subject", "information", "referral", "verdict"; or, when it does not, "agrees" (it
-    agreed with a false claim), "deferred" (it only said a claim is being looked into) or ""."""
+    agreed with a false claim, or leaned to it in a hedge), "deferred" (it only said a claim is being looked into) or ""."""
 
 
 _SUFFIXES = {"nb": ("ene", "en", "et", "a", "er", "ar", "ane"), "en": ("s", "es", "ed", "ing")}
@@ -262,6 +263,8 @@ def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -
     reply_words = content.words
     lowered = set(map(str.lower, TOKEN_RE.findall(reply)))
     says_whether = bool(lowered & rules.verdict.of(lang) or reply_words & rules.verdict.of(lang))
+    if claim and not says_whether and any(rx.search(reply) for rx in _affirm_patterns(rules.hedges)):
+        return Verdict(False, "agrees")
     if claim and not says_whether and _defers(reply, rules.deferrals.of(lang)):
         return Verdict(False, "deferred")
     if _shares_subject(content, _content(comment, lang), rules.min_stem):

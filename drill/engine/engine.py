@@ -85,7 +85,8 @@ ENGINE_VERSION = 6
 3: citizens comment under official posts and react to replies and corrections.
 4: a reply under a rumour corrects it only when it says whether the claim is true.
 5: so does a reply or post that names a rumour as corrected.
-6: a comment labelled as showing personal data may be removed for it: hiding it sets off no censorship outcry."""
+6: a comment labelled as showing personal data may be removed for it: hiding it sets off no censorship
+   outcry; and a hedged guess that leans to a rumour ("det kan godt hende at …") corrects nothing."""
 SPREAD_TICK = 60.0
 """Simulated seconds between reach updates (and between reach-driven comment batches)."""
 

@@ -97,5 +97,20 @@ def test_agreeing_with_a_false_claim_is_no_correction_however_polite(reply: str)
     assert not verdict.addresses and verdict.reason == "agrees"
 
 
+@pytest.mark.parametrize(("reply", "language"), [
+    ("Vi vet ikke sikkert ennå, men det kan godt hende at noen har vært der. Hilsen Ingrid", "nb"),
+    ("Det er ikkje usannsynleg at nokon har vore inne på området. Helsing Ingrid", "nn"),
+    ("We can't say for certain yet, but it may well have been someone on the site. Kind regards, Ingrid", "en"),
+])
+def test_leaning_to_a_false_claim_in_a_hedge_is_no_correction(reply: str, language: str) -> None:
+    verdict = addresses(reply, CLAIM, language, claim=True)
+    assert not verdict.addresses and verdict.reason == "agrees"
+
+
+def test_a_hedge_beside_a_verdict_still_corrects() -> None:
+    reply = "Det kan godt hende du har sett noen ved trafoen, men ryktet om en bombe stemmer ikke."
+    assert addresses(reply, CLAIM, "nb", claim=True).addresses
+
+
 def test_a_denial_that_grants_a_true_part_still_corrects() -> None:
     assert addresses("Det er riktig at det lukter gass, men det er ingen bombe.", CLAIM, "nb", claim=True).addresses
