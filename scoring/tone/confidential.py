@@ -106,6 +106,11 @@ FAMILY_RE = re.compile(r"\b(?:family|families|familien|familia|familie|household
 STAFF_PLURAL_RE = re.compile(r"ansatte|tilsette|beboerne|bebuarane|foreldrene|foreldra", re.IGNORECASE)
 PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|residents|families|barna|borna|ungane|ungene|ungdommane|"
                             r"foreldrene|foreldra|elevene|elevane|beboerne|bebuarane|familiene|familiane)\b", re.IGNORECASE)
+# One person the comment describes ("Det er en ungdom som sitter på brygga", "a man who shouts at kids"):
+# the reply's "han" or "the lad" is that person.
+ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|gutt|gut|jente|mann|kvinne|kvinna|dame|pensjonist|eldre mann|"
+                              r"eldre dame|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner) (?:som|who|that)\b",
+                              re.IGNORECASE)
 # A possessive before an institution is not the clause's subject ("Her school has …", "Hans skole …").
 POSSESSIVES = frozenset({"his", "her", "their", "hans", "hennes", "hennar", "deira", "deres"})
 # "… and his daughter has …", "… og mora hans har …": a new subject after "and" ends the first one's predicate.
@@ -122,6 +127,9 @@ CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er rikti
                                   r"det kan vi bekrefte|det kan vi stadfeste|it's true|it is true|that's right|that is right|"
                                   r"we can confirm|it's correct|it is correct)\s+(?:at\s+|that\s+)?"
                                   r"(?:det var|det gjaldt|det gjeld|det gjelder|han|ho|hun|it was|it concerned|he|she)\b", re.IGNORECASE)
+# "… men vi kan si at …", "but we can tell you that …": the "can" belongs to the telling.
+SAY_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:vi|me|we)\s+(?:kan|can)\s+(?:likevel\s+|still\s+|også\s+|òg\s+)?"
+                              r"(?:si|seie|opplyse|fortelle|fortelje|say|tell you|tell)\s+(?:at|that)\b", re.IGNORECASE)
 BUT_RE = re.compile(r"\W*(?:men|but)\b", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt|call|phone|contact|get in touch)\b", re.IGNORECASE)
 # A matter word that is part of a web address ("nav.no", "helsenorge.no/vaksine") names a site.
@@ -286,7 +294,7 @@ class ConfidentialityMatcher:
         # in the reply ("they", "foreldrene") be who it asked about.
         group_asked = bool(context) and bool(FEW_RE.search(context or "") or PLURAL_NOUN_RE.search(context or "")
                                              or FAMILY_RE.search(context or "") or WHO_RE.search(context or ""))
-        context_person = bool(context) and self._strong_in(context or "")
+        context_person = bool(context) and (self._strong_in(context or "") or bool(ONE_DESCRIBED_RE.search(context or "")))
         gated = self._gated(text)
         if not gated and not in_context and not (context and self.data.not_asserted):
             return []
@@ -468,6 +476,9 @@ class ConfidentialityMatcher:
                     or not _singular(text.text[before[0]:before[1]])):
                 continue  # "We can't discuss other families' applications, but …": a group's cases
             clause = text.text[start:end]
+            said = SAY_AFTER_BUT_RE.match(clause)
+            if said:  # "men vi kan si at plasseringen er midlertidig": what follows "si at" is told, not allowed
+                clause = clause[said.end():]
             if (self.not_asserted_re.search(clause) or CONTACT_RE.search(clause)
                     or privacy.found_phones(clause) or WEB_RE.search(clause)):
                 continue
