@@ -98,6 +98,9 @@ PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b
                        r"residents|volunteers|staff|families|barna|borna|ungane|ungene|ungdommane|foreldrene|foreldra|"
                        r"elevene|elevane|beboerne|bebuarane|pårørende|pårørande|familiene|familiane)\b|\w(?:ene|ane)\s+"
                        r"(?:hans|hennes|hennar)\b)", re.IGNORECASE)
+# A yes that opens on the service itself, and a matter placed at a named place ("på Solbakken", "at Birchwood").
+OPENED_BY_SERVICE_RE = re.compile(r"\W*(?:yes|yeah|ja|jo)\W+(?:the\s+)?(?=(?:[\wæøå-]+\s+){0,2}?[\wæøå-]*(?:care|service|tjenesten|tenesta|tjeneste|teneste)\b)", re.IGNORECASE)
+PLACED_RE = re.compile(r"\b(?:på|ved|i|at|in)\s+((?-i:[A-ZÆØÅ])[\wæøå-]+)", re.IGNORECASE)
 # A few people named together ("de to guttene", "the two boys", "the twins", "søsknene").
 FEW_RE = re.compile(r"\b(?:de|dei|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|jenter|elever|elevar|"
                     r"unger|ungar|ungdommer|ungdomar|brødre|brør|søstre|søster)\w*|\b(?:two|three|four|both|begge|tvilling\w*|"
@@ -155,7 +158,7 @@ AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
 # be in the comment for the subject to be the person it asked about.
 ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|manager|head|lege|doctor|sjåfør|driver|vikar|"
                              r"assistent|assistant|vaktme|caretaker|sykepleier|sjukepleiar|nurse|pedagog|trener|trenar|coach|"
-                             r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer)", re.IGNORECASE)
+                             r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer|pupil|elev|patient|pasient|tenant|leietaker|leigetakar)", re.IGNORECASE)
 SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|he|she|he's|she's|him|her", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
@@ -411,6 +414,9 @@ class ConfidentialityMatcher:
             # "Jeg så at Kari sin datter ble hentet" - "Det stemmer. ... barnevernet": the reply
             # confirms the comment about a person and adds the matter.
             person = strong[0] if strong else Part(opener.start(), opener.end(), "asked")
+            opening = [m for m in told if m.start < first_end]
+            if not strong and opening and all(_said_of_place(text, m, context or "") for m in opening):
+                return []  # the yes confirms what holds at the place or in the service, for everyone there
             told = [m for m in told if self._may_pair(m, person, text)]
             return [self._hit(text, told[0], person)] if told else []
         return []
@@ -847,6 +853,18 @@ class ConfidentialityMatcher:
             "nn": f"Sensitivt forhold: «{m_text}» ({m_name.nn}); kan identifisere ein person: «{p_text}» ({p_name.nn}).",
             "en": f"Sensitive matter: «{m_text}» ({m_name.en}); identifies a person: «{p_text}» ({p_name.en}).",
         }
+
+
+def _said_of_place(text: AnalysedText, matter: Part, context: str) -> bool:
+    """A matter a yes tells of the service or the place the comment named, not of the person it asked
+    about: the service is the clause's subject ("Yes, home care visits go on as usual") or the clause
+    places the matter there ("Ja, det er påvist norovirus på Solbakken")."""
+    sentence = text.sentence_at(matter.start)
+    clause = text.text[sentence.start : sentence.end]
+    opened = OPENED_BY_SERVICE_RE.match(text.text, sentence.start)
+    if opened is not None and opened.end() >= matter.start:
+        return True
+    return any(m.group(1) in context for m in PLACED_RE.finditer(clause))
 
 
 def _group(reference: str) -> bool:

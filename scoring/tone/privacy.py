@@ -51,11 +51,13 @@ OFFICIAL_LINE_RE = re.compile(
 # A mobile given as the line of someone who holds a post, for the public to call ("ta kontakt med
 # klubbleder på 918 22 330", "call the club leader Kari on …"): their work phone. Not "legen hans"
 # or "sykepleieren hennes, Torill, på …": a person's own helper named by whose they are.
+_POST = (r"(?:klubbleder|klubbleiar|klubbleiaren|klubblederen|ungdomsleder|ungdomsleiar|koordinator|koordinatoren|leder|lederen|"
+         r"leiar|leiaren|rektor|rektoren|styrer|styreren|styrar|styraren|club leader|youth leader|coordinator|manager|head teacher|headteacher)")
 POST_HOLDER_RE = re.compile(
-    r"(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt med|call|phone|contact|text|ring)\s+(?:the\s+|vår\s+|our\s+)?"
-    r"(?:klubbleder|klubbleiar|klubbleiaren|klubblederen|ungdomsleder|ungdomsleiar|koordinator|koordinatoren|leder|lederen|"
-    r"leiar|leiaren|rektor|rektoren|styrer|styreren|styrar|styraren|club leader|youth leader|coordinator|manager|head teacher|headteacher)"
-    r"(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2},?\s+(?:på|on|at)\s*$",
+    r"(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt med|call|phone|contact|text)\s+(?:the\s+|vår\s+|our\s+)?" + _POST
+    + r"(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2},?\s+(?:på|on|at)\s*$"
+    # "the club leader Kari would like to meet you – call 918 …": the holder, then the number to call, in one sentence.
+    + r"|\b(?:the|vår|our)\s+" + _POST + r"\b[^.!?\n]{0,80}\b(?:ring|ringe|ringje|call|phone|text)\s+(?:(?:him|her|ham|henne|han|ho)\s+)?(?:på\s+|on\s+)?$",
     re.IGNORECASE,
 )
 OFFICIAL_LINE_AFTER_RE = re.compile(
@@ -185,7 +187,7 @@ def phone_numbers(
         if kind in service_types:
             continue
         official_line = (OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
-                         or POST_HOLDER_RE.search(text[max(0, match.start - 80) : match.start]))
+                         or POST_HOLDER_RE.search(text[max(0, match.start - 160) : match.start]))
         private = kind in MOBILE_TYPES and not official_line
         if private == mobile:
             yield match.start, match.end
