@@ -259,25 +259,46 @@ def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -
     lang = analysis_language(language)
     if claim and _agrees(reply, rules):
         return Verdict(False, "agrees")
-    content = _content(reply, lang)
+    content, theirs = _content(reply, lang), _content(comment, lang)
     reply_words = content.words
     lowered = set(map(str.lower, TOKEN_RE.findall(reply)))
     says_whether = bool(lowered & rules.verdict.of(lang) or reply_words & rules.verdict.of(lang))
-    if claim and not says_whether and any(rx.search(reply) for rx in _affirm_patterns(rules.hedges)):
-        return Verdict(False, "agrees")
-    if claim and not says_whether and _defers(reply, rules.deferrals.of(lang)):
-        return Verdict(False, "deferred")
-    if _shares_subject(content, _content(comment, lang), rules.min_stem):
-        return Verdict(True, "subject")
     referral = bool(lowered & rules.channels.of(lang) or reply_words & rules.channels.of(lang))
     if claim:
-        # Whether it is true, or who will say (the police own casualty facts, KS p.20).
+        # Whether it is true, or who will say (the police own casualty facts, KS p.20). Repeating
+        # the claim's words says neither: "Vi har ikke hørt noe om en varebil" is no correction.
+        says_whether = says_whether or _denies(reply, theirs, lang, rules)
+        if not says_whether and any(rx.search(reply) for rx in _affirm_patterns(rules.hedges)):
+            return Verdict(False, "agrees")
+        if not says_whether and _defers(reply, rules.deferrals.of(lang)):
+            return Verdict(False, "deferred")
         if says_whether:
             return Verdict(True, "verdict")
         return Verdict(True, "referral") if referral else Verdict(False, "")
+    if _shares_subject(content, theirs, rules.min_stem):
+        return Verdict(True, "subject")
     if _CONCRETE.search(reply):
         return Verdict(True, "information")
     return Verdict(True, "referral") if referral else Verdict(False, "")
+
+
+def _denies(reply: str, claim: _Words, language: str, rules: AnswerRules) -> bool:
+    """Does the reply deny the claim in the claim's own words? A negation next to a word of the
+    claim says it is untrue: right after it ("Det blir ikke privat" to "Det blir privat", "Det var
+    ikke sabotasje") or with the claim's subject just before it ("Stranda blir ikke privat" to
+    "Stranda blir for hotellgjester"). "Vi har ikke hørt noe om en varebil" only says what the
+    team has not heard."""
+    words = [m.group().lower() for m in TOKEN_RE.finditer(_SIGNATURE.sub("", reply))]
+    theirs = [a for a in claim.words if len(a) >= rules.min_stem]
+    for index, word in enumerate(words):
+        if word not in rules.negations:
+            continue
+        for following in (*words[max(0, index - 3):index], *words[index + 1:index + 3]):
+            forms = _forms(following, language)
+            if forms & claim.words or following in claim.names or any(
+                    _related(a, f, rules.min_stem) for f in forms if len(f) >= rules.min_stem for a in theirs):
+                return True
+    return False
 
 
 def _defers(reply: str, deferrals: frozenset[str]) -> bool:

@@ -86,7 +86,8 @@ ENGINE_VERSION = 6
 4: a reply under a rumour corrects it only when it says whether the claim is true.
 5: so does a reply or post that names a rumour as corrected.
 6: a comment labelled as showing personal data may be removed for it: hiding it sets off no censorship
-   outcry; and a hedged guess that leans to a rumour ("det kan godt hende at …") corrects nothing."""
+   outcry; a hedged guess that leans to a rumour ("det kan godt hende at …") corrects nothing, nor does
+   a reply that shares its words but neither says whether it is true nor who will say."""
 SPREAD_TICK = 60.0
 """Simulated seconds between reach updates (and between reach-driven comment batches)."""
 

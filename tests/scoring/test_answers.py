@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.answers import addresses, pasted_texts
+from scoring.answers import Verdict, addresses, pasted_texts
 
 QUESTION = "Når kommer strømmen tilbake på Nordbyen? Fryseren min tiner!"
 CLAIM = "Hørte fra en i politiet at det er en bombe, ikke gass."
@@ -105,6 +105,25 @@ def test_agreeing_with_a_false_claim_is_no_correction_however_polite(reply: str)
 def test_leaning_to_a_false_claim_in_a_hedge_is_no_correction(reply: str, language: str) -> None:
     verdict = addresses(reply, CLAIM, language, claim=True)
     assert not verdict.addresses and verdict.reason == "agrees"
+
+
+@pytest.mark.parametrize(("reply", "claim"), [
+    ("Hei Sindre! Stranda blir ikke privat. Planforslaget regulerer den til friområde.", "Det blir privat, bare vent."),
+    ("Hei Øystein! Stranda blir ikke privat. Planforslaget regulerer den til friområde.",
+     "Stranda blir for hotellgjester fra 2029, det sto i en gruppe."),
+    ("Det var ikke sabotasje: en transformator tok fyr.", "Dette var SABOTASJE. Naboen så to karer ved gjerdet."),
+])
+def test_denying_the_claim_in_its_own_words_corrects_it(reply: str, claim: str) -> None:
+    assert addresses(reply, claim, "nb", claim=True) == Verdict(True, "verdict")
+
+
+def test_repeating_the_claims_words_without_saying_whether_it_is_true_corrects_nothing() -> None:
+    """A reply under a rumour that shares its words but neither says whether it is true nor who
+    will say: "we have not heard of a van", then a guess of its own."""
+    claim = "En i nabolaget så en hvit varebil som kjørte sakte forbi skolen rett etter skoletid. Noen har tatt ungen!!!"
+    reply = ("Hei! Vi har ikke hørt noe om en varebil. Det mest sannsynlige er nok at han har gått seg bort "
+             "i skogen på vei hjem fra SFO. Hilsen Siri, kommunikasjonsavdelingen")
+    assert not addresses(reply, claim, "nb", claim=True).addresses
 
 
 def test_a_hedge_beside_a_verdict_still_corrects() -> None:
