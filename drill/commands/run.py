@@ -116,7 +116,7 @@ def summary_rows(summary: DrillSummary, quotes: dict[str, str], starts: datetime
             effect = t("cli.summary.never_corrected", minutes=number(round(rumour.earlier_by / 60)),
                        earlier=number(rumour.with_earlier_correction))
         elif rumour.without_correction <= rumour.actual:  # nothing left to keep from it: no "kept 0 people"
-            effect = t("qa_fixes.rumour_corrected_in_time", time=story_clock(starts, rumour.corrected_at))
+            effect = t("qa_fixes.rumour_correction_kept_nobody", time=story_clock(starts, rumour.corrected_at))
         else:
             effect = t("cli.summary.corrected", time=story_clock(starts, rumour.corrected_at),
                        without=number(rumour.without_correction),

@@ -1,4 +1,5 @@
-"""`drill run`'s summary never says a correction "kept 0 people from the rumour"."""
+"""`drill run`'s summary never says a correction "kept 0 people from the rumour", nor that it came
+"before it could spread further" when the rumour had already reached everyone it would."""
 
 from __future__ import annotations
 
@@ -16,4 +17,5 @@ def test_a_correction_that_kept_nobody_away_is_told_plainly(tmp_path: Path, caps
     assert main(["--lang", "nb", "run", "gasslukt-torget", "--team", str(team), "--out", str(tmp_path / "s.db")]) == 0
     out = capsys.readouterr().out
     assert "holdt 0 personer" not in out
-    assert "rettet kl. 11:36, før det rakk å spre seg videre" in out
+    assert "rettet kl. 11:36; uten rettingen hadde det ikke nådd flere" in out
+    assert "før det rakk å spre seg" not in out
