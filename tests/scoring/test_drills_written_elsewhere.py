@@ -1,11 +1,19 @@
-"""Two drills written elsewhere, blind (from the user documentation and the KS rubric alone), each
+"""Drills written elsewhere, blind (from the user documentation and the KS rubric alone), each
 with four team scripts and the writer's expected ranking written before any scoring
-(`elsewhere/*/expected.md`): a boil-water notice in nynorsk and a viral home-care video in bokmål.
+(`elsewhere/*/expected.md`): a boil-water notice in nynorsk, a viral home-care video in bokmål,
+a power cut on a winter night in bokmål, the day kindergarten places are announced in nynorsk, a
+missing pupil in bokmål, and a measles case at a kindergarten in English.
 
-They found what the shipped drills had not: false privacy and reassurance findings that capped
-their excellent teams, the service line in `other_numbers` never reaching the analysis, a holding
-reply taken for a correction, a reputation case asked for safety advice, and a silent team paid
-for censoring nothing. These tests keep what the writers expect and the score now agrees with.
+The first two found what the shipped drills had not: false privacy and reassurance findings that
+capped their excellent teams, the service line in `other_numbers` never reaching the analysis, a
+holding reply taken for a correction, a reputation case asked for safety advice, and a silent team
+paid for censoring nothing. The power cut found a reassurance relayed from the waterworks read as
+a promise, and a hedged guess that leans to a rumour ("det kan godt hende at …") taken for its
+correction; the admissions day, a question labelled as showing personal data that P3 asked the team
+to hide while M2 counted hiding it as censorship; the missing pupil, a reply that repeated a
+rumour's words without saying whether it was true taken for its correction, and a run summary that
+said "corrected before it could spread further" of a rumour that had reached everyone it could. These tests keep what the writers expect and the
+score now agrees with.
 
 Where the score still disagrees, it says so here rather than asserting the writer's view: on the
 video drill the excellent team twice tells a son, in public, that the home-care service will look
@@ -28,7 +36,8 @@ from scoring.models import ScoreReport
 
 HERE = Path(__file__).parent / "elsewhere"
 TEAMS = ("excellent", "slow", "leaky", "silent")
-DRILLS = ("vassbrot-leirvagen", "video-hjemmetjenesten-solbergvik")
+DRILLS = ("vassbrot-leirvagen", "video-hjemmetjenesten-solbergvik", "strombrudd-bjorkelia", "hovudopptak-svar",
+          "savnet-elev-asmarka", "meslinger-solsikken")
 
 
 @cache
@@ -89,3 +98,23 @@ def test_the_video_drill_holds_no_safety_advice_against_statements(reports) -> N
     excellent = reports["video-hjemmetjenesten-solbergvik", "excellent"]
     assert not any(f.rule == "K7" for f in excellent.findings)
     assert next(d for d in excellent.dimensions if d.dimension == "crisis").score >= 80
+
+
+def test_the_power_cut_drill_credits_what_the_waterworks_said_and_no_hedged_correction(reports) -> None:
+    """"Vannet er trygt å drikke", relayed from the waterworks by the crisis staff, is no false
+    reassurance: the excellent team is in a top grade with no critical finding. The leaky team's
+    "det kan godt hende at noen har vært inne på området" under the sabotage rumour corrects
+    nothing, so the rumour stands uncorrected in its report."""
+    drill = "strombrudd-bjorkelia"
+    excellent, leaky = reports[drill, "excellent"], reports[drill, "leaky"]
+    assert excellent.total >= 85 and not any(f.severity == "critical" for f in excellent.findings)
+    k6 = [f for f in leaky.findings if f.rule == "K6" and f.severity == "critical"]
+    assert k6 and "SABOTASJE" in k6[0].what
+
+
+def test_the_missing_pupil_drill_names_the_childs_health_and_tops_the_excellent_team(reports) -> None:
+    drill = "savnet-elev-asmarka"
+    excellent, leaky = reports[drill, "excellent"], reports[drill, "leaky"]
+    assert excellent.total >= 85 and not any(f.severity == "critical" for f in excellent.findings)
+    p1 = [f for f in leaky.findings if f.rule == "P1" and f.severity == "critical"]
+    assert p1 and "diabetes" in p1[0].what
