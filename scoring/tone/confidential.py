@@ -105,6 +105,8 @@ PLACED_RE = re.compile(r"\b(?:på|ved|i|at|in)\s+((?-i:[A-ZÆØÅ])[\wæøå-]+)
 FEW_RE = re.compile(r"\b(?:de|dei|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|jenter|elever|elevar|"
                     r"unger|ungar|ungdommer|ungdomar|brødre|brør|søstre|søster)\w*|\b(?:two|three|four|both|begge|tvilling\w*|"
                     r"twins?|brødrene|brørne|brothers|sisters|siblings|søsken|søsknene|søskena)\b", re.IGNORECASE)
+# A comment that asks whether anyone was hurt or who it was ("Was anyone hurt?", "Var det nokon frå …?").
+ANYONE_ASKED_RE = re.compile(r"\b(?:who|whose|hvem|kven|kem|anyone|anybody|someone|somebody|noen|nokon)\b[^.!?]*\?", re.IGNORECASE)
 FAMILY_RE = re.compile(r"\b(?:family|families|familien|familia|familie|household|husstanden|ekteparet|paret|couple)\b", re.IGNORECASE)
 STAFF_PLURAL_RE = re.compile(r"ansatte|tilsette|beboerne|bebuarane|foreldrene|foreldra", re.IGNORECASE)
 PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|residents|families|barna|borna|ungane|ungene|ungdommane|"
@@ -130,6 +132,16 @@ CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er rikti
                                   r"det kan vi bekrefte|det kan vi stadfeste|it's true|it is true|that's right|that is right|"
                                   r"we can confirm|it's correct|it is correct)\s+(?:at\s+|that\s+)?"
                                   r"(?:det var|det gjaldt|det gjeld|det gjelder|han|ho|hun|it was|it concerned|he|she)\b", re.IGNORECASE)
+HOW_ASKED_RE = re.compile(r"\b(?:how does (?:it|this|that) work|how do (?:i|we|you|they) (?:apply|go about)|how does (?:he|she) apply|"
+                          r"what(?:'s| is) the process|hvordan fungerer|korleis fungerer|hvordan søker|korleis søkjer|korleis søker|"
+                          r"hvordan går (?:man|en|jeg|vi|hun|han) fram|korleis går (?:ein|eg|me|vi|ho|han) fram)\b", re.IGNORECASE)
+# "…, men kriseteamet har vore på skulen", "but the home care service keeps track …": what follows the refusal is
+# said of a service or an institution, which is its subject.
+SERVICE_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:the\s+|our\s+|vår\s+)?(?:[\wæøå-]+\s+){0,2}?"
+                                  r"(?:[\wæøå-]*(?:tjenesten|tenesta|tjenestene|tenestene|teamet|kontoret|service|services|team|office|"
+                                  r"department)|skolen|skulen|school|barnehagen|kindergarten|kommunen|council|sykehjemmet|sjukeheimen|"
+                                  r"care home|nav|legevakta|legevakten|avdelingen|avdelinga|ward)\s+(?:har|er|var|vil|skal|kan|følger|fylgjer|"
+                                  r"has|is|was|will|keeps|follows|knows|kjenner|kjenner|tilbyr|tilbyd|offers)\b", re.IGNORECASE)
 # "… men vi kan si at …", "but we can tell you that …": the "can" belongs to the telling.
 SAY_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:vi|me|we)\s+(?:kan|can)\s+(?:likevel\s+|still\s+|også\s+|òg\s+)?"
                               r"(?:si|seie|opplyse|fortelle|fortelje|say|tell you|tell)\s+(?:at|that)\b", re.IGNORECASE)
@@ -159,7 +171,7 @@ AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
 ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|manager|head|lege|doctor|sjåfør|driver|vikar|"
                              r"assistent|assistant|vaktme|caretaker|sykepleier|sjukepleiar|nurse|pedagog|trener|trenar|coach|"
                              r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer|pupil|elev|patient|pasient|tenant|leietaker|leigetakar)", re.IGNORECASE)
-SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|he|she|he's|she's|him|her", re.IGNORECASE)
+SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|ham|henne|he|she|he's|she's|him|her", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
@@ -296,7 +308,7 @@ class ConfidentialityMatcher:
         # no. 22", "foreldra hans") or whoever it was ("was anyone hurt?"): only then may a plural word
         # in the reply ("they", "foreldrene") be who it asked about.
         group_asked = bool(context) and bool(FEW_RE.search(context or "") or PLURAL_NOUN_RE.search(context or "")
-                                             or FAMILY_RE.search(context or "") or WHO_RE.search(context or ""))
+                                             or FAMILY_RE.search(context or "") or ANYONE_ASKED_RE.search(context or ""))
         context_person = bool(context) and (self._strong_in(context or "") or bool(ONE_DESCRIBED_RE.search(context or "")))
         gated = self._gated(text)
         if not gated and not in_context and not (context and self.data.not_asserted):
@@ -304,7 +316,9 @@ class ConfidentialityMatcher:
         addressed = self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
         # A pronoun identifies someone only when there is a comment to answer or the reply has
         # named someone before it: in a stand-alone post "fylle han ut" is about the form.
+        # In an answer to "how does it work?" ("Korleis søkjer ho?", "What's the process?") "he" is whoever applies.
         pronoun_ok = bool(context and context.strip())
+        how_asked = bool(HOW_ASKED_RE.search(context or ""))
         # A reply with no matter term has no matter in any clause, so no clause pairs: its
         # clauses and persons are worked out below only if a later test reads them.
         clauses = self._signed_clauses(text) if gated else []
@@ -321,6 +335,8 @@ class ConfidentialityMatcher:
             if not pronoun_ok:
                 pronoun_ok = any(p.kind not in WEAK_KINDS for p in persons)
                 persons = persons if pronoun_ok else [p for p in persons if p.kind != "pronoun"]
+            if how_asked:
+                persons = [p for p in persons if p.kind != "pronoun"]
             hit = self._pair(text, matters, persons) if matters and persons else None
             if hit is not None:
                 hits.append(hit)
@@ -362,9 +378,10 @@ class ConfidentialityMatcher:
                         sentence = text.sentence_at(s)
                         if sentence.index == here or s != sentence.start:
                             continue
-                    m = self.anaphor_re.search(text.text, s, e)
-                    if m and _group(m.group(0)) and not group_asked:
-                        continue  # "Foreldrene har hatt møte med helsesykepleier", "They help schools": a group
+                    # Not a group ("Foreldrene har hatt møte med helsesykepleier", "They help schools").
+                    m = next((a for a in self.anaphor_re.finditer(text.text, s, e)
+                              if (group_asked or not _group(a.group(0)))
+                              and not (how_asked and SINGULAR_PRONOUN_RE.fullmatch(a.group(0)))), None)
                     if m and (j == i or not text.text[s : m.start()].strip()):
                         part = Part(m.start(), m.end(), "anaphor")
                         if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part, text):
@@ -482,6 +499,8 @@ class ConfidentialityMatcher:
                     or not _singular(text.text[before[0]:before[1]])):
                 continue  # "We can't discuss other families' applications, but …": a group's cases
             clause = text.text[start:end]
+            if SERVICE_AFTER_BUT_RE.match(clause):
+                continue  # "…, men hjemmetjenesten har oversikt over brukerne sine": said of the service, not of them
             said = SAY_AFTER_BUT_RE.match(clause)
             if said:  # "men vi kan si at plasseringen er midlertidig": what follows "si at" is told, not allowed
                 clause = clause[said.end():]
