@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from scoring.tone import privacy
 from scoring.tone.literals import UNFOLDED, trie_alternation
@@ -304,21 +304,15 @@ class ConfidentialityMatcher:
         person; and a reply that confirms ("Ja, dessverre") a matter the citizen asked about
         while identifying the person."""
         in_context = bool(context) and self.has_matter(context or "")
-        # Whether the comment asks about several people together ("the Hansen twins", "the family at
-        # no. 22", "foreldra hans") or whoever it was ("was anyone hurt?"): only then may a plural word
-        # in the reply ("they", "foreldrene") be who it asked about.
-        group_asked = bool(context) and bool(FEW_RE.search(context or "") or PLURAL_NOUN_RE.search(context or "")
-                                             or FAMILY_RE.search(context or "") or ANYONE_ASKED_RE.search(context or ""))
-        context_person = bool(context) and (self._strong_in(context or "") or bool(ONE_DESCRIBED_RE.search(context or "")))
         gated = self._gated(text)
         if not gated and not in_context and not (context and self.data.not_asserted):
             return []
+        one_described, group_asked, how_asked = _comment_facts(context or "")
+        context_person = bool(context) and (self._strong_in(context or "") or one_described)
         addressed = self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
         # A pronoun identifies someone only when there is a comment to answer or the reply has
         # named someone before it: in a stand-alone post "fylle han ut" is about the form.
-        # In an answer to "how does it work?" ("Korleis søkjer ho?", "What's the process?") "he" is whoever applies.
         pronoun_ok = bool(context and context.strip())
-        how_asked = bool(HOW_ASKED_RE.search(context or ""))
         # A reply with no matter term has no matter in any clause, so no clause pairs: its
         # clauses and persons are worked out below only if a later test reads them.
         clauses = self._signed_clauses(text) if gated else []
@@ -872,6 +866,21 @@ class ConfidentialityMatcher:
             "nn": f"Sensitivt forhold: «{m_text}» ({m_name.nn}); kan identifisere ein person: «{p_text}» ({p_name.nn}).",
             "en": f"Sensitive matter: «{m_text}» ({m_name.en}); identifies a person: «{p_text}» ({p_name.en}).",
         }
+
+
+@lru_cache(maxsize=KEPT_COMMENTS)
+def _comment_facts(comment: str) -> tuple[bool, bool, bool]:
+    """What the comment says of whom it asks about, worked out once per comment (a comment is often
+    answered more than once): one person it describes ("en ungdom som sitter på brygga"); whether it
+    asks about several people together ("the Hansen twins", "the family at no. 22", "foreldra hans") or
+    whoever it was ("was anyone hurt?"), for only then may a plural word in the reply ("they",
+    "foreldrene") be who it asked about; and whether it asks how something works ("Korleis søkjer ho?",
+    "What's the process?"), where "he" in the answer is whoever applies."""
+    if not comment:
+        return False, False, False
+    group = bool(FEW_RE.search(comment) or PLURAL_NOUN_RE.search(comment) or FAMILY_RE.search(comment)
+                 or ANYONE_ASKED_RE.search(comment))
+    return bool(ONE_DESCRIBED_RE.search(comment)), group, bool(HOW_ASKED_RE.search(comment))
 
 
 def _said_of_place(text: AnalysedText, matter: Part, context: str) -> bool:

@@ -53,7 +53,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "model" / MODEL_FILE
 TRAINING_FILES = ("dev.jsonl", "dev-en.jsonl", "dev-2.jsonl", "dev-3.jsonl", "dev-4.jsonl", "dev-5.jsonl",
                   "dev-6.jsonl", "dev-7.jsonl", "dev-8.jsonl", "dev-9.jsonl", "dev-10.jsonl",
                   "dev-11.jsonl", "dev-12.jsonl", "dev-13.jsonl", "dev-14.jsonl",
-                  "dev-15.jsonl", "dev-16.jsonl", "dev-17.jsonl", "dev-18.jsonl")
+                  "dev-15.jsonl", "dev-16.jsonl", "dev-17.jsonl", "dev-18.jsonl", "dev-19.jsonl", "dev-20.jsonl")
 TARGETS = (QUALITY, *LABELLED_FLAGS)
 # A feature seen in fewer training replies than this is noise, not evidence.
 MIN_REPLIES = 2
@@ -65,9 +65,11 @@ C = 1.0
 # explain is easier to argue with. Cross-validation picks the best blend up to this.
 BLENDS = tuple(round(0.1 * i, 1) for i in range(6))
 # Privacy may flag at most this share of the good replies left out (the target is 2 %; unseen
-# sets have flagged three to four times the share left out). On seventeen files 1.5 % found 96.7 %
-# and flagged 47 of 3190, 1 % 95.7 % and 30, 0.75 % 95.2 % and 23: 1 % costs a point of recall for
-# a third fewer false alarms, 0.75 % another half point for seven more.
+# sets have flagged three to six times the share left out). On twenty-one files 1.25 % found 97.0 %
+# and flagged 46 of 3769, 1 % 96.6 % and 37, 0.75 % 96.3 % and 28, 0.5 % 95.7 % and 18. The unseen
+# sets' false alarms are the rules': on dev-19 and dev-20, while they were unseen, the model shipped
+# at 1 % flagged no good reply the rules had not and found 17 of the 38 breaches the rules missed,
+# so a lower share would cost recall that carries to buy fewer false alarms that do not.
 PRIVACY_GOOD_FLAGGED = 0.010
 # Points a learned flag takes off (the quality blend already moves the score).
 FLAG_WEIGHTS = {"privacy": -10, "casualties": -10}

@@ -76,6 +76,13 @@ FLOORS = {
     # origin, and their false alarms a range of year groups, a municipal team and a yes to "can he get …".
     "dev-17.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     "dev-18.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the eighteenth and nineteenth held-back sets (unseen: AUC 0.958 and 0.969,
+    # privacy 87.7 %, 5.8 % of good replies flagged); their false alarms taught the detector to ask
+    # for one person the comment could have asked about (not a job it did not name, a group, "han"
+    # for a bus, the service after a refusal) and a matter said of them, and their misses who an
+    # outbreak started with, a person known to the police and a household's own finances told back.
+    "dev-19.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-20.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
