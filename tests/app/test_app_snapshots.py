@@ -34,7 +34,8 @@ def played_drill(path: Path, spread_factory) -> LocalConnection:  # noqa: ANN001
     connection.apply(Archive(item="bomb-rumour"))
     live.advance_to(13 * 60)
     connection.apply(Hide(item="mayor-attack", reason=DeletionReason.personal_attack))
-    connection.apply(OfficialPost(text="Gasslekkasje ved Torget. Hold dere unna området.",
+    connection.apply(OfficialPost(text="Det er ikke en bombe: politiet bekrefter en gasslekkasje ved Torget. "
+                                       "Hold dere unna området.",
                                   link="https://www.fjellvik.kommune.no/krise", corrects=["bomb-rumour"]))
     return connection
 
