@@ -174,6 +174,31 @@ ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|ma
 SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|ham|henne|he|she|he's|she's|him|her", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
+# One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
+# påvist influensa") is how an outbreak must be announced: the health matter is the institution's. A group, a room,
+# a class or an age after it ("a child at Solsikken in the Yellow group", "bebuaren på rom 12") narrows it.
+ONE_AT_PLACE_RE = re.compile(
+    r"(?:a|an|one|en|ein|ei|et|eit|ett|én)\s+(?:(?:of the|of our|av (?:de|dei|våre))\s+)?(?:young\s+|little\s+|lite\s+|lita\s+)?"
+    r"(?:child|children|kid|kids|toddler|toddlers|pupil|pupils|student|students|resident|residents|patient|patients|"
+    r"barn|barna|born|borna|unge|ungane|ungene|elev|elevene|elevane|beboer|beboere|beboerne|bebuar|bebuarar|bebuarane|"
+    r"pasient|pasienter|pasientene|pasientar|pasientane)\s+(?:at|in|from|på|i|ved|fra|frå)\s+(?:the\s+)?"
+    r"(?-i:[A-ZÆØÅ])[\wæøå-]+", re.IGNORECASE)
+NARROWED_AFTER_RE = re.compile(r"'s\b|\s*\(\d|(?:\s+[\wæøå-]+){0,3}?\s+(?:group|groups|room|class|year|ward|unit|"
+                               r"avdeling\w*|grupp\w*|rom|klasse\w*|trinn\w*|\d+)\b", re.IGNORECASE)
+OUTBREAK_KINDS = frozenset({"health"})
+# "the sick child", "det sjuke barnet": a matter said as the attribute of a person noun is that person's, not
+# another's nearby ("the last day your daughter was at Solsikken while the sick child was there").
+ATTRIBUTE_OF_RE = re.compile(r"\s+(child|kid|boy|girl|pupil|man|woman|person|resident|patient|children|kids|pupils|"
+                             r"residents|patients|people|barnet|barn|born|gutten|guten|gutt|gut|jenta|jenten|jente|eleven|"
+                             r"elev|mannen|mann|kvinna|kvinnen|kvinne|personen|person|beboeren|bebuaren|pasienten|pasient|ungen)\b",
+                             re.IGNORECASE)
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|that|this|det|den|dette|denne|ein|en|ei|et|eit)\s+$", re.IGNORECASE)
+# "Kvar de står på ventelista, gjeld søknaden til barnet dykkar, så det kan vi ikkje gå inn på her": a refusal
+# that points back at what its sentence named declines that matter, and so discloses nothing by naming it.
+RESUMED_REFUSAL_RE = re.compile(r"^\W*(?:(?:så|og|so|and)\s+)?(?:det|dette|that|this)\s+(?:kan|vil|skal|får|can|will)\b|"
+                                r"\b(?:discuss|comment on|go into|talk about|say anything about|share|gå inn på|kommentere|"
+                                r"snakke om|snakka om|seie noko om|si noe om|si noko om)\s+(?:that|this|it|det|dette)\b",
+                                re.IGNORECASE)
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
 SITUATING_KINDS = frozenset({"age", "house", "group"})
 
@@ -624,8 +649,25 @@ class ConfidentialityMatcher:
         found: tuple[tuple[int, int, bool], ...] | None = text.derived.get("confidential.clauses")
         if found is None:
             found = text.derived["confidential.clauses"] = tuple(
-                (s, e, self._skipped(text.text[s:e])) for sentence in text.sentences for s, e in self._clauses(text, sentence))
+                clause for sentence in text.sentences for clause in self._sentence_clauses(text, sentence))
         return found
+
+    def _sentence_clauses(self, text: AnalysedText, sentence: Sentence) -> list[tuple[int, int, bool]]:
+        """One sentence's clauses and whether each is skipped. A clause before a refusal that points back
+        at it ("…, gjeld søknaden til barnet dykkar, så det kan vi ikkje gå inn på her", "That is about
+        your son's application, so we can't discuss it here") names the matter declined and is skipped
+        with it, unless a "but" comes between (what comes before "but we can't say more" was told)."""
+        spans = self._clauses(text, sentence)
+        skipped = [self._skipped(text.text[s:e]) for s, e in spans]
+        for j in range(len(spans) - 1, 0, -1):
+            clause = text.text[spans[j][0]:spans[j][1]]
+            if not (skipped[j] and RESUMED_REFUSAL_RE.search(clause) and self.refusal_re.search(clause)):
+                continue
+            for i in range(j - 1, -1, -1):
+                if BUT_RE.match(text.text, spans[i + 1][0], spans[i + 1][1]):
+                    break
+                skipped[i] = True
+        return [(s, e, skipped[k]) for k, (s, e) in enumerate(spans)]
 
     def _signed_clauses(self, text: AnalysedText) -> list[tuple[int, int, bool]]:
         """`_clause_list` with the closing "Name, department" line skipped as well (`find`)."""
@@ -751,6 +793,12 @@ class ConfidentialityMatcher:
             return False
         if matter.kind == "personnel" and ELECTED_RE.fullmatch(text.text[person.start:person.end]):
             return False  # "Ordføreren har hatt permisjon": an elected official is no employee with a personnel file
+        if matter.kind in OUTBREAK_KINDS and _one_at_place(text, person):
+            return False  # "A child at Solsikken has measles": the outbreak is announced, nobody pointed out
+        attribute = ATTRIBUTE_OF_RE.match(text.text, matter.end)
+        if (attribute is not None and DETERMINER_BEFORE_RE.search(text.text[max(0, matter.start - 12):matter.start])
+                and not person.start <= attribute.start(1) < person.end):
+            return False  # "the sick child": the matter is that child's, not the person named nearby
         allowed = self.data.matters[matter.kind].persons if matter.kind in self.data.matters else []
         return not allowed or person.kind in allowed
 
@@ -893,6 +941,14 @@ def _said_of_place(text: AnalysedText, matter: Part, context: str) -> bool:
     if opened is not None and opened.end() >= matter.start:
         return True
     return any(m.group(1) in context for m in PLACED_RE.finditer(clause))
+
+
+def _one_at_place(text: AnalysedText, person: Part) -> bool:
+    """Whether the reference is one unnamed person at a whole institution, with nothing after it that
+    narrows who (`ONE_AT_PLACE_RE`)."""
+    one = ONE_AT_PLACE_RE.match(text.text, person.start)
+    return (one is not None and one.end() >= person.end
+            and NARROWED_AFTER_RE.match(text.text, one.end()) is None)
 
 
 def _group(reference: str) -> bool:
