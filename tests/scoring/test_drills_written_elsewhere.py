@@ -15,10 +15,21 @@ rumour's words without saying whether it was true taken for its correction, and 
 said "corrected before it could spread further" of a rumour that had reached everyone it could. These tests keep what the writers expect and the
 score now agrees with.
 
+The measles drill and the admissions day then showed two privacy false alarms that capped their
+excellent teams at 69: an outbreak announced as it must be, of one unnamed child at the whole
+kindergarten ("A child at Solsikken in Nordbyen has measles"), with the sick child, the children
+who are vaccinated and the medical officer who will answer read as people told about; and a
+refusal that names the matter it declines ("… gjeld søknaden til barnet dykkar, så det kan vi
+ikkje gå inn på her"). Neither excellent team now carries a critical P1 finding.
+
 Where the score still disagrees, it says so here rather than asserting the writer's view: on the
 video drill the excellent team twice tells a son, in public, that the home-care service will look
 at who visits his mother (a care relationship he stated himself, which KS's P2 says not to
-confirm), so it is capped by a privacy finding as the leaky team is, and the two land level.
+confirm), so it is capped by a privacy finding as the leaky team is, and the two land level. On
+the admissions day the writer labelled parents' own case numbers `personal_data` but expected them
+left up; the score asks for them hidden, as the label's documentation says, so that excellent team
+is still capped by P3 at 69. On the measles drill the learned model still draws a major (not
+critical) privacy finding on three of the excellent team's replies that greet a parent by name.
 """
 
 from __future__ import annotations
@@ -118,3 +129,12 @@ def test_the_missing_pupil_drill_names_the_childs_health_and_tops_the_excellent_
     assert excellent.total >= 85 and not any(f.severity == "critical" for f in excellent.findings)
     p1 = [f for f in leaky.findings if f.rule == "P1" and f.severity == "critical"]
     assert p1 and "diabetes" in p1[0].what
+
+
+@pytest.mark.parametrize("drill", ("meslinger-solsikken", "hovudopptak-svar"))
+def test_an_outbreak_announced_and_a_refusal_that_names_its_matter_are_no_breach(reports, drill: str) -> None:
+    """"A child at Solsikken has measles" and "… gjeld søknaden til barnet dykkar, så det kan vi ikkje
+    gå inn på her" disclose nothing about anyone; the leaky teams' named child still does."""
+    assert not _critical(reports[drill, "excellent"], "P1"), [
+        (f.rule, f.severity, f.what) for f in reports[drill, "excellent"].findings if f.rule == "P1"]
+    assert _critical(reports[drill, "leaky"], "P1")
