@@ -92,7 +92,8 @@ class Verdict:
     addresses: bool
     reason: str
     """"subject", "information", "referral", "verdict"; or, when it does not, "agrees" (it
-    agreed with a false claim, or leaned to it in a hedge), "deferred" (it only said a claim is being looked into) or ""."""
+    agreed with a false claim, or leaned to it in a hedge), "deferred" (it only said a claim is
+    being looked into) or ""."""
 
 
 _SUFFIXES = {"nb": ("ene", "en", "et", "a", "er", "ar", "ane"), "en": ("s", "es", "ed", "ing")}

@@ -22,9 +22,9 @@ from drill.state import ItemView
 from scoring.context import ScoringContext, TeamText
 from scoring.findings import DimensionResult, RuleResult
 from scoring.models import RumourReach
-from scoring.tone.models import ToneFinding
 from scoring.planned import played_for, unplayed_for
 from scoring.texts import approx, duration, number, quote, quoted, say, say_n, share
+from scoring.tone.models import ToneFinding
 
 # Word stems that carry casualty facts; a team text discloses the police's facts when it uses a
 # stem that also occurs in a casualty message from the police (or when the tone analyser's
