@@ -269,7 +269,7 @@ def addresses(reply: str, comment: str, language: str, *, claim: bool = False) -
         # Whether it is true, or who will say (the police own casualty facts, KS p.20). Repeating
         # the claim's words says neither: "Vi har ikke hørt noe om en varebil" is no correction.
         says_whether = says_whether or _denies(reply, theirs, lang, rules)
-        if not says_whether and any(rx.search(reply) for rx in _affirm_patterns(rules.hedges)):
+        if not says_whether and _hedges(reply, rules):
             return Verdict(False, "agrees")
         if not says_whether and _defers(reply, rules.deferrals.of(lang)):
             return Verdict(False, "deferred")
@@ -314,13 +314,19 @@ def _agrees(reply: str, rules: AnswerRules) -> bool:
     for sentence in _SENTENCES.split(reply):
         words = {m.group().lower() for m in TOKEN_RE.finditer(sentence)}
         negated = bool(words & rules.negations) or "n't" in sentence.lower()
-        if not negated and any(rx.search(sentence) for rx in _affirm_patterns(rules.affirms)):
+        if not negated and any(rx.search(sentence) for rx in _patterns(rules.affirms)):
             return True
     return False
 
 
+def _hedges(reply: str, rules: AnswerRules) -> bool:
+    """Does the reply lean to the claim in a hedge ("det kan godt hende at …")? Unlike a plain yes,
+    a hedge agrees whatever negation its sentence holds ("vi vet ikke sikkert, men …")."""
+    return any(rx.search(reply) for rx in _patterns(rules.hedges))
+
+
 @lru_cache(maxsize=4)
-def _affirm_patterns(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+def _patterns(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
