@@ -102,7 +102,7 @@ PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b
 OPENED_BY_SERVICE_RE = re.compile(r"\W*(?:yes|yeah|ja|jo)\W+(?:the\s+)?(?=(?:[\wæøå-]+\s+){0,2}?[\wæøå-]*(?:care|service|tjenesten|tenesta|tjeneste|teneste)\b)", re.IGNORECASE)
 PLACED_RE = re.compile(r"\b(?:på|ved|i|at|in)\s+((?-i:[A-ZÆØÅ])[\wæøå-]+)", re.IGNORECASE)
 # A few people named together ("de to guttene", "the two boys", "the twins", "søsknene").
-FEW_RE = re.compile(r"\b(?:de|dei|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|jenter|elever|elevar|"
+FEW_RE = re.compile(r"\b(?:de|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|elever|elevar|"
                     r"unger|ungar|ungdommer|ungdomar|brødre|brør|søstre|søster)\w*|\b(?:two|three|four|both|begge|tvilling\w*|"
                     r"twins?|brødrene|brørne|brothers|sisters|siblings|søsken|søsknene|søskena)\b", re.IGNORECASE)
 # A comment that asks whether anyone was hurt or who it was ("Was anyone hurt?", "Var det nokon frå …?").
@@ -141,7 +141,7 @@ SERVICE_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:the\s+|our\s+|vår\s+)?(
                                   r"(?:[\wæøå-]*(?:tjenesten|tenesta|tjenestene|tenestene|teamet|kontoret|service|services|team|office|"
                                   r"department)|skolen|skulen|school|barnehagen|kindergarten|kommunen|council|sykehjemmet|sjukeheimen|"
                                   r"care home|nav|legevakta|legevakten|avdelingen|avdelinga|ward)\s+(?:har|er|var|vil|skal|kan|følger|fylgjer|"
-                                  r"has|is|was|will|keeps|follows|knows|kjenner|kjenner|tilbyr|tilbyd|offers)\b", re.IGNORECASE)
+                                  r"has|is|was|will|keeps|follows|knows|kjenner|tilbyr|tilbyd|offers)\b", re.IGNORECASE)
 # "… men vi kan si at …", "but we can tell you that …": the "can" belongs to the telling.
 SAY_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:vi|me|we)\s+(?:kan|can)\s+(?:likevel\s+|still\s+|også\s+|òg\s+)?"
                               r"(?:si|seie|opplyse|fortelle|fortelje|say|tell you|tell)\s+(?:at|that)\b", re.IGNORECASE)
