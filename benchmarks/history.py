@@ -17,7 +17,9 @@ process and of its workers is printed beside wall time because the machine is sh
 * **(c) memory**: peak RSS of the history process (and of its largest worker) at 100 and at
   500 files, for (a) and for (b).
 
-Everything runs on a copy of the code taken when the benchmark starts (the working tree may be
+`--keep DIR` keeps the year, its recorded scores and that copy of the code in DIR; run again with
+the same DIR, the benchmark measures the kept year instead of making one (making is the slow part,
+and the measurements want a quiet machine). Everything runs on a copy of the code taken when the benchmark starts (the working tree may be
 edited meanwhile; a changed scorer would rightly score every drill again). Making the files costs more than either measurement (every drill is played and scored once);
 `--files N` makes a smaller year for a quick look (no verdict then on the 500-file target).
 """
@@ -214,22 +216,41 @@ def run(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m benchmarks history")
     parser.add_argument("--files", type=int, default=FULL_SIZE, help=f"session files in the year (default {FULL_SIZE})")
     parser.add_argument("--quick", action="store_true", help="a year of 40 files, no verdict")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep the year, its recorded scores and the code that made them in DIR, and measure "
+                             "a year already kept there instead of making one (making 500 drills takes minutes; "
+                             "measure again when the machine is quiet)")
     args, _ = parser.parse_known_args(argv)
     count = 40 if args.quick else args.files
     small = max(1, count // 5)
     print(f"\n== drill history over {count} distinct session files (fresh process each; load {_load()})")
     figures: dict = {"files": count, "load_before": _load()}
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
+    with contextlib.ExitStack() as stack:
+        root = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory()))
         recorded = root / "cache-recorded"
-        code = _snapshot(root / "code")
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", f"from benchmarks.history import make_year; "
-                        f"from pathlib import Path; make_year(Path({str(root)!r}), {count})"],
-                       check=True, cwd=code, env={**os.environ, "DRILL_CACHE_DIR": str(recorded)})
+        made_file = root / "made.json"
+        if made_file.is_file() and json.loads(made_file.read_text())["files"] == count:
+            code = root / "code"
+            made_at = json.loads(made_file.read_text())
+            print(f"the year kept in {root} (made from commit {made_at['commit']}, {made_at['made_s']:.0f} s)")
+        else:
+            if args.keep and any(root.iterdir() if root.exists() else ()):
+                raise SystemExit(f"{root} holds something other than a kept year of {count} files")
+            root.mkdir(parents=True, exist_ok=True)
+            code = _snapshot(root / "code")
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", f"from benchmarks.history import make_year; "
+                            f"from pathlib import Path; make_year(Path({str(root)!r}), {count})"],
+                           check=True, cwd=code, env={**os.environ, "DRILL_CACHE_DIR": str(recorded)})
+            made_at = {"files": count, "made_s": time.perf_counter() - started, "commit": _commit()}
+            made_file.write_text(json.dumps(made_at))
+            print(f"{count} drills played by drill run (scored and recorded as each ended) "
+                  f"in {made_at['made_s']:.0f} s")
+        figures["made_from_commit"] = made_at["commit"]
+        for stale in root.glob("cache-[ab]_*"):
+            shutil.rmtree(stale)  # an earlier measurement's caches: each one starts as the run says
+        shutil.rmtree(root / "first", ignore_errors=True)
         files = sorted((root / "year").rglob("*.db"))
-        made = time.perf_counter() - started
-        print(f"{len(files)} drills played by drill run (scored and recorded as each ended) in {made:.0f} s")
         smaller = _subset(files, root / "first", small)
         year = root / "year"
         runs: dict[str, dict] = {}
@@ -262,6 +283,13 @@ def run(argv: list[str] | None = None) -> dict:
               f"({growth:+.0f} MB)")
     figures["targets"] = checks
     return figures
+
+
+def _commit() -> str:
+    found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "drill", "scoring", "scenarios", "benchmarks"],
+                           cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return (found.stdout.strip() or "unknown") + (" with changes" if dirty else "")
 
 
 def _copy_of(cache: Path, folder: Path) -> Path:
