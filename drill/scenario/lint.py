@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from drill.i18n import catalogue, message, messages_language
 from drill.scenario.rates import expected_items
-from drill.scenario.models import Channel, InjectContent, ItemKind, Scenario, ScenarioKind, template_text
+from drill.scenario.models import DELETION_BY_KIND, Channel, InjectContent, ItemKind, Scenario, ScenarioKind, Template, template_text
 from drill.scenario.timeline import earliest_fire, effective_labels, mix_shares, offset_label
 from drill.validation import Problem, field_path
 from drill.voices import SLOTS, builtin_templates
@@ -34,6 +34,7 @@ def lint_scenario(scenario: Scenario) -> list[Problem]:
         *_unposted_injects(scenario, reachable),
         *_crisis_ingredients(scenario),
         *_missing_labels(scenario),
+        *_personal_data_to_hide(scenario),
         *_duplicate_texts(scenario),
         *_template_warnings(scenario),
         *_uncovered_rumours(scenario),
@@ -178,6 +179,24 @@ def _missing_labels(scenario: Scenario) -> Iterator[Problem]:
         if content.labels is None:
             kind = effective_labels(content).kind.value
             yield Problem((*loc, "text"), _rule("missing-labels", "lint.no_labels", kind=kind))
+
+
+def _personal_data_to_hide(scenario: Scenario) -> Iterator[Problem]:
+    """`personal_data: true` on an item not removable by its kind (a question, a complaint)
+    makes it removable, so the score asks the team to hide it. A trainer who meant a resident's
+    own case number to stand would find that out only in the score."""
+    found: list[tuple[tuple, ItemKind, frozenset[str]]] = [
+        (loc, content.labels.kind, frozenset(content.labels.model_fields_set))
+        for loc, content in _all_contents(scenario) if content.labels is not None and content.labels.personal_data]
+    for index, stream in enumerate(scenario.streams):
+        for kind, texts in stream.templates.items():
+            for position, entry in enumerate(texts):
+                if isinstance(entry, Template) and entry.labels.personal_data:
+                    written = frozenset(entry.labels.model_dump(exclude_none=True))
+                    found.append((("streams", index, "templates", kind.value, position), kind, written))
+    for loc, kind, written in found:
+        if "personal_data" in written and kind not in DELETION_BY_KIND and not written & {"deletion_justified", "deletion_reason"}:
+            yield Problem((*loc, "labels", "personal_data"), _rule("personal-data-hidden", "lint.personal_data_hidden"))
 
 
 def _duplicate_texts(scenario: Scenario) -> Iterator[Problem]:

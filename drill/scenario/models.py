@@ -145,19 +145,22 @@ class Labels(Strict):
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> Labels:
+        # Filled into the values themselves, not by attribute assignment, so `model_fields_set`
+        # keeps naming only what the author wrote: lint warns about what a default implies.
+        values = self.__dict__
         if self.needs_reply is None:
-            self.needs_reply = NEEDS_REPLY_BY_KIND.get(self.kind, False)
+            values["needs_reply"] = NEEDS_REPLY_BY_KIND.get(self.kind, False)
         if self.false_claim is None:
-            self.false_claim = self.kind == ItemKind.rumour
+            values["false_claim"] = self.kind == ItemKind.rumour
         if self.personal_data is None:
-            self.personal_data = self.kind == ItemKind.personal_data
+            values["personal_data"] = self.kind == ItemKind.personal_data
         # A question that shows personal data may be hidden for it, like a post of the kind:
         # otherwise P3 would ask the team to hide what M2 counts as wrongly removed.
         default_reason = DELETION_BY_KIND.get(self.kind) or (DeletionReason.personal_data if self.personal_data else None)
         if self.deletion_justified is None:
-            self.deletion_justified = default_reason is not None or self.deletion_reason is not None
+            values["deletion_justified"] = default_reason is not None or self.deletion_reason is not None
         if self.deletion_reason is None and self.deletion_justified:
-            self.deletion_reason = default_reason or DeletionReason.usaklig
+            values["deletion_reason"] = default_reason or DeletionReason.usaklig
         return self
 
     @property

@@ -124,6 +124,27 @@ def test_items_without_labels():
     assert _warnings(injects=injects) == [("injects[4].text", "missing-labels")]
 
 
+def test_personal_data_on_a_question_says_the_score_will_ask_to_hide_it():
+    injects = _injects(
+        {"id": "own-case", "at": "9m", "text": "Saksnummeret mitt er 2026/114. Når får jeg svar?",
+         "labels": {"kind": "question", "personal_data": True}},
+        {"id": "kept", "at": "10m", "text": "Søknad 2026/115 er min. Har dere den?",
+         "labels": {"kind": "question", "personal_data": True, "deletion_justified": False}},
+        {"id": "named", "at": "11m", "text": "Naboen Per Olsen er syk.",
+         "labels": {"kind": "third_party", "personal_data": True}},
+    )
+    stream = _stream()
+    stream["templates"]["question"] = [
+        *stream["templates"]["question"],
+        {"text": "Søknaden min har nummer 2026/200. Status?", "labels": {"personal_data": True}},
+        {"text": "Søknad 2026/201, hva skjer?", "labels": {"personal_data": True, "deletion_justified": True}},
+    ]
+    assert _warnings(injects=injects, streams=[stream]) == [
+        ("injects[4].labels.personal_data", "personal-data-hidden"),
+        ("streams[0].templates.question[13].labels.personal_data", "personal-data-hidden"),
+    ]
+
+
 def test_duplicate_texts():
     injects = _injects({"id": "again", "at": "9m", "text": "hva  skjer?", "labels": {"kind": "question"}})
     assert _warnings(injects=injects) == [("injects[4].text", "duplicate-text")]
