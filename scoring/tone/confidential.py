@@ -83,6 +83,12 @@ WHO_RE = re.compile(r"\b(?:hvem|kven|kem|who|whose|which (?:one|child|boy|girl|p
 # and the references that describe a private person in the answer's first sentence.
 WHO_ASKED_RE = re.compile(r"\b(?:who|whose|hvem|kven|kem)\b", re.IGNORECASE)
 DESCRIBED_KINDS = frozenset({"age", "house", "address"})
+# A comment whose question opens with "who" ("Kven hadde vakt?", "Eg les i avisa … Kven er det?"), not a
+# "who" in a relative clause ("Thank you to Siri … who helped us"); and the references that point a
+# person out as its answer, within the first words of the reply ("Det var røktaren frå Sørbø …").
+WHO_QUESTION_RE = re.compile(r"(?:^|[.!?]\s+|\b(?:og|men|and|but|so|så)\s+)(?:who|whose|hvem|kven|kem)\b[^.!?]*\?", re.IGNORECASE)
+POINTED_KINDS = DESCRIBED_KINDS | {"kin", "role", "name"}
+ANSWER_LEAD_WORDS = 3
 # A comment that asks whether something can be had ("Can my son get extra help?", "Kan mor få
 # trygghetsalarm?"): a "yes" says it can, and confirms nothing about the person. Asking for a
 # confirmation ("Kan dere bekrefte at …") is not this.
@@ -152,6 +158,8 @@ DOMAIN_AFTER_RE = re.compile(r"\.(?:no|com|org|net|uk|gov)\b|\.[a-zæøå-]+\.(?
 WEB_RE = re.compile(r"\b[\w-]+\.(?:no|com|org|gov\.uk|uk)\b|https?://", re.IGNORECASE)
 # "Ny rektor er Hallvard Bø", "Your new worker will be Dan": the reply introduces who holds a post now.
 NEW_HOLDER_RE = re.compile(r"\b(?:[Nn]y|[Nn]ye|[Nn]ytt|[Nn]ew)\s+[\wæøå-]+\s*(?:er|is|will be|blir|vert|,)\s+[A-ZÆØÅ][\wæøå-]+")
+# "Who is the new head?", "Kven blir ny rektor?": the comment asks who holds a post now.
+NEW_ASKED_RE = re.compile(r"\b(?:who|hvem|kven|kem)(?:'s|\s+(?:is|will be|er|blir|vert|skal bli))\s+(?:the\s+)?(?:ny|nye|nytt|new)\b", re.IGNORECASE)
 # A relative clause right after a person, closed by a comma ("… som var i bilen til faren sin, får …").
 RELATIVE_RE = re.compile(r"\s+(?:som|who|that)\b[^,;.!?]*,", re.IGNORECASE)
 # A member of a group named as an example ("til dømes til Olav", "including Kenneth").
@@ -425,7 +433,7 @@ class ConfidentialityMatcher:
         if self.refusal_re.search(text.text):
             return []
         if opener is None:
-            return self._described(text, addressed, context) if in_context else []
+            return (self._described(text, addressed, context) if in_context else []) or self._pointed_out(text, addressed, context or "", in_context)
         if not gated:
             # With no matter term in the reply, only the answer after a "yes" reads its persons.
             persons_by_clause = [[] if skipped else self._clause_parts(text, start, end, addressed)[1]
@@ -548,6 +556,49 @@ class ConfidentialityMatcher:
                 return [self._hit(text, Part(start, end, "confirmed"), described[0])]
         return []
 
+    def _pointed_out(self, text: AnalysedText, addressed: bool, context: str, in_context: bool) -> list[ConfidentialHit]:
+        """An answer to "who …?" whose first words point out one person ("Det var røktaren frå Sørbø
+        …", "Det er kona til han som driv bensinstasjonen", "Det er familien Dale frå Nordbø") names
+        whom the comment asked about, so what it goes on to tell of them is theirs: a matter in the
+        answer's sentence or the next ("…, ho har fått ei skriftleg åtvaring"), or a clause whose
+        subject is them, in whatever words ("…, og han har vore åtvara før", "Ho fekk stein over
+        seg"). When the comment holds the matter ("Kven ligg på sjukehuset?") the answer alone
+        tells it. `_described` is the older, narrower case (an age, house or address anywhere in
+        the first sentence). A name or a job with no matter word is not enough: who holds a post
+        ("Kommuneoverlege er Per Ivar Sande. Han nås …") is public, and a "who" that only opens a
+        relative clause ("Thank you to Siri … who helped us") asks nothing."""
+        if not WHO_QUESTION_RE.search(context) or not text.sentences:
+            return []
+        clauses = self._signed_clauses(text)
+        first = text.sentences[0].end
+        for start, end, skipped in clauses:
+            if start >= first:
+                break
+            if skipped:
+                continue
+            opening = text.sentence_at(start).start
+            persons = [p for p in self._clause_parts(text, start, end, addressed)[1] if p.kind in POINTED_KINDS
+                       and len(text.text[opening:p.start].split()) <= ANSWER_LEAD_WORDS]
+            if not persons:
+                continue
+            person = min(persons, key=lambda p: p.start)
+            here = text.sentence_at(start).index
+            told = [(s, e) for s, e, skip in clauses
+                    if s >= start and not skip and text.sentence_at(s).index <= here + 1]
+            for s, e in told:
+                matters = [m for m in self._clause_parts(text, s, e, addressed)[0] if self._may_pair(m, person, text)]
+                if matters:
+                    return [self._hit(text, matters[0], person)]
+            if person.kind == "name" or STAFF_RE.search(text.text[person.start:person.end]):
+                return []  # "Kommuneoverlege er Per Ivar Sande. Han nås …": who holds a post is public
+            asserted = self._asserted(text, [(s, e, False) for s, e in told if s > start], context)
+            if asserted is not None:
+                return [asserted]
+            if in_context:
+                return [self._hit(text, Part(start, end, "confirmed"), person)]
+            return []
+        return []
+
     def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], context: str = "") -> ConfidentialHit | None:
         """A clause whose subject is the person the comment asked about ("Hun har det bra",
         "He's been off since", "Sjåføren var på jobb igjen i dag") says something about them in
@@ -559,8 +610,8 @@ class ConfidentialityMatcher:
         comment can have asked about: a job ("rektor") only when the comment names that job (a
         comment about the teacher is not about the head), and "han" or "she" only when the comment
         speaks of one person, not only of a group ("skyssen for borna …" - "Han går frå …" is the bus)."""
-        if not self.data.not_asserted:
-            return None
+        if not self.data.not_asserted or NEW_ASKED_RE.search(context):
+            return None  # "Who is the new head at Lindhaug?" - "It's Mona Eriksen … She starts on …": a public appointment
         introduced = NEW_HOLDER_RE.search(text.text)
         for start, end, skipped in clauses:
             if skipped:
