@@ -3,7 +3,8 @@ left to the police, rumours corrected (with the reach the correction prevented),
 advice and empathy.
 
 Rules about an active incident (K2, K3, K4, K7) apply only when the scenario has one; rumour
-correction (K6), casualty facts (K5) and empathy (K8) apply to every drill. Official posts that
+correction (K6), casualty facts (K5) and empathy (K8) apply to every drill, and so does K2's
+"no speculation" once a text speculates. Official posts that
 repeat an earlier one without news are noise, not updates: they are named under K3 and do not
 keep the update rhythm.
 
@@ -45,6 +46,12 @@ def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionRe
         k7 = _k7(ctx) if ctx.scenario.kind != ScenarioKind.reputation else None
         if k7:
             results.append(k7)
+    else:
+        # No incident, so no first message to time; but a guess at the cause of an error ("truleg
+        # ein ny sakshandsamar") is as public on an ordinary day as in a crisis.
+        wording = _k2_wording(ctx)
+        if wording is not None and wording.metrics["speculating"]:
+            results.append(wording)
     noise = _noise(ctx)
     if noise:
         results.append(noise)
@@ -75,7 +82,7 @@ def _k1(ctx: ScoringContext) -> RuleResult:
 def _k2(ctx: ScoringContext) -> list[RuleResult]:
     lang, th = ctx.lang, ctx.thresholds
     spec = ctx.rubric.rule("K2")
-    timing_weight, wording_weight = spec.param("timing_weight"), spec.param("wording_weight")
+    timing_weight = spec.param("timing_weight")
     posts = ctx.official_posts
     early = played_for(ctx).ended_early
     if not posts and ctx.end < th.first_post_within and not early:
@@ -102,7 +109,18 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
                         verdict="improvement" if late else None,
                         severity=("critical" if first.t > th.first_post_at_most else "major") if late else None,
                         metrics={"first_post_s": first.t, "target_s": th.first_post_within})
+    wording = _k2_wording(ctx)
+    return [timing] if wording is None else [timing, wording]
+
+
+def _k2_wording(ctx: ScoringContext) -> RuleResult | None:
+    """Speculation and reassurance nobody can give yet, in every public text (None: no texts)."""
+    lang = ctx.lang
+    spec = ctx.rubric.rule("K2")
     texts = ctx.team_texts
+    if not texts:
+        return None
+    posts = ctx.official_posts
     sources = _official_sources(ctx)
     speculating = [t for t in texts if any(f.rubric == "K2" and f.weight < 0 and not _grounded(t, f, sources)
                                            for f in t.tone.findings)]
@@ -120,13 +138,13 @@ def _k2(ctx: ScoringContext) -> list[RuleResult]:
     if grave and ctx.thresholds.incident_active:
         example = reassures(grave[0])[0].matched
         wording_what += say(lang, "findings.crisis.k2_grave", n=len(grave), example=quoted(example, lang))
-    wording = RuleResult("K2", wording_what, score=wording_score, weight=wording_weight,
+    wording = RuleResult("K2", wording_what, score=wording_score, weight=spec.param("wording_weight"),
                          severity="critical" if grave and ctx.thresholds.incident_active else None,
                          verdict="improvement" if grave and ctx.thresholds.incident_active else None,
                          items=[ctx.text_ref(t) for t in (grave + [t for t in speculating if t not in grave])[:5]],
                          metrics={"speculating": len(speculating), "open_about_uncertainty": len(open_about),
                                   "false_reassurance": len(grave)})
-    return [timing, wording]
+    return wording
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\n]")

@@ -222,6 +222,21 @@ def test_incident_rules_do_not_apply_to_an_everyday_drill(scenario, session):
     assert {f.rule for f in report.dimension("crisis").findings} & {"K1", "K2", "K3", "K4", "K7"} == set()
 
 
+def test_a_guess_at_the_cause_is_named_in_an_everyday_drill_too(scenario, session):
+    """No incident means no first message to time, but a public guess at what caused the
+    municipality's own error is as public on an ordinary day; a drill without one is unchanged."""
+    guess = ("Feilen er vår, og vi beklager. Trolig var det en ny saksbehandler som kjørte fakturaene med feil "
+             f"innstilling. {SIGN}")
+    plain = f"Feilen er vår, og vi beklager. Riktig faktura kommer innen 20. mars. {SIGN}"
+    drill = lambda text: (session().item("c1", 0, "Hvorfor fikk jeg dobbel regning?", kind="complaint")  # noqa: E731
+                          .reply("c1", 5, text).end(60))
+    speculating = score(scenario(kind="everyday"), drill(guess))
+    k2 = _rule(speculating, "K2")
+    assert k2.metrics["speculating"] == 1 and k2.rule_score < 100 and k2.items[0].quote.startswith("Feilen er vår")
+    assert not _rules(score(scenario(kind="everyday"), drill(plain)), "K2")
+    assert speculating.dimension("crisis").score < score(scenario(kind="everyday"), drill(plain)).dimension("crisis").score
+
+
 # --- archiving and privacy -----------------------------------------------------------------
 
 
