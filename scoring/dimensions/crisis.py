@@ -34,6 +34,10 @@ _CASUALTY_STEMS = ("skad", "død", "omkom", "legevakt", "sykehus", "pustevansk",
                    "savnet", "injur", "dead", "died", "hospital", "casualt", "wounded", "missing", "unconscious")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _RELEASE = re.compile(r"\b(?:kl\.?|at)\s*(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+# An agency message that says its facts may be passed on ("Dette kan deles", "may be shared")
+# publishes them as it arrives, whether or not the author labelled it casualty_facts.
+_SHAREABLE = re.compile(r"\b(?:kan|may|can)\s+(?:no\s+|nå\s+|now\s+)?(?:be\s+)?(?:deles|delast|publiseres|publiserast|"
+                        r"offentliggjøres|offentleggjerast|shared|published|made\s+public)\b", re.IGNORECASE)
 
 
 def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionResult:
@@ -279,10 +283,11 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _release_time(ctx: ScoringContext, item: ItemView) -> float:
-    """When the police said they would publish (a clock time in their message), else never."""
+    """When the police said they would publish (a clock time in their message); on arrival when
+    the message says it may be shared; else never."""
     match = _RELEASE.search(item.text)
     if not match:
-        return float("inf")
+        return item.t if _SHAREABLE.search(item.text) else float("inf")
     hour, minute = int(match.group(1)), int(match.group(2))
     arrived: datetime = ctx.clock.at(item.t)
     moment = arrived.replace(hour=hour, minute=minute, second=0, microsecond=0)
@@ -305,8 +310,8 @@ def _repeats_released(words: str, released: frozenset[str]) -> bool:
 
 def _k5(ctx: ScoringContext) -> RuleResult | None:
     lang = ctx.lang
-    sources = [i for i in ctx.items if i.labels.casualty_facts and i.labels.kind == ItemKind.authority
-               or (i.labels.casualty_facts and i.channel == Channel.emergency)]
+    agencies = [i for i in ctx.items if i.labels.kind == ItemKind.authority or i.channel == Channel.emergency]
+    sources = [i for i in agencies if i.labels.casualty_facts or (_SHAREABLE.search(i.text) and _stems(i.text))]
     known = [(s.t, _release_time(ctx, s), _stems(s.text)) for s in sources]
     disclosures: list[tuple[TeamText, str]] = []
     k5_hits = ctx.texts_with("K5", negative=True)

@@ -237,6 +237,23 @@ def test_a_guess_at_the_cause_is_named_in_an_everyday_drill_too(scenario, sessio
     assert speculating.dimension("crisis").score < score(scenario(kind="everyday"), drill(plain)).dimension("crisis").score
 
 
+def test_an_agency_message_that_may_be_shared_releases_its_facts_as_it_arrives(scenario, session):
+    """A police message that says its facts may be passed on publishes them then, labelled
+    casualty_facts or not; repeating them afterwards is sharing the police's facts, and telling
+    them before it came is still telling them first."""
+    police = "Politiet kan nå bekrefte at to beboere er sendt til sykehus med røykskader. Dette kan deles."
+    base = lambda: session().item("pol", 40, police, kind="authority", channel="emergency")  # noqa: E731
+    after = base().post(45, f"To beboere er sendt til sykehus med røykskader. {SIGN}", link=LINK).end(90)
+    before = base().post(30, f"To beboere er sendt til sykehus med røykskader. {SIGN}", link=LINK).end(90)
+    assert _rule(score(scenario(), after), "K5").rule_score == 100
+    k5 = _rule(score(scenario(), before), "K5")
+    assert k5.rule_score == 0 and "10:30" in k5.what
+    held = "To beboere er sendt til sykehus. Ikke publiser dette; politiet går selv ut."
+    embargo = session().item("pol", 20, held, kind="authority", channel="emergency", casualty_facts=True)
+    assert _rule(score(scenario(), embargo.post(45, f"To beboere er sendt til sykehus. {SIGN}", link=LINK)
+                       .end(90)), "K5").rule_score == 0
+
+
 # --- archiving and privacy -----------------------------------------------------------------
 
 
