@@ -2,7 +2,8 @@
 with four team scripts and the writer's expected ranking written before any scoring
 (`elsewhere/*/expected.md`): a boil-water notice in nynorsk, a viral home-care video in bokmål,
 a power cut on a winter night in bokmål, the day kindergarten places are announced in nynorsk, a
-missing pupil in bokmål, and a measles case at a kindergarten in English.
+missing pupil in bokmål, a measles case at a kindergarten in English, double property-tax bills on
+an ordinary day in nynorsk, and a night fire at a nursing home in bokmål.
 
 The first two found what the shipped drills had not: false privacy and reassurance findings that
 capped their excellent teams, the service line in `other_numbers` never reaching the analysis, a
@@ -22,6 +23,11 @@ who are vaccinated and the medical officer who will answer read as people told a
 refusal that names the matter it declines ("… gjeld søknaden til barnet dykkar, så det kan vi
 ikkje gå inn på her"). Neither excellent team now carries a critical P1 finding.
 
+The property-tax day found a guess at the cause of the municipality's own error ("Truleg var det
+ein ny sakshandsamar som …") that the analyser flagged and the score never named, because K2 ran
+only for an incident; the nursing-home fire, a police message that says its figures "kan deles"
+read as never released, so the excellent team's update relaying them drew a critical K5.
+
 Where the score still disagrees, it says so here rather than asserting the writer's view: on the
 video drill the excellent team twice tells a son, in public, that the home-care service will look
 at who visits his mother (a care relationship he stated himself, which KS's P2 says not to
@@ -30,6 +36,9 @@ the admissions day the writer labelled parents' own case numbers `personal_data`
 left up; the score asks for them hidden, as the label's documentation says, so that excellent team
 is still capped by P3 at 69. On the measles drill the learned model still draws a major (not
 critical) privacy finding on three of the excellent team's replies that greet a parent by name.
+Seven of the eight writers ranked the slow team above the leaky one and said a score that puts
+leaky first is defensible only if leaky's breach is named and keeps it out of the top grades; the
+score puts leaky above slow in all eight, and the test on the leaky teams holds it to that condition.
 """
 
 from __future__ import annotations
@@ -48,7 +57,7 @@ from scoring.models import ScoreReport
 HERE = Path(__file__).parent / "elsewhere"
 TEAMS = ("excellent", "slow", "leaky", "silent")
 DRILLS = ("vassbrot-leirvagen", "video-hjemmetjenesten-solbergvik", "strombrudd-bjorkelia", "hovudopptak-svar",
-          "savnet-elev-asmarka", "meslinger-solsikken")
+          "savnet-elev-asmarka", "meslinger-solsikken", "eigedomsskatt-feil", "brann-lyngheim")
 
 
 @cache
@@ -138,3 +147,26 @@ def test_an_outbreak_announced_and_a_refusal_that_names_its_matter_are_no_breach
     assert not _critical(reports[drill, "excellent"], "P1"), [
         (f.rule, f.severity, f.what) for f in reports[drill, "excellent"].findings if f.rule == "P1"]
     assert _critical(reports[drill, "leaky"], "P1")
+
+
+def test_a_guess_at_the_cause_of_an_everyday_error_is_named(reports) -> None:
+    """The property-tax day has no incident, but the leaky team's guess that a new caseworker ran
+    the bills wrongly is named under K2; the excellent team, which owned the error without
+    guessing, has no such finding and stays in a top grade."""
+    drill = "eigedomsskatt-feil"
+    leaky, excellent = reports[drill, "leaky"], reports[drill, "excellent"]
+    assert [f for f in leaky.findings if f.rule == "K2" and f.metrics.get("speculating")]
+    assert not [f for f in excellent.findings if f.rule == "K2"]
+    assert excellent.total >= 85 and not any(f.severity == "critical" for f in excellent.findings)
+    assert _critical(leaky, "M2")  # two critical comments deleted as 'usaklig'
+
+
+def test_figures_the_police_said_may_be_shared_are_theirs_to_repeat(reports) -> None:
+    """The fire drill's police confirm two residents sent to hospital, "Dette kan deles", at
+    03:42: the excellent team's update at 03:46 that relays them is no disclosure, while the
+    leaky team's "sendt ham til sykehuset" at 03:01 still came before the police."""
+    drill = "brann-lyngheim"
+    excellent, leaky = reports[drill, "excellent"], reports[drill, "leaky"]
+    assert [f.rule_score for f in excellent.findings if f.rule == "K5"] == [100]
+    k5 = [f for f in leaky.findings if f.rule == "K5" and f.severity == "critical"]
+    assert k5 and "sykehuset" in k5[0].what and "03:42" in k5[0].what
