@@ -207,6 +207,12 @@ RESUMED_REFUSAL_RE = re.compile(r"^\W*(?:(?:så|og|so|and)\s+)?(?:det|dette|that
                                 r"\b(?:discuss|comment on|go into|talk about|say anything about|share|gå inn på|kommentere|"
                                 r"snakke om|snakka om|seie noko om|si noe om|si noko om)\s+(?:that|this|it|det|dette)\b",
                                 re.IGNORECASE)
+# "Det stemmer altså ikke at …", "Det er ikkje rett at …", "It is not true that …": what follows is denied.
+# Denied of one unnamed person ("en beboer", "a resident", "someone"), it points nobody out; denied of
+# someone named or placed ("at Ruth på rom 214 er død") it still tells who is meant.
+DENIED_BEFORE_RE = re.compile(r"\b(?:det|dette|it|that)(?:'s|\s+(?:stemmer|stemmar|er|is|was|var))\s+(?:altså\s+|altso\s+|heller\s+|likevel\s+|simply\s+)?"
+                              r"(?:ikke|ikkje|not)\s+(?:(?:true|correct|right|riktig|rett|sant|korrekt)\s+)?(?:at|that)\s+$", re.IGNORECASE)
+ONE_UNNAMED_RE = re.compile(r"(?:en|ein|ei|et|eit|a|an|one|noen|nokon|someone|somebody)\b", re.IGNORECASE)
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
 SITUATING_KINDS = frozenset({"age", "house", "group"})
 
@@ -846,6 +852,8 @@ class ConfidentialityMatcher:
             return False  # "Ordføreren har hatt permisjon": an elected official is no employee with a personnel file
         if matter.kind in OUTBREAK_KINDS and _one_at_place(text, person):
             return False  # "A child at Solsikken has measles": the outbreak is announced, nobody pointed out
+        if DENIED_BEFORE_RE.search(text.text[max(0, person.start - 60):person.start]) and ONE_UNNAMED_RE.match(text.text, person.start):
+            return False  # "Det stemmer altså ikke at en beboer er død": a rumour denied of nobody in particular
         attribute = ATTRIBUTE_OF_RE.match(text.text, matter.end)
         if (attribute is not None and DETERMINER_BEFORE_RE.search(text.text[max(0, matter.start - 12):matter.start])
                 and not person.start <= attribute.start(1) < person.end):
