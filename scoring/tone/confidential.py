@@ -131,6 +131,10 @@ NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|h
 # benefits team") is not a matter about anyone: the verb is one of asking, not of having.
 CONTACT_BEFORE_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|kontakta|ta kontakt med|call|phone|"
                                r"contact|get in touch with|speak to|talk to)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
+# A matter named as the topic of a public meeting, course or leaflet ("velkommen på åpent møte om
+# barnevernet", "a talk about dementia") is what is discussed there, not anyone's case.
+TOPIC_BEFORE_RE = re.compile(r"\b(?:møte|møtet|informasjonsmøte|informasjonsmøtet|foredrag|foredraget|kurs|kurset|temakveld|temakvelden|"
+                             r"meeting|talk|course|session|workshop|leaflet|brosjyre|brosjyren)\s+(?:om|on|about)\s+(?:the\s+)?$", re.IGNORECASE)
 PLACE_QUANTIFIER = r"(?:(?:hele|heile|all|all of|the whole of)\s+)?"
 # The clause after a refusal that goes on with "but" (`_after_refusal`), and what makes it a referral;
 # a "but" that confirms who it was or what they did ("men det stemmer at det var verkstadeigaren").
@@ -890,7 +894,8 @@ class ConfidentialityMatcher:
             found += [Part(offset + m.start(), offset + m.end(), kind) for m in pattern.finditer(clause)
                       if not clause[max(0, m.start() - 1) : m.start()] in ("/", ".", "@")
                       and not DOMAIN_AFTER_RE.match(clause, m.end())
-                      and not CONTACT_BEFORE_RE.search(clause[max(0, m.start() - 30) : m.start()])]
+                      and not CONTACT_BEFORE_RE.search(clause[max(0, m.start() - 30) : m.start()])
+                      and not TOPIC_BEFORE_RE.search(clause[max(0, m.start() - 40) : m.start()])]
         return found
 
     def _persons(self, text: AnalysedText, clause: str, offset: int, addressed: bool = False) -> list[Part]:
