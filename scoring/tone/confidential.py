@@ -122,6 +122,9 @@ PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|resid
 ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|gutt|gut|jente|mann|kvinne|kvinna|dame|pensjonist|eldre mann|"
                               r"eldre dame|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner) (?:som|who|that)\b",
                               re.IGNORECASE)
+# A first name as a clause's subject, before its verb; a comment that thanks someone.
+THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
+FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[a-zæøå]+\s+)?[a-zæøå])")
 # A possessive before an institution is not the clause's subject ("Her school has …", "Hans skole …").
 POSSESSIVES = frozenset({"his", "her", "their", "hans", "hennes", "hennar", "deira", "deres"})
 # "… and his daughter has …", "… og mora hans har …": a new subject after "and" ends the first one's predicate.
@@ -634,7 +637,8 @@ class ConfidentialityMatcher:
             for at in [start, *(m.end() for m in SUBJECT_AFTER_RE.finditer(text.text, start, end))]:
                 opener = self.asserted_opener_re.match(text.text, at, end)
                 at = opener.end() if opener else at
-                subject = self.kin_subject_re.match(text.text, at, end) or self.anaphor_re.match(text.text, at, end)
+                subject = (self.kin_subject_re.match(text.text, at, end) or self.anaphor_re.match(text.text, at, end)
+                           or self._named_in_comment(text.text, at, end, context))
                 if (subject is not None and subject.group(0).lower() in POSSESSIVES
                         and self.name_after_re.match(text.text[subject.end():end])):
                     subject = None  # "Her school has support in place": the subject is her school
@@ -657,6 +661,15 @@ class ConfidentialityMatcher:
             person = Part(subject.start(), subject.end(), "asked")
             return ConfidentialHit(subject.start(), end, predicate, person, self._detail(text.text, predicate, person))
         return None
+
+    def _named_in_comment(self, reply: str, at: int, end: int, context: str) -> re.Match[str] | None:
+        """A known first name opening the clause that the comment also names ("My aunt Maria …" -
+        "Maria cancelled her help …", "Kva skjer med Lars i 3. klasse?" - "Lars får eigen drosje"):
+        the person the comment asked about, as a pronoun would be."""
+        name = FIRST_NAME_SUBJECT_RE.match(reply, at, end)
+        if name is None or name.group(1).lower() not in self.first_names or THANKS_RE.search(context):
+            return None  # "Thanks to coach Erik …" - "Erik has been a volunteer coach …": a helper thanked
+        return name if re.search(rf"\b{re.escape(name.group(1))}\b", context) else None
 
     def _could_be_asked(self, subject: str, context: str) -> bool:
         """Whether the subject of an asserted clause may be the person the comment asked about."""
