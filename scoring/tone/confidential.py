@@ -197,7 +197,10 @@ ONE_AT_PLACE_RE = re.compile(
     r"(?:child|children|kid|kids|toddler|toddlers|pupil|pupils|student|students|resident|residents|patient|patients|"
     r"barn|barna|born|borna|unge|ungane|ungene|elev|elevene|elevane|beboer|beboere|beboerne|bebuar|bebuarar|bebuarane|"
     r"pasient|pasienter|pasientene|pasientar|pasientane)\s+(?:at|in|from|på|i|ved|fra|frå)\s+(?:the\s+)?"
-    r"(?-i:[A-ZÆØÅ])[\wæøå-]+", re.IGNORECASE)
+    r"(?:(?-i:[A-ZÆØÅ])[\wæøå-]+|[\wæøå]*(?:skolen|skulen|barnehagen|sykehjemmet|sjukeheimen|school|kindergarten|nursery|care home)\b)", re.IGNORECASE)
+# "En elev ble skadet på leirskolen", "a resident was taken ill": the same one unnamed person, placed by the verb.
+ONE_ALONE_RE = re.compile(r"(?:a|an|one|en|ein|ei|et|eit|ett|én)\s+(?:young\s+|little\s+)?(?:child|kid|pupil|student|resident|patient|"
+                          r"barn|born|unge|elev|beboer|bebuar|pasient)", re.IGNORECASE)
 NARROWED_AFTER_RE = re.compile(r"'s\b|\s*\(\d|(?:\s+[\wæøå-]+){0,3}?\s+(?:group|groups|room|class|year|ward|unit|"
                                r"avdeling\w*|grupp\w*|rom|klasse\w*|trinn\w*|\d+)\b", re.IGNORECASE)
 OUTBREAK_KINDS = frozenset({"health"})
@@ -1023,7 +1026,7 @@ def _said_of_place(text: AnalysedText, matter: Part, context: str) -> bool:
 def _one_at_place(text: AnalysedText, person: Part) -> bool:
     """Whether the reference is one unnamed person at a whole institution, with nothing after it that
     narrows who (`ONE_AT_PLACE_RE`)."""
-    one = ONE_AT_PLACE_RE.match(text.text, person.start)
+    one = ONE_AT_PLACE_RE.match(text.text, person.start) or ONE_ALONE_RE.fullmatch(text.text, person.start, person.end)
     return (one is not None and one.end() >= person.end
             and NARROWED_AFTER_RE.match(text.text, one.end()) is None)
 

@@ -300,6 +300,8 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\s])")
 _NEXT_NAME_RE = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]")
 _WORD_BEFORE_RE = re.compile(r"(\w+)$")
+_NEXT_NUMBER_RE = re.compile(r"\s*\d")
+NUMBER_ABBREVIATIONS = frozenset({"no", "nr"})
 # Enough characters before a full stop to tell an abbreviation (at most five letters) from a
 # longer word, which a window this wide cuts to a string no abbreviation is.
 _ABBREVIATION_WINDOW = 40
@@ -320,5 +322,9 @@ def _is_initial(text: str, dot: int, end: int) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    """"kl.", "f.eks." …; "no." and "nr." only before a number ("no. 5"): "Vi har strødd trappa no. Er du
+    skadd, …" (nynorsk "now") and "No. The road is closed." end their sentences."""
     word = _WORD_BEFORE_RE.search(text, max(0, dot - _ABBREVIATION_WINDOW), dot)
-    return word is not None and word.group(1).lower() in ABBREVIATIONS
+    if word is None or word.group(1).lower() not in ABBREVIATIONS:
+        return False
+    return word.group(1).lower() not in NUMBER_ABBREVIATIONS or bool(_NEXT_NUMBER_RE.match(text, dot + 1))
