@@ -125,6 +125,19 @@ ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|
 # A first name as a clause's subject, before its verb; a comment that thanks someone.
 THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
 FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[a-zæøå]+\s+)?[a-zæøå])")
+# "Vi har sett på søknaden din", "We've looked at your drawings", "Vi har vurdert Linnea": the case examined.
+REVIEWED_RE = re.compile(r"\b(?:vi|we|me)(?:'ve|\s+have|\s+har|\s+hev)?\s+(?:nå\s+|no\s+|now\s+)?(?:sett på|sett nærmere på|sett nærmare på|"
+                         r"sjekket|sjekka|gått gjennom|gått igjennom|vurdert|looked at|looked into|checked|reviewed|assessed|gone through)\b"
+                         r"(?!\s+(?:med|with|alle|all|everyone|every|rutinene|routines)\b)", re.IGNORECASE)
+FUTURE_BEFORE_RE = re.compile(r"\b(?:når|etter at|så|hvis|dersom|viss|om|when|after|once|so|if|and then)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A comment about the resident's own case, not a street light or a bin: an application, a bill, a claim, a place.
+OWN_CASE_RE = re.compile(r"\b(?:søk\w*|applic\w*|applied|apply|klag\w*|appeal\w*|faktura\w*|regning\w*|bill|billed|gebyr\w*|fee|skatt\w*|tax|"
+                         r"lønn\w*|salary|wages?|paid|payment\w*|insurance|forsikring\w*|erstatning\w*|compensation|claim\w*|plass|place|"
+                         r"vedtak\w*|decision|permit|løyve|tillatelse|tillating|støtte|stønad\w*|benefit\w*|overtid\w*|overtime)\b", re.IGNORECASE)
+EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
+# What follows speaks to the resident or of someone by name.
+TOLD_TO_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dykk|dykkar|de|dere|deres|you|your|you're|yours)\b|(?<=\s)(?-i:[A-ZÆØÅ][a-zæøå]+)\s+og\s+mener\b",
+                        re.IGNORECASE)
 # A possessive before an institution is not the clause's subject ("Her school has …", "Hans skole …").
 POSSESSIVES = frozenset({"his", "her", "their", "hans", "hennes", "hennar", "deira", "deres"})
 # "… and his daughter has …", "… og mora hans har …": a new subject after "and" ends the first one's predicate.
@@ -448,6 +461,12 @@ class ConfidentialityMatcher:
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
             return []
+        if context and FIRST_PERSON_RE.search(context) and OWN_CASE_RE.search(context):
+            reviewed = _reviewed_case(text)
+            if reviewed is not None:
+                examined, resident = reviewed
+                kind = "case_decision" if "case_decision" in self.data.matters else "asserted"
+                return [self._hit(text, Part(examined.start, examined.end, kind), resident)]
         if opener is None:
             return (self._described(text, addressed, context) if in_context else []) or self._pointed_out(text, addressed, context or "", in_context)
         if not gated:
@@ -1009,6 +1028,26 @@ def _comment_facts(comment: str) -> tuple[bool, bool, bool]:
     group = bool(FEW_RE.search(comment) or PLURAL_NOUN_RE.search(comment) or FAMILY_RE.search(comment)
                  or ANYONE_ASKED_RE.search(comment))
     return bool(ONE_DESCRIBED_RE.search(comment)), group, bool(HOW_ASKED_RE.search(comment))
+
+
+def _reviewed_case(text: AnalysedText) -> tuple[Part, Part] | None:
+    """"Vi har sett på søknaden din, og … blir den nok avslått", "We looked at your application. You're
+    number 12 on the list": in answer to a resident's own case, a reply that says the case was examined
+    and goes on to tell them what was found handles their case in public, whatever the words. Not an
+    examination to come ("send oss saksnummeret, så ser vi på det", "when we have checked"), one made
+    with someone else ("vi har sjekket med renovatøren") or of everyone ("alle som bor …"), and only
+    when what follows speaks to or of the resident ("du", "your", a name) and not of everyone ("alle i
+    Storgata fikk dobbelt gebyr"). Returns what was told and the word for the resident."""
+    for match in REVIEWED_RE.finditer(text.text):
+        sentence = text.sentence_at(match.start())
+        if FUTURE_BEFORE_RE.search(text.text, sentence.start, match.start()):
+            continue
+        following = text.sentences[sentence.index + 1] if sentence.index + 1 < len(text.sentences) else None
+        end = following.end if following is not None else sentence.end
+        resident = TOLD_TO_RE.search(text.text, match.end(), end)
+        if resident is not None and not EVERYONE_RE.search(text.text, match.end(), end):
+            return Part(match.start(), end, "asserted"), Part(resident.start(), resident.end(), "asked")
+    return None
 
 
 def _said_of_place(text: AnalysedText, matter: Part, context: str) -> bool:
