@@ -891,7 +891,7 @@ class ConfidentialityMatcher:
             return False  # "Ordføreren har hatt permisjon": an elected official is no employee with a personnel file
         if matter.kind in OUTBREAK_KINDS and _one_at_place(text, person):
             return False  # "A child at Solsikken has measles": the outbreak is announced, nobody pointed out
-        if DENIED_BEFORE_RE.search(text.text[max(0, person.start - 60):person.start]) and ONE_UNNAMED_RE.match(text.text, person.start):
+        if ONE_UNNAMED_RE.match(text.text, person.start) and DENIED_BEFORE_RE.search(text.text[max(0, person.start - 60):person.start]):
             return False  # "Det stemmer altså ikke at en beboer er død": a rumour denied of nobody in particular
         attribute = ATTRIBUTE_OF_RE.match(text.text, matter.end)
         if (attribute is not None and DETERMINER_BEFORE_RE.search(text.text[max(0, matter.start - 12):matter.start])
