@@ -83,6 +83,12 @@ FLOORS = {
     # outbreak started with, a person known to the police and a household's own finances told back.
     "dev-19.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-20.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the twentieth and twenty-first held-back sets (unseen: AUC 0.989 and 0.981,
+    # privacy 89.8 %, 2.8 % of good replies flagged); their misses taught the detector an answer to
+    # "who …?" that points a person out, the resident's own case examined and told back, people by
+    # origin or by a compound and home, and the name the comment gave as a clause's subject.
+    "dev-21.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-22.jsonl": ({"nb": 0.97, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
