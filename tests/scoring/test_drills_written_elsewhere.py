@@ -164,9 +164,11 @@ def test_a_guess_at_the_cause_of_an_everyday_error_is_named(reports) -> None:
 def test_figures_the_police_said_may_be_shared_are_theirs_to_repeat(reports) -> None:
     """The fire drill's police confirm two residents sent to hospital, "Dette kan deles", at
     03:42: the excellent team's update at 03:46 that relays them is no disclosure, while the
-    leaky team's "sendt ham til sykehuset" at 03:01 still came before the police."""
+    leaky team's "sendt ham til sykehuset" at 03:01 still came before the police. Its post
+    denying that "en beboer er død" points nobody out, so nothing caps the excellent team."""
     drill = "brann-lyngheim"
     excellent, leaky = reports[drill, "excellent"], reports[drill, "leaky"]
     assert [f.rule_score for f in excellent.findings if f.rule == "K5"] == [100]
+    assert excellent.total >= 85 and not any(f.severity == "critical" for f in excellent.findings)
     k5 = [f for f in leaky.findings if f.rule == "K5" and f.severity == "critical"]
     assert k5 and "sykehuset" in k5[0].what and "03:42" in k5[0].what
