@@ -69,6 +69,11 @@ STAFF_RE = re.compile(r"(?:sjef|sjefen|leder|lederen|leiar|leiaren|rektor|rektor
                       r"rådmannen|ordfører|ordføreren|ordføraren|manager|head|director|ansatt|ansatte|tilsett|tilsette|"
                       r"medarbeider|medarbeidere|medarbeidar|medarbeidarar|personalet|staff|employee|employees)$",
                       re.IGNORECASE)
+# Who gives care ("A nurse from the allocation office then visits her", "sjukepleiaren kjem til
+# henne"): care is their work, so the service is not a matter about them. Only for care: who had
+# the watch, or a nurse's own sick leave, are told of them as of any employee.
+CARER_RE = re.compile(r"(?:sykepleier|sykepleieren|sjukepleiar|sjukepleiaren|helsefagarbeider|helsefagarbeideren|"
+                      r"helsefagarbeidar|helsefagarbeidaren|nurse|carer|care worker|home help)$", re.IGNORECASE)
 WORKPLACE_KINDS = frozenset({"care"})
 # A manager named by the service they lead ("enhetslederen for hjemmetjenesten", "the manager
 # of the day centre") is an office holder, and the service is not a matter about them.
@@ -235,6 +240,11 @@ RESUMED_REFUSAL_RE = re.compile(r"^\W*(?:(?:så|og|so|and)\s+)?(?:det|dette|that
 # someone named or placed ("at Ruth på rom 214 er død") it still tells who is meant.
 DENIED_BEFORE_RE = re.compile(r"\b(?:det|dette|it|that)(?:'s|\s+(?:stemmer|stemmar|er|is|was|var))\s+(?:altså\s+|altso\s+|heller\s+|likevel\s+|simply\s+)?"
                               r"(?:ikke|ikkje|not)\s+(?:(?:true|correct|right|riktig|rett|sant|korrekt)\s+)?(?:at|that)\s+$", re.IGNORECASE)
+# A job given as the person's apposition ("Velkomen til Ingrid Vik, ny assistent på Li skule", "Kari Moe,
+# our new teaching assistant", "vår nye assistent Ingrid Vik"): the service is the work they are welcomed to.
+APPOSITION_GAP_RE = re.compile(r"\s*,\s*(?:(?:vår|vårt|våre|our|the|a|an|den|det|ein|en|ei)\s+)?(?:nye?|new|nytilsett|nytilsette|"
+                               r"nyansatt|nyansatte|newly appointed)?\s*(?:[\wæøå-]+\s+)?", re.IGNORECASE)
+TITLE_BEFORE_RE = re.compile(r"\b(?:nye?|new|nytilsett|nyansatt)\s+$", re.IGNORECASE)
 ONE_UNNAMED_RE = re.compile(r"(?:en|ein|ei|et|eit|a|an|one|noen|nokon|someone|somebody)\b", re.IGNORECASE)
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
 SITUATING_KINDS = frozenset({"age", "house", "group"})
@@ -885,9 +895,12 @@ class ConfidentialityMatcher:
     def _may_pair(self, matter: Part, person: Part, text: AnalysedText) -> bool:
         """Whether the matter's kind accepts this kind of person reference (`persons` in the word
         list), and the matter is not the workplace of the staff member referred to (`STAFF_RE`)."""
-        if matter.kind in WORKPLACE_KINDS and (STAFF_RE.search(text.text[person.start:person.end]) or _works_in(text, matter, person)):
+        reference = text.text[person.start:person.end]
+        if matter.kind in WORKPLACE_KINDS and (STAFF_RE.search(reference) or CARER_RE.search(reference) or _works_in(text, matter, person)):
             return False
-        if matter.kind == "personnel" and ELECTED_RE.fullmatch(text.text[person.start:person.end]):
+        if person.kind == "name" and _job_of(text, matter, person):
+            return False
+        if matter.kind == "personnel" and ELECTED_RE.fullmatch(reference):
             return False  # "Ordføreren har hatt permisjon": an elected official is no employee with a personnel file
         if matter.kind in OUTBREAK_KINDS and _one_at_place(text, person):
             return False  # "A child at Solsikken has measles": the outbreak is announced, nobody pointed out
@@ -1092,6 +1105,16 @@ def _works_in(text: AnalysedText, matter: Part, person: Part) -> bool:
     """Whether the person is named as one of the staff of the service the matter names (`COLLEAGUES_GAP_RE`)."""
     return (person.end <= matter.start and bool(COLLEAGUES_GAP_RE.match(text.text[person.end:matter.start]))
             and bool(SERVICE_RE.search(text.text[matter.start:matter.end])))
+
+
+def _job_of(text: AnalysedText, matter: Part, person: Part) -> bool:
+    """Whether the matter is the named person's job, given beside the name: "Ingrid Vik, ny assistent",
+    "vår nye assistent Ingrid Vik"."""
+    if matter.start >= person.end:
+        gap = APPOSITION_GAP_RE.fullmatch(text.text, person.end, matter.start)
+        return gap is not None and text.text[person.end:matter.start].lstrip().startswith(",")
+    return (person.start >= matter.end and not text.text[matter.end:person.start].strip()
+            and bool(TITLE_BEFORE_RE.search(text.text, max(0, matter.start - 20), matter.start)))
 
 
 def _office_holder(text: AnalysedText, matter: Part, person: Part) -> bool:
