@@ -165,7 +165,12 @@ CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er rikti
                                   r"(?:det var|det gjaldt|det gjeld|det gjelder|han|ho|hun|it was|it concerned|he|she)\b", re.IGNORECASE)
 HOW_ASKED_RE = re.compile(r"\b(?:how does (?:it|this|that) work|how do (?:i|we|you|they) (?:apply|go about)|how does (?:he|she) apply|"
                           r"what(?:'s| is) the process|hvordan fungerer|korleis fungerer|hvordan søker|korleis søkjer|korleis søker|"
-                          r"hvordan går (?:man|en|jeg|vi|hun|han) fram|korleis går (?:ein|eg|me|vi|ho|han) fram)\b", re.IGNORECASE)
+                          r"hvordan går (?:man|en|jeg|vi|hun|han) fram|korleis går (?:ein|eg|me|vi|ho|han) fram|"
+                          r"(?:hva|kva) skjer (?:når|etter|hvis|viss|om|da|så)|what happens (?:when|after|if|next|then)|"
+                          r"hvordan foregår|korleis føregår|korleis går (?:det|dette|den|ei|ein) føre seg)\b", re.IGNORECASE)
+# In the answer to how something works, the child or pupil it goes through is whoever it is about,
+# as "he" is ("PPT snakker med deg, barnet og skolen … om barnet trenger spesialundervisning").
+WHOEVER_RE = re.compile(r"barnet|eleven|søkeren|søkjaren|the child|the pupil|the applicant", re.IGNORECASE)
 # "…, men kriseteamet har vore på skulen", "but the home care service keeps track …": what follows the refusal is
 # said of a service or an institution, which is its subject.
 SERVICE_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:the\s+|our\s+|vår\s+)?(?:[\wæøå-]+\s+){0,2}?"
@@ -447,7 +452,8 @@ class ConfidentialityMatcher:
                     # Not a group ("Foreldrene har hatt møte med helsesykepleier", "They help schools").
                     m = next((a for a in self.anaphor_re.finditer(text.text, s, e)
                               if (group_asked or not _group(a.group(0)))
-                              and not (how_asked and SINGULAR_PRONOUN_RE.fullmatch(a.group(0)))), None)
+                              and not (how_asked and (SINGULAR_PRONOUN_RE.fullmatch(a.group(0))
+                                                      or WHOEVER_RE.fullmatch(a.group(0))))), None)
                     if m and (j == i or not text.text[s : m.start()].strip()):
                         part = Part(m.start(), m.end(), "anaphor")
                         if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part, text):
