@@ -102,7 +102,19 @@ def combined(text: AnalysedText, lang: str, findings: list[ToneFinding], context
     ruleset = load_ruleset(lang)
     fired = {f.rule: f.weight for f in findings}
     rule_score = _capped(ruleset, _score(ruleset, fired), findings)
-    verdict = learned.judge(text, lang, rule_facts(findings), rule_score, context, model)
+    facts = rule_facts(findings)
+    reading = None
+    if model is not None:
+        reading = learned.read(text, lang, facts, rule_score, context, model)
+        overruled = learned.overruled(model, reading, facts)
+        if overruled:
+            # The rules' score without the overruled findings: their weight and their cap go.
+            findings = [learned.overruled_finding(f, reading, explain) if f.rule in overruled else f
+                        for f in findings]
+            fired = {f.rule: f.weight for f in findings}
+            rule_score = _capped(ruleset, _score(ruleset, fired), findings)
+            facts = rule_facts(findings)
+    verdict = learned.judge(reading, facts, rule_score, model)
     findings = sorted([*findings, *verdict.findings(text.text, explain)], key=lambda f: (f.span[0], f.rule))
     return _capped(ruleset, verdict.score, findings), findings
 

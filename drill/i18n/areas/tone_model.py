@@ -17,6 +17,7 @@ TEXTS = {
         "tone_model.flag.speculation": "Ligner svar som gjetter på årsaker eller skyldige før noe er bekreftet ({percent} %); tyngst veier {words}.",
         "tone_model.flag.casualties": "Ligner svar som forteller om døde eller skadde før politiet har gjort det ({percent} %); tyngst veier {words}.",
         "tone_model.flag.case_processing": "Ligner svar som behandler en enkeltsak offentlig ({percent} %); tyngst veier {words}.",
+        "tone_model.overruled": "Reglene leste {words} som taushetsbelagte opplysninger om en person, men svaret som helhet ligner svar som er vurdert som generelle og trygge (likhet med brudd: {percent} %). Ikke regnet som brudd; les det likevel én gang til før publisering.",
         "tone_model.truncated": "Svaret er svært langt; bare de første {limit} tegnene er vurdert.",
     },
     "nn": {
@@ -35,6 +36,7 @@ TEXTS = {
         "tone_model.flag.speculation": "Liknar svar som gjettar på årsaker eller skuldige før noko er stadfesta ({percent} %); tyngst veg {words}.",
         "tone_model.flag.casualties": "Liknar svar som fortel om døde eller skadde før politiet har gjort det ({percent} %); tyngst veg {words}.",
         "tone_model.flag.case_processing": "Liknar svar som behandlar ei enkeltsak offentleg ({percent} %); tyngst veg {words}.",
+        "tone_model.overruled": "Reglane las {words} som teiepliktige opplysningar om ein person, men svaret som heilskap liknar svar som er vurderte som generelle og trygge (likskap med brot: {percent} %). Ikkje rekna som brot; les det likevel ein gong til før publisering.",
         "tone_model.truncated": "Svaret er svært langt; berre dei første {limit} teikna er vurderte.",
     },
     "en": {
@@ -53,6 +55,7 @@ TEXTS = {
         "tone_model.flag.speculation": "Resembles replies that guess at causes or culprits before anything is confirmed ({percent} %); weighing most: {words}.",
         "tone_model.flag.casualties": "Resembles replies that state deaths or injuries before the police have ({percent} %); weighing most: {words}.",
         "tone_model.flag.case_processing": "Resembles replies that handle an individual case in public ({percent} %); weighing most: {words}.",
+        "tone_model.overruled": "The rules read {words} as confidential information about a person, but the reply as a whole resembles replies judged general and safe (likeness to a breach: {percent} %). Not counted as a breach; read it once more before publishing.",
         "tone_model.truncated": "The reply is very long; only its first {limit} characters were analysed.",
     },
 }
