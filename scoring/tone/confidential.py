@@ -139,6 +139,12 @@ FUTURE_BEFORE_RE = re.compile(r"\b(?:når|etter at|så|hvis|dersom|viss|om|when|
 OWN_CASE_RE = re.compile(r"\b(?:søk\w*|applic\w*|applied|apply|klag\w*|appeal\w*|faktura\w*|regning\w*|bill|billed|gebyr\w*|fee|skatt\w*|tax|"
                          r"lønn\w*|salary|wages?|paid|payment\w*|insurance|forsikring\w*|erstatning\w*|compensation|claim\w*|plass|place|"
                          r"vedtak\w*|decision|permit|løyve|tillatelse|tillating|støtte|stønad\w*|benefit\w*|overtid\w*|overtime)\b", re.IGNORECASE)
+# The resident's own case or property named in the reply ("Naustet ditt på gnr. 14", "Søknaden deres i Hagegata 8",
+# "Your application for a double garage"): the reply speaks to them about their own case, as a name in the greeting does.
+OWN_THING_RE = re.compile(r"\b(?:søknaden|søknaden|saka|saken|klagen|klaga|naustet|huset|hytta|tomta|eigedomen|eiendommen|garasjen|"
+                          r"tilbygget|tilbygget|fakturaen|rekninga|regningen|gebyret)\s+(?:din|di|ditt|deres|dykkar)\b|"
+                          r"\byour\s+(?:application|appeal|claim|house|home|property|plot|cabin|garage|extension|bill|account|case)\b",
+                          re.IGNORECASE)
 EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
 # What follows speaks to the resident or of someone by name.
 TOLD_TO_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dykk|dykkar|de|dere|deres|you|your|you're|yours)\b|(?<=\s)(?-i:[A-ZÆØÅ][a-zæøå]+)\s+og\s+mener\b",
@@ -386,7 +392,8 @@ class ConfidentialityMatcher:
             return []
         one_described, group_asked, how_asked = _comment_facts(context or "")
         context_person = bool(context) and (self._strong_in(context or "") or one_described)
-        addressed = self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
+        addressed = (self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
+                     or bool(context and OWN_THING_RE.search(text.text)))
         # A pronoun identifies someone only when there is a comment to answer or the reply has
         # named someone before it: in a stand-alone post "fylle han ut" is about the form.
         pronoun_ok = bool(context and context.strip())
