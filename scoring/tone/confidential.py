@@ -141,8 +141,8 @@ OWN_CASE_RE = re.compile(r"\b(?:søk\w*|applic\w*|applied|apply|klag\w*|appeal\w
                          r"vedtak\w*|decision|permit|løyve|tillatelse|tillating|støtte|stønad\w*|benefit\w*|overtid\w*|overtime)\b", re.IGNORECASE)
 # The resident's own case or property named in the reply ("Naustet ditt på gnr. 14", "Søknaden deres i Hagegata 8",
 # "Your application for a double garage"): the reply speaks to them about their own case, as a name in the greeting does.
-OWN_THING_RE = re.compile(r"\b(?:søknaden|søknaden|saka|saken|klagen|klaga|naustet|huset|hytta|tomta|eigedomen|eiendommen|garasjen|"
-                          r"tilbygget|tilbygget|fakturaen|rekninga|regningen|gebyret)\s+(?:din|di|ditt|deres|dykkar)\b|"
+OWN_THING_RE = re.compile(r"\b(?:søknaden|saka|saken|klagen|klaga|naustet|huset|hytta|tomta|eigedomen|eiendommen|garasjen|"
+                          r"tilbygget|tilbygga|fakturaen|rekninga|regningen|gebyret)\s+(?:din|di|ditt|deres|dykkar)\b|"
                           r"\byour\s+(?:application|appeal|claim|house|home|property|plot|cabin|garage|extension|bill|account|case)\b",
                           re.IGNORECASE)
 EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
