@@ -251,6 +251,9 @@ RESUMED_REFUSAL_RE = re.compile(r"^\W*(?:(?:så|og|so|and)\s+)?(?:det|dette|that
 # someone named or placed ("at Ruth på rom 214 er død") it still tells who is meant.
 DENIED_BEFORE_RE = re.compile(r"\b(?:det|dette|it|that)(?:'s|\s+(?:stemmer|stemmar|er|is|was|var))\s+(?:altså\s+|altso\s+|heller\s+|likevel\s+|simply\s+)?"
                               r"(?:ikke|ikkje|not)\s+(?:(?:true|correct|right|riktig|rett|sant|korrekt)\s+)?(?:at|that)\s+$", re.IGNORECASE)
+# Our own employee ("elektrikeren vår", "our caretaker") works on a resident's case, service or benefit; it is not theirs.
+OUR_STAFF_RE = re.compile(r"\s(?:vår|vårt|våre|vårar)$|^(?:our)\s", re.IGNORECASE)
+RESIDENT_KINDS = frozenset({"case_decision", "care", "benefits", "school", "child_welfare"})
 # A job given as the person's apposition ("Velkomen til Ingrid Vik, ny assistent på Li skule", "Kari Moe,
 # our new teaching assistant", "vår nye assistent Ingrid Vik"): the service is the work they are welcomed to.
 APPOSITION_GAP_RE = re.compile(r"\s*,\s*(?:(?:vår|vårt|våre|our|the|a|an|den|det|ein|en|ei)\s+)?(?:nye?|new|nytilsett|nytilsette|"
@@ -913,6 +916,8 @@ class ConfidentialityMatcher:
             return False
         if person.kind == "name" and _job_of(text, matter, person):
             return False
+        if matter.kind in RESIDENT_KINDS and OUR_STAFF_RE.search(reference):
+            return False  # "meldt til elektrikeren vår med høy prioritet": a case, a service or a benefit is a resident's, not our employee's
         if matter.kind == "personnel" and ELECTED_RE.fullmatch(reference):
             return False  # "Ordføreren har hatt permisjon": an elected official is no employee with a personnel file
         if matter.kind in OUTBREAK_KINDS and _one_at_place(text, person):
