@@ -254,6 +254,12 @@ DENIED_BEFORE_RE = re.compile(r"\b(?:det|dette|it|that)(?:'s|\s+(?:stemmer|stemm
 # Our own employee ("elektrikeren vår", "our caretaker") works on a resident's case, service or benefit; it is not theirs.
 OUR_STAFF_RE = re.compile(r"\s(?:vår|vårt|våre|vårar)$|^(?:our)\s", re.IGNORECASE)
 RESIDENT_KINDS = frozenset({"case_decision", "care", "benefits", "school", "child_welfare"})
+# The parties to a process named together ("Eleven, foreldra og skulen lagar saman ein plan", "the pupil, the
+# parents and the school agree"): the pupil is any pupil it goes through, as in a how-answer.
+PARTY = (r"(?:foreldra|foreldrene|føresette|foresatte|skulen|skolen|barnehagen|læraren|læreren|kontaktlæraren|kontaktlæreren|PPT|"
+         r"deg|dere|dykk|the parents|parents|the school|the teacher|you)")
+PARTIES_AFTER_RE = re.compile(r"\s*,\s*(?:the\s+)?" + PARTY + r"\b", re.IGNORECASE)
+PARTIES_BEFORE_RE = re.compile(r"\b" + PARTY + r"\s*(?:,|og|and)\s*$", re.IGNORECASE)
 # A job given as the person's apposition ("Velkomen til Ingrid Vik, ny assistent på Li skule", "Kari Moe,
 # our new teaching assistant", "vår nye assistent Ingrid Vik"): the service is the work they are welcomed to.
 APPOSITION_GAP_RE = re.compile(r"\s*,\s*(?:(?:vår|vårt|våre|our|the|a|an|den|det|ein|en|ei)\s+)?(?:nye?|new|nytilsett|nytilsette|"
@@ -916,6 +922,8 @@ class ConfidentialityMatcher:
             return False
         if person.kind == "name" and _job_of(text, matter, person):
             return False
+        if person.kind == "role" and _one_of_parties(text, person):
+            return False
         if matter.kind in RESIDENT_KINDS and OUR_STAFF_RE.search(reference):
             return False  # "meldt til elektrikeren vår med høy prioritet": a case, a service or a benefit is a resident's, not our employee's
         if matter.kind == "personnel" and ELECTED_RE.fullmatch(reference):
@@ -1123,6 +1131,12 @@ def _works_in(text: AnalysedText, matter: Part, person: Part) -> bool:
     """Whether the person is named as one of the staff of the service the matter names (`COLLEAGUES_GAP_RE`)."""
     return (person.end <= matter.start and bool(COLLEAGUES_GAP_RE.match(text.text[person.end:matter.start]))
             and bool(SERVICE_RE.search(text.text[matter.start:matter.end])))
+
+
+def _one_of_parties(text: AnalysedText, person: Part) -> bool:
+    """Whether the person is one of the parties to a process listed together ("Eleven, foreldra og skulen")."""
+    return (bool(PARTIES_AFTER_RE.match(text.text, person.end))
+            or bool(PARTIES_BEFORE_RE.search(text.text, max(0, person.start - 30), person.start)))
 
 
 def _job_of(text: AnalysedText, matter: Part, person: Part) -> bool:
