@@ -323,10 +323,11 @@ class ScoringContext:
         return {t.id: t for t in self.team_texts}
 
     def texts_with(self, rubric_id: str, *, negative: bool | None = None) -> dict[str, list[ToneFinding]]:
-        """Team text id -> its tone findings under one rubric id (only negative/positive ones if asked)."""
+        """Team text id -> its tone findings under one rubric id (only negative/positive ones if asked).
+        A note of weight 0 (a rule a scenario turned off, a finding the model overruled) is neither."""
         out: dict[str, list[ToneFinding]] = {}
         for text, finding in self.tone_hits.get(rubric_id, []):
-            if negative is None or (finding.weight < 0) == negative:
+            if negative is None or (finding.weight < 0 if negative else finding.weight > 0):
                 out.setdefault(text.id, []).append(finding)
         return out
 
