@@ -1170,14 +1170,22 @@ def _word_gap(text: AnalysedText, a: Part, b: Part) -> int:
 def _terms_re(terms: list[str]) -> re.Pattern[str]:
     """Word-list entries as one regex: `word` is the word itself, `stem*` any word starting
     with the stem, `*part*` any word containing it, and a phrase matches its words with any
-    spacing."""
-    parts = []
+    spacing. The `*part*` terms stand together behind one run of word characters, where the
+    last of them stood in the list: the run is tried once at each word, not once per term."""
+    parts: list[str] = []
+    inside: list[str] = []
+    at = 0
     for term in terms:
         prefix, infix = term.endswith("*"), term.startswith("*")
         words = [re.escape(w) for w in term.strip("*").split()]
-        body = r"\s+".join(words)
-        lead = r"[\wæøåÆØÅ-]*" if infix else ""
-        parts.append(lead + body + (r"[\wæøåÆØÅ-]*" if prefix else "") + r"(?![\wæøåÆØÅ])")
+        body = r"\s+".join(words) + (r"[\wæøåÆØÅ-]*" if prefix else "") + r"(?![\wæøåÆØÅ])"
+        if infix:
+            inside.append(body)
+            at = len(parts)
+        else:
+            parts.append(body)
+    if inside:
+        parts.insert(at, r"[\wæøåÆØÅ-]*(?:" + "|".join(inside) + ")")
     return re.compile(r"(?<![\wæøåÆØÅ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
@@ -1189,7 +1197,7 @@ def _terms_tree(terms: list[str], bounded: bool) -> str:
     """`_terms_re`'s terms, lower-cased, as one tree for a case-sensitive search of the
     lower-cased text. `bounded=False` keeps only each term's words (joined by spaces): it
     matches wherever a term could match in any clause."""
-    branches = []
+    branches, inside = [], []
     for term in terms:
         term = term.lower()
         prefix, infix = term.endswith("*"), term.startswith("*")
@@ -1198,9 +1206,13 @@ def _terms_tree(terms: list[str], bounded: bool) -> str:
         if bounded:
             rest += (r"[\wæøåÆØÅ-]*" if prefix else "") + rf"(?!{_WORD_CHAR})"
         if infix and bounded:
-            branches.append(("", r"[\wæøåÆØÅ-]*" + re.escape(words[0]) + rest))
+            inside.append((words[0], rest))
         else:
             branches.append((words[0], rest))
+    if inside:
+        # Every "*part*" term behind one run of word characters: the run is tried once at each
+        # position, not once for each such term ("dysleksidiagnosen", "lungebetennelse").
+        branches.append(("", r"[\wæøåÆØÅ-]*" + trie_alternation(inside)))
     return trie_alternation(branches)
 
 
