@@ -145,6 +145,10 @@ OWN_THING_RE = re.compile(r"\b(?:søknaden|saka|saken|klagen|klaga|naustet|huset
                           r"tilbygget|tilbygga|fakturaen|rekninga|regningen|gebyret)\s+(?:din|di|ditt|deres|dykkar)\b|"
                           r"\byour\s+(?:application|appeal|claim|house|home|property|plot|cabin|garage|extension|bill|account|case)\b",
                           re.IGNORECASE)
+# An answer that opens by telling the resident about themselves ("Du har ubetalt renovasjonsgebyr", "Hei Kjellaug! Du
+# hadde jo alarm før", "You owe …"): it speaks to them about their own case, not of anyone who might apply.
+TOLD_YOU_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo)\b[^.!?]{0,25}[.!?,]\s*)?(?:du|dere|dykk|you)\s+(?:har|hadde|skylder|skuldar|fekk|fikk|"
+                         r"owe|owed|had|missed)\b(?!\s+(?:rett|right|krav|spørsmål|questions|høve|mulighet|muligheter|moglegheit|anledning|lov|options|several))", re.IGNORECASE)
 EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
 # What follows speaks to the resident or of someone by name.
 TOLD_TO_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dykk|dykkar|de|dere|deres|you|your|you're|yours)\b|(?<=\s)(?-i:[A-ZÆØÅ][a-zæøå]+)\s+og\s+mener\b",
@@ -402,7 +406,7 @@ class ConfidentialityMatcher:
         one_described, group_asked, how_asked = _comment_facts(context or "")
         context_person = bool(context) and (self._strong_in(context or "") or one_described)
         addressed = (self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
-                     or bool(context and OWN_THING_RE.search(text.text)))
+                     or bool(context and (OWN_THING_RE.search(text.text) or TOLD_YOU_RE.match(text.text))))
         # A pronoun identifies someone only when there is a comment to answer or the reply has
         # named someone before it: in a stand-alone post "fylle han ut" is about the form.
         pronoun_ok = bool(context and context.strip())
@@ -899,8 +903,8 @@ class ConfidentialityMatcher:
             for person in persons:
                 if not self._may_pair(matter, person, text):
                     continue
-                if person.start < matter.end and matter.start < person.end:
-                    continue  # one word is not both parts ("pasienten")
+                if person.start < matter.end and matter.start < person.end and not (person.kind == "addressee" and person.start < matter.start):
+                    continue  # one word is not both parts ("pasienten"); "du fekk avslag" is the resident and the decision
                 if _office_holder(text, matter, person):
                     continue
                 gap = _word_gap(text, matter, person)
