@@ -89,6 +89,12 @@ FLOORS = {
     # origin or by a compound and home, and the name the comment gave as a clause's subject.
     "dev-21.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-22.jsonl": ({"nb": 0.97, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    # Three quarters of the twenty-second and twenty-third held-back sets (unseen: AUC 0.975 and
+    # 0.989, privacy 87.2 %, 3.2 % of good replies flagged); their false alarms taught the detector a
+    # job beside a name, a visiting carer and a group told the rules, and their misses illness in
+    # thanks, a few counted by what they did, and the resident's own case told back.
+    "dev-23.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-24.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
