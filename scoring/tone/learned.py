@@ -188,11 +188,16 @@ def overruled(model: Model, reading: Reading, rules: Sequence[RuleFact]) -> froz
     unlikely. One form rule (a phone number, say) keeps the breach, and with it every finding."""
     out: set[str] = set()
     for flag, level in model.vetoes.items():
-        raising = {rule for rule, raised, weight, _ in rules if raised == flag and weight < 0}
+        raising = raised_by(rules, flag)
         # Never above the model's own threshold: what it overrules it would not raise itself.
         if overrules(raising, reading.probabilities[flag], min(level, model.thresholds.get(flag, 1.0))):
             out |= raising
     return frozenset(out)
+
+
+def raised_by(rules: Sequence[RuleFact], flag: str) -> set[str]:
+    """The rules whose findings raise a flag (a negative weight)."""
+    return {rule for rule, raised, weight, _ in rules if raised == flag and weight < 0}
 
 
 def overrules(raising: set[str], probability: float, level: float) -> bool:

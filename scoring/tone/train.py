@@ -43,7 +43,7 @@ from scoring.tone.evaluation import (
     summarise,
 )
 from scoring.tone.features import Features, reply_features
-from scoring.tone.learned import MODEL_FILE, OVERRULABLE, QUALITY, Model, overrules
+from scoring.tone.learned import MODEL_FILE, OVERRULABLE, QUALITY, Model, overrules, raised_by
 from scoring.tone.models import ToneFinding
 from scoring.tone.ruleset import LABELLED_FLAGS
 from scoring.tone.text import AnalysedText
@@ -249,7 +249,7 @@ def choose(rows: Sequence[Example], held: dict[int, dict[str, float]]) -> Chosen
 
 
 def _raised_by_rules(example: Example, flag: str) -> set[str]:
-    return {f.rule for f in example.findings if f.flag == flag and f.weight < 0}
+    return raised_by(rule_facts(example.findings), flag)
 
 
 def _overruled(example: Example, flag: str, probabilities: dict[str, float], vetoes: dict[str, float]) -> bool:
