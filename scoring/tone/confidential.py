@@ -221,6 +221,26 @@ ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|ma
                              r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer|pupil|elev|patient|pasient|tenant|leietaker|leigetakar)", re.IGNORECASE)
 SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|ham|henne|he|she|he's|she's|him|her", re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
+# The opening of a reply that speaks to the resident by name: "Hei Randi.", "Hi Rasa,", "Takk, Reidun!",
+# "Kondolerer, Berit.".
+GREETED_RE = re.compile(r"\W*(?:(?i:hei|hi|hello|hallo|dear|kjære|kondolerer|condolences|god morgon|god morgen|good morning)"
+                        r"\W{0,3}\s*,?\s*)([A-ZÆØÅ][a-zæøå]+)\s*[.!,]")
+# A sentence that tells what holds for anyone: a condition ("Kommunen dekker skader når det er …").
+CONDITION_RE = re.compile(r"(?:^\W*|[,;:]\s*|\b(?:og|men|and|but|so|så)\s+)(?:om|when)\b|\b(?:hvis|dersom|viss|når|if|whenever|unless|in case)\b",
+                          re.IGNORECASE)
+# A sentence that offers, routes or states a rule rather than telling what has been found or decided:
+# "du kan søke", "hjemmetjenesten ringer deg", "Det finnes avlastning", "Skolen har plikt til".
+ROUTE_SENTENCE_RE = re.compile(r"\b(?:kan|can|can't|cannot|could|skal|vil|will|would|må|must|should|bør|may|"
+                               r"finnes|finst|fins|plikt|duty|rett til|right to|ring\w*|call\w*|contact\w*|kontakt\w*|"
+                               r"send|søk|søke|søkje|apply|bestill|book)\b|'ll\b|\bthere (?:is|are)\b", re.IGNORECASE)
+# What has been done or decided in a case, not what is done for anyone: a past or perfect verb
+# ("ble sendt", "har prøvd", "kunne hjelpe"), or a participle after "er"/"blir" ("er fastsatt",
+# "blir avslått", "er oppklara").
+DONE_RE = re.compile(r"\b(?:ble|blei|vart|vorte|blitt|fikk|fekk|kunne|was|were|got|did)\b|"
+                     r"(?:\b(?:har|hadde|hev|has|had|have)|'ve)\s+(?:ikke\s+|ikkje\s+|not\s+|now\s+|nå\s+|no\s+|allerede\s+|alt\s+|already\s+)?"
+                     r"(?:[a-zæøå]{3,}(?:et|tt|d|a|ed|te)|fått|fenge|vært|vore|been|gjort|sett|hatt|sent|seen|told|given)\b|"
+                     r"\b(?:er|is|are|blir|vert)\s+(?:ikke\s+|ikkje\s+|not\s+|now\s+|nå\s+|no\s+)?[a-zæøå]{3,}(?:et|tt|ert|a|ed|te)\b",
+                     re.IGNORECASE)
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
 # påvist influensa") is how an outbreak must be announced: the health matter is the institution's. A group, a room,
@@ -497,6 +517,12 @@ class ConfidentialityMatcher:
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
             return []
+        if context and gated:
+            greeted = self._greeting_name(text)
+            if greeted is not None:
+                told_back = self._told_to_named(text, greeted, clauses, matters_by_clause)
+                if told_back is not None:
+                    return [told_back]
         if context and FIRST_PERSON_RE.search(context) and OWN_CASE_RE.search(context):
             reviewed = _reviewed_case(text)
             if reviewed is not None:
@@ -896,6 +922,35 @@ class ConfidentialityMatcher:
                 if m.start() == 0 or not text.text[: m.start()].rstrip().endswith(("Hilsen", "hilsen")):
                     return True
         return False
+
+    def _greeting_name(self, text: AnalysedText) -> Part | None:
+        """The resident's name in the reply's opening sentence ("Hei Randi.", "Kondolerer, Berit."),
+        when the reply opens by speaking to them."""
+        if not text.sentences:
+            return None
+        first = text.sentences[0]
+        m = GREETED_RE.match(text.text, first.start, first.end)
+        if m is None or m.group(1).lower() not in self.first_names:
+            return None
+        return Part(m.start(1), m.end(1), "addressee")
+
+    def _told_to_named(self, text: AnalysedText, greeted: Part, clauses: list[tuple[int, int, bool]],
+                       matters_by_clause: list[list[Part]]) -> ConfidentialHit | None:
+        """"Hei Randi. Samværet er fastsatt til to timer annenhver uke": a reply that greets the
+        resident who wrote by name and then states a matter tells their own case in public, though
+        no "du" stands beside it. Not a matter in a condition, a question or a route ("Hvis du …",
+        "kan søke"), which tells what holds for anyone."""
+        for (start, end, skipped), matters in zip(clauses, matters_by_clause):
+            if skipped or not matters or start < greeted.end:
+                continue
+            sentence = text.sentence_text(text.sentence_at(start))
+            if ("?" in sentence or CONDITION_RE.search(sentence) or ROUTE_SENTENCE_RE.search(sentence)
+                    or EVERYONE_RE.search(sentence) or not DONE_RE.search(sentence)):
+                continue
+            for matter in matters:
+                if self._may_pair(matter, greeted, text):
+                    return self._hit(text, matter, greeted)
+        return None
 
     def _pair(self, text: AnalysedText, matters: list[Part], persons: list[Part]) -> ConfidentialHit | None:
         best: tuple[int, Part, Part] | None = None
