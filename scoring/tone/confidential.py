@@ -173,7 +173,8 @@ CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er rikti
                                   r"det kan vi bekrefte|det kan vi stadfeste|it's true|it is true|that's right|that is right|"
                                   r"we can confirm|it's correct|it is correct)\s+(?:at\s+|that\s+)?"
                                   r"(?:det var|det gjaldt|det gjeld|det gjelder|han|ho|hun|it was|it concerned|he|she)\b", re.IGNORECASE)
-HOW_ASKED_RE = re.compile(r"\b(?:how does (?:it|this|that) work|how do (?:i|we|you|they) (?:apply|go about)|how does (?:he|she) apply|"
+HOW_ASKED_RE = re.compile(r"\b(?:how does (?:it|this|that) work|how do (?:i|we|you|they) (?:apply|go about|get)|how does (?:he|she) apply|"
+                          r"how (?:can|could) (?:i|we) get|hvordan (?:får|kan) (?:jeg|vi|man|en) (?:få )?|korleis (?:får|kan) (?:eg|vi|me|ein) (?:få )?|"
                           r"what(?:'s| is) the process|hvordan fungerer|korleis fungerer|hvordan søker|korleis søkjer|korleis søker|"
                           r"hvordan går (?:man|en|jeg|vi|hun|han) fram|korleis går (?:ein|eg|me|vi|ho|han) fram|"
                           r"(?:hva|kva) skjer (?:når|etter|hvis|viss|om|da|så)|what happens (?:when|after|if|next|then)|"
@@ -191,6 +192,10 @@ SERVICE_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:the\s+|our\s+|vår\s+)?(
 # "… men vi kan si at …", "but we can tell you that …": the "can" belongs to the telling.
 SAY_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:vi|me|we)\s+(?:kan|can)\s+(?:likevel\s+|still\s+|også\s+|òg\s+)?"
                               r"(?:si|seie|opplyse|fortelle|fortelje|say|tell you|tell)\s+(?:at|that)\b", re.IGNORECASE)
+# A word that makes the person word before it part of a service's name ("The child welfare service", "the child protection team").
+SERVICE_NAMED_AFTER_RE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:services?|team|office|unit|cent(?:re|er)|department|board|welfare|protection)\b",
+                                    re.IGNORECASE)
+CONDITION_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:når|dersom|hvis|viss|if|when|whenever)\b", re.IGNORECASE)
 BUT_RE = re.compile(r"\W*(?:men|but)\b", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt|call|phone|contact|get in touch)\b", re.IGNORECASE)
 # A matter word that is part of a web address ("nav.no", "helsenorge.no/vaksine") names a site.
@@ -494,6 +499,8 @@ class ConfidentialityMatcher:
                               if (group_asked or not _group(a.group(0)))
                               and not (how_asked and (SINGULAR_PRONOUN_RE.fullmatch(a.group(0))
                                                       or WHOEVER_RE.fullmatch(a.group(0))))), None)
+                    if m and m.start() < matters[0].start < m.end():
+                        m = None  # one word is not both parts ("The child welfare service")
                     if m and (j == i or not text.text[s : m.start()].strip()):
                         part = Part(m.start(), m.end(), "anaphor")
                         if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part, text):
@@ -623,6 +630,8 @@ class ConfidentialityMatcher:
                     or not _singular(text.text[before[0]:before[1]])):
                 continue  # "We can't discuss other families' applications, but …": a group's cases
             clause = text.text[start:end]
+            if CONDITION_AFTER_BUT_RE.match(clause):
+                continue  # "…, men når båtane er innstilte, brukar heimetenesta ambulansebåt": what is done whenever, for anyone
             if SERVICE_AFTER_BUT_RE.match(clause):
                 continue  # "…, men hjemmetjenesten har oversikt over brukerne sine": said of the service, not of them
             said = SAY_AFTER_BUT_RE.match(clause)
@@ -726,6 +735,8 @@ class ConfidentialityMatcher:
                 if (subject is not None and subject.group(0).lower() in POSSESSIVES
                         and self.name_after_re.match(text.text[subject.end():end])):
                     subject = None  # "Her school has support in place": the subject is her school
+                if subject is not None and SERVICE_NAMED_AFTER_RE.match(text.text, subject.end(), end):
+                    subject = None  # "The child welfare service mostly helps families": the subject is a service
                 if (subject is not None and subject.end() > at and _singular(subject.group(0))
                         and len(text.text[subject.end():end].split()) >= 2
                         and not AND_RE.match(text.text, subject.end(), end)):
