@@ -9,6 +9,8 @@ nothing in a test ever waits for real time.
 from __future__ import annotations
 
 import gc
+import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,6 +45,13 @@ MAX_TICK = 0.25
 """Longest wall time one tick may cover: a suspended laptop must not fast-forward the drill, and
 when the engine cannot keep up with a very high speed the clock runs slower instead of the
 screen freezing while it catches up."""
+TERMINAL_CHECK_SECONDS = 1.0
+"""How often the app asks whether its terminal is still there.
+
+A closed terminal window or a dropped ssh connection does not always reach the app as a hang-up
+signal (under `make play`, make takes the hang-up and waits for its child), and Textual's input
+thread then reads the dead terminal in a loop at the full speed of a core, forever. The app
+leaves instead, as if the team had quit: the drill is kept and can be resumed."""
 FREEZE_EVERY_ITEMS = 2000
 """Move the drill's objects out of the garbage collector's sight after this many new items.
 
@@ -65,6 +74,18 @@ class PlayOptions:
 
 
 SessionPath = Callable[[str, int], Path]
+
+
+def _stdin_is_terminal() -> Callable[[], bool] | None:
+    """Asks whether stdin is still a terminal; None when the app did not start on one."""
+    stream = sys.__stdin__
+    try:
+        descriptor = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):
+        return None
+    if descriptor < 0 or not os.isatty(descriptor):
+        return None
+    return lambda: os.isatty(descriptor)
 
 
 class ImpactsProgress(Message):
@@ -104,7 +125,10 @@ class DrillApp(App[None]):
         ticking: bool = True,
         time_source: Callable[[], float] = time.monotonic,
         session_path: SessionPath | None = None,
+        terminal_present: Callable[[], bool] | None = None,
     ) -> None:
+        """`terminal_present` says whether the terminal is still there (default: stdin is still
+        a terminal, asked only when the app runs on one)."""
         super().__init__()
         self.options = options or PlayOptions()
         self._scenario = scenario
@@ -113,6 +137,7 @@ class DrillApp(App[None]):
         self._time_source = time_source
         self._last_tick = time_source()
         self._session_path = session_path
+        self._terminal_present = terminal_present
         self._overwrite = False
         self._debrief_shown = False
         self._finishing = False
@@ -150,6 +175,15 @@ class DrillApp(App[None]):
             self._first_screen()
         if self._ticking:
             self.set_interval(TICK_SECONDS, self._tick)
+        if self._terminal_present is None and not self.is_headless:
+            self._terminal_present = _stdin_is_terminal()
+        if self._terminal_present is not None:
+            self.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal)
+
+    def check_terminal(self) -> None:
+        """Leave when the terminal has gone (see TERMINAL_CHECK_SECONDS)."""
+        if self._terminal_present is not None and not self._terminal_present():
+            self.exit()
 
     def _first_screen(self) -> None:
         if self._scenario is not None:

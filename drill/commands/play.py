@@ -57,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
             if path is not None:
                 if args.team_name:
                     _record_team_name(path, args.team_name)
-                print(_farewell(path, ended))
+                try:
+                    print(_farewell(path, ended))
+                except OSError:
+                    pass  # the terminal has gone (a closed window, a dropped connection); the drill is kept
     return 0
 
 
