@@ -95,6 +95,12 @@ FLOORS = {
     # thanks, a few counted by what they did, and the resident's own case told back.
     "dev-23.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-24.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the twenty-fourth and twenty-fifth held-back sets (unseen: AUC 0.991 and
+    # 0.979, privacy 91.1 %, 1.3 % of good replies flagged); their misses taught the detector the
+    # resident greeted by name and told their own case, people by common names and acute states, and
+    # their false alarms what is done whenever something happens and a verb-first "if".
+    "dev-25.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-26.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
