@@ -60,6 +60,27 @@ POST_HOLDER_RE = re.compile(
     + r"|\b(?:the|vår|our)\s+" + _POST + r"\b[^.!?\n]{0,80}\b(?:ring|ringe|ringje|call|phone|text)\s+(?:(?:him|her|ham|henne|han|ho)\s+)?(?:på\s+|on\s+)?$",
     re.IGNORECASE,
 )
+# A mobile given as the line of one of the municipality's own services, offices or units, for the
+# public to call ("ring hjemmetjenesten på 48 …", "Ring avdelinga på …", "call the school office on …",
+# "ring sakshandsamar på …"): what the reply says the number is. A private person is called by name or
+# by whose they are ("ring Kari på", "sykepleieren hennes på"), never as an institution in the definite form.
+_UNIT = (r"(?:\w*(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|senteret|sentret|sentralen|stasjonen|avdelingen|avdelinga"
+         r"|etaten|vakta|vakten|oppsynet|mottaket|resepsjonen|ekspedisjonen|sekretariatet|skolen|skulen|barnehagen"
+         r"|sykehjemmet|sjukeheimen|omsorgssenteret|bofellesskapet|buofellesskapet|barnevernet|teamet|kemneren)"
+         r"|\w*(?:leder|lederen|leiar|leiaren)(?:\s+(?:i|på|ved|for)\s+\w+)?|saksbehandler(?:en)?|saksbehandlaren|sakshandsamar(?:en)?"
+         r"|skatteoppkrevjar(?:en)?|skatteoppkrever(?:en)?"
+         r"|[A-ZÆØÅ][\wæøå-]+\s+(?:skole|skule|barnehage|sykehjem|sjukeheim|helsestasjon|legekontor|school|nursery|surgery|health centre)"
+         r"|(?:\w+\s+){0,2}(?:office|unit|ward|team|desk|reception|service|services|centre|center|department|line)"
+         r"|head of (?:the\s+)?(?:\w+\s+){0,2}\w+|case officer|duty (?:nurse|officer|social worker)"
+         r"|oss|us)")
+_SAID_TO_CALL = (r"\b(?:ring|ringe|ringje|ringer|kontakt|kontakte|ta kontakt med|call|calling|phone|contact|text|reach)"
+                 r"\s+(?:(?:gjerne|også|òg|direkte|alltid|please)\s+)?(?:the\s+|vår\s+|our\s+|kommunens\s+|the municipality's\s+)?")
+SERVICE_LINE_RE = re.compile(
+    _SAID_TO_CALL + _UNIT + r"(?:/\w+)?(?:\s+(?:direkte|directly|gjerne|også|òg))?\s+(?:på|on|at)\s*$"
+    # "kommunen har kriseteam tilgjengeleg på …", "The crisis team is available on …"
+    + r"|\b(?:kriseteam\w*|crisis team|\w*tjenesten|\w*tenesta|\w*vakta|\w*vakten)\s+(?:is\s+|er\s+)?(?:tilgjengelig|tilgjengeleg|available)\s+(?:på|on|at)\s*$",
+    re.IGNORECASE,
+)
 OFFICIAL_LINE_AFTER_RE = re.compile(
     r"^\s*[(,]?\s*(?:(?:som|er|til|på)\s+)?(?:kommunens\s+|vår\s+|our\s+|the\s+)?"
     r"(?:vakttelefon|sentralbord|servicetorg|legevakt|beredskapstelefon|switchboard|duty phone|hotline)",
@@ -187,6 +208,7 @@ def phone_numbers(
         if kind in service_types:
             continue
         official_line = (OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
+                         or SERVICE_LINE_RE.search(text[max(0, match.start - 80) : match.start])
                          or POST_HOLDER_RE.search(text[max(0, match.start - 160) : match.start]))
         private = kind in MOBILE_TYPES and not official_line
         if private == mobile:
