@@ -225,8 +225,7 @@ ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|ma
                              r"assistent|assistant|vaktme|caretaker|sykepleier|sjukepleiar|nurse|pedagog|trener|trenar|coach|"
                              r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer|pupil|elev|patient|pasient|tenant|leietaker|leigetakar)", re.IGNORECASE)
 SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|ham|henne|he|she|he's|she's|him|her", re.IGNORECASE)
-# Person references that only identify someone named before (a pronoun, "gutten").
-# The opening of a reply that speaks to the resident by name: "Hei Randi.", "Hi Rasa,", "Takk, Reidun!",
+# The opening of a reply that speaks to the resident by name: "Hei Randi.", "Hi Rasa,",
 # "Kondolerer, Berit.".
 GREETED_RE = re.compile(r"\W*(?:(?i:hei|hi|hello|hallo|dear|kjære|kondolerer|condolences|god morgon|god morgen|good morning)"
                         r"\W{0,3}\s*,?\s*)([A-ZÆØÅ][a-zæøå]+)\s*[.!,]")
@@ -248,6 +247,7 @@ DONE_RE = re.compile(r"\b(?:ble|blei|vart|vorte|blitt|fikk|fekk|kunne|was|were|g
                      r"(?:[a-zæøå]{3,}(?:et|tt|d|a|ed|te)|fått|fenge|vært|vore|been|gjort|sett|hatt|sent|seen|told|given)\b|"
                      r"\b(?:er|is|are)\s+(?:ikke\s+|ikkje\s+|not\s+|now\s+|nå\s+|no\s+)?[a-zæøå]{3,}(?:et|tt|ert|a|ed|te)\b",
                      re.IGNORECASE)
+# Person references that only identify someone named before (a pronoun, "gutten").
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
 # påvist influensa") is how an outbreak must be announced: the health matter is the institution's. A group, a room,
