@@ -48,22 +48,13 @@ OFFICIAL_LINE_RE = re.compile(
     r"|duty phone|emergency line|information line|questions|enquiries|queries|spørsmål|henvendelser|førespurnader)[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
-# A mobile given as the line of someone who holds a post, for the public to call ("ta kontakt med
-# klubbleder på 918 22 330", "call the club leader Kari on …"): their work phone. Not "legen hans"
-# or "sykepleieren hennes, Torill, på …": a person's own helper named by whose they are.
+# Whose line a mobile is, as the reply says it ("ring hjemmetjenesten på 48 …", "Ring avdelinga på …", "call the
+# school office on …", "ring sakshandsamar på …", "ta kontakt med klubbleder på 918 22 330", "call the club leader
+# Kari on …"): one of the municipality's own services, offices or units, or someone who holds a post, for the public
+# to call. A private person is called by name or by whose they are ("ring Kari på", "legen hans", "sykepleieren
+# hennes, Torill, på …"), never as an institution in the definite form.
 _POST = (r"(?:klubbleder|klubbleiar|klubbleiaren|klubblederen|ungdomsleder|ungdomsleiar|koordinator|koordinatoren|leder|lederen|"
          r"leiar|leiaren|rektor|rektoren|styrer|styreren|styrar|styraren|club leader|youth leader|coordinator|manager|head teacher|headteacher)")
-POST_HOLDER_RE = re.compile(
-    r"(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt med|call|phone|contact|text)\s+(?:the\s+|vår\s+|our\s+)?" + _POST
-    + r"(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2},?\s+(?:på|on|at)\s*$"
-    # "the club leader Kari would like to meet you – call 918 …": the holder, then the number to call, in one sentence.
-    + r"|\b(?:the|vår|our)\s+" + _POST + r"\b[^.!?\n]{0,80}\b(?:ring|ringe|ringje|call|phone|text)\s+(?:(?:him|her|ham|henne|han|ho)\s+)?(?:på\s+|on\s+)?$",
-    re.IGNORECASE,
-)
-# A mobile given as the line of one of the municipality's own services, offices or units, for the
-# public to call ("ring hjemmetjenesten på 48 …", "Ring avdelinga på …", "call the school office on …",
-# "ring sakshandsamar på …"): what the reply says the number is. A private person is called by name or
-# by whose they are ("ring Kari på", "sykepleieren hennes på"), never as an institution in the definite form.
 _UNIT = (r"(?:\w*(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|senteret|sentret|sentralen|stasjonen|avdelingen|avdelinga"
          r"|etaten|vakta|vakten|oppsynet|mottaket|resepsjonen|ekspedisjonen|sekretariatet|skolen|skulen|barnehagen"
          r"|sykehjemmet|sjukeheimen|omsorgssenteret|bofellesskapet|buofellesskapet|barnevernet|teamet|kemneren)"
@@ -71,16 +62,30 @@ _UNIT = (r"(?:\w*(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|senteret|sentre
          r"|skatteoppkrevjar(?:en)?|skatteoppkrever(?:en)?"
          r"|[A-ZÆØÅ][\wæøå-]+\s+(?:skole|skule|barnehage|sykehjem|sjukeheim|helsestasjon|legekontor|school|nursery|surgery|health centre)"
          r"|(?:\w+\s+){0,2}(?:office|unit|ward|team|desk|reception|service|services|centre|center|department|line)"
-         r"|head of (?:the\s+)?(?:\w+\s+){0,2}\w+|case officer|duty (?:nurse|officer|social worker)"
-         r"|oss|us)")
-_SAID_TO_CALL = (r"\b(?:ring|ringe|ringje|ringer|kontakt|kontakte|ta kontakt med|call|calling|phone|contact|text|reach)"
-                 r"\s+(?:(?:gjerne|også|òg|direkte|alltid|please)\s+)?(?:the\s+|vår\s+|our\s+|kommunens\s+|the municipality's\s+)?")
-SERVICE_LINE_RE = re.compile(
-    _SAID_TO_CALL + _UNIT + r"(?:/\w+)?(?:\s+(?:direkte|directly|gjerne|også|òg))?\s+(?:på|on|at)\s*$"
+         r"|head of (?:the\s+)?(?:\w+\s+){0,2}\w+|case officer|duty (?:nurse|officer|social worker))")
+_UNIT_OR_US = r"(?:" + _UNIT + r"|oss|us)"
+_CALL = r"(?:ring|ringe|ringje|ringer|kontakt|kontakte|ta kontakt med|call|calling|phone|contact|text|reach)"
+_SAID_TO_CALL = (r"\b" + _CALL + r"\s+(?:(?:gjerne|også|òg|direkte|alltid|please)\s+)?(?:the\s+|vår\s+|our\s+|kommunens\s+|the municipality's\s+)?")
+LINE_OWNER_RE = re.compile(
+    _SAID_TO_CALL + r"(?:" + _UNIT_OR_US + r"|" + _POST + r"(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2},?)"
+    + r"(?:/\w+)?(?:\s+(?:direkte|directly|gjerne|også|òg))?\s+(?:på|on|at)\s*$"
+    # "the club leader Kari would like to meet you – call 918 …": the holder, then the number to call, in one sentence.
+    + r"|\b(?:the|vår|our)\s+" + _POST + r"\b[^.!?\n]{0,80}\b(?:ring|ringe|ringje|call|phone|text)\s+(?:(?:him|her|ham|henne|han|ho)\s+)?(?:på\s+|on\s+)?$"
     # "kommunen har kriseteam tilgjengeleg på …", "The crisis team is available on …"
-    + r"|\b(?:kriseteam\w*|crisis team|\w*tjenesten|\w*tenesta|\w*vakta|\w*vakten)\s+(?:is\s+|er\s+)?(?:tilgjengelig|tilgjengeleg|available)\s+(?:på|on|at)\s*$",
+    + r"|\b(?:kriseteam\w*|crisis team|\w*tjenesten|\w*tenesta|\w*vakta|\w*vakten)\s+(?:is\s+|er\s+)?(?:tilgjengelig|tilgjengeleg|available)\s+(?:på|on|at)\s*$"
+    # A number to call with no one between the verb and it ("kan du ringe 48 00 01 10", "next of kin can ring …",
+    # "hjelp til snømåking: ring 48 …"): the municipality gives its own line; a person's would be named.
+    + r"|\b(?:ring|ringe|ringje|call)\s*:?\s*$"
+    # "frivilligsentralen trenger hjelp … Ring dem på …", "the allocation office can tell you … ring them on …":
+    # "them" is the service the reply has just named.
+    + r"|\b(?:the\s+|our\s+|vår\s+)?" + _UNIT + r"\b[^\n]{0,120}?\b" + _CALL + r"\s+(?:(?:gjerne|please)\s+)?(?:dem|them)\s+(?:på|on|at)\s*$"
+    # "we're happy to help on …", "vi hjelper deg gjerne på …": our own line.
+    + r"|\b(?:we|we're|vi|me)\b[^.!?\n]{0,30}\b(?:help|hjelper|hjelpe|hjelpa|hjelp)(?:\s+(?:you|deg|dykk|dere|gjerne))*\s+(?:på|on|at)\s*$"
+    # "The crisis team is there for anyone who needs support: 48 …": a sentence about a service, then its number.
+    + r"|(?:^|[.!?]\s+)(?:the\s+|our\s+|vår\s+)?" + _UNIT + r"\b[^.!?\n]{0,80}:\s*$",
     re.IGNORECASE,
 )
+LINE_OWNER_WINDOW = 160
 OFFICIAL_LINE_AFTER_RE = re.compile(
     r"^\s*[(,]?\s*(?:(?:som|er|til|på)\s+)?(?:kommunens\s+|vår\s+|our\s+|the\s+)?"
     r"(?:vakttelefon|sentralbord|servicetorg|legevakt|beredskapstelefon|switchboard|duty phone|hotline)",
@@ -208,8 +213,7 @@ def phone_numbers(
         if kind in service_types:
             continue
         official_line = (OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
-                         or SERVICE_LINE_RE.search(text[max(0, match.start - 80) : match.start])
-                         or POST_HOLDER_RE.search(text[max(0, match.start - 160) : match.start]))
+                         or LINE_OWNER_RE.search(text[max(0, match.start - LINE_OWNER_WINDOW) : match.start]))
         private = kind in MOBILE_TYPES and not official_line
         if private == mobile:
             yield match.start, match.end
