@@ -130,10 +130,17 @@ ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|
 # A first name as a clause's subject, before its verb; a comment that thanks someone.
 THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
 FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[a-zæøå]+\s+)?[a-zæøå])")
-# "Vi har sett på søknaden din", "We've looked at your drawings", "Vi har vurdert Linnea": the case examined.
+# "Vi har sett på søknaden din", "We've looked at your drawings", "Vi har vurdert Linnea": the case examined. Also
+# what the records show of the resident ("Vi ser at du var her kl. 01.15", "Vi har sett at du søkte i fjor", "We saw
+# your case"): seeing that they did or had something in the past, not seeing that they are upset.
 REVIEWED_RE = re.compile(r"\b(?:vi|we|me)(?:'ve|\s+have|\s+har|\s+hev)?\s+(?:nå\s+|no\s+|now\s+)?(?:sett på|sett nærmere på|sett nærmare på|"
-                         r"sjekket|sjekka|gått gjennom|gått igjennom|vurdert|looked at|looked into|checked|reviewed|assessed|gone through)\b"
+                         r"sjekket|sjekka|gått gjennom|gått igjennom|vurdert|looked at|looked into|checked|reviewed|assessed|gone through"
+                         r"|(?:ser|sett|see|seen|saw|can see)\s+(?:at|that)(?=\s+(?:du|you)\s+(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|"
+                         r"was|were|had|got|applied|went|left)\b)|saw(?=\s+your\b))\b"
                          r"(?!\s+(?:med|with|alle|all|everyone|every|rutinene|routines)\b)", re.IGNORECASE)
+# What was examined is the resident's own, said in the reply ("sett på saka di", "journalen din", "your case", "at du søkte").
+OWN_REVIEWED_RE = re.compile(r"\s+(?:[\wæøå]+\s+)?(?:din|di|ditt|dine|deres|dykkar)\b|\s+your\b|\s+(?:at|that)\s+(?:du|you)\b|(?<=at)|(?<=that)",
+                             re.IGNORECASE)
 FUTURE_BEFORE_RE = re.compile(r"\b(?:når|etter at|så|hvis|dersom|viss|om|when|after|once|so|if|and then)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A comment about the resident's own case, not a street light or a bin: an application, a bill, a claim, a place.
 OWN_CASE_RE = re.compile(r"\b(?:søk\w*|applic\w*|applied|apply|klag\w*|appeal\w*|faktura\w*|regning\w*|bill|billed|gebyr\w*|fee|skatt\w*|tax|"
@@ -147,7 +154,7 @@ OWN_THING_RE = re.compile(r"\b(?:søknaden|saka|saken|klagen|klaga|naustet|huset
                           re.IGNORECASE)
 # An answer that opens by telling the resident about themselves ("Du har ubetalt renovasjonsgebyr", "Hei Kjellaug! Du
 # hadde jo alarm før", "You owe …"): it speaks to them about their own case, not of anyone who might apply.
-TOLD_YOU_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo)\b[^.!?]{0,25}[.!?,]\s*)?(?:du|dere|dykk|you)\s+(?:har|hadde|skylder|skuldar|fekk|fikk|"
+TOLD_YOU_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo)\b[^.!?]{0,25}[.!?,]\s*)?(?:du|dere|dykk|you)\s+(?:har|hadde|skylder|skuldar|fekk|fikk|søkte|søkde|applied|"
                          r"owe|owed|had|missed)\b(?!\s+(?:rett|right|krav|spørsmål|questions|høve|mulighet|muligheter|moglegheit|anledning|lov|options|several))", re.IGNORECASE)
 EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
 # What follows speaks to the resident or of someone by name.
@@ -532,8 +539,8 @@ class ConfidentialityMatcher:
                 told_back = self._told_to_named(text, greeted, clauses, matters_by_clause)
                 if told_back is not None:
                     return [told_back]
-        if context and FIRST_PERSON_RE.search(context) and OWN_CASE_RE.search(context):
-            reviewed = _reviewed_case(text)
+        if context and FIRST_PERSON_RE.search(context):
+            reviewed = _reviewed_case(text, own_case=bool(OWN_CASE_RE.search(context)))
             if reviewed is not None:
                 examined, resident = reviewed
                 kind = "case_decision" if "case_decision" in self.data.matters else "asserted"
@@ -1141,15 +1148,20 @@ def _comment_facts(comment: str) -> tuple[bool, bool, bool]:
     return bool(ONE_DESCRIBED_RE.search(comment)), group, bool(HOW_ASKED_RE.search(comment))
 
 
-def _reviewed_case(text: AnalysedText) -> tuple[Part, Part] | None:
+def _reviewed_case(text: AnalysedText, own_case: bool = True) -> tuple[Part, Part] | None:
     """"Vi har sett på søknaden din, og … blir den nok avslått", "We looked at your application. You're
     number 12 on the list": in answer to a resident's own case, a reply that says the case was examined
     and goes on to tell them what was found handles their case in public, whatever the words. Not an
     examination to come ("send oss saksnummeret, så ser vi på det", "when we have checked"), one made
     with someone else ("vi har sjekket med renovatøren") or of everyone ("alle som bor …"), and only
     when what follows speaks to or of the resident ("du", "your", a name) and not of everyone ("alle i
-    Storgata fikk dobbelt gebyr"). Returns what was told and the word for the resident."""
+    Storgata fikk dobbelt gebyr"). Unless the comment names its own case (`own_case`: an application, a
+    bill, a claim), the reply must say that what it examined is the resident's ("sett på journalen din",
+    "We saw your case", "Vi ser at du var her"): a comment in the first person about a street light is
+    not a case. Returns what was told and the word for the resident."""
     for match in REVIEWED_RE.finditer(text.text):
+        if not own_case and not OWN_REVIEWED_RE.match(text.text, match.end()):
+            continue
         sentence = text.sentence_at(match.start())
         if FUTURE_BEFORE_RE.search(text.text, sentence.start, match.start()):
             continue
