@@ -99,6 +99,8 @@ ANSWER_LEAD_WORDS = 3
 # confirmation ("Kan dere bekrefte at …") is not this.
 CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne)\s+(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
+# A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
+BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
 # Where a new subject may start inside a clause: after a dash, a colon or a comma.
 SUBJECT_AFTER_RE = re.compile(r"\s[–—-]\s+|[:,]\s+")
 # A comment in the first person ("I've been charged twice", "Søknaden min", "Eg har venta på svar")
@@ -533,6 +535,11 @@ class ConfidentialityMatcher:
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
             return []
+        if (opener is not None and context_person and "?" in (context or "") and BARE_ANSWER_RE.fullmatch(text.text, opener.end())
+                and not CAN_ASKED_RE.search(context or "")):
+            # "Har de fått med dykk den eldre dama i Granvegen 9? Ho hadde hjelp frå Omsorgspluss" - "Ja.": a bare yes
+            # about a person the comment points out confirms what it says of them, whatever the words.
+            return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), Part(opener.start(), opener.end(), "asked"))]
         if context and gated:
             greeted = self._greeting_name(text)
             if greeted is not None:
