@@ -19,7 +19,7 @@ play: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m mypy
-	$(PY) -m pytest -q $(ARGS)
+	$(PY) -m pytest -q -n auto --dist loadscope $(ARGS)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks $(ARGS)
