@@ -99,6 +99,12 @@ ANSWER_LEAD_WORDS = 3
 # confirmation ("Kan dere bekrefte at …") is not this.
 CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne)\s+(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
+# A sentence that wishes someone well ("God bedring med handleddet", "Vi håper armen gror fint", "glad to hear your
+# mum is over the infection"), and the matters it names of them; a comment in the first person, singular or plural.
+WISH_RE = re.compile(r"\b(?:god bedring|håper|håpar|hope|hoping|get well|glad for at|glade for at|glad to hear|glad that|"
+                     r"pleased to hear|pleased that|good to hear|godt å høre|kjekt å høyre)\b", re.IGNORECASE)
+WISHED_KINDS = frozenset({"health"})
+WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre)\b")
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
 # Where a new subject may start inside a clause: after a dash, a colon or a comma.
@@ -546,6 +552,11 @@ class ConfidentialityMatcher:
                 told_back = self._told_to_named(text, greeted, clauses, matters_by_clause)
                 if told_back is not None:
                     return [told_back]
+        if context and gated:
+            wished = self._wished_well(text, clauses, matters_by_clause, persons_by_clause,
+                                       context_person or bool(WE_OR_I_RE.search(context)))
+            if wished is not None:
+                return [wished]
         if context and FIRST_PERSON_RE.search(context):
             reviewed = _reviewed_case(text, own_case=bool(OWN_CASE_RE.search(context)))
             if reviewed is not None:
@@ -960,6 +971,32 @@ class ConfidentialityMatcher:
         if m is None or m.group(1).lower() not in self.first_names:
             return None
         return Part(m.start(1), m.end(1), "addressee")
+
+    def _wished_well(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], matters_by_clause: list[list[Part]],
+                     persons_by_clause: list[list[Part]], asked: bool) -> ConfidentialHit | None:
+        """"Vi håper armen gror fint, og at han kommer seg på ski igjen", "God bedring med handleddet, og lykke til
+        med gipsen!", "Vi er glade for at moren din har kommet seg etter sårinfeksjonen": a sentence that wishes
+        someone well names their injury or illness, however far the words stand apart. Whose it is: a person in the
+        sentence, else the resident who wrote in the first person or the person their comment points out (`asked`).
+        Not a wish for everyone or a group ("Vi håper alle som ble skadd kjem seg")."""
+        for i, ((start, end, skipped), matters) in enumerate(zip(clauses, matters_by_clause)):
+            health = [m for m in matters if m.kind in WISHED_KINDS]
+            if skipped or not health:
+                continue
+            sentence = text.sentence_at(start)
+            said = text.sentence_text(sentence)
+            if not WISH_RE.search(said) or EVERYONE_RE.search(said) or ALL_RE.search(said) or "?" in said:
+                continue
+            persons = [p for j, (s, _e, skip) in enumerate(clauses) if not skip and text.sentence_at(s).index == sentence.index
+                       for p in persons_by_clause[j] if p.kind != "group" and _singular(text.text[p.start:p.end])]
+            for person in persons:
+                if not (person.start < health[0].end and health[0].start < person.end) and self._may_pair(health[0], person, text):
+                    return self._hit(text, health[0], person)
+            if asked and not persons:
+                wish = WISH_RE.search(said)
+                at = sentence.start + (wish.start() if wish else 0)
+                return self._hit(text, health[0], Part(at, at + (len(wish.group(0)) if wish else 0), "asked"))
+        return None
 
     def _told_to_named(self, text: AnalysedText, greeted: Part, clauses: list[tuple[int, int, bool]],
                        matters_by_clause: list[list[Part]]) -> ConfidentialHit | None:
