@@ -66,13 +66,16 @@ C = 1.0
 # weak under 40) and the rule examples' bands are on the rules' scale, and a score the rules
 # explain is easier to argue with. Cross-validation picks the best blend up to this.
 BLENDS = tuple(round(0.1 * i, 1) for i in range(6))
-# Privacy may flag at most this share of the good replies left out (the target is 2 %; unseen
-# sets have flagged three to six times the share left out). On twenty-one files 1.25 % found 97.0 %
-# and flagged 46 of 3769, 1 % 96.6 % and 37, 0.75 % 96.3 % and 28, 0.5 % 95.7 % and 18. The unseen
-# sets' false alarms are the rules': on dev-19 and dev-20, while they were unseen, the model shipped
-# at 1 % flagged no good reply the rules had not and found 17 of the 38 breaches the rules missed,
-# so a lower share would cost recall that carries to buy fewer false alarms that do not.
-PRIVACY_GOOD_FLAGGED = 0.010
+# Privacy may flag at most this share of the good replies left out (the target is 2 % on writers
+# never seen). Left out in turn is the rules' best case (they were written against every file), so
+# the share was chosen on what carries to writers not yet seen: three quarters of each of the last
+# five pairs of blind sets (dev-19 to dev-28),
+# each scored with the rules and model of the day before it became development data. Lowering
+# the model's privacy threshold from the one each model shipped with (0.39-0.48) to 0.3 found 16
+# more of their 966 breaches (+1.7 points) and flagged 4 more of 1528 good replies (+0.26); to
+# 0.2, 37 more (+3.8) for 13 (+0.85). Their false alarms were the rules' (1-2.5 %), not the
+# model's, so the model's share left out can grow: 1 % until round 16, 1.5 % since (docs/tone.md).
+PRIVACY_GOOD_FLAGGED = 0.015
 # The model may overrule the confidentiality detector's findings (learned.OVERRULABLE) below
 # a level that costs at most this share of the breaches the rules find, out of file. Out of file
 # is the only measure the files give, and it is the rules' best case: they were written against
