@@ -81,8 +81,12 @@ LINE_OWNER_RE = re.compile(
     + r"|\b(?:the\s+|our\s+|vår\s+)?" + _UNIT + r"\b[^\n]{0,120}?\b" + _CALL + r"\s+(?:(?:gjerne|please)\s+)?(?:dem|them)\s+(?:på|on|at)\s*$"
     # "we're happy to help on …", "vi hjelper deg gjerne på …": our own line.
     + r"|\b(?:we|we're|vi|me)\b[^.!?\n]{0,30}\b(?:help|hjelper|hjelpe|hjelpa|hjelp)(?:\s+(?:you|deg|dykk|dere|gjerne))*\s+(?:på|on|at)\s*$"
-    # "The crisis team is there for anyone who needs support: 48 …": a sentence about a service, then its number.
-    + r"|(?:^|[.!?]\s+)(?:the\s+|our\s+|vår\s+)?" + _UNIT + r"\b[^.!?\n]{0,80}:\s*$",
+    # "The crisis team is there for anyone who needs support: 48 …", "styreren svarer gjerne på spørsmål om hverdagen
+    # i barnehagen på 48 …": a clause whose subject is a service or a post holder, then its number; not one that
+    # goes on to someone else ("Rektor har snakket med faren, som kan nås på …").
+    + r"|(?:^|[.!?,;]\s+|\b(?:og|and|men|but)\s+)(?:the\s+|our\s+|vår\s+)?(?:" + _UNIT + r"|" + _POST + r")\b"
+    + r"(?:(?!\b(?:han|hun|ho|ham|henne|hans|hennes|hennar|him|her|his|faren|far|moren|mora|mor|foreldrene|foreldra|father|mother|"
+    + r"mum|dad|parents)\b)[^.!?\n]){0,80}(?::|\s(?:på|on|at))\s*$",
     re.IGNORECASE,
 )
 LINE_OWNER_WINDOW = 160
