@@ -130,10 +130,11 @@ FAMILY_RE = re.compile(r"\b(?:family|families|familien|familia|familie|household
 STAFF_PLURAL_RE = re.compile(r"ansatte|tilsette|beboerne|bebuarane|foreldrene|foreldra", re.IGNORECASE)
 PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|residents|families|barna|borna|ungane|ungene|ungdommane|"
                             r"foreldrene|foreldra|elevene|elevane|beboerne|bebuarane|familiene|familiane)\b", re.IGNORECASE)
-# One person the comment describes ("Det er en ungdom som sitter på brygga", "a man who shouts at kids"):
+# One person the comment describes ("Det er en ungdom som sitter på brygga", "a man who shouts at kids", "ein tysk turist med
+# hjerneblødning"):
 # the reply's "han" or "the lad" is that person.
 ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|gutt|gut|jente|mann|kvinne|kvinna|dame|pensjonist|eldre mann|"
-                              r"eldre dame|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner) (?:som|who|that)\b",
+                              r"eldre dame|turist|student|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner|tourist) (?:som|who|that|med|with)\b",
                               re.IGNORECASE)
 # A first name as a clause's subject, before its verb; a comment that thanks someone.
 THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
