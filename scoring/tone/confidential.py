@@ -105,6 +105,15 @@ WISH_RE = re.compile(r"\b(?:god bedring|håper|håpar|hope|hoping|get well|glad 
                      r"pleased to hear|pleased that|good to hear|godt å høre|kjekt å høyre)\b", re.IGNORECASE)
 WISHED_KINDS = frozenset({"health"})
 WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre)\b")
+# Why something was decided or done ("fordi", "because", "sidan"), and who a decision's grounds may be told of.
+REASON_RE = re.compile(r"\b(?:fordi|because|sidan|ettersom|since|due to|på grunn av)\b", re.IGNORECASE)
+DECIDED_KINDS = frozenset({"kin", "name", "house", "age", "address"})
+# What someone got or what was decided for them ("fekk reduksjon", "was placed at Lia", "ble innvilget"), not what
+# befell them on the way ("ble forsinket fordi vegen var stengt").
+DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has|had)\s+(?:fått|fenge|got|received))\b|"
+                        r"\b(?:ble|blei|vart|was|were|er|is|har blitt|har vorte|has been)\s+(?:ikke\s+|ikkje\s+|not\s+)?"
+                        r"(?:plassert|placed|innvilget|innvilga|granted|refused|turned down|avslått|vurdert|assessed|tildelt|allocated|"
+                        r"given|awarded|prioritert|prioritised|prioritized)\b", re.IGNORECASE)
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
 # Where a new subject may start inside a clause: after a dash, a colon or a comma.
@@ -558,6 +567,10 @@ class ConfidentialityMatcher:
                                        context_person or bool(WE_OR_I_RE.search(context)))
             if wished is not None:
                 return [wished]
+        if context and REASON_RE.search(text.text):
+            reasoned = self._decided_because(text, addressed)
+            if reasoned is not None:
+                return [reasoned]
         if context and FIRST_PERSON_RE.search(context):
             reviewed = _reviewed_case(text, own_case=bool(OWN_CASE_RE.search(context)))
             if reviewed is not None:
@@ -997,6 +1010,35 @@ class ConfidentialityMatcher:
                 wish = WISH_RE.search(said)
                 at = sentence.start + (wish.start() if wish else 0)
                 return self._hit(text, health[0], Part(at, at + (len(wish.group(0)) if wish else 0), "asked"))
+        return None
+
+    def _decided_because(self, text: AnalysedText, addressed: bool) -> ConfidentialHit | None:
+        """"Naboen din fekk reduksjon fordi hytta hans vart vurdert som i dårleg stand": a sentence that opens on one
+        person pointed out (a relative, a neighbour, a name, an age or a home), tells what they got or what was decided in
+        their case (`DECIDED_RE`) and why, tells the grounds of a decision about them, whatever the words. Not a
+        question, a condition, a route or what holds for everyone; not a job ("Sjåføren fikk beskjed om å kjøre om
+        fordi …" is the service's work), staff or an elected official, whose posts are public."""
+        for start, end, skipped in self._signed_clauses(text):
+            sentence = text.sentence_at(start)
+            if skipped or start != sentence.start:
+                continue
+            said = text.sentence_text(sentence)
+            reason = REASON_RE.search(said)
+            if (reason is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
+                    or EVERYONE_RE.search(said) or ALL_RE.search(said)):
+                continue
+            persons = [p for p in self._clause_parts(text, start, end, addressed)[1] if p.kind in DECIDED_KINDS
+                       and len(text.text[start:p.start].split()) <= ANSWER_LEAD_WORDS]
+            persons = [p for p in persons if not STAFF_RE.search(text.text[p.start:p.end])
+                       and not ELECTED_RE.search(text.text[p.start:p.end]) and _singular(text.text[p.start:p.end])]
+            if not persons:
+                continue
+            person = persons[0]
+            done = DECIDED_RE.search(text.text, person.end, sentence.start + reason.start())
+            if done is None:
+                continue
+            grounds = Part(done.start(), sentence.end, "asserted")
+            return ConfidentialHit(person.start, sentence.end, grounds, person, self._detail(text.text, grounds, person))
         return None
 
     def _told_to_named(self, text: AnalysedText, greeted: Part, clauses: list[tuple[int, int, bool]],
