@@ -101,6 +101,12 @@ FLOORS = {
     # their false alarms what is done whenever something happens and a verb-first "if".
     "dev-25.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-26.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the twenty-sixth and twenty-seventh held-back sets (unseen: AUC 0.895 and
+    # 0.988, privacy 86.6 %, 11.7 % of good replies flagged, 49 of the 55 an office's mobile taken for
+    # a private one); they taught the detector whose line a number is, the resident's own case read
+    # from the records, a bare yes, a counted few, a wish that names an illness and a decision's grounds.
+    "dev-27.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-28.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
