@@ -104,7 +104,7 @@ CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne)\s+(?!(?:you|de
 WISH_RE = re.compile(r"\b(?:god bedring|håper|håpar|hope|hoping|get well|glad for at|glade for at|glad to hear|glad that|"
                      r"pleased to hear|pleased that|good to hear|godt å høre|kjekt å høyre)\b", re.IGNORECASE)
 WISHED_KINDS = frozenset({"health"})
-WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre)\b")
+WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre|[Oo]ss|us)\b")
 # Why something was decided or done ("fordi", "because", "sidan"), and who a decision's grounds may be told of.
 REASON_RE = re.compile(r"\b(?:fordi|because|sidan|ettersom|since|due to|på grunn av)\b", re.IGNORECASE)
 DECIDED_KINDS = frozenset({"kin", "name", "house", "age", "address"})
@@ -117,6 +117,7 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
 # Where a new subject may start inside a clause: after a dash, a colon or a comma.
+REGRET_RE = re.compile(r"\b(?:dessverre|diverre|sadly|unfortunately|sørgeleg|sørgelig|beklageligvis)\b", re.IGNORECASE)
 SUBJECT_AFTER_RE = re.compile(r"\s[–—-]\s+|[:,]\s+")
 # A comment in the first person ("I've been charged twice", "Søknaden min", "Eg har venta på svar")
 # is the resident's own case: telling it back in public discloses it, named in the greeting or not.
@@ -185,8 +186,10 @@ NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|h
                              re.IGNORECASE)
 # A service named as where to turn ("Broren din kan selv ringe NAV Fjellstrand", "contact the
 # benefits team") is not a matter about anyone: the verb is one of asking, not of having.
+# So is a place to drop in at or write to ("komme innom NAV-dagen", "send ei melding til NAV-leiaren").
 CONTACT_BEFORE_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|kontakta|ta kontakt med|call|phone|"
-                               r"contact|get in touch with|speak to|talk to)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
+                               r"contact|get in touch with|speak to|talk to|komme innom|kom innom|kome innom|stikk innom|stikke innom|"
+                               r"send (?:gjerne |oss |us )?(?:ei|en|a) (?:melding|message) (?:til|to)|drop in at|pop in at)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
 # A matter named as the topic of a public meeting, course or leaflet ("velkommen på åpent møte om
 # barnevernet", "a talk about dementia") is what is discussed there, not anyone's case.
 TOPIC_BEFORE_RE = re.compile(r"\b(?:møte|møtet|informasjonsmøte|informasjonsmøtet|foredrag|foredraget|kurs|kurset|temakveld|temakvelden|"
@@ -244,6 +247,8 @@ EXAMPLE_NAME_RE = re.compile(r"[\s,:]+(?:(?:til|hos|på|for|to|at|with)\s+)?([A-
 TO_PERSON_RE = re.compile(r"\b(?:til|to)\s+$", re.IGNORECASE)
 NAV_BEFORE_RE = re.compile(r"\bNAV(?:-kontoret)?\s+$")
 AND_RE = re.compile(r"\s+(?:and|og|or|eller|&)\b", re.IGNORECASE)
+# A clause that goes on with "and" and then its subject ("…, og hun har vært så flink"), up to the subject.
+AND_OPENS_RE = re.compile(r"[\s,]*(?:og|and)\s+", re.IGNORECASE)
 # A job as the subject of what is said ("Rektor har ansvar for …", "the driver was …"): the stem must
 # be in the comment for the subject to be the person it asked about.
 ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|manager|head|lege|doctor|sjåfør|driver|vikar|"
@@ -519,7 +524,11 @@ class ConfidentialityMatcher:
                     s, e = clauses[j][0], clauses[j][1]
                     if j != i:
                         sentence = text.sentence_at(s)
-                        if sentence.index == here or s != sentence.start:
+                        # "Vi vet at spiseforstyrrelser tar tid, og hun har vært så flink …": the next clause of the
+                        # matter's own sentence, opening on the person, is about them too.
+                        if sentence.index == here and not (context_person and j == i + 1 and AND_OPENS_RE.match(text.text, s, e)):
+                            continue
+                        if sentence.index != here and s != sentence.start:
                             continue
                     # Not a group ("Foreldrene har hatt møte med helsesykepleier", "They help schools").
                     m = next((a for a in self.anaphor_re.finditer(text.text, s, e)
@@ -528,7 +537,9 @@ class ConfidentialityMatcher:
                                                       or WHOEVER_RE.fullmatch(a.group(0))))), None)
                     if m and m.start() < matters[0].start < m.end():
                         m = None  # one word is not both parts ("The child welfare service")
-                    if m and (j == i or not text.text[s : m.start()].strip()):
+                    if m and (j == i or not text.text[s : m.start()].strip()
+                              or (text.sentence_at(s).index == here and AND_OPENS_RE.fullmatch(text.text, s, m.start())
+                                  and _singular(m.group(0)))):
                         part = Part(m.start(), m.end(), "anaphor")
                         if _office_holder(text, matters[0], part) or not self._may_pair(matters[0], part, text):
                             continue
@@ -551,10 +562,16 @@ class ConfidentialityMatcher:
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
             return []
-        if (opener is not None and context_person and "?" in (context or "") and BARE_ANSWER_RE.fullmatch(text.text, opener.end())
+        first_said = text.sentences[0].end if text.sentences else len(text.text)
+        if (opener is not None and context_person and "?" in (context or "")
+                and (BARE_ANSWER_RE.fullmatch(text.text, opener.end())
+                     or (BARE_ANSWER_RE.fullmatch(text.text, opener.end(), first_said)
+                         and REGRET_RE.search(text.text, 0, first_said)))
                 and not CAN_ASKED_RE.search(context or "")):
             # "Har de fått med dykk den eldre dama i Granvegen 9? Ho hadde hjelp frå Omsorgspluss" - "Ja.": a bare yes
-            # about a person the comment points out confirms what it says of them, whatever the words.
+            # about a person the comment points out confirms what it says of them, whatever the words; so does a sorry
+            # yes that is a sentence of its own before the reply goes on ("Ja, dessverre. Han og kompisen dro ut …"; a
+            # plain "Ja." may open what is offered to anyone: "Ja. Det går eigen skulebuss …").
             return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), Part(opener.start(), opener.end(), "asked"))]
         if context and gated:
             greeted = self._greeting_name(text)
@@ -1167,9 +1184,9 @@ class ConfidentialityMatcher:
     @cached_property
     def office_before_re(self) -> re.Pattern[str]:
         """An address right after an office ("NAV-kontoret i Storgata 4", "helsestasjonen,
-        Kirkeveien 3") is where the office is."""
+        Kirkeveien 3", "eitt kontor, i Storgata 12") is where the office is."""
         words = [*self.data.institution_suffixes, *self.data.institution_nouns, *OFFICES]
-        return re.compile(r"(?:" + "|".join(words) + r")(?:\s+(?:i|på|ved|in|at|on)\s+|,\s*)$", re.IGNORECASE)
+        return re.compile(r"(?:" + "|".join(words) + r")(?:,?\s+(?:i|på|ved|in|at|on)\s+|,\s*)$", re.IGNORECASE)
 
     def _is_name(self, text: AnalysedText, start: int, end: int) -> bool:
         """A capitalised word or two that stands for a person, not a place, institution or a

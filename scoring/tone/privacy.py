@@ -64,7 +64,8 @@ _UNIT = (r"(?:\w*(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|senteret|sentre
          r"|(?:\w+\s+){0,2}(?:office|unit|ward|team|desk|reception|service|services|centre|center|department|line)"
          r"|head of (?:the\s+)?(?:\w+\s+){0,2}\w+|case officer|duty (?:nurse|officer|social worker))")
 _UNIT_OR_US = r"(?:" + _UNIT + r"|oss|us)"
-_CALL = r"(?:ring|ringe|ringje|ringer|kontakt|kontakte|ta kontakt med|call|calling|phone|contact|text|reach)"
+_CALL = (r"(?:ring|ringe|ringje|ringer|kontakt|kontakte|ta kontakt med|call|calling|phone|contact|text|reach"
+         r"|meld fra til|meld frå til|melde fra til|melde frå til|si fra til|sei frå til|report it to|report to)")
 _SAID_TO_CALL = (r"\b" + _CALL + r"\s+(?:(?:gjerne|også|òg|direkte|alltid|please)\s+)?(?:the\s+|vår\s+|our\s+|kommunens\s+|the municipality's\s+)?")
 LINE_OWNER_RE = re.compile(
     _SAID_TO_CALL + r"(?:" + _UNIT_OR_US + r"|" + _POST + r"(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2},?)"
@@ -84,7 +85,9 @@ LINE_OWNER_RE = re.compile(
     # "The crisis team is there for anyone who needs support: 48 …", "styreren svarer gjerne på spørsmål om hverdagen
     # i barnehagen på 48 …": a clause whose subject is a service or a post holder, then its number; not one that
     # goes on to someone else ("Rektor har snakket med faren, som kan nås på …").
-    + r"|(?:^|[.!?,;]\s+|\b(?:og|and|men|but)\s+)(?:the\s+|our\s+|vår\s+)?(?:" + _UNIT + r"|" + _POST + r")\b"
+    # "Kommunens kriseteam er tilgjengelig for alle som er berørt: 48 …": the municipality's own unit, named by whose it is.
+    + r"|(?:^|[.!?,;]\s+|\b(?:og|and|men|but)\s+)(?:the\s+|our\s+|vår\s+)?(?:" + _UNIT + r"|" + _POST
+    + r"|(?:kommunens|kommunen sitt|kommunen si|the council's|the municipality's)\s+[\wæøå-]+)\b"
     + r"(?:(?!\b(?:han|hun|ho|ham|henne|hans|hennes|hennar|him|her|his|faren|far|moren|mora|mor|foreldrene|foreldra|father|mother|"
     + r"mum|dad|parents)\b)[^.!?\n]){0,80}(?::|\s(?:på|on|at))\s*$",
     re.IGNORECASE,
