@@ -117,6 +117,7 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
 # Where a new subject may start inside a clause: after a dash, a colon or a comma.
+FIRST_WORD_RE = re.compile(r"\W*([A-ZÆØÅ][a-zæøå]{2,}(?:en|et|a))\b")
 REGRET_RE = re.compile(r"\b(?:dessverre|diverre|sadly|unfortunately|sørgeleg|sørgelig|beklageligvis)\b", re.IGNORECASE)
 SUBJECT_AFTER_RE = re.compile(r"\s[–—-]\s+|[:,]\s+")
 # A comment in the first person ("I've been charged twice", "Søknaden min", "Eg har venta på svar")
@@ -802,6 +803,8 @@ class ConfidentialityMatcher:
                 subject = None
             if subject is None or not self._could_be_asked(subject.group(0), context):
                 continue
+            if SINGULAR_PRONOUN_RE.fullmatch(subject.group(0)) and self._thing_first(text, context):
+                continue  # "Båten … Kven har lov å bruke han?" - "Båten er ein arbeidsbåt … Han ligg ved …": "han" is the boat
             # What the clause says of them ends where another subject takes over ("He's known
             # to us and his daughter has been told …"): a letter to the daughter does not
             # unsay what was said of him.
@@ -814,6 +817,21 @@ class ConfidentialityMatcher:
             person = Part(subject.start(), subject.end(), "asked")
             return ConfidentialHit(subject.start(), end, predicate, person, self._detail(text.text, predicate, person))
         return None
+
+    def _thing_first(self, text: AnalysedText, context: str) -> bool:
+        """Whether the reply's first sentence opens on the same definite noun as the comment and that noun
+        is no person ("Båten til kommunen …" - "Båten er ein arbeidsbåt"): then "han" or "ho" after it, as
+        nynorsk and bokmål use them of things, is that thing."""
+        if not text.sentences:
+            return False
+        first = FIRST_WORD_RE.match(text.text)
+        said = FIRST_WORD_RE.match(context)
+        if first is None or said is None or first.group(1).lower() != said.group(1).lower():
+            return False
+        word = first.group(1)
+        return not (self.anaphor_re.fullmatch(word) or SINGULAR_PRONOUN_RE.fullmatch(word)
+                    or any(search.fullmatch(word) for kind, search in self.person_res.items() if kind != "name")
+                    or word.lower() in self.first_names)
 
     def _named_in_comment(self, reply: str, at: int, end: int, context: str) -> re.Match[str] | None:
         """A known first name opening the clause that the comment also names ("My aunt Maria …" -
