@@ -107,6 +107,12 @@ FLOORS = {
     # from the records, a bare yes, a counted few, a wish that names an illness and a decision's grounds.
     "dev-27.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-28.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the twenty-eighth and twenty-ninth held-back sets (unseen: AUC 0.985, privacy
+    # 91.9 %, 4.1 % of good replies flagged, eleven of the eighteen false alarms the model's alone);
+    # they taught the detector a sorry yes, an illness or injury in plain words in thanks, people by
+    # home, job or post with a police, staff or welfare matter, and a few counted and described.
+    "dev-29.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-30.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
