@@ -68,13 +68,13 @@ C = 1.0
 BLENDS = tuple(round(0.1 * i, 1) for i in range(6))
 # Privacy may flag at most this share of the good replies left out (the target is 2 % on writers
 # never seen). Left out in turn is the rules' best case (they were written against every file), so
-# the share was chosen on what carries to writers not yet seen: three quarters of each of the last
-# five pairs of blind sets (dev-19 to dev-28),
-# each scored with the rules and model of the day before it became development data. Lowering
-# the model's privacy threshold from the one each model shipped with (0.39-0.48) to 0.3 found 16
-# more of their 966 breaches (+1.7 points) and flagged 4 more of 1528 good replies (+0.26); to
-# 0.2, 37 more (+3.8) for 13 (+0.85). Their false alarms were the rules' (1-2.5 %), not the
-# model's, so the model's share left out can grow: 1 % until round 16, 1.5 % since (docs/tone.md).
+# the share is chosen on what carried to writers not yet seen: three quarters of each of the five
+# pairs of blind sets dev-19/20 to dev-27/28, each scored with the rules and model of the day it
+# became development data. Lowering each model's privacy threshold (0.39-0.48) to 0.3 found 16 more
+# of their 966 breaches (+1.7 points) and flagged 4 more of 1528 good replies (+0.26); to 0.2, 37
+# more (+3.8) for 13 (+0.85). So 1 % became 1.5 % in round 16 (threshold 0.39 -> 0.28), and the next
+# blind run agreed: at 0.28 it found 262 of 285 and flagged 18 of 444, at 0.39 it would have found
+# 257 and flagged 16 (docs/tone.md).
 PRIVACY_GOOD_FLAGGED = 0.015
 # The model may overrule the confidentiality detector's findings (learned.OVERRULABLE) below
 # a level that costs at most this share of the breaches the rules find, out of file. Out of file
