@@ -116,9 +116,11 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
                         r"given|awarded|prioritert|prioritised|prioritized)\b", re.IGNORECASE)
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
-# Where a new subject may start inside a clause: after a dash, a colon or a comma.
+# The definite noun a text opens on ("Båten til kommunen …", "Brua er stengd"): what "han" or "ho" after it may be.
 FIRST_WORD_RE = re.compile(r"\W*([A-ZÆØÅ][a-zæøå]{2,}(?:en|et|a))\b")
+# A yes said with regret ("Ja, dessverre.", "Yes, unfortunately."): it confirms what was asked.
 REGRET_RE = re.compile(r"\b(?:dessverre|diverre|sadly|unfortunately|sørgeleg|sørgelig|beklageligvis)\b", re.IGNORECASE)
+# Where a new subject may start inside a clause: after a dash, a colon or a comma.
 SUBJECT_AFTER_RE = re.compile(r"\s[–—-]\s+|[:,]\s+")
 # A comment in the first person ("I've been charged twice", "Søknaden min", "Eg har venta på svar")
 # is the resident's own case: telling it back in public discloses it, named in the greeting or not.
