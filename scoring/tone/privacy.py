@@ -49,14 +49,15 @@ OFFICIAL_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 # Whose line a mobile is, as the reply says it ("ring hjemmetjenesten på 48 …", "Ring avdelinga på …", "call the
-# school office on …", "ring sakshandsamar på …", "ta kontakt med klubbleder på 918 22 330", "call the club leader
-# Kari on …"): one of the municipality's own services, offices or units, or someone who holds a post, for the public
+# school office on …", "ring sakshandsamar på …", "snakke med utekontakten på …", "ring vaktmesteren på …", "ta kontakt med
+# klubbleder på 918 22 330", "call the club leader Kari on …"): one of the municipality's own services, offices or units, or someone who holds a post, for the public
 # to call. A private person is called by name or by whose they are ("ring Kari på", "legen hans", "sykepleieren
 # hennes, Torill, på …"), never as an institution in the definite form.
 _POST = (r"(?:klubbleder|klubbleiar|klubbleiaren|klubblederen|ungdomsleder|ungdomsleiar|koordinator|koordinatoren|leder|lederen|"
-         r"leiar|leiaren|rektor|rektoren|styrer|styreren|styrar|styraren|club leader|youth leader|coordinator|manager|head teacher|headteacher)")
+         r"leiar|leiaren|rektor|rektoren|styrer|styreren|styrar|styraren|club leader|youth leader|coordinator|manager|head teacher|headteacher|"
+         r"vaktmester|vaktmesteren|vaktmeister|vaktmeisteren|caretaker|janitor)")
 _UNIT = (r"(?:\w*(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|senteret|sentret|sentralen|stasjonen|avdelingen|avdelinga"
-         r"|etaten|vakta|vakten|oppsynet|mottaket|resepsjonen|ekspedisjonen|sekretariatet|skolen|skulen|barnehagen"
+         r"|etaten|vakta|vakten|oppsynet|mottaket|resepsjonen|ekspedisjonen|sekretariatet|skolen|skulen|barnehagen|utekontakten"
          r"|sykehjemmet|sjukeheimen|omsorgssenteret|bofellesskapet|buofellesskapet|barnevernet|teamet|kemneren)"
          r"|\w*(?:leder|lederen|leiar|leiaren)(?:\s+(?:i|på|ved|for)\s+\w+)?|saksbehandler(?:en)?|saksbehandlaren|sakshandsamar(?:en)?"
          r"|skatteoppkrevjar(?:en)?|skatteoppkrever(?:en)?"
@@ -65,6 +66,7 @@ _UNIT = (r"(?:\w*(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|senteret|sentre
          r"|head of (?:the\s+)?(?:\w+\s+){0,2}\w+|case officer|duty (?:nurse|officer|social worker))")
 _UNIT_OR_US = r"(?:" + _UNIT + r"|oss|us)"
 _CALL = (r"(?:ring|ringe|ringje|ringer|kontakt|kontakte|ta kontakt med|call|calling|phone|contact|text|reach"
+         r"|snakke med|snakka med|prate med|prata med|talk to|speak to|speak with"
          r"|meld fra til|meld frå til|melde fra til|melde frå til|si fra til|sei frå til|report it to|report to)")
 _SAID_TO_CALL = (r"\b" + _CALL + r"\s+(?:(?:gjerne|også|òg|direkte|alltid|please)\s+)?(?:the\s+|vår\s+|our\s+|kommunens\s+|the municipality's\s+)?")
 LINE_OWNER_RE = re.compile(
@@ -76,7 +78,7 @@ LINE_OWNER_RE = re.compile(
     + r"|\b(?:kriseteam\w*|crisis team|\w*tjenesten|\w*tenesta|\w*vakta|\w*vakten)\s+(?:is\s+|er\s+)?(?:tilgjengelig|tilgjengeleg|available)\s+(?:på|on|at)\s*$"
     # A number to call with no one between the verb and it ("kan du ringe 48 00 01 10", "next of kin can ring …",
     # "hjelp til snømåking: ring 48 …"): the municipality gives its own line; a person's would be named.
-    + r"|\b(?:ring|ringe|ringje|call)\s*:?\s*$"
+    + r"|\b(?:ring|ringe|ringje|call|text|sms)\s*:?\s*$"
     # "frivilligsentralen trenger hjelp … Ring dem på …", "the allocation office can tell you … ring them on …":
     # "them" is the service the reply has just named.
     + r"|\b(?:the\s+|our\s+|vår\s+)?" + _UNIT + r"\b[^\n]{0,120}?\b" + _CALL + r"\s+(?:(?:gjerne|please)\s+)?(?:dem|them)\s+(?:på|on|at)\s*$"
