@@ -49,10 +49,11 @@ OFFICIAL_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 # Whose line a mobile is, as the reply says it ("ring hjemmetjenesten på 48 …", "Ring avdelinga på …", "call the
-# school office on …", "ring sakshandsamar på …", "snakke med utekontakten på …", "ring vaktmesteren på …", "ta kontakt med
-# klubbleder på 918 22 330", "call the club leader Kari on …"): one of the municipality's own services, offices or units, or someone who holds a post, for the public
-# to call. A private person is called by name or by whose they are ("ring Kari på", "legen hans", "sykepleieren
-# hennes, Torill, på …"), never as an institution in the definite form.
+# school office on …", "ring sakshandsamar på …", "snakke med utekontakten på …", "ring vaktmesteren på …", "ta
+# kontakt med klubbleder på 918 22 330", "call the club leader Kari on …"): one of the municipality's own services,
+# offices or units, or someone who holds a post, for the public to call. A private person is called by name or by
+# whose they are ("ring Kari på", "legen hans", "sykepleieren hennes, Torill, på …"), never as an institution in the
+# definite form.
 _POST = (r"(?:klubbleder|klubbleiar|klubbleiaren|klubblederen|ungdomsleder|ungdomsleiar|koordinator|koordinatoren|leder|lederen|"
          r"leiar|leiaren|rektor|rektoren|styrer|styreren|styrar|styraren|club leader|youth leader|coordinator|manager|head teacher|headteacher|"
          r"vaktmester|vaktmesteren|vaktmeister|vaktmeisteren|caretaker|janitor)")
