@@ -77,6 +77,31 @@ class FlagFigures:
         return self.true_positives / self.support if self.support else None
 
 
+@dataclass(frozen=True)
+class PrivacyFigures:
+    """The issue's two privacy figures over a group of replies: breaches found, good replies flagged."""
+
+    found: int
+    total: int  # replies labelled privacy
+    flagged: int
+    good: int
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.total if self.total else None
+
+    @property
+    def flagged_rate(self) -> float | None:
+        return self.flagged / self.good if self.good else None
+
+    @classmethod
+    def of(cls, scored: Sequence[Scored]) -> PrivacyFigures:
+        breaches = [s for s in scored if "privacy" in s.item.flags]
+        good = [s for s in scored if s.item.label == "good"]
+        return cls(found=sum("privacy" in s.predicted for s in breaches), total=len(breaches),
+                   flagged=sum("privacy" in s.predicted for s in good), good=len(good))
+
+
 @dataclass
 class Evaluation:
     """Everything `--eval` prints, computed once."""
@@ -90,6 +115,8 @@ class Evaluation:
     good_privacy_rate: float | None = None
     good_privacy_flagged: int = 0
     good_total: int = 0
+    # The same figures per language: the targets hold in each language, not only on the mix.
+    privacy_by_language: dict[str, PrivacyFigures] = field(default_factory=dict)
 
     def worst_bad(self, n: int = WORST) -> list[Scored]:
         """Bad replies the analyser liked most."""
@@ -128,6 +155,11 @@ class Evaluation:
                 "good_flagged": self.good_privacy_flagged,
                 "good_total": self.good_total,
                 "good_flagged_rate": self.good_privacy_rate,
+                "by_language": {
+                    lang: {"found": p.found, "total": p.total, "recall": p.recall, "good_flagged": p.flagged,
+                           "good_total": p.good, "good_flagged_rate": p.flagged_rate}
+                    for lang, p in self.privacy_by_language.items()
+                },
             },
             "worst": {
                 "bad_scored_highest": [brief(s) for s in self.worst_bad()],
@@ -268,6 +300,7 @@ def summarise(scored: list[Scored], source: str = "") -> Evaluation:
         counts = Counter(s.item.label for s in mine)
         report.counts[lang] = {label: counts.get(label, 0) for label in LABELS}
         report.auc[lang] = auc(mine)
+        report.privacy_by_language[lang] = PrivacyFigures.of(mine)
     report.auc["all"] = auc(scored)
     for flag in LABELLED_FLAGS:
         figures = FlagFigures(flag)
@@ -277,11 +310,11 @@ def summarise(scored: list[Scored], source: str = "") -> Evaluation:
             figures.predicted += predicted
             figures.true_positives += labelled and predicted
         report.flags[flag] = figures
-    report.privacy_recall = report.flags["privacy"].recall
-    good = [s for s in scored if s.item.label == "good"]
-    report.good_total = len(good)
-    report.good_privacy_flagged = sum("privacy" in s.predicted for s in good)
-    report.good_privacy_rate = report.good_privacy_flagged / len(good) if good else None
+    overall = PrivacyFigures.of(scored)
+    report.privacy_recall = overall.recall
+    report.good_total = overall.good
+    report.good_privacy_flagged = overall.flagged
+    report.good_privacy_rate = overall.flagged_rate
     return report
 
 
@@ -323,6 +356,11 @@ def render_text(report: Evaluation) -> str:
     out += ["", t("tone_eval.privacy", found=privacy.true_positives, total=privacy.support,
                   recall=_pct(report.privacy_recall), flagged=report.good_privacy_flagged,
                   good=report.good_total, rate=_pct(report.good_privacy_rate))]
+    if len(report.privacy_by_language) > 1:
+        for lang, p in report.privacy_by_language.items():
+            out.append(t("tone_eval.privacy_language", language=t("tone_eval.lang." + lang), found=p.found,
+                         total=p.total, recall=_pct(p.recall), flagged=p.flagged, good=p.good,
+                         rate=_pct(p.flagged_rate)))
 
     def listing(title: str, rows: list[Scored]) -> None:
         if not rows:

@@ -47,6 +47,9 @@ def test_text_report_names_counts_auc_flags_and_misses(tmp_path, capsys) -> None
         assert f"  {language} " in out
     assert "privacy" in out and "good replies flagged for privacy" in out
     assert "Bad replies scored highest" in out and "t-en-2" in out
+    # The privacy targets hold per language, so each language's two figures stand apart.
+    assert "  bokmål: 1 of 1 found (100 %); 0 of 1 good replies flagged (0 %)." in out
+    assert "  nynorsk: 0 of 0 found (-); 0 of 0 good replies flagged (-)." in out
 
 
 def test_text_report_speaks_the_command_language(tmp_path, capsys) -> None:
@@ -69,6 +72,9 @@ def test_json_report_is_machine_readable(tmp_path, capsys) -> None:
     assert report["flags"]["privacy"]["recall"] == 1.0
     assert report["flags"]["sarcasm"]["true_positives"] == 1
     assert report["privacy"]["good_flagged"] == 0
+    assert report["privacy"]["by_language"]["nb"] == {
+        "found": 1, "total": 1, "recall": 1.0, "good_flagged": 0, "good_total": 1, "good_flagged_rate": 0.0}
+    assert report["privacy"]["by_language"]["en"]["total"] == 0
     ids = {item["id"] for item in report["worst"]["bad_scored_highest"]}
     assert ids == {"t-nb-2", "t-nn-1", "t-en-2"}
 
