@@ -124,7 +124,7 @@ REGRET_RE = re.compile(r"\b(?:dessverre|diverre|sadly|unfortunately|sørgeleg|s�
 SUBJECT_AFTER_RE = re.compile(r"\s[–—-]\s+|[:,]\s+")
 # A comment in the first person ("I've been charged twice", "Søknaden min", "Eg har venta på svar")
 # is the resident's own case: telling it back in public discloses it, named in the greeting or not.
-FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine)\b")
+FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]i|[Mm]itt|[Mm]ine)\b")
 # A group is not the one person asked about ("the children are safe", "pasientene hans får time").
 PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b(?:children|kids|boys|girls|pupils|parents|"
                        r"residents|volunteers|staff|families|barna|borna|ungane|ungene|ungdommane|foreldrene|foreldra|"
@@ -157,8 +157,11 @@ FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[
 # your case"): seeing that they did or had something in the past, not seeing that they are upset.
 REVIEWED_RE = re.compile(r"\b(?:vi|we|me)(?:'ve|\s+have|\s+har|\s+hev)?\s+(?:nå\s+|no\s+|now\s+)?(?:sett på|sett nærmere på|sett nærmare på|"
                          r"sjekket|sjekka|gått gjennom|gått igjennom|vurdert|looked at|looked into|checked|reviewed|assessed|gone through"
-                         r"|(?:ser|sett|see|seen|saw|can see)\s+(?:at|that)(?=\s+(?:du|you)\s+(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|"
-                         r"was|were|had|got|applied|went|left)\b)|saw(?=\s+your\b))\b"
+                         r"|vurderte|så på|gikk gjennom|gjekk gjennom"
+                         r"|(?:ser|sett|see|seen|saw|can see)(?:\s+(?:at|that)|(?=\s+you\b))(?=\s+(?:du|you)\s+(?:(?:også|òg|allerede|alt|also|already)\s+)?"
+                         r"(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|was|were|had|got|applied|went|left|missed)\b)|saw(?=\s+your\b)"
+                         # "Vi har sett saken din: …", "Vi ser på saka di: røret som fraus …": what was found, told after a colon.
+                         r"|(?:sett|ser på|har sett på)(?=\s+(?:saken|saka|søknaden|klagen|klaga)\s+(?:din|di|ditt|dykkar)\s*:))\b"
                          r"(?!\s+(?:med|with|alle|all|everyone|every|rutinene|routines)\b)", re.IGNORECASE)
 # What was examined is the resident's own, said in the reply ("sett på saka di", "journalen din", "your case", "at du søkte").
 OWN_REVIEWED_RE = re.compile(r"\s+(?:[\wæøå]+\s+)?(?:din|di|ditt|dine|deres|dykkar)\b|\s+your\b|\s+(?:at|that)\s+(?:du|you)\b|(?<=at)|(?<=that)",
@@ -179,6 +182,13 @@ OWN_THING_RE = re.compile(r"\b(?:søknaden|saka|saken|klagen|klaga|naustet|huset
 TOLD_YOU_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo)\b[^.!?]{0,25}[.!?,]\s*)?(?:du|dere|dykk|you)\s+(?:har|hadde|skylder|skuldar|fekk|fikk|søkte|søkde|applied|"
                          r"owe|owed|had|missed)\b(?!\s+(?:rett|right|krav|spørsmål|questions|høve|mulighet|muligheter|moglegheit|anledning|lov|options|several))", re.IGNORECASE)
 EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
+# A possessive right after a matter word ("sosialhjelpen din", "sykepengene dine"): whose the matter is.
+OWN_AFTER_RE = re.compile(r"\s+(din|di|ditt|dine|dykkar)\b", re.IGNORECASE)
+# A reason that is what the resident did or failed to do ("because you didn't pay", "fordi du ikkje har levert").
+BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom)\s+(?:du|dere|dykk|you)\s+(?:(?:ikke|ikkje|not|also|også|òg|still|fortsatt|framleis)\s+)?"
+                            r"(?:har|hadde|skylder|skuldar|mangler|manglar|didn't|did not|haven't|have not|hadn't|had|have|owe|owed|"
+                            r"missed|failed|forgot|glemte|gløymde|never|aldri|stopped|sluttet|slutta)\b(?!\s+(?:asked|spurt|rett|right|søkt|applied)\b)",
+                            re.IGNORECASE)
 # What follows speaks to the resident or of someone by name.
 TOLD_TO_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dykk|dykkar|de|dere|deres|you|your|you're|yours)\b|(?<=\s)(?-i:[A-ZÆØÅ][a-zæøå]+)\s+og\s+mener\b",
                         re.IGNORECASE)
@@ -241,7 +251,10 @@ RELATIVE_RE = re.compile(r"\s+(?:som|who|that)\b[^,;.!?]*,", re.IGNORECASE)
 # A member of a group named as an example ("til dømes til Olav", "including Kenneth").
 EXAMPLE_RE = re.compile(r"\b(?:til dømes|til dæmes|for eksempel|blant andre|blant anna|blant annet|blant dei|blant dem|deriblant|"
                         r"bortsett fra|bortsett frå|unntatt|unnateke|including|such as|among them|except|apart from)\b"
-                        r"|,\s+som(?=\s+(?:den|det|ein|en|ei|eit|et)\s)", re.IGNORECASE)
+                        r"|,\s+som(?=\s+(?:den|det|ein|en|ei|eit|et)\s)"
+                        # "…, som jentene i 7A", "…, også damen med hunden i nr. 7", "– like Gunnar and Solveig", "– especially the two boys".
+                        r"|,\s+som(?=\s+[a-zæøå]+(?:ene|ane|en|a)\s+(?:i|på|fra|frå|med|ved)\s)|,\s+(?:også|òg)(?=\s)"
+                        r"|(?:,|\s[–—-])\s+(?:like|especially|særlig|særleg|spesielt)(?=\s+(?:the\s|(?-i:[A-ZÆØÅ])))", re.IGNORECASE)
 # Who an example names, when it is not a name: a reference that singles one person out.
 EXAMPLE_PERSON_KINDS = frozenset({"kin", "age", "house", "address", "group", "role"})
 EXAMPLE_NAME_RE = re.compile(r"[\s,:]+(?:(?:til|hos|på|for|to|at|with)\s+)?([A-ZÆØÅ][a-zæøå]+)\b")
@@ -261,7 +274,7 @@ SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|ham|henne|he|she|he's|she's|him|he
 # The opening of a reply that speaks to the resident by name: "Hei Randi.", "Hi Rasa,",
 # "Kondolerer, Berit.".
 GREETED_RE = re.compile(r"\W*(?:(?i:hei|hi|hello|hallo|dear|kjære|kondolerer|condolences|god morgon|god morgen|good morning)"
-                        r"\W{0,3}\s*,?\s*)([A-ZÆØÅ][a-zæøå]+)\s*[.!,]")
+                        r"\W{0,3}\s*,?\s*)([A-ZÆØÅ][a-zæøå]+)(?:[ -][A-ZÆØÅ][a-zæøå]+)?\s*[.!,]")
 # A sentence that tells what holds for anyone: a condition ("Kommunen dekker skader når det er …").
 CONDITION_RE = re.compile(r"(?:^\W*|[,;:]\s*|\b(?:og|men|and|but|so|så)\s+)(?:om|when)\b|\b(?:hvis|dersom|viss|når|if|whenever|unless|in case)\b",
                           re.IGNORECASE)
@@ -533,6 +546,8 @@ class ConfidentialityMatcher:
                             continue
                         if sentence.index != here and s != sentence.start:
                             continue
+                        if sentence.index != here and ROUTE_SENTENCE_RE.search(text.sentence_text(sentence)):
+                            continue  # "… for eksempel arbeidsavklaringspenger. Mannen din kan se sin egen sak på nav.no": what he can do
                     # Not a group ("Foreldrene har hatt møte med helsesykepleier", "They help schools").
                     m = next((a for a in self.anaphor_re.finditer(text.text, s, e)
                               if (group_asked or not _group(a.group(0)))
@@ -589,9 +604,11 @@ class ConfidentialityMatcher:
                 return [wished]
         if context and REASON_RE.search(text.text):
             reasoned = self._decided_because(text, addressed)
+            if reasoned is None and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
+                reasoned = self._because_you(text)
             if reasoned is not None:
                 return [reasoned]
-        if context and FIRST_PERSON_RE.search(context):
+        if context and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
             reviewed = _reviewed_case(text, own_case=bool(OWN_CASE_RE.search(context)))
             if reviewed is not None:
                 examined, resident = reviewed
@@ -636,7 +653,7 @@ class ConfidentialityMatcher:
         including Kenneth": a clause about a group speaks generally until it names one member,
         and then the group's matter is that person's."""
         for start, end, skipped in clauses:
-            example = EXAMPLE_RE.search(text.text, start, end) if skipped else None
+            example = EXAMPLE_RE.search(text.text, start, end)
             if example is None or self.refusal_re.search(text.text, start, end) or text.text[start:end].rstrip().endswith("?"):
                 continue
             name = EXAMPLE_NAME_RE.match(text.text, example.end(), end)
@@ -940,8 +957,15 @@ class ConfidentialityMatcher:
         found = text.derived.get(key)
         if found is None:
             clause = text.text[start:end]
-            found = text.derived[key] = (self._matters(clause, start, self._kinds_in(text)),
-                                         self._persons(text, clause, start, addressed))
+            matters = self._matters(clause, start, self._kinds_in(text))
+            persons = self._persons(text, clause, start, addressed)
+            if addressed:
+                # "sosialhjelpen din ble stanset", "sykepengene dine": a service, benefit or decision said to be the resident's own
+                # right after it (not advice on "medisinene dine").
+                persons += [Part(m.start(1), m.end(1), "addressee") for m in
+                            (OWN_AFTER_RE.match(text.text, matter.end, end) for matter in matters if matter.kind in RESIDENT_KINDS)
+                            if m is not None]
+            found = text.derived[key] = (matters, persons)
         return found
 
     @cached_property
@@ -1006,7 +1030,8 @@ class ConfidentialityMatcher:
 
     def _addresses_by_name(self, text: AnalysedText) -> bool:
         """"Hei Tommy." / ", Kristine.": the reply speaks to a named resident in public."""
-        for m in re.finditer(r"(?:^|\b(?i:hei|hi|hello|dear|kjære)\s+|,\s*)([A-ZÆØÅ][a-zæøå]+)\s*[.!,]", text.text):
+        # A first name of two ("Hei Tor Erik.", "Hi Anne-Lise,"): the first is the one the list knows.
+        for m in re.finditer(r"(?:^|\b(?i:hei|hi|hello|dear|kjære)\s+|,\s*)([A-ZÆØÅ][a-zæøå]+)(?:[ -][A-ZÆØÅ][a-zæøå]+)?\s*[.!,]", text.text):
             if m.group(1).lower() in self.first_names and not self.signature_re.search(text.text[: m.start(1)]):
                 if m.start() == 0 or not text.text[: m.start()].rstrip().endswith(("Hilsen", "hilsen")):
                     return True
@@ -1078,16 +1103,36 @@ class ConfidentialityMatcher:
             return ConfidentialHit(person.start, sentence.end, grounds, person, self._detail(text.text, grounds, person))
         return None
 
+    def _because_you(self, text: AnalysedText) -> ConfidentialHit | None:
+        """"Your card was blocked because you have three overdue books", "… fordi du ikkje har betalt": in answer to
+        the resident's own case (a comment in the first person, or a reply that greets them by name), a sentence that
+        gives as its reason what the resident did or failed to do tells the grounds of their case, whatever the words.
+        Not a question, a condition, a route or what holds for everyone."""
+        for sentence in text.sentences:
+            said = text.sentence_text(sentence)
+            grounds = BECAUSE_YOU_RE.search(said)
+            if (grounds is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
+                    or EVERYONE_RE.search(said) or ALL_RE.search(said) or self.refusal_re.search(said)):
+                continue
+            at = sentence.start + grounds.start()
+            told = Part(sentence.start, sentence.end, "asserted")
+            return self._hit(text, told, Part(at, sentence.start + grounds.end(), "asked"))
+        return None
+
     def _told_to_named(self, text: AnalysedText, greeted: Part, clauses: list[tuple[int, int, bool]],
                        matters_by_clause: list[list[Part]]) -> ConfidentialHit | None:
         """"Hei Randi. Samværet er fastsatt til to timer annenhver uke": a reply that greets the
         resident who wrote by name and then states a matter tells their own case in public, though
         no "du" stands beside it. Not a matter in a condition, a question or a route ("Hvis du …",
         "kan søke"), which tells what holds for anyone."""
-        for (start, end, skipped), matters in zip(clauses, matters_by_clause):
+        for i, ((start, end, skipped), matters) in enumerate(zip(clauses, matters_by_clause)):
             if skipped or not matters or start < greeted.end:
                 continue
-            sentence = text.sentence_text(text.sentence_at(start))
+            # What comes after a "but" ("…, men du kan klage") is an offer; it does not unsay the decision before it.
+            here = text.sentence_at(start)
+            cut = next((s for s, e, _ in clauses[i + 1:] if text.sentence_at(s).index == here.index
+                        and BUT_RE.match(text.text, s, e)), here.end)
+            sentence = text.text[here.start:cut]
             if ("?" in sentence or CONDITION_RE.search(sentence) or ROUTE_SENTENCE_RE.search(sentence)
                     or EVERYONE_RE.search(sentence) or ALL_RE.search(sentence) or not DONE_RE.search(sentence)):
                 continue
