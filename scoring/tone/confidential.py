@@ -676,7 +676,7 @@ class ConfidentialityMatcher:
         """The group's matter (before the example word) or the member's own (within the window after it),
         paired with the first reference from the example word on that singles one person out
         ("bortsett fra nr. 11" keeps its preposition)."""
-        gap = re.match(r"[\s,:]*(?:\S+\s+){0,2}", text.text[start:end])
+        gap = re.match(r"[\s,:]*(?:\S+\s+){0,5}", text.text[start:end])
         persons = [p for p in self._persons(text, text.text[word:end], word)
                    if p.kind in EXAMPLE_PERSON_KINDS and p.start <= start + (gap.end() if gap else 0)]
         if not persons:
