@@ -157,14 +157,14 @@ FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[
 # your case"): seeing that they did or had something in the past, not seeing that they are upset.
 REVIEWED_RE = re.compile(r"\b(?:vi|we|me)(?:'ve|\s+have|\s+har|\s+hev)?\s+(?:nå\s+|no\s+|now\s+)?(?:sett på|sett nærmere på|sett nærmare på|"
                          r"sjekket|sjekka|gått gjennom|gått igjennom|vurdert|looked at|looked into|checked|reviewed|assessed|gone through"
-                         r"|vurderte|så på|gikk gjennom|gjekk gjennom"
+                         r"|vurderte|så på|gikk gjennom|gjekk gjennom|notert at|notert oss at|registrert at|noted that|made a note that"
                          r"|(?:ser|sett|see|seen|saw|can see)(?:\s+(?:at|that)|(?=\s+you\b))(?=\s+(?:du|you)\s+(?:(?:også|òg|allerede|alt|also|already)\s+)?"
                          r"(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|was|were|had|got|applied|went|left|missed)\b)|saw(?=\s+your\b)"
                          # "Vi har sett saken din: …", "Vi ser på saka di: røret som fraus …": what was found, told after a colon.
                          r"|(?:sett|ser på|har sett på)(?=\s+(?:saken|saka|søknaden|klagen|klaga)\s+(?:din|di|ditt|dykkar)\s*:))\b"
                          r"(?!\s+(?:med|with|alle|all|everyone|every|rutinene|routines)\b)", re.IGNORECASE)
 # What was examined is the resident's own, said in the reply ("sett på saka di", "journalen din", "your case", "at du søkte").
-OWN_REVIEWED_RE = re.compile(r"\s+(?:[\wæøå]+\s+)?(?:din|di|ditt|dine|deres|dykkar)\b|\s+your\b|\s+(?:at|that)\s+(?:du|you)\b|(?<=at)|(?<=that)",
+OWN_REVIEWED_RE = re.compile(r"\s+(?:[\wæøå]+\s+)?(?:din|di|ditt|dine|deres|dykkar)\b|\s+your?\b|\s+(?:at|that)\s+(?:du|you)\b|(?<=at)|(?<=that)",
                              re.IGNORECASE)
 FUTURE_BEFORE_RE = re.compile(r"\b(?:når|etter at|så|hvis|dersom|viss|om|when|after|once|so|if|and then)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A comment about the resident's own case, not a street light or a bin: an application, a bill, a claim, a place.
@@ -185,8 +185,8 @@ EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents
 # A possessive right after a matter word ("sosialhjelpen din", "sykepengene dine"): whose the matter is.
 OWN_AFTER_RE = re.compile(r"\s+(din|di|ditt|dine|dykkar)\b", re.IGNORECASE)
 # A reason that is what the resident did or failed to do ("because you didn't pay", "fordi du ikkje har levert").
-BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom)\s+(?:du|dere|dykk|you)\s+(?:(?:ikke|ikkje|not|also|også|òg|still|fortsatt|framleis)\s+)?"
-                            r"(?:har|hadde|skylder|skuldar|mangler|manglar|didn't|did not|haven't|have not|hadn't|had|have|owe|owed|"
+BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at)\s+(?:du|dere|dykk|you)\s+(?:(?:ikke|ikkje|not|also|også|òg|still|fortsatt|framleis)\s+)?"
+                            r"(?:har|hadde|skylder|skuldar|mangler|manglar|didn't|did not|haven't|have not|hadn't|had|have|owe|owed|betalte|leverte|møtte|svarte|"
                             r"missed|failed|forgot|glemte|gløymde|never|aldri|stopped|sluttet|slutta)\b(?!\s+(?:asked|spurt|rett|right|søkt|applied)\b)",
                             re.IGNORECASE)
 # What follows speaks to the resident or of someone by name.
@@ -602,8 +602,8 @@ class ConfidentialityMatcher:
                                        context_person or bool(WE_OR_I_RE.search(context)))
             if wished is not None:
                 return [wished]
-        if context and REASON_RE.search(text.text):
-            reasoned = self._decided_because(text, addressed)
+        if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text)):
+            reasoned = self._decided_because(text, addressed) if REASON_RE.search(text.text) else None
             if reasoned is None and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
                 reasoned = self._because_you(text)
             if reasoned is not None:
