@@ -185,9 +185,15 @@ EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents
 # A possessive right after a matter word ("sosialhjelpen din", "sykepengene dine"): whose the matter is.
 OWN_AFTER_RE = re.compile(r"\s+(din|di|ditt|dine|dykkar)\b", re.IGNORECASE)
 # A reason that is what the resident did or failed to do ("because you didn't pay", "fordi du ikkje har levert").
-BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at)\s+(?:du|dere|dykk|you)\s+(?:(?:ikke|ikkje|not|also|også|òg|still|fortsatt|framleis)\s+)?"
-                            r"(?:har|hadde|skylder|skuldar|mangler|manglar|didn't|did not|haven't|have not|hadn't|had|have|owe|owed|betalte|leverte|møtte|svarte|"
-                            r"missed|failed|forgot|glemte|gløymde|never|aldri|stopped|sluttet|slutta)\b(?!\s+(?:asked|spurt|rett|right|søkt|applied)\b)",
+BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at)\s+(?:du|dere|dykk|you)\s+(?:(?:også|òg|also|still|fortsatt|framleis)\s+)?(?:"
+                            # … did not pay, return or turn up ("because you didn't pay", "fordi du ikke har betalt", "etter at du ikkje leverte")
+                            r"(?:ikke|ikkje|not|never|aldri|didn't|did not|haven't|have not|hadn't|had not)\s+(?:(?:har|hadde|have|had)\s+)?"
+                            r"(?:betalt|betalte|betale|levert|leverte|levere|møtt|møtte|møte|svart|svarte|fornya|fornyet|paid|pay|returned|return|"
+                            r"renewed|renew|turned up|turn up|showed up|show up|replied|reply)"
+                            # … owe or missed it
+                            r"|skylder|skuldar|owe|owed|missed|failed|forgot|glemte|gløymde|mangler|manglar"
+                            # … have something outstanding ("because you have three overdue books")
+                            r"|(?:har|hadde|have|had)\s+(?:[\wæøå]+\s+)?(?:ubetalt\w*|unpaid|overdue|outstanding|restanse\w*|gjeld|debt|arrears))\b",
                             re.IGNORECASE)
 # What follows speaks to the resident or of someone by name.
 TOLD_TO_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dykk|dykkar|de|dere|deres|you|your|you're|yours)\b|(?<=\s)(?-i:[A-ZÆØÅ][a-zæøå]+)\s+og\s+mener\b",
@@ -959,9 +965,10 @@ class ConfidentialityMatcher:
             clause = text.text[start:end]
             matters = self._matters(clause, start, self._kinds_in(text))
             persons = self._persons(text, clause, start, addressed)
-            if addressed:
+            if addressed and DONE_RE.search(clause):
                 # "sosialhjelpen din ble stanset", "sykepengene dine": a service, benefit or decision said to be the resident's own
-                # right after it (not advice on "medisinene dine").
+                # right after it, in a clause that tells what was done (not advice on "medisinene dine", not how "bostøtten din
+                # regnes ut").
                 persons += [Part(m.start(1), m.end(1), "addressee") for m in
                             (OWN_AFTER_RE.match(text.text, matter.end, end) for matter in matters if matter.kind in RESIDENT_KINDS)
                             if m is not None]
