@@ -157,7 +157,10 @@ FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[
 # your case"): seeing that they did or had something in the past, not seeing that they are upset.
 REVIEWED_RE = re.compile(r"\b(?:vi|we|me)(?:'ve|\s+have|\s+har|\s+hev)?\s+(?:nå\s+|no\s+|now\s+)?(?:sett på|sett nærmere på|sett nærmare på|"
                          r"sjekket|sjekka|gått gjennom|gått igjennom|vurdert|looked at|looked into|checked|reviewed|assessed|gone through"
-                         r"|vurderte|så på|gikk gjennom|gjekk gjennom|notert at|notert oss at|registrert at|noted that|made a note that"
+                         r"|vurderte|så på|gikk gjennom|gjekk gjennom"
+                         # "vi har notert at du ikke trenger stomipleie fredag": what the records now say the resident does without
+                         # (not a wish noted: "we've noted that you'd like a collection on Friday").
+                         r"|(?:notert|notert oss|registrert|noted|made a note)\s+(?:at|that)(?=\s+(?:du|you)\s+(?:ikke|ikkje|not|no longer|don't|do not)\b)"
                          r"|(?:ser|sett|see|seen|saw|can see)(?:\s+(?:at|that)|(?=\s+you\b))(?=\s+(?:du|you)\s+(?:(?:også|òg|allerede|alt|also|already)\s+)?"
                          r"(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|was|were|had|got|applied|went|left|missed)\b)|saw(?=\s+your\b)"
                          # "Vi har sett saken din: …", "Vi ser på saka di: røret som fraus …": what was found, told after a colon.
