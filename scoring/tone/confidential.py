@@ -155,7 +155,9 @@ FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[
 # "Vi har sett på søknaden din", "We've looked at your drawings", "Vi har vurdert Linnea": the case examined. Also
 # what the records show of the resident ("Vi ser at du var her kl. 01.15", "Vi har sett at du søkte i fjor", "We saw
 # your case"): seeing that they did or had something in the past, not seeing that they are upset.
-REVIEWED_RE = re.compile(r"\b(?:vi|we|me)(?:'ve|\s+have|\s+har|\s+hev)?\s+(?:nå\s+|no\s+|now\s+)?(?:sett på|sett nærmere på|sett nærmare på|"
+REVIEWED_RE = re.compile(r"\b(?:vi|we|me|(?:veilederen|veiledaren|rettleiaren|saksbehandleren|sakshandsamaren|kontaktpersonen)\s+(?:din|di)"
+                         r"(?:\s*,\s*(?-i:[A-ZÆØÅ])[a-zæøå]+\s*,)?|your (?:caseworker|case officer|adviser|advisor|social worker)"
+                         r"(?:\s*,\s*(?-i:[A-Z])[a-z]+\s*,)?)(?:'ve|\s+have|\s+har|\s+hev|\s+has)?\s+(?:nå\s+|no\s+|now\s+)?(?:sett på|sett nærmere på|sett nærmare på|"
                          r"sjekket|sjekka|gått gjennom|gått igjennom|vurdert|looked at|looked into|checked|reviewed|assessed|gone through"
                          r"|vurderte|så på|gikk gjennom|gjekk gjennom"
                          # "vi har notert at du ikke trenger stomipleie fredag": what the records now say the resident does without
@@ -171,7 +173,7 @@ OWN_REVIEWED_RE = re.compile(r"\s+(?:[\wæøå]+\s+)?(?:din|di|ditt|dine|deres|d
                              re.IGNORECASE)
 FUTURE_BEFORE_RE = re.compile(r"\b(?:når|etter at|så|hvis|dersom|viss|om|when|after|once|so|if|and then)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A comment about the resident's own case, not a street light or a bin: an application, a bill, a claim, a place.
-OWN_CASE_RE = re.compile(r"\b(?:søk\w*|applic\w*|applied|apply|klag\w*|appeal\w*|faktura\w*|regning\w*|bill|billed|gebyr\w*|fee|skatt\w*|tax|"
+OWN_CASE_RE = re.compile(r"\b(?:søk\w*|avslag\w*|avslått|refused|turned down|rejected|applic\w*|applied|apply|klag\w*|appeal\w*|faktura\w*|regning\w*|bill|billed|gebyr\w*|fee|skatt\w*|tax|"
                          r"lønn\w*|salary|wages?|paid|payment\w*|insurance|forsikring\w*|erstatning\w*|compensation|claim\w*|plass|place|"
                          r"vedtak\w*|decision|permit|løyve|tillatelse|tillating|støtte|stønad\w*|benefit\w*|overtid\w*|overtime)\b", re.IGNORECASE)
 # The resident's own case or property named in the reply ("Naustet ditt på gnr. 14", "Søknaden deres i Hagegata 8",
@@ -198,6 +200,12 @@ BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at)\s+(?:du|dere
                             # … have something outstanding ("because you have three overdue books")
                             r"|(?:har|hadde|have|had)\s+(?:[\wæøå]+\s+)?(?:ubetalt\w*|unpaid|overdue|outstanding|restanse\w*|gjeld|debt|arrears))\b",
                             re.IGNORECASE)
+# A reason that is what the person asked about had, did or was ("because she had conflicts with two girls", "fordi han ikkje møtte").
+BECAUSE_THEY_RE = re.compile(r"\b(?:fordi|because|ettersom)\s+(?:he|she|han|hun|ho)\s+(?:(?:also|også|òg|still|fortsatt|framleis)\s+)?"
+                             r"(?:had|has|hadde|har|was|var|didn't|did not|hadn't|ikke|ikkje|never|aldri|kept|keeps)\b", re.IGNORECASE)
+# What was done to the person asked about, before its reason ("The school moved her because …").
+DONE_TO_RE = re.compile(r"\b(?:she|he|hun|han|ho)\s+(?:ble|blei|vart|was|has been|har blitt|har vorte)\s+[a-zæøå]{3,}(?:et|t|a|d|ed)\b|"
+                        r"\b[a-zæøå]{3,}(?:et|te|de|a|ed)\s+(?:her|him|ham|henne|ho|han)\b", re.IGNORECASE)
 # What follows speaks to the resident or of someone by name.
 TOLD_TO_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dykk|dykkar|de|dere|deres|you|your|you're|yours)\b|(?<=\s)(?-i:[A-ZÆØÅ][a-zæøå]+)\s+og\s+mener\b",
                         re.IGNORECASE)
@@ -615,6 +623,9 @@ class ConfidentialityMatcher:
             reasoned = self._decided_because(text, addressed) if REASON_RE.search(text.text) else None
             if reasoned is None and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
                 reasoned = self._because_you(text)
+            if reasoned is None and context_person and FIRST_PERSON_RE.search(context):
+                # "Why was my daughter moved?" - "The school moved her because she had conflicts with two girls".
+                reasoned = self._because_you(text, BECAUSE_THEY_RE)
             if reasoned is not None:
                 return [reasoned]
         if context and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
@@ -1113,14 +1124,17 @@ class ConfidentialityMatcher:
             return ConfidentialHit(person.start, sentence.end, grounds, person, self._detail(text.text, grounds, person))
         return None
 
-    def _because_you(self, text: AnalysedText) -> ConfidentialHit | None:
+    def _because_you(self, text: AnalysedText, grounds_re: re.Pattern[str] = BECAUSE_YOU_RE) -> ConfidentialHit | None:
         """"Your card was blocked because you have three overdue books", "… fordi du ikkje har betalt": in answer to
         the resident's own case (a comment in the first person, or a reply that greets them by name), a sentence that
         gives as its reason what the resident did or failed to do tells the grounds of their case, whatever the words.
-        Not a question, a condition, a route or what holds for everyone."""
+        Not a question, a condition, a route or what holds for everyone. With `BECAUSE_THEY_RE`, the same of the relative
+        the resident asks about ("because she had conflicts with two girls")."""
         for sentence in text.sentences:
             said = text.sentence_text(sentence)
-            grounds = BECAUSE_YOU_RE.search(said)
+            grounds = grounds_re.search(said)
+            if grounds is not None and grounds_re is BECAUSE_THEY_RE and not DONE_TO_RE.search(said, 0, grounds.start()):
+                continue  # "The bus was late because he had to wait": the reason is not what was decided about the person
             if (grounds is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
                     or EVERYONE_RE.search(said) or ALL_RE.search(said) or self.refusal_re.search(said)):
                 continue
