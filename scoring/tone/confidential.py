@@ -198,7 +198,7 @@ BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at)\s+(?:du|dere
                             # … owe or missed it
                             r"|skylder|skuldar|owe|owed|missed|failed|forgot|glemte|gløymde|mangler|manglar"
                             # … have something outstanding ("because you have three overdue books")
-                            r"|(?:har|hadde|have|had)\s+(?:[\wæøå]+\s+)?(?:ubetalt\w*|unpaid|overdue|outstanding|restanse\w*|gjeld|debt|arrears))\b",
+                            r"|(?:har|hadde|have|had)\s+(?:[\wæøå]+\s+)?(?:ubetalt\w*|unpaid|overdue|outstanding|restanse\w*|gjeld|skyld|skuld|debt|arrears))\b",
                             re.IGNORECASE)
 # A reason that is what the person asked about had, did or was ("because she had conflicts with two girls", "fordi han ikkje møtte").
 BECAUSE_THEY_RE = re.compile(r"\b(?:fordi|because|ettersom)\s+(?:he|she|han|hun|ho)\s+(?:(?:also|også|òg|still|fortsatt|framleis)\s+)?"
