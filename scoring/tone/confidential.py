@@ -168,6 +168,7 @@ REVIEWED_RE = re.compile(r"\b(?:vi|we|me|(?:veilederen|veiledaren|rettleiaren|sa
                          # "Vi har sett saken din: …", "Vi ser på saka di: røret som fraus …": what was found, told after a colon.
                          r"|(?:sett|ser på|har sett på)(?=\s+(?:saken|saka|søknaden|klagen|klaga)\s+(?:din|di|ditt|dykkar)\s*:))\b"
                          r"(?!\s+(?:med|with|alle|all|everyone|every|rutinene|routines)\b)", re.IGNORECASE)
+CASE_COLON_RE = re.compile(r"\s+(?:saken|saka|søknaden|klagen|klaga)\s+(?:din|di|ditt|dykkar)\s*:", re.IGNORECASE)
 # What was examined is the resident's own, said in the reply ("sett på saka di", "journalen din", "your case", "at du søkte").
 OWN_REVIEWED_RE = re.compile(r"\s+(?:[\wæøå]+\s+)?(?:din|di|ditt|dine|deres|dykkar)\b|\s+your?\b|\s+(?:at|that)\s+(?:du|you)\b|(?<=at)|(?<=that)",
                              re.IGNORECASE)
@@ -1360,7 +1361,10 @@ def _reviewed_case(text: AnalysedText, own_case: bool = True) -> tuple[Part, Par
             continue
         following = text.sentences[sentence.index + 1] if sentence.index + 1 < len(text.sentences) else None
         end = following.end if following is not None else sentence.end
-        resident = TOLD_TO_RE.search(text.text, match.end(), end)
+        # After "Vi har sett saken din:" what was found follows the colon, and it must speak of the resident there too
+        # ("postkassestativet ditt står …", not "vi sender en montør i morgen").
+        told = CASE_COLON_RE.match(text.text, match.end())
+        resident = TOLD_TO_RE.search(text.text, told.end() if told else match.end(), end)
         if resident is not None and not EVERYONE_RE.search(text.text, match.end(), end):
             return Part(match.start(), end, "asserted"), Part(resident.start(), resident.end(), "asked")
     return None
