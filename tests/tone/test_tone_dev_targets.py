@@ -113,6 +113,12 @@ FLOORS = {
     # home, job or post with a police, staff or welfare matter, and a few counted and described.
     "dev-29.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-30.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the thirtieth and thirty-first held-back sets (unseen: AUC 0.987, privacy
+    # 93.7 %, 2.8 % of good replies flagged, five of the fourteen false alarms the outreach team's and
+    # the caretaker's mobiles); they taught the detector the resident's own case told back with a
+    # decision and its grounds, one singled out in a list or in thanks, and NAV as an office.
+    "dev-31.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-32.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
