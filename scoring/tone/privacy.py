@@ -108,6 +108,86 @@ NOT_PHONE_LABEL_RE = re.compile(
 )
 
 
+# Whose a mobile number is. A mobile number is private only when the reply ties it to a private person: the person
+# named or pointed out ("Ring Liv Berg på …", "Vi ringer ham på …", "det er Sigrid, 481 …"), their kin or
+# neighbour ("faren hans kan nås på …", "naboen din har nummer …"), the number called theirs or private
+# ("mobilen hennes", "his private mobile is …", "privatnummer 918 …"), or the reader's own ("We'll call you at …").
+# Any other mobile number in a reply is given as a line to call (an office, a service, a post holder, "oss", a
+# label like "Telefon:"): checked (P1.unlisted_phone) unless it is on the municipality's list, not taken for
+# a private person's. A number repeated from the comment is P1.repeated_from_context.
+_KIN = (r"(?:datter|datteren|dattera|dotter|dottera|døtrene|sønn|sønnen|son|sonen|sønnene|sønene|far|faren|mor|moren|mora|foreldrene|foreldra"
+        r"|kone|kona|mann|mannen|ektemannen|ektefellen|samboeren|sambuaren|kjæresten|bror|broren|brødrene|søster|søsteren|søstera|syster|systera"
+        r"|barnebarnet|onkelen|tanta|tante|bestefaren|bestemoren|bestemora|besteforeldrene|naboen|nabo|grannen|granne|verge|vergen|venninna|venninnen|vennen|kompisen"
+        r"|daughter|son|father|mother|mum|mom|dad|parents|wife|husband|partner|brother|sister|grandson|granddaughter|grandmother|grandfather"
+        r"|uncle|aunt|neighbour|neighbor|guardian|friend|girlfriend|boyfriend)")
+_OWN = r"(?:hans|hennes|hennar|deira|deres|din|di|dykkar|sin|si)"
+_PRONOUN_OBJ = r"(?:ham|han|henne|ho|him|her|deg|you|dykk|meg|me)"
+_CALLED = (r"(?:ring|ringe|ringer|ringte|ringde|ringjer|ringje|ringt|call|calls|called|calling|reach|reached|text|texted|texting|kontakte|kontakta"
+           r"|contact|kontakt med|nå|få tak i|get hold of|snakke med|snakka med|prate med|prata med|talk to|speak to|speak with|spør|spør etter|ask|ask for)")
+_CALLING = r"(?:ring|ringe|ringje|ringja|call|text|phone|contact|kontakte|kontakta|sms|send)"
+_NAME = r"(?-i:(?:Mr|Mrs|Ms|Miss|Dr|fru|herr)\.?\s+[A-ZÆØÅ][a-zæøåé]+|[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){0,2})"
+TIED_BEFORE_RE = re.compile(
+    # "privatnummer 918 …", "his private mobile is …", "Ring Bente privat på …", "at home on …"
+    r"\bprivat\w*(?:\s+(?:mobile|mobil|number|nummer|phone|telefon|line|cell))?\s*(?:er|is|:|,|på|on|at)?\s*$"
+    r"|\b(?:at home|heime|hjemme)\s+(?:on|at|på)\s*$|\b(?:home|hjemme|heime)(?:nummer\w*|\s+number)\b"
+    # "mobilen hennes", "nummeret hennar er …", "his mobile", "her private number,"
+    r"|\b(?:mobil\w*|nummer\w*|telefon\w*|tlf)\s+(?:hans|hennes|hennar|deira|deres|sitt|si)\b"
+    r"|\b(?:his|her|their)\s+(?:own\s+|private\s+|personal\s+)?(?:mobile|number|phone|cell)\b"
+    # kin and neighbours, whose they are: "faren hans kan nås på", "naboen din har nummer", "her daughter on"
+    # (not one who calls: "her parents can ring the school on", "Dottera di kan sjølv ringje …")
+    r"|(?:\b" + _KIN + r"\s+" + _OWN + r"\b|\b(?:his|her|their|your)\s+" + _KIN + r"\b(?!'s)"
+    # one whose they are: "sykepleieren hans, Torill, på"
+    r"|\b[a-zæøå]{3,}(?:en|a|et|ne)\s+(?:hans|hennes|hennar|deira|deres)\b"
+    # kin named by the definite form alone: "Rektor har snakket med faren, som kan nås på …", "ta kontakt med naboen på …"
+    r"|\b(?:faren|moren|mora|datteren|dattera|dottera|sønnen|sonen|kona|ektemannen|broren|søsteren|søstera|systera|naboen|grannen|the father|the mother"
+    r"|the neighbour|the neighbor)\b)(?![^.!?\n]*\b" + _CALLING + r"\b)"
+    # a pronoun's or a named person's own "som kan nås på": "Kari Holm, som kan nås på …"
+    r"|(?-i:\b[A-ZÆØÅ][a-zæøåé]+),?\s+(?:som|who)\s+(?:kan|can)\s+(?:\w+\s+)?(?:nås|nåast|ringes|ringjast|be reached)\b"
+    # a person called, by pronoun: "Vi ringer ham på", "reach him at home", "We'll call you at", "Vi ringte deg på", "Ring meg gjerne på"
+    r"|\b" + _CALLED + r"\s+(?:til\s+)?" + _PRONOUN_OBJ + r"\b"
+    r"|\b(?:han|hun|ho|he|she)\b[^.!?\n]{0,60}\b(?:kan|can|could|kunne)\s+(?:\w+\s+)?"
+    r"(?:nås|nåast|ringes|ringjast|treffes|treffast|be reached|be called|be texted|be contacted)\b",
+    re.IGNORECASE,
+)
+# A person named: "Ring Liv Berg på", "ring Odd direkte på", "Ring sentralbordet …, eller Kari direkte på", "det er Sigrid, 481 …", "Randi Fossum (tlf. …", "Hans Nielsen, Olsenfaret 14, phone …"
+NAMED_BEFORE_RE = re.compile(
+    r"\b(?:" + _CALLED + r"|eller|or)\s+(?:(?:gjerne|også|òg|direkte|bare)\s+)?(?:til\s+)?" + _NAME + r"(?:\s+(?:direkte|directly|privat|gjerne|også|òg))*\s+(?:på|on|at)\s*$"
+    r"|" + _NAME + r"\s*(?:,|\(|–|-)\s*(?:(?:[^.!?\n,()]{1,30},\s*){0,2}(?:tlf|telefon|phone|tel|mob|mobil|mobile)\.?:?\s*)?$",
+    re.IGNORECASE,
+)
+# Not a person: an institution by its name ("Ring Mattilsynet på …", "call Kvalvik Health Centre on …").
+INSTITUTION_NAME_RE = re.compile(
+    r"(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|kontor|senteret|sentret|senter|sentralen|sentral|stasjonen|stasjon|avdelingen|avdelinga|etaten|vakta|vakten"
+    r"|nemnda|nemnd|tilsynet|verket|vesenet|vesen|skolen|skule|skulen|skole|barnehage|barnehagen|kommune|kommunen|huset|hallen|heimen|hjemmet|tunet|stua"
+    r"|kirke|kyrkje|kyrkja|kors|politiet|politi|klinikk|klinikken|apotek|apoteket|biblioteket|bibliotek|laget|lag|foreningen|forening|forbundet"
+    r"|Centre|Center|Office|Council|Service|Services|School|Team|Unit|Line|Nav|NAV|Kommune|Festival|Hospital|Sykehus|Sjukehus|Helse|Library|Church"
+    r"|Police|Clinic|Hall|House|Club|Cross|IL|FK)\b")
+# A name after a post ("call the headteacher, Hanne Lie, …", "rektor Hanne Lie, 400 …") is the post holder's line.
+POST_BEFORE_NAME_RE = re.compile(
+    r"\b(?:\w*(?:rektor|rektoren|leder|lederen|leiar|leiaren|styrer|styreren|styrar|styraren|koordinator|koordinatoren|sjef|sjefen|konsulent|konsulenten"
+    r"|sykepleier|sykepleieren|sjukepleiar|sjukepleiaren|saksbehandler|saksbehandleren|sakshandsamar|sakshandsamaren|vaktmester|vaktmesteren"
+    r"|vaktmeister|vaktmeisteren|kontaktperson|kontaktpersonen|kontaktperson|utekontakt|utekontakten|manager|head|headteacher|teacher|coordinator"
+    r"|officer|nurse|worker|caretaker|leader|director|direktør|direktøren))\s*,?\s*$",
+    re.IGNORECASE,
+)
+# Where the sentence that gives a number starts ("f. 12.03.1938", "tlf.", "Mr." do not end one).
+SENTENCE_START_RE = re.compile(
+    r"(?:.*(?:(?<!\b[Mm]r)(?<!\b[Mm]rs)(?<!\b[Dd]r)(?<!\bf)(?<!\btlf)(?<!\bca)[.!?]\s+|\n)|)", re.DOTALL
+)
+
+
+def tied_to_person(text: str, start: int) -> bool:
+    """Whether the reply ties the phone number at `start` to a private person (see TIED_BEFORE_RE)."""
+    before = text[max(0, start - LINE_OWNER_WINDOW) : start]
+    match = SENTENCE_START_RE.match(before)
+    sentence = before[match.end() :] if match else before
+    if TIED_BEFORE_RE.search(sentence):
+        return True
+    named = NAMED_BEFORE_RE.search(sentence)
+    return bool(named and not INSTITUTION_NAME_RE.search(named.group(0))
+                and not POST_BEFORE_NAME_RE.search(sentence[: named.start()]))
+
+
 @dataclass(frozen=True)
 class Allowances:
     """Contact points that may be published: the municipality's own and public services."""
@@ -202,9 +282,9 @@ def phone_numbers(
 ) -> Iterator[tuple[int, int]]:
     """Phone numbers that are neither official nor public service numbers.
 
-    `mobile` selects mobile numbers (almost always a private person in Norway) or the rest
-    (fixed lines, and mobiles presented as an on-call or switchboard line: may be the
-    municipality's own, so flagged for a check only). Amounts ("kr 45 000 000") are skipped.
+    `mobile` selects mobile numbers that the reply ties to a private person (a name, kin, a pronoun,
+    "privat"; see tied_to_person) or the rest (fixed lines, and mobiles given as a line to call:
+    may be the municipality's own, so flagged for a check only). Amounts ("kr 45 000 000") are skipped.
     """
     service_types = {getattr(PhoneNumberType, name) for name in settings.service_number_types}
     id_spans = [(m.start(), m.end()) for m in DIGITS_11_RE.finditer(text)]
@@ -224,7 +304,7 @@ def phone_numbers(
             continue
         official_line = (OFFICIAL_LINE_RE.search(before) or OFFICIAL_LINE_AFTER_RE.search(after)
                          or LINE_OWNER_RE.search(text[max(0, match.start - LINE_OWNER_WINDOW) : match.start]))
-        private = kind in MOBILE_TYPES and not official_line
+        private = kind in MOBILE_TYPES and not official_line and tied_to_person(text, match.start)
         if private == mobile:
             yield match.start, match.end
 

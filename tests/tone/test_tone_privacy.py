@@ -443,3 +443,39 @@ def test_a_plain_statement_about_the_person_asked_about_is_a_breach(text: str, c
 def test_what_a_person_may_do_a_group_or_a_referral_is_not_a_statement_about_them(
         text: str, context: str, language: str) -> None:
     assert not _privacy(text, language=language, context=context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Naboen din har nummer 412 60 700, så du kan spørre henne selv.",
+        "Faren hans kan nås på 412 60 701 etter klokka fire.",
+        "Ja, det er Sigrid, 412 60 702. Ho er heime på dagtid.",
+        "Ring Kari på 412 60 703, hun bor i nummer 4.",
+        "Hi Tom! We'll call you at 412 60 704 tomorrow about your application.",
+        "That was Petter. His private mobile is 412 60 705.",
+        "Ring gjerne direkte til sykepleieren hans, Eva, på 412 60 706.",
+        "Ring sentralbordet på 22 33 44 55, eller Kari direkte på 412 60 707.",
+        "Mr Berg, 64, Mill Road 3, phone 412 60 708, has had his permit approved.",
+    ],
+)
+def test_mobile_tied_to_a_private_person_is_private(text: str) -> None:
+    """Round 19: a mobile number is private when the reply ties it to a person: named, kin, a pronoun, "private"."""
+    assert "P1.private_phone" in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring fellingslaget på 412 60 710, så rykker de ut.",
+        "Spørsmål om søknaden? Ring skolekontoret 412 60 711.",
+        "Telefon: 412 60 712.",
+        "Please call the school nurse, Mari Dahl, on 412 60 713.",
+        "Her parents can ring the school on 412 60 714.",
+    ],
+)
+def test_mobile_given_as_a_line_to_call_is_only_checked(text: str) -> None:
+    """Round 19: a mobile number with no private person tied to it is a line to check, not a private number."""
+    rules = _rules(text)
+    assert "P1.private_phone" not in rules
+    assert "P1.unlisted_phone" in rules
