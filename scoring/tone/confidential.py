@@ -184,8 +184,8 @@ OWN_THING_RE = re.compile(r"\b(?:søknaden|saka|saken|klagen|klaga|naustet|huset
                           r"\byour\s+(?:application|appeal|claim|house|home|property|plot|cabin|garage|extension|bill|account|case)\b",
                           re.IGNORECASE)
 # An answer that opens by telling the resident about themselves ("Du har ubetalt renovasjonsgebyr", "Hei Kjellaug! Du
-# hadde jo alarm før", "You owe …"): it speaks to them about their own case, not of anyone who might apply.
-TOLD_YOU_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo)\b[^.!?]{0,25}[.!?,]\s*)?(?:du|dere|dykk|you)\s+(?:har|hadde|skylder|skuldar|fekk|fikk|søkte|søkde|applied|"
+# hadde jo alarm før", "You owe …", "Ja, du fikk jo innvilget …"): it speaks to them about their own case, not of anyone who might apply.
+TOLD_YOU_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo)\b[^.!?]{0,25}[.!?,]\s*)?(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:du|dere|dykk|you)\s+(?:(?:jo|òg|også)\s+)?(?:har|hadde|skylder|skuldar|fekk|fikk|søkte|søkde|applied|"
                          r"owe|owed|had|missed)\b(?!\s+(?:rett|right|krav|spørsmål|questions|høve|mulighet|muligheter|moglegheit|anledning|lov|options|several))", re.IGNORECASE)
 EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
 # A possessive right after a matter word ("sosialhjelpen din", "sykepengene dine"): whose the matter is.
