@@ -617,7 +617,8 @@ class ConfidentialityMatcher:
                     return [told_back]
         if context and gated:
             wished = self._wished_well(text, clauses, matters_by_clause, persons_by_clause,
-                                       context_person or bool(WE_OR_I_RE.search(context)))
+                                       context_person or bool(WE_OR_I_RE.search(context)),
+                                       thanked=bool(THANKS_RE.search(context) and WE_OR_I_RE.search(context)))
             if wished is not None:
                 return [wished]
         if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text)):
@@ -1071,26 +1072,29 @@ class ConfidentialityMatcher:
         return Part(m.start(1), m.end(1), "addressee")
 
     def _wished_well(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], matters_by_clause: list[list[Part]],
-                     persons_by_clause: list[list[Part]], asked: bool) -> ConfidentialHit | None:
+                     persons_by_clause: list[list[Part]], asked: bool, thanked: bool = False) -> ConfidentialHit | None:
         """"Vi håper armen gror fint, og at han kommer seg på ski igjen", "God bedring med handleddet, og lykke til
         med gipsen!", "Vi er glade for at moren din har kommet seg etter sårinfeksjonen": a sentence that wishes
         someone well names their injury or illness, however far the words stand apart. Whose it is: a person in the
         sentence, else the resident who wrote in the first person or the person their comment points out (`asked`).
-        Not a wish for everyone or a group ("Vi håper alle som ble skadd kjem seg")."""
+        Not a wish for everyone or a group ("Vi håper alle som ble skadd kjem seg"). When the comment thanks (`thanked`),
+        the whole answer is the warm reply: any sentence of it that names a person's illness or injury with the person
+        ("Demensen har gått fort siden i høst, men hun har det godt hos oss") tells it, wish or not."""
         for i, ((start, end, skipped), matters) in enumerate(zip(clauses, matters_by_clause)):
             health = [m for m in matters if m.kind in WISHED_KINDS]
             if skipped or not health:
                 continue
             sentence = text.sentence_at(start)
             said = text.sentence_text(sentence)
-            if not WISH_RE.search(said) or EVERYONE_RE.search(said) or ALL_RE.search(said) or "?" in said:
+            wish_said = bool(WISH_RE.search(said))
+            if not (wish_said or thanked) or EVERYONE_RE.search(said) or ALL_RE.search(said) or "?" in said:
                 continue
             persons = [p for j, (s, _e, skip) in enumerate(clauses) if not skip and text.sentence_at(s).index == sentence.index
                        for p in persons_by_clause[j] if p.kind != "group" and _singular(text.text[p.start:p.end])]
             for person in persons:
                 if not (person.start < health[0].end and health[0].start < person.end) and self._may_pair(health[0], person, text):
                     return self._hit(text, health[0], person)
-            if asked and not persons:
+            if asked and not persons and wish_said:
                 wish = WISH_RE.search(said)
                 at = sentence.start + (wish.start() if wish else 0)
                 return self._hit(text, health[0], Part(at, at + (len(wish.group(0)) if wish else 0), "asked"))
