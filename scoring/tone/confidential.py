@@ -618,7 +618,7 @@ class ConfidentialityMatcher:
         if context and gated:
             wished = self._wished_well(text, clauses, matters_by_clause, persons_by_clause,
                                        context_person or bool(WE_OR_I_RE.search(context)),
-                                       thanked=bool(THANKS_RE.search(context) and WE_OR_I_RE.search(context)))
+                                       thanked=bool(THANKS_RE.search(context)))
             if wished is not None:
                 return [wished]
         if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text)):
