@@ -119,6 +119,15 @@ FLOORS = {
     # decision and its grounds, one singled out in a list or in thanks, and NAV as an office.
     "dev-31.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-32.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the thirty-second to thirty-fifth held-back sets, four new writers (unseen: AUC
+    # 0.979, privacy 89.9 %, 3.9 % of good replies flagged, twenty of the 36 an office's mobile taken
+    # for a private one); they taught the detector whose a mobile number is (private only when the reply
+    # ties it to a private person), the resident's own case after a plain yes, an illness named in an
+    # answer to thanks, and an eviction or a lost job.
+    "dev-33.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-34.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-35.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-36.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
