@@ -38,7 +38,7 @@ def language_scores(text: str) -> dict[str, float]:
 # "veg"/"vegen": bokmål writes them too ("huset rett over vegen").
 _NYNORSK_FORMS = frozenset(
     "ikkje eg kva korleis kven kvifor kvar ein eit frå dykk dykkar mykje berre heile vere vore "
-    "sjølv noko nokon nokre òg vart blei kjem gjer seier saman heime ho meir mogleg venleg helsing "
+    "sjølv noko nokon nokre òg vart kjem gjer seier saman heime ho meir mogleg venleg helsing "
     "hjå ynskjer difor sidan dei same trur heilt fleire augo".split()
 )
 _BOKMAL_FORMS = frozenset(
