@@ -58,6 +58,7 @@ def test_text_report_speaks_the_command_language(tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     assert "Tonevurderinga prøvd på" in out and "  bokmål " in out and "  nynorsk " in out
     assert "gode svar vart merkte for personvern" in out and "Dårlege svar med høgast poeng:" in out
+    assert "  bokmål: 1 av 1 funne (100 %); 0 av 1 gode svar merkte (0 %)." in out
     assert "privacy" not in out and "Bad replies" not in out
 
 
