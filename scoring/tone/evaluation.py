@@ -94,6 +94,10 @@ class PrivacyFigures:
     def flagged_rate(self) -> float | None:
         return self.flagged / self.good if self.good else None
 
+    def as_json(self) -> dict[str, object]:
+        return {"found": self.found, "total": self.total, "recall": self.recall, "good_flagged": self.flagged,
+                "good_total": self.good, "good_flagged_rate": self.flagged_rate}
+
     @classmethod
     def of(cls, scored: Sequence[Scored]) -> PrivacyFigures:
         breaches = [s for s in scored if "privacy" in s.item.flags]
@@ -111,10 +115,7 @@ class Evaluation:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     auc: dict[str, float | None] = field(default_factory=dict)
     flags: dict[str, FlagFigures] = field(default_factory=dict)
-    privacy_recall: float | None = None
-    good_privacy_rate: float | None = None
-    good_privacy_flagged: int = 0
-    good_total: int = 0
+    privacy: PrivacyFigures = PrivacyFigures(found=0, total=0, flagged=0, good=0)
     # The same figures per language: the targets hold in each language, not only on the mix.
     privacy_by_language: dict[str, PrivacyFigures] = field(default_factory=dict)
 
@@ -151,15 +152,8 @@ class Evaluation:
                 for name, f in self.flags.items()
             },
             "privacy": {
-                "recall": self.privacy_recall,
-                "good_flagged": self.good_privacy_flagged,
-                "good_total": self.good_total,
-                "good_flagged_rate": self.good_privacy_rate,
-                "by_language": {
-                    lang: {"found": p.found, "total": p.total, "recall": p.recall, "good_flagged": p.flagged,
-                           "good_total": p.good, "good_flagged_rate": p.flagged_rate}
-                    for lang, p in self.privacy_by_language.items()
-                },
+                **self.privacy.as_json(),
+                "by_language": {lang: p.as_json() for lang, p in self.privacy_by_language.items()},
             },
             "worst": {
                 "bad_scored_highest": [brief(s) for s in self.worst_bad()],
@@ -310,11 +304,7 @@ def summarise(scored: list[Scored], source: str = "") -> Evaluation:
             figures.predicted += predicted
             figures.true_positives += labelled and predicted
         report.flags[flag] = figures
-    overall = PrivacyFigures.of(scored)
-    report.privacy_recall = overall.recall
-    report.good_total = overall.good
-    report.good_privacy_flagged = overall.flagged
-    report.good_privacy_rate = overall.flagged_rate
+    report.privacy = PrivacyFigures.of(scored)
     return report
 
 
@@ -352,10 +342,9 @@ def render_text(report: Evaluation) -> str:
     for name, f in report.flags.items():
         out.append(f"  {_flag_name(name):<22}{f.support:>9}{f.predicted:>9}{_pct(f.precision):>12}"
                    f"{_pct(f.recall):>10}")
-    privacy = report.flags["privacy"]
-    out += ["", t("tone_eval.privacy", found=privacy.true_positives, total=privacy.support,
-                  recall=_pct(report.privacy_recall), flagged=report.good_privacy_flagged,
-                  good=report.good_total, rate=_pct(report.good_privacy_rate))]
+    privacy = report.privacy
+    out += ["", t("tone_eval.privacy", found=privacy.found, total=privacy.total, recall=_pct(privacy.recall),
+                  flagged=privacy.flagged, good=privacy.good, rate=_pct(privacy.flagged_rate))]
     if len(report.privacy_by_language) > 1:
         for lang, p in report.privacy_by_language.items():
             out.append(t("tone_eval.privacy_language", language=t("tone_eval.lang." + lang), found=p.found,

@@ -160,10 +160,10 @@ def test_dev_set_meets_its_floor(name: str) -> None:
     for language, auc_floor in auc_floors.items():
         value = report.auc.get(language)
         assert value is not None and value >= auc_floor, (language, report.auc)
-    assert report.privacy_recall is not None and report.privacy_recall >= recall_floor, [
+    assert report.privacy.recall is not None and report.privacy.recall >= recall_floor, [
         s.item.id for s in report.privacy_missed()
     ]
-    assert report.good_privacy_rate is not None and report.good_privacy_rate <= good_rate, [
+    assert report.privacy.flagged_rate is not None and report.privacy.flagged_rate <= good_rate, [
         s.item.id for s in report.privacy_false_alarms()
     ]
 
