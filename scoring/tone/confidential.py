@@ -102,8 +102,11 @@ CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne)\s+(?!(?:you|de
 # A sentence that wishes someone well ("God bedring med handleddet", "Vi håper armen gror fint", "glad to hear your
 # mum is over the infection"), and the matters it names of them; a comment in the first person, singular or plural.
 WISH_RE = re.compile(r"\b(?:god bedring|håper|håpar|hope|hoping|get well|glad for at|glade for at|glad to hear|glad that|"
-                     r"pleased to hear|pleased that|good to hear|godt å høre|kjekt å høyre)\b", re.IGNORECASE)
-WISHED_KINDS = frozenset({"health"})
+                     r"pleased to hear|pleased that|good to hear|godt å høre|kjekt å høyre|congratulations|gratulerer|gratulerar|"
+                     r"great news|good news|gode nyheter|gode nyhende)\b", re.IGNORECASE)
+WISHED_KINDS = frozenset({"health", "case_decision"})
+# The reader spoken to ("du", "your"): in the answer to thanks, the one who thanked.
+READER_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|you|your|you're|you've)\b", re.IGNORECASE)
 WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre|[Oo]ss|us)\b")
 # Why something was decided or done ("fordi", "because", "sidan"), and who a decision's grounds may be told of.
 REASON_RE = re.compile(r"\b(?:fordi|because|sidan|ettersom|since|due to|på grunn av)\b", re.IGNORECASE)
@@ -1094,6 +1097,11 @@ class ConfidentialityMatcher:
             for person in persons:
                 if not (person.start < health[0].end and health[0].start < person.end) and self._may_pair(health[0], person, text):
                     return self._hit(text, health[0], person)
+            reader = READER_RE.search(said) if thanked and not persons else None
+            if reader is not None and not (ROUTE_SENTENCE_RE.search(said) or CONDITION_RE.search(said) or THANKS_RE.search(said)):
+                # "Takk for hyggelige ord! Godt å høre at kuttet i hånda grodde fint, og at du slapp …": the one who
+                # thanked, spoken to in the sentence that names the injury, is told it back in public.
+                return self._hit(text, health[0], Part(sentence.start + reader.start(), sentence.start + reader.end(), "addressee"))
             if asked and not persons and wish_said:
                 wish = WISH_RE.search(said)
                 at = sentence.start + (wish.start() if wish else 0)
