@@ -167,7 +167,9 @@ REVIEWED_RE = re.compile(r"\b(?:vi|we|me|(?:veilederen|veiledaren|rettleiaren|sa
                          # (not a wish noted: "we've noted that you'd like a collection on Friday").
                          r"|(?:notert|notert oss|registrert|noted|made a note)\s+(?:at|that)(?=\s+(?:du|you)\s+(?:ikke|ikkje|not|no longer|don't|do not)\b)"
                          r"|(?:ser|sett|see|seen|saw|can see)(?:\s+(?:at|that)|(?=\s+you\b))(?=\s+(?:du|you)\s+(?:(?:også|òg|allerede|alt|also|already)\s+)?"
-                         r"(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|was|were|had|got|applied|went|left|missed)\b)|saw(?=\s+your\b)"
+                         r"(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|was|were|had|got|applied|went|left|missed"
+                         # "Vi ser at du ikkje har betalt dei to førre fakturaene": what the records show the resident has not done.
+                         r"|(?:ikke|ikkje|not|never|aldri)\s+(?:har\s+|hadde\s+|have\s+|had\s+)?[a-zæøå]{3,}(?:et|t|a|d|ed))\b)|saw(?=\s+your\b)"
                          # "Vi har sett saken din: …", "Vi ser på saka di: røret som fraus …": what was found, told after a colon.
                          r"|(?:sett|ser på|har sett på)(?=\s+(?:saken|saka|søknaden|klagen|klaga)\s+(?:din|di|ditt|dykkar)\s*:))\b"
                          r"(?!\s+(?:med|with|alle|all|everyone|every|rutinene|routines)\b)", re.IGNORECASE)
@@ -193,8 +195,11 @@ TOLD_YOU_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo)\b[^.!?]{0,25}[.!?,]\s*)?
 EVERYONE_RE = re.compile(r"\b(?:alle|everyone|everybody|all (?:the|our|residents|households))\b", re.IGNORECASE)
 # A possessive right after a matter word ("sosialhjelpen din", "sykepengene dine"): whose the matter is.
 OWN_AFTER_RE = re.compile(r"\s+(din|di|ditt|dine|dykkar)\b", re.IGNORECASE)
-# A reason that is what the resident did or failed to do ("because you didn't pay", "fordi du ikkje har levert").
-BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at)\s+(?:du|dere|dykk|you)\s+(?:(?:også|òg|also|still|fortsatt|framleis)\s+)?(?:"
+# A reason that is what the resident did or failed to do ("because you didn't pay", "fordi du ikkje har levert",
+# "Fordi du bygde utan løyve sist òg").
+BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at|sidan|siden|since)\s+(?:du|dere|dykk|you)\s+(?:(?:også|òg|also|still|fortsatt|framleis)\s+)?(?:"
+                            # … did something, told in the past ("fordi du bygde utan løyve", "because you moved out")
+                            r"(?!need|feed)[a-zæøå]{3,}(?:de|te|ed)\b(?!\s+(?:to|å|om)\b)|"
                             # … did not pay, return or turn up ("because you didn't pay", "fordi du ikke har betalt", "etter at du ikkje leverte")
                             r"(?:ikke|ikkje|not|never|aldri|didn't|did not|haven't|have not|hadn't|had not)\s+(?:(?:har|hadde|have|had)\s+)?"
                             r"(?:betalt|betalte|betale|levert|leverte|levere|møtt|møtte|møte|svart|svarte|fornya|fornyet|paid|pay|returned|return|"
@@ -207,6 +212,18 @@ BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at)\s+(?:du|dere
 # A reason that is what the person asked about had, did or was ("because she had conflicts with two girls", "fordi han ikkje møtte").
 BECAUSE_THEY_RE = re.compile(r"\b(?:fordi|because|ettersom)\s+(?:he|she|han|hun|ho)\s+(?:(?:also|også|òg|still|fortsatt|framleis)\s+)?"
                              r"(?:had|has|hadde|har|was|var|didn't|did not|hadn't|ikke|ikkje|never|aldri|kept|keeps)\b", re.IGNORECASE)
+# A sentence that opens on the resident or their own thing, told what they got or what became of it ("Dere har fått
+# fritak …", "Your bill for Fjellvegen 7 went up …", "Anlegget ditt på Bakkane 12 har ikkje vore godkjent …"), and a
+# reason or what it followed (`_own_case_because`).
+OWN_OPENER_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:(?:du|dere|dykk|you)\s+(?:(?:jo|òg|også|already|allerede|alt)\s+)?"
+                           r"(?:har|hadde|have|had|fekk|fikk|got|ble|blei|vart|were|was)\b(?!\s+(?:rett|right|krav|spørsmål|questions|høve|"
+                           r"mulighet|muligheter|moglegheit|anledning|lov|options|several|to)\b)"
+                           r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{3,}(?:en|et|a)\s+(?:din|di|ditt|deres|dykkar)\b|your\s+(?!(?:question|questions|comment|message|"
+                           r"enquiry|email|post|feedback|help|patience|understanding)\b)[\w-]+)", re.IGNORECASE)
+SO_AFTER_RE = re.compile(r",\s+(?:så|so)\s", re.IGNORECASE)
+AFTER_RE = re.compile(r"\b(?:after|etter)\s+(?:the|your|at|du|dere|dykk|you)\b", re.IGNORECASE)
+# A comment in the first person plural ("Hvorfor har ikke vi fått …", "We've been charged twice").
+WE_RE = re.compile(r"\b(?:vi|we|we've|we're)\b", re.IGNORECASE)
 # What was done to the person asked about, before its reason ("The school moved her because …").
 DONE_TO_RE = re.compile(r"\b(?:she|he|hun|han|ho)\s+(?:ble|blei|vart|was|has been|har blitt|har vorte)\s+[a-zæøå]{3,}(?:et|t|a|d|ed)\b|"
                         r"\b[a-zæøå]{3,}(?:et|te|de|a|ed)\s+(?:her|him|ham|henne|ho|han)\b", re.IGNORECASE)
@@ -624,10 +641,13 @@ class ConfidentialityMatcher:
                                        thanked=bool(THANKS_RE.search(context)))
             if wished is not None:
                 return [wished]
-        if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text)):
+        if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text) or AFTER_RE.search(text.text)):
             reasoned = self._decided_because(text, addressed) if REASON_RE.search(text.text) else None
-            if reasoned is None and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
+            own = bool(FIRST_PERSON_RE.search(context) or WE_RE.search(context) or self._greeting_name(text) is not None)
+            if reasoned is None and own:
                 reasoned = self._because_you(text)
+            if reasoned is None and own:
+                reasoned = self._own_case_because(text)
             if reasoned is None and context_person and FIRST_PERSON_RE.search(context):
                 # "Why was my daughter moved?" - "The school moved her because she had conflicts with two girls".
                 reasoned = self._because_you(text, BECAUSE_THEY_RE)
@@ -1154,6 +1174,25 @@ class ConfidentialityMatcher:
             at = sentence.start + grounds.start()
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(at, sentence.start + grounds.end(), "asked"))
+        return None
+
+    def _own_case_because(self, text: AnalysedText) -> ConfidentialHit | None:
+        """"Your bill for Fjellvegen 7 went up because the property was revalued", "Dere har fått fritak fordi dere har
+        lav inntekt", "Anlegget ditt … har ikkje vore godkjent sidan 2019": in answer to the resident's own case, a
+        sentence that opens on them or on their own thing, tells what was done or found, and gives its reason or what it
+        followed, tells the grounds of their case in public, whatever the words. Not a question, a condition, a route or
+        what holds for everyone."""
+        for sentence in text.sentences:
+            opener = OWN_OPENER_RE.match(text.text, sentence.start, sentence.end)
+            # "…, så det må du opplyse om": what the resident must do next is another clause.
+            said = SO_AFTER_RE.split(text.sentence_text(sentence), maxsplit=1)[0]
+            reason = REASON_RE.search(said) or AFTER_RE.search(said)
+            if (opener is None or reason is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
+                    or EVERYONE_RE.search(said) or ALL_RE.search(said) or self.refusal_re.search(said)
+                    or not DONE_RE.search(said) and not DECIDED_RE.search(said) and not re.search(r"\b\w+(?:ed)\b|\bwent\b", said)):
+                continue
+            told = Part(sentence.start, sentence.end, "asserted")
+            return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
         return None
 
     def _told_to_named(self, text: AnalysedText, greeted: Part, clauses: list[tuple[int, int, bool]],
