@@ -135,6 +135,8 @@ PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b
                        r"(?:hans|hennes|hennar)\b)", re.IGNORECASE)
 # A yes that opens on the service itself, and a matter placed at a named place ("på Solbakken", "at Birchwood").
 OPENED_BY_SERVICE_RE = re.compile(r"\W*(?:yes|yeah|ja|jo)\W+(?:the\s+)?(?=(?:[\wæøå-]+\s+){0,2}?[\wæøå-]*(?:care|service|tjenesten|tenesta|tjeneste|teneste)\b)", re.IGNORECASE)
+# A yes that goes on about all of a kind ("Yes. All planned home-care visits, including medication, continue"): what holds for everyone.
+ALL_OPENED_RE = re.compile(r"\W*(?:yes|yeah|ja|jo)\W+(?:all|every|alle|kvar|hver)\b", re.IGNORECASE)
 PLACED_RE = re.compile(r"\b(?:på|ved|i|at|in)\s+((?-i:[A-ZÆØÅ])[\wæøå-]+)", re.IGNORECASE)
 # A few people named together ("de to guttene", "the two boys", "the twins", "søsknene").
 FEW_RE = re.compile(r"\b(?:de|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|elever|elevar|"
@@ -240,7 +242,9 @@ NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|h
 # So is a place to drop in at or write to ("komme innom NAV-dagen", "send ei melding til NAV-leiaren").
 CONTACT_BEFORE_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|kontakta|ta kontakt med|call|phone|"
                                r"contact|get in touch with|speak to|talk to|komme innom|kom innom|kome innom|stikk innom|stikke innom|"
-                               r"send (?:gjerne |oss |us )?(?:ei|en|a) (?:melding|message) (?:til|to)|drop in at|pop in at)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
+                               r"send (?:gjerne |oss |us )?(?:ei|en|a) (?:melding|message) (?:til|to)|drop in at|pop in at"
+                               # "Han kan komme til NAV på Strandgata 4": where one can go.
+                               r"|(?:kan|can)\s+(?:\w+\s+)?(?:komme|kome|come|go)\s+(?:til|to|in to|innom))\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
 # A matter named as the topic of a public meeting, course or leaflet ("velkommen på åpent møte om
 # barnevernet", "a talk about dementia") is what is discussed there, not anyone's case.
 TOPIC_BEFORE_RE = re.compile(r"\b(?:møte|møtet|informasjonsmøte|informasjonsmøtet|foredrag|foredraget|kurs|kurset|temakveld|temakvelden|"
@@ -686,7 +690,7 @@ class ConfidentialityMatcher:
             # confirms the comment about a person and adds the matter.
             person = strong[0] if strong else Part(opener.start(), opener.end(), "asked")
             opening = [m for m in told if m.start < first_end]
-            if not strong and opening and all(_said_of_place(text, m, context or "") for m in opening):
+            if not strong and ((opening and all(_said_of_place(text, m, context or "") for m in opening)) or ALL_OPENED_RE.match(text.text)):
                 return []  # the yes confirms what holds at the place or in the service, for everyone there
             told = [m for m in told if self._may_pair(m, person, text)]
             return [self._hit(text, told[0], person)] if told else []
