@@ -94,6 +94,8 @@ DESCRIBED_KINDS = frozenset({"age", "house", "address"})
 WHO_QUESTION_RE = re.compile(r"(?:^|[.!?]\s+|\b(?:og|men|and|but|so|så)\s+)(?:who|whose|hvem|kven|kem)\b[^.!?]*\?", re.IGNORECASE)
 POINTED_KINDS = DESCRIBED_KINDS | {"kin", "role", "name"}
 ANSWER_LEAD_WORDS = 3
+# What we know or can confirm, before the answer itself ("Vi vet at det var …", "We can confirm that it was …").
+KNOWN_LEAD_RE = re.compile(r"\W*(?:vi|me|we)\s+(?:vet|veit|know|kan bekrefte|kan stadfeste|can confirm)\s+(?:at|that)\s+", re.IGNORECASE)
 # A comment that asks whether something can be had ("Can my son get extra help?", "Kan mor få
 # trygghetsalarm?"): a "yes" says it can, and confirms nothing about the person. Asking for a
 # confirmation ("Kan dere bekrefte at …") is not this.
@@ -104,7 +106,7 @@ CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne)\s+(?!(?:you|de
 WISH_RE = re.compile(r"\b(?:god bedring|håper|håpar|hope|hoping|get well|glad for at|glade for at|glad to hear|glad that|"
                      r"pleased to hear|pleased that|good to hear|godt å høre|kjekt å høyre|congratulations|gratulerer|gratulerar|"
                      r"great news|good news|gode nyheter|gode nyhende)\b", re.IGNORECASE)
-WISHED_KINDS = frozenset({"health", "case_decision"})
+WISHED_KINDS = frozenset({"health", "case_decision", "school"})
 # The reader spoken to ("du", "your"): in the answer to thanks, the one who thanked.
 READER_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|you|your|you're|you've)\b", re.IGNORECASE)
 WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre|[Oo]ss|us)\b")
@@ -660,6 +662,10 @@ class ConfidentialityMatcher:
                 reasoned = self._because_you(text, BECAUSE_THEY_RE)
             if reasoned is not None:
                 return [reasoned]
+        if in_context:
+            got = self._kin_got(text)
+            if got is not None:
+                return [got]
         if context and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
             reviewed = _reviewed_case(text, own_case=bool(OWN_CASE_RE.search(context)))
             if reviewed is not None:
@@ -813,6 +819,8 @@ class ConfidentialityMatcher:
             if skipped:
                 continue
             opening = text.sentence_at(start).start
+            known = KNOWN_LEAD_RE.match(text.text, opening)
+            opening = known.end() if known else opening  # "Vi vet at det var bonden på Nedre Lia …": the answer follows
             persons = [p for p in self._clause_parts(text, start, end, addressed)[1] if p.kind in POINTED_KINDS
                        and len(text.text[opening:p.start].split()) <= ANSWER_LEAD_WORDS]
             if not persons:
@@ -1200,6 +1208,21 @@ class ConfidentialityMatcher:
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
+        return None
+
+    def _kin_got(self, text: AnalysedText) -> ConfidentialHit | None:
+        """"Kor lang tid tek det å få tryggleiksalarm?" - "Mor di fekk sin på tre dagar": in answer to a comment that
+        names a matter, a sentence that opens on a relative or neighbour and tells what they got or what was decided for
+        them (`DECIDED_RE`) tells that matter of them, though the reply never names it. Not a question, a condition, a
+        route or what holds for everyone."""
+        for sentence in text.sentences:
+            said = text.sentence_text(sentence)
+            kin = self.kin_subject_re.match(text.text, sentence.start + len(said) - len(said.lstrip()), sentence.end)
+            if (kin is None or not DECIDED_RE.match(text.text, kin.end() + 1, sentence.end) or not _singular(kin.group(0))
+                    or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said)):
+                continue
+            told = Part(kin.end(), sentence.end, "asserted")
+            return self._hit(text, told, Part(kin.start(), kin.end(), "kin"))
         return None
 
     def _told_to_named(self, text: AnalysedText, greeted: Part, clauses: list[tuple[int, int, bool]],
