@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from scoring.tone import privacy
-from scoring.tone.literals import UNFOLDED, trie_alternation
+from scoring.tone.literals import UNFOLDED
+from scoring.tone.terms import TermIndex
 from scoring.tone.matching import AnySearch
 from scoring.tone.ruleset import Confidentiality
 from scoring.tone.text import AnalysedText, Sentence
@@ -1030,28 +1031,23 @@ class ConfidentialityMatcher:
         return found
 
     @cached_property
-    def _gate_tree(self) -> re.Pattern[str]:
-        """`gate_re` for the lower-cased text: every term in one tree (literals.trie_alternation)."""
-        terms = [term for matter in self.data.matters.values() for term in matter.terms]
-        return re.compile(_BEFORE + _terms_tree(terms, bounded=True))
-
-    @cached_property
-    def _kind_trees(self) -> dict[str, re.Pattern[str]]:
-        """Per kind, its terms' words without the word boundaries: found nowhere in the reply,
-        the kind is in no clause of it."""
-        return {kind: re.compile(_terms_tree(m.terms, bounded=False)) for kind, m in self.data.matters.items()}
+    def _terms(self) -> TermIndex:
+        """Every matter term by kind, searched in one pass (scoring.tone.terms): whether any
+        stands in a reply (`has_matter`), and which kinds a reply's clauses are tried for."""
+        return TermIndex({kind: matter.terms for kind, matter in self.data.matters.items()})
 
     def has_matter(self, text: str) -> bool:
-        """Whether `gate_re` finds a term in `text`. The same search runs as a tree over the
-        lower-cased text where that text shows every case-insensitive match (literals.UNFOLDED):
-        a thousand terms tried one by one at every word cost more than the rest of the analysis."""
+        """Whether `gate_re` finds a term in `text`. The same search runs through the term index
+        over the lower-cased text where that text shows every case-insensitive match
+        (literals.UNFOLDED): a thousand terms tried one by one at every word cost more than the
+        rest of the analysis."""
         lower = text.lower()
-        if self._trees_usable and len(lower) == len(text) and UNFOLDED.isdisjoint(lower):
-            return bool(self._gate_tree.search(lower))
+        if self._index_usable and len(lower) == len(text) and UNFOLDED.isdisjoint(lower):
+            return self._terms.any_bounded(lower)
         return bool(self.gate_re.search(text))
 
     @cached_property
-    def _trees_usable(self) -> bool:
+    def _index_usable(self) -> bool:
         """Terms whose lower-cased form is what the case-insensitive regex compares."""
         terms = [term for matter in self.data.matters.values() for term in matter.terms]
         return all(len(t.lower()) == len(t) and UNFOLDED.isdisjoint(t.lower()) and t.strip("*").split() for t in terms)
@@ -1061,8 +1057,8 @@ class ConfidentialityMatcher:
         if "confidential.kinds" not in text.derived:
             lower = text.lower
             text.derived["confidential.kinds"] = (
-                frozenset(kind for kind, tree in self._kind_trees.items() if tree.search(lower))
-                if self._trees_usable and len(lower) == len(text.text) and UNFOLDED.isdisjoint(lower) else None)
+                self._terms.kinds(lower)
+                if self._index_usable and len(lower) == len(text.text) and UNFOLDED.isdisjoint(lower) else None)
         found: frozenset[str] | None = text.derived["confidential.kinds"]
         return found
 
@@ -1549,33 +1545,6 @@ def _terms_re(terms: list[str]) -> re.Pattern[str]:
     if inside:
         parts.insert(at, r"[\wæøåÆØÅ-]*(?:" + "|".join(inside) + ")")
     return re.compile(r"(?<![\wæøåÆØÅ])(?:" + "|".join(parts) + ")", re.IGNORECASE)
-
-
-_WORD_CHAR = r"[\wæøåÆØÅ]"
-_BEFORE = rf"(?<!{_WORD_CHAR})"
-
-
-def _terms_tree(terms: list[str], bounded: bool) -> str:
-    """`_terms_re`'s terms, lower-cased, as one tree for a case-sensitive search of the
-    lower-cased text. `bounded=False` keeps only each term's words (joined by spaces): it
-    matches wherever a term could match in any clause."""
-    branches, inside = [], []
-    for term in terms:
-        term = term.lower()
-        prefix, infix = term.endswith("*"), term.startswith("*")
-        words = term.strip("*").split()
-        rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
-        if bounded:
-            rest += (r"[\wæøåÆØÅ-]*" if prefix else "") + rf"(?!{_WORD_CHAR})"
-        if infix and bounded:
-            inside.append((words[0], rest))
-        else:
-            branches.append((words[0], rest))
-    if inside:
-        # Every "*part*" term behind one run of word characters: the run is tried once at each
-        # position, not once for each such term ("dysleksidiagnosen", "lungebetennelse").
-        branches.append(("", r"[\wæøåÆØÅ-]*" + trie_alternation(inside)))
-    return trie_alternation(branches)
 
 
 def _any_re(patterns: list[str]) -> re.Pattern[str]:

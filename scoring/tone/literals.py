@@ -282,24 +282,3 @@ def _required(op: Any, value: Any) -> Alternatives | None:
     if op is getattr(constants, "ATOMIC_GROUP", None):
         return _sequence(list(value))
     return None
-
-
-def trie_alternation(branches: list[tuple[str, str]]) -> str:
-    """One regex matching what `(?:re.escape(prefix) + rest | ...)` matches, with the literal
-    prefixes merged into a tree, so the regex engine tests a character once where a flat
-    alternation of a thousand words tests it against every word. Only for a yes/no search:
-    a flat alternation prefers its first branch that matches, the tree another, so where a
-    match ends may differ; whether there is one does not."""
-    tree: dict[str, Any] = {}
-    for prefix, rest in branches:
-        node = tree
-        for char in prefix:
-            node = node.setdefault(char, {})
-        node.setdefault("", set()).add(rest)
-
-    def render(node: dict[str, Any]) -> str:
-        options = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        options += [f"(?:{rest})" if rest else "" for rest in sorted(node.get("", ()))]
-        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-
-    return render(tree) if tree else r"(?!)"
