@@ -653,10 +653,10 @@ class ConfidentialityMatcher:
                 return [wished]
         if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text) or AFTER_RE.search(text.text)):
             reasoned = self._decided_because(text, addressed) if REASON_RE.search(text.text) else None
-            own = bool(FIRST_PERSON_RE.search(context) or WE_RE.search(context) or self._greeting_name(text) is not None)
-            if reasoned is None and own:
+            residents_own = bool(FIRST_PERSON_RE.search(context) or WE_RE.search(context) or self._greeting_name(text) is not None)
+            if reasoned is None and residents_own:
                 reasoned = self._because_you(text)
-            if reasoned is None and own:
+            if reasoned is None and residents_own:
                 reasoned = self._own_case_because(text)
             if reasoned is None and context_person and FIRST_PERSON_RE.search(context):
                 # "Why was my daughter moved?" - "The school moved her because she had conflicts with two girls".

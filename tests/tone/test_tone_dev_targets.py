@@ -128,6 +128,13 @@ FLOORS = {
     "dev-34.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-35.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-36.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the thirty-sixth and thirty-seventh held-back sets, two new writers (unseen: AUC
+    # 0.989, privacy 93.5 %, 1.6 % of good replies flagged, five of the seven the confidentiality detector's
+    # on general or happy news); they taught the detector the resident's own case told back with its
+    # reason, the one who thanked told their own injury or case, a family's loss and a few counted with
+    # what befell them, and that a missing person found well is news, not a breach.
+    "dev-37.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-38.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
