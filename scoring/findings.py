@@ -55,16 +55,28 @@ def _verdict_for(score: float, rubric: Rubric) -> Verdict:
     return "note"
 
 
+def _weighted(results: list[RuleResult], rubric: Rubric) -> list[tuple[RuleResult, float]]:
+    """The scored rules that count, with their weights (the rule's own, else the rubric's)."""
+    scored = [(r, r.weight if r.weight is not None else rubric.rule(r.rule).weight)
+              for r in results if r.score is not None]
+    return [(r, w) for r, w in scored if w > 0]
+
+
+def weighted_mean(results: list[RuleResult], rubric: Rubric) -> float | None:
+    """What a dimension made of `results` scores (None: no rule that counts)."""
+    scored = _weighted(results, rubric)
+    total_weight = sum(w for _, w in scored)
+    return sum(w * float(r.score or 0.0) for r, w in scored) / total_weight if total_weight else None
+
+
 def build_dimension(ctx: ScoringContext, result: DimensionResult, weight: float) -> DimensionScore:
     rubric = ctx.rubric
-    scored = [(r, r.weight if r.weight is not None else rubric.rule(r.rule).weight)
-              for r in result.results if r.score is not None]
-    scored = [(r, w) for r, w in scored if w > 0]
+    scored = _weighted(result.results, rubric)
     total_weight = sum(w for _, w in scored)
     shares = {id(r): w / total_weight for r, w in scored} if total_weight else {}
     score = result.score
-    if score is None and total_weight:
-        score = sum(shares[id(r)] * float(r.score or 0.0) for r, _ in scored)
+    if score is None:
+        score = weighted_mean(result.results, rubric)
     findings = []
     for r in result.results:
         spec = rubric.rule(r.rule)

@@ -15,13 +15,14 @@ the unplayed time has no updates, and the rumours planned for it count as never 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from drill.scenario.models import Channel, ItemKind, ScenarioKind
 from drill.state import ItemView
 from scoring.context import ScoringContext, TeamText
-from scoring.findings import DimensionResult, RuleResult
+from scoring.findings import DimensionResult, RuleResult, weighted_mean
 from scoring.models import RumourReach
 from scoring.planned import played_for, unplayed_for
 from scoring.texts import approx, duration, number, quote, quoted, say, say_n, share
@@ -50,18 +51,16 @@ def score_crisis(ctx: ScoringContext, rumours: list[RumourReach]) -> DimensionRe
         k7 = _k7(ctx) if ctx.scenario.kind != ScenarioKind.reputation else None
         if k7:
             results.append(k7)
-    else:
-        # No incident, so no first message to time; but a guess at the cause of an error ("truleg
-        # ein ny sakshandsamar") is as public on an ordinary day as in a crisis.
-        wording = _k2_wording(ctx)
-        if wording is not None and wording.metrics["speculating"]:
-            results.append(wording)
     noise = _noise(ctx)
     if noise:
         results.append(noise)
     for rule in (_k5(ctx), _k6(ctx, rumours), _k8(ctx)):
         if rule:
             results.append(rule)
+    if not active:
+        guess = _everyday_guess(ctx, results)
+        if guess:
+            results.insert(0, guess)
     lang = ctx.lang
     posts = ctx.official_posts
     if posts:
@@ -81,6 +80,21 @@ def _k1(ctx: ScoringContext) -> RuleResult:
     else:
         what = say(lang, "findings.crisis.k1_first", at=ctx.clock.label(first_any), after=duration(first_any, lang))
     return RuleResult("K1", what, metrics={"first_action_s": -1.0 if first_any is None else first_any})
+
+
+def _everyday_guess(ctx: ScoringContext, others: list[RuleResult]) -> RuleResult | None:
+    """K2's wording on a day without an incident: no first message to time, but a guess at the
+    cause of an error ("truleg ein ny sakshandsamar") is as public as in a crisis. It is named only
+    when a text guesses, so it may only count against the team: its score is at most what the
+    other crisis rules make together. Scored on its own share it would lift a team whose other
+    rules score lower, and a poor team that guessed would rank above one that did not."""
+    wording = _k2_wording(ctx)
+    if wording is None or not wording.metrics["speculating"] or wording.score is None:
+        return None
+    ceiling = weighted_mean(others, ctx.rubric)
+    if ceiling is None or wording.score <= ceiling:
+        return wording
+    return replace(wording, score=ceiling, severity=wording.severity or ctx.rubric.policy.severity_for(wording.score))
 
 
 def _k2(ctx: ScoringContext) -> list[RuleResult]:

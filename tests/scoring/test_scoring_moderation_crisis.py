@@ -237,6 +237,30 @@ def test_a_guess_at_the_cause_is_named_in_an_everyday_drill_too(scenario, sessio
     assert speculating.dimension("crisis").score < score(scenario(kind="everyday"), drill(plain)).dimension("crisis").score
 
 
+def test_a_guess_never_lifts_an_everyday_drills_crisis_score(scenario, session):
+    """Named only when a text guesses, the wording rule could lift a team whose other crisis rules
+    score lower: here a rumour left standing (K6 at nothing). With the guess the team may not
+    score above the same team without it."""
+    guess = f"Trolig var det en ny saksbehandler som kjørte fakturaene med feil innstilling. {SIGN}"
+    plain = f"Riktig faktura kommer innen 20. mars. {SIGN}"
+    questions = ["Når åpner bassenget?", "Hvor kan jeg parkere?", "Når tømmes søpla?"]
+    answers = ["Bassenget åpner kl. 10.", "Parkeringshuset i Storgata er åpent.", "Søpla tømmes på torsdag."]
+
+    def drill(text: str) -> list:
+        built = session().item("c1", 0, "Hvorfor fikk jeg dobbel regning?").item(
+            "r1", 2, "Kommunen har solgt skolen i hemmelighet!", kind="rumour")
+        for n, question in enumerate(questions):
+            built = built.item(f"q{n}", 3 + n, question)
+        built = built.reply("c1", 5, text)
+        for n, answer in enumerate(answers):
+            built = built.reply(f"q{n}", 9 + n, f"{answer} {SIGN}")
+        return built.end(60)
+
+    guessed, clean = (score(scenario(kind="everyday"), drill(text)).dimension("crisis") for text in (guess, plain))
+    assert [f for f in guessed.findings if f.rule == "K2" and f.metrics.get("speculating")]
+    assert clean.score is not None and guessed.score is not None and guessed.score <= clean.score
+
+
 def test_an_agency_message_that_may_be_shared_releases_its_facts_as_it_arrives(scenario, session):
     """A police message that says its facts may be passed on publishes them then, labelled
     casualty_facts or not; repeating them afterwards is sharing the police's facts, and telling
