@@ -4,7 +4,7 @@ advice and empathy.
 
 Rules about an active incident (K2, K3, K4, K7) apply only when the scenario has one; rumour
 correction (K6), casualty facts (K5) and empathy (K8) apply to every drill, and so does K2's
-"no speculation" once a text speculates. Official posts that
+"no speculation" once a text speculates (then only ever against the team). Official posts that
 repeat an earlier one without news are noise, not updates: they are named under K3 and do not
 keep the update rhythm.
 
