@@ -227,6 +227,21 @@ OWN_OPENER_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:(?:du|der
                            r"mulighet|muligheter|moglegheit|anledning|lov|options|several|to)\b)"
                            r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{3,}(?:en|et|a)\s+(?:din|di|ditt|deres|dykkar)\b|your\s+(?!(?:question|questions|comment|message|"
                            r"enquiry|email|post|feedback|help|patience|understanding)\b)[\w-]+)", re.IGNORECASE)
+# A statement of fact about the resident's own case, record, health, money or application, told back to them in the
+# second person in plain words (`_own_case_told`): "Du står allereie på ventelista", "Vi har sjekka, og du fekk berre
+# éin dose som barn", "Garasjen din var 1,5 meter for nær nabogrensa", "You got help last month already", "Du er
+# forresten ført opp som uvaksinert", "Your payments stopped …". What they got, were, stand on or owe, or what became
+# of their own thing; not "Du har rett", "you can", a condition or what holds for all.
+STATED_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*(?:(?:og|and)\s+)?)?(?:(?:vi|we|me)(?:'ve|\s+har|\s+have|\s+hev)?\s+(?:sjekka|sjekket|checked|looked)"
+                       r"[^,.!?]{0,25},?\s+(?:og|and)\s+|(?:vi|we|me)\s+(?:ser|ser òg|ser også|veit|vet|know|saw|see|can see)(?:\s+(?:at|that))?\s+(?=(?:du|dere|dykk|you)\s))?"
+                       r"(?:(?:du|dere|dykk|you)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt|forresten|faktisk)\s+)?"
+                       r"(?:fekk|fikk|got|var|were|was|ble|blei|vart|står|stod|sto|ligger|ligg|skylder|skuldar|owe|owed|missed|"
+                       r"(?:er|are|were)\s+(?:(?:forresten|allerede|allereie|alt|already)\s+)?(?:ført|registrert|oppført|registered|listed)|"
+                       r"ligger etter|ligg etter|(?:har|hadde|have|had|'ve)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt)\s+)?(?:fått|fenge|vore|vært|been|søkt|hatt|had|got|received|lånt|borrowed))\b"
+                       r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{2,}(?:en|et|a|ene|ane)\s+(?:din|di|ditt|dine|deres|dykkar)\s+(?:var|vart|ble|blei|stoppa|stoppet|er (?:ferdig|stoppa|stoppet|avslått|avslega|innvilga|innvilget))\b"
+                       r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
+                       r"[\w-]+\s+(?:was|were|stopped|went|got|had|failed))", re.IGNORECASE)
+BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
 SO_AFTER_RE = re.compile(r",\s+(?:så|so)\s", re.IGNORECASE)
 AFTER_RE = re.compile(r"\b(?:after|etter)\s+(?:the|your|at|du|dere|dykk|you)\b", re.IGNORECASE)
 # A comment in the first person plural ("Hvorfor har ikke vi fått …", "We've been charged twice").
@@ -663,6 +678,10 @@ class ConfidentialityMatcher:
                 reasoned = self._because_you(text, BECAUSE_THEY_RE)
             if reasoned is not None:
                 return [reasoned]
+        if context and context.strip():
+            stated = self._own_case_told(text)
+            if stated is not None:
+                return [stated]
         if in_context:
             got = self._kin_got(text)
             if got is not None:
@@ -1201,6 +1220,24 @@ class ConfidentialityMatcher:
             if (opener is None or reason is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
                     or EVERYONE_RE.search(said) or ALL_RE.search(said) or self.refusal_re.search(said)
                     or not DONE_RE.search(said) and not DECIDED_RE.search(said) and not re.search(r"\b\w+(?:ed)\b|\bwent\b", said)):
+                continue
+            told = Part(sentence.start, sentence.end, "asserted")
+            return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
+        return None
+
+    def _own_case_told(self, text: AnalysedText) -> ConfidentialHit | None:
+        """"Du står allereie på ventelista", "Vi har sjekka, og du fekk berre éin dose som barn", "Garasjen din var 1,5
+        meter for nær nabogrensa": in answer to the resident's own comment, a sentence that opens on them or their own
+        thing and states what they got, were, owe or stand on tells a fact of their own case in public, whatever the
+        words and with no reason given. Only the clause before a "so" or "but" is read (what they must do next is
+        another clause); not a question, a condition, a route, what holds for everyone or a refusal."""
+        for sentence in text.sentences:
+            opener = STATED_RE.match(text.text, sentence.start, sentence.end)
+            if opener is None:
+                continue
+            said = BUT_SO_AFTER_RE.split(text.sentence_text(sentence), maxsplit=1)[0]
+            if ("?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said)
+                    or ALL_RE.search(said) or self.refusal_re.search(said)):
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
