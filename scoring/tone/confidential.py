@@ -59,7 +59,8 @@ SPEAKER_AFTER_RE = re.compile(r"(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]+){0,2},?\s+(?
 # to someone at work, not care they receive. "Ola på sykehjemmet" lives there and is not this.
 COLLEAGUES_GAP_RE = re.compile(r"^\s*(?:(?:og|and|&)\s+(?:hele|heile|resten av|alle (?:andre )?(?:i|på)|de andre i|dei andre i|"
                                r"the rest of|everyone (?:in|at)|all (?:of )?)|(?:i|fra|frå|in|from|at|on))\s*(?:the\s+)?$", re.IGNORECASE)
-SERVICE_RE = re.compile(r"(?:tjenesten|tjenestene|tenesta|tenestene|sykepleien|sjukepleia|sjukepleien|team|service|services|nurses|carers)$",
+SERVICE_RE = re.compile(r"(?:tjenesten|tjenestene|tenesta|tenestene|sykepleien|sjukepleia|sjukepleien|team|service|services|nurses|carers|"
+                        r"pleierne|pleiarane|terapeutene|terapeutane)$",
                         re.IGNORECASE)
 
 
@@ -403,6 +404,14 @@ PARTIES_BEFORE_RE = re.compile(r"\b" + PARTY + r"\s*(?:,|og|and)\s*$", re.IGNORE
 # our new teaching assistant", "vår nye assistent Ingrid Vik"): the service is the work they are welcomed to.
 APPOSITION_GAP_RE = re.compile(r"\s*,\s*(?:(?:vår|vårt|våre|our|the|a|an|den|det|ein|en|ei)\s+)?(?:nye?|new|nytilsett|nytilsette|"
                                r"nyansatt|nyansatte|newly appointed)?\s*(?:[\wæøå-]+\s+)?", re.IGNORECASE)
+# A profession ("ergoterapeut", "occupational therapist", "helsesykepleier"): before a name it is the person's title,
+# and "Anne og Jonas og er nye ergoterapeuter" tells what the named are (`_job_of`).
+PROFESSION_RE = re.compile(r"(?:terapeut|terapeuter|terapeutar|therapist|therapists|pleier|pleiere|pleiar|pleiarar|psykolog|"
+                           r"psykologar|psykologer|psychologist|nurse|nurses|pleierne|pleiarane|terapeutene|terapeutane)$", re.IGNORECASE)
+PROFESSION_GAP_RE = re.compile(r"(?:\s+(?:og|and|&)\s+[A-ZÆØÅ][a-zæøå]+)?\s+(?:(?:og|and)\s+)?(?:er|is|are)\s+(?:(?:vår|våre|our|the|a|an|ein|en|ei)\s+)?"
+                               r"(?:(?:nye?|new|nytilsette?|nyansatte?)\s+)?", re.IGNORECASE)
+TITLED_BEFORE_RE = re.compile(r"(?:terapeut|therapist|pleier|pleiar|psykolog|psychologist|nurse|lege|doctor|jordmor|midwife)\s+$", re.IGNORECASE)
+STAFF_WINDOW = 8
 TITLE_BEFORE_RE = re.compile(r"\b(?:nye?|new|nytilsett|nyansatt)\s+$", re.IGNORECASE)
 ONE_UNNAMED_RE = re.compile(r"(?:en|ein|ei|et|eit|a|an|one|noen|nokon|someone|somebody)\b", re.IGNORECASE)
 # References that single out someone across a sentence break ("en av de ansatte på renhold ...").
@@ -1309,6 +1318,8 @@ class ConfidentialityMatcher:
             return False
         if person.kind == "name" and _job_of(text, matter, person):
             return False
+        if person.kind == "name" and _titled_staff(text, matter, person):
+            return False
         if person.kind == "role" and _one_of_parties(text, person):
             return False
         if matter.kind in RESIDENT_KINDS and OUR_STAFF_RE.search(reference):
@@ -1536,12 +1547,31 @@ def _one_of_parties(text: AnalysedText, person: Part) -> bool:
 
 def _job_of(text: AnalysedText, matter: Part, person: Part) -> bool:
     """Whether the matter is the named person's job, given beside the name: "Ingrid Vik, ny assistent",
-    "vår nye assistent Ingrid Vik"."""
+    "vår nye assistent Ingrid Vik"; and a profession told as a title or what the named are ("ergoterapeut Jan",
+    "occupational therapist Jan", "Vi heter Anne og Jonas og er nye ergoterapeuter")."""
+    profession = bool(PROFESSION_RE.search(text.text, matter.start, matter.end))
     if matter.start >= person.end:
+        if profession and PROFESSION_GAP_RE.fullmatch(text.text, person.end, matter.start):
+            return True
         gap = APPOSITION_GAP_RE.fullmatch(text.text, person.end, matter.start)
         return gap is not None and text.text[person.end:matter.start].lstrip().startswith(",")
     return (person.start >= matter.end and not text.text[matter.end:person.start].strip()
-            and bool(TITLE_BEFORE_RE.search(text.text, max(0, matter.start - 20), matter.start)))
+            and (profession or bool(TITLE_BEFORE_RE.search(text.text, max(0, matter.start - 20), matter.start))))
+
+
+def _titled_staff(text: AnalysedText, matter: Part, person: Part) -> bool:
+    """"et demensteam med sykepleier Tove og ergoterapeut Jan", "Our dementia team — nurse Tove and occupational therapist
+    Jan", "Marit og resten av helsesykepleierne": a name with a profession as its title, or listed with the rest of a
+    profession, is one of the municipality's staff; a profession or a service beside them is their work, not a matter
+    about them. A matter that names a service ("dementia team") is not excused: in dev-41 that pair is what finds a
+    reply that goes on to tell of the reader's mother."""
+    titled = bool(TITLED_BEFORE_RE.search(text.text, max(0, person.start - 40), person.start))
+    work = bool(PROFESSION_RE.search(text.text, matter.start, matter.end)) or bool(SERVICE_RE.search(text.text, matter.start, matter.end))
+    if not work:
+        return False
+    if matter.start >= person.end and COLLEAGUES_GAP_RE.match(text.text[person.end:matter.start]):
+        return True
+    return titled and _word_gap(text, matter, person) <= STAFF_WINDOW
 
 
 def _office_holder(text: AnalysedText, matter: Part, person: Part) -> bool:
