@@ -243,6 +243,18 @@ STATED_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*(?:(?:og|and)\s+)?
                        r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
                        r"[\w-]+\s+(?:was|were|stopped|went|got|had|failed))", re.IGNORECASE)
 BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
+# In the answer to thanks, what befell the reader or their kin, told by what it came after ("Godt å se at du er på
+# bedring etter panikkanfallet", "We're glad your brother's settled in now, especially after the months in the
+# hostel", "Særlig gøy å se deg klare hele runden nå, når du var helt i rullestol etter slaget i fjor"): the event
+# after "etter" / "after" / "since", not a time of year or of day ("etter skulen", "after work") and not what the
+# comment itself names (`_thanked_told`).
+THANKED_AFTER_RE = re.compile(r"\b(?:etter|after|since|sidan|siden)\s+(?:(?:the|his|her|your|their|det|den|dei|de)\s+)?"
+                              r"(?!(?:jul|julen|jula|påske|påsken|påska|sommaren|sommeren|ferien|ferie|helga|helgen|weekend|"
+                              r"holidays|christmas|easter|summer|winter|vinteren|vinter|hausten|høsten|våren|spring|"
+                              r"skulen|skolen|school|jobb|jobben|work|middag|middagen|dinner|lunsj|lunch|trening|treninga|treningen|"
+                              r"i\s|in\s|at\s|på\s|we\s|vi\s|me\s|you\s|du\s|dere\s|de\s|dykk\s)\b)([a-zæøå]{4,})\b", re.IGNORECASE)
+READER_OR_KIN_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dere|dykk|dykkar|you|your|you're|you've)\b", re.IGNORECASE)
+DASH_RE = re.compile(r"\s[–—-]\s")
 SO_AFTER_RE = re.compile(r",\s+(?:så|so)\s", re.IGNORECASE)
 AFTER_RE = re.compile(r"\b(?:after|etter)\s+(?:the|your|at|du|dere|dykk|you)\b", re.IGNORECASE)
 # A comment in the first person plural ("Hvorfor har ikke vi fått …", "We've been charged twice").
@@ -691,6 +703,10 @@ class ConfidentialityMatcher:
             stated = self._own_case_told(text)
             if stated is not None:
                 return [stated]
+        if context and THANKS_RE.search(context):
+            thanked = self._thanked_told(text, context)
+            if thanked is not None:
+                return [thanked]
         if in_context:
             got = self._kin_got(text)
             if got is not None:
@@ -1250,6 +1266,24 @@ class ConfidentialityMatcher:
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
+        return None
+
+    def _thanked_told(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Takk til legevakten!" - "Godt å se at du er på bedring etter panikkanfallet", "We're glad your brother's
+        settled in now, especially after the months in the hostel": in the answer to thanks, a sentence that speaks to
+        the reader and tells what they, or their own, came through, by what it came after, tells their life in public,
+        whatever the words. Not a time of year, nor what the comment itself names ("etter raset"), nor a question, a
+        condition or a route; only the part before a dash is read."""
+        for sentence in text.sentences:
+            said = DASH_RE.split(text.sentence_text(sentence), maxsplit=1)[0]
+            reader = READER_OR_KIN_RE.search(said)
+            after = THANKED_AFTER_RE.search(said)
+            if (reader is None or after is None or after.group(1).lower()[:5] in context.lower() or "?" in said
+                    or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said)
+                    or ALL_RE.search(said) or THANKS_RE.search(said)):
+                continue
+            told = Part(sentence.start + after.start(), sentence.start + after.end(), "asserted")
+            return self._hit(text, told, Part(sentence.start + reader.start(), sentence.start + reader.end(), "addressee"))
         return None
 
     def _kin_got(self, text: AnalysedText) -> ConfidentialHit | None:
