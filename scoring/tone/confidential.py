@@ -235,14 +235,15 @@ OWN_OPENER_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:(?:du|der
 # of their own thing; not "Du har rett", "you can", a condition or what holds for all.
 STATED_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*(?:(?:og|and)\s+)?)?(?:(?:vi|we|me)(?:'ve|\s+har|\s+have|\s+hev)?\s+(?:sjekka|sjekket|checked|looked)"
                        r"[^,.!?]{0,25},?\s+(?:og|and)\s+|(?:vi|we|me)\s+(?:ser|ser òg|ser også|veit|vet|know|saw|see|can see)(?:\s+(?:at|that))?\s+(?=(?:du|dere|dykk|you)\s))?"
-                       r"(?:(?:du|dere|dykk|you)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt|forresten|faktisk)\s+)?"
-                       r"(?:fekk|fikk|got|var|were|was|ble|blei|vart|står|stod|sto|ligger|ligg|skylder|skuldar|owe|owed|missed|"
+                       r"(?:(?:du|dere|dykk|you)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt|forresten|faktisk|still|fortsatt|framleis)\s+)?"
+                       r"(?:(?:får|receive|get)\s+(?:allerede|allereie|alt|fortsatt|framleis)\b|fekk|fikk|got|var|were|was|ble|blei|vart|står|stod|sto|ligger|ligg|skylder|skuldar|owe|owed|missed|"
                        r"(?:er|are|were)\s+(?:(?:forresten|allerede|allereie|alt|already)\s+)?(?:ført|registrert|oppført|registered|listed)|"
                        r"ligger etter|ligg etter|(?:har|hadde|have|had|'ve)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt)\s+)?(?:fått|fenge|vore|vært|been|søkt|hatt|had|got|received|lånt|borrowed))\b"
                        r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{2,}(?:en|et|a|ene|ane)\s+(?:din|di|ditt|dine|deres|dykkar)\s+(?:var|vart|ble|blei|stoppa|stoppet|er (?:ferdig|stoppa|stoppet|avslått|avslega|innvilga|innvilget))\b"
                        r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
                        r"[\w-]+\s+(?:was|were|stopped|went|got|had|failed))", re.IGNORECASE)
 BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
+CLAUSE_OPENS_RE = re.compile(r":\s+|,\s+(?:og|and)\s+(?=(?:vi|we|me)\s+(?:ser|veit|vet|know|saw|see|can see)\b)", re.IGNORECASE)
 # In the answer to thanks, what befell the reader or their kin, told by what it came after ("Godt å se at du er på
 # bedring etter panikkanfallet", "We're glad your brother's settled in now, especially after the months in the
 # hostel", "Særlig gøy å se deg klare hele runden nå, når du var helt i rullestol etter slaget i fjor"): the event
@@ -1257,10 +1258,14 @@ class ConfidentialityMatcher:
         words and with no reason given. Only the clause before a "so" or "but" is read (what they must do next is
         another clause); not a question, a condition, a route, what holds for everyone or a refusal."""
         for sentence in text.sentences:
-            opener = STATED_RE.match(text.text, sentence.start, sentence.end)
+            # At the sentence's start, after a colon ("We've looked you up: you still owe …"), or where an "og" / "and"
+            # opens what the records show ("…, og vi ser at du har lånt over 40 bøker"; not "…, og du har fått
+            # begrunnelse i svarbrevet", which points to the letter).
+            starts = [sentence.start] + [sentence.start + m.end() for m in CLAUSE_OPENS_RE.finditer(text.sentence_text(sentence))]
+            opener = next((m for m in (STATED_RE.match(text.text, at, sentence.end) for at in starts) if m is not None), None)
             if opener is None:
                 continue
-            said = BUT_SO_AFTER_RE.split(text.sentence_text(sentence), maxsplit=1)[0]
+            said = BUT_SO_AFTER_RE.split(text.text[opener.start():sentence.end], maxsplit=1)[0]
             if ("?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said)
                     or ALL_RE.search(said) or self.refusal_re.search(said)):
                 continue
