@@ -135,6 +135,14 @@ FLOORS = {
     # what befell them, and that a missing person found well is news, not a breach.
     "dev-37.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-38.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the thirty-eighth to forty-first held-back sets, four new writers (unseen: AUC
+    # 0.987, privacy 91.8 %, 2.8 % of good replies flagged, most of the false alarms the municipality's
+    # own staff named in their role); they taught the detector the resident's own case told back in
+    # plain words, what the one who thanked came through, and staff named by their profession.
+    "dev-39.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-40.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-41.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-42.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
