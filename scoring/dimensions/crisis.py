@@ -333,12 +333,18 @@ def _k5(ctx: ScoringContext) -> RuleResult | None:
         # The analyser flags casualty facts whenever the text does not name the police as its
         # source; a fact the police had already published by then is theirs to share (rubric K5).
         released = _released_stems(known, text.t)
+        # A span with no casualty word of its own (the learned model's "person") is judged by the text's words.
         flagged = [f.matched or f.rule for f in k5_hits.get(text.id, [])
-                   if not _repeats_released(f.matched or text.text, released)]
-        if flagged:
-            disclosures.append((text, flagged[0]))
-            continue
+                   if not _repeats_released(f.matched if f.matched and _stems(f.matched) else text.text, released)]
         own = _stems(text.text)
+        if flagged:
+            # Name the police's own fact the text tells ahead of them ("legevakten") where it shares one; the
+            # analyser's span may be a word that only points at it ("person").
+            shared: frozenset[str] = next((own & stems for arrived, release, stems in known
+                                           if arrived <= text.t < release and own & stems), frozenset())
+            words = [w for w in _WORD.findall(text.text) if any(w.lower().startswith(s) for s in shared)]
+            disclosures.append((text, ", ".join(words) if words else flagged[0]))
+            continue
         for arrived, release, stems in known:
             common = own & stems
             if arrived <= text.t < release and common:
