@@ -4,7 +4,9 @@ Issue 13 measured 15–25 ms per distinct reply and 3.6 s to load the rule files
 160,000-character line that took `drill tone` 37 s. Measured here, each part in a fresh
 process so nothing is cached:
 
-* start-up: importing the analyser and loading the rules and the model (one trivial reply);
+* start-up: importing the analyser and loading the rules and the model (one trivial reply in
+  bokmål and one in English), in START_RUNS fresh processes of its own: the median with its
+  min–max, as one cold start on a shared machine is one draw of its noise;
 * throughput: every labelled development reply (tests/tone/labelled, about 1,700 distinct
   texts in bokmål, nynorsk and English, with their citizen comments) analysed once;
 * length: one realistic reply repeated to 2,500 … 20,000 characters (the stated maximum),
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATE = 500.0
 TARGET_START_S = 1.5
+START_RUNS = 5
 # Time per 1,000 characters at the longest length over that at the shortest.
 TARGET_LINEARITY = 2.0
 REFUSAL_S = 3.0
@@ -75,6 +79,24 @@ print(json.dumps({"start_s": start, "distinct": len(texts), "elapsed_s": elapsed
 """
 
 
+_START_CHILD = r"""
+import time
+t0 = time.perf_counter()
+from scoring.tone import analyse_reply
+analyse_reply("Takk for meldingen.", language="nb")
+analyse_reply("Thank you for your message.", language="en")
+print(time.perf_counter() - t0)
+"""
+
+
+def _start() -> float:
+    """One cold start: a fresh process with an empty cache folder."""
+    with tempfile.TemporaryDirectory() as cache:
+        done = subprocess.run([sys.executable, "-c", _START_CHILD], cwd=ROOT, capture_output=True, text=True, check=True,
+                              env={**os.environ, "DRILL_CACHE_DIR": cache})
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def _child() -> dict:
     with tempfile.TemporaryDirectory() as cache:
         done = subprocess.run([sys.executable, "-c", _CHILD], cwd=ROOT, capture_output=True, text=True, check=True,
@@ -94,11 +116,15 @@ def _refusal() -> tuple[float, int, str]:
 def run(argv: list[str] | None = None) -> dict:
     print("\n== tone analysis: start-up, distinct replies per second, cost against length, the length limit")
     child = _child()
+    starts = [_start() for _ in range(START_RUNS)]
+    start = statistics.median(starts)
+    start_range = f"{min(starts):.2f}–{max(starts):.2f}"
     rate = child["distinct"] / child["elapsed_s"]
     per_k = {int(size): 1000 * seconds / int(size) for size, seconds in child["lengths"].items()}
     linearity = per_k[max(per_k)] / per_k[min(per_k)]
     refusal_s, code, message = _refusal()
-    print(f"start-up (import, rules, model), cold: {child['start_s']:.2f} s; shipped compiled rules in date: "
+    print(f"start-up (import, rules, model), cold: median {start:.2f} s [{start_range}] of {len(starts)} fresh processes "
+          f"(in the throughput run's own process {child['start_s']:.2f} s); shipped compiled rules in date: "
           f"{child['rules_prepared']}, shipped lemma index in date: {child['lemmas_prepared']}")
     print(f"{child['distinct']:,} distinct labelled replies in {child['elapsed_s']:.2f} s: {rate:,.0f} replies/s")
     print("seconds per 1,000 characters: " + ", ".join(f"{size:,} chars {v * 1000:.1f} ms" for size, v in per_k.items()))
@@ -107,8 +133,7 @@ def run(argv: list[str] | None = None) -> dict:
     print(f"`drill tone` on a {len('Hei! ') + 31 * 6500:,}-character line: exit {code} in {refusal_s:.2f} s: {message}")
     checks = [
         _check("distinct replies per second", f">= {TARGET_RATE:.0f}", rate, rate >= TARGET_RATE, f"{rate:,.0f}"),
-        _check("start-up", f"<= {TARGET_START_S} s", child["start_s"], child["start_s"] <= TARGET_START_S,
-               f"{child['start_s']:.2f} s"),
+        _check("start-up", f"<= {TARGET_START_S} s", start, start <= TARGET_START_S, f"{start:.2f} s [{start_range}]"),
         _check("time per character, 20,000 over 2,500 chars", f"<= {TARGET_LINEARITY}", linearity,
                linearity <= TARGET_LINEARITY, f"{linearity:.2f}"),
         _check("scorer path on 1M characters", f"<= {REFUSAL_S} s and says so", child["huge_s"],
@@ -119,7 +144,7 @@ def run(argv: list[str] | None = None) -> dict:
     print(f"{'check':<48}{'target':<36}{'measured':<20}met")
     for c in checks:
         print(f"{c['name']:<48}{c['target']:<36}{c['measured']:<20}{'yes' if c['met'] else 'NO'}")
-    return {"replies_per_s": rate, "start_s": child["start_s"], "ms_per_1000_chars": per_k,
+    return {"replies_per_s": rate, "start_s": start, "start_runs_s": starts, "ms_per_1000_chars": per_k,
             "huge_s": child["huge_s"], "refusal_s": refusal_s, "rules_prepared": child["rules_prepared"],
             "lemmas_prepared": child["lemmas_prepared"], "targets": checks}
 
