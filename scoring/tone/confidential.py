@@ -1196,8 +1196,7 @@ class ConfidentialityMatcher:
                 continue
             said = text.sentence_text(sentence)
             reason = REASON_RE.search(said)
-            if (reason is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
-                    or EVERYONE_RE.search(said) or ALL_RE.search(said)):
+            if reason is None or _of_anyone(said) or ALL_RE.search(said):
                 continue
             persons = [p for p in self._clause_parts(text, start, end, addressed)[1] if p.kind in DECIDED_KINDS
                        and len(text.text[start:p.start].split()) <= ANSWER_LEAD_WORDS]
@@ -1224,8 +1223,7 @@ class ConfidentialityMatcher:
             grounds = grounds_re.search(said)
             if grounds is not None and grounds_re is BECAUSE_THEY_RE and not DONE_TO_RE.search(said, 0, grounds.start()):
                 continue  # "The bus was late because he had to wait": the reason is not what was decided about the person
-            if (grounds is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
-                    or EVERYONE_RE.search(said) or ALL_RE.search(said) or self.refusal_re.search(said)):
+            if grounds is None or _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said):
                 continue
             at = sentence.start + grounds.start()
             told = Part(sentence.start, sentence.end, "asserted")
@@ -1243,8 +1241,7 @@ class ConfidentialityMatcher:
             # "…, så det må du opplyse om": what the resident must do next is another clause.
             said = SO_AFTER_RE.split(text.sentence_text(sentence), maxsplit=1)[0]
             reason = REASON_RE.search(said) or AFTER_RE.search(said)
-            if (opener is None or reason is None or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said)
-                    or EVERYONE_RE.search(said) or ALL_RE.search(said) or self.refusal_re.search(said)
+            if (opener is None or reason is None or _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said)
                     or not DONE_RE.search(said) and not DECIDED_RE.search(said) and not re.search(r"\b\w+(?:ed)\b|\bwent\b", said)):
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
@@ -1266,8 +1263,7 @@ class ConfidentialityMatcher:
             if opener is None:
                 continue
             said = BUT_SO_AFTER_RE.split(text.text[opener.start():sentence.end], maxsplit=1)[0]
-            if ("?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said)
-                    or ALL_RE.search(said) or self.refusal_re.search(said)):
+            if _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said):
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
@@ -1283,8 +1279,7 @@ class ConfidentialityMatcher:
             said = DASH_RE.split(text.sentence_text(sentence), maxsplit=1)[0]
             reader = READER_OR_KIN_RE.search(said)
             after = THANKED_AFTER_RE.search(said)
-            if (reader is None or after is None or after.group(1).lower()[:5] in context.lower() or "?" in said
-                    or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said)
+            if (reader is None or after is None or after.group(1).lower()[:5] in context.lower() or _of_anyone(said)
                     or ALL_RE.search(said) or THANKS_RE.search(said)):
                 continue
             told = Part(sentence.start + after.start(), sentence.start + after.end(), "asserted")
@@ -1300,7 +1295,7 @@ class ConfidentialityMatcher:
             said = text.sentence_text(sentence)
             kin = self.kin_subject_re.match(text.text, sentence.start + len(said) - len(said.lstrip()), sentence.end)
             if (kin is None or not DECIDED_RE.match(text.text, kin.end() + 1, sentence.end) or not _singular(kin.group(0))
-                    or "?" in said or CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said)):
+                    or _of_anyone(said)):
                 continue
             told = Part(kin.end(), sentence.end, "asserted")
             return self._hit(text, told, Part(kin.start(), kin.end(), "kin"))
@@ -1596,6 +1591,12 @@ def _job_of(text: AnalysedText, matter: Part, person: Part) -> bool:
         return gap is not None and text.text[person.end:matter.start].lstrip().startswith(",")
     return (person.start >= matter.end and not text.text[matter.end:person.start].strip()
             and (profession or bool(TITLE_BEFORE_RE.search(text.text, max(0, matter.start - 20), matter.start))))
+
+
+def _of_anyone(said: str) -> bool:
+    """A question, a condition, a route or what holds for everyone ("Hvis du …", "kan søke", "alle som …"):
+    the sentence says what holds for anyone, not a fact of the person it speaks of."""
+    return "?" in said or bool(CONDITION_RE.search(said) or ROUTE_SENTENCE_RE.search(said) or EVERYONE_RE.search(said))
 
 
 def _titled_staff(text: AnalysedText, matter: Part, person: Part) -> bool:
