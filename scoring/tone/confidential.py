@@ -109,6 +109,10 @@ WISH_RE = re.compile(r"\b(?:god bedring|håper|håpar|hope|hoping|get well|glad 
                      r"pleased to hear|pleased that|good to hear|godt å høre|kjekt å høyre|congratulations|gratulerer|gratulerar|"
                      r"great news|good news|gode nyheter|gode nyhende)\b", re.IGNORECASE)
 WISHED_KINDS = frozenset({"health", "case_decision", "school"})
+# In the answer to thanks, what else the one who thanked came through: addiction, benefits, child welfare.
+THANKED_KINDS = WISHED_KINDS | {"addiction", "benefits", "child_welfare"}
+# The thanks passed on to those who work there ("til de ansatte på NAV Lien"): the service is their workplace.
+WORKERS_RE = re.compile(r"\b(?:ansatte|tilsette|staff|employees|colleagues|kolleg\w*|medarbeidere|medarbeidarar)\b", re.IGNORECASE)
 # The reader spoken to ("du", "your"): in the answer to thanks, the one who thanked.
 READER_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|you|your|you're|you've)\b", re.IGNORECASE)
 WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre|[Oo]ss|us)\b")
@@ -1158,9 +1162,13 @@ class ConfidentialityMatcher:
         sentence, else the resident who wrote in the first person or the person their comment points out (`asked`).
         Not a wish for everyone or a group ("Vi håper alle som ble skadd kjem seg"). When the comment thanks (`thanked`),
         the whole answer is the warm reply: any sentence of it that names a person's illness or injury with the person
-        ("Demensen har gått fort siden i høst, men hun har det godt hos oss") tells it, wish or not."""
+        ("Demensen har gått fort siden i høst, men hun har det godt hos oss") tells it, wish or not; there its addiction,
+        benefits and child welfare count too ("at du no er rusfri", "startlån og gjeldsordningen for deg"), and where
+        the comment is in the first person, a sentence that names such a matter with no one else in it is the thanked
+        one's ("Hopefully the disability benefit comes through quickly now"), unless it passes the thanks on to those
+        who work there ("til de ansatte på NAV Lien")."""
         for i, ((start, end, skipped), matters) in enumerate(zip(clauses, matters_by_clause)):
-            health = [m for m in matters if m.kind in WISHED_KINDS]
+            health = [m for m in matters if m.kind in (THANKED_KINDS if thanked else WISHED_KINDS)]
             if skipped or not health:
                 continue
             sentence = text.sentence_at(start)
@@ -1178,7 +1186,8 @@ class ConfidentialityMatcher:
                 # "Takk for hyggelige ord! Godt å høre at kuttet i hånda grodde fint, og at du slapp …": the one who
                 # thanked, spoken to in the sentence that names the injury, is told it back in public.
                 return self._hit(text, health[0], Part(sentence.start + reader.start(), sentence.start + reader.end(), "addressee"))
-            if asked and not persons and wish_said:
+            if asked and not persons and (wish_said or (thanked and not _of_anyone(said) and not THANKS_RE.search(said)
+                                                        and not WORKERS_RE.search(said))):
                 wish = WISH_RE.search(said)
                 at = sentence.start + (wish.start() if wish else 0)
                 return self._hit(text, health[0], Part(at, at + (len(wish.group(0)) if wish else 0), "asked"))
