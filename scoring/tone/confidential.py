@@ -127,6 +127,10 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
                         r"given|awarded|prioritert|prioritised|prioritized)\b", re.IGNORECASE)
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
+# A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Ja, kvar morgon."): still nothing but the yes.
+SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are|were|has|had|kan|can|will|vil|skal|får|fekk|fikk|"
+                             r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå-]+\s+){0,3}[\wæøå-]+\s*[.!]?\s*",
+                             re.IGNORECASE)
 # A yes that goes straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet"): it grants what was asked first.
 YES_BUT_RE = re.compile(r"\s*,\s*(?:men|but)\b", re.IGNORECASE)
 # The definite noun a text opens on ("Båten til kommunen …", "Brua er stengd"): what "han" or "ho" after it may be.
@@ -671,6 +675,7 @@ class ConfidentialityMatcher:
         first_said = text.sentences[0].end if text.sentences else len(text.text)
         if (opener is not None and context_person and "?" in (context or "")
                 and (BARE_ANSWER_RE.fullmatch(text.text, opener.end()) or YES_BUT_RE.match(text.text, opener.end())
+                     or SHORT_ANSWER_RE.fullmatch(text.text, opener.end())
                      or (BARE_ANSWER_RE.fullmatch(text.text, opener.end(), first_said)
                          and REGRET_RE.search(text.text, 0, first_said)))
                 and not CAN_ASKED_RE.search(context or "")):
@@ -678,7 +683,8 @@ class ConfidentialityMatcher:
             # about a person the comment points out confirms what it says of them, whatever the words; so does a sorry
             # yes that is a sentence of its own before the reply goes on ("Ja, dessverre. Han og kompisen dro ut …"; a
             # plain "Ja." may open what is offered to anyone: "Ja. Det går eigen skulebuss …"), and a yes that goes
-            # straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet").
+            # straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet"), and a yes with a few words of
+            # answer and no verb ("Yes, twice a day.").
             return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), Part(opener.start(), opener.end(), "asked"))]
         if context and gated:
             greeted = self._greeting_name(text)
