@@ -314,6 +314,9 @@ SERVICE_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:the\s+|our\s+|vår\s+)?(
                                   r"department)|skolen|skulen|school|barnehagen|kindergarten|kommunen|council|sykehjemmet|sjukeheimen|"
                                   r"care home|nav|legevakta|legevakten|avdelingen|avdelinga|ward)\s+(?:har|er|var|vil|skal|kan|følger|fylgjer|"
                                   r"has|is|was|will|keeps|follows|knows|kjenner|tilbyr|tilbyd|offers)\b", re.IGNORECASE)
+# "…, men vi har ringt rundt til alle …", "but we take every report seriously": what follows is what we do, for all.
+WE_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:vi|me|we)\b", re.IGNORECASE)
+SERIOUSLY_RE = re.compile(r"\b(?:på alvor|seriously)\b", re.IGNORECASE)
 # "… men vi kan si at …", "but we can tell you that …": the "can" belongs to the telling.
 SAY_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:vi|me|we)\s+(?:kan|can)\s+(?:likevel\s+|still\s+|også\s+|òg\s+)?"
                               r"(?:si|seie|opplyse|fortelle|fortelje|say|tell you|tell)\s+(?:at|that)\b", re.IGNORECASE)
@@ -809,7 +812,8 @@ class ConfidentialityMatcher:
         matter in the same sentence, in answer to a comment about one person, tells the matter
         of that person; the refusal only names what follows. A "but" that points somewhere to
         turn (a phone number, a web page, "ring", "contact") or says what is allowed or owed
-        (`not_asserted`) tells nothing, nor does one after a refusal to discuss a group. A "but"
+        (`not_asserted`) tells nothing, nor does one after a refusal to discuss a group, nor what we do for all ("men vi
+        har ringt rundt til alle med hjemmetjenester", "men vi tar bekymringsmeldinger på alvor"). A "but"
         that confirms ("men det stemmer at det var verkstadeigaren") confirms the comment's matter."""
         for i in range(1, len(clauses)):
             start, end, skipped = clauses[i]
@@ -826,6 +830,8 @@ class ConfidentialityMatcher:
                 continue  # "…, men når båtane er innstilte, brukar heimetenesta ambulansebåt": what is done whenever, for anyone
             if SERVICE_AFTER_BUT_RE.match(clause):
                 continue  # "…, men hjemmetjenesten har oversikt over brukerne sine": said of the service, not of them
+            if WE_AFTER_BUT_RE.match(clause) and (ALL_RE.search(clause) or EVERYONE_RE.search(clause) or SERIOUSLY_RE.search(clause)):
+                continue  # "…, men vi har ringt rundt til alle med hjemmetjenester", "men vi tar bekymringsmeldinger på alvor": what we do for all
             said = SAY_AFTER_BUT_RE.match(clause)
             if said:  # "men vi kan si at plasseringen er midlertidig": what follows "si at" is told, not allowed
                 clause = clause[said.end():]
