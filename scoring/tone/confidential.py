@@ -168,6 +168,11 @@ PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|resid
 ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|gutt|gut|jente|mann|kvinne|kvinna|dame|pensjonist|eldre mann|"
                               r"eldre dame|turist|student|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner|tourist) (?:som|who|that|med|with)\b",
                               re.IGNORECASE)
+# A capitalised word inside a sentence, not the one that opens it (`_named_asked`).
+# Only a name placed by a surname or a place ("Ola Vik", "Nils frå Brekkeli", "Sofie i Blåklokka") or by age ("gamle
+# Nils", "little Tom"): "klassen til Eirik som døydde" or "nå som Lars sluttet" asks about a class or a post.
+NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+([A-ZÆØÅ][a-zæøå]+)"
+                            r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]))")
 # A first name as a clause's subject, before its verb; a comment that thanks someone.
 THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
 FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[a-zæøå]+\s+)?[a-zæøå])")
@@ -572,7 +577,7 @@ class ConfidentialityMatcher:
         if not gated and not in_context and not (context and self.data.not_asserted):
             return []
         one_described, group_asked, how_asked = _comment_facts(context or "")
-        context_person = bool(context) and (self._strong_in(context or "") or one_described)
+        context_person = bool(context) and (self._strong_in(context or "") or one_described or self._named_asked(context or ""))
         addressed = (self._addresses_by_name(text) or bool(context and FIRST_PERSON_RE.search(context))
                      or bool(context and (OWN_THING_RE.search(text.text) or TOLD_YOU_RE.match(text.text))))
         # A pronoun identifies someone only when there is a comment to answer or the reply has
@@ -1132,6 +1137,15 @@ class ConfidentialityMatcher:
         """A question, a refusal, a general statement or the signature ("Hilsen Nina, kommunikasjonsavdelingen")."""
         return (clause.rstrip().endswith("?") or bool(self.signature_line_re.match(clause)) or bool(self.refusal_re.search(clause))
                 or self.general.search(clause))
+
+    def _named_asked(self, comment: str) -> bool:
+        """"Er det sant at dei har flytta gamle Nils frå Brekkeli til sjukeheimen?", "Vesle Sofie i Blåklokka var heime
+        sjuk i går. Var det vatnet?": a question that names someone by a known first name inside a sentence (not the word
+        that opens it, which is capitalised anyway) points at that person."""
+        if "?" not in comment:
+            return False
+        return any((m.group(1) or m.group(2)).lower() in self.first_names and (m.group(1) or m.group(2)).lower() not in self.not_names
+                   for m in NAME_INSIDE_RE.finditer(comment))
 
     def _strong_in(self, other: str) -> bool:
         """Whether the citizen's comment points at a particular person (names are not checked
