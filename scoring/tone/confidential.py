@@ -425,10 +425,11 @@ DENIED_BEFORE_RE = re.compile(r"\b(?:det|dette|it|that)(?:'s|\s+(?:stemmer|stemm
 OUR_STAFF_RE = re.compile(r"\s(?:vår|vårt|våre|vårar)$|^(?:our)\s", re.IGNORECASE)
 RESIDENT_KINDS = frozenset({"case_decision", "care", "benefits", "school", "child_welfare"})
 # The parties to a process named together ("Eleven, foreldra og skulen lagar saman ein plan", "the pupil, the
-# parents and the school agree"): the pupil is any pupil it goes through, as in a how-answer.
+# parents and the school agree", "Eleven eller foreldrene gir beskjed til skolen"): the pupil is any pupil it goes
+# through, as in a how-answer.
 PARTY = (r"(?:foreldra|foreldrene|føresette|foresatte|skulen|skolen|barnehagen|læraren|læreren|kontaktlæraren|kontaktlæreren|PPT|"
          r"deg|dere|dykk|the parents|parents|the school|the teacher|you)")
-PARTIES_AFTER_RE = re.compile(r"\s*,\s*(?:the\s+)?" + PARTY + r"\b", re.IGNORECASE)
+PARTIES_AFTER_RE = re.compile(r"(?:\s*,|\s+(?:eller|or|og|and))\s*(?:the\s+)?" + PARTY + r"\b", re.IGNORECASE)
 PARTIES_BEFORE_RE = re.compile(r"\b" + PARTY + r"\s*(?:,|og|and)\s*$", re.IGNORECASE)
 # A job given as the person's apposition ("Velkomen til Ingrid Vik, ny assistent på Li skule", "Kari Moe,
 # our new teaching assistant", "vår nye assistent Ingrid Vik"): the service is the work they are welcomed to.
