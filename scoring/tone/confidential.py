@@ -1343,7 +1343,8 @@ class ConfidentialityMatcher:
         """"Hei Randi. Samværet er fastsatt til to timer annenhver uke": a reply that greets the
         resident who wrote by name and then states a matter tells their own case in public, though
         no "du" stands beside it. Not a matter in a condition, a question or a route ("Hvis du …",
-        "kan søke"), which tells what holds for anyone."""
+        "kan søke"), which tells what holds for anyone; what follows a "but" or a dash ("… while the debt settlement is
+        being sorted – your adviser will call you Monday") is another clause."""
         for i, ((start, end, skipped), matters) in enumerate(zip(clauses, matters_by_clause)):
             if skipped or not matters or start < greeted.end:
                 continue
@@ -1351,6 +1352,9 @@ class ConfidentialityMatcher:
             here = text.sentence_at(start)
             cut = next((s for s, e, _ in clauses[i + 1:] if text.sentence_at(s).index == here.index
                         and BUT_RE.match(text.text, s, e)), here.end)
+            # So is what comes after a dash ("… while the debt settlement is being sorted – your adviser will call you").
+            dash = DASH_RE.search(text.text, matters[0].end, cut)
+            cut = dash.start() if dash else cut
             sentence = text.text[here.start:cut]
             if ("?" in sentence or CONDITION_RE.search(sentence) or ROUTE_SENTENCE_RE.search(sentence)
                     or EVERYONE_RE.search(sentence) or ALL_RE.search(sentence) or not DONE_RE.search(sentence)):
