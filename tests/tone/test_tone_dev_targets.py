@@ -143,6 +143,15 @@ FLOORS = {
     "dev-40.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-41.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-42.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the forty-second to forty-fifth held-back sets, four new writers (unseen: AUC
+    # 0.986, privacy 93.7 %, 1.8 % of good replies flagged, most of the false alarms advice about the
+    # reader's own child or relative and the municipality's own staff in their role); they taught the
+    # detector what the one who thanked came through beyond health, a short yes, a name placed in the
+    # question, and addresses and buildings open to the public.
+    "dev-43.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-44.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-45.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-46.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
