@@ -1146,8 +1146,8 @@ class ConfidentialityMatcher:
         that opens it, which is capitalised anyway) points at that person."""
         if "?" not in comment:
             return False
-        return any((m.group(1) or m.group(2)).lower() in self.first_names and (m.group(1) or m.group(2)).lower() not in self.not_names
-                   for m in NAME_INSIDE_RE.finditer(comment))
+        names = ((m.group(1) or m.group(2)).lower() for m in NAME_INSIDE_RE.finditer(comment))
+        return any(name in self.first_names and name not in self.not_names for name in names)
 
     def _strong_in(self, other: str) -> bool:
         """Whether the citizen's comment points at a particular person (names are not checked
@@ -1356,8 +1356,7 @@ class ConfidentialityMatcher:
             dash = DASH_RE.search(text.text, matters[0].end, cut)
             cut = dash.start() if dash else cut
             sentence = text.text[here.start:cut]
-            if ("?" in sentence or CONDITION_RE.search(sentence) or ROUTE_SENTENCE_RE.search(sentence)
-                    or EVERYONE_RE.search(sentence) or ALL_RE.search(sentence) or not DONE_RE.search(sentence)):
+            if _of_anyone(sentence) or ALL_RE.search(sentence) or not DONE_RE.search(sentence):
                 continue
             for matter in matters:
                 if self._may_pair(matter, greeted, text):
