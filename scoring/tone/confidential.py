@@ -257,6 +257,21 @@ STATED_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*(?:(?:og|and)\s+)?
                        r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
                        r"[\w-]+\s+(?:was|were|stopped|went|got|had|failed))", re.IGNORECASE)
 BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
+# More of the resident's own case told back, read as `STATED_RE` is: what the records show they did, in any past tense
+# ("Vi ser at du sendte søknad 2. oktober", "We can see you're already registered with us", "Your account shows you were
+# behind"; not what they asked, wanted or felt), and what they did or got told as known to both ("Du har jo snakka med
+# oss før", "Dere har jo allerede redusert pris", "De fekk jo sosialhjelp i vår òg" is read only with "du", "dere", "dykk").
+STATED_MORE_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:"
+                            r"(?:vi|we|me)\s+(?:ser|kan se|can see|see|saw)\s+(?:at|that)\s+(?:du|dere|dykk|you)\s+(?:(?:jo|også|òg|already|allerede|allereie|alt)\s+)?"
+                            r"(?!(?:need|feed|asked|wanted|wondered|mentioned|spurte|spurde|lurte|lurde|ønsket|ønskte|nevnte|nemnde|opplevde|"
+                            r"experienced|felt|følte|kjente|commented|kommenterte|tried|prøvde|skrev|wrote|likte|liked|used|brukte)\b)[a-zæøå]{3,}(?:te|de|ed)\b"
+                            r"|(?:vi|we|me)\s+(?:ser|kan se|can see|see)\s+(?:(?:at|that)\s+)?(?:you(?:'re|\s+are)|du\s+er|dere\s+er|de\s+er)\s+(?:already\s+|allerede\s+|allereie\s+|alt\s+)?"
+                            r"(?:registered|listed|registrert|ført opp|oppført)\b"
+                            r"|(?:du|dere|dykk)\s+(?:har|hadde)\s+jo\s+(?:(?:allerede|allereie|alt|også|òg)\s+)?"
+                            r"(?!(?:rett|sikkert|helt|litt|nett|hørt|høyrt|lest|sett|gjort)\b)[a-zæøå]{3,}(?:et|t|a|d)\b"
+                            r"|(?:du|dere|dykk)\s+(?:fekk|fikk)\s+jo\b"
+                            r"|your\s+(?:account|records?|file|journal)\s+(?:shows?|says)\b|(?:kontoen|journalen)\s+(?:din|di|dykkar)\s+viser\b)",
+                            re.IGNORECASE)
 CLAUSE_OPENS_RE = re.compile(r":\s+|,\s+(?:og|and)\s+(?=(?:vi|we|me)\s+(?:ser|veit|vet|know|saw|see|can see)\b)", re.IGNORECASE)
 # In the answer to thanks, what befell the reader or their kin, told by what it came after ("Godt å se at du er på
 # bedring etter panikkanfallet", "We're glad your brother's settled in now, especially after the months in the
@@ -1296,7 +1311,8 @@ class ConfidentialityMatcher:
             # opens what the records show ("…, og vi ser at du har lånt over 40 bøker"; not "…, og du har fått
             # begrunnelse i svarbrevet", which points to the letter).
             starts = [sentence.start] + [sentence.start + m.end() for m in CLAUSE_OPENS_RE.finditer(text.sentence_text(sentence))]
-            opener = next((m for m in (STATED_RE.match(text.text, at, sentence.end) for at in starts) if m is not None), None)
+            opener = next((m for m in (STATED_RE.match(text.text, at, sentence.end) or STATED_MORE_RE.match(text.text, at, sentence.end)
+                                       for at in starts) if m is not None), None)
             if opener is None:
                 continue
             said = BUT_SO_AFTER_RE.split(text.text[opener.start():sentence.end], maxsplit=1)[0]
