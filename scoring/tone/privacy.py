@@ -68,6 +68,14 @@ LINE_OWNER_RE = re.compile(
     + r"(?:/\w+)?(?:\s+(?:direkte|directly|gjerne|også|òg))?\s+(?:på|on|at)\s*$",
     re.IGNORECASE,
 )
+# A line given right after the office or service it belongs to, whatever the verb before ("ho kan be om eit møte med
+# tildelingskontoret på 900 …", "book a time with the housing office on …"): the office's line, as after "ring".
+UNIT_LINE_RE = re.compile(
+    r"\b\w*(?:tjenesten|tjenesta|tenesta|tenesten|kontoret|senteret|sentret|sentralen|stasjonen|avdelingen|avdelinga|etaten"
+    r"|mottaket|resepsjonen|ekspedisjonen|sekretariatet)(?:/\w+)?\s+(?:direkte\s+)?(?:på|on|at)\s*$"
+    r"|\b(?:the|our)\s+(?:\w+\s+){0,2}(?:office|unit|ward|team|desk|reception|centre|center|department)\s+(?:directly\s+)?(?:on|at)\s*$",
+    re.IGNORECASE,
+)
 LINE_OWNER_WINDOW = 160
 NOT_PHONE_LABEL_RE = re.compile(
     r"(?:saks(?:nr|nummer)|ref(?:eranse)?|konto(?:nr|nummer)|org(?:\.|anisasjons)?\s?nr|orgnr"
@@ -129,7 +137,7 @@ INSTITUTION_NAME_RE = re.compile(
     r"|nemnda|nemnd|tilsynet|verket|vesenet|vesen|skolen|skule|skulen|skole|barnehage|barnehagen|kommune|kommunen|huset|hallen|heimen|hjemmet|tunet|stua"
     r"|kirke|kyrkje|kyrkja|kors|politiet|politi|klinikk|klinikken|apotek|apoteket|biblioteket|bibliotek|laget|lag|foreningen|forening|forbundet"
     r"|Centre|Center|Office|Council|Service|Services|School|Team|Unit|Line|Nav|NAV|Kommune|Festival|Hospital|Sykehus|Sjukehus|Helse|Library|Church"
-    r"|Police|Clinic|Hall|House|Club|Cross|IL|FK)\b")
+    r"|Police|Clinic|Hall|House|Lodge|Home|Club|Cross|IL|FK)\b")
 # A name after a post ("call the headteacher, Hanne Lie, …", "rektor Hanne Lie, 400 …") is the post holder's line.
 POST_BEFORE_NAME_RE = re.compile(
     r"\b\w*(?:" + _POST + r"|sjef|sjefen|direktør|direktøren|konsulent|konsulenten|sykepleier|sykepleieren|sjukepleiar|sjukepleiaren"
@@ -269,7 +277,8 @@ def phone_numbers(
         kind = match.kind
         if kind in service_types:
             continue
-        official_line = LINE_OWNER_RE.search(text[max(0, match.start - LINE_OWNER_WINDOW) : match.start])
+        line_before = text[max(0, match.start - LINE_OWNER_WINDOW) : match.start]
+        official_line = LINE_OWNER_RE.search(line_before) or UNIT_LINE_RE.search(line_before)
         private = kind in MOBILE_TYPES and not official_line and tied_to_person(text, match.start)
         if private == mobile:
             yield match.start, match.end
