@@ -172,7 +172,9 @@ ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|
 # Only a name placed by a surname or a place ("Ola Vik", "Nils frå Brekkeli", "Sofie i Blåklokka") or by age ("gamle
 # Nils", "little Tom"): "klassen til Eirik som døydde" or "nå som Lars sluttet" asks about a class or a post.
 NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+([A-ZÆØÅ][a-zæøå]+)"
-                            r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]))")
+                            r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]"
+                            # "Fikk Ola på kaia hjelp …?", "Er Kari i kiosken sjuk?": placed by a place everyone there knows.
+                            r"|(?:på|i|frå|fra|ved)\s+(?:kaia|kaien|kiosken|butikken|bruket|mottaket|hjørnet|campingen|gården|garden|brygga|fabrikken|verkstaden|verkstedet)\b))")
 # A first name as a clause's subject, before its verb; a comment that thanks someone.
 THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
 FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[a-zæøå]+\s+)?[a-zæøå])")
