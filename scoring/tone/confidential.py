@@ -115,6 +115,8 @@ THANKED_KINDS = WISHED_KINDS | {"addiction", "benefits", "child_welfare"}
 WORKERS_RE = re.compile(r"\b(?:ansatte|tilsette|staff|employees|colleagues|kolleg\w*|medarbeidere|medarbeidarar)\b", re.IGNORECASE)
 # The reader spoken to ("du", "your"): in the answer to thanks, the one who thanked.
 READER_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|you|your|you're|you've)\b", re.IGNORECASE)
+# A comment in the first person plural about the writers' own household ("Kan de hjelpe oss …", "our rent"): their own case.
+OURS_RE = re.compile(r"\b(?:oss|us|our)\b", re.IGNORECASE)
 WE_OR_I_RE = re.compile(r"\b(?:I|I'm|I've|[Mm]y|[Mm]e|[Jj]eg|[Ee]g|[Mm]eg|[Mm]in|[Mm]itt|[Mm]ine|[Oo]ur|[Vv]år|[Vv]årt|[Vv]åre|[Oo]ss|us)\b")
 # Why something was decided or done ("fordi", "because", "sidan"), and who a decision's grounds may be told of.
 REASON_RE = re.compile(r"\b(?:fordi|because|sidan|ettersom|since|due to|på grunn av)\b", re.IGNORECASE)
@@ -749,7 +751,7 @@ class ConfidentialityMatcher:
             got = self._kin_got(text)
             if got is not None:
                 return [got]
-        if context and (FIRST_PERSON_RE.search(context) or self._greeting_name(text) is not None):
+        if context and (FIRST_PERSON_RE.search(context) or OURS_RE.search(context) or self._greeting_name(text) is not None):
             reviewed = _reviewed_case(text, own_case=bool(OWN_CASE_RE.search(context)))
             if reviewed is not None:
                 examined, resident = reviewed
