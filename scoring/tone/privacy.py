@@ -151,11 +151,22 @@ SENTENCE_START_RE = re.compile(
 )
 
 
+# "Helsesykepleier Mona Rudi er på skolen hver dag – du kan ringe henne på …": a pronoun called, where the words before
+# name someone by their post, is that post holder, whose line it is.
+PRONOUN_CALLED_RE = re.compile(r"\b" + _CALLED + r"\s+(?:til\s+)?(?:ham|han|henne|ho|him|her)\s+(?:(?:direkte|directly|gjerne)\s+)?(?:på|on|at)\s*$",
+                               re.IGNORECASE)
+TITLED_NAME_RE = re.compile(r"\b(?i:helsesykepleier|helsesjukepleiar|sykepleier|sjukepleiar|lege|rektor|leder|leiar|koordinator|kontaktlærer"
+                            r"|kontaktlærar|saksbehandler|sakshandsamar|school nurse|nurse|teacher|manager|coordinator|head teacher|headteacher"
+                            r"|caseworker|social worker)\s+[A-ZÆØÅ][a-zæøåé]+")
+
+
 def tied_to_person(text: str, start: int) -> bool:
     """Whether the reply ties the phone number at `start` to a private person (see TIED_BEFORE_RE)."""
     before = text[max(0, start - LINE_OWNER_WINDOW) : start]
     match = SENTENCE_START_RE.match(before)
     sentence = before[match.end() :] if match else before
+    if PRONOUN_CALLED_RE.search(sentence) and TITLED_NAME_RE.search(before):
+        return False
     if TIED_BEFORE_RE.search(sentence):
         return True
     named = NAMED_BEFORE_RE.search(sentence)
