@@ -152,6 +152,14 @@ FLOORS = {
     "dev-44.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-45.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-46.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the forty-sixth to forty-ninth held-back sets, four new writers (unseen: AUC 0.993,
+    # privacy 93.8 %, 1.6 % of good replies flagged, most of the false alarms the reader's relative pointed to a
+    # service or the right to appeal); they taught the detector people by job or a few counted with what holds for
+    # them, the resident's own case as the records show it, and the one a known case is about.
+    "dev-47.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-48.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-49.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-50.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
