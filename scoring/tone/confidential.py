@@ -251,15 +251,18 @@ OWN_OPENER_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:(?:du|der
 # forresten ført opp som uvaksinert", "Your payments stopped …". What they got, were, stand on or owe, or what became
 # of their own thing or child, or where it stands ("Sonen dykkar står som nummer 4 på ventelista", "Dunken din stod feil
 # veg"; not "Bustadfeltet ditt står for tur i dag"); not "Du har rett", "you can", a condition or what holds for all.
+# Also what became of their benefit or application, however many words name it ("Your statutory sick pay ran out on 1
+# July", "Sjukepengane dine gjekk ut 1. juli", "Søknaden din er handsama").
 STATED_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*(?:(?:og|and)\s+)?)?(?:(?:vi|we|me)(?:'ve|\s+har|\s+have|\s+hev)?\s+(?:sjekka|sjekket|checked|looked)"
                        r"[^,.!?]{0,25},?\s+(?:og|and)\s+|(?:vi|we|me)\s+(?:ser|ser òg|ser også|veit|vet|know|saw|see|can see)(?:\s+(?:at|that))?\s+(?=(?:du|dere|dykk|you)\s))?"
                        r"(?:(?:du|dere|dykk|you)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt|forresten|faktisk|still|fortsatt|framleis)\s+)?"
                        r"(?:(?:får|receive|get)\s+(?:allerede|allereie|alt|fortsatt|framleis)\b|fekk|fikk|got|var|were|was|ble|blei|vart|står|stod|sto|ligger|ligg|skylder|skuldar|owe|owed|missed|"
                        r"(?:er|are|were)\s+(?:(?:forresten|allerede|allereie|alt|already)\s+)?(?:ført|registrert|oppført|registered|listed)|"
                        r"ligger etter|ligg etter|(?:har|hadde|have|had|'ve)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt)\s+)?(?:fått|fenge|vore|vært|been|søkt|hatt|had|got|received|lånt|borrowed))\b"
-                       r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{2,}(?:en|et|a|ene|ane)\s+(?:din|di|ditt|dine|deres|dykkar)\s+(?:var|vart|ble|blei|stoppa|stoppet|(?:står|stod|sto)\s+(?:som|på|feil|oppført|registrert)|er (?:ferdig|stoppa|stoppet|avslått|avslega|innvilga|innvilget))\b"
+                       r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{2,}(?:en|et|a|ene|ane)\s+(?:din|di|ditt|dine|deres|dykkar)\s+(?:var|vart|ble|blei|stoppa|stoppet|(?:står|stod|sto)\s+(?:som|på|feil|oppført|registrert)|er (?:ferdig|stoppa|stoppet|avslått|avslega|innvilga|innvilget|handsama|behandla|behandlet)"
+                       r"|(?:gikk|gjekk)\s+ut|tok\s+slutt|(?:falt|fall)\s+bort)\b"
                        r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
-                       r"[\w-]+\s+(?:was|were|stopped|went|got|had|failed))", re.IGNORECASE)
+                       r"(?:[\w-]+\s+){1,3}?(?:was|were|stopped|went|got|had|failed|ran out|ended|expired))", re.IGNORECASE)
 BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
 # More of the resident's own case told back, read as `STATED_RE` is: what the records show they did, in any past tense
 # ("Vi ser at du sendte søknad 2. oktober", "We can see you're already registered with us", "Your account shows you were
