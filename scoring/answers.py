@@ -140,52 +140,66 @@ def _content(text: str, language: str) -> _Words:
     "Hei Anne" shares nothing with "annen", nor "Storholmen" with "stor"."""
     generic = _generic()
     text = _SIGNATURE.sub("", text)
-    words: set[str] = set()
-    names: set[str] = set()
     tokens = list(TOKEN_RE.finditer(text))
-    greeted = _greeted(text, tokens, language)
-    for index, match in enumerate(tokens):
+    words = [match.group() for match in tokens]
+    capitals = [index for index, word in enumerate(words) if word[0].isupper()]
+    greeted = _greeted(text, tokens, words, capitals, language) if capitals else set()
+    names: set[str] = set()
+    plain: set[str] = set()  # each lower-cased word once: most words recur within a reply
+    for index in capitals:
         if index in greeted:
             continue
-        token = match.group()
-        if token[0].isupper() and not _starts_sentence(text, match.start()):
-            if token.lower() not in generic:
-                names.add(token.lower())
-            continue
-        words.update(_forms(token.lower(), language))
-    return _Words(frozenset(words), frozenset(names))
+        if _starts_sentence(text, tokens[index].start()):
+            plain.add(words[index].lower())
+        elif (name := words[index].lower()) not in generic:
+            names.add(name)
+    if len(capitals) < len(words):
+        capital = set(capitals)
+        plain.update(word.lower() for index, word in enumerate(words) if index not in capital)
+    found: set[str] = set()
+    for word in plain:
+        found.update(_forms(word, language))
+    return _Words(frozenset(found), frozenset(names))
 
 
-def _greeted(text: str, tokens: list[re.Match[str]], language: str) -> set[int]:
+def _greeted(text: str, tokens: list[re.Match[str]], words: list[str], capitals: list[int],
+             language: str) -> set[int]:
     """Indices of the tokens that name whom the text greets: "Hei Else Haugen", "Takk, Else",
     "..., Else." and "Else, vi ringer deg". A greeting names the reader, and the comment gave
     that name itself, so sharing it says nothing about whether the question was answered: "Hei
-    Else! Fint vær i dag." does not answer Else's call for help."""
+    Else! Fint vær i dag." does not answer Else's call for help. `capitals`: the indices of the
+    capitalised `words`, the only ones that can name anybody."""
     rules = answer_rules()
     greetings = rules.greetings.of(language)
     second_person = rules.second_person.of(language)
     greeted: set[int] = set()
-    index = 0
-    while index < len(tokens):
-        word = tokens[index].group()
-        if not word[0].isupper() or word.lower() in greetings:
-            index += 1
+    next_free = 0
+    for index in capitals:
+        if index < next_free or words[index].lower() in greetings:
             continue
         last = index  # a run of capitalised words with only spaces between: one name
-        while last + 1 < len(tokens) and tokens[last + 1].group()[0].isupper() \
+        while last + 1 < len(tokens) and words[last + 1][0].isupper() \
                 and not text[tokens[last].end():tokens[last + 1].start()].strip():
             last += 1
+        next_free = last + 1
         before = text[tokens[index - 1].end():tokens[index].start()] if index else text[:tokens[index].start()]
         final = last + 1 == len(tokens)
         after = text[tokens[last].end():] if final else text[tokens[last].end():tokens[last + 1].start()]
-        opener = before.strip(" ,") == "" and index > 0 and tokens[index - 1].group().lower() in greetings
+        opener = before.strip(" ,") == "" and index > 0 and words[index - 1].lower() in greetings
         closing = before.strip() == "," and (after.strip()[:1] in (".", "!", "?") or (final and not after.strip()))
-        addressed = index == 0 and after.strip()[:1] in (",", "!") and any(
-            t.group().lower() in second_person for t in tokens[last + 1:] if t.start() < _sentence_end(text, t.start()))
+        addressed = index == 0 and after.strip()[:1] in (",", "!") and _speaks_to_reader(
+            text, tokens[last + 1:], words[last + 1:], second_person)
         if opener or closing or addressed:
             greeted.update(range(index, last + 1))
-        index = last + 1
     return greeted
+
+
+def _speaks_to_reader(text: str, tokens: list[re.Match[str]], words: list[str], second_person: frozenset[str]) -> bool:
+    """Does the sentence these tokens continue say "you" ("Else, vi ringer deg")?"""
+    if not tokens:
+        return False
+    end = _sentence_end(text, tokens[0].start())
+    return any(word.lower() in second_person for match, word in zip(tokens, words) if match.start() < end)
 
 
 def _sentence_end(text: str, at: int) -> int:

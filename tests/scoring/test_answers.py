@@ -58,6 +58,8 @@ def test_greeting_the_asker_by_the_name_they_gave_is_no_answer(reply: str, comme
     ("Hei Kari, Else Haugen er funnet.", MISSING, "nb"),
     ("Vi har varslet om Else Haugen, Kari.", MISSING, "nb"),
     ("Hi Hans, the road to Alivika is open.", "Is the road to Alivika open? I am Hans Mikkelsen.", "en"),
+    # A place that opens the reply is its subject, not whom it greets: the "you" is in a later sentence.
+    ("Fjellveien, ja. Vi tar den først i morgen, så du slipper å vente.", "Når blir det brøytet i Fjellveien?", "nb"),
 ])
 def test_a_name_the_reply_is_about_still_shares_the_subject(reply: str, comment: str, language: str) -> None:
     assert addresses(reply, comment, language).addresses
