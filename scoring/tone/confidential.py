@@ -767,12 +767,14 @@ class ConfidentialityMatcher:
             persons_by_clause = [[] if skipped else self._clause_parts(text, start, end, addressed)[1]
                                  for start, end, skipped in self._signed_clauses(text)]
         strong = [p for ps in persons_by_clause for p in ps if p.kind not in WEAK_KINDS]
+        yes_pronoun = False
         if not strong and context_person:
             # Only in the sentence the "yes" opens: "Yes, there is help. ... He can bring you
             # along" confirms that help exists, not anything about him.
             first = text.sentences[0].end if text.sentences else len(text.text)
             strong = [Part(m.start(), m.end(), "anaphor") for m in [self.anaphor_re.search(text.text, 0, first)]
                       if m and (group_asked or not _group(m.group(0)))]
+            yes_pronoun = bool(strong)
         # "Can my son get extra help?" - "Yes. Pupils who need it can …": the yes says help exists, unless
         # its own sentence goes on about the person ("Ja, vi kjenner faren din godt frå heimetenesta").
         first_end = text.sentences[0].end if text.sentences else len(text.text)
@@ -789,6 +791,11 @@ class ConfidentialityMatcher:
             opening = [m for m in told if m.start < first_end]
             if not strong and ((opening and all(_said_of_place(text, m, context or "") for m in opening)) or ALL_OPENED_RE.match(text.text)):
                 return []  # the yes confirms what holds at the place or in the service, for everyone there
+            if yes_pronoun:
+                # "Kan han gå tur?" - "Ja, det kan han. Beboerne kan gå ute som vanlig, og legionella smitter ikke mellom
+                # mennesker": the person is only the pronoun in the yes's own sentence, so a matter in a later sentence that
+                # says what holds for anyone (a route, a condition, everyone) is not theirs.
+                told = [m for m in told if m.start < first_end or not _of_anyone(text.sentence_text(text.sentence_at(m.start)))]
             told = [m for m in told if self._may_pair(m, person, text)]
             return [self._hit(text, told[0], person)] if told else []
         return []
