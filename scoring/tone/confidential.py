@@ -279,6 +279,14 @@ STATED_MORE_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:"
                             r"|(?:du|dere|dykk)\s+(?:fekk|fikk)\s+jo\b"
                             r"|your\s+(?:account|records?|file|journal)\s+(?:shows?|says)\b|(?:kontoen|journalen)\s+(?:din|di|dykkar)\s+viser\b)",
                             re.IGNORECASE)
+# What was decided in the resident's own application, told back as "it" or its amount ("It's been approved for $250",
+# "Hi Maria, yes, £250 was approved yesterday", "Ja, den er innvilga"): read by `_own_decision_told`.
+DECISION_TOLD_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo|dear)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+\s*[,.!]\s*)?(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?"
+                              r"(?:it|den|søknaden|the application|the claim|the grant|the payment|(?:£|\$|€|kr\.?)\s?\d[\d ,.]*|\d[\d ,.]*\s?(?:kr|kroner))"
+                              r"(?:'s been|'s|\s+(?:has been|had been|was|is|er|ble|blei|vart|har blitt|har vorte|er blitt|er vorte))\s+"
+                              r"(?:(?:now|no|nå|jo|already|allerede|alt)\s+)?(?:approved|granted|refused|rejected|turned down|declined|cancelled|"
+                              r"innvilget|innvilga|avslått|avslegen|godkjent|godkjend)\b", re.IGNORECASE)
+DECISION_CLAUSE_END_RE = re.compile(r",|\s(?:and|og|so|så|but|men)\s|\s[–—-]\s", re.IGNORECASE)
 CLAUSE_OPENS_RE = re.compile(r":\s+|,\s+(?:og|and)\s+(?=(?:vi|we|me)\s+(?:ser|veit|vet|know|saw|see|can see)\b)", re.IGNORECASE)
 # In the answer to thanks, what befell the reader or their kin, told by what it came after ("Godt å se at du er på
 # bedring etter panikkanfallet", "We're glad your brother's settled in now, especially after the months in the
@@ -746,6 +754,10 @@ class ConfidentialityMatcher:
             stated = self._own_case_told(text)
             if stated is not None:
                 return [stated]
+        if context and (FIRST_PERSON_RE.search(context) or OURS_RE.search(context)) and OWN_CASE_RE.search(context):
+            decided = self._own_decision_told(text)
+            if decided is not None:
+                return [decided]
         if context and THANKS_RE.search(context):
             thanked = self._thanked_told(text, context)
             if thanked is not None:
@@ -1334,6 +1346,22 @@ class ConfidentialityMatcher:
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
+        return None
+
+    def _own_decision_told(self, text: AnalysedText) -> ConfidentialHit | None:
+        """"I applied for a hardship grant on Monday …" - "Hi Chloe, no need – we've got it. It's been approved for $250":
+        in answer to the resident's own application, a sentence that opens on "it" or the amount and tells what was
+        decided tells their case in public, with no "you" in it (`DECISION_TOLD_RE`). Not a question, a condition, a
+        route or what holds for everyone ("If it's approved, …")."""
+        for sentence in text.sentences:
+            told = DECISION_TOLD_RE.match(text.text, sentence.start, sentence.end)
+            if told is None:
+                continue
+            # Only its own clause: what follows "and" ("… and should be with you tomorrow") is what happens next.
+            said = text.text[sentence.start:told.end()] + DECISION_CLAUSE_END_RE.split(text.text[told.end():sentence.end], maxsplit=1)[0]
+            if _of_anyone(said):
+                continue
+            return self._hit(text, Part(sentence.start, sentence.end, "asserted"), Part(told.start(), told.end(), "asked"))
         return None
 
     def _thanked_told(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
