@@ -194,7 +194,7 @@ REVIEWED_RE = re.compile(r"\b(?:vi|we|me|(?:veilederen|veiledaren|rettleiaren|sa
                          r"|(?:ser|sett|see|seen|saw|can see)(?:\s+(?:at|that)|(?=\s+you\b))(?=\s+(?:du|you)\s+(?:(?:også|òg|allerede|alt|also|already)\s+)?"
                          r"(?:var|søkte|søkde|fikk|fekk|ble|vart|hadde|gikk|gjekk|was|were|had|got|applied|went|left|missed"
                          # "Vi ser at du ikkje har betalt dei to førre fakturaene": what the records show the resident has not done.
-                         r"|(?:ikke|ikkje|not|never|aldri)\s+(?:har\s+|hadde\s+|have\s+|had\s+)?[a-zæøå]{3,}(?:et|t|a|d|ed))\b)|saw(?=\s+your\b)"
+                         r"|(?:ikke|ikkje|not|never|aldri)\s+(?:har\s+|hadde\s+|have\s+|had\s+)?[a-zæøå]{3,}(?:et|t|a|d|ed))\b)|(?:saw|seen)(?=\s+your\b)|looked(?=\s+you\s+up\b)"
                          # "Vi har sett saken din: …", "Vi ser på saka di: røret som fraus …": what was found, told after a colon.
                          r"|(?:sett|ser på|har sett på)(?=\s+(?:saken|saka|søknaden|klagen|klaga)\s+(?:din|di|ditt|dykkar)\s*:))\b"
                          r"(?!\s+(?:med|with|alle|all|everyone|every|rutinene|routines)\b)", re.IGNORECASE)
@@ -277,7 +277,14 @@ STATED_MORE_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:"
                             r"|(?:du|dere|dykk)\s+(?:har|hadde)\s+jo\s+(?:(?:allerede|allereie|alt|også|òg)\s+)?"
                             r"(?!(?:rett|sikkert|helt|litt|nett|hørt|høyrt|lest|sett|gjort)\b)[a-zæøå]{3,}(?:et|t|a|d)\b"
                             r"|(?:du|dere|dykk)\s+(?:fekk|fikk)\s+jo\b"
-                            r"|your\s+(?:account|records?|file|journal)\s+(?:shows?|says)\b|(?:kontoen|journalen)\s+(?:din|di|dykkar)\s+viser\b)",
+                            r"|your\s+(?:account|records?|file|journal)\s+(?:shows?|says)\b|(?:kontoen|journalen)\s+(?:din|di|dykkar)\s+viser\b"
+                            # "We can see you've had your hours cut", "You've got an appointment with us on Tuesday", "Du har time hjå oss
+                            # på tysdag", "your account is already two months behind": what the records show of them.
+                            r"|(?:vi|we|me)\s+(?:ser|kan se|can see|see|saw)\s+(?:(?:at|that)\s+)?(?:you've|you have|you had)\s+(?:had|been|got)\b"
+                            r"|(?:you've got|you have got|you have|du har|de har|dere har|dykk har)\s+(?:an?\s+|ein\s+|en\s+)?(?:appointment|time|avtale)\s+"
+                            r"(?:with us|hos oss|hjå oss|hjå me|med oss)\b"
+                            r"|your\s+(?:account|rent|rent account|bill|council tax|payments?)\s+(?:is|are)\s+(?:already\s+|still\s+|now\s+)?"
+                            r"(?:[\w-]+\s+){0,3}?(?:behind|overdue|in arrears|unpaid|outstanding)\b)",
                             re.IGNORECASE)
 # What was decided in the resident's own application, told back as "it" or its amount ("It's been approved for $250",
 # "Hi Maria, yes, £250 was approved yesterday", "Ja, den er innvilga"): read by `_own_decision_told`.
