@@ -100,8 +100,9 @@ ANSWER_LEAD_WORDS = 3
 KNOWN_LEAD_RE = re.compile(r"\W*(?:vi|me|we)\s+(?:vet|veit|know|kan bekrefte|kan stadfeste|can confirm)\s+(?:at|that)\s+", re.IGNORECASE)
 # A comment that asks whether something can be had ("Can my son get extra help?", "Kan mor få
 # trygghetsalarm?"): a "yes" says it can, and confirms nothing about the person. Asking for a
-# confirmation ("Kan dere bekrefte at …") is not this.
-CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne)\s+(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
+# confirmation ("Kan dere bekrefte at …") is not this. "Er det mulig å låne rullestol på kaia?", "Er det mogleg å få besøke
+# mormor?" ask the same.
+CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne|er det mulig|er det mogleg|går det an|is it possible)\s+(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
 # A sentence that wishes someone well ("God bedring med handleddet", "Vi håper armen gror fint", "glad to hear your
 # mum is over the infection"), and the matters it names of them; a comment in the first person, singular or plural.
