@@ -35,6 +35,8 @@ KEPT_COMMENTS = 4096
 # The last line of a reply that is a first name and a department ("Tom, Revenues and Benefits",
 # "Heidi, tildelingskontoret"): the writer signing, however the department is named.
 SIGN_OFF_RE = re.compile(r"(?:[.!?]\s+|\n|\b(?i:hilsen|helsing|mvh|regards|wishes)\s+)\s*([A-ZÆØÅ][a-zæøåé]+(?:\s[A-ZÆØÅ][a-zæøåé]+)?\s*,\s*[\w&/ ()æøåÆØÅ-]{2,50}?)\s*$")
+# A closing line that is a department alone, capitalised, after the last sentence ("Children's Services", "Benefits team").
+DEPARTMENT_SIGN_OFF_RE = re.compile(r"(?:[.!?]\s+|\n)\s*((?:[A-Z][\w'’&-]*\s+){0,3}(?:[Tt]eam|[Ss]ervices?|[Dd]epartment|[Uu]nit|[Oo]ffice))\s*$")
 # Offices the municipality sends residents to, named before their address.
 OFFICES = (r"\bNAV(?:-kontoret)?(?:\s+[A-ZÆØÅ][\wæøå]+)?", "torget", "rådhuset", "rådhus", "biblioteket",
            "legekontoret", "helsestasjonen", "town hall", "library", "civic centre", "one stop shop")
@@ -1668,9 +1670,13 @@ def _singular(reference: str) -> bool:
 
 
 def _sign_off_start(text: str) -> int:
-    """Where the closing "Name, department" line starts (len(text) when there is none)."""
+    """Where the closing "Name, department" line starts (len(text) when there is none), or a closing department alone
+    ("… We'll pass it on. Children's Services", "Benefits team")."""
     m = SIGN_OFF_RE.search(text)
-    return m.start(1) if m and len(m.group(1).split()) <= 8 else len(text)
+    if m and len(m.group(1).split()) <= 8:
+        return m.start(1)
+    dept = DEPARTMENT_SIGN_OFF_RE.search(text)
+    return dept.start(1) if dept else len(text)
 
 
 def _works_in(text: AnalysedText, matter: Part, person: Part) -> bool:
