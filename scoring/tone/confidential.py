@@ -130,8 +130,9 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
                         r"\b(?:ble|blei|vart|was|were|er|is|har blitt|har vorte|has been)\s+(?:ikke\s+|ikkje\s+|not\s+)?"
                         r"(?:plassert|placed|innvilget|innvilga|granted|refused|turned down|avslått|vurdert|assessed|tildelt|allocated|"
                         r"given|awarded|prioritert|prioritised|prioritized)\b", re.IGNORECASE)
-# A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!").
-BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var)[\s,.!]*)?", re.IGNORECASE)
+# A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!", "Yes, that's right.").
+BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var|that's right|that is right|that's correct|"
+                            r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett)[\s,.!]*)?", re.IGNORECASE)
 # A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Ja, kvar morgon."): still nothing but the yes.
 SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are|were|has|had|kan|can|will|vil|skal|får|fekk|fikk|"
                              r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå-]+\s+){0,3}[\wæøå-]+\s*[.!]?\s*",
