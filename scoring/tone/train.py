@@ -60,7 +60,8 @@ TRAINING_FILES = ("dev.jsonl", "dev-en.jsonl", "dev-2.jsonl", "dev-3.jsonl", "de
                   "dev-37.jsonl", "dev-38.jsonl", "dev-39.jsonl", "dev-40.jsonl", "dev-41.jsonl", "dev-42.jsonl",
                   "dev-43.jsonl", "dev-44.jsonl", "dev-45.jsonl", "dev-46.jsonl", "dev-47.jsonl", "dev-48.jsonl",
                   "dev-49.jsonl", "dev-50.jsonl", "dev-51.jsonl", "dev-52.jsonl", "dev-53.jsonl", "dev-54.jsonl",
-                  "dev-55.jsonl", "dev-56.jsonl", "dev-57.jsonl", "dev-58.jsonl")
+                  "dev-55.jsonl", "dev-56.jsonl", "dev-57.jsonl", "dev-58.jsonl", "dev-59.jsonl", "dev-60.jsonl",
+                  "dev-61.jsonl", "dev-62.jsonl")
 TARGETS = (QUALITY, *LABELLED_FLAGS)
 # A feature seen in fewer training replies than this is noise, not evidence.
 MIN_REPLIES = 2
