@@ -78,19 +78,22 @@ def available_workers() -> int:
     return cores if _LIMIT is None else min(cores, _LIMIT)
 
 
-def workers_for(count: int, workers: int | None = None) -> int:
+def workers_for(count: int, workers: int | None = None, min_per_worker: int | None = None) -> int:
     """How many processes `count` items are worth: `workers` (default: `available_workers()`),
-    fewer when there are not `MIN_PER_WORKER` items for each."""
+    fewer when there are not `min_per_worker` (default `MIN_PER_WORKER`) items for each."""
     most = available_workers() if workers is None else max(1, workers)
-    return max(1, min(most, count // MIN_PER_WORKER))
+    least = MIN_PER_WORKER if min_per_worker is None else max(1, min_per_worker)
+    return max(1, min(most, count // least))
 
 
-def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int | None = None) -> list[R]:
+def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int | None = None,
+                min_per_worker: int | None = None) -> list[R]:
     """`[function(item) for item in items]`, spread over forked workers where that pays.
 
     `function` must be a pure function of its item: the results are the same, in the same
-    order, whether one process made them or several."""
-    count = workers_for(len(items), workers)
+    order, whether one process made them or several. `min_per_worker` is for items far heavier
+    than an analysis (a model fitted per item pays a fork from one item on)."""
+    count = workers_for(len(items), workers, min_per_worker)
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     # Imported here: a score that analyses nothing new (the usual case) need not load them.

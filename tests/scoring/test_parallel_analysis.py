@@ -37,6 +37,14 @@ def test_few_items_stay_in_this_process() -> None:
 
 
 @needs_cores
+def test_heavy_items_go_to_workers_from_one_each() -> None:
+    """A model fitted per item (a training fold) pays a fork where an analysis does not."""
+    results = ordered_map(_pid_and_square, [3, 4], workers=2, min_per_worker=1)
+    assert [square for _, square in results] == [9, 16]
+    assert len({pid for pid, _ in results} - {os.getpid()}) == 2, "each item in a worker of its own"
+
+
+@needs_cores
 def test_a_cap_of_one_process_keeps_the_work_here() -> None:
     with parallel.at_most(1):
         assert {pid for pid, _ in ordered_map(_pid_and_square, list(range(400)))} == {os.getpid()}
