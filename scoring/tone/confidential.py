@@ -249,6 +249,10 @@ OWN_OPENER_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:(?:du|der
                            r"mulighet|muligheter|moglegheit|anledning|lov|options|several|to)\b)"
                            r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{3,}(?:en|et|a)\s+(?:din|di|ditt|deres|dykkar)\b|your\s+(?!(?:question|questions|comment|message|"
                            r"enquiry|email|post|feedback|help|patience|understanding)\b)[\w-]+)", re.IGNORECASE)
+# What may stand before the resident's own case told back: a greeting by name ("Hi Tomasz, we can see …"), a yes or no,
+# after a comma or a dash ("Hi Jenny, yes – you owe …"), and the name after it ("Ja, Morten, du har vært registrert …").
+OWN_LEAD = (r"\W*(?:(?:hei|hi|hello|hallo|dear)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+\s*,\s*)?"
+            r"(?:(?:ja|jo|nei|yes|no)\s*(?:[,!.]|\s[–—-])\s*(?:(?-i:[A-ZÆØÅ])[\wæøå-]+\s*,\s*)?")
 # A statement of fact about the resident's own case, record, health, money or application, told back to them in the
 # second person in plain words (`_own_case_told`): "Du står allereie på ventelista", "Vi har sjekka, og du fekk berre
 # éin dose som barn", "Garasjen din var 1,5 meter for nær nabogrensa", "You got help last month already", "Du er
@@ -256,23 +260,28 @@ OWN_OPENER_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:(?:du|der
 # of their own thing or child, or where it stands ("Sonen dykkar står som nummer 4 på ventelista", "Dunken din stod feil
 # veg"; not "Bustadfeltet ditt står for tur i dag"); not "Du har rett", "you can", a condition or what holds for all.
 # Also what became of their benefit or application, however many words name it ("Your statutory sick pay ran out on 1
-# July", "Sjukepengane dine gjekk ut 1. juli", "Søknaden din er handsama").
-STATED_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*(?:(?:og|and)\s+)?)?(?:(?:vi|we|me)(?:'ve|\s+har|\s+have|\s+hev)?\s+(?:sjekka|sjekket|checked|looked)"
-                       r"[^,.!?]{0,25},?\s+(?:og|and)\s+|(?:vi|we|me)\s+(?:ser|ser òg|ser også|veit|vet|know|saw|see|can see)(?:\s+(?:at|that))?\s+(?=(?:du|dere|dykk|you)\s))?"
+# July", "Sjukepengane dine gjekk ut 1. juli", "Søknaden din er handsama"; after a colon too: "Vi har sjekket: utbetalingen din
+# ble stanset …").
+STATED_RE = re.compile(OWN_LEAD + r"(?:(?:og|and)\s+)?)?(?:(?:vi|we|me)(?:'ve|\s+har|\s+have|\s+hev)?\s+(?:sjekka|sjekket|checked|looked)"
+                       r"[^,.!?]{0,25},?\s+(?:og|and)\s+|(?:vi|we|me)\s+(?:ser|ser òg|ser også|veit|vet|know|saw|see|can see)(?:\s+(?:at|that))?\s+(?=(?:du|dere|dykk|you|your)\s))?"
                        r"(?:(?:du|dere|dykk|you)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt|forresten|faktisk|still|fortsatt|framleis)\s+)?"
                        r"(?:(?:får|receive|get)\s+(?:allerede|allereie|alt|fortsatt|framleis)\b|fekk|fikk|got|var|were|was|ble|blei|vart|står|stod|sto|ligger|ligg|skylder|skuldar|owe|owed|missed|"
                        r"(?:er|are|were)\s+(?:(?:forresten|allerede|allereie|alt|already)\s+)?(?:ført|registrert|oppført|registered|listed)|"
                        r"ligger etter|ligg etter|(?:har|hadde|have|had|'ve)\s+(?:(?:jo|òg|også|already|allerede|allereie|alt)\s+)?(?:fått|fenge|vore|vært|been|søkt|hatt|had|got|received|lånt|borrowed))\b"
-                       r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?-i:[A-ZÆØÅ])[a-zæøå]{2,}(?:en|et|a|ene|ane)\s+(?:din|di|ditt|dine|deres|dykkar)\s+(?:var|vart|ble|blei|stoppa|stoppet|(?:står|stod|sto)\s+(?:som|på|feil|oppført|registrert)|er (?:ferdig|stoppa|stoppet|avslått|avslega|innvilga|innvilget|handsama|behandla|behandlet)"
+                       r"|(?!(?:kommentar|innlegg|melding|spørsmål|tilbakemelding|e-post|epost))(?:(?-i:[A-ZÆØÅ])|(?<=:\s)[a-zæøå])[a-zæøå]{2,}(?:en|et|a|ene|ane)\s+(?:din|di|ditt|dine|deres|dykkar)\s+(?:var|vart|ble|blei|stoppa|stoppet|(?:står|stod|sto)\s+(?:som|på|feil|oppført|registrert)|er (?:ferdig|stoppa|stoppet|avslått|avslega|innvilga|innvilget|handsama|behandla|behandlet)"
                        r"|(?:gikk|gjekk)\s+ut|tok\s+slutt|(?:falt|fall)\s+bort)\b"
                        r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
-                       r"(?:[\w-]+\s+){1,3}?(?:was|were|stopped|went|got|had|failed|ran out|ended|expired))", re.IGNORECASE)
+                       r"(?:[\w'’-]+\s+){1,3}?(?:was|were|stopped|went|got|had|failed|ran out|ended|expired|(?:is|are|has been|have been)\s+(?:now\s+)?(?:approved|granted|refused|rejected|turned down|stopped|suspended|cancelled|reduced|cut)\b))", re.IGNORECASE)
 BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
+# In the resident's own case told back, what comes after ", and" is read apart as well ("you owe 4,320 kroner, and you can
+# pay it off over six months"), and "we can see" is how the records were read, not what the resident can do.
+AND_AFTER_RE = re.compile(r",\s+(?:og|and)\s", re.IGNORECASE)
+SEEN_RE = re.compile(r"\b(?:vi|we|me)\s+(?:kan|can)\s+(?:se|see)\b", re.IGNORECASE)
 # More of the resident's own case told back, read as `STATED_RE` is: what the records show they did, in any past tense
 # ("Vi ser at du sendte søknad 2. oktober", "We can see you're already registered with us", "Your account shows you were
 # behind"; not what they asked, wanted or felt), and what they did or got told as known to both ("Du har jo snakka med
 # oss før", "Dere har jo allerede redusert pris", "De fekk jo sosialhjelp i vår òg" is read only with "du", "dere", "dykk").
-STATED_MORE_RE = re.compile(r"\W*(?:(?:ja|jo|nei|yes|no)\s*[,!.]\s*)?(?:"
+STATED_MORE_RE = re.compile(OWN_LEAD + r")?(?:"
                             r"(?:vi|we|me)\s+(?:ser|kan se|can see|see|saw)\s+(?:at|that)\s+(?:du|dere|dykk|you)\s+(?:(?:jo|også|òg|already|allerede|allereie|alt)\s+)?"
                             r"(?!(?:need|feed|asked|wanted|wondered|mentioned|spurte|spurde|lurte|lurde|ønsket|ønskte|nevnte|nemnde|opplevde|"
                             r"experienced|felt|følte|kjente|commented|kommenterte|tried|prøvde|skrev|wrote|likte|liked|used|brukte)\b)[a-zæøå]{3,}(?:te|de|ed)\b"
@@ -418,7 +427,9 @@ ROUTE_SENTENCE_RE = re.compile(r"\b(?:kan|can|can't|cannot|could|skal|vil|will|w
                                r"finnes|finst|fins|plikt|duty|rett til|right to|ring\w*|call\w*|contact\w*|kontakt\w*|"
                                r"send|søk|søke|søkje|apply|bestill|book)\b|'ll\b|\bthere (?:is|are)\b", re.IGNORECASE)
 # What holds for every case of a kind ("all applications sent in February", "hver søknad").
-ALL_RE = re.compile(r"\b(?:alle|all|every|each|hver|kvar|enhver|kvar einaste)\b", re.IGNORECASE)
+ALL_RE = re.compile(r"\b(?:alle|all|every|each|hver|kvar|enhver|kvar einaste)\b"
+                    # Not how often ("samtaler hver andre uke", "every morning"): a frequency, not all of a kind.
+                    r"(?!\s+(?:(?:andre|anna|other|second|tredje|third)\s+)?(?:dag|uke|veke|måned|månad|morgen|morgon|kveld|natt|helg|day|week|month|morning|evening|night|fortnight|weekend)\b)", re.IGNORECASE)
 # What has been done or decided in a case, not what is done for anyone: a past or perfect verb
 # ("ble sendt", "har prøvd", "kunne hjelpe"), or a participle after "er" ("er fastsatt",
 # "er oppklara"); not "blir handsama innan tre veker", which is how any case goes.
@@ -1353,6 +1364,7 @@ class ConfidentialityMatcher:
             if opener is None:
                 continue
             said = BUT_SO_AFTER_RE.split(text.text[opener.start():sentence.end], maxsplit=1)[0]
+            said = SEEN_RE.sub(" ", AND_AFTER_RE.split(said, maxsplit=1)[0])
             if _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said):
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
