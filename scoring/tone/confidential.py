@@ -183,6 +183,10 @@ NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+(
                             r"|(?:på|i|frå|fra|ved)\s+(?:kaia|kaien|kiosken|butikken|bruket|mottaket|hjørnet|campingen|gården|garden|brygga|fabrikken|verkstaden|verkstedet)\b))")
 # A first name as a clause's subject, before its verb; a comment that thanks someone.
 THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
+# Thanks for help given ("Takk for kjempegod hjelp med søknaden i dag!", "Thanks for all your help with the forms"): the one who
+# thanks speaks of their own case, "I" or not.
+HELPED_THANKS_RE = re.compile(r"\b(?:takk|thanks|thank you)\s+(?:so much\s+|så mye\s+|så mykje\s+)?for\s+(?:[\wæøå-]+\s+){0,3}?(?:hjelp|hjelpa|hjelpen|help)\b",
+                              re.IGNORECASE)
 FIRST_NAME_SUBJECT_RE = re.compile(r"((?-i:[A-ZÆØÅ])[a-zæøåé]+)(?=\s+(?:[a-zæøå]+\s+)?[a-zæøå])")
 # "Vi har sett på søknaden din", "We've looked at your drawings", "Vi har vurdert Linnea": the case examined. Also
 # what the records show of the resident ("Vi ser at du var her kl. 01.15", "Vi har sett at du søkte i fjor", "We saw
@@ -756,7 +760,7 @@ class ConfidentialityMatcher:
                     return [told_back]
         if context and gated:
             wished = self._wished_well(text, clauses, matters_by_clause, persons_by_clause,
-                                       context_person or bool(WE_OR_I_RE.search(context)),
+                                       context_person or bool(WE_OR_I_RE.search(context) or HELPED_THANKS_RE.search(context)),
                                        thanked=bool(THANKS_RE.search(context)))
             if wished is not None:
                 return [wished]
