@@ -132,7 +132,11 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
                         r"given|awarded|prioritert|prioritised|prioritized)\b", re.IGNORECASE)
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!", "Yes, that's right.").
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var|that's right|that is right|that's correct|"
-                            r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett)[\s,.!]*)?", re.IGNORECASE)
+                            r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|"
+                            # "Yes, we believe so": a hedged yes confirms all the same.
+                            r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det))[\s,.!]*)?", re.IGNORECASE)
+# What follows the yes's own words with "but" ("Yes, we believe so, but please keep it quiet"): the yes stands.
+BUT_NEXT_RE = re.compile(r"\s*(?:men|but)\b", re.IGNORECASE)
 # A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Ja, kvar morgon."): still nothing but the yes.
 SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are|were|has|had|kan|can|will|vil|skal|får|fekk|fikk|"
                              r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå-]+\s+){0,3}[\wæøå-]+\s*[.!]?\s*",
@@ -741,6 +745,7 @@ class ConfidentialityMatcher:
         first_said = text.sentences[0].end if text.sentences else len(text.text)
         if (opener is not None and context_person and "?" in (context or "")
                 and (BARE_ANSWER_RE.fullmatch(text.text, opener.end()) or YES_BUT_RE.match(text.text, opener.end())
+                     or self._bare_then_but(text.text, opener.end())
                      or SHORT_ANSWER_RE.fullmatch(text.text, opener.end())
                      or (BARE_ANSWER_RE.fullmatch(text.text, opener.end(), first_said)
                          and REGRET_RE.search(text.text, 0, first_said)))
@@ -837,6 +842,13 @@ class ConfidentialityMatcher:
             told = [m for m in told if self._may_pair(m, person, text)]
             return [self._hit(text, told[0], person)] if told else []
         return []
+
+    @staticmethod
+    def _bare_then_but(reply: str, at: int) -> bool:
+        """"Yes, we believe so, but please keep it quiet", "Ja, det stemmer, men …": the yes and its own few words,
+        then "but"."""
+        bare = BARE_ANSWER_RE.match(reply, at)
+        return bare is not None and bare.end() > at and "," in reply[at:bare.end()] and bool(BUT_NEXT_RE.match(reply, bare.end()))
 
     def _example_of_group(self, text: AnalysedText, clauses: list[tuple[int, int, bool]],
                           addressed: bool) -> ConfidentialHit | None:
