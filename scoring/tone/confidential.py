@@ -501,6 +501,10 @@ PROFESSION_RE = re.compile(r"(?:terapeut|terapeuter|terapeutar|therapist|therapi
                            r"psykologar|psykologer|psychologist|nurse|nurses|pleierne|pleiarane|terapeutene|terapeutane)$", re.IGNORECASE)
 PROFESSION_GAP_RE = re.compile(r"(?:\s+(?:og|and|&)\s+[A-ZÆØÅ][a-zæøå]+)?\s+(?:(?:og|and)\s+)?(?:er|is|are)\s+(?:(?:vår|våre|our|the|a|an|ein|en|ei)\s+)?"
                                r"(?:(?:nye?|new|nytilsette?|nyansatte?)\s+)?", re.IGNORECASE)
+# A service and the one who leads or coordinates it, named after it ("The Home Care manager is Siri Lunde", "Our carers'
+# coordinator, Hanne, would be glad to …", "Heimetenesta sin leiar er …"): the service is their post (`_job_of`).
+LEADER_GAP_RE = re.compile(r"[\w'’]*\s+(?:sin\s+|sitt\s+)?(?:manager|coordinator|co-ordinator|lead|leader|head|leder|leiar|lederen|leiaren|"
+                           r"koordinator|koordinatoren|sjef|sjefen)(?:\s+(?:is|er)\s+|\s*,\s*)", re.IGNORECASE)
 TITLED_BEFORE_RE = re.compile(r"(?:terapeut|therapist|pleier|pleiar|psykolog|psychologist|nurse|lege|doctor|jordmor|midwife)\s+$", re.IGNORECASE)
 STAFF_WINDOW = 8
 TITLE_BEFORE_RE = re.compile(r"\b(?:nye?|new|nytilsett|nyansatt)\s+$", re.IGNORECASE)
@@ -1730,6 +1734,8 @@ def _job_of(text: AnalysedText, matter: Part, person: Part) -> bool:
             return True
         gap = APPOSITION_GAP_RE.fullmatch(text.text, person.end, matter.start)
         return gap is not None and text.text[person.end:matter.start].lstrip().startswith(",")
+    if person.start >= matter.end and LEADER_GAP_RE.fullmatch(text.text, matter.end, person.start):
+        return True  # "The Home Care manager is Siri Lunde", "Our carers' coordinator, Hanne, …": who leads the service
     return (person.start >= matter.end and not text.text[matter.end:person.start].strip()
             and (profession or bool(TITLE_BEFORE_RE.search(text.text, max(0, matter.start - 20), matter.start))))
 
