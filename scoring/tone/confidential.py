@@ -178,6 +178,9 @@ PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|resid
 ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|gutt|gut|jente|mann|kvinne|kvinna|dame|pensjonist|eldre mann|"
                               r"eldre dame|turist|student|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner|tourist) (?:som|who|that|med|with)\b",
                               re.IGNORECASE)
+# An answer that opens on one person ("It's a young man …", "Det var ein eldre mann …").
+ONE_OPENS_RE = re.compile(r"\W*(?:it's|it is|it was|det er|det var) (?:a|an|en|ein|ei) (?:[\wæøå]+ )?(?:man|woman|lad|boy|girl|mann|kvinne|"
+                          r"dame|gutt|gut|jente|kar|pensjonist|pensioner)\b", re.IGNORECASE)
 # A capitalised word inside a sentence, not the one that opens it (`_named_asked`).
 # Only a name placed by a surname or a place ("Ola Vik", "Nils frå Brekkeli", "Sofie i Blåklokka") or by age ("gamle
 # Nils", "little Tom"): "klassen til Eirik som døydde" or "nå som Lars sluttet" asks about a class or a post.
@@ -826,6 +829,12 @@ class ConfidentialityMatcher:
         # its own sentence goes on about the person ("Ja, vi kjenner faren din godt frå heimetenesta").
         first_end = text.sentences[0].end if text.sentences else len(text.text)
         can_only = bool(CAN_ASKED_RE.search(context or "")) and not any(p.start < first_end for p in strong)
+        if "?" in (context or "") and ONE_OPENS_RE.match(text.text):
+            # "Who's moving in next to me?" - "It's a young man just out of rehab", "Kva skjedde på Strandvegen?" - "Det var ein
+            # eldre mann som hadde falle": an answer that opens on one person and tells their matter in its first sentence.
+            opening = [m for ms in matters_by_clause for m in ms if m.start < first_end]
+            if opening:
+                return [self._hit(text, opening[0], Part(opener.start(), opener.end(), "asked"))]
         if (in_context and "?" in (context or "") and strong and (context_person or WHO_RE.search(context or ""))
                 and not can_only):
             # "Hvem har fått lus?" - "Det gjeld to av jentene i 2B": the answer names the person.
