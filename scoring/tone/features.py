@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scoring.tone.confidential import ConfidentialityMatcher
-from scoring.tone.text import AnalysedText
+from scoring.tone.text import SENTENCE_OPENING_RE, AnalysedText
 
 Span = tuple[int, int]
 # Facts the reply attributes to the police or the rescue service ("Politiet har opplyst at 9 personer
@@ -71,6 +71,11 @@ def _word_features(stem: str) -> tuple[str, tuple[str, ...]]:
     return found
 
 
+def _opens_sentence(text: AnalysedText, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence (capitalised by its place)."""
+    return bool(SENTENCE_OPENING_RE.search(text.text[text.sentence_at(start).start : start]))
+
+
 def reply_features(
     text: AnalysedText,
     language: str,
@@ -102,6 +107,12 @@ def reply_features(
         stem = token.lemma
         span = (token.start, token.end)
         word, pieces = _word_features(stem)
+        if token.text.istitle() and not _opens_sentence(text, token.start):
+            # A capitalised word inside a sentence is a name or a place, not the common word it
+            # spells: "Hei Hans!" is not "faren hans" (his), "Per" not "per dag". It keeps its own
+            # feature (and the pieces, which tie "Hjemmetjenesten" to "hjemmetjenesten").
+            stem = sys.intern(f"^{token.lower}")
+            word = sys.intern(f"w:{stem}")
         add(word, span)
         if previous is not None:
             add(f"b:{previous} {stem}", (previous_start, token.end))

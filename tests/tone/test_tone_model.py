@@ -69,6 +69,27 @@ def test_learned_findings_point_at_words_of_the_reply() -> None:
         assert f"«{finding.matched}»" in finding.explanation
 
 
+def test_a_name_inside_a_sentence_is_not_the_word_it_spells() -> None:
+    """'Hans' greeted is a man, 'faren hans' is his father: a drill written elsewhere had its
+    template "Hei Hans! Se oppdateringen vår …" flagged for privacy on the possessive's weight."""
+    from scoring.tone.analyse import rule_facts, rules_only
+    from scoring.tone.detectors import confidentiality_matcher
+    from scoring.tone.features import reply_features
+
+    def words(reply: str) -> set[str]:
+        text, findings = rules_only(reply, "nb", None)
+        features = reply_features(text, "nb", rule_facts(findings), 80, confidentiality_matcher("nb"), None)
+        return {name for name in features.names if name.startswith("w:")}
+
+    greeted = words("Hei Hans! Se oppdateringen vår øverst på siden. Hilsen Siri")
+    assert "w:^hans" in greeted and "w:hans" not in greeted
+    assert "w:hans" in words("Faren hans er på sykehuset.")
+    assert "w:hans" in words("Hans mor er på sykehuset.")  # capitalised by its place, still 'his'
+    template = analyse_reply("Hei Hans! Se oppdateringen vår øverst på siden om møtested og kriseteam på "
+                             "Bjørkås skole. Hilsen Siri, kommunikasjonsavdelingen", language="nb")
+    assert not [f for f in template.findings if f.flag == "privacy" and f.weight < 0], template.findings
+
+
 @pytest.mark.parametrize(("reply", "language"), [
     ("Vi kan ikke kommentere personalsaker, men kan si at skolen har nok voksne på jobb fra i morgen.", "nb"),
     ("Vi kan ikkje kommentere saker om einskildelevar. Ta gjerne kontakt med rektor direkte.", "nb"),
