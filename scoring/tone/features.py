@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scoring.tone.confidential import ConfidentialityMatcher
-from scoring.tone.text import SENTENCE_OPENING_RE, AnalysedText
+from scoring.tone.text import AnalysedText
 
 Span = tuple[int, int]
 # Facts the reply attributes to the police or the rescue service ("Politiet har opplyst at 9 personer
@@ -71,9 +71,23 @@ def _word_features(stem: str) -> tuple[str, tuple[str, ...]]:
     return found
 
 
+_OPENERS = frozenset(":-–—•*(«\"")
+_BEFORE_FIRST_WORD = frozenset("\"«“'‘(")
+
+
 def _opens_sentence(text: AnalysedText, start: int) -> bool:
-    """Whether the word at `start` is the first of its sentence (capitalised by its place)."""
-    return bool(SENTENCE_OPENING_RE.search(text.text[text.sentence_at(start).start : start]))
+    """Whether the word at `start` is the first of its sentence (capitalised by its place):
+    `text.SENTENCE_OPENING_RE` read backwards from the word, so a long sentence full of names
+    costs a few characters a word, not the sentence each time."""
+    begin, at = text.sentence_at(start).start, start
+    while at > begin:
+        before = text.text[at - 1]
+        if before in _OPENERS:
+            return True
+        if not (before.isspace() or before in _BEFORE_FIRST_WORD):
+            return False
+        at -= 1
+    return True
 
 
 def reply_features(
