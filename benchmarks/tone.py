@@ -9,8 +9,9 @@ process so nothing is cached:
   min–max, as one cold start on a shared machine is one draw of its noise;
 * throughput: every labelled development reply (tests/tone/labelled, about 1,700 distinct
   texts in bokmål, nynorsk and English, with their citizen comments) analysed once;
-* length: one realistic reply repeated to 2,500 … 20,000 characters (the stated maximum),
-  time per 1,000 characters at each length — linear means the figure stays flat;
+* length: one realistic reply repeated to 2,500 … 20,000 characters (the stated maximum), and
+  one unbroken sentence of names and places as long, time per 1,000 characters at each length —
+  linear means the figure stays flat (the check takes the worse of the two);
 * the limit: `drill tone` given a 200,000-character line must refuse at once (exit 2, the
   message names the limit), and the scorer's path (`analyse_reply`) given 1,000,000
   characters must analyse a bounded prefix and say so in a finding.
@@ -61,12 +62,17 @@ for reply, context, language in texts:
 elapsed = time.perf_counter() - t0
 unit = ("Vannet er stengt i Storgata fordi en hovedledning er skadet. Vi vet ikke ennå når det kommer "
         "tilbake, men neste melding kommer klokka 14. Hent vann ved brannstasjonen. ")
+# One unbroken sentence of names and places: every capitalised word asks whether it opens its
+# sentence, which once cost the whole sentence each time.
+names = "og Kari Dahl og Ola Berg i Storgata ved Brannstasjonen på Torget "
 lengths = {}
-for size in (2500, 5000, 10000, 20000):
-    text = (unit * (size // len(unit) + 1))[:size]
-    t1 = time.perf_counter()
-    analyse_reply(text, language="nb")
-    lengths[size] = time.perf_counter() - t1
+for kind, piece in (("sentences", unit), ("one sentence of names", names)):
+    lengths[kind] = {}
+    for size in (2500, 5000, 10000, 20000):
+        text = (piece * (size // len(piece) + 1))[:size]
+        t1 = time.perf_counter()
+        analyse_reply(text, language="nb")
+        lengths[kind][size] = time.perf_counter() - t1
 t1 = time.perf_counter()
 huge = analyse_reply("Ny melding. " + unit * 7000, language="nb")  # not the 20,000 text above, so nothing is cached
 huge_s = time.perf_counter() - t1
@@ -120,14 +126,17 @@ def run(argv: list[str] | None = None) -> dict:
     start = statistics.median(starts)
     start_range = f"{min(starts):.2f}–{max(starts):.2f}"
     rate = child["distinct"] / child["elapsed_s"]
-    per_k = {int(size): 1000 * seconds / int(size) for size, seconds in child["lengths"].items()}
-    linearity = per_k[max(per_k)] / per_k[min(per_k)]
+    per_k = {kind: {int(size): 1000 * seconds / int(size) for size, seconds in sizes.items()}
+             for kind, sizes in child["lengths"].items()}
+    linearity = max(k[max(k)] / k[min(k)] for k in per_k.values())
     refusal_s, code, message = _refusal()
     print(f"start-up (import, rules, model), cold: median {start:.2f} s [{start_range}] of {len(starts)} fresh processes "
           f"(in the throughput run's own process {child['start_s']:.2f} s); shipped compiled rules in date: "
           f"{child['rules_prepared']}, shipped lemma index in date: {child['lemmas_prepared']}")
     print(f"{child['distinct']:,} distinct labelled replies in {child['elapsed_s']:.2f} s: {rate:,.0f} replies/s")
-    print("seconds per 1,000 characters: " + ", ".join(f"{size:,} chars {v * 1000:.1f} ms" for size, v in per_k.items()))
+    for kind, sizes in per_k.items():
+        print(f"seconds per 1,000 characters ({kind}): " + ", ".join(f"{size:,} chars {v * 1000:.1f} ms"
+                                                                     for size, v in sizes.items()))
     print(f"{child['huge_chars']:,} characters through the scorer's path: {child['huge_s']:.2f} s, "
           f"bounded prefix said in a finding: {child['huge_says_so']}")
     print(f"`drill tone` on a {len('Hei! ') + 31 * 6500:,}-character line: exit {code} in {refusal_s:.2f} s: {message}")
