@@ -71,25 +71,6 @@ def _word_features(stem: str) -> tuple[str, tuple[str, ...]]:
     return found
 
 
-_OPENERS = frozenset(":-–—•*(«\"")
-_BEFORE_FIRST_WORD = frozenset("\"«“'‘(")
-
-
-def _opens_sentence(text: AnalysedText, start: int) -> bool:
-    """Whether the word at `start` is the first of its sentence (capitalised by its place):
-    `text.SENTENCE_OPENING_RE` read backwards from the word, so a long sentence full of names
-    costs a few characters a word, not the sentence each time."""
-    begin, at = text.sentence_at(start).start, start
-    while at > begin:
-        before = text.text[at - 1]
-        if before in _OPENERS:
-            return True
-        if not (before.isspace() or before in _BEFORE_FIRST_WORD):
-            return False
-        at -= 1
-    return True
-
-
 def reply_features(
     text: AnalysedText,
     language: str,
@@ -121,7 +102,7 @@ def reply_features(
         stem = token.lemma
         span = (token.start, token.end)
         word, pieces = _word_features(stem)
-        if token.text.istitle() and not _opens_sentence(text, token.start):
+        if token.text.istitle() and not text.opens_sentence(token.start):
             # A capitalised word inside a sentence is a name or a place, not the common word it
             # spells: "Hei Hans!" is not "faren hans" (his), "Per" not "per dag". It keeps its own
             # feature (and the pieces, which tie "Hjemmetjenesten" to "hjemmetjenesten").

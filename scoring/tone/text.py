@@ -34,8 +34,11 @@ LABEL_BEFORE_INITIAL_RE = re.compile(
     r"|class|group|route|line|entrance|gate|room|hall|hepatitis)\s+$",
     re.IGNORECASE,
 )
-# Where a name may stand only because a sentence starts there: after a colon, dash or bullet too.
-SENTENCE_OPENING_RE = re.compile(r"(?:^|[:\-–—•*(«\"])[\s\"«“'‘(]*$")
+# Where a name may stand only because a sentence starts there: at its start, and after a colon, dash or bullet too.
+# What may stand right before a sentence's first word: the marks that open it (a colon, a dash, a bullet, an
+# opening bracket or quote), and between them and the word only spaces and quotes (`AnalysedText.opens_sentence`).
+SENTENCE_OPENERS = frozenset(":-–—•*(«\"")
+BEFORE_FIRST_WORD = frozenset("\"«“'‘(")
 
 
 # Nynorsk is lemmatised as bokmål: the rules' lemma lists hold bokmål lemmas, and the
@@ -215,8 +218,20 @@ class AnalysedText:
         lower = word.lower()
         if lower in self.given_names or lemma(word, self.language) == lower:
             return False
-        sentence = self.sentence_at(start)
-        return bool(SENTENCE_OPENING_RE.search(self.text[sentence.start : start]))
+        return self.opens_sentence(start)
+
+    def opens_sentence(self, start: int) -> bool:
+        """Whether the word at `start` is the first of its sentence (capitalised by its place), read
+        backwards from the word: a few characters a word, however long the sentence."""
+        begin, at = self.sentence_at(start).start, start
+        while at > begin:
+            before = self.text[at - 1]
+            if before in SENTENCE_OPENERS:
+                return True
+            if not (before.isspace() or before in BEFORE_FIRST_WORD):
+                return False
+            at -= 1
+        return True
 
     @cached_property
     def lower(self) -> str:
