@@ -135,8 +135,6 @@ BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunatel
                             r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|"
                             # "Yes, we believe so": a hedged yes confirms all the same.
                             r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det))[\s,.!]*)?", re.IGNORECASE)
-# What follows the yes's own words with "but" ("Yes, we believe so, but please keep it quiet"): the yes stands.
-BUT_NEXT_RE = re.compile(r"\s*(?:men|but)\b", re.IGNORECASE)
 # A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Ja, kvar morgon."): still nothing but the yes.
 SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are|were|has|had|kan|can|will|vil|skal|får|fekk|fikk|"
                              r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå-]+\s+){0,3}[\wæøå-]+\s*[.!]?\s*",
@@ -861,7 +859,7 @@ class ConfidentialityMatcher:
         """"Yes, we believe so, but please keep it quiet", "Ja, det stemmer, men …": the yes and its own few words,
         then "but"."""
         bare = BARE_ANSWER_RE.match(reply, at)
-        return bare is not None and bare.end() > at and "," in reply[at:bare.end()] and bool(BUT_NEXT_RE.match(reply, bare.end()))
+        return bare is not None and bare.end() > at and "," in reply[at:bare.end()] and bool(BUT_RE.match(reply, bare.end()))
 
     def _example_of_group(self, text: AnalysedText, clauses: list[tuple[int, int, bool]],
                           addressed: bool) -> ConfidentialHit | None:

@@ -34,9 +34,9 @@ LABEL_BEFORE_INITIAL_RE = re.compile(
     r"|class|group|route|line|entrance|gate|room|hall|hepatitis)\s+$",
     re.IGNORECASE,
 )
-# Where a name may stand only because a sentence starts there: at its start, and after a colon, dash or bullet too.
-# What may stand right before a sentence's first word: the marks that open it (a colon, a dash, a bullet, an
-# opening bracket or quote), and between them and the word only spaces and quotes (`AnalysedText.opens_sentence`).
+# Where a word is capitalised only because a sentence starts there (`AnalysedText.opens_sentence`): at the sentence's
+# start, or after a mark that opens one (a colon, a dash, a bullet, an opening bracket or quote), with only spaces
+# and quotes between the mark and the word.
 SENTENCE_OPENERS = frozenset(":-–—•*(«\"")
 BEFORE_FIRST_WORD = frozenset("\"«“'‘(")
 
