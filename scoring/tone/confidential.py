@@ -448,6 +448,8 @@ DONE_RE = re.compile(r"\b(?:ble|blei|vart|vorte|blitt|fikk|fekk|kunne|was|were|g
                      r"\b(?:er|is|are)\s+(?:ikke\s+|ikkje\s+|not\s+|now\s+|nå\s+|no\s+)?[a-zæøå]{3,}(?:et|tt|ert|a|ed|te)\b",
                      re.IGNORECASE)
 # Person references that only identify someone named before (a pronoun, "gutten").
+# "Elvegata 20–40": a stretch of the street, many homes, no one's address.
+NUMBER_RANGE_AFTER_RE = re.compile(r"\s?[–-]\s?\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
 # påvist influensa") is how an outbreak must be announced: the health matter is the institution's. A group, a room,
@@ -1041,6 +1043,8 @@ class ConfidentialityMatcher:
                 subject = None
             if subject is None or not self._could_be_asked(subject.group(0), context):
                 continue
+            if WORKERS_RE.fullmatch(subject.group(0).strip()):
+                continue  # "Ansatte setter stor pris på …": staff in general, no one asked about
             if SINGULAR_PRONOUN_RE.fullmatch(subject.group(0)) and self._thing_first(text, context):
                 continue  # "Båten … Kven har lov å bruke han?" - "Båten er ein arbeidsbåt … Han ligg ved …": "han" is the boat
             # What the clause says of them ends where another subject takes over ("He's known
@@ -1567,7 +1571,8 @@ class ConfidentialityMatcher:
                 found.append(Part(offset + m.start(), offset + m.end(), kind))
         if "address" in self.data.persons:
             found += [Part(offset + s, offset + e, "address") for s, e in privacy.street_addresses(clause)
-                      if not self.office_before_re.search(clause[max(0, s - 40) : s])]
+                      if not self.office_before_re.search(clause[max(0, s - 40) : s])
+                      and not NUMBER_RANGE_AFTER_RE.match(clause, e)]
         return found
 
     def person_in_sentence(self, text: AnalysedText, start: int, end: int) -> bool:
@@ -1581,9 +1586,11 @@ class ConfidentialityMatcher:
     @cached_property
     def office_before_re(self) -> re.Pattern[str]:
         """An address right after an office ("NAV-kontoret i Storgata 4", "helsestasjonen,
-        Kirkeveien 3", "eitt kontor, i Storgata 12") is where the office is."""
+        Kirkeveien 3", "eitt kontor, i Storgata 12"), also after the town the office is in
+        ("NAV-kontoret i Skjærvik, Storgata 15"), is where the office is."""
         words = [*self.data.institution_suffixes, *self.data.institution_nouns, *OFFICES]
-        return re.compile(r"(?:" + "|".join(words) + r")(?:,?\s+(?:i|på|ved|in|at|on)\s+|,\s*)$", re.IGNORECASE)
+        return re.compile(r"(?:" + "|".join(words) + r")(?:\s+(?:i|på|in)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+)?"
+                          r"(?:,?\s+(?:i|på|ved|in|at|on)\s+|,\s*)$", re.IGNORECASE)
 
     def _is_name(self, text: AnalysedText, start: int, end: int) -> bool:
         """A capitalised word or two that stands for a person, not a place, institution or a
