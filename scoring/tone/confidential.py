@@ -452,6 +452,14 @@ DONE_RE = re.compile(r"\b(?:ble|blei|vart|vorte|blitt|fikk|fekk|kunne|was|were|g
 # Person references that only identify someone named before (a pronoun, "gutten").
 # "Elvegata 20–40": a stretch of the street, many homes, no one's address.
 NUMBER_RANGE_AFTER_RE = re.compile(r"\s?[–-]\s?\d")
+# A capitalised word after "the" or "our" is a thing, a place or a title, unless it names a family or those
+# living or working there by what follows ("the Forde boy", "the Lodge residents").
+# Not after a place word ("the ones behind the Coop"): a place there may point someone out, as a house does.
+THE_BEFORE_RE = re.compile(r"(?<!\bbehind )(?<!\boutside )(?<!\bnear )(?<!\bby )(?<!\bat )(?<!\bin )(?<!\bon )(?<!\bfrom )"
+                           r"\b(?:the|an|our|their)\s+$", re.IGNORECASE)
+FAMILY_NOUN_AFTER_RE = re.compile(r"(?:'s)?\s+(?:boy|boys|girl|girls|baby|kid|kids|child|children|family|families|lad|lads|lass|twins|"
+                                  r"household|whānau|whanau|brothers|sisters|house|home|farm|place|property|flat|residents|tenants|workers|folks|people|"
+                                  r"patients|pupils|students|crew|lot|gang)\b", re.IGNORECASE)
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
 # påvist influensa") is how an outbreak must be announced: the health matter is the institution's. A group, a room,
@@ -1625,6 +1633,9 @@ class ConfidentialityMatcher:
             return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
         if NAV_BEFORE_RE.search(before):
             return False  # "NAV Fjordbotn": the office named by its place
+        if (len(words) == 1 and words[0].lower() not in self.first_names and THE_BEFORE_RE.search(before)
+                and not words[0].endswith("s") and not FAMILY_NOUN_AFTER_RE.match(text.text, end)):
+            return False  # "the Province", "the Sula", "our Director": no one's name takes "the" (but "the Forde boy", "the Hendersons")
         opening = not before.strip() or bool(re.search(r"[^\w\s,;]\s*$", before))
         if opening:  # "Vedrørende Deres ...": only a known first name may open a sentence as a name
             return words[0].lower() in self.first_names or words[0].lower().rstrip("s") in self.first_names
