@@ -249,6 +249,15 @@ BECAUSE_YOU_RE = re.compile(r"\b(?:fordi|because|ettersom|etter at|sidan|siden|s
                             # … have something outstanding ("because you have three overdue books")
                             r"|(?:har|hadde|have|had)\s+(?:[\wæøå]+\s+)?(?:ubetalt\w*|unpaid|overdue|outstanding|restanse\w*|gjeld|skyld|skuld|debt|arrears))\b",
                             re.IGNORECASE)
+# A refusal with the resident's own circumstances as its reason ("You won't get a crisis grant since you're working at the
+# fish farm", "The refusal is because you're under two miles from the pier", "du fyller ikke vilkårene siden du kan gå 200 meter").
+REFUSED_RE = re.compile(r"\b(?:(?:won't|will not|wouldn't|would not|don't|doesn't|do not|does not|can't|cannot)\s+(?:get|qualify|be eligible)|"
+                        r"not eligible|isn't eligible|aren't eligible|refusal|refused|declined|turned down|"
+                        r"(?:fyller|oppfyller|får|fekk|fikk|har)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b|avslag|avslått|avslege)\b",
+                        re.IGNORECASE)
+YOUR_GROUNDS_RE = re.compile(r"\b(?:because|since|as|fordi|siden|sidan|ettersom)\s+(?:you're|you've|you|du|dere|dykk)\s+"
+                             r"(?!(?:can|could|may|will|would|kan|vil|skal|må)\s+(?:apply|søke|søkje|klage|appeal|ask|spørre|ring|call|contact)\b)",
+                             re.IGNORECASE)
 # A reason that is what the person asked about had, did or was ("because she had conflicts with two girls", "fordi han ikkje møtte").
 BECAUSE_THEY_RE = re.compile(r"\b(?:fordi|because|ettersom)\s+(?:he|she|han|hun|ho)\s+(?:(?:also|også|òg|still|fortsatt|framleis)\s+)?"
                              r"(?:had|has|hadde|har|was|var|didn't|did not|hadn't|ikke|ikkje|never|aldri|kept|keeps)\b", re.IGNORECASE)
@@ -786,13 +795,16 @@ class ConfidentialityMatcher:
                                        thanked=bool(THANKS_RE.search(context)))
             if wished is not None:
                 return [wished]
-        if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text) or AFTER_RE.search(text.text)):
+        if context and (REASON_RE.search(text.text) or BECAUSE_YOU_RE.search(text.text) or AFTER_RE.search(text.text)
+                        or YOUR_GROUNDS_RE.search(text.text)):
             reasoned = self._decided_because(text, addressed) if REASON_RE.search(text.text) else None
             residents_own = bool(FIRST_PERSON_RE.search(context) or WE_RE.search(context) or self._greeting_name(text) is not None)
             if reasoned is None and residents_own:
                 reasoned = self._because_you(text)
             if reasoned is None and residents_own:
                 reasoned = self._own_case_because(text)
+            if reasoned is None and residents_own:
+                reasoned = self._refused_for_you(text)
             if reasoned is None and context_person and FIRST_PERSON_RE.search(context):
                 # "Why was my daughter moved?" - "The school moved her because she had conflicts with two girls".
                 reasoned = self._because_you(text, BECAUSE_THEY_RE)
@@ -1369,6 +1381,24 @@ class ConfidentialityMatcher:
             at = sentence.start + grounds.start()
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(at, sentence.start + grounds.end(), "asked"))
+        return None
+
+    def _refused_for_you(self, text: AnalysedText) -> ConfidentialHit | None:
+        """"You won't get a crisis grant since you're working at the fish farm", "du fyller dessverre ikke vilkårene
+        siden du kan gå 200 meter": in answer to the resident's own case, a sentence that refuses and gives the
+        resident's own circumstances as the reason decides their case in public with its grounds. Not a condition, a
+        route ("because you can apply again"), or what holds for everyone."""
+        for sentence in text.sentences:
+            said = text.sentence_text(sentence)
+            refused = REFUSED_RE.search(said)
+            grounds = YOUR_GROUNDS_RE.search(said)
+            if refused is None or grounds is None or refused.start() > grounds.start():
+                continue
+            # What the refusal says before its reason (the reason may well say what the resident can do: "siden du kan gå").
+            if _of_anyone(said[: grounds.start()]) or ALL_RE.search(said) or self.refusal_re.search(said):
+                continue
+            return self._hit(text, Part(sentence.start, sentence.end, "asserted"),
+                             Part(sentence.start + grounds.start(), sentence.start + grounds.end(), "asked"))
         return None
 
     def _own_case_because(self, text: AnalysedText) -> ConfidentialHit | None:
