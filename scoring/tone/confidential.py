@@ -408,7 +408,8 @@ WEB_RE = re.compile(r"\b[\w-]+\.(?:no|com|org|gov\.uk|uk)\b|https?://", re.IGNOR
 # "Ny rektor er Hallvard Bø", "Your new worker will be Dan": the reply introduces who holds a post now.
 NEW_HOLDER_RE = re.compile(r"\b(?:[Nn]y|[Nn]ye|[Nn]ytt|[Nn]ew)\s+[\wæøå-]+\s*(?:er|is|will be|blir|vert|,)\s+[A-ZÆØÅ][\wæøå-]+")
 # "Who is the new head?", "Kven blir ny rektor?": the comment asks who holds a post now.
-NEW_ASKED_RE = re.compile(r"\b(?:who|hvem|kven|kem)(?:'s|\s+(?:is|will be|er|blir|vert|skal bli))\s+(?:the\s+)?(?:ny|nye|nytt|new)\b", re.IGNORECASE)
+# "Who's the new head?", "hvem den nye styreren på Storeng er": who holds a post now.
+NEW_ASKED_RE = re.compile(r"\b(?:who|hvem|kven|kem)(?:'s|\s+(?:is|will be|er|blir|vert|skal bli))?\s+(?:the\s+|den\s+|det\s+)?(?:ny|nye|nytt|new)\b", re.IGNORECASE)
 # A relative clause right after a person, closed by a comma ("… som var i bilen til faren sin, får …").
 RELATIVE_RE = re.compile(r"\s+(?:som|who|that)\b[^,;.!?]*,", re.IGNORECASE)
 # A member of a group named as an example ("til dømes til Olav", "including Kenneth").
