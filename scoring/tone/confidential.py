@@ -462,6 +462,7 @@ DONE_RE = re.compile(r"\b(?:ble|blei|vart|vorte|blitt|fikk|fekk|kunne|was|were|g
 # Person references that only identify someone named before (a pronoun, "gutten").
 # "Elvegata 20–40": a stretch of the street, many homes, no one's address.
 NUMBER_RANGE_AFTER_RE = re.compile(r"\s?[–-]\s?\d")
+SURNAME_AFTER_RE = re.compile(r"\s+[A-ZÆØÅ]")
 # A capitalised word after "the" or "our" is a thing, a place or a title, unless it names a family or those
 # living or working there by what follows ("the Forde boy", "the Lodge residents").
 # Not after a place word ("the ones behind the Coop"): a place there may point someone out, as a house does.
@@ -1606,10 +1607,20 @@ class ConfidentialityMatcher:
                 span = (m.start("name"), m.end("name")) if "name" in pattern.groupindex and m.group("name") else None
                 if kind == "name" and span is not None:
                     if not self._is_name(text, offset + span[0], offset + span[1]):
-                        continue
+                        # "Especially Leanne, who …": a word capitalised because it opens the sentence is no part of the name after it.
+                        last = clause.rfind(" ", span[0], span[1]) + 1
+                        first = clause[span[0]:last - 1] if last else ""
+                        if (not last or clause[last:span[1]].lower() not in self.first_names
+                                or first.lower() in self.first_names or first.lower() in ANSWER_WORDS
+                                or first.lower() in ("dear", "kjære") or self.gate_re.fullmatch(first)
+                                or SURNAME_AFTER_RE.match(clause, span[1])
+                                or not self._is_name(text, offset + last, offset + span[1])):
+                            continue  # not after a greeting ("Hi Tracey") or a title ("Kommuneoverlege Per Lunde")
+                        span = (last, span[1])
                 if SPEAKER_AFTER_RE.match(text.text, offset + (span[1] if span is not None else m.end())):
                     continue  # who says it, not whom it is about
-                found.append(Part(offset + m.start(), offset + m.end(), kind))
+                start_at = span[0] if kind == "name" and span is not None and span[0] > m.start() + 1 else m.start()
+                found.append(Part(offset + start_at, offset + m.end(), kind))
         if "address" in self.data.persons:
             found += [Part(offset + s, offset + e, "address") for s, e in privacy.street_addresses(clause)
                       if not self.office_before_re.search(clause[max(0, s - 40) : s])
