@@ -463,6 +463,11 @@ DONE_RE = re.compile(r"\b(?:ble|blei|vart|vorte|blitt|fikk|fekk|kunne|was|were|g
 # "Elvegata 20–40": a stretch of the street, many homes, no one's address.
 NUMBER_RANGE_AFTER_RE = re.compile(r"\s?[–-]\s?\d")
 SURNAME_AFTER_RE = re.compile(r"\s+[A-ZÆØÅ]")
+# A capitalised word joined by "and" or "&" to another ("Work and Income", "People & Capability"): read as one title.
+ORG_AND_BEFORE_RE = re.compile(r"[A-Z][a-z]+\s+(?:and|&)\s+$")
+ORG_AND_AFTER_RE = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+")
+HOME_NOUN_RE = re.compile(r"Court|Close|House|Road|Street|Lane|Avenue|Drive|Place|Terrace|Farm|Flats|Estate|Gardens|Crescent|Way|Row|"
+                          r"View|Cottage|Manor|Lodge|Hostel|Park|Block|Tower|Towers|Mews|Square")
 # A capitalised word after "the" or "our" is a thing, a place or a title, unless it names a family or those
 # living or working there by what follows ("the Forde boy", "the Lodge residents").
 # Not after a place word ("the ones behind the Coop"): a place there may point someone out, as a house does.
@@ -1659,6 +1664,13 @@ class ConfidentialityMatcher:
         if len(words) >= 2 and any(w and w[0].isupper() for w in
                                    (before_word and before_word.group(1), after_word and after_word.group(1))):
             return False  # "Food Safety Authority": a run of three capitalised words is an organisation
+        if (self.data.language == "en" and words[0].lower() not in self.first_names
+                and (len(words) == 2 and words[1].lower() not in self.first_names and not HOME_NOUN_RE.fullmatch(words[1])
+                     or len(words) == 1 and (ORG_AND_BEFORE_RE.search(text.text, max(0, start - 30), start)
+                                             or ORG_AND_AFTER_RE.match(text.text, end)))):
+            # "Regional District", "Work and Income", "People and Capability": an organisation, no first name in it
+            # (a home by its name still points its people out: "the two families who lost their flat in the Elm Court fire").
+            return False
         if len(words) == 1 and words[0].lower() not in self.first_names and any(
             words[0].lower().endswith(suffix) for suffix in self.data.place_suffixes
         ):
