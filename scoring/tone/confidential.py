@@ -104,7 +104,11 @@ KNOWN_LEAD_RE = re.compile(r"\W*(?:vi|me|we)\s+(?:vet|veit|know|kan bekrefte|kan
 # trygghetsalarm?"): a "yes" says it can, and confirms nothing about the person. Asking for a
 # confirmation ("Kan dere bekrefte at …") is not this. "Er det mulig å låne rullestol på kaia?", "Er det mogleg å få besøke
 # mormor?" ask the same.
-CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne|er det mulig|er det mogleg|går det an|is it possible)\s+(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
+# "Får vi besøke?", "Er det plass til henne på båten?", "Blir det fortsatt trim …?", "Er legevakta åpen i påsken?": a
+# question about what may be done or what is open asks about the service, as "can" does.
+CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne|er det mulig|er det mogleg|går det an|is it possible|"
+                          r"får (?:jeg|vi|eg|me)(?! (?:beskjed|vite|svar|melding|høre|informasjon|info)\b)|may (?:i|we)|er det plass|"
+                          r"blir det|(?:er|is) (?:the )?[\wæøå-]+ (?:still |fortsatt |framleis )?(?:åpen|åpent|open|ope)\b)(?:\s+|(?=\?))(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
 # A sentence that wishes someone well ("God bedring med handleddet", "Vi håper armen gror fint", "glad to hear your
 # mum is over the infection"), and the matters it names of them; a comment in the first person, singular or plural.
