@@ -1648,9 +1648,11 @@ class ConfidentialityMatcher:
     def office_before_re(self) -> re.Pattern[str]:
         """An address right after an office ("NAV-kontoret i Storgata 4", "helsestasjonen,
         Kirkeveien 3", "eitt kontor, i Storgata 12"), also after the town the office is in
-        ("NAV-kontoret i Skjærvik, Storgata 15"), is where the office is."""
+        ("NAV-kontoret i Skjærvik, Storgata 15") or what it does there ("NAV Storvang har drop-in i
+        Torggata 8"), is where the office is."""
         words = [*self.data.institution_suffixes, *self.data.institution_nouns, *OFFICES]
         return re.compile(r"(?:" + "|".join(words) + r")(?:\s+(?:i|på|in)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+)?"
+                          r"(?:\s+(?:har|hev|has)\s+(?:drop-in|åpent|open|ope|kontor|an office)|\s+(?:holder|held|ligger|ligg|is)(?:\s+til)?)?"
                           r"(?:,?\s+(?:i|på|ved|in|at|on)\s+|,\s*)$", re.IGNORECASE)
 
     def _is_name(self, text: AnalysedText, start: int, end: int) -> bool:
