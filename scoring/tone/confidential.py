@@ -405,6 +405,12 @@ SERVICE_NAMED_AFTER_RE = re.compile(r"\s+(?:[a-z-]+\s+)?(?:services?|team|office
                                     re.IGNORECASE)
 CONDITION_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:når|dersom|hvis|viss|if|when|whenever)\b", re.IGNORECASE)
 BUT_RE = re.compile(r"\W*(?:men|but)\b", re.IGNORECASE)
+# "men vi har sendt meldinga di vidare til heimetenesta", "but we've passed your message to the home care team": routed on.
+PASSED_ON_RE = re.compile(r"\b(?:passed|sent|forwarded)\s+(?:on\s+)?(?:your|the|this)\s+(?:message|details|concern|concerns|comment)\b|"
+                          r"\b(?:sendt|sendte|gitt|gjeve|gått)\s+(?:meldinga|meldingen|beskjeden|bekymringa|bekymringen)\s+(?:(?:di|din)\s+)?"
+                          r"(?:vidare|videre)\b", re.IGNORECASE)
+# "but the Sula has a ramp and wheelchair space": a thing named with "the" (a boat, a building) and what it has.
+THING_AFTER_BUT_RE = re.compile(r"\W*but\s+the\s+(?-i:[A-Z])[\w-]+\s+(?:has|have|is|offers|runs)\b", re.IGNORECASE)
 CONTACT_RE = re.compile(r"\b(?:ring|ringe|ringje|kontakt|kontakte|ta kontakt|call|phone|contact|get in touch)\b", re.IGNORECASE)
 # A matter word that is part of a web address ("nav.no", "helsenorge.no/vaksine") names a site.
 DOMAIN_AFTER_RE = re.compile(r"\.(?:no|com|org|net|uk|gov)\b|\.[a-zæøå-]+\.(?:no|com|org|uk)\b", re.IGNORECASE)
@@ -970,6 +976,8 @@ class ConfidentialityMatcher:
             if (self.not_asserted_re.search(clause) or CONTACT_RE.search(clause)
                     or privacy.found_phones(clause) or WEB_RE.search(clause)):
                 continue
+            if PASSED_ON_RE.search(clause) or THING_AFTER_BUT_RE.match(clause):
+                continue  # "but we've passed your message to the home care team", "but the Sula has a ramp": a route, a thing
             matter = matters_by_clause[i][0] if matters_by_clause[i] else Part(start, end, "confirmed")
             return self._hit(text, matter, Part(before[0], before[1], "refused"))
         return None
