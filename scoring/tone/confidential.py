@@ -180,7 +180,10 @@ PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|resid
 ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|gutt|gut|jente|mann|kvinne|kvinna|dame|pensjonist|eldre mann|"
                               r"eldre dame|turist|student|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner|tourist) (?:som|who|that|med|with)\b"
                               # "the young fella who works nights at the Esso": one person by what they do.
-                              r"|\bthe (?:[a-z]+ )?(?:man|woman|lad|boy|girl|guy|bloke|fella|fellow|chap|lady|gentleman) who (?:works|lives|runs|drives|owns)\b",
+                              r"|\bthe (?:[a-z]+ )?(?:man|woman|lad|boy|girl|guy|bloke|fella|fellow|chap|lady|gentleman) who (?:works|lives|runs|drives|owns)\b"
+                              # "the young guy from the Bluff who gets his methadone", "the old fella with the orange dinghy
+                              # who got choppered out": one person by where they are from or what they have, and what befell them.
+                              r"|\bthe (?:[a-z]+ )?(?:man|woman|lad|boy|girl|guy|bloke|fella|fellow|chap|lady|gentleman) (?:from|with) [^.?!,;]{1,40}? who\b",
                               re.IGNORECASE)
 # An answer that opens on one person ("It's a young man …", "Det var ein eldre mann …").
 ONE_OPENS_RE = re.compile(r"\W*(?:it's|it is|it was|det er|det var) (?:a|an|en|ein|ei) (?:[\wæøå]+ )?(?:man|woman|lad|boy|girl|mann|kvinne|"
