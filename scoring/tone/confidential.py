@@ -83,6 +83,10 @@ WORKPLACE_KINDS = frozenset({"care"})
 # of the day centre") is an office holder, and the service is not a matter about them.
 LEADER_RE = re.compile(r"(?:leder|lederen|leiar|leiaren|sjef|sjefen|manager|head|coordinator|koordinator|koordinatoren)$",
                        re.IGNORECASE)
+# "ring enhetsleder for hjemmetjenesten, Siri Dahl", "demenskoordinator Hilde", "the home care manager, Jo Bell": a name right
+# after a leader's or coordinator's title, with the service they lead between, is the contact person on the staff.
+LEADER_NAMED_RE = re.compile(r"(?:leder|lederen|leiar|leiaren|sjef|sjefen|koordinator|koordinatoren|manager|coordinator)"
+                             r"(?:\s+(?:for|i|ved|på|of|at|in)\s+(?:the\s+)?[\wæøå-]+)?,?\s+$", re.IGNORECASE)
 UNIT_GAP_RE = re.compile(r"^\s+(?:for|i|ved|på|of|at|in|from)(?:\s+the)?\s+$", re.IGNORECASE)
 # A comment that asks who, or whether someone ("Hvem har fått lus?", "Er det noen som har kikhoste?"):
 # an answer that describes a person names them.
@@ -1568,6 +1572,8 @@ class ConfidentialityMatcher:
             return False
         if person.kind == "name" and _titled_staff(text, matter, person):
             return False
+        if person.kind == "name" and matter.end <= person.start and _leader_named(text, matter, person):
+            return False
         if person.kind == "role" and _one_of_parties(text, person):
             return False
         if matter.kind in RESIDENT_KINDS and OUR_STAFF_RE.search(reference):
@@ -1857,6 +1863,12 @@ def _titled_staff(text: AnalysedText, matter: Part, person: Part) -> bool:
     if matter.start >= person.end and COLLEAGUES_GAP_RE.match(text.text[person.end:matter.start]):
         return True
     return titled and _word_gap(text, matter, person) <= STAFF_WINDOW
+
+
+def _leader_named(text: AnalysedText, matter: Part, person: Part) -> bool:
+    """"lederen i hjemmetjenesten, Anne Grethe Holm": the service before the name is where the named leader works."""
+    found = LEADER_NAMED_RE.search(text.text, max(0, person.start - 60), person.start)
+    return found is not None and found.start() <= matter.end and matter.start >= max(0, person.start - 60)
 
 
 def _office_holder(text: AnalysedText, matter: Part, person: Part) -> bool:
