@@ -81,11 +81,11 @@ CARER_RE = re.compile(r"(?:sykepleier|sykepleieren|sjukepleiar|sjukepleiaren|hel
 WORKPLACE_KINDS = frozenset({"care"})
 # A manager named by the service they lead ("enhetslederen for hjemmetjenesten", "the manager
 # of the day centre") is an office holder, and the service is not a matter about them.
-LEADER_RE = re.compile(r"(?:leder|lederen|leiar|leiaren|sjef|sjefen|manager|head|coordinator|koordinator|koordinatoren)$",
-                       re.IGNORECASE)
+LEADER_TITLES = r"leder|lederen|leiar|leiaren|sjef|sjefen|manager|coordinator|koordinator|koordinatoren"
+LEADER_RE = re.compile(rf"(?:{LEADER_TITLES}|head)$", re.IGNORECASE)
 # "ring enhetsleder for hjemmetjenesten, Siri Dahl", "demenskoordinator Hilde", "the home care manager, Jo Bell": a name right
 # after a leader's or coordinator's title, with the service they lead between, is the contact person on the staff.
-LEADER_NAMED_RE = re.compile(r"(?:leder|lederen|leiar|leiaren|sjef|sjefen|koordinator|koordinatoren|manager|coordinator)"
+LEADER_NAMED_RE = re.compile(rf"(?:{LEADER_TITLES})"
                              r"(?:\s+(?:for|i|ved|på|of|at|in)\s+(?:the\s+)?[\wæøå-]+)?,?\s+$", re.IGNORECASE)
 UNIT_GAP_RE = re.compile(r"^\s+(?:for|i|ved|på|of|at|in|from)(?:\s+the)?\s+$", re.IGNORECASE)
 # A comment that asks who, or whether someone ("Hvem har fått lus?", "Er det noen som har kikhoste?"):
