@@ -1638,7 +1638,7 @@ class ConfidentialityMatcher:
                         first = clause[span[0]:last - 1] if last else ""
                         if (not last or clause[last:span[1]].lower() not in self.first_names
                                 or first.lower() in self.first_names or first.lower() in ANSWER_WORDS
-                                or first.lower() in ("dear", "kjære") or self.gate_re.fullmatch(first)
+                                or GREETING_BEFORE_RE.fullmatch(first + " ") or self.gate_re.fullmatch(first)
                                 or SURNAME_AFTER_RE.match(clause, span[1])
                                 or not self._is_name(text, offset + last, offset + span[1])):
                             continue  # not after a greeting ("Hi Tracey") or a title ("Kommuneoverlege Per Lunde")
