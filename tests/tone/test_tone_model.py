@@ -126,6 +126,27 @@ def test_casualty_facts_the_police_released_are_not_the_municipalitys(facts: str
         assert not [f for f in released.findings if f.flag == "casualties"], released.findings
 
 
+
+@pytest.mark.parametrize(("reply", "released"), [
+    ("Politiet har på pressekonferansen opplyst at fire personer er savnet.", True),
+    ("Ifølge politiet er to personer skadd.", True),
+    ("Police have confirmed that two people were injured.", True),
+    ("Det var dessverre naboen din. Politiet vil bekrefte det i kveld.", False),
+    ("Éin døydde i natt, men politiet har ikkje sagt det enno.", False),
+    ("Ja, to er skadd, men vi venter på at politiet bekrefter det.", False),
+    ("Sadly it was the taxi driver. Police will say more later.", False),
+    ("It was the couple on the ground floor. We are waiting for the police to confirm.", False),
+    ("A man in his 70s has died; the police haven't released his name.", False),
+])
+def test_only_what_the_police_have_released_reads_as_theirs(reply: str, released: bool) -> None:
+    """Naming the police for what they will say later does not make the casualty words before
+    it theirs: those breaches named the police too, and taught the model that naming them is
+    harmless (a released fact scored as a breach, and a breach as released)."""
+    from scoring.tone.features import released_by_authorities
+
+    assert (released_by_authorities(reply) is not None) is released
+
+
 def test_an_absurdly_long_reply_is_analysed_up_to_the_limit_and_says_so() -> None:
     reply = "Vannet er tilbake i hele Storgata. " * (2 * MAX_REPLY_CHARS // 35)
     result = analyse_reply(reply, language="nb")
