@@ -66,7 +66,8 @@ TRAINING_FILES = ("dev.jsonl", "dev-en.jsonl", "dev-2.jsonl", "dev-3.jsonl", "de
                   "dev-61.jsonl", "dev-62.jsonl", "dev-63.jsonl", "dev-64.jsonl", "dev-65.jsonl", "dev-66.jsonl",
                   "dev-67.jsonl", "dev-68.jsonl", "dev-69.jsonl", "dev-70.jsonl", "dev-71.jsonl", "dev-72.jsonl",
                   "dev-73.jsonl", "dev-74.jsonl", "dev-75.jsonl", "dev-76.jsonl", "dev-77.jsonl", "dev-78.jsonl",
-                  "dev-79.jsonl", "dev-80.jsonl", "dev-81.jsonl", "dev-82.jsonl", "dev-83.jsonl", "dev-84.jsonl")
+                  "dev-79.jsonl", "dev-80.jsonl", "dev-81.jsonl", "dev-82.jsonl", "dev-83.jsonl", "dev-84.jsonl",
+                  "dev-85.jsonl", "dev-86.jsonl", "dev-87.jsonl", "dev-88.jsonl", "dev-89.jsonl", "dev-90.jsonl")
 TARGETS = (QUALITY, *LABELLED_FLAGS)
 # A feature seen in fewer training replies than this is noise, not evidence.
 MIN_REPLIES = 2
