@@ -38,12 +38,12 @@ def language_scores(text: str) -> dict[str, float]:
 # "veg"/"vegen": bokmål writes them too ("huset rett over vegen").
 _NYNORSK_FORMS = frozenset(
     "ikkje eg kva korleis kven kvifor kvar ein eit frå dykk dykkar mykje berre heile vere vore "
-    "sjølv noko nokon nokre òg vart kjem gjer seier saman heime ho meir mogleg venleg helsing "
+    "sjølv noko nokon nokre òg vart kjem gjer seier saman heime ho meir mogleg venleg helsing allereie "
     "hjå ynskjer difor sidan dei same trur heilt fleire augo".split()
 )
 _BOKMAL_FORMS = frozenset(
     "ikke jeg hva hvordan hvem hvorfor hver en et fra dere deres mye bare hele være vært "
-    "selv noe noen også ble kommer gjør sier sammen hjemme hun mer mulig vennlig hilsen "
+    "selv noe noen også ble kommer gjør sier sammen hjemme hun mer mulig vennlig hilsen allerede "
     "ønsker derfor siden samme tror helt flere vei veien".split()
 )
 
