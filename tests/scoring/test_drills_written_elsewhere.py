@@ -35,7 +35,11 @@ confirm), so it is capped by a privacy finding as the leaky team is, and the two
 the admissions day the writer labelled parents' own case numbers `personal_data` but expected them
 left up; the score asks for them hidden, as the label's documentation says, so that excellent team
 is still capped by P3 at 69. On the measles drill the learned model still draws a major (not
-critical) privacy finding on three of the excellent team's replies that greet a parent by name.
+critical) privacy finding on three of the excellent team's replies that greet a parent by name. On
+the missing pupil the leaky team's P1 finding cites three replies: the one telling the boy's
+diabetes, the earlier one that names him and his mother's arrangement with the school (a breach
+the writer lists too, and the first the finding quotes), and "Ja, politiet melder at han er funnet
+i god behold!", which only relays the police and is a false alarm of the model.
 Seven of the eight writers ranked the slow team above the leaky one and said a score that puts
 leaky first is defensible only if leaky's breach is named and keeps it out of the top grades; the
 score puts leaky above slow in all eight, and the test on the leaky teams holds it to that condition.
@@ -137,7 +141,7 @@ def test_the_missing_pupil_drill_names_the_childs_health_and_tops_the_excellent_
     excellent, leaky = reports[drill, "excellent"], reports[drill, "leaky"]
     assert excellent.total >= 85 and not any(f.severity == "critical" for f in excellent.findings)
     p1 = [f for f in leaky.findings if f.rule == "P1" and f.severity == "critical"]
-    assert p1 and "diabetes" in p1[0].what
+    assert p1 and any("diabetes" in item.quote for item in p1[0].items), p1
 
 
 @pytest.mark.parametrize("drill", ("meslinger-solsikken", "hovudopptak-svar"))
