@@ -39,7 +39,6 @@ CHAR_GRAM = 4
 MIN_PIECE_WORD = 6
 
 
-
 def released_by_authorities(text: str) -> Span | None:
     """Where the reply repeats what the police or rescue service have released, if it does."""
     for match in ATTRIBUTED_RE.finditer(text):
