@@ -87,6 +87,7 @@ LEADER_RE = re.compile(rf"(?:{LEADER_TITLES}|head)$", re.IGNORECASE)
 # after a leader's or coordinator's title, with the service they lead between, is the contact person on the staff.
 LEADER_NAMED_RE = re.compile(rf"(?:{LEADER_TITLES})"
                              r"(?:\s+(?:for|i|ved|på|of|at|in)\s+(?:the\s+)?[\wæøå-]+)?,?\s+$", re.IGNORECASE)
+LEADER_NAMED_WINDOW = 60  # characters before the name where the title and its service may stand
 UNIT_GAP_RE = re.compile(r"^\s+(?:for|i|ved|på|of|at|in|from)(?:\s+the)?\s+$", re.IGNORECASE)
 # A comment that asks who, or whether someone ("Hvem har fått lus?", "Er det noen som har kikhoste?"):
 # an answer that describes a person names them.
@@ -1867,8 +1868,9 @@ def _titled_staff(text: AnalysedText, matter: Part, person: Part) -> bool:
 
 def _leader_named(text: AnalysedText, matter: Part, person: Part) -> bool:
     """"lederen i hjemmetjenesten, Anne Grethe Holm": the service before the name is where the named leader works."""
-    found = LEADER_NAMED_RE.search(text.text, max(0, person.start - 60), person.start)
-    return found is not None and found.start() <= matter.end and matter.start >= max(0, person.start - 60)
+    window = max(0, person.start - LEADER_NAMED_WINDOW)
+    found = LEADER_NAMED_RE.search(text.text, window, person.start)
+    return found is not None and window <= matter.start and found.start() <= matter.end
 
 
 def _office_holder(text: AnalysedText, matter: Part, person: Part) -> bool:

@@ -12,6 +12,7 @@ from drill.cli import main
 from scoring.tone import MAX_REPLY_CHARS, analyse_reply
 from scoring.tone.analyse import rule_pass
 from scoring.tone.evaluation import ANALYSER_LANGUAGE, read_labelled
+from scoring.tone.features import released_by_authorities
 from scoring.tone.learned import load_model
 from scoring.tone.literals import required_literals
 from scoring.tone.loader import load_ruleset
@@ -142,8 +143,6 @@ def test_only_what_the_police_have_released_reads_as_theirs(reply: str, released
     """Naming the police for what they will say later does not make the casualty words before
     it theirs: those breaches named the police too, and taught the model that naming them is
     harmless (a released fact scored as a breach, and a breach as released)."""
-    from scoring.tone.features import released_by_authorities
-
     assert (released_by_authorities(reply) is not None) is released
 
 
