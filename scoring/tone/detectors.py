@@ -115,7 +115,8 @@ def _fodselsnummer(rule: Rule, data: DetectorInput) -> list[Span]:
 
 def _phone(rule: Rule, data: DetectorInput) -> list[Span]:
     mobile = rule.params.get("kind") == "mobile"
-    return list(privacy.phone_numbers(data.text.text, data.allow, data.settings, mobile=mobile))
+    return list(privacy.phone_numbers(data.text.text, data.allow, data.settings, mobile=mobile,
+                                      language=data.text.language))
 
 
 def _email(rule: Rule, data: DetectorInput) -> list[Span]:

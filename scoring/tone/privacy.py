@@ -102,6 +102,13 @@ _CALLED = (r"(?:ring|ringe|ringer|ringte|ringde|ringjer|ringje|ringt|call|calls|
            r"|contact|kontakt med|nå|få tak i|get hold of|snakke med|snakka med|prate med|prata med|talk to|speak to|speak with|spør|spør etter|ask|ask for)")
 _CALLING = r"(?:ring|ringe|ringje|ringja|call|text|phone|contact|kontakte|kontakta|sms|send)"
 _NAME = r"(?-i:(?:Mr|Mrs|Ms|Miss|Dr|fru|herr)\.?\s+[A-ZÆØÅ][a-zæøåé]+|[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+){0,2})"
+
+
+def _given_a_call(who: str) -> str:
+    """A call given to `who`: "give you a bell", "give Murray a ring", "gi ham en lyd"."""
+    return r"(?:give|gi)\s+" + who + r"\s+(?:a|en|ein)\s+(?:bell|ring|call|buzz|lyd|telefon)\b"
+
+
 TIED_BEFORE_RE = re.compile(
     # "privatnummer 918 …", "his private mobile is …", "Ring Bente privat på …", "at home on …"
     r"\bprivat\w*(?:\s+(?:mobile|mobil|number|nummer|phone|telefon|line|cell))?\s*(?:er|is|:|,|på|on|at)?\s*$"
@@ -121,13 +128,16 @@ TIED_BEFORE_RE = re.compile(
     r"|(?-i:\b[A-ZÆØÅ][a-zæøåé]+),?\s+(?:som|who)\s+(?:kan|can)\s+(?:\w+\s+)?(?:nås|nåast|ringes|ringjast|be reached)\b"
     # a person called, by pronoun: "Vi ringer ham på", "reach him at home", "We'll call you at", "Vi ringte deg på", "Ring meg gjerne på"
     r"|\b" + _CALLED + r"\s+(?:til\s+)?" + _PRONOUN_OBJ + r"\b"
-    r"|\b(?:han|hun|ho|he|she)\b[^.!?\n]{0,60}\b(?:kan|can|could|kunne)\s+(?:\w+\s+)?"
+    # the same call given: "we'll give you a bell on …", "give her a ring on …", "gi ham en lyd på …"
+    r"|\b" + _given_a_call(_PRONOUN_OBJ)
+    + r"|\b(?:han|hun|ho|he|she)\b[^.!?\n]{0,60}\b(?:kan|can|could|kunne)\s+(?:\w+\s+)?"
     r"(?:nås|nåast|ringes|ringjast|treffes|treffast|be reached|be called|be texted|be contacted)\b",
     re.IGNORECASE,
 )
 # A person named: "Ring Liv Berg på", "ring Odd direkte på", "Ring sentralbordet …, eller Kari direkte på", "det er Sigrid, 481 …", "Randi Fossum (tlf. …", "Hans Nielsen, Olsenfaret 14, phone …"
 NAMED_BEFORE_RE = re.compile(
     r"\b(?:" + _CALLED + r"|eller|or)\s+(?:(?:gjerne|også|òg|direkte|bare)\s+)?(?:til\s+)?" + _NAME + r"(?:\s+(?:direkte|directly|privat|gjerne|også|òg))*\s+(?:på|on|at)\s*$"
+    r"|\b" + _given_a_call(_NAME) + r"\s+(?:på|on|at)\s*$"
     r"|" + _NAME + r"\s*(?:,|\(|–|-)\s*(?:(?:[^.!?\n,()]{1,30},\s*){0,2}(?:tlf|telefon|phone|tel|mob|mobil|mobile)\.?:?\s*)?$",
     re.IGNORECASE,
 )
@@ -209,12 +219,37 @@ class FoundPhone:
     raw: str
     e164: str
     kind: int  # a phonenumbers.PhoneNumberType value
+    abroad: bool = False  # held only by a plan of PHONE_REGIONS, not by Norway's
+
+
+# Where a reply's phone numbers are read as dialled at home. Every reply is read by Norway's numbering plan; an English
+# reply is also read by the plans of the English-speaking countries its writers give numbers from, each number by the
+# plan whose grouping of the digits it follows ("087 234 5678" is an Irish mobile, "0412 558 903" an Australian one,
+# "(02) 6720 4500" a Sydney line, "021 448 093" a New Zealand mobile). Of the numbers Norway's plan does not hold, only
+# mobiles are kept: a plan's fixed lines, service numbers and the North American numbers (which do not tell a mobile
+# from a fixed line) are lines to call. A UK number of the 07 mobile range is a mobile even in the part of it that is
+# set aside for fiction (07700 900 000 to 999, which the plan itself calls unassigned).
+PHONE_REGIONS = {"en": ("GB", "IE", "AU", "NZ", "CA")}
+UK_MOBILE_RE = re.compile(r"7[1-57-9]\d{8}")
+
+
+def _mobiles_abroad(text: str, region: str) -> Iterator[phonenumbers.PhoneNumberMatch]:
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.EXACT_GROUPING):
+        if phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE:
+            yield match
+    if region == "GB":
+        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+            number = match.number
+            if not phonenumbers.is_valid_number(number) and UK_MOBILE_RE.fullmatch(
+                    phonenumbers.national_significant_number(number)):
+                yield match
 
 
 @lru_cache(maxsize=1024)
-def found_phones(text: str) -> tuple[FoundPhone, ...]:
-    """All phone numbers in `text`, parsed once: several rules look at the same numbers."""
-    return tuple(
+def found_phones(text: str, language: str = "nb") -> tuple[FoundPhone, ...]:
+    """All phone numbers in `text`, parsed once: several rules look at the same numbers. An English text's mobiles by
+    the plans of `PHONE_REGIONS` are added where Norway's plan found no number, or only a part of the mobile."""
+    found = [
         FoundPhone(
             match.start,
             match.end,
@@ -223,7 +258,20 @@ def found_phones(text: str) -> tuple[FoundPhone, ...]:
             phonenumbers.number_type(match.number),
         )
         for match in phonenumbers.PhoneNumberMatcher(text, "NO")
-    )
+    ]
+    abroad: dict[tuple[int, int], FoundPhone] = {}
+    for region in PHONE_REGIONS.get(language, ()):
+        for match in _mobiles_abroad(text, region):
+            overlapping = [f for f in found if f.start < match.end and match.start < f.end]
+            if (match.start, match.end) in abroad or any(
+                    f.start < match.start or f.end > match.end or f.end - f.start == match.end - match.start
+                    for f in overlapping):
+                continue  # Norway's plan read these digits as a number of their own
+            found = [f for f in found if f not in overlapping]  # "07700" read as a short number: part of the mobile
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            abroad[(match.start, match.end)] = FoundPhone(
+                match.start, match.end, match.raw_string, e164, PhoneNumberType.MOBILE, True)
+    return tuple(sorted(found + list(abroad.values()), key=lambda phone: phone.start))
 
 
 def _checksums_ok(number: str) -> bool:
@@ -264,7 +312,7 @@ def _label_re(settings: Settings) -> re.Pattern[str]:
 
 
 def phone_numbers(
-    text: str, allow: Allowances, settings: Settings, *, mobile: bool
+    text: str, allow: Allowances, settings: Settings, *, mobile: bool, language: str = "nb"
 ) -> Iterator[tuple[int, int]]:
     """Phone numbers that are neither official nor public service numbers.
 
@@ -274,7 +322,7 @@ def phone_numbers(
     """
     service_types = {getattr(PhoneNumberType, name) for name in settings.service_number_types}
     id_spans = [(m.start(), m.end()) for m in DIGITS_11_RE.finditer(text)]
-    for match in found_phones(text):
+    for match in found_phones(text, language):
         if any(s <= match.start < e for s, e in id_spans):
             continue
         before = text[max(0, match.start - LABEL_WINDOW) : match.start]
@@ -291,6 +339,8 @@ def phone_numbers(
         line_before = text[max(0, match.start - LINE_OWNER_WINDOW) : match.start]
         official_line = LINE_OWNER_RE.search(line_before) or UNIT_LINE_RE.search(line_before)
         private = kind in MOBILE_TYPES and not official_line and tied_to_person(text, match.start)
+        if match.abroad and not private:
+            continue  # a line to call by another country's plan: the municipality's list holds Norwegian numbers only
         if private == mobile:
             yield match.start, match.end
 
