@@ -794,7 +794,8 @@ class ConfidentialityMatcher:
         if self.refusal_re.search(text.text):
             return []
         first_said = text.sentences[0].end if text.sentences else len(text.text)
-        if (opener is not None and context_person and "?" in (context or "")
+        if (opener is not None and context_person
+                and ("?" in (context or "") or BARE_ANSWER_RE.fullmatch(text.text, opener.end()))
                 and (BARE_ANSWER_RE.fullmatch(text.text, opener.end()) or YES_BUT_RE.match(text.text, opener.end())
                      or self._bare_then_but(text.text, opener.end())
                      or SHORT_ANSWER_RE.fullmatch(text.text, opener.end())
@@ -806,7 +807,8 @@ class ConfidentialityMatcher:
             # yes that is a sentence of its own before the reply goes on ("Ja, dessverre. Han og kompisen dro ut …"; a
             # plain "Ja." may open what is offered to anyone: "Ja. Det går eigen skulebuss …"), and a yes that goes
             # straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet"), and a yes with a few words of
-            # answer and no verb ("Yes, twice a day.").
+            # answer and no verb ("Yes, twice a day."). A bare yes alone confirms a comment that asks nothing as well ("The
+            # bloke in flat 3 got arrested yesterday, so that's that sorted." - "Yes.").
             return [self._hit(text, Part(opener.start(), opener.end(), "confirmed"), Part(opener.start(), opener.end(), "asked"))]
         if context and gated:
             greeted = self._greeting_name(text)
