@@ -16,6 +16,7 @@ and the blend with the rules' score are chosen on those out-of-file predictions 
     python -m scoring.tone.train --report   # also print the cross-validated figures per file
     python -m scoring.tone.train --check    # exit 1 if refitting the weights (with the committed
                                             # thresholds and blend) does not give the committed file
+    python -m scoring.tone.train --refit    # refit the weights with those settings and write the model
 """
 
 from __future__ import annotations
@@ -371,8 +372,13 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report", action="store_true", help="print the cross-validated figures")
     parser.add_argument("--check", action="store_true", help="compare with the committed model, write nothing")
+    parser.add_argument("--refit", action="store_true",
+                        help="fit the weights again with the committed thresholds, blend and vetoes")
     args = parser.parse_args(argv)
-    if args.check:
+    if args.check or args.refit:
+        # A rules round changes what the rules say of the files the model learned from. Refitting keeps every
+        # cross-validated setting and relearns the weights from the rules as they are now: what `--check` compares
+        # with, and a model to keep when a full retrain (new files, settings chosen anew) is not kept.
         if not MODEL_PATH.is_file():
             print("there is no committed model")
             return 1
