@@ -233,6 +233,19 @@ PHONE_REGIONS = {"en": ("GB", "IE", "AU", "NZ", "CA")}
 UK_MOBILE_RE = re.compile(r"7[1-57-9]\d{8}")
 
 
+def _fewest_mobile_digits(region: str) -> int:
+    """The fewest digits a mobile of the region's plan has (1 when the plan does not say)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    mobile = metadata.mobile if metadata is not None else None
+    return min(mobile.possible_length) if mobile is not None and mobile.possible_length else 1
+
+
+# A text with fewer digits than the shortest of these mobiles (New Zealand's, eight) holds none of them. Most replies
+# hold a few digits or none, and the plans' matchers cost more than the rest of the phone reading.
+MOBILE_DIGITS_ABROAD = min(_fewest_mobile_digits(region) for regions in PHONE_REGIONS.values() for region in regions)
+DIGIT_RE = re.compile(r"\d")
+
+
 def _mobiles_abroad(text: str, region: str) -> Iterator[phonenumbers.PhoneNumberMatch]:
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.EXACT_GROUPING):
         if phonenumbers.number_type(match.number) == PhoneNumberType.MOBILE:
@@ -260,7 +273,8 @@ def found_phones(text: str, language: str = "nb") -> tuple[FoundPhone, ...]:
         for match in phonenumbers.PhoneNumberMatcher(text, "NO")
     ]
     abroad: dict[tuple[int, int], FoundPhone] = {}
-    for region in PHONE_REGIONS.get(language, ()):
+    regions = PHONE_REGIONS.get(language, ()) if len(DIGIT_RE.findall(text)) >= MOBILE_DIGITS_ABROAD else ()
+    for region in regions:
         for match in _mobiles_abroad(text, region):
             overlapping = [f for f in found if f.start < match.end and match.start < f.end]
             if (match.start, match.end) in abroad or any(
