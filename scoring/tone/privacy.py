@@ -226,10 +226,11 @@ class FoundPhone:
 # reply is also read by the plans of the English-speaking countries its writers give numbers from, each number by the
 # plan whose grouping of the digits it follows ("087 234 5678" is an Irish mobile, "0412 558 903" an Australian one,
 # "(02) 6720 4500" a Sydney line, "021 448 093" a New Zealand mobile). Of the numbers Norway's plan does not hold, only
-# mobiles are kept: a plan's fixed lines, service numbers and the North American numbers (which do not tell a mobile
-# from a fixed line) are lines to call. A UK number of the 07 mobile range is a mobile even in the part of it that is
-# set aside for fiction (07700 900 000 to 999, which the plan itself calls unassigned).
-PHONE_REGIONS = {"en": ("GB", "IE", "AU", "NZ", "CA")}
+# mobiles are kept: a plan's fixed lines and service numbers are lines to call. North America's plan is not read: its
+# mobiles and fixed lines share one range, so none of its numbers is known to be a mobile. A UK number of the 07 mobile
+# range is a mobile even in the part of it that is set aside for fiction (07700 900 000 to 999, which the plan itself
+# calls unassigned).
+PHONE_REGIONS = {"en": ("GB", "IE", "AU", "NZ")}
 UK_MOBILE_RE = re.compile(r"7[1-57-9]\d{8}")
 
 
