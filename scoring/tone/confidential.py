@@ -617,7 +617,8 @@ class ConfidentialityMatcher:
 
     @cached_property
     def person_res(self) -> dict[str, re.Pattern[str]]:
-        return {kind: _any_re(p.patterns) for kind, p in self.data.persons.items()}
+        """Each kind's patterns as one alternation: the same compiled regex its search falls back to."""
+        return {kind: search.alternation for kind, search in self._person_searches.items()}
 
     @cached_property
     def refusal_re(self) -> re.Pattern[str]:
@@ -794,9 +795,9 @@ class ConfidentialityMatcher:
         if self.refusal_re.search(text.text):
             return []
         first_said = text.sentences[0].end if text.sentences else len(text.text)
-        if (opener is not None and context_person
-                and ("?" in (context or "") or BARE_ANSWER_RE.fullmatch(text.text, opener.end()))
-                and (BARE_ANSWER_RE.fullmatch(text.text, opener.end()) or YES_BUT_RE.match(text.text, opener.end())
+        bare = opener is not None and BARE_ANSWER_RE.fullmatch(text.text, opener.end()) is not None
+        if (opener is not None and context_person and (bare or "?" in (context or ""))
+                and (bare or YES_BUT_RE.match(text.text, opener.end())
                      or self._bare_then_but(text.text, opener.end())
                      or SHORT_ANSWER_RE.fullmatch(text.text, opener.end())
                      or (BARE_ANSWER_RE.fullmatch(text.text, opener.end(), first_said)
