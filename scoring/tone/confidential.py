@@ -140,14 +140,22 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
                         r"(?:plassert|placed|innvilget|innvilga|granted|refused|turned down|avslått|vurdert|assessed|tildelt|allocated|"
                         r"given|awarded|prioritert|prioritised|prioritized)\b", re.IGNORECASE)
 # A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!", "Yes, that's right.").
+# "Sadly yes, it was Paddy.": the yes after a sorry opener, and the name the comment asked about said back, are the yes too.
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var|that's right|that is right|that's correct|"
-                            r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|"
+                            r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|yes|ja|"
+                            r"(?:it was|it's|det var|det er) (?-i:[A-ZÆØÅ])[a-zæøåé]+|"
                             # "Yes, we believe so": a hedged yes confirms all the same.
-                            r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det))[\s,.!]*)?", re.IGNORECASE)
+                            r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det))[\s,.!]*){0,3}", re.IGNORECASE)
 # A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Ja, kvar morgon."): still nothing but the yes.
 SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are|were|has|had|kan|can|will|vil|skal|får|fekk|fikk|"
                              r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå-]+\s+){0,3}[\wæøå-]+\s*[.!]?\s*",
                              re.IGNORECASE)
+# The words a yes may say back from the comment (`_echoed`); the pronouns and small words it may add.
+ECHO_WORD_RE = re.compile(r"[\wæøå]+")
+ECHO_FREE = frozenset({"yes", "yeah", "yep", "ja", "jo", "sadly", "dessverre", "diverre", "unfortunately", "he", "she", "they", "him", "her",
+                       "them", "s", "re", "ve", "it", "that", "the", "a", "an", "is", "was", "are", "were", "has", "have", "had", "did",
+                       "han", "hun", "ho", "de", "dei", "ham", "henne", "det", "er", "var", "har", "hadde", "den", "dem", "så", "so",
+                       "both", "begge", "true", "right", "correct", "stemmer", "rett", "riktig", "sant"})
 # A yes that goes straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet"): it grants what was asked first.
 YES_BUT_RE = re.compile(r"\s*,\s*(?:men|but)\b", re.IGNORECASE)
 # The definite noun a text opens on ("Båten til kommunen …", "Brua er stengd"): what "han" or "ho" after it may be.
@@ -200,6 +208,21 @@ NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+(
                             r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]"
                             # "Fikk Ola på kaia hjelp …?", "Er Kari i kiosken sjuk?": placed by a place everyone there knows.
                             r"|(?:på|i|frå|fra|ved)\s+(?:kaia|kaien|kiosken|butikken|bruket|mottaket|hjørnet|campingen|gården|garden|brygga|fabrikken|verkstaden|verkstedet)\b))")
+# A question that puts one person in focus: a cleft ("Is it true it's Gord and Linda who are missing?", "Er det han i
+# rullestol fra Haugtun som ble liggende igjen?", "Kan dere bekrefte at det var Roar som kjørte?", "Er det min nabos gutt
+# som …"), a pronoun singled out by what follows ("hun som er gravid på SFO", "han som henter metadon"), or one of a known
+# few named in full ("Was one of them Paddy Moran from Carrowbeg?"): whatever the question asks is asked of that person,
+# known first name or not. Not a place or a firm in the focus ("Er det Coop som …"): a name there is a person only when no
+# office or institution word follows it.
+CLEFT_FOCUS = (r"(?:(?-i:[A-ZÆØÅ])[a-zæøåé]+(?:\s+(?-i:[A-ZÆØÅ])[a-zæøåé]+)?(?:\s+(?:og|and|&)\s+[\wæøå]+)?"
+               r"|han|hun|ho|ham|henne|him|her|(?:min|mi|mitt|din|di|vår|my|our|your)\s+[\wæøå']+(?:\s+[\wæøå]+)?)")
+CLEFT_ASKED_RE = re.compile(r"\b(?:er det|var det|det er|det var|is it|was it|it's|it is|it was)\s+(?P<focus>" + CLEFT_FOCUS + r")"
+                            r"(?=[^.!?]{0,60}?\s(?:(?P<who>som|who)|that)\b)"
+                            r"|\b(?:han|hun|ho)\s+(?=som\b)"
+                            r"|\b(?:was|is|were) one of (?:them|those|the \w+)\s+(?P<named>(?-i:[A-ZÆØÅ])[a-zæøåé]+\s+(?-i:[A-ZÆØÅ])[a-zæøåé]+)",
+                            re.IGNORECASE)
+# "Hansen på Tunet", "Sæther i Lia": a surname placed by where the person lives.
+PLACED_AFTER_RE = re.compile(r"\s+(?:på|i|fra|frå|ved|from|at|in|on)\s+(?:the\s+)?(?-i:[A-ZÆØÅ])", re.IGNORECASE)
 # A first name as a clause's subject, before its verb; a comment that thanks someone.
 THANKS_RE = re.compile(r"\b(?:thanks|thank you|takk|tusen takk)\b", re.IGNORECASE)
 # Thanks for help given ("Takk for kjempegod hjelp med søknaden i dag!", "Thanks for all your help with the forms"): the one who
@@ -799,6 +822,7 @@ class ConfidentialityMatcher:
         if (opener is not None and context_person and (bare or "?" in (context or ""))
                 and (bare or YES_BUT_RE.match(text.text, opener.end())
                      or self._bare_then_but(text.text, opener.end())
+                     or _echoed(text.text, opener.end(), first_said, context or "")
                      or SHORT_ANSWER_RE.fullmatch(text.text, opener.end())
                      or (BARE_ANSWER_RE.fullmatch(text.text, opener.end(), first_said)
                          and REGRET_RE.search(text.text, 0, first_said)))
@@ -1293,7 +1317,26 @@ class ConfidentialityMatcher:
         if "?" not in comment:
             return False
         names = ((m.group(1) or m.group(2)).lower() for m in NAME_INSIDE_RE.finditer(comment))
-        return any(name in self.first_names and name not in self.not_names for name in names)
+        if any(name in self.first_names and name not in self.not_names for name in names):
+            return True
+        # A person put in focus by a cleft or a "som"-clause (CLEFT_ASKED_RE), not a place or an office.
+        for m in CLEFT_ASKED_RE.finditer(comment):
+            focus = m.group("focus") or m.group("named")
+            if focus is None:
+                return True
+            words = [w.lower() for w in focus.split() if w[0].isupper()]
+            if words and (any(w in self.not_names for w in words) or self.name_after_re.match(comment, m.end())
+                          or ELECTED_RE.search(focus)
+                          or any(w.endswith((*self.data.institution_suffixes, *self.data.place_suffixes)) for w in words)):
+                continue
+            if words and not any(w in self.first_names for w in words) and (
+                    (m.group("focus") and not m.group("who"))
+                    or (len(focus.split()) == 1 and not PLACED_AFTER_RE.match(comment, m.end()))):
+                # "Er det Coop som har stengt?", "Was it Storm Ciara that took the roof?": no name a list knows, and neither
+                # a "who" nor a home that makes the focus a person.
+                continue
+            return True
+        return False
 
     def _strong_in(self, other: str) -> bool:
         """Whether the citizen's comment points at a particular person (names are not checked
@@ -1739,6 +1782,17 @@ class ConfidentialityMatcher:
 
 
 @lru_cache(maxsize=KEPT_COMMENTS)
+def _echoed(reply: str, start: int, end: int, comment: str) -> bool:
+    """"Was 8C on that bus??" - "Yes, 8C was on the bus.", "Anyone know if the Hendersons got out?" - "Yep, they're out.":
+    a yes whose own sentence says back what the comment asked, in the comment's words (a pronoun for its person aside),
+    adds nothing but the yes, and confirms it as a bare yes does."""
+    words = ECHO_WORD_RE.findall(reply[start:end].lower())
+    if not words:
+        return False
+    asked = set(ECHO_WORD_RE.findall(comment.lower()))
+    return all(w in asked or w in ECHO_FREE for w in words) and any(w in asked and w not in ECHO_FREE for w in words)
+
+
 def _comment_facts(comment: str) -> tuple[bool, bool, bool]:
     """What the comment says of whom it asks about, worked out once per comment (a comment is often
     answered more than once): one person it describes ("en ungdom som sitter på brygga"); whether it
