@@ -102,6 +102,31 @@ DESCRIBED_KINDS = frozenset({"age", "house", "address"})
 # person out as its answer, within the first words of the reply ("Det var røktaren frå Sørbø …").
 WHO_QUESTION_RE = re.compile(r"(?:^|[.!?]\s+|\b(?:og|men|and|but|so|så)\s+)(?:who|whose|hvem|kven|kem)\b[^.!?]*\?", re.IGNORECASE)
 POINTED_KINDS = DESCRIBED_KINDS | {"kin", "role", "name"}
+# A "who" that asks whom to turn to, who decides or who is in charge ("Who do I call?", "Who's responsible for the
+# roads?", "Kven kan eg snakke med?"): a route or a post, public. Any other "who" asks who did something or had something
+# befall them ("Who was it that got hurt?", "Who opened the email?", "Kven var det som køyrde?").
+ROUTE_WHO_RE = re.compile(r"\b(?:who|hvem|kven|kem)(?:'s|\s+is|\s+er)?(?:\s+(?:det\s+)?som|\s+it\s+that)?\s+(?:do|does|did|should|can|could|will|would|shall|to|"
+                          r"kan|skal|må|bør|vil|ska|in charge|responsible|speaking|the contact|decides|pays|fixes|runs|"
+                          r"bestemmer|bestemmar|bestemte|bestemde|decided|planned|avgjør|avgjer|betaler|betalar|har ansvaret|har ansvar|ringer|ringjer|"
+                          r"ansvarlig|ansvarleg|eier|eig|eiger|owns|rydder|ryddar|clears|cleans|"
+                          r"(?:i|we|you|they|jeg|eg|vi|me|du|dere|de)\b)", re.IGNORECASE)
+# "Det var kårkallen på Øvre Hjell … Vi har takka han for innsatsen": who did a good turn, thanked.
+THANKED_ANYWHERE_RE = re.compile(r"\b(?:takk\w*|thank(?!fully)\w*|grateful|takknem\w*)", re.IGNORECASE)
+# "Our engineers", "Vår nye rektor": the municipality's own staff, not a private person pointed out.
+OURS_BEFORE_RE = re.compile(r"\b(?:our|vår|vårt|våre)\s+$", re.IGNORECASE)
+# A "who" about something done or that befell someone, in the past ("Who was it that got hurt?", "Who was the person who
+# opened the email?", "Kven var det som køyrde?", "Hvem ble skadet?"), or who the one spoken of is ("Kven er det?"), not who
+# looks after something now ("Hvem passer på barna?").
+EVENT_WHO_RE = re.compile(r"\b(?:who|hvem|kven|kem)\s+(?:was|were|var|vart|ble|blei)\b|"
+                          # "Kven er det?", "Kven er teknikaren?", "Who is it?": who the one the comment speaks of is.
+                          r"\b(?:who|hvem|kven|kem)(?:'s|\s+is|\s+er)\s+(?:it|det|the\s+[\wæøå]+|[\wæøå]+(?:en|et|a|aren|ane|arane))\s*\?|"
+                          r"\b(?:who|whose|hvem|kven|kem)\b(?:'s|\s+(?:was|were|is|er|var))?(?:\s+(?:it|det)(?:\s+(?:that|who|som))?|"
+                          r"\s+the\s+[\wæøå]+\s+(?:who|that)|\s+som)?\s+(?:was|were|got|had|did|has been|have been|left|took|shot|"
+                          r"found|broke|ran|drove|hit|made|sent|stole|let|fell|went|came|threw|set|var|vart|ble|blei|fikk|fekk|"
+                          r"hadde|har vore|har vært|har blitt|har fått|har fenge|[a-zæøå]{2,}(?:ed|te|de))\b", re.IGNORECASE)
+# "It wasn't anyone from the front desk - it was one of the newer support workers", "We won't name them but it was …":
+# the answer opens again after a dash or a "but".
+ANSWER_AGAIN_RE = re.compile(r"\s[–—-]\s|\b(?:but|men)\s", re.IGNORECASE)
 ANSWER_LEAD_WORDS = 3
 # What we know or can confirm, before the answer itself ("Vi vet at det var …", "We can confirm that it was …").
 KNOWN_LEAD_RE = re.compile(r"\W*(?:vi|me|we)\s+(?:vet|veit|know|kan bekrefte|kan stadfeste|can confirm)\s+(?:at|that)\s+", re.IGNORECASE)
@@ -1059,7 +1084,7 @@ class ConfidentialityMatcher:
             known = KNOWN_LEAD_RE.match(text.text, opening)
             opening = known.end() if known else opening  # "Vi vet at det var bonden på Nedre Lia …": the answer follows
             persons = [p for p in self._clause_parts(text, start, end, addressed)[1] if p.kind in POINTED_KINDS
-                       and len(text.text[opening:p.start].split()) <= ANSWER_LEAD_WORDS]
+                       and len(ANSWER_AGAIN_RE.split(text.text[opening:p.start])[-1].split()) <= ANSWER_LEAD_WORDS]
             if not persons:
                 continue
             person = min(persons, key=lambda p: p.start)
@@ -1070,6 +1095,15 @@ class ConfidentialityMatcher:
                 matters = [m for m in self._clause_parts(text, s, e, addressed)[0] if self._may_pair(m, person, text)]
                 if matters:
                     return [self._hit(text, matters[0], person)]
+            said = text.text[person.start:person.end]
+            if (person.kind != "name" and EVENT_WHO_RE.search(context) and not ROUTE_WHO_RE.search(context) and not NEW_ASKED_RE.search(context)
+                    and not NEW_HOLDER_RE.search(text.text)
+                    and not THANKS_RE.search(context) and not THANKED_ANYWHERE_RE.search(text.text)
+                    and not self.not_asserted_re.search(text.text, start, end)
+                    and not ELECTED_RE.search(said) and not OUR_STAFF_RE.search(said) and not OURS_BEFORE_RE.search(text.text, start, person.start)):
+                # "Who was it that got hurt?" - "… it was one of the newer support workers from the homelessness team": a "who"
+                # about what someone did or what befell them is answered by pointing the person out, in any words.
+                return [self._hit(text, Part(start, end, "confirmed"), person)]
             if person.kind == "name" or STAFF_RE.search(text.text[person.start:person.end]):
                 return []  # "Kommuneoverlege er Per Ivar Sande. Han nås …": who holds a post is public
             asserted = self._asserted(text, [(s, e, False) for s, e in told if s > start], context)
