@@ -352,6 +352,7 @@ STATED_RE = re.compile(OWN_LEAD + r"(?:(?:og|and)\s+)?)?(?:(?:vi|we|me)(?:'ve|\s
                        r"|(?:gikk|gjekk)\s+ut|tok\s+slutt|(?:falt|fall)\s+bort)\b"
                        r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
                        r"(?:[\w'’-]+\s+){1,3}?(?:was|were|stopped|went|got|had|failed|ran out|ended|expired|(?:is|are|has been|have been)\s+(?:now\s+)?(?:approved|granted|refused|rejected|turned down|stopped|suspended|cancelled|reduced|cut)\b))", re.IGNORECASE)
+NEXT_DOER_RE = re.compile(r",\s+(?=(?:the|our|we|we'll|vi|me)\s)|\s+and\s+(?=(?:we|we'll)\s)|\s+og\s+(?=(?:vi|me)\s)", re.IGNORECASE)
 BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
 # In the resident's own case told back, what comes after ", and" is read apart as well ("you owe 4,320 kroner, and you can
 # pay it off over six months"), and "we can see" is how the records were read, not what the resident can do.
@@ -362,7 +363,7 @@ SEEN_RE = re.compile(r"\b(?:vi|we|me)\s+(?:kan|can)\s+(?:se|see)\b", re.IGNORECA
 # behind"; not what they asked, wanted or felt), and what they did or got told as known to both ("Du har jo snakka med
 # oss før", "Dere har jo allerede redusert pris", "De fekk jo sosialhjelp i vår òg" is read only with "du", "dere", "dykk").
 STATED_MORE_RE = re.compile(OWN_LEAD + r")?(?:"
-                            r"(?:vi|we|me)\s+(?:ser|kan se|can see|see|saw)\s+(?:at|that)\s+(?:du|dere|dykk|you)\s+(?:(?:jo|også|òg|already|allerede|allereie|alt)\s+)?"
+                            r"(?:(?:vi|we|me)\s+(?:ser|kan se|can see|see|saw)\s+(?:at|that)|our records (?:show|say)(?:\s+that)?)\s+(?:du|dere|dykk|you)(?:'ve|\s+have)?\s+(?:(?:jo|også|òg|already|allerede|allereie|alt)\s+)?"
                             r"(?!(?:need|feed|asked|wanted|wondered|mentioned|spurte|spurde|lurte|lurde|ønsket|ønskte|nevnte|nemnde|opplevde|"
                             r"experienced|felt|følte|kjente|commented|kommenterte|tried|prøvde|skrev|wrote|likte|liked|used|brukte)\b)[a-zæøå]{3,}(?:te|de|ed)\b"
                             r"|(?:vi|we|me)\s+(?:ser|kan se|can see|see)\s+(?:(?:at|that)\s+)?(?:you(?:'re|\s+are)|du\s+er|dere\s+er|de\s+er)\s+(?:already\s+|allerede\s+|allereie\s+|alt\s+)?"
@@ -377,7 +378,14 @@ STATED_MORE_RE = re.compile(OWN_LEAD + r")?(?:"
                             r"|(?:you've got|you have got|you have|du har|de har|dere har|dykk har)\s+(?:an?\s+|ein\s+|en\s+)?(?:appointment|time|avtale)\s+"
                             r"(?:with us|hos oss|hjå oss|hjå me|med oss)\b"
                             r"|your\s+(?:account|rent|rent account|bill|council tax|payments?)\s+(?:is|are)\s+(?:already\s+|still\s+|now\s+)?"
-                            r"(?:[\w-]+\s+){0,3}?(?:behind|overdue|in arrears|unpaid|outstanding)\b)",
+                            r"(?:[\w-]+\s+){0,3}?(?:behind|overdue|in arrears|unpaid|outstanding)\b"
+                            # "You had a bus pass off us last month", "You didn't register your premises with us": what they had or
+                            # failed to do, in the plain past (not "you had to wait", "you didn't do anything wrong").
+                            r"|you\s+(?:had|didn't|did not|never)\s+(?!(?:to|better|every|no|nothing|any|anything|do|need|needed|have|miss|hear|know|get the chance)\b)[a-z]+"
+                            # "Your sample came back positive", "Your £65 top-up went through", "Your offer for 2 Abbey Court is on hold",
+                            # "Your mother's contribution is based on her pension": where their own thing stands.
+                            r"|your\s+(?!(?:question|questions|comment|comments|message|messages|enquiry|email|post|feedback|help|patience|understanding|bin|bins|road|street)\b)"
+                            r"(?:[\w'’£$€.-]+\s+){1,4}?(?:came back|went through|bounced|(?:is|are|was|were|has been|have been)\s+(?:now\s+|still\s+)?(?:on hold|based on|flagged|paused|frozen|pending))\b)",
                             re.IGNORECASE)
 # What was decided in the resident's own application, told back as "it" or its amount ("It's been approved for $250",
 # "Hi Maria, yes, £250 was approved yesterday", "Ja, den er innvilga"): read by `_own_decision_told`.
@@ -387,7 +395,9 @@ DECISION_TOLD_RE = re.compile(r"\W*(?:(?:hei|hi|hello|hallo|dear)\s+(?-i:[A-ZÆ�
                               r"(?:(?:now|no|nå|jo|already|allerede|alt)\s+)?(?:approved|granted|refused|rejected|turned down|declined|cancelled|"
                               r"innvilget|innvilga|avslått|avslegen|godkjent|godkjend)\b", re.IGNORECASE)
 DECISION_CLAUSE_END_RE = re.compile(r",|\s(?:and|og|so|så|but|men)\s|\s[–—-]\s", re.IGNORECASE)
-CLAUSE_OPENS_RE = re.compile(r":\s+|,\s+(?:og|and)\s+(?=(?:vi|we|me)\s+(?:ser|veit|vet|know|saw|see|can see)\b)", re.IGNORECASE)
+CLAUSE_OPENS_RE = re.compile(r":\s+|,\s+(?:og|and)\s+(?=(?:vi|we|me)\s+(?:ser|veit|vet|know|saw|see|can see)\b)"
+                             # "Yours will be late – your claim was one of the ones flagged": the case told after a dash.
+                             r"|\s[–—-]\s+(?=(?:your|din|di|ditt|dine)\s)", re.IGNORECASE)
 # In the answer to thanks, what befell the reader or their kin, told by what it came after ("Godt å se at du er på
 # bedring etter panikkanfallet", "We're glad your brother's settled in now, especially after the months in the
 # hostel", "Særlig gøy å se deg klare hele runden nå, når du var helt i rullestol etter slaget i fjor"): the event
@@ -1543,6 +1553,11 @@ class ConfidentialityMatcher:
                 continue
             said = BUT_SO_AFTER_RE.split(text.text[opener.start():sentence.end], maxsplit=1)[0]
             said = SEEN_RE.sub(" ", AND_AFTER_RE.split(said, maxsplit=1)[0])
+            if not STATED_RE.match(text.text, opener.start(), sentence.end):
+                # "Your sample came back positive yesterday, the public health nurse will call", "Your £65 top-up went through
+                # and we'll look at the arrears with you": after what the records show, what the council does next is a
+                # clause of its own, with its own subject.
+                said = NEXT_DOER_RE.split(said, maxsplit=1)[0]
             if _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said):
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
