@@ -352,6 +352,7 @@ STATED_RE = re.compile(OWN_LEAD + r"(?:(?:og|and)\s+)?)?(?:(?:vi|we|me)(?:'ve|\s
                        r"|(?:gikk|gjekk)\s+ut|tok\s+slutt|(?:falt|fall)\s+bort)\b"
                        r"|your\s+(?!(?:question|questions|comment|message|enquiry|email|post|feedback|help|patience|understanding)\b)"
                        r"(?:[\w'’-]+\s+){1,3}?(?:was|were|stopped|went|got|had|failed|ran out|ended|expired|(?:is|are|has been|have been)\s+(?:now\s+)?(?:approved|granted|refused|rejected|turned down|stopped|suspended|cancelled|reduced|cut)\b))", re.IGNORECASE)
+QUESTION_TAIL_RE = re.compile(r",\s+(?=(?:what|how|why|hva|kva|korleis|hvordan|hvorfor|kvifor)\b)", re.IGNORECASE)
 NEXT_DOER_RE = re.compile(r",\s+(?=(?:the|our|we|we'll|vi|me)\s)|\s+and\s+(?=(?:we|we'll)\s)|\s+og\s+(?=(?:vi|me)\s)", re.IGNORECASE)
 BUT_SO_AFTER_RE = re.compile(r",\s+(?:så|so|men|but)\s", re.IGNORECASE)
 # In the resident's own case told back, what comes after ", and" is read apart as well ("you owe 4,320 kroner, and you can
@@ -1553,6 +1554,9 @@ class ConfidentialityMatcher:
                 continue
             said = BUT_SO_AFTER_RE.split(text.text[opener.start():sentence.end], maxsplit=1)[0]
             said = SEEN_RE.sub(" ", AND_AFTER_RE.split(said, maxsplit=1)[0])
+            # "You had a bus pass off us last month, what happened to that?": the question after the comma asks about what
+            # was just told, it does not make the telling a question.
+            said = QUESTION_TAIL_RE.split(said, maxsplit=1)[0]
             if not STATED_RE.match(text.text, opener.start(), sentence.end):
                 # "Your sample came back positive yesterday, the public health nurse will call", "Your £65 top-up went through
                 # and we'll look at the arrears with you": after what the records show, what the council does next is a
