@@ -217,6 +217,8 @@ PLURAL_NOUN_RE = re.compile(r"\b(?:children|kids|boys|girls|pupils|parents|resid
 # the reply's "han" or "the lad" is that person.
 ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|gutt|gut|jente|mann|kvinne|kvinna|dame|pensjonist|eldre mann|"
                               r"eldre dame|turist|student|man|woman|boy|girl|lad|teenager|youth|guy|bloke|lady|gentleman|pensioner|tourist) (?:som|who|that|med|with)\b"
+                              # "an Aussie couple from the ski lodge", "eit eldre ektepar frå Li": a couple or family by where it is from.
+                              r"|\b(?:a|an|et|eit|ein|en) (?:[\wæøå]+ )?(?:couple|family|ektepar|par|familie) (?:from|at|fra|frå|på)\b"
                               # "the young fella who works nights at the Esso": one person by what they do.
                               r"|\bthe (?:[a-z]+ )?(?:man|woman|lad|boy|girl|guy|bloke|fella|fellow|chap|lady|gentleman) who (?:works|lives|runs|drives|owns)\b"
                               # "the young guy from the Bluff who gets his methadone", "the old fella with the orange dinghy
