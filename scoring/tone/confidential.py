@@ -182,7 +182,8 @@ ECHO_FREE = frozenset({"yes", "yeah", "yep", "ja", "jo", "sadly", "dessverre", "
                        "han", "hun", "ho", "de", "dei", "ham", "henne", "det", "er", "var", "har", "hadde", "den", "dem", "så", "so",
                        "both", "begge", "true", "right", "correct", "stemmer", "rett", "riktig", "sant"})
 # A yes that goes straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet"): it grants what was asked first.
-YES_BUT_RE = re.compile(r"\s*,\s*(?:men|but)\b", re.IGNORECASE)
+# So does a yes that goes on to why it is so ("Yes, which is why she's not at the school tonight", "Ja, det er derfor …").
+YES_BUT_RE = re.compile(r"\s*,\s*(?:men|but|which is why|that's why|that is why|og det er derfor|det er derfor|som er grunnen til)\b", re.IGNORECASE)
 # The definite noun a text opens on ("Båten til kommunen …", "Brua er stengd"): what "han" or "ho" after it may be.
 FIRST_WORD_RE = re.compile(r"\W*([A-ZÆØÅ][a-zæøå]{2,}(?:en|et|a))\b")
 # A yes said with regret ("Ja, dessverre.", "Yes, unfortunately."): it confirms what was asked.
