@@ -112,6 +112,8 @@ ROUTE_WHO_RE = re.compile(r"\b(?:who|hvem|kven|kem)(?:'s|\s+is|\s+er)?(?:\s+(?:d
                           r"(?:i|we|you|they|jeg|eg|vi|me|du|dere|de)\b)", re.IGNORECASE)
 # "Det var kårkallen på Øvre Hjell … Vi har takka han for innsatsen": who did a good turn, thanked.
 THANKED_ANYWHERE_RE = re.compile(r"\b(?:takk\w*|thank(?!fully)\w*|grateful|takknem\w*)", re.IGNORECASE)
+# "… but it was someone fairly senior in Finance", "… men det var ein av dei nye": the answer a refusal goes on to give.
+BUT_CLEFT_RE = re.compile(r"\b(?:but|men)\s+(?:it|det)(?:'s|\s+was|\s+is|\s+var|\s+er)\s", re.IGNORECASE)
 # "Our engineers", "Vår nye rektor": the municipality's own staff, not a private person pointed out.
 OURS_BEFORE_RE = re.compile(r"\b(?:our|vår|vårt|våre)\s+$", re.IGNORECASE)
 # A "who" about something done or that befell someone, in the past ("Who was it that got hurt?", "Who was the person who
@@ -855,7 +857,9 @@ class ConfidentialityMatcher:
                 return [after]
         opener = self.affirmation_re.match(text.text)
         if self.refusal_re.search(text.text):
-            return []
+            # "We won't name them but it was someone fairly senior in Finance": only a "but" that goes on to point the
+            # person out is read.
+            return self._pointed_out(text, addressed, context or "", False, refused=True) if opener is None and context else []
         first_said = text.sentences[0].end if text.sentences else len(text.text)
         bare = opener is not None and BARE_ANSWER_RE.fullmatch(text.text, opener.end()) is not None
         if (opener is not None and context_person and (bare or "?" in (context or ""))
@@ -1074,7 +1078,8 @@ class ConfidentialityMatcher:
                 return [self._hit(text, Part(start, end, "confirmed"), described[0])]
         return []
 
-    def _pointed_out(self, text: AnalysedText, addressed: bool, context: str, in_context: bool) -> list[ConfidentialHit]:
+    def _pointed_out(self, text: AnalysedText, addressed: bool, context: str, in_context: bool,
+                     refused: bool = False) -> list[ConfidentialHit]:
         """An answer to "who …?" whose first words point out one person ("Det var røktaren frå Sørbø
         …", "Det er kona til han som driv bensinstasjonen", "Det er familien Dale frå Nordbø") names
         whom the comment asked about, so what it goes on to tell of them is theirs: a matter in the
@@ -1084,7 +1089,9 @@ class ConfidentialityMatcher:
         tells it. `_described` is the older, narrower case (an age, house or address anywhere in
         the first sentence). A name or a job with no matter word is not enough: who holds a post
         ("Kommuneoverlege er Per Ivar Sande. Han nås …") is public, and a "who" that only opens a
-        relative clause ("Thank you to Siri … who helped us") asks nothing."""
+        relative clause ("Thank you to Siri … who helped us") asks nothing. After a refusal (`refused`) only the "who"
+        about something done or that befell someone is read, and only where a "but it was …" goes on to answer it ("We
+        won't name them but it was someone fairly senior in Finance")."""
         if not WHO_QUESTION_RE.search(context) or not text.sentences:
             return []
         clauses = self._signed_clauses(text)
@@ -1092,7 +1099,13 @@ class ConfidentialityMatcher:
         for start, end, skipped in clauses:
             if start >= first:
                 break
-            if skipped:
+            if refused:
+                answered = BUT_CLEFT_RE.search(text.text, start, end)
+                refusal = self.refusal_re.search(text.text, start, end)
+                if answered is None or refusal is None or refusal.start() > answered.start():
+                    continue
+                start = answered.start()
+            elif skipped:
                 continue
             opening = text.sentence_at(start).start
             known = KNOWN_LEAD_RE.match(text.text, opening)
@@ -1118,6 +1131,8 @@ class ConfidentialityMatcher:
                 # "Who was it that got hurt?" - "… it was one of the newer support workers from the homelessness team": a "who"
                 # about what someone did or what befell them is answered by pointing the person out, in any words.
                 return [self._hit(text, Part(start, end, "confirmed"), person)]
+            if refused:
+                return []
             if person.kind == "name" or STAFF_RE.search(text.text[person.start:person.end]):
                 return []  # "Kommuneoverlege er Per Ivar Sande. Han nås …": who holds a post is public
             asserted = self._asserted(text, [(s, e, False) for s, e in told if s > start], context)
