@@ -112,6 +112,12 @@ ROUTE_WHO_RE = re.compile(r"\b(?:who|hvem|kven|kem)(?:'s|\s+is|\s+er)?(?:\s+(?:d
                           r"(?:i|we|you|they|jeg|eg|vi|me|du|dere|de)\b)", re.IGNORECASE)
 # "Det var kårkallen på Øvre Hjell … Vi har takka han for innsatsen": who did a good turn, thanked.
 THANKED_ANYWHERE_RE = re.compile(r"\b(?:takk\w*|thank(?!fully)\w*|grateful|takknem\w*)", re.IGNORECASE)
+# A comment that says who did it ("Everyone is saying it was a supply teacher at Ashgrove who clicked the link", "Folk seier det
+# var han på verkstaden som …") asks who as a "who?" does; an answer that first denies it ("It wasn't a supply teacher.")
+# gives its own in the next sentence.
+CLAIMED_WHO_RE = re.compile(r"\b(?:it was|it's|det var|det er)\s+(?:a|an|the|one|some|en|ein|ei|han|hun|ho)\b[^.!?]{1,50}?\s(?:who|som)\s+[\wæøå]+(?:ed|te|de|t)\b",
+                            re.IGNORECASE)
+DENIED_OPEN_RE = re.compile(r"\W*(?:it wasn't|it was not|it isn't|it is not|det var ikke|det var ikkje|det er ikke|det er ikkje)\b", re.IGNORECASE)
 # "… but it was someone fairly senior in Finance", "… men det var ein av dei nye": the answer a refusal goes on to give.
 BUT_CLEFT_RE = re.compile(r"\b(?:but|men)\s+(?:it|det)(?:'s|\s+was|\s+is|\s+var|\s+er)\s", re.IGNORECASE)
 # "Our engineers", "Vår nye rektor": the municipality's own staff, not a private person pointed out.
@@ -1092,10 +1098,14 @@ class ConfidentialityMatcher:
         relative clause ("Thank you to Siri … who helped us") asks nothing. After a refusal (`refused`) only the "who"
         about something done or that befell someone is read, and only where a "but it was …" goes on to answer it ("We
         won't name them but it was someone fairly senior in Finance")."""
-        if not WHO_QUESTION_RE.search(context) or not text.sentences:
+        claimed = CLAIMED_WHO_RE.search(context)
+        if not (WHO_QUESTION_RE.search(context) or claimed) or not text.sentences:
             return []
         clauses = self._signed_clauses(text)
         first = text.sentences[0].end
+        if len(text.sentences) > 1 and DENIED_OPEN_RE.match(text.text):
+            # "It wasn't a supply teacher. It was a permanent member of staff in the school office.": the answer follows the denial.
+            first = text.sentences[1].end
         for start, end, skipped in clauses:
             if start >= first:
                 break
@@ -1123,7 +1133,7 @@ class ConfidentialityMatcher:
                 if matters:
                     return [self._hit(text, matters[0], person)]
             said = text.text[person.start:person.end]
-            if (person.kind != "name" and EVENT_WHO_RE.search(context) and not ROUTE_WHO_RE.search(context) and not NEW_ASKED_RE.search(context)
+            if (person.kind != "name" and (EVENT_WHO_RE.search(context) or claimed) and not ROUTE_WHO_RE.search(context) and not NEW_ASKED_RE.search(context)
                     and not NEW_HOLDER_RE.search(text.text)
                     and not THANKS_RE.search(context) and not THANKED_ANYWHERE_RE.search(text.text)
                     and not self.not_asserted_re.search(text.text, start, end)
