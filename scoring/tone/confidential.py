@@ -189,6 +189,8 @@ ECHO_FREE = frozenset({"yes", "yeah", "yep", "ja", "jo", "sadly", "dessverre", "
                        "them", "s", "re", "ve", "it", "that", "the", "a", "an", "is", "was", "are", "were", "has", "have", "had", "did",
                        "han", "hun", "ho", "de", "dei", "ham", "henne", "det", "er", "var", "har", "hadde", "den", "dem", "så", "so",
                        "both", "begge", "true", "right", "correct", "stemmer", "rett", "riktig", "sant"})
+# What narrows a person down in a short yes (`_short_narrowed`).
+NARROWING_KINDS = frozenset({"group", "house", "address", "age"})
 # A yes that goes straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet"): it grants what was asked first.
 # So does a yes that goes on to why it is so ("Yes, which is why she's not at the school tonight", "Ja, det er derfor …").
 YES_BUT_RE = re.compile(r"\s*,\s*(?:men|but|which is why|that's why|that is why|og det er derfor|det er derfor|som er grunnen til)\b", re.IGNORECASE)
@@ -872,6 +874,7 @@ class ConfidentialityMatcher:
                 and (bare or YES_BUT_RE.match(text.text, opener.end())
                      or self._bare_then_but(text.text, opener.end())
                      or _echoed(text.text, opener.end(), first_said, context or "")
+                     or self._short_narrowed(text, opener.end(), first_said)
                      or SHORT_ANSWER_RE.fullmatch(text.text, opener.end())
                      or (BARE_ANSWER_RE.fullmatch(text.text, opener.end(), first_said)
                          and REGRET_RE.search(text.text, 0, first_said)))
@@ -978,6 +981,14 @@ class ConfidentialityMatcher:
             told = [m for m in told if self._may_pair(m, person, text)]
             return [self._hit(text, told[0], person)] if told else []
         return []
+
+    def _short_narrowed(self, text: AnalysedText, at: int, end: int) -> bool:
+        """"Is the wee one they airlifted from the nursery at Tarrach Primary?" - "Yes, from the Puffins room. …", "Yes, three
+        from P6. …": a yes whose own sentence is a few words with no verb (`SHORT_ANSWER_RE`) that narrow the person down
+        (a class, a room, a house) answers the comment, whatever the reply goes on to say."""
+        if SHORT_ANSWER_RE.fullmatch(text.text, at, end) is None:
+            return False
+        return any(p.kind in NARROWING_KINDS for p in self._persons(text, text.text[at:end], at))
 
     @staticmethod
     def _bare_then_but(reply: str, at: int) -> bool:
