@@ -67,6 +67,12 @@ RuleFact = tuple[str, str | None, int, Span]
 # narrower rules state the breach in their own pattern (a status, a health fact said of someone,
 # an id number, a private phone or address, data repeated from the comment).
 OVERRULABLE = frozenset({"P1.confidential"})
+# Flags the model does not raise on a reply that carries the feature beside them. Rubric K5 lets
+# the municipality repeat what the police or rescue service have released ("Politiet har opplyst
+# at fire personer er savnet"), and the casualty rule stands down there; the model, which weighs
+# "savnet" and "skadd" as words, must stand down too. Of the 118 development replies that repeat
+# such a release, one carries the casualties label.
+STANDS_DOWN = {"casualties": "source:authorities"}
 
 
 @dataclass(frozen=True)
@@ -233,6 +239,8 @@ def judge(reading: Reading | None, rules: Sequence[RuleFact], rule_score: int, m
             sign = 1.0 if score < rule_score else -1.0
         else:
             if target in raised_flags or probabilities[target] < model.thresholds[target]:
+                continue
+            if STANDS_DOWN.get(target) in features.spans:
                 continue
             sign = 1.0
             verdict.score += model.flag_weights.get(target, 0)
