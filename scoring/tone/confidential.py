@@ -29,7 +29,7 @@ from scoring.tone.ruleset import Confidentiality
 from scoring.tone.text import AnalysedText, Sentence
 
 Detail = dict[str, str]
-# How many citizen comments' facts a matcher keeps (`_strong_in`, `comment_reading`), like the analysed replies.
+# How many citizen comments' facts a matcher keeps (`_strong_in`), like the analysed replies.
 KEPT_COMMENTS = 4096
 # A capitalised word continuing a list of capitalised words ("Kleppanes, Hagevik og Nordstranda").
 # The last line of a reply that is a first name and a department ("Tom, Revenues and Benefits",
@@ -678,7 +678,6 @@ class ConfidentialityMatcher:
     def __init__(self, data: Confidentiality) -> None:
         self.data = data
         self._comments: dict[str, bool] = {}
-        self._readings: dict[str, tuple[str, ...]] = {}
 
     @cached_property
     def matter_res(self) -> dict[str, re.Pattern[str]]:
@@ -1394,34 +1393,6 @@ class ConfidentialityMatcher:
         """A question, a refusal, a general statement or the signature ("Hilsen Nina, kommunikasjonsavdelingen")."""
         return (clause.rstrip().endswith("?") or bool(self.signature_line_re.match(clause)) or bool(self.refusal_re.search(clause))
                 or self.general.search(clause))
-
-    def comment_reading(self, comment: str) -> tuple[str, ...]:
-        """What the comment a reply answers says, as the learned model reads it: whether it holds a
-        sensitive matter, points at a particular person, asks about a group or how something works,
-        or speaks of the writer's own case. A reply that only says "Yes, sadly." or "Det stemmer"
-        discloses what the comment asked, and the model can only learn that from the comment."""
-        found = self._readings.get(comment)
-        if found is None:
-            if len(self._readings) >= KEPT_COMMENTS:
-                self._readings.clear()
-            found = self._readings[comment] = self._comment_reading(comment) if comment.strip() else ()
-        return found
-
-    def _comment_reading(self, comment: str) -> tuple[str, ...]:
-        one_described, group_asked, how_asked = _comment_facts(comment)
-        holds = {
-            "matter": self.has_matter(comment),
-            "person": self._strong_in(comment) or one_described or self._named_asked(comment),
-            "group": group_asked,
-            "how": how_asked,
-            "own": bool(FIRST_PERSON_RE.search(comment)),
-            "question": "?" in comment,
-        }
-        return tuple(name for name, held in holds.items() if held)
-
-    def affirms(self, text: AnalysedText) -> bool:
-        """Whether the reply opens by saying yes ("Ja, dessverre", "Sadly yes")."""
-        return self.affirmation_re.match(text.text) is not None
 
     def _named_asked(self, comment: str) -> bool:
         """"Er det sant at dei har flytta gamle Nils frå Brekkeli til sjukeheimen?", "Vesle Sofie i Blåklokka var heime

@@ -4,9 +4,7 @@ Every feature is something a reviewer can point at in the reply: a word (its lem
 words in a row, a piece of a word (four letters of its lemma, so "hjemmetjenesten",
 "hjemmetjenestene" and "heimetenesta" share parts and a compound's parts are seen), a rule
 that fired, the flag it stands for, and the two halves of the confidentiality detector (which
-sensitive matter, which kind of person reference, and whether they stand in one sentence), and
-what the citizen's comment says (a matter, a particular person, the writer's own case), alone and
-with the reply's length and an opening yes.
+sensitive matter, which kind of person reference, and whether they stand in one sentence).
 Each feature keeps the first span it came from, so the model's verdict can be shown as words
 in the reply, not as numbers.
 """
@@ -113,8 +111,7 @@ def reply_features(
     if attributed:
         found.add("source:authorities", attributed)
     words = text.words
-    length = "short" if len(words) < 12 else ("long" if len(words) > 70 else "medium")
-    found.add(f"length:{length}")
+    found.add("length:short" if len(words) < 12 else ("length:long" if len(words) > 70 else "length:medium"))
     found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")
     previous: str | None = None
     previous_start = 0
@@ -139,8 +136,6 @@ def reply_features(
         found.add(f"r:{rule_id}", span)
         if flag and weight < 0:
             found.add(f"f:{flag}", span)
-    if context:
-        _comment_features(found, matcher.comment_reading(context), length, matcher.affirms(text))
     matters, persons, refused = matcher.parts(text)
     if refused:
         found.add("refusal")
@@ -158,21 +153,3 @@ def reply_features(
     if matters and persons:
         found.add("m+p:reply")
     return found
-
-
-def _comment_features(found: Features, reading: tuple[str, ...], length: str, affirms: bool) -> None:
-    """What the comment says, alone and with the reply's length and opening yes: a linear model
-    weighs features one by one, so "a short yes to a comment that asks whether a particular
-    person has a sensitive matter" must be a feature of its own to be learned at all."""
-    for fact in reading:
-        found.add(f"x:{fact}")
-        found.add(f"x:{fact}&{length}")
-        if affirms:
-            found.add(f"x:{fact}&yes")
-    if "matter" in reading and "person" in reading:
-        found.add("x:asked")
-        found.add(f"x:asked&{length}")
-        if affirms:
-            found.add("x:asked&yes")
-    if affirms:
-        found.add("x:yes")
