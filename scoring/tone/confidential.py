@@ -1143,12 +1143,7 @@ class ConfidentialityMatcher:
                 matters = [m for m in self._clause_parts(text, s, e, addressed)[0] if self._may_pair(m, person, text)]
                 if matters:
                     return [self._hit(text, matters[0], person)]
-            said = text.text[person.start:person.end]
-            if (person.kind != "name" and (EVENT_WHO_RE.search(context) or claimed) and not ROUTE_WHO_RE.search(context) and not NEW_ASKED_RE.search(context)
-                    and not NEW_HOLDER_RE.search(text.text)
-                    and not THANKS_RE.search(context) and not THANKED_ANYWHERE_RE.search(text.text)
-                    and not self.not_asserted_re.search(text.text, start, end)
-                    and not ELECTED_RE.search(said) and not OUR_STAFF_RE.search(said) and not OURS_BEFORE_RE.search(text.text, start, person.start)):
+            if person.kind != "name" and (EVENT_WHO_RE.search(context) or claimed) and self._private_doer(text, context, start, end, person):
                 # "Who was it that got hurt?" - "… it was one of the newer support workers from the homelessness team": a "who"
                 # about what someone did or what befell them is answered by pointing the person out, in any words.
                 return [self._hit(text, Part(start, end, "confirmed"), person)]
@@ -1163,6 +1158,17 @@ class ConfidentialityMatcher:
                 return [self._hit(text, Part(start, end, "confirmed"), person)]
             return []
         return []
+
+    def _private_doer(self, text: AnalysedText, context: str, start: int, end: int, person: Part) -> bool:
+        """Whether the person an answer to a "who" points out is a private one the answer discloses, and not what is
+        public: whom to turn to or who is in charge (`ROUTE_WHO_RE`), a new holder of a post asked about or introduced,
+        a good turn thanked, a clause that asserts nothing (`not_asserted`), an elected official or the municipality's
+        own staff ("our engineers", "vår nye rektor")."""
+        said = text.text[person.start:person.end]
+        return not (ROUTE_WHO_RE.search(context) or NEW_ASKED_RE.search(context) or NEW_HOLDER_RE.search(text.text)
+                    or THANKS_RE.search(context) or THANKED_ANYWHERE_RE.search(text.text)
+                    or self.not_asserted_re.search(text.text, start, end)
+                    or ELECTED_RE.search(said) or OUR_STAFF_RE.search(said) or OURS_BEFORE_RE.search(text.text, start, person.start))
 
     def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], context: str = "") -> ConfidentialHit | None:
         """A clause whose subject is the person the comment asked about ("Hun har det bra",
