@@ -34,6 +34,9 @@ NOT_RELEASED_GAP_RE = re.compile(r"\b(?:will|would|shall|to|not|yet|skal|vil|kom
                                  re.IGNORECASE)
 NOT_RELEASED_BEFORE_RE = re.compile(r"\b(?:venter på at|ventar på at|før|inntil|når|wait(?:ing)? for|until|before|when|once)"
                                     r"(?: the)?\s*$", re.IGNORECASE)
+# The feature of a reply that repeats what the authorities released (`released_by_authorities`);
+# the learned casualty flag stands down on it as the K5 rule does (learned.STANDS_DOWN).
+RELEASED_FEATURE = "source:authorities"
 CHAR_GRAM = 4
 # Words shorter than this carry no pieces of their own (their lemma is feature enough).
 MIN_PIECE_WORD = 6
@@ -109,7 +112,7 @@ def reply_features(
         found.add("has:exclamation")
     attributed = released_by_authorities(text.text)
     if attributed:
-        found.add("source:authorities", attributed)
+        found.add(RELEASED_FEATURE, attributed)
     words = text.words
     found.add("length:short" if len(words) < 12 else ("length:long" if len(words) > 70 else "length:medium"))
     found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")

@@ -38,7 +38,7 @@ import numpy as np
 
 from drill.i18n import catalogue
 from scoring.tone.detectors import confidentiality_matcher
-from scoring.tone.features import Features, Span, reply_features
+from scoring.tone.features import RELEASED_FEATURE, Features, Span, reply_features
 from scoring.tone.models import Severity, ToneFinding
 from scoring.tone.text import AnalysedText
 
@@ -72,7 +72,7 @@ OVERRULABLE = frozenset({"P1.confidential"})
 # at fire personer er savnet"), and the casualty rule stands down there; the model, which weighs
 # "savnet" and "skadd" as words, must stand down too. Of the 118 development replies that repeat
 # such a release, one carries the casualties label.
-STANDS_DOWN = {"casualties": "source:authorities"}
+STANDS_DOWN = {"casualties": RELEASED_FEATURE}
 
 
 @dataclass(frozen=True)
