@@ -566,6 +566,20 @@ THE_BEFORE_RE = re.compile(r"(?<!\bbehind )(?<!\boutside )(?<!\bnear )(?<!\bby )
 FAMILY_NOUN_AFTER_RE = re.compile(r"(?:'s)?\s+(?:boy|boys|girl|girls|baby|kid|kids|child|children|family|families|lad|lads|lass|twins|"
                                   r"household|whānau|whanau|brothers|sisters|house|home|farm|place|property|flat|residents|tenants|workers|folks|people|"
                                   r"patients|pupils|students|crew|lot|gang)\b", re.IGNORECASE)
+# What a reply that names nobody may tell of the one person the comment asks about (`_unspoken_subject`): a case
+# with a service, the police or the employer, not health or care words, which answers use of anyone.
+UNSPOKEN_KINDS = frozenset({"child_welfare", "criminal", "addiction", "personnel", "case_decision", "benefits"})
+UNSPOKEN_WORDS = 60
+NEVER_RE = re.compile(r"\b(?:aldri|never|verken|neither|ingen|nobody|no one)\b", re.IGNORECASE)
+POINTED_ELSEWHERE_RE = re.compile(r"\b(?:send oss|send us|message us|du finn|du finner|you can find|you'll find|finn du|finner du)\b", re.IGNORECASE)
+MAY_RE = re.compile(r"\b(?:kan|can|could|may|må|must|should|bør|plikt|duty|mulig|mogleg|possible|rett til|right to)\b", re.IGNORECASE)
+NOT_RE = re.compile(r"\b(?:ikke|ikkje|not|ingenting|nothing)\b|n't\b", re.IGNORECASE)
+# A reply that hides the comment or will not guess at a cause speaks of its police case or rules, not of the person.
+HIDDEN_OR_UNKNOWN_RE = re.compile(r"\b(?:skjult|skjuler|fjerna|fjernet|hidden|hide|removed|spekuler\w*|speculat\w*|gjett\w*|guess\w*|"
+                                  r"(?:vet|veit|kjenner|know) ikke|(?:veit|kjenner) ikkje|(?:don't|do not) know)\b",
+                                  re.IGNORECASE)
+MANY_CASES_RE = re.compile(r"(?:saker|sakene|cases)$", re.IGNORECASE)  # "samværssaker tar nå rundt tre måneder": cases of many
+NUMBER_GIVEN_RE = re.compile(r"\d{2}[ \d]{4,}\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
 # påvist influensa") is how an outbreak must be announced: the health matter is the institution's. A group, a room,
@@ -753,6 +767,58 @@ class ConfidentialityMatcher:
                           else r"(?!)", re.IGNORECASE)
 
     def find(self, text: AnalysedText, context: str | None = None) -> list[ConfidentialHit]:
+        """Hits in the reply (`_find`), and else a matter told in answer to a comment about one
+        person with no person of its own (`_unspoken_subject`)."""
+        hits = self._find(text, context)
+        if not hits and context:
+            unspoken = self._unspoken_subject(text, context)
+            if unspoken is not None:
+                return [unspoken]
+        return hits
+
+    def _unspoken_subject(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Will she get them back?" - "There's a hearing in three weeks and we'll be asking for a care
+        order", "Is it true they were taken because she smacked the older one?" - "It was about neglect
+        over a long period": a reply that names nobody at all, answering a comment about one person,
+        tells that person's matter; the comment is its subject. Only a question about someone is read, and
+        only a short reply with none of what makes an answer general: a refusal, a referral, a number or
+        a page, thanks, a hidden comment, a cause not known, everyone, what anyone may or must do, a
+        negation or "never" in the clause, or cases in the plural. Health and care words are left out:
+        answers use them of anyone ("The home care visits stopped on the north side")."""
+        if (not self._gated(text) or self.refusal_re.search(text.text) or CONTACT_RE.search(text.text)
+                or WEB_RE.search(text.text) or NUMBER_GIVEN_RE.search(text.text) or len(text.text.split()) > UNSPOKEN_WORDS
+                or HIDDEN_OR_UNKNOWN_RE.search(text.text) or POINTED_ELSEWHERE_RE.search(text.text) or ALL_RE.search(text.text)
+                or any(MAY_RE.search(text.sentence_text(s)) and not NOT_RE.search(text.sentence_text(s)) for s in text.sentences)):
+            return None  # a referral, a number or a page to turn to, or a long reply that explains how things work
+        if ("?" not in context or ELECTED_RE.search(context) or HOW_ASKED_RE.search(context) or CAN_ASKED_RE.search(context)
+                or WORKERS_RE.search(context) or THANKS_RE.search(text.text)):
+            return None  # only a question about someone is answered; thanks, staff in general and what one may do are not
+        one_described = _comment_facts(context)[0]
+        if not (self._strong_in(context) or one_described or self._named_asked(context)
+                or any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
+            return None
+        addressed = self._addresses_by_name(text)
+        told: Part | None = None
+        clause = (0, 0)
+        for start, end, skipped in self._signed_clauses(text):
+            if skipped:
+                continue
+            matters, persons = self._clause_parts(text, start, end, addressed)
+            if persons:
+                return None  # a reply that names or points at anyone is read by the pairing readings
+            sentence = text.sentence_text(text.sentence_at(start))
+            if (told is None and matters and not self.not_asserted_re.search(text.text, start, end)
+                    and not NEVER_RE.search(sentence)
+                    and not NOT_RE.search(text.text, start, end) and not MAY_RE.search(text.text, start, end)):
+                told = next((m for m in matters if m.kind in UNSPOKEN_KINDS
+                             and not MANY_CASES_RE.search(text.text, m.start, m.end)), None)
+                clause = (start, end)
+        if told is None:
+            return None
+        person = Part(clause[0], clause[1], "asked")  # the clause that tells it stands for the person it is about
+        return ConfidentialHit(told.start, told.end, told, person, self._detail(text.text, told, person))
+
+    def _find(self, text: AnalysedText, context: str | None = None) -> list[ConfidentialHit]:
         """Hits in the reply. Besides a matter and a person in one clause, three carry-overs
         count: a matter next to a pronoun or "gutten" whose person was identified in the sentence
         before or in the citizen's comment; a matter in a clause next to one that identifies a
