@@ -579,6 +579,10 @@ HIDDEN_OR_UNKNOWN_RE = re.compile(r"\b(?:skjult|skjuler|fjerna|fjernet|hidden|hi
                                   r"(?:vet|veit|kjenner|know) ikke|(?:veit|kjenner) ikkje|(?:don't|do not) know)\b",
                                   re.IGNORECASE)
 MANY_CASES_RE = re.compile(r"(?:saker|sakene|cases)$", re.IGNORECASE)  # "samværssaker tar nå rundt tre måneder": cases of many
+FEW_CHILDREN_ASKED_RE = re.compile(r"\b(?:the (?:two |three |four )?(?:kids|children|little ones)|the (?:two|three|four) (?:boys|girls|lads)|my grandchildren|my grandkids|barna|borna|ungene|ungane|"
+                                   r"de (?:to|tre|fire) (?:barna|ungene|små)|dei (?:to|tre|fire) (?:borna|ungane|små)|tvillingane|tvillingene|barnebarna mine)\b",
+                                   re.IGNORECASE)
+FEW_SUBJECT_RE = re.compile(r"(?:they|they're|they've|they'll|de|dei|(?:the|de|dei) (?:two|three|four|to|tre|fire)\b)", re.IGNORECASE)
 NUMBER_GIVEN_RE = re.compile(r"\d{2}[ \d]{4,}\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
@@ -922,6 +926,13 @@ class ConfidentialityMatcher:
             asserted = self._asserted(text, self._signed_clauses(text), context or "")
             if asserted is not None:
                 return [asserted]
+        # "Are the kids safe now?" - "They're absolutely fine and loving their new home": the few children the comment asks
+        # about, told of by "they" or "the two …" (not "Ungane har alltid tilgang til …", children in general, nor "all").
+        if (not official_only and context and "?" in context and FEW_CHILDREN_ASKED_RE.search(context)
+                and not ALL_RE.search(text.text)):
+            asserted = self._asserted(text, self._signed_clauses(text), context, few=True)
+            if asserted is not None:
+                return [asserted]
         if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
             if not gated:  # no matter term in the reply: only a "but" that confirms the comment's can tell
                 clauses = self._signed_clauses(text)
@@ -1236,7 +1247,8 @@ class ConfidentialityMatcher:
                     or self.not_asserted_re.search(text.text, start, end)
                     or ELECTED_RE.search(said) or OUR_STAFF_RE.search(said) or OURS_BEFORE_RE.search(text.text, start, person.start))
 
-    def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], context: str = "") -> ConfidentialHit | None:
+    def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], context: str = "",
+                  few: bool = False) -> ConfidentialHit | None:
         """A clause whose subject is the person the comment asked about ("Hun har det bra",
         "He's been off since", "Sjåføren var på jobb igjen i dag") says something about them in
         whatever words: no word list holds every state, whereabouts or outcome. A refusal, a
@@ -1268,13 +1280,15 @@ class ConfidentialityMatcher:
                     subject = None  # "Her school has support in place": the subject is her school
                 if subject is not None and SERVICE_NAMED_AFTER_RE.match(text.text, subject.end(), end):
                     subject = None  # "The child welfare service mostly helps families": the subject is a service
-                if (subject is not None and subject.end() > at and _singular(subject.group(0))
+                if (subject is not None and subject.end() > at and _singular(subject.group(0)) != few
                         and len(text.text[subject.end():end].split()) >= 2
                         and not AND_RE.match(text.text, subject.end(), end)):
                     break  # "she and the other volunteers …" is a group
                 subject = None
             if subject is None or not self._could_be_asked(subject.group(0), context):
                 continue
+            if few and not FEW_SUBJECT_RE.match(subject.group(0)):
+                continue  # "Ungane har alltid tilgang til varme klede": children in general, not the few asked about
             if WORKERS_RE.fullmatch(subject.group(0).strip()):
                 continue  # "Ansatte setter stor pris på …": staff in general, no one asked about
             if SINGULAR_PRONOUN_RE.fullmatch(subject.group(0)) and self._thing_first(text, context):
