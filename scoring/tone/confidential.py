@@ -583,6 +583,14 @@ FEW_CHILDREN_ASKED_RE = re.compile(r"\b(?:the (?:two |three |four )?(?:kids|chil
                                    r"de (?:to|tre|fire) (?:barna|ungene|små)|dei (?:to|tre|fire) (?:borna|ungane|små)|tvillingane|tvillingene|barnebarna mine)\b",
                                    re.IGNORECASE)
 FEW_SUBJECT_RE = re.compile(r"(?:they|they're|they've|they'll|de|dei|(?:the|de|dei) (?:two|three|four|to|tre|fire)\b)", re.IGNORECASE)
+# "it isn't Larkspur Close", "ikkje på Nesset", "Det er ikke deres bil": a place named with a capital, or a thing said not
+# to be the person's.
+DENIED_PLACE_RE = re.compile(r"\b(?:it|that|det|dei|de|they)(?:'s|\s+is|\s+er|\s+was|\s+var|'re|\s+are)?\s*(?:not|n't|ikke|ikkje)\s+"
+                             r"(?:(?:på|i|at|on|in)\s+)?(?:(?P<place>(?-i:[A-ZÆØÅ][a-zæøå])[\wæøå-]*(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]+)?)|"
+                             r"(?:hers|his|theirs|deres|hans|hennes|hennar|deira)\b|(?:deres|hans|hennes|hennar|deira|her|his|their)\s+[\wæøå]+\b)"
+                             r"|\b(?:nei|no)\s*,\s*(?:ikke|ikkje|not)\s+(?:på|i|at|on|in)\s+(?P<place2>(?-i:[A-ZÆØÅ][a-zæøå])[\wæøå-]*)",
+                             re.IGNORECASE)
+FAMILY_WORD_RE = re.compile(r"famil|besteforeld|grandparent", re.IGNORECASE)  # "fosterfamilien", "besteforeldra", "the foster family"
 NUMBER_GIVEN_RE = re.compile(r"\d{2}[ \d]{4,}\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
@@ -775,10 +783,30 @@ class ConfidentialityMatcher:
         person with no person of its own (`_unspoken_subject`)."""
         hits = self._find(text, context)
         if not hits and context:
-            unspoken = self._unspoken_subject(text, context)
+            unspoken = self._unspoken_subject(text, context) or self._denied_of_person(text, context)
             if unspoken is not None:
                 return [unspoken]
         return hits
+
+    def _denied_of_person(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Someone said a couple on Larkspur Close took them" - "We can't say where they are but it isn't Larkspur
+        Close", "Er det fosterfamilien sin bil?" - "Det er ikke deres bil": a denial of the place or the thing the
+        comment ties to a person rules it out by name and so narrows down who and where the person is; a refusal before
+        it does not undo that."""
+        if "?" not in context or not (self._strong_in(context) or FAMILY_WORD_RE.search(context) or _comment_facts(context)[0]
+                                      or self._named_asked(context)):
+            return None
+        for m in DENIED_PLACE_RE.finditer(text.text):
+            place = m.group("place") or m.group("place2")
+            if place is not None:
+                words = place.split()
+                if (words[0].lower() in self.not_names or words[0] in ANSWER_WORDS
+                        or not re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(words[0])}\b", context)):
+                    continue
+            part = Part(m.start(), m.end(), "asked")
+            return ConfidentialHit(m.start(), m.end(), Part(m.start(), m.end(), "confirmed"), part,
+                                   self._detail(text.text, Part(m.start(), m.end(), "confirmed"), part))
+        return None
 
     def _unspoken_subject(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
         """"Will she get them back?" - "There's a hearing in three weeks and we'll be asking for a care
