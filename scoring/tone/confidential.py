@@ -591,6 +591,11 @@ DENIED_PLACE_RE = re.compile(r"\b(?:it|that|det|dei|de|they)(?:'s|\s+is|\s+er|\s
                              r"|\b(?:nei|no)\s*,\s*(?:ikke|ikkje|not)\s+(?:på|i|at|on|in)\s+(?P<place2>(?-i:[A-ZÆØÅ][a-zæøå])[\wæøå-]*)",
                              re.IGNORECASE)
 FAMILY_WORD_RE = re.compile(r"famil|besteforeld|grandparent", re.IGNORECASE)  # "fosterfamilien", "besteforeldra", "the foster family"
+WHICH_ASKED_RE = re.compile(r"\b(?:which|what|who|hvilke|hvilken|hvilket|kva for|kva|hva|kven|hvem|kor mange|hvor mange|how many)\b", re.IGNORECASE)
+LONE_RE = re.compile(r"\b(?:only one|just one|a single|bare én|bare ein|bare en|bare ei|berre éin|berre ein|berre ei|kun én|kun en)"
+                     r"(?=\s+(?:in|i|på|case|child|pupil|kid|person|elev|barn|born|tilfelle|person)\b|\s*[.,!])", re.IGNORECASE)
+# A class or a room by its name: "4A", "Year 5", "Owls", "P6", "i 3B", "på Ekorn".
+GROUP_NAMED_RE = re.compile(r"\b\d{1,2}\s?[A-Ea-e]\b|\b(?:[Yy]ear|[Pp]|[Ss])\s?\d{1,2}\b|\b(?:in|i|på)\s+(?-i:[A-ZÆØÅ][a-zæøå]+)\b")
 NUMBER_GIVEN_RE = re.compile(r"\d{2}[ \d]{4,}\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
@@ -783,10 +788,27 @@ class ConfidentialityMatcher:
         person with no person of its own (`_unspoken_subject`)."""
         hits = self._find(text, context)
         if not hits and context:
-            unspoken = self._unspoken_subject(text, context) or self._denied_of_person(text, context)
+            unspoken = (self._unspoken_subject(text, context) or self._denied_of_person(text, context)
+                        or self._lone_in_group(text, context))
             if unspoken is not None:
                 return [unspoken]
         return hits
+
+    def _lone_in_group(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Which classes have cases?" - "Year 1 Robins, Year 3 Kestrels and Year 5 Owls. There's only one in Owls",
+        "I 4A er det bare én elev": a count of one in a group named by class or room, in answer to which or who,
+        points that one person out to everyone who knows the group."""
+        if "?" not in context or not WHICH_ASKED_RE.search(context):
+            return None
+        for sentence in text.sentences:
+            said = text.sentence_text(sentence)
+            one = LONE_RE.search(said)
+            if one is not None and GROUP_NAMED_RE.search(said) and not NEVER_RE.search(said):
+                at = sentence.start + one.start()
+                part = Part(at, sentence.start + one.end(), "asked")
+                return ConfidentialHit(part.start, part.end, Part(part.start, part.end, "confirmed"), part,
+                                       self._detail(text.text, Part(part.start, part.end, "confirmed"), part))
+        return None
 
     def _denied_of_person(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
         """"Someone said a couple on Larkspur Close took them" - "We can't say where they are but it isn't Larkspur
