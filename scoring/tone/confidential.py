@@ -48,7 +48,7 @@ LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+an
 
 # Elected officials and the municipality's chief executive, whose public duties are public.
 ELECTED_RE = re.compile(r"\b(?:vara)?(?:ordføreren|ordføraren|ordfører|ordførar)\b|\b(?:rådmannen|kommunedirektøren|(?:the )?(?:deputy )?mayor|"
-                        r"(?:the )?council leader|(?:the )?chief executive)\b", re.IGNORECASE)
+                        r"(?:the )?council leader|(?:the )?chief exec(?:utive)?)\b", re.IGNORECASE)
 
 
 # Who says something ("Kommuneoverlege Hilde Brekke stadfestar at …", "Kari Dahl says …") is the
