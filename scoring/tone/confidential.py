@@ -596,6 +596,9 @@ LONE_RE = re.compile(r"\b(?:only one|just one|a single|bare én|bare ein|bare en
                      r"(?=\s+(?:in|i|på|case|child|pupil|kid|person|elev|barn|born|tilfelle|person)\b|\s*[.,!])", re.IGNORECASE)
 # A class or a room by its name: "4A", "Year 5", "Owls", "P6", "i 3B", "på Ekorn".
 GROUP_NAMED_RE = re.compile(r"\b\d{1,2}\s?[A-Ea-e]\b|\b(?:[Yy]ear|[Pp]|[Ss])\s?\d{1,2}\b|\b(?:in|i|på)\s+(?-i:[A-ZÆØÅ][a-zæøå]+)\b")
+PARENT_SUBJECT_RE = re.compile(r"(?:(?:^\W*|[.!?]\s+|\b(?i:fordi|because|at|that|og|and|der|where)\s+)(?:det var\s+|there\s+)?)"
+                               r"(?P<parent>(?-i:Mum|Dad|Mor|Far|Mora|Faren)|(?-i:mum|dad|mor|far|mora|faren|the father|the mother))"
+                               r"(?=\s+(?:was|had|has|is|var|hadde|har|er|skulle|ville|would|hadn't|wasn't|fikk|fekk|got)\b)")
 NUMBER_GIVEN_RE = re.compile(r"\d{2}[ \d]{4,}\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
@@ -789,10 +792,26 @@ class ConfidentialityMatcher:
         hits = self._find(text, context)
         if not hits and context:
             unspoken = (self._unspoken_subject(text, context) or self._denied_of_person(text, context)
-                        or self._lone_in_group(text, context))
+                        or self._lone_in_group(text, context) or self._parent_told(text, context))
             if unspoken is not None:
                 return [unspoken]
         return hits
+
+    def _parent_told(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Mum was offered support repeatedly and turned it down", "Politiet var med fordi det var fare for at mor skulle
+        gjøre motstand", "Because the father had threatened to turn up": a parent named by the bare role, as a family's own
+        children name them, is one particular parent, and what the clause says of them is told of that person."""
+        if self.refusal_re.search(text.text):
+            return None
+        for m in PARENT_SUBJECT_RE.finditer(text.text):
+            sentence = text.sentence_at(m.start())
+            if (self.not_asserted_re.search(text.text, m.end(), sentence.end) or MAY_RE.search(text.text, m.end(), sentence.end)
+                    or CONDITION_RE.search(text.text, sentence.start, sentence.end)):
+                continue
+            person = Part(m.start("parent"), m.end("parent"), "asked")
+            said = Part(m.end(), sentence.end, "asserted")
+            return ConfidentialHit(person.start, said.end, said, person, self._detail(text.text, said, person))
+        return None
 
     def _lone_in_group(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
         """"Which classes have cases?" - "Year 1 Robins, Year 3 Kestrels and Year 5 Owls. There's only one in Owls",
