@@ -48,7 +48,7 @@ LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+an
 
 # Elected officials and the municipality's chief executive, whose public duties are public.
 ELECTED_RE = re.compile(r"\b(?:vara)?(?:ordføreren|ordføraren|ordfører|ordførar)\b|\b(?:rådmannen|kommunedirektøren|(?:the )?(?:deputy )?mayor|"
-                        r"(?:the )?council leader|(?:the )?chief executive)\b", re.IGNORECASE)
+                        r"(?:the )?council leader|(?:the )?chief exec(?:utive)?)\b", re.IGNORECASE)
 
 
 # Who says something ("Kommuneoverlege Hilde Brekke stadfestar at …", "Kari Dahl says …") is the
@@ -566,6 +566,40 @@ THE_BEFORE_RE = re.compile(r"(?<!\bbehind )(?<!\boutside )(?<!\bnear )(?<!\bby )
 FAMILY_NOUN_AFTER_RE = re.compile(r"(?:'s)?\s+(?:boy|boys|girl|girls|baby|kid|kids|child|children|family|families|lad|lads|lass|twins|"
                                   r"household|whānau|whanau|brothers|sisters|house|home|farm|place|property|flat|residents|tenants|workers|folks|people|"
                                   r"patients|pupils|students|crew|lot|gang)\b", re.IGNORECASE)
+# What a reply that names nobody may tell of the one person the comment asks about (`_unspoken_subject`): a case
+# with a service, the police or the employer, not health or care words, which answers use of anyone.
+UNSPOKEN_KINDS = frozenset({"child_welfare", "criminal", "addiction", "personnel", "case_decision", "benefits"})
+UNSPOKEN_WORDS = 60
+NEVER_RE = re.compile(r"\b(?:aldri|never|verken|neither|ingen|nobody|no one)\b", re.IGNORECASE)
+POINTED_ELSEWHERE_RE = re.compile(r"\b(?:send oss|send us|message us|du finn|du finner|you can find|you'll find|finn du|finner du)\b", re.IGNORECASE)
+MAY_RE = re.compile(r"\b(?:kan|can|could|may|må|must|should|bør|plikt|duty|mulig|mogleg|possible|rett til|right to)\b", re.IGNORECASE)
+NOT_RE = re.compile(r"\b(?:ikke|ikkje|not|ingenting|nothing)\b|n't\b", re.IGNORECASE)
+# A reply that hides the comment or will not guess at a cause speaks of its police case or rules, not of the person.
+HIDDEN_OR_UNKNOWN_RE = re.compile(r"\b(?:skjult|skjuler|fjerna|fjernet|hidden|hide|removed|spekuler\w*|speculat\w*|gjett\w*|guess\w*|"
+                                  r"(?:vet|veit|kjenner|know) ikke|(?:veit|kjenner) ikkje|(?:don't|do not) know)\b",
+                                  re.IGNORECASE)
+MANY_CASES_RE = re.compile(r"(?:saker|sakene|cases)$", re.IGNORECASE)  # "samværssaker tar nå rundt tre måneder": cases of many
+FEW_CHILDREN_ASKED_RE = re.compile(r"\b(?:the (?:two |three |four )?(?:kids|children|little ones)|the (?:two|three|four) (?:boys|girls|lads)|my grandchildren|my grandkids|barna|borna|ungene|ungane|"
+                                   r"de (?:to|tre|fire) (?:barna|ungene|små)|dei (?:to|tre|fire) (?:borna|ungane|små)|tvillingane|tvillingene|barnebarna mine)\b",
+                                   re.IGNORECASE)
+FEW_SUBJECT_RE = re.compile(r"(?:they|they're|they've|they'll|de|dei|(?:the|de|dei) (?:two|three|four|to|tre|fire)\b)", re.IGNORECASE)
+# "it isn't Larkspur Close", "ikkje på Nesset", "Det er ikke deres bil": a place named with a capital, or a thing said not
+# to be the person's.
+DENIED_PLACE_RE = re.compile(r"\b(?:it|that|det|dei|de|they)(?:'s|\s+is|\s+er|\s+was|\s+var|'re|\s+are)?\s*(?:not|n't|ikke|ikkje)\s+"
+                             r"(?:(?:på|i|at|on|in)\s+)?(?:(?P<place>(?-i:[A-ZÆØÅ][a-zæøå])[\wæøå-]*(?:\s+(?-i:[A-ZÆØÅ])[\wæøå-]+)?)|"
+                             r"(?:hers|his|theirs|deres|hans|hennes|hennar|deira)\b|(?:deres|hans|hennes|hennar|deira|her|his|their)\s+[\wæøå]+\b)"
+                             r"|\b(?:nei|no)\s*,\s*(?:ikke|ikkje|not)\s+(?:på|i|at|on|in)\s+(?P<place2>(?-i:[A-ZÆØÅ][a-zæøå])[\wæøå-]*)",
+                             re.IGNORECASE)
+FAMILY_WORD_RE = re.compile(r"famil|besteforeld|grandparent", re.IGNORECASE)  # "fosterfamilien", "besteforeldra", "the foster family"
+WHICH_ASKED_RE = re.compile(r"\b(?:which|what|who|hvilke|hvilken|hvilket|kva for|kva|hva|kven|hvem|kor mange|hvor mange|how many)\b", re.IGNORECASE)
+LONE_RE = re.compile(r"\b(?:only one|just one|a single|bare én|bare ein|bare en|bare ei|berre éin|berre ein|berre ei|kun én|kun en)"
+                     r"(?=\s+(?:in|i|på|case|child|pupil|kid|person|elev|barn|born|tilfelle|person)\b|\s*[.,!])", re.IGNORECASE)
+# A class or a room by its name: "4A", "Year 5", "Owls", "P6", "i 3B", "på Ekorn".
+GROUP_NAMED_RE = re.compile(r"\b\d{1,2}\s?[A-Ea-e]\b|\b(?:[Yy]ear|[Pp]|[Ss])\s?\d{1,2}\b|\b(?:in|i|på)\s+(?-i:[A-ZÆØÅ][a-zæøå]+)\b")
+PARENT_SUBJECT_RE = re.compile(r"(?:(?:^\W*|[.!?]\s+|\b(?i:fordi|because|at|that|og|and|der|where)\s+)(?:det var\s+|there\s+)?)"
+                               r"(?P<parent>(?-i:Mum|Dad|Mor|Far|Mora|Faren)|(?-i:mum|dad|mor|far|mora|faren|the father|the mother))"
+                               r"(?=\s+(?:was|had|has|is|var|hadde|har|er|skulle|ville|would|hadn't|wasn't|fikk|fekk|got)\b)")
+NUMBER_GIVEN_RE = re.compile(r"\d{2}[ \d]{4,}\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})
 # One unnamed person at a whole institution ("A child at Solsikken has measles", "ein bebuar på Lyngtun har fått
 # påvist influensa") is how an outbreak must be announced: the health matter is the institution's. A group, a room,
@@ -753,6 +787,111 @@ class ConfidentialityMatcher:
                           else r"(?!)", re.IGNORECASE)
 
     def find(self, text: AnalysedText, context: str | None = None) -> list[ConfidentialHit]:
+        """Hits in the reply (`_find`), and else a matter told in answer to a comment about one
+        person with no person of its own (`_unspoken_subject`)."""
+        hits = self._find(text, context)
+        if not hits and context:
+            unspoken = (self._unspoken_subject(text, context) or self._denied_of_person(text, context)
+                        or self._lone_in_group(text, context) or self._parent_told(text, context))
+            if unspoken is not None:
+                return [unspoken]
+        return hits
+
+    def _parent_told(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Mum was offered support repeatedly and turned it down", "Politiet var med fordi det var fare for at mor skulle
+        gjøre motstand", "Because the father had threatened to turn up": a parent named by the bare role, as a family's own
+        children name them, is one particular parent, and what the clause says of them is told of that person."""
+        if self.refusal_re.search(text.text):
+            return None
+        for m in PARENT_SUBJECT_RE.finditer(text.text):
+            sentence = text.sentence_at(m.start())
+            if (self.not_asserted_re.search(text.text, m.end(), sentence.end) or MAY_RE.search(text.text, m.end(), sentence.end)
+                    or CONDITION_RE.search(text.text, sentence.start, sentence.end)):
+                continue
+            person = Part(m.start("parent"), m.end("parent"), "asked")
+            said = Part(m.end(), sentence.end, "asserted")
+            return ConfidentialHit(person.start, said.end, said, person, self._detail(text.text, said, person))
+        return None
+
+    def _lone_in_group(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Which classes have cases?" - "Year 1 Robins, Year 3 Kestrels and Year 5 Owls. There's only one in Owls",
+        "I 4A er det bare én elev": a count of one in a group named by class or room, in answer to which or who,
+        points that one person out to everyone who knows the group."""
+        if "?" not in context or not WHICH_ASKED_RE.search(context):
+            return None
+        for sentence in text.sentences:
+            said = text.sentence_text(sentence)
+            one = LONE_RE.search(said)
+            if one is not None and GROUP_NAMED_RE.search(said) and not NEVER_RE.search(said):
+                at = sentence.start + one.start()
+                part = Part(at, sentence.start + one.end(), "asked")
+                return ConfidentialHit(part.start, part.end, Part(part.start, part.end, "confirmed"), part,
+                                       self._detail(text.text, Part(part.start, part.end, "confirmed"), part))
+        return None
+
+    def _denied_of_person(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Someone said a couple on Larkspur Close took them" - "We can't say where they are but it isn't Larkspur
+        Close", "Er det fosterfamilien sin bil?" - "Det er ikke deres bil": a denial of the place or the thing the
+        comment ties to a person rules it out by name and so narrows down who and where the person is; a refusal before
+        it does not undo that."""
+        if "?" not in context or not (self._strong_in(context) or FAMILY_WORD_RE.search(context) or _comment_facts(context)[0]
+                                      or self._named_asked(context)):
+            return None
+        for m in DENIED_PLACE_RE.finditer(text.text):
+            place = m.group("place") or m.group("place2")
+            if place is not None:
+                words = place.split()
+                if (words[0].lower() in self.not_names or words[0] in ANSWER_WORDS
+                        or not re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(words[0])}\b", context)):
+                    continue
+            part = Part(m.start(), m.end(), "asked")
+            return ConfidentialHit(m.start(), m.end(), Part(m.start(), m.end(), "confirmed"), part,
+                                   self._detail(text.text, Part(m.start(), m.end(), "confirmed"), part))
+        return None
+
+    def _unspoken_subject(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
+        """"Will she get them back?" - "There's a hearing in three weeks and we'll be asking for a care
+        order", "Is it true they were taken because she smacked the older one?" - "It was about neglect
+        over a long period": a reply that names nobody at all, answering a comment about one person,
+        tells that person's matter; the comment is its subject. Only a question about someone is read, and
+        only a short reply with none of what makes an answer general: a refusal, a referral, a number or
+        a page, thanks, a hidden comment, a cause not known, everyone, what anyone may or must do, a
+        negation or "never" in the clause, or cases in the plural. Health and care words are left out:
+        answers use them of anyone ("The home care visits stopped on the north side")."""
+        if (not self._gated(text) or self.refusal_re.search(text.text) or CONTACT_RE.search(text.text)
+                or WEB_RE.search(text.text) or NUMBER_GIVEN_RE.search(text.text) or len(text.text.split()) > UNSPOKEN_WORDS
+                or HIDDEN_OR_UNKNOWN_RE.search(text.text) or POINTED_ELSEWHERE_RE.search(text.text) or ALL_RE.search(text.text)
+                or any(MAY_RE.search(text.sentence_text(s)) and not NOT_RE.search(text.sentence_text(s)) for s in text.sentences)):
+            return None  # a referral, a number or a page to turn to, or a long reply that explains how things work
+        if ("?" not in context or ELECTED_RE.search(context) or HOW_ASKED_RE.search(context) or CAN_ASKED_RE.search(context)
+                or WORKERS_RE.search(context) or THANKS_RE.search(text.text)):
+            return None  # only a question about someone is answered; thanks, staff in general and what one may do are not
+        one_described = _comment_facts(context)[0]
+        if not (self._strong_in(context) or one_described or self._named_asked(context)
+                or any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
+            return None
+        addressed = self._addresses_by_name(text)
+        told: Part | None = None
+        clause = (0, 0)
+        for start, end, skipped in self._signed_clauses(text):
+            if skipped:
+                continue
+            matters, persons = self._clause_parts(text, start, end, addressed)
+            if persons:
+                return None  # a reply that names or points at anyone is read by the pairing readings
+            sentence = text.sentence_text(text.sentence_at(start))
+            if (told is None and matters and not self.not_asserted_re.search(text.text, start, end)
+                    and not NEVER_RE.search(sentence)
+                    and not NOT_RE.search(text.text, start, end) and not MAY_RE.search(text.text, start, end)):
+                told = next((m for m in matters if m.kind in UNSPOKEN_KINDS
+                             and not MANY_CASES_RE.search(text.text, m.start, m.end)), None)
+                clause = (start, end)
+        if told is None:
+            return None
+        person = Part(clause[0], clause[1], "asked")  # the clause that tells it stands for the person it is about
+        return ConfidentialHit(told.start, told.end, told, person, self._detail(text.text, told, person))
+
+    def _find(self, text: AnalysedText, context: str | None = None) -> list[ConfidentialHit]:
         """Hits in the reply. Besides a matter and a person in one clause, three carry-overs
         count: a matter next to a pronoun or "gutten" whose person was identified in the sentence
         before or in the citizen's comment; a matter in a clause next to one that identifies a
@@ -854,6 +993,13 @@ class ConfidentialityMatcher:
         official_only = bool(context) and bool(ELECTED_RE.search(context or "")) and not self._strong_in(ELECTED_RE.sub(" ", context or ""))
         if not official_only and (context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context)))):
             asserted = self._asserted(text, self._signed_clauses(text), context or "")
+            if asserted is not None:
+                return [asserted]
+        # "Are the kids safe now?" - "They're absolutely fine and loving their new home": the few children the comment asks
+        # about, told of by "they" or "the two …" (not "Ungane har alltid tilgang til …", children in general, nor "all").
+        if (not official_only and context and "?" in context and FEW_CHILDREN_ASKED_RE.search(context)
+                and not ALL_RE.search(text.text)):
+            asserted = self._asserted(text, self._signed_clauses(text), context, few=True)
             if asserted is not None:
                 return [asserted]
         if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
@@ -1170,7 +1316,8 @@ class ConfidentialityMatcher:
                     or self.not_asserted_re.search(text.text, start, end)
                     or ELECTED_RE.search(said) or OUR_STAFF_RE.search(said) or OURS_BEFORE_RE.search(text.text, start, person.start))
 
-    def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], context: str = "") -> ConfidentialHit | None:
+    def _asserted(self, text: AnalysedText, clauses: list[tuple[int, int, bool]], context: str = "",
+                  few: bool = False) -> ConfidentialHit | None:
         """A clause whose subject is the person the comment asked about ("Hun har det bra",
         "He's been off since", "Sjåføren var på jobb igjen i dag") says something about them in
         whatever words: no word list holds every state, whereabouts or outcome. A refusal, a
@@ -1202,13 +1349,15 @@ class ConfidentialityMatcher:
                     subject = None  # "Her school has support in place": the subject is her school
                 if subject is not None and SERVICE_NAMED_AFTER_RE.match(text.text, subject.end(), end):
                     subject = None  # "The child welfare service mostly helps families": the subject is a service
-                if (subject is not None and subject.end() > at and _singular(subject.group(0))
+                if (subject is not None and subject.end() > at and _singular(subject.group(0)) != few
                         and len(text.text[subject.end():end].split()) >= 2
                         and not AND_RE.match(text.text, subject.end(), end)):
                     break  # "she and the other volunteers …" is a group
                 subject = None
             if subject is None or not self._could_be_asked(subject.group(0), context):
                 continue
+            if few and not FEW_SUBJECT_RE.match(subject.group(0)):
+                continue  # "Ungane har alltid tilgang til varme klede": children in general, not the few asked about
             if WORKERS_RE.fullmatch(subject.group(0).strip()):
                 continue  # "Ansatte setter stor pris på …": staff in general, no one asked about
             if SINGULAR_PRONOUN_RE.fullmatch(subject.group(0)) and self._thing_first(text, context):

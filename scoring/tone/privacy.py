@@ -136,7 +136,10 @@ TIED_BEFORE_RE = re.compile(
 )
 # A person named: "Ring Liv Berg på", "ring Odd direkte på", "Ring sentralbordet …, eller Kari direkte på", "det er Sigrid, 481 …", "Randi Fossum (tlf. …", "Hans Nielsen, Olsenfaret 14, phone …"
 NAMED_BEFORE_RE = re.compile(
-    r"\b(?:" + _CALLED + r"|eller|or)\s+(?:(?:gjerne|også|òg|direkte|bare)\s+)?(?:til\s+)?" + _NAME + r"(?:\s+(?:direkte|directly|privat|gjerne|også|òg))*\s+(?:på|on|at)\s*$"
+    r"\b(?:" + _CALLED + r"|eller|or)\s+(?:(?:gjerne|også|òg|direkte|bare)\s+)?(?:til\s+)?" + _NAME + r"(?:\s+(?:direkte|directly|privat|gjerne|også|òg))*"
+    # what she covers or where she works, between the name and the number: "ring Maria Solheim direkte som har ditt område, på …",
+    # "Ring Rolf i beredskap på …"
+    r"(?:\s+(?:som|who)\s+(?:har|dekker|dekkjer|covers|has|does|runs)\s+[^.!?\n,]{1,40},?|\s+(?:i|in)\s+[a-zæøå][\wæøå-]+)?\s+(?:på|on|at)\s*$"
     r"|\b" + _given_a_call(_NAME) + r"\s+(?:på|on|at)\s*$"
     r"|" + _NAME + r"\s*(?:,|\(|–|-)\s*(?:(?:[^.!?\n,()]{1,30},\s*){0,2}(?:tlf|telefon|phone|tel|mob|mobil|mobile)\.?:?\s*)?$",
     re.IGNORECASE,
