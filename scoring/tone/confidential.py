@@ -787,8 +787,10 @@ class ConfidentialityMatcher:
                           else r"(?!)", re.IGNORECASE)
 
     def find(self, text: AnalysedText, context: str | None = None) -> list[ConfidentialHit]:
-        """Hits in the reply (`_find`), and else a matter told in answer to a comment about one
-        person with no person of its own (`_unspoken_subject`)."""
+        """Hits in the reply (`_find`); when it has none, the readings of a reply that points at the
+        comment's person without naming anyone: a matter told with no person of its own
+        (`_unspoken_subject`), a place or thing of theirs denied (`_denied_of_person`), a lone one in a
+        named class (`_lone_in_group`), a parent named by the bare role (`_parent_told`)."""
         hits = self._find(text, context)
         if not hits and context:
             unspoken = (self._unspoken_subject(text, context) or self._denied_of_person(text, context)
@@ -824,10 +826,15 @@ class ConfidentialityMatcher:
             one = LONE_RE.search(said)
             if one is not None and GROUP_NAMED_RE.search(said) and not NEVER_RE.search(said):
                 at = sentence.start + one.start()
-                part = Part(at, sentence.start + one.end(), "asked")
-                return ConfidentialHit(part.start, part.end, Part(part.start, part.end, "confirmed"), part,
-                                       self._detail(text.text, Part(part.start, part.end, "confirmed"), part))
+                return self._pointing_hit(text, at, sentence.start + one.end())
         return None
+
+    def _pointing_hit(self, text: AnalysedText, start: int, end: int) -> ConfidentialHit:
+        """One span that both points the person out and confirms the comment's matter of them ("it isn't
+        Larkspur Close", "There's only one in Owls"): the words are the person and the matter at once."""
+        person = Part(start, end, "asked")
+        confirmed = Part(start, end, "confirmed")
+        return ConfidentialHit(start, end, confirmed, person, self._detail(text.text, confirmed, person))
 
     def _denied_of_person(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
         """"Someone said a couple on Larkspur Close took them" - "We can't say where they are but it isn't Larkspur
@@ -844,9 +851,7 @@ class ConfidentialityMatcher:
                 if (words[0].lower() in self.not_names or words[0] in ANSWER_WORDS
                         or not re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(words[0])}\b", context)):
                     continue
-            part = Part(m.start(), m.end(), "asked")
-            return ConfidentialHit(m.start(), m.end(), Part(m.start(), m.end(), "confirmed"), part,
-                                   self._detail(text.text, Part(m.start(), m.end(), "confirmed"), part))
+            return self._pointing_hit(text, m.start(), m.end())
         return None
 
     def _unspoken_subject(self, text: AnalysedText, context: str) -> ConfidentialHit | None:
