@@ -218,7 +218,8 @@ FLOORS = {
     "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-89.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-90.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),    # Three quarters of the ninetieth to hundred-and-seventh held-back sets, eighteen new writers (unseen, in three
+    "dev-90.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the ninetieth to hundred-and-seventh held-back sets, eighteen new writers (unseen, in three
     # sixes: privacy 89.2, 91.3 and 87.3 % found, 1.6, 1.6 and 1.7 % of good replies flagged); rounds 29 to 31's rules
     # were written against them, then the model learned from them (109 files).
     "dev-91.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -239,6 +240,15 @@ FLOORS = {
     "dev-106.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-108.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the hundred-and-eighth to hundred-and-thirteenth held-back sets (unseen: privacy 88.4 % found,
+    # 2.3 % of good replies flagged); the model learned from them (115 files). The home-care theft set keeps, even in
+    # sample, 5 of its 183 good replies flagged: refusals that go on to tell what the employer did.
+    "dev-109.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.97, 0.03),
+    "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-113.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-114.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
