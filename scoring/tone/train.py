@@ -34,6 +34,7 @@ import numpy as np
 from scipy import optimize, sparse
 from threadpoolctl import threadpool_limits
 
+from drill.i18n import number, t
 from scoring.parallel import ordered_map
 from scoring.tone.analyse import combined, rule_facts, rules_only
 from scoring.tone.detectors import confidentiality_matcher
@@ -323,11 +324,13 @@ def train(rows: Sequence[Example], report: bool = False,
     thresholds, blend, vetoes = chosen
     if report:
         scored = _scored(rows, held, chosen)
-        print(f"Cross-validated (leave one file out), blend {blend}, thresholds {thresholds}, vetoes {vetoes}\n")
-        print(render_text(summarise(scored, "all files, each scored by the model trained on the others")))
+        settings = ", ".join(f"{t('tone_eval.flag.' + flag)} {number(round(value, 3))}" for flag, value in thresholds.items())
+        overruled = ", ".join(f"{t('tone_eval.flag.' + flag)} {number(round(value, 3))}" for flag, value in vetoes.items())
+        print(t("tone_eval.cross_validated", blend=number(blend), thresholds=settings, veto=overruled) + "\n")
+        print(render_text(summarise(scored, t("tone_eval.source.out_of_file"))))
         for group in TRAINING_FILES:
             mine = [s for s, e in zip(scored, rows) if e.group == group]
-            print(render_text(summarise(mine, f"{group}, left out")))
+            print(render_text(summarise(mine, t("tone_eval.source.left_out", file=group))))
     vocabulary, weights, intercepts = fit(rows)
     return {
         "about": "Learned half of the tone analyser; written by `python -m scoring.tone.train`, do not edit.",

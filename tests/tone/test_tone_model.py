@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from drill.cli import main
+from drill.i18n import active_language, use_language
 from scoring.tone import MAX_REPLY_CHARS, analyse_reply
 from scoring.tone.analyse import rule_pass
 from scoring.tone.evaluation import ANALYSER_LANGUAGE, read_labelled
@@ -26,6 +27,30 @@ def test_committed_model_is_what_training_writes() -> None:
     from scoring.tone import train
 
     assert train.main(["--check"]) == 0, "run `python -m scoring.tone.train` and commit the model"
+
+
+@pytest.mark.parametrize(("language", "speaks", "not_in"), [
+    ("nb", ("Kryssvalidert", "holdt utenfor", "personvern 0,"), ("left out", "all files", "privacy")),
+    ("en", ("Cross-validated", "left out", "privacy 0."), ("holdt utenfor", "personvern")),
+])
+def test_training_report_speaks_the_catalogues_language(
+        language: str, speaks: tuple[str, ...], not_in: tuple[str, ...],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A trainer retraining on their own files reads this report; it said "left out" in a Norwegian table.
+    from scoring.tone import train
+
+    files = ("dev-3.jsonl", "dev-en.jsonl")
+    monkeypatch.setattr(train, "TRAINING_FILES", files)
+    monkeypatch.delenv("TONE_TRAIN_CACHE", raising=False)
+    previous = active_language()
+    use_language(language)
+    try:
+        train.train(train.examples(files), report=True)
+    finally:
+        use_language(previous)
+    report = capsys.readouterr().out
+    assert all(words in report for words in speaks), report[:400]
+    assert not any(words in report for words in not_in), report[:400]
 
 
 @pytest.mark.parametrize(("pattern", "must_contain"), [
