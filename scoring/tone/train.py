@@ -308,6 +308,11 @@ class _Fixed(Model):
         return getattr(self, "fixed"), []
 
 
+def _per_flag(values: dict[str, float]) -> str:
+    """Settings by flag as the report's reader knows the flags: "personvern 0,419, forsvarende 0,331"."""
+    return ", ".join(f"{t('tone_eval.flag.' + flag)} {number(round(value, 3))}" for flag, value in values.items())
+
+
 def _mean_auc(scored: list[Scored]) -> float:
     report = summarise(scored)
     values = [v for k, v in report.auc.items() if k != "all" and v is not None]
@@ -324,9 +329,8 @@ def train(rows: Sequence[Example], report: bool = False,
     thresholds, blend, vetoes = chosen
     if report:
         scored = _scored(rows, held, chosen)
-        settings = ", ".join(f"{t('tone_eval.flag.' + flag)} {number(round(value, 3))}" for flag, value in thresholds.items())
-        overruled = ", ".join(f"{t('tone_eval.flag.' + flag)} {number(round(value, 3))}" for flag, value in vetoes.items())
-        print(t("tone_eval.cross_validated", blend=number(blend), thresholds=settings, veto=overruled) + "\n")
+        print(t("tone_eval.cross_validated", blend=number(blend), thresholds=_per_flag(thresholds),
+                veto=_per_flag(vetoes)) + "\n")
         print(render_text(summarise(scored, t("tone_eval.source.out_of_file"))))
         for group in TRAINING_FILES:
             mine = [s for s, e in zip(scored, rows) if e.group == group]
