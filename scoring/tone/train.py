@@ -34,7 +34,7 @@ import numpy as np
 from scipy import optimize, sparse
 from threadpoolctl import threadpool_limits
 
-from drill.i18n import number, t
+from drill.i18n import default_language, number, t, use_language
 from scoring.parallel import ordered_map
 from scoring.tone.analyse import combined, rule_facts, rules_only
 from scoring.tone.detectors import confidentiality_matcher
@@ -369,12 +369,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--refit", action="store_true",
                         help="fit the weights again with the committed thresholds, blend and vetoes")
     args = parser.parse_args(argv)
+    use_language(default_language())  # as every drill command: DRILL_LANG, else the locale
     if args.check or args.refit:
         # A rules round changes what the rules say of the files the model learned from. Refitting keeps every
         # cross-validated setting and relearns the weights from the rules as they are now: what `--check` compares
         # with, and a model to keep when a full retrain (new files, settings chosen anew) is not kept.
         if not MODEL_PATH.is_file():
-            print("there is no committed model")
+            print(t("tone_eval.train.no_model"))
             return 1
         committed = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
         text = dumps(train(examples(), chosen=(committed["thresholds"], committed["blend"],
@@ -383,11 +384,11 @@ def main(argv: list[str] | None = None) -> int:
         text = dumps(train(examples(), report=args.report))
     if args.check:
         same = MODEL_PATH.is_file() and MODEL_PATH.read_text(encoding="utf-8") == text
-        print("the committed model matches a fresh training run" if same else "the committed model is out of date")
+        print(t("tone_eval.train.matches" if same else "tone_eval.train.out_of_date"))
         return 0 if same else 1
     MODEL_PATH.parent.mkdir(exist_ok=True)
     MODEL_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {MODEL_PATH}")
+    print(t("tone_eval.train.wrote", path=MODEL_PATH))
     return 0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drill.cli import main
-from drill.i18n import active_language, use_language
+from drill.i18n import active_language, catalogue, use_language
 from scoring.tone import MAX_REPLY_CHARS, analyse_reply
 from scoring.tone.analyse import rule_pass
 from scoring.tone.evaluation import ANALYSER_LANGUAGE, read_labelled
@@ -23,10 +23,17 @@ from scoring.tone.text import AnalysedText
 LABELLED = Path(__file__).parent / "labelled"
 
 
-def test_committed_model_is_what_training_writes() -> None:
+def test_committed_model_is_what_training_writes(monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     from scoring.tone import train
 
-    assert train.main(["--check"]) == 0, "run `python -m scoring.tone.train` and commit the model"
+    monkeypatch.setenv("DRILL_LANG", "nn")  # the command speaks the user's language, as every drill command
+    previous = active_language()
+    try:
+        assert train.main(["--check"]) == 0, "run `python -m scoring.tone.train` and commit the model"
+    finally:
+        use_language(previous)
+    assert capsys.readouterr().out.strip() == catalogue("nn")("tone_eval.train.matches")
 
 
 @pytest.mark.parametrize(("language", "speaks", "not_in"), [
