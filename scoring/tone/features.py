@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scoring.tone.confidential import ConfidentialityMatcher
-from scoring.tone.text import AnalysedText
+from scoring.tone.text import AnalysedText, Token
 
 Span = tuple[int, int]
 # Facts the reply attributes to the police or the rescue service ("Politiet har opplyst at 9 personer
@@ -38,6 +38,18 @@ NOT_RELEASED_BEFORE_RE = re.compile(r"\b(?:venter på at|ventar på at|før|innt
 # the learned casualty flag stands down on it as the K5 rule does (learned.STANDS_DOWN).
 RELEASED_FEATURE = "source:authorities"
 CHAR_GRAM = 4
+# A yes or no that opens a reply answers the comment: "Ja." to "Er det faren til Ola som har fått
+# hjemmetjeneste?" confirms a breach, and the writers' bare confirmations taught the model to weigh
+# an opening "Ja" heavily (2.3 towards privacy). Without the comment it answers nothing shown: the
+# scorer reads a reply to a general question ("Kan jeg bytte time?" - "Ja, søk om bytte på samme
+# skjema.") alone, and no labelled reply without a comment opens with one. So there the opening
+# answer word gives no feature. Per language: nynorsk "no" is "now"; English "no" answers only when
+# a comma, stop or dash sets it off ("No, ..." but not "No oil has reached the island").
+ANSWER_WORDS = {
+    "nb": frozenset({"ja", "jo", "jepp", "joda", "nei", "neida"}),
+    "nn": frozenset({"ja", "jo", "jepp", "joda", "nei", "neida"}),
+    "en": frozenset({"yes", "yeah", "yep", "yup", "no", "nope"}),
+}
 # Words shorter than this carry no pieces of their own (their lemma is feature enough).
 MIN_PIECE_WORD = 6
 
@@ -51,6 +63,18 @@ def released_by_authorities(text: str) -> Span | None:
             continue
         return match.span()
     return None
+
+
+_ANSWER_END_RE = re.compile(r"\s*(?:[,.!:;\u2013\u2014-]|$)")
+
+
+_SET_OFF_ONLY = frozenset({"no"})
+
+
+def _answer_word(text: str, token: Token, language: str) -> bool:
+    """Whether the reply opens with a yes or no (ANSWER_WORDS)."""
+    return (token.lower in ANSWER_WORDS.get(language, ()) and not text[:token.start].strip()
+            and (token.lower not in _SET_OFF_ONLY or _ANSWER_END_RE.match(text, token.end) is not None))
 
 
 @dataclass
@@ -104,7 +128,8 @@ def reply_features(
     rule findings; `rule_score` is the rules' own 0-100 verdict."""
     found = Features()
     found.add(f"lang:{language}")
-    if context and context.strip():
+    answered = bool(context and context.strip())
+    if answered:
         found.add("context")
     if "?" in text.text:
         found.add("has:question")
@@ -115,6 +140,8 @@ def reply_features(
         found.add(RELEASED_FEATURE, attributed)
     words = text.words
     found.add("length:short" if len(words) < 12 else ("length:long" if len(words) > 70 else "length:medium"))
+    if not answered and words and _answer_word(text.text, words[0], language):
+        words = words[1:]  # it answers nothing shown (ANSWER_WORDS)
     found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")
     previous: str | None = None
     previous_start = 0

@@ -123,6 +123,31 @@ def test_a_name_inside_a_sentence_is_not_the_word_it_spells() -> None:
     assert not [f for f in template.findings if f.flag == "privacy" and f.weight < 0], template.findings
 
 
+def test_an_opening_yes_counts_only_when_the_comment_it_answers_is_shown() -> None:
+    """The scorer reads a reply to a general question without the question: there "Ja, søk om
+    bytte på samme skjema." confirms nothing about anybody, and a careful team lost ten points for
+    it when a model had learned the writers' bare "Ja." to a question about a person."""
+    from scoring.tone.analyse import rule_facts, rules_only
+    from scoring.tone.detectors import confidentiality_matcher
+    from scoring.tone.features import reply_features
+
+    def words(reply: str, language: str, comment: str | None) -> set[str]:
+        text, findings = rules_only(reply, language, comment)
+        features = reply_features(text, language, rule_facts(findings), 80, confidentiality_matcher(language), comment)
+        return {name for name in features.names if name.startswith(("w:", "b:"))}
+
+    alone = words("Ja, søk om bytte på samme skjema.", "nb", None)
+    assert "w:ja" not in alone and not any(name.startswith("b:ja ") for name in alone) and "w:søk" in alone
+    assert "w:ja" in words("Ja, søk om bytte på samme skjema.", "nb", "Kan jeg bytte time?")
+    assert "w:ja" in words("Det er ja fra meg.", "nb", None)  # not opening: a word like any other
+    assert "w:yes" not in words("Yes – that's right.", "en", None)
+    assert "w:no" in words("No oil has reached the island.", "en", None)  # "no" here answers nothing
+    assert "w:no" not in words("No, the school opens as usual.", "en", None)
+    assert "w:no" in words("No veit vi meir om kva som skjedde.", "nn", None)  # nynorsk "now"
+    result = analyse_reply("Ja, søk om bytte på samme skjema.", language="nb")
+    assert not [f for f in result.findings if f.flag == "privacy" and f.weight < 0], result.findings
+
+
 @pytest.mark.parametrize(("reply", "language"), [
     ("Vi kan ikke kommentere personalsaker, men kan si at skolen har nok voksne på jobb fra i morgen.", "nb"),
     ("Vi kan ikkje kommentere saker om einskildelevar. Ta gjerne kontakt med rektor direkte.", "nb"),
