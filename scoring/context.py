@@ -7,7 +7,6 @@ once keeps every scorer a short, readable function of facts instead of a new pas
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,7 +21,7 @@ from drill.events import (
     TriggerFired,
 )
 from drill.account import answered_at
-from drill.scenario.models import DeletionReason, ItemKind, Scenario
+from drill.scenario.models import DeletionReason, Scenario
 from drill.state import DrillState, ItemView, OfficialPostView, ReplyView
 from scoring.answers import PastedText, addresses, analysis_language, pasted_texts
 from scoring.cache import Request, analysed
@@ -34,12 +33,6 @@ from scoring.tone.loader import READ_WITH
 from scoring.tone.models import ToneFinding, ToneResult
 
 T = TypeVar("T")
-
-# The answered comment goes to the tone analyser as context when it can change the verdict:
-# complaints (empathy expected), rumours, and comments carrying personal data or anything that
-# looks like an identifier (a reply must not repeat it). For plain questions the verdict does not
-# depend on the question, and analysing each reply once per distinct text keeps scoring fast.
-_CONTEXT_KINDS = frozenset({ItemKind.complaint, ItemKind.personal_data, ItemKind.third_party, ItemKind.rumour})
 
 
 @dataclass(frozen=True)
@@ -298,8 +291,13 @@ class ScoringContext:
         return [t for t in self.team_texts if t.kind == "reply"]
 
     def _reply_request(self, reply: ReplyView) -> Request:
+        """A reply is read with the comment it answers, as the crowd's judge reads it in the drill
+        (`scoring.judge`) and as the labelled replies the model learnt from were read: the learned
+        model weighs a reply read alone as a stand-alone post (without its comment the plain answer
+        "Svarene sendes ut innen 15. april." read as 88 % likely poor, with it 44 %), and a "Ja"
+        confirms only what the comment asked."""
         item = self.state.items.get(reply.item_id)
-        return self._request(reply.text, item.text if item is not None and _needs_context(item) else None)
+        return self._request(reply.text, item.text if item is not None else None)
 
     def _request(self, text: str, context: str | None) -> Request:
         language, numbers, domains, explain_in = self._tone_settings
@@ -332,14 +330,6 @@ class ScoringContext:
         return out
 
 
-_IDENTIFIER_HINT = re.compile(r"\d|@")
-
-
 def _tone_language(language: str) -> str:
     """The tone analyser reads and explains bokmål, nynorsk and English (its `SUPPORTED_LANGUAGES`)."""
     return language if language in READ_WITH else analysis_language(language)
-
-
-def _needs_context(item: ItemView) -> bool:
-    labels = item.labels
-    return labels.kind in _CONTEXT_KINDS or bool(labels.personal_data) or bool(_IDENTIFIER_HINT.search(item.text))

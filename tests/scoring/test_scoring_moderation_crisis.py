@@ -354,8 +354,9 @@ def test_tone_is_the_mean_analyser_score_with_findings_by_rule(scenario, session
     events = (session().item("q1", 0, "Er skolen åpen?").item("q2", 1, "Går bussen?")
               .reply("q1", 3, polite).reply("q2", 4, rude).end(60))
     report = score(scenario(), events)
-    expected = [analyse_reply(t, language="nb", official_numbers=("+47 70 00 00 00",),
-                              official_domains=("provevik.kommune.no",)).score for t in (polite, rude)]
+    expected = [analyse_reply(t, language="nb", context=comment, official_numbers=("+47 70 00 00 00",),
+                              official_domains=("provevik.kommune.no",)).score
+                for t, comment in ((polite, "Er skolen åpen?"), (rude, "Går bussen?"))]
     assert report.dimension("tone").score == pytest.approx(sum(expected) / 2, abs=0.05)
     t2 = _rule(report, "T2")
     assert t2.verdict == "improvement" and [i.id for i in t2.items] == ["r0002"]
