@@ -148,6 +148,10 @@ CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne|er det mulig|er
                           r"får (?:jeg|vi|eg|me)(?! (?:beskjed|vite|svar|melding|høre|informasjon|info)\b)|may (?:i|we)|er det plass|"
                           r"blir det|(?:er|is) (?:the )?[\wæøå-]+ (?:still |fortsatt |framleis )?(?:åpen|åpent|open|ope)\b)(?:\s+|(?=\?))(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
+# A question the citizen asks about what they themselves may or must do ("Kan jeg bytte barnehage?", "Må vi koke
+# vatnet?", "Can I still use the tap?"): a yes or no to it answers about their options, not about a third person.
+ASKER_MAY_RE = re.compile(r"(?:^|[.!?]\s+)(?:kan|kunne|får|må|skal|bør|burde|can|could|may|must|should|do|shall)\s+"
+                          r"(?:jeg|eg|vi|me|i|we)\b[^.!?]*\?", re.IGNORECASE)
 # A sentence that wishes someone well ("God bedring med handleddet", "Vi håper armen gror fint", "glad to hear your
 # mum is over the infection"), and the matters it names of them; a comment in the first person, singular or plural.
 WISH_RE = re.compile(r"\b(?:god bedring|håper|håpar|hope|hoping|get well|glad for at|glade for at|glad to hear|glad that|"
@@ -868,13 +872,8 @@ class ConfidentialityMatcher:
                 or HIDDEN_OR_UNKNOWN_RE.search(text.text) or POINTED_ELSEWHERE_RE.search(text.text) or ALL_RE.search(text.text)
                 or any(MAY_RE.search(text.sentence_text(s)) and not NOT_RE.search(text.sentence_text(s)) for s in text.sentences)):
             return None  # a referral, a number or a page to turn to, or a long reply that explains how things work
-        if ("?" not in context or ELECTED_RE.search(context) or HOW_ASKED_RE.search(context) or CAN_ASKED_RE.search(context)
-                or WORKERS_RE.search(context) or THANKS_RE.search(text.text)):
+        if THANKS_RE.search(text.text) or not self.asks_about_someone(context):
             return None  # only a question about someone is answered; thanks, staff in general and what one may do are not
-        one_described = _comment_facts(context)[0]
-        if not (self._strong_in(context) or one_described or self._named_asked(context)
-                or any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
-            return None
         addressed = self._addresses_by_name(text)
         told: Part | None = None
         clause = (0, 0)
@@ -1553,6 +1552,24 @@ class ConfidentialityMatcher:
         """A question, a refusal, a general statement or the signature ("Hilsen Nina, kommunikasjonsavdelingen")."""
         return (clause.rstrip().endswith("?") or bool(self.signature_line_re.match(clause)) or bool(self.refusal_re.search(clause))
                 or self.general.search(clause))
+
+    def asks_about_someone(self, comment: str) -> bool:
+        """Whether the citizen's comment asks about one particular person, so that a short answer
+        ("Ja.", "No, not yet") tells that person's matter: a question, not about an elected official,
+        how things work, what one may do or staff in general, that points at, describes, names or
+        speaks of one person. The detector's own reading of a bare answer and the learned model's
+        (`learned.judge`) both ask this."""
+        if ("?" not in comment or ELECTED_RE.search(comment) or HOW_ASKED_RE.search(comment) or CAN_ASKED_RE.search(comment)
+                or WORKERS_RE.search(comment)):
+            return False
+        return bool(self._strong_in(comment) or _comment_facts(comment)[0] or self._named_asked(comment)
+                    or any(_singular(m.group(0)) for m in self.anaphor_re.finditer(comment)))
+
+    def asks_what_one_may_do(self, comment: str) -> bool:
+        """Whether the comment asks what the citizen may or must do (ASKER_MAY_RE) and about nobody
+        else (`asks_about_someone`): the learned model's opening "Ja" does not count there
+        (`features.Features.answer_to_nobody`)."""
+        return bool(ASKER_MAY_RE.search(comment)) and not self.asks_about_someone(comment)
 
     def _named_asked(self, comment: str) -> bool:
         """"Er det sant at dei har flytta gamle Nils frå Brekkeli til sjukeheimen?", "Vesle Sofie i Blåklokka var heime

@@ -82,6 +82,10 @@ class Features:
     """Feature name -> the first span it was seen at ((0, 0) for whole-reply features)."""
 
     spans: dict[str, Span] = field(default_factory=dict)
+    # The features an opening yes or no gave when the comment it answers asks what the citizen may
+    # do and about nobody else (`ConfidentialityMatcher.asks_what_one_may_do`): the learned privacy
+    # flag does not stand on them (learned.judge). Kept apart from the names the model is trained on.
+    answer_to_nobody: frozenset[str] = frozenset()
 
     def add(self, name: str, span: Span = (0, 0)) -> None:
         self.spans.setdefault(name, span)
@@ -140,7 +144,8 @@ def reply_features(
         found.add(RELEASED_FEATURE, attributed)
     words = text.words
     found.add("length:short" if len(words) < 12 else ("length:long" if len(words) > 70 else "length:medium"))
-    if not answered and words and _answer_word(text.text, words[0], language):
+    opening = words[0] if words and _answer_word(text.text, words[0], language) else None
+    if opening is not None and not answered:
         words = words[1:]  # it answers nothing shown (ANSWER_WORDS)
     found.add(f"rules:{'low' if rule_score < 45 else ('high' if rule_score > 70 else 'neutral')}")
     previous: str | None = None
@@ -182,4 +187,7 @@ def reply_features(
                 found.add("mp:any", (min(matter.start, person.start), max(matter.end, person.end)))
     if matters and persons:
         found.add("m+p:reply")
+    if opening is not None and answered and matcher.asks_what_one_may_do(context or ""):
+        found.answer_to_nobody = frozenset(name for name, span in found.spans.items()
+                                           if span[0] == opening.start and name.startswith(("w:", "b:")))
     return found

@@ -242,6 +242,9 @@ def judge(reading: Reading | None, rules: Sequence[RuleFact], rule_score: int, m
                 continue
             if STANDS_DOWN.get(target) in features.spans:
                 continue
+            if target == "privacy" and features.answer_to_nobody and model.probabilities(
+                    _without(features, features.answer_to_nobody))[0][target] < model.thresholds[target]:
+                continue  # the opening yes raised it, answering what the citizen may do
             sign = 1.0
             verdict.score += model.flag_weights.get(target, 0)
         if known is None:
@@ -249,6 +252,10 @@ def judge(reading: Reading | None, rules: Sequence[RuleFact], rule_score: int, m
         verdict.raised.append(Raised(target, probabilities[target],
                                      _strongest(features, known, (model.weights[rows, column] * sign).tolist())))
     return verdict
+
+
+def _without(features: Features, names: frozenset[str]) -> Features:
+    return Features({name: span for name, span in features.spans.items() if name not in names})
 
 
 def _strongest(features: Features, known: list[str], weights: list[float]) -> list[Span]:

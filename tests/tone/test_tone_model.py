@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from drill.cli import main
@@ -146,6 +147,31 @@ def test_an_opening_yes_counts_only_when_the_comment_it_answers_is_shown() -> No
     assert "w:no" in words("No veit vi meir om kva som skjedde.", "nn", None)  # nynorsk "now"
     result = analyse_reply("Ja, søk om bytte på samme skjema.", language="nb")
     assert not [f for f in result.findings if f.flag == "privacy" and f.weight < 0], result.findings
+
+
+def test_an_opening_yes_to_what_the_citizen_may_do_raises_no_learned_breach() -> None:
+    """The writers' bare "Ja." confirms what a comment asked about a person, and a model trained on
+    them weighs an opening "Ja" heavily; answering "Kan jeg bytte barnehage?" it tells nobody's
+    matter. A model that weighs "Ja" alone past its threshold shows the difference."""
+    from scoring.tone.analyse import rule_facts, rules_only
+    from scoring.tone.learned import QUALITY, Model, judge, read
+    from scoring.tone.ruleset import LABELLED_FLAGS
+
+    targets = (QUALITY, *LABELLED_FLAGS)
+    weights = np.zeros((1, len(targets)))
+    weights[0, targets.index("privacy")] = 5.0
+    model = Model(index={"w:ja": 0}, targets=targets, weights=weights, intercepts=np.full(len(targets), -3.0),
+                  thresholds=dict.fromkeys(LABELLED_FLAGS, 0.5), blend=0.0, flag_weights={"privacy": -10})
+
+    def learned_flags(reply: str, comment: str) -> list[str]:
+        text, findings = rules_only(reply, "nb", comment)
+        facts = rule_facts(findings)
+        return [r.target for r in judge(read(text, "nb", facts, 80, comment, model), facts, 80, model).raised]
+
+    assert learned_flags("Ja, søk om bytte på samme skjema.", "Kan jeg bytte barnehage?") == []
+    assert learned_flags("Ja, det kan dere.", "Må vi koke vannet før vi drikker det?") == []
+    assert learned_flags("Ja, søk om bytte på samme skjema.", "Er det Ola på Haugen som har søkt om bytte?") == ["privacy"]
+    assert learned_flags("Ja.", "Var det morgonvakta frå Granlia som køyrde?") == ["privacy"]
 
 
 @pytest.mark.parametrize(("reply", "language"), [
