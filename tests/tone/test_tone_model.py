@@ -125,9 +125,9 @@ def test_a_name_inside_a_sentence_is_not_the_word_it_spells() -> None:
 
 
 def test_an_opening_yes_counts_only_when_the_comment_it_answers_is_shown() -> None:
-    """The scorer reads a reply to a general question without the question: there "Ja, søk om
-    bytte på samme skjema." confirms nothing about anybody, and a careful team lost ten points for
-    it when a model had learned the writers' bare "Ja." to a question about a person."""
+    """Read without a comment ("drill tone" with no --context, an official post), an opening "Ja"
+    confirms nothing about anybody; a model trained on the writers' bare "Ja." to a question about a
+    person weighs it heavily, and once flagged "Ja, søk om bytte på samme skjema." for it."""
     from scoring.tone.analyse import rule_facts, rules_only
     from scoring.tone.detectors import confidentiality_matcher
     from scoring.tone.features import reply_features
@@ -145,8 +145,6 @@ def test_an_opening_yes_counts_only_when_the_comment_it_answers_is_shown() -> No
     assert "w:no" in words("No oil has reached the island.", "en", None)  # "no" here answers nothing
     assert "w:no" not in words("No, the school opens as usual.", "en", None)
     assert "w:no" in words("No veit vi meir om kva som skjedde.", "nn", None)  # nynorsk "now"
-    result = analyse_reply("Ja, søk om bytte på samme skjema.", language="nb")
-    assert not [f for f in result.findings if f.flag == "privacy" and f.weight < 0], result.findings
 
 
 def test_an_opening_yes_to_what_the_citizen_may_do_raises_no_learned_breach() -> None:
