@@ -40,10 +40,9 @@ RELEASED_FEATURE = "source:authorities"
 CHAR_GRAM = 4
 # A yes or no that opens a reply answers the comment: "Ja." to "Er det faren til Ola som har fått
 # hjemmetjeneste?" confirms a breach, and the writers' bare confirmations taught the model to weigh
-# an opening "Ja" heavily (2.3 towards privacy). Without the comment it answers nothing shown: the
-# scorer reads a reply to a general question ("Kan jeg bytte time?" - "Ja, søk om bytte på samme
-# skjema.") alone, and no labelled reply without a comment opens with one. So there the opening
-# answer word gives no feature. Per language: nynorsk "no" is "now"; English "no" answers only when
+# an opening "Ja" heavily (2.3 towards privacy). Without the comment (`drill tone` given no comment,
+# an official post) it answers nothing shown, and no labelled reply without a comment opens with one,
+# so there the opening answer word gives no feature. Per language: nynorsk "no" is "now"; English "no" answers only when
 # a comma, stop or dash sets it off ("No, ..." but not "No oil has reached the island").
 ANSWER_WORDS = {
     "nb": frozenset({"ja", "jo", "jepp", "joda", "nei", "neida"}),
@@ -66,8 +65,6 @@ def released_by_authorities(text: str) -> Span | None:
 
 
 _ANSWER_END_RE = re.compile(r"\s*(?:[,.!:;\u2013\u2014-]|$)")
-
-
 _SET_OFF_ONLY = frozenset({"no"})
 
 
