@@ -1557,8 +1557,8 @@ class ConfidentialityMatcher:
         """Whether the citizen's comment asks about one particular person, so that a short answer
         ("Ja.", "No, not yet") tells that person's matter: a question, not about an elected official,
         how things work, what one may do or staff in general, that points at, describes, names or
-        speaks of one person. The detector's own reading of a bare answer and the learned model's
-        (`learned.judge`) both ask this."""
+        speaks of one person. The detector's own reading of a bare answer asks this, and so does the
+        learned model's, through `asks_what_one_may_do`."""
         if ("?" not in comment or ELECTED_RE.search(comment) or HOW_ASKED_RE.search(comment) or CAN_ASKED_RE.search(comment)
                 or WORKERS_RE.search(comment)):
             return False
