@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from scoring.tone import literals, ruleset
+from scoring.tone import literals, prepared_model, ruleset
 from scoring.tone.ruleset import Confidentiality, RuleFile, Settings
 
 COMPILED_FILE = "rules.json"
@@ -110,25 +110,34 @@ def render(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # key order is meaning (matter kinds are tried in order)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Rewrite the prepared files: the compiled rules and the lemma index (`--check`: write
-    nothing, exit 1 if one is out of date)."""
-    from scoring.tone import lemmas
-
-    check = "--check" in (argv if argv is not None else sys.argv[1:])
-    wanted = {COMPILED_FILE: render(build())}
-    wanted.update({lemmas.index_name(language): lemmas.render(lemmas.build(language)) for language in lemmas.LANGUAGES})
-    folder = resources.files(RULE_PACKAGE).joinpath(PREPARED_DIR)
+def write_prepared(wanted: dict[str, bytes], check: bool = False) -> list[str]:
+    """The prepared files that do not hold what `wanted` says; unless `check`, they are written."""
     stale = []
-    for name, text in wanted.items():
-        path = folder.joinpath(name)
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+    for name, content in wanted.items():
+        path = resources.files(RULE_PACKAGE).joinpath(PREPARED_DIR, name)
+        if path.is_file() and path.read_bytes() == content:
             continue
         stale.append(name)
         if not check:
             with resources.as_file(path) as real:
-                real.write_text(text, encoding="utf-8")
-            print(f"wrote {PREPARED_DIR}/{name} ({len(text):,} characters)")
+                real.write_bytes(content)
+            print(f"wrote {PREPARED_DIR}/{name} ({len(content):,} bytes)")
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite the prepared files: the compiled rules, the lemma index and the learned model's
+    weights (`--check`: write nothing, exit 1 if one is out of date)."""
+    from scoring.tone import lemmas
+
+    check = "--check" in (argv if argv is not None else sys.argv[1:])
+    texts = {COMPILED_FILE: render(build())}
+    texts.update({lemmas.index_name(language): lemmas.render(lemmas.build(language)) for language in lemmas.LANGUAGES})
+    wanted = {name: text.encode("utf-8") for name, text in texts.items()}
+    model = resources.files(RULE_PACKAGE).joinpath(prepared_model.MODEL_DIR, prepared_model.MODEL_FILE)
+    if model.is_file():
+        wanted.update(prepared_model.build(model.read_text(encoding="utf-8")))
+    stale = write_prepared(wanted, check)
     if check and stale:
         print(f"out of date: {', '.join(f'{PREPARED_DIR}/{n}' for n in stale)}; run `python -m scoring.tone.compiled`")
         return 1

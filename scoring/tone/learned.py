@@ -37,12 +37,13 @@ from typing import Any
 import numpy as np
 
 from drill.i18n import catalogue
+from scoring.tone import prepared_model
+from scoring.tone.prepared_model import MODEL_DIR, MODEL_FILE
 from scoring.tone.detectors import confidentiality_matcher
 from scoring.tone.features import RELEASED_FEATURE, Features, Span, reply_features
 from scoring.tone.models import Severity, ToneFinding
 from scoring.tone.text import AnalysedText
 
-MODEL_FILE = "tone-model.json"
 QUALITY = "bad"
 # Where a learned flag finding is filed in the rubric, and how severe it is.
 FLAG_RUBRIC: dict[str, tuple[str, Severity]] = {
@@ -90,10 +91,16 @@ class Model:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
-        targets = tuple(str(t) for t in data["targets"])
         rows: dict[str, list[float]] = data["weights"]
         names = sorted(rows)
-        weights = np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(targets))
+        weights = np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(data["targets"]))
+        return cls.from_parts(data, names, weights)
+
+    @classmethod
+    def from_parts(cls, data: dict[str, Any], names: Sequence[str], weights: np.ndarray) -> Model:
+        """The model from its fields (`data`, whose weights are not read) and its weights, a row
+        per name: what the reviewed file and the prepared pair (prepared_model.py) both give."""
+        targets = tuple(str(t) for t in data["targets"])
         intercepts: dict[str, float] = data["intercepts"]
         return cls(
             index={sys.intern(name): i for i, name in enumerate(names)},
@@ -122,10 +129,14 @@ class Model:
 @lru_cache(maxsize=1)
 def load_model() -> Model | None:
     """The committed model, or None when there is none yet (then the rules stand alone)."""
-    path = resources.files("scoring.tone").joinpath("model", MODEL_FILE)
+    path = resources.files("scoring.tone").joinpath(MODEL_DIR, MODEL_FILE)
     if not path.is_file():
         return None
-    return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    prepared = prepared_model.load(text)
+    if prepared is not None:
+        return Model.from_parts(*prepared)
+    return Model.from_json(json.loads(text))
 
 
 @dataclass

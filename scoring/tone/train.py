@@ -36,6 +36,7 @@ from threadpoolctl import threadpool_limits
 
 from drill.i18n import default_language, number, t, use_language
 from scoring.parallel import ordered_map
+from scoring.tone import compiled, prepared_model
 from scoring.tone.analyse import combined, rule_facts, rules_only
 from scoring.tone.detectors import confidentiality_matcher
 from scoring.tone.evaluation import (
@@ -47,13 +48,13 @@ from scoring.tone.evaluation import (
     summarise,
 )
 from scoring.tone.features import Features, reply_features
-from scoring.tone.learned import MODEL_FILE, OVERRULABLE, QUALITY, Model, overrules, raised_by
+from scoring.tone.learned import OVERRULABLE, QUALITY, Model, overrules, raised_by
 from scoring.tone.models import ToneFinding
 from scoring.tone.ruleset import LABELLED_FLAGS
 from scoring.tone.text import AnalysedText
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "tone" / "labelled"
-MODEL_PATH = Path(__file__).resolve().parent / "model" / MODEL_FILE
+MODEL_PATH = Path(__file__).resolve().parent / prepared_model.MODEL_DIR / prepared_model.MODEL_FILE
 # The development files the model learns from, in the order they were written: a range whose end is the newest file
 # trained on (newer dev files wait for the next retrain); the kept-out quarters (holdout-*) never.
 TRAINING_FILES = ("dev.jsonl", "dev-en.jsonl", *(f"dev-{number}.jsonl" for number in range(2, 145)))
@@ -388,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if same else 1
     MODEL_PATH.parent.mkdir(exist_ok=True)
     MODEL_PATH.write_text(text, encoding="utf-8")
+    compiled.write_prepared(prepared_model.build(text))  # the weights as the analyser loads them
     print(t("tone_eval.train.wrote", path=MODEL_PATH))
     return 0
 

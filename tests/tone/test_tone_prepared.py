@@ -1,16 +1,18 @@
 """The prepared forms the analyser starts from (compiled rules, the lemma index, the pattern
-index) give exactly what the slow way gives."""
+index, the learned model's weights) give exactly what the slow way gives."""
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pytest
 import simplemma
 from ruamel.yaml import YAML
 
-from scoring.tone import compiled, lemmas, loader
+from scoring.tone import compiled, learned, lemmas, loader, prepared_model
 from scoring.tone.analyse import _pattern_index
 from scoring.tone.evaluation import ANALYSER_LANGUAGE, read_labelled
 from scoring.tone.matching import _find_spans
@@ -80,3 +82,25 @@ def test_the_pattern_index_never_drops_a_pattern_that_matches() -> None:
                     skipped += 1
                     assert list(_find_spans(pattern, text)) == [], (pattern.regex or pattern.lemmas, item.id)
         assert skipped > len(items) * 10  # it does skip
+
+
+def _model_text() -> str:
+    return resources.files("scoring.tone").joinpath(prepared_model.MODEL_DIR, prepared_model.MODEL_FILE).read_text(
+        encoding="utf-8")
+
+
+def test_the_model_loads_from_its_prepared_weights_as_from_its_reviewed_file() -> None:
+    text = _model_text()
+    prepared = prepared_model.load(text)
+    assert prepared is not None, "run `python -m scoring.tone.compiled` and commit scoring/tone/prepared/"
+    fast, slow = learned.Model.from_parts(*prepared), learned.Model.from_json(json.loads(text))
+    assert list(fast.index) == list(slow.index) and fast.index == slow.index
+    assert np.array_equal(fast.weights, slow.weights) and np.array_equal(fast.intercepts, slow.intercepts)
+    assert (fast.targets, fast.thresholds, fast.blend, fast.flag_weights, fast.vetoes) == (
+        slow.targets, slow.thresholds, slow.blend, slow.flag_weights, slow.vetoes)
+
+
+def test_prepared_weights_of_another_model_text_are_not_used() -> None:
+    text = _model_text()
+    assert prepared_model.load(text) is not None
+    assert prepared_model.load(text.replace('"blend": ', '"blend":  ', 1)) is None
