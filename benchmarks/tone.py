@@ -18,10 +18,11 @@ process so nothing is cached:
 
 Cold means a fresh process with an empty cache folder ($DRILL_CACHE_DIR): the analyser keeps
 nothing in the user's cache. What makes its start quick ships with the package and is
-committed: the rule files compiled to JSON (scoring/tone/prepared/rules.json) and an index
-into simplemma's dictionaries (scoring/tone/prepared/); the run says whether both were in
-date with the rule files and the installed simplemma (when not, the analyser reads the YAML
-and decodes simplemma's dictionaries as before, and the start-up figure shows it).
+committed: the rule files compiled to JSON (scoring/tone/prepared/rules.json), an index
+into simplemma's dictionaries and the learned model's weights as a numpy array
+(scoring/tone/prepared/); the run says whether they were in date with the rule files, the
+installed simplemma and the model file (when not, the analyser reads the YAML, decodes
+simplemma's dictionaries and parses the model's JSON as before, and the start-up figure shows it).
 
 Run: ``python -m benchmarks tone``.
 """
@@ -76,12 +77,13 @@ for kind, piece in (("sentences", unit), ("one sentence of names", names)):
 t1 = time.perf_counter()
 huge = analyse_reply("Ny melding. " + unit * 7000, language="nb")  # not the 20,000 text above, so nothing is cached
 huge_s = time.perf_counter() - t1
-from scoring.tone import compiled, lemmas
-rules_prepared, lemmas_prepared = compiled.in_date(), lemmas.in_date()
+from scoring.tone import compiled, lemmas, prepared_model
+rules_prepared, lemmas_prepared, model_prepared = compiled.in_date(), lemmas.in_date(), prepared_model.in_date()
 print(json.dumps({"start_s": start, "distinct": len(texts), "elapsed_s": elapsed, "lengths": lengths,
                   "huge_chars": len(unit * 7000), "huge_s": huge_s,
                   "huge_says_so": any(f.rule == "T5.too_long" for f in huge.findings),
-                  "rules_prepared": rules_prepared, "lemmas_prepared": lemmas_prepared}))
+                  "rules_prepared": rules_prepared, "lemmas_prepared": lemmas_prepared,
+                  "model_prepared": model_prepared}))
 """
 
 
@@ -132,7 +134,8 @@ def run(argv: list[str] | None = None) -> dict:
     refusal_s, code, message = _refusal()
     print(f"start-up (import, rules, model), cold: median {start:.2f} s [{start_range}] of {len(starts)} fresh processes "
           f"(in the throughput run's own process {child['start_s']:.2f} s); shipped compiled rules in date: "
-          f"{child['rules_prepared']}, shipped lemma index in date: {child['lemmas_prepared']}")
+          f"{child['rules_prepared']}, shipped lemma index in date: {child['lemmas_prepared']}, shipped model "
+          f"weights in date: {child['model_prepared']}")
     print(f"{child['distinct']:,} distinct labelled replies in {child['elapsed_s']:.2f} s: {rate:,.0f} replies/s")
     for kind, sizes in per_k.items():
         print(f"seconds per 1,000 characters ({kind}): " + ", ".join(f"{size:,} chars {v * 1000:.1f} ms"
@@ -155,7 +158,8 @@ def run(argv: list[str] | None = None) -> dict:
         print(f"{c['name']:<48}{c['target']:<36}{c['measured']:<20}{'yes' if c['met'] else 'NO'}")
     return {"replies_per_s": rate, "start_s": start, "start_runs_s": starts, "ms_per_1000_chars": per_k,
             "huge_s": child["huge_s"], "refusal_s": refusal_s, "rules_prepared": child["rules_prepared"],
-            "lemmas_prepared": child["lemmas_prepared"], "targets": checks}
+            "lemmas_prepared": child["lemmas_prepared"], "model_prepared": child["model_prepared"],
+            "targets": checks}
 
 
 def _check(name: str, target: str, value: float | None, met: bool, measured: str) -> dict:

@@ -102,5 +102,5 @@ def test_the_model_loads_from_its_prepared_weights_as_from_its_reviewed_file() -
 
 def test_prepared_weights_of_another_model_text_are_not_used() -> None:
     text = _model_text()
-    assert prepared_model.load(text) is not None
+    assert prepared_model.load(text) is not None and prepared_model.in_date()
     assert prepared_model.load(text.replace('"blend": ', '"blend":  ', 1)) is None
