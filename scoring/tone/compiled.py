@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from scoring.tone import literals, prepared_model, ruleset
+from scoring.tone import literals, ruleset
 from scoring.tone.ruleset import Confidentiality, RuleFile, Settings
 
 COMPILED_FILE = "rules.json"
@@ -128,7 +128,7 @@ def write_prepared(wanted: dict[str, bytes], check: bool = False) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the prepared files: the compiled rules, the lemma index and the learned model's
     weights (`--check`: write nothing, exit 1 if one is out of date)."""
-    from scoring.tone import lemmas
+    from scoring.tone import lemmas, prepared_model  # not at import: a warm score loads neither numpy nor the model
 
     check = "--check" in (argv if argv is not None else sys.argv[1:])
     texts = {COMPILED_FILE: render(build())}
