@@ -281,6 +281,14 @@ FLOORS = {
     "dev-142.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-143.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-144.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    # Three quarters of the hundred-and-forty-fourth to hundred-and-forty-ninth held-back sets (unseen by the model on
+    # 145 files: privacy 93.0 % found, 2.0 % of good replies flagged); the model learned from them (151 files).
+    "dev-145.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-146.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-147.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-148.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-149.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-150.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
