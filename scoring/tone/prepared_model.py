@@ -15,7 +15,6 @@ Both files are data, never code: the array is read with pickling refused.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from importlib import resources
@@ -23,16 +22,12 @@ from typing import Any
 
 import numpy as np
 
-RULE_PACKAGE = "scoring.tone"
+from scoring.tone.compiled import PREPARED_DIR, RULE_PACKAGE, digest
+
 MODEL_DIR = "model"
 MODEL_FILE = "tone-model.json"
-PREPARED_DIR = "prepared"
 WEIGHTS_FILE = "model-weights.npy"
 INDEX_FILE = "model-index.json"
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def build(model_text: str) -> dict[str, bytes]:
