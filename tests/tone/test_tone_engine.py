@@ -140,12 +140,14 @@ def test_language_detection(text: str, language: str) -> None:
 
 def test_language_detection_tells_nynorsk_from_bokmal_on_the_labelled_replies() -> None:
     """Short replies without a differing function word fall back to bokmål (the same rules read
-    both); what must not happen is a bokmål or English reply taken for nynorsk."""
+    both); what must not happen is a bokmål or English reply taken for nynorsk. Asked of the
+    development files: a reply of the held-back part (holdout-*.jsonl) that the detector gets
+    wrong is not read to mend the detector, or the part is no longer held back."""
     from pathlib import Path
 
     from scoring.tone.evaluation import read_labelled
 
-    items = [i for p in sorted(Path("tests/tone/labelled").glob("*.jsonl")) for i in read_labelled(p)]
+    items = [i for p in sorted(Path("tests/tone/labelled").glob("dev*.jsonl")) for i in read_labelled(p)]
     guessed = {(i.id, i.language): detect_language(i.reply) for i in items}
     nynorsk = [g for (_, language), g in guessed.items() if language == "nn"]
     assert sum(g == "nn" for g in nynorsk) >= 0.85 * len(nynorsk)
