@@ -38,10 +38,10 @@ import numpy as np
 
 from drill.i18n import catalogue
 from scoring.tone import prepared_model
-from scoring.tone.prepared_model import MODEL_DIR, MODEL_FILE
 from scoring.tone.detectors import confidentiality_matcher
 from scoring.tone.features import RELEASED_FEATURE, Features, Span, reply_features
 from scoring.tone.models import Severity, ToneFinding
+from scoring.tone.prepared_model import MODEL_DIR, MODEL_FILE
 from scoring.tone.text import AnalysedText
 
 QUALITY = "bad"
@@ -91,10 +91,7 @@ class Model:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
-        rows: dict[str, list[float]] = data["weights"]
-        names = sorted(rows)
-        weights = np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(data["targets"]))
-        return cls.from_parts(data, names, weights)
+        return cls.from_parts(data, *prepared_model.weight_rows(data))
 
     @classmethod
     def from_parts(cls, data: dict[str, Any], names: Sequence[str], weights: np.ndarray) -> Model:

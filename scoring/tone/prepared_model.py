@@ -30,13 +30,18 @@ WEIGHTS_FILE = "model-weights.npy"
 INDEX_FILE = "model-index.json"
 
 
+def weight_rows(data: dict[str, Any]) -> tuple[list[str], np.ndarray]:
+    """The feature names of a model file's data, sorted, and its weights, a row per name."""
+    rows: dict[str, list[float]] = data["weights"]
+    names = sorted(rows)
+    return names, np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(data["targets"]))
+
+
 def build(model_text: str) -> dict[str, bytes]:
     """The prepared pair for a model file's text, as the bytes to write under each name."""
     data: dict[str, Any] = json.loads(model_text)
-    rows: dict[str, list[float]] = data.pop("weights")
-    names = sorted(rows)
-    targets = data["targets"]
-    weights = np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(targets))
+    names, weights = weight_rows(data)
+    del data["weights"]
     buffer = io.BytesIO()
     np.save(buffer, weights, allow_pickle=False)
     index = {"sha256": digest(model_text), "head": data, "names": names}
