@@ -111,7 +111,8 @@ def render(data: dict[str, Any]) -> str:
 
 
 def write_prepared(wanted: dict[str, bytes], check: bool = False) -> list[str]:
-    """The prepared files that do not hold what `wanted` says; unless `check`, they are written."""
+    """The prepared files that do not hold what `wanted` says; unless `check`, they are written.
+    Silent: the training, which writes the model's pair too, speaks the user's language."""
     stale = []
     for name, content in wanted.items():
         path = resources.files(RULE_PACKAGE).joinpath(PREPARED_DIR, name)
@@ -121,7 +122,6 @@ def write_prepared(wanted: dict[str, bytes], check: bool = False) -> list[str]:
         if not check:
             with resources.as_file(path) as real:
                 real.write_bytes(content)
-            print(f"wrote {PREPARED_DIR}/{name} ({len(content):,} bytes)")
     return stale
 
 
@@ -138,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     if model.is_file():
         wanted.update(prepared_model.build(model.read_text(encoding="utf-8")))
     stale = write_prepared(wanted, check)
+    if not check:
+        for name in stale:
+            print(f"wrote {PREPARED_DIR}/{name} ({len(wanted[name]):,} bytes)")
     if check and stale:
         print(f"out of date: {', '.join(f'{PREPARED_DIR}/{n}' for n in stale)}; run `python -m scoring.tone.compiled`")
         return 1
