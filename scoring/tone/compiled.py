@@ -134,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     texts = {COMPILED_FILE: render(build())}
     texts.update({lemmas.index_name(language): lemmas.render(lemmas.build(language)) for language in lemmas.LANGUAGES})
     wanted = {name: text.encode("utf-8") for name, text in texts.items()}
-    model = resources.files(RULE_PACKAGE).joinpath(prepared_model.MODEL_DIR, prepared_model.MODEL_FILE)
-    if model.is_file():
-        wanted.update(prepared_model.build(model.read_text(encoding="utf-8")))
+    model = prepared_model.committed_text()
+    if model is not None:
+        wanted.update(prepared_model.build(model))
     stale = write_prepared(wanted, check)
     if not check:
         for name in stale:

@@ -31,7 +31,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -41,7 +40,6 @@ from scoring.tone import prepared_model
 from scoring.tone.detectors import confidentiality_matcher
 from scoring.tone.features import RELEASED_FEATURE, Features, Span, reply_features
 from scoring.tone.models import Severity, ToneFinding
-from scoring.tone.prepared_model import MODEL_DIR, MODEL_FILE
 from scoring.tone.text import AnalysedText
 
 QUALITY = "bad"
@@ -126,10 +124,9 @@ class Model:
 @lru_cache(maxsize=1)
 def load_model() -> Model | None:
     """The committed model, or None when there is none yet (then the rules stand alone)."""
-    path = resources.files("scoring.tone").joinpath(MODEL_DIR, MODEL_FILE)
-    if not path.is_file():
+    text = prepared_model.committed_text()
+    if text is None:
         return None
-    text = path.read_text(encoding="utf-8")
     prepared = prepared_model.load(text)
     if prepared is not None:
         return Model.from_parts(*prepared)

@@ -37,6 +37,12 @@ def weight_rows(data: dict[str, Any]) -> tuple[list[str], np.ndarray]:
     return names, np.array([rows[n] for n in names], dtype=np.float64).reshape(len(names), len(data["targets"]))
 
 
+def committed_text() -> str | None:
+    """The reviewed model file's text, or None when no model is committed (the rules stand alone)."""
+    path = resources.files(RULE_PACKAGE).joinpath(MODEL_DIR, MODEL_FILE)
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
 def build(model_text: str) -> dict[str, bytes]:
     """The prepared pair for a model file's text, as the bytes to write under each name."""
     data: dict[str, Any] = json.loads(model_text)
@@ -70,5 +76,5 @@ def load(model_text: str) -> tuple[dict[str, Any], list[str], np.ndarray] | None
 def in_date() -> bool:
     """Whether the committed model loads from its prepared pair (benchmarks say so): True when
     there is no model at all, since then there is nothing to load slowly."""
-    model = resources.files(RULE_PACKAGE).joinpath(MODEL_DIR, MODEL_FILE)
-    return not model.is_file() or load(model.read_text(encoding="utf-8")) is not None
+    text = committed_text()
+    return text is None or load(text) is not None

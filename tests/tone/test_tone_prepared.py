@@ -85,8 +85,9 @@ def test_the_pattern_index_never_drops_a_pattern_that_matches() -> None:
 
 
 def _model_text() -> str:
-    return resources.files("scoring.tone").joinpath(prepared_model.MODEL_DIR, prepared_model.MODEL_FILE).read_text(
-        encoding="utf-8")
+    text = prepared_model.committed_text()
+    assert text is not None
+    return text
 
 
 def test_the_model_loads_from_its_prepared_weights_as_from_its_reviewed_file() -> None:
