@@ -54,6 +54,7 @@ from scoring.tone.ruleset import LABELLED_FLAGS
 from scoring.tone.text import AnalysedText
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "tone" / "labelled"
+# Where the training writes the model; it is read back, as everywhere, by prepared_model.committed_text.
 MODEL_PATH = Path(__file__).resolve().parent / prepared_model.MODEL_DIR / prepared_model.MODEL_FILE
 # The development files the model learns from, in the order they were written: a range whose end is the newest file
 # trained on (newer dev files wait for the next retrain); the kept-out quarters (holdout-*) never.
@@ -375,16 +376,17 @@ def main(argv: list[str] | None = None) -> int:
         # A rules round changes what the rules say of the files the model learned from. Refitting keeps every
         # cross-validated setting and relearns the weights from the rules as they are now: what `--check` compares
         # with, and a model to keep when a full retrain (new files, settings chosen anew) is not kept.
-        if not MODEL_PATH.is_file():
+        committed_text = prepared_model.committed_text()
+        if committed_text is None:
             print(t("tone_eval.train.no_model"))
             return 1
-        committed = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        committed = json.loads(committed_text)
         text = dumps(train(examples(), chosen=(committed["thresholds"], committed["blend"],
                                                committed.get("vetoes", {}))))
     else:
         text = dumps(train(examples(), report=args.report))
     if args.check:
-        same = MODEL_PATH.is_file() and MODEL_PATH.read_text(encoding="utf-8") == text
+        same = prepared_model.committed_text() == text
         print(t("tone_eval.train.matches" if same else "tone_eval.train.out_of_date"))
         return 0 if same else 1
     MODEL_PATH.parent.mkdir(exist_ok=True)
