@@ -35,11 +35,12 @@ def language_scores(text: str) -> dict[str, float]:
 
 
 # Function words written differently in the two standards, common in any municipal reply. Not
-# "veg"/"vegen": bokmål writes them too ("huset rett over vegen").
+# "veg"/"vegen": bokmål writes them too ("huset rett over vegen"); not "same" (nynorsk for "samme"),
+# which is English too: "Aye, same class." has no English stopword to claim it, and read as nynorsk.
 _NYNORSK_FORMS = frozenset(
     "ikkje eg kva korleis kven kvifor kvar ein eit frå dykk dykkar mykje berre heile vere vore "
     "sjølv noko nokon nokre òg vart kjem gjer seier saman heime ho meir mogleg venleg helsing allereie "
-    "hjå ynskjer difor sidan dei same trur heilt fleire augo".split()
+    "hjå ynskjer difor sidan dei trur heilt fleire augo".split()
 )
 _BOKMAL_FORMS = frozenset(
     "ikke jeg hva hvordan hvem hvorfor hver en et fra dere deres mye bare hele være vært "
