@@ -36,7 +36,7 @@ def language_scores(text: str) -> dict[str, float]:
 
 # Function words written differently in the two standards, common in any municipal reply. Not
 # "veg"/"vegen": bokmål writes them too ("huset rett over vegen"); not "same" (nynorsk for "samme"),
-# which is English too: "Aye, same class." has no English stopword to claim it, and read as nynorsk.
+# which is English too: "Aye, same class." has no English stopword to claim it, and was read as nynorsk.
 _NYNORSK_FORMS = frozenset(
     "ikkje eg kva korleis kven kvifor kvar ein eit frå dykk dykkar mykje berre heile vere vore "
     "sjølv noko nokon nokre òg vart kjem gjer seier saman heime ho meir mogleg venleg helsing allereie "
