@@ -4,9 +4,11 @@ Every feature is something a reviewer can point at in the reply: a word (its lem
 words in a row, a piece of a word (four letters of its lemma, so "hjemmetjenesten",
 "hjemmetjenestene" and "heimetenesta" share parts and a compound's parts are seen), a rule
 that fired, the flag it stands for, and the two halves of the confidentiality detector (which
-sensitive matter, which kind of person reference, and whether they stand in one sentence).
-Each feature keeps the first span it came from, so the model's verdict can be shown as words
-in the reply, not as numbers.
+sensitive matter, which kind of person reference, and whether they stand in one sentence),
+and those halves as read in the comment the reply answers, crossed with the reply's own
+(`_comment_features`: "Ja" to a comment that tells of a child's care service is a breach though
+the reply names neither). Each feature keeps the first span it came from, so the model's verdict
+can be shown as words in the reply, not as numbers.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scoring.tone.confidential import ConfidentialityMatcher
+from scoring.tone.confidential import ConfidentialityMatcher, Part
 from scoring.tone.text import AnalysedText, Token
 
 Span = tuple[int, int]
@@ -51,6 +53,10 @@ ANSWER_WORDS = {
 }
 # Words shorter than this carry no pieces of their own (their lemma is feature enough).
 MIN_PIECE_WORD = 6
+# The confidentiality halves of each comment (`_comment_kinds`), kept because a drill's comments
+# are answered by many replies; emptied when it reaches _KEPT_COMMENTS comments.
+_COMMENT_KINDS: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+_KEPT_COMMENTS = 4096
 
 
 def released_by_authorities(text: str) -> Span | None:
@@ -184,7 +190,56 @@ def reply_features(
                 found.add("mp:any", (min(matter.start, person.start), max(matter.end, person.end)))
     if matters and persons:
         found.add("m+p:reply")
+    if answered:
+        _comment_features(found, text, context or "", matcher, matters, persons, opening)
     if opening is not None and answered and matcher.asks_what_one_may_do(context or ""):
         found.answer_to_nobody = frozenset(name for name, span in found.spans.items()
-                                           if span[0] == opening.start and name.startswith(("w:", "b:")))
+                                           if span[0] == opening.start and name.startswith(("w:", "b:", "x:answers")))
     return found
+
+
+def _comment_kinds(comment: str, text: AnalysedText, matcher: ConfidentialityMatcher) -> tuple[frozenset[str], frozenset[str]]:
+    """Which sensitive matters and which person references the comment holds (the detector's
+    halves, read with the reply's language and given names)."""
+    key = (comment, text.language)
+    found = _COMMENT_KINDS.get(key)
+    if found is None:
+        if len(_COMMENT_KINDS) >= _KEPT_COMMENTS:
+            _COMMENT_KINDS.clear()
+        if not matcher.has_matter(comment):  # what `parts` asks first, without tokenising the comment
+            found = _COMMENT_KINDS[key] = (frozenset(), frozenset())
+            return found
+        matters, persons, _ = matcher.parts(AnalysedText(comment, text.language, text.given_names))
+        found = _COMMENT_KINDS[key] = (frozenset(m.kind for m in matters), frozenset(p.kind for p in persons))
+    return found
+
+
+def _comment_features(found: Features, text: AnalysedText, comment: str, matcher: ConfidentialityMatcher,
+                      matters: list[Part], persons: list[Part], opening: Token | None) -> None:
+    """What the comment holds, crossed with what the reply holds. A reply that confirms, or adds
+    to, what the comment tells about someone breaches confidentiality without naming anybody:
+    "Ja, det stemmer" to "Jeg har hørt at sønnen til Kari har fått avlastning. Stemmer det?", or
+    "Det var tablettar på resept" in a thread about one known family. The comment is read as the
+    detector reads a reply, so its questions tell nothing here (`parts` skips them). Each feature points at the reply's
+    words it stands on (the matter, the person, the opening yes or no), or at the whole reply."""
+    comment_matters, comment_persons = _comment_kinds(comment, text, matcher)
+    if not comment_matters and not comment_persons:
+        return
+    if comment_matters:
+        found.add("x:comment_matter")
+    if comment_persons:
+        found.add("x:comment_person")
+    if comment_matters and comment_persons:
+        found.add("x:comment_matter_person")
+    if comment_matters and persons:
+        found.add("x:comment_matter_reply_person", (persons[0].start, persons[0].end))
+    if comment_persons and matters:
+        found.add("x:comment_person_reply_matter", (matters[0].start, matters[0].end))
+    for matter in matters:
+        if matter.kind in comment_matters:
+            found.add("x:same_matter", (matter.start, matter.end))
+            found.add(f"x:same_matter:{matter.kind}", (matter.start, matter.end))
+    if opening is not None:
+        found.add("x:answers_comment", (opening.start, opening.end))
+        if comment_matters and comment_persons:
+            found.add("x:answers_comment_matter_person", (opening.start, opening.end))

@@ -147,6 +147,31 @@ def test_an_opening_yes_counts_only_when_the_comment_it_answers_is_shown() -> No
     assert "w:no" in words("No veit vi meir om kva som skjedde.", "nn", None)  # nynorsk "now"
 
 
+def test_what_the_comment_tells_about_someone_is_read_with_the_reply() -> None:
+    """"Ja, det stemmer." names nobody and no matter, yet to "Jeg har hørt at sønnen til Kari har fått
+    avlastning. Stemmer det?" it confirms a child's care service: the model reads what the comment
+    tells (its statements, as the detector reads a reply) beside the reply's own, and points at the
+    reply's words they stand on."""
+    from scoring.tone.analyse import rule_facts, rules_only
+    from scoring.tone.detectors import confidentiality_matcher
+    from scoring.tone.features import reply_features
+
+    def crossed(reply: str, comment: str | None, language: str = "nb") -> dict[str, str]:
+        text, findings = rules_only(reply, language, comment)
+        features = reply_features(text, language, rule_facts(findings), 80, confidentiality_matcher(language), comment)
+        return {name: reply[span[0]:span[1]] for name, span in features.spans.items() if name.startswith("x:")}
+
+    about_a_child = "Jeg har hørt at sønnen til Kari har fått avlastning. Stemmer det?"
+    confirmed = crossed("Ja, det stemmer.", about_a_child)
+    assert {"x:comment_matter", "x:comment_person", "x:comment_matter_person"} <= confirmed.keys()
+    assert confirmed["x:answers_comment_matter_person"] == "Ja"
+    assert crossed("Ja, det stemmer.", None) == {}
+    assert crossed("Ja, det stemmer.", "Når åpner skolen igjen?") == {}
+    told = crossed("Han fikk avlastning fra januar.", about_a_child)
+    assert told["x:same_matter"] == "avlastning" and "x:answers_comment" not in told
+    assert "x:comment_person" in crossed("Yes, that is right.", "Emma's father gets home care now, I heard. Is that why?", "en")
+
+
 def test_an_opening_yes_to_what_the_citizen_may_do_raises_no_learned_breach() -> None:
     """The writers' bare "Ja." confirms what a comment asked about a person, and a model trained on
     them weighs an opening "Ja" heavily; answering "Kan jeg bytte barnehage?" it tells nobody's
