@@ -206,11 +206,11 @@ def _comment_kinds(comment: str, text: AnalysedText, matcher: ConfidentialityMat
     if found is None:
         if len(_COMMENT_KINDS) >= _KEPT_COMMENTS:
             _COMMENT_KINDS.clear()
-        if not matcher.has_matter(comment):  # what `parts` asks first, without tokenising the comment
-            found = _COMMENT_KINDS[key] = (frozenset(), frozenset())
-            return found
-        matters, persons, _ = matcher.parts(AnalysedText(comment, text.language, text.given_names))
-        found = _COMMENT_KINDS[key] = (frozenset(m.kind for m in matters), frozenset(p.kind for p in persons))
+        found = (frozenset(), frozenset())
+        if matcher.has_matter(comment):  # what `parts` asks first, here before the comment is tokenised
+            matters, persons, _ = matcher.parts(AnalysedText(comment, text.language, text.given_names))
+            found = (frozenset(m.kind for m in matters), frozenset(p.kind for p in persons))
+        _COMMENT_KINDS[key] = found
     return found
 
 
@@ -220,8 +220,9 @@ def _comment_features(found: Features, text: AnalysedText, comment: str, matcher
     to, what the comment tells about someone breaches confidentiality without naming anybody:
     "Ja, det stemmer" to "Jeg har hørt at sønnen til Kari har fått avlastning. Stemmer det?", or
     "Det var tablettar på resept" in a thread about one known family. The comment is read as the
-    detector reads a reply, so its questions tell nothing here (`parts` skips them). Each feature points at the reply's
-    words it stands on (the matter, the person, the opening yes or no), or at the whole reply."""
+    detector reads a reply, so its questions tell nothing here (`parts` skips them). Each feature
+    points at the reply's words it stands on (the matter, the person, the opening yes or no), or
+    at the whole reply."""
     comment_matters, comment_persons = _comment_kinds(comment, text, matcher)
     if not comment_matters and not comment_persons:
         return
