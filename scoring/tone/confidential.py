@@ -2062,6 +2062,7 @@ def _echoed(reply: str, start: int, end: int, comment: str) -> bool:
     return all(w in asked or w in ECHO_FREE for w in words) and any(w in asked and w not in ECHO_FREE for w in words)
 
 
+@lru_cache(maxsize=KEPT_COMMENTS)
 def _comment_facts(comment: str) -> tuple[bool, bool, bool]:
     """What the comment says of whom it asks about, worked out once per comment (a comment is often
     answered more than once): one person it describes ("en ungdom som sitter på brygga"); whether it

@@ -197,7 +197,8 @@ def _first_of_class(members: list[tuple[Any, Any]], ignorecase: bool) -> set[str
 
 
 def required_literals(pattern: str, flags: int = 0) -> Alternatives | None:
-    """Lower-cased strings of which every match contains at least one (None: no such set).
+    """Lower-cased strings at least one of which every match contains, or sees beside it in a
+    lookaround (None: no such set).
 
     Only sound for a case-insensitive search in lower-cased text, or a case-sensitive one in
     the text itself (the caller picks which text to test against)."""
@@ -281,4 +282,8 @@ def _required(op: Any, value: Any) -> Alternatives | None:
         return frozenset().union(*[b for b in branches if b is not None])
     if op is getattr(constants, "ATOMIC_GROUP", None):
         return _sequence(list(value))
+    if op is constants.ASSERT:
+        # "(?<=sjefen)", "(?= på [A-Z])": what a lookaround must see stands in the text beside the
+        # match, and the test is of the whole text.
+        return _sequence(list(value[1]))
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
@@ -207,14 +207,15 @@ class AnySearch:
         return re.compile("|".join(f"(?:{p})" for p in self._patterns) or r"(?!)", self._flags)
 
     def search(self, text: str) -> bool:
-        lower = text.lower()
-        if self.parts is None or len(lower) != len(text) or not UNFOLDED.isdisjoint(lower):
+        folded = _folded(text)
+        if self.parts is None or folded is None:
             return self.alternation.search(text) is not None
+        lower, pieces = folded
         wanted = set(self._free)
         parts_of = self._parts_of
         by_piece = self._by_piece
         if by_piece:
-            for piece in self._pieces.intersection([lower[i : i + 3] for i in range(len(lower) - 2)]):
+            for piece in self._pieces & pieces:
                 for word in by_piece[piece]:
                     if word in lower:
                         wanted.update(parts_of[word])
@@ -223,6 +224,18 @@ class AnySearch:
                 wanted.update(parts_of[word])
         parts = self.parts
         return any(parts[i][0].search(text) is not None for i in sorted(wanted))
+
+
+@lru_cache(maxsize=16)
+def _folded(text: str) -> tuple[str, frozenset[str]] | None:
+    """The lower-cased text and its three-letter pieces, or None where lower case does not show
+    every case-insensitive match (UNFOLDED). Kept for the last few texts: a clause is searched
+    by one AnySearch per kind of person in turn, and listing its pieces cost more than most of
+    those searches."""
+    lower = text.lower()
+    if len(lower) != len(text) or not UNFOLDED.isdisjoint(lower):
+        return None
+    return lower, frozenset([lower[i : i + 3] for i in range(len(lower) - 2)])
 
 
 def pattern_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> tuple[tuple[int, int], ...]:

@@ -17,8 +17,8 @@ from scoring.tone.evaluation import ANALYSER_LANGUAGE, read_labelled
 from scoring.tone.features import released_by_authorities
 from scoring.tone.learned import load_model
 from scoring.tone.literals import required_literals
-from scoring.tone.loader import load_ruleset
-from scoring.tone.matching import _find_spans
+from scoring.tone.loader import load_confidentiality, load_ruleset
+from scoring.tone.matching import AnySearch, _find_spans
 from scoring.tone.text import AnalysedText
 
 LABELLED = Path(__file__).parent / "labelled"
@@ -66,6 +66,10 @@ def test_training_report_speaks_the_catalogues_language(
     (r"(?:naboen|utbyggeren)s? feil", {"naboen", "utbyggeren"}),
     (r"(?:naboen|utbyggeren) har skylda", {" har skylda"}),
     (r"(?:hei|hallo)\s+\w+", None),
+    # What a lookaround must see stands beside the match; what it must not see requires nothing.
+    (r"[\wæøå]++(?:(?<=sjefen)|(?<=lederen))", {"sjefen", "lederen"}),
+    (r"\w+(?= på torget)", {" på torget"}),
+    (r"(?<!hos )\b\w+en\b", None),
 ])
 def test_required_literals_come_from_the_pattern(pattern: str, must_contain: set[str] | None) -> None:
     found = required_literals(pattern, re.IGNORECASE)
@@ -88,6 +92,23 @@ def test_the_literal_pre_test_never_loses_a_regex_match() -> None:
                     assert list(_find_spans(pattern, text)) == [], (pattern.regex, item.id)
                 elif pattern.literals is not None:
                     assert any(lit in text.lower for lit in pattern.literals), (pattern.regex, item.id)
+
+
+def test_searching_a_list_of_regexes_says_what_their_alternation_says() -> None:
+    """AnySearch tries a regex only where the text holds a word it needs (lookarounds' words
+    too): over real replies and their clauses it must agree with the plain alternation, for
+    every list of person references and the general statements of both languages."""
+    items = read_labelled(LABELLED / "dev-3.jsonl")
+    for language in ("nb", "en"):
+        data = load_confidentiality(language)
+        lists = [p.patterns for p in data.persons.values()] + [data.general]
+        searches = [AnySearch(patterns, re.IGNORECASE) for patterns in lists if patterns]
+        texts = [piece for item in items if ANALYSER_LANGUAGE[item.language] == language
+                 for piece in (item.reply, *item.reply.split(","))]
+        assert len(texts) > 100
+        for search in searches:
+            for text in texts:
+                assert search.search(text) == (search.alternation.search(text) is not None), text
 
 
 def test_learned_findings_point_at_words_of_the_reply() -> None:
