@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from scoring.tone import privacy
 from scoring.tone.literals import UNFOLDED
 from scoring.tone.terms import TermIndex
-from scoring.tone.matching import AnySearch
+from scoring.tone.matching import AnySearch, matches_at
 from scoring.tone.ruleset import Confidentiality
 from scoring.tone.text import AnalysedText, Sentence
 
@@ -42,6 +42,8 @@ OFFICES = (r"\bNAV(?:-kontoret)?(?:\s+[A-ZÆØÅ][\wæøå]+)?", "torget", "råd
            "legekontoret", "helsestasjonen", "town hall", "library", "civic centre", "one stop shop")
 # Words that open a reply before a name ("Ja, Ola ...", "Hi, Anna ...") without starting a list.
 ANSWER_WORDS = frozenset({"ja", "nei", "jo", "hei", "hallo", "takk", "yes", "no", "hi", "hello", "thanks"})
+# White space other than single spaces: the term index looks for a term's words one space apart.
+UNEVEN_SPACE_RE = re.compile(r"[^\S ]|  ")
 GREETING_BEFORE_RE = re.compile(r"\b(?:hei|hi|hello|hallo|dear|kjære)\s+$", re.IGNORECASE)
 LIST_BEFORE_RE = re.compile(r"([A-ZÆØÅ][\wæøå-]+)(?:,|\s+og|\s+eller|\s+and|\s+or)\s+$")
 
@@ -716,6 +718,7 @@ class ConfidentialityMatcher:
     def __init__(self, data: Confidentiality) -> None:
         self.data = data
         self._comments: dict[str, bool] = {}
+        self._one_in: dict[str, bool] = {}
 
     @cached_property
     def matter_res(self) -> dict[str, re.Pattern[str]]:
@@ -733,6 +736,15 @@ class ConfidentialityMatcher:
     @cached_property
     def refusal_re(self) -> re.Pattern[str]:
         return _any_re(self.data.refusals)
+
+    @cached_property
+    def _refusal_search(self) -> AnySearch:
+        """`refusal_re` as a search that skips the refusals whose words are absent."""
+        return AnySearch(self.data.refusals, re.IGNORECASE)
+
+    def _refuses(self, text: str) -> bool:
+        """Whether `text` declines to discuss a matter ("vi kan ikke kommentere", "we can't go into")."""
+        return self._refusal_search.search(text)
 
     @cached_property
     def _person_searches(self) -> dict[str, AnySearch]:
@@ -807,7 +819,7 @@ class ConfidentialityMatcher:
         """"Mum was offered support repeatedly and turned it down", "Politiet var med fordi det var fare for at mor skulle
         gjøre motstand", "Because the father had threatened to turn up": a parent named by the bare role, as a family's own
         children name them, is one particular parent, and what the clause says of them is told of that person."""
-        if self.refusal_re.search(text.text):
+        if self._refuses(text.text):
             return None
         for m in PARENT_SUBJECT_RE.finditer(text.text):
             sentence = text.sentence_at(m.start())
@@ -867,7 +879,7 @@ class ConfidentialityMatcher:
         a page, thanks, a hidden comment, a cause not known, everyone, what anyone may or must do, a
         negation or "never" in the clause, or cases in the plural. Health and care words are left out:
         answers use them of anyone ("The home care visits stopped on the north side")."""
-        if (not self._gated(text) or self.refusal_re.search(text.text) or CONTACT_RE.search(text.text)
+        if (not self._gated(text) or self._refuses(text.text) or CONTACT_RE.search(text.text)
                 or WEB_RE.search(text.text) or NUMBER_GIVEN_RE.search(text.text) or len(text.text.split()) > UNSPOKEN_WORDS
                 or HIDDEN_OR_UNKNOWN_RE.search(text.text) or POINTED_ELSEWHERE_RE.search(text.text) or ALL_RE.search(text.text)
                 or any(MAY_RE.search(text.sentence_text(s)) and not NOT_RE.search(text.sentence_text(s)) for s in text.sentences)):
@@ -942,7 +954,7 @@ class ConfidentialityMatcher:
             if not matters:
                 continue
             here = text.sentence_at(clauses[i][0]).index
-            if self.refusal_re.search(text.sentence_text(text.sentence_at(clauses[i][0]))):
+            if self._refuses(text.sentence_text(text.sentence_at(clauses[i][0]))):
                 continue  # "Vi kan ikke gå inn på saken. Det er en personalsak."
             near = [j for j in range(len(clauses)) if j != i and not clauses[j][2]
                     and abs(text.sentence_at(clauses[j][0]).index - here) <= 1]
@@ -995,7 +1007,7 @@ class ConfidentialityMatcher:
         # What is said of an elected official the comment asked about ("Ordføreren var på ferie?" -
         # "Hun var tilbake innen ett døgn") is their public office; their own matters still need a matter word.
         official_only = bool(context) and bool(ELECTED_RE.search(context or "")) and not self._strong_in(ELECTED_RE.sub(" ", context or ""))
-        if not official_only and (context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context)))):
+        if not official_only and (context_person or (context and self._one_referred_to(context))):
             asserted = self._asserted(text, self._signed_clauses(text), context or "")
             if asserted is not None:
                 return [asserted]
@@ -1006,7 +1018,7 @@ class ConfidentialityMatcher:
             asserted = self._asserted(text, self._signed_clauses(text), context, few=True)
             if asserted is not None:
                 return [asserted]
-        if context_person or (context and any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))):
+        if context_person or (context and self._one_referred_to(context)):
             if not gated:  # no matter term in the reply: only a "but" that confirms the comment's can tell
                 clauses = self._signed_clauses(text)
                 matters_by_clause = [[] for _ in clauses]
@@ -1014,7 +1026,7 @@ class ConfidentialityMatcher:
             if after is not None:
                 return [after]
         opener = self.affirmation_re.match(text.text)
-        if self.refusal_re.search(text.text):
+        if self._refuses(text.text):
             # "We won't name them but it was someone fairly senior in Finance": only a "but" that goes on to point the
             # person out is read.
             return self._pointed_out(text, addressed, context or "", False, refused=True) if opener is None and context else []
@@ -1409,7 +1421,7 @@ class ConfidentialityMatcher:
         if role is not None:
             return role.group(1)[:5].lower() in context.lower()
         if SINGULAR_PRONOUN_RE.fullmatch(subject.strip()) and PLURAL_NOUN_RE.search(context):
-            return (any(_singular(m.group(0)) for m in self.anaphor_re.finditer(context))
+            return (self._one_referred_to(context)
                     or any(_singular(m.group(0)) for kind, search in self.person_res.items() if kind not in ("name", "pronoun")
                            for m in search.finditer(context))
                     or any(w.lower() in self.first_names for w in re.findall(r"\b[A-ZÆØÅ][a-zæøå]+\b", context)))
@@ -1442,7 +1454,7 @@ class ConfidentialityMatcher:
         refused = False
         for start, end, skipped in self._clause_list(text):
             if skipped:
-                refused = refused or bool(self.refusal_re.search(text.text[start:end]))
+                refused = refused or self._refuses(text.text[start:end])
                 continue
             clause_matters, clause_persons = self._clause_parts(text, start, end, addressed)
             matters += clause_matters
@@ -1467,7 +1479,7 @@ class ConfidentialityMatcher:
         skipped = [self._skipped(text.text[s:e]) for s, e in spans]
         for j in range(len(spans) - 1, 0, -1):
             clause = text.text[spans[j][0]:spans[j][1]]
-            if not (skipped[j] and RESUMED_REFUSAL_RE.search(clause) and self.refusal_re.search(clause)):
+            if not (skipped[j] and RESUMED_REFUSAL_RE.search(clause) and self._refuses(clause)):
                 continue
             for i in range(j - 1, -1, -1):
                 if BUT_RE.match(text.text, spans[i + 1][0], spans[i + 1][1]):
@@ -1550,7 +1562,7 @@ class ConfidentialityMatcher:
 
     def _skipped(self, clause: str) -> bool:
         """A question, a refusal, a general statement or the signature ("Hilsen Nina, kommunikasjonsavdelingen")."""
-        return (clause.rstrip().endswith("?") or bool(self.signature_line_re.match(clause)) or bool(self.refusal_re.search(clause))
+        return (clause.rstrip().endswith("?") or bool(self.signature_line_re.match(clause)) or self._refuses(clause)
                 or self.general.search(clause))
 
     def asks_about_someone(self, comment: str) -> bool:
@@ -1563,7 +1575,7 @@ class ConfidentialityMatcher:
                 or WORKERS_RE.search(comment)):
             return False
         return bool(self._strong_in(comment) or _comment_facts(comment)[0] or self._named_asked(comment)
-                    or any(_singular(m.group(0)) for m in self.anaphor_re.finditer(comment)))
+                    or self._one_referred_to(comment))
 
     def asks_what_one_may_do(self, comment: str) -> bool:
         """Whether the comment asks what the citizen may or must do (ASKER_MAY_RE) and about nobody
@@ -1610,6 +1622,17 @@ class ConfidentialityMatcher:
                 self._comments.clear()
             found = self._comments[other] = any(kind not in ("name", "pronoun") and search.search(other)
                                                 for kind, search in self._person_searches.items())
+        return found
+
+    def _one_referred_to(self, comment: str) -> bool:
+        """Whether the comment speaks of one person by a word that stands for someone ("han", "the
+        boy"; `anaphor_re`, singular). Kept per comment, as `_strong_in` is: several readings of
+        every reply to it ask."""
+        found = self._one_in.get(comment)
+        if found is None:
+            if len(self._one_in) >= KEPT_COMMENTS:
+                self._one_in.clear()
+            found = self._one_in[comment] = any(_singular(m.group(0)) for m in self.anaphor_re.finditer(comment))
         return found
 
     def _addresses_by_name(self, text: AnalysedText) -> bool:
@@ -1710,7 +1733,7 @@ class ConfidentialityMatcher:
             grounds = grounds_re.search(said)
             if grounds is not None and grounds_re is BECAUSE_THEY_RE and not DONE_TO_RE.search(said, 0, grounds.start()):
                 continue  # "The bus was late because he had to wait": the reason is not what was decided about the person
-            if grounds is None or _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said):
+            if grounds is None or _of_anyone(said) or ALL_RE.search(said) or self._refuses(said):
                 continue
             at = sentence.start + grounds.start()
             told = Part(sentence.start, sentence.end, "asserted")
@@ -1729,7 +1752,7 @@ class ConfidentialityMatcher:
             if refused is None or grounds is None or refused.start() > grounds.start():
                 continue
             # What the refusal says before its reason (the reason may well say what the resident can do: "siden du kan gå").
-            if _of_anyone(said[: grounds.start()]) or ALL_RE.search(said) or self.refusal_re.search(said):
+            if _of_anyone(said[: grounds.start()]) or ALL_RE.search(said) or self._refuses(said):
                 continue
             return self._hit(text, Part(sentence.start, sentence.end, "asserted"),
                              Part(sentence.start + grounds.start(), sentence.start + grounds.end(), "asked"))
@@ -1746,7 +1769,7 @@ class ConfidentialityMatcher:
             # "…, så det må du opplyse om": what the resident must do next is another clause.
             said = SO_AFTER_RE.split(text.sentence_text(sentence), maxsplit=1)[0]
             reason = REASON_RE.search(said) or AFTER_RE.search(said)
-            if (opener is None or reason is None or _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said)
+            if (opener is None or reason is None or _of_anyone(said) or ALL_RE.search(said) or self._refuses(said)
                     or not DONE_RE.search(said) and not DECIDED_RE.search(said) and not re.search(r"\b\w+(?:ed)\b|\bwent\b", said)):
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
@@ -1778,7 +1801,7 @@ class ConfidentialityMatcher:
                 # and we'll look at the arrears with you": after what the records show, what the council does next is a
                 # clause of its own, with its own subject.
                 said = NEXT_DOER_RE.split(said, maxsplit=1)[0]
-            if _of_anyone(said) or ALL_RE.search(said) or self.refusal_re.search(said):
+            if _of_anyone(said) or ALL_RE.search(said) or self._refuses(said):
                 continue
             told = Part(sentence.start, sentence.end, "asserted")
             return self._hit(text, told, Part(opener.start(), opener.end(), "asked"))
@@ -1926,14 +1949,21 @@ class ConfidentialityMatcher:
         return [(s, e) for s, e in spans if text.text[s:e].strip()]
 
     def _matters(self, clause: str, offset: int, kinds: frozenset[str] | None = None) -> list[Part]:
+        """The matter terms of a clause. Where the term index applies (`kinds` known) and the clause
+        is spaced plainly, each kind's regex is tried only where the index puts one of its terms
+        (TermIndex.starts): a scan tried hundreds of terms at every word."""
         found = []
+        starts = self._terms.starts(clause.lower()) if kinds is not None and not UNEVEN_SPACE_RE.search(clause) else None
         for kind, pattern in self.matter_res.items():
             if kinds is not None and kind not in kinds:
                 continue  # none of its words is in the reply (`_kinds_in`)
+            if starts is not None and kind not in starts:
+                continue  # none in this clause
             blocked = self.matter_not_res[kind]
             if blocked is not None and blocked.search(clause):
                 continue
-            found += [Part(offset + m.start(), offset + m.end(), kind) for m in pattern.finditer(clause)
+            matches = pattern.finditer(clause) if starts is None else matches_at(pattern, clause, starts[kind])
+            found += [Part(offset + m.start(), offset + m.end(), kind) for m in matches
                       if not clause[max(0, m.start() - 1) : m.start()] in ("/", ".", "@")
                       and not DOMAIN_AFTER_RE.match(clause, m.end())
                       and not CONTACT_BEFORE_RE.search(clause[max(0, m.start() - 30) : m.start()])

@@ -306,18 +306,20 @@ def _find_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> I
 def _matches_at(pattern: Pattern, text: AnalysedText, starts: Starts) -> Iterator[re.Match[str]]:
     """What `finditer` yields, trying the regex only where the reply reads one of the strings its
     matches must start with, instead of at every position (most phrases are an alternation
-    of words that the regex engine would try one by one at each character). Like `finditer`,
-    the search goes on after the end of each match; every match holds its first string, so
-    none is empty."""
-    compiled = None
+    of words that the regex engine would try one by one at each character). Every match holds
+    its first string, so none is empty. The regex is compiled only for a reply that has one."""
+    offsets = text.starts_of(starts)
+    return matches_at(pattern.compiled, text.text, offsets) if offsets else iter(())
+
+
+def matches_at(regex: re.Pattern[str], subject: str, offsets: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`regex.finditer(subject)` for a regex that can only match, and never empty, at `offsets`
+    (in order): like `finditer`, the search goes on after the end of each match."""
     end = 0
-    subject = text.text
-    for start in text.starts_of(starts):
+    for start in offsets:
         if start < end:
             continue
-        if compiled is None:
-            compiled = pattern.compiled
-        match = compiled.match(subject, start)
+        match = regex.match(subject, start)
         if match is not None:
             end = match.end()
             yield match

@@ -85,3 +85,24 @@ class TermIndex:
         """The kinds with a term's words anywhere in `lower`, boundaries or not: a kind not among
         them has no term in any part of the text."""
         return frozenset(t.kind for _, _, entries in self._hits(spaced(lower)) for t in entries)
+
+    def starts(self, lower: str) -> dict[str, list[int]]:
+        """Per kind, every offset of `lower` where one of its terms may begin a match of the kind's
+        regex (confidential._terms_re), in order: where a term's words stand, and for a term
+        that may stand inside a word (`*diagnose`), the start of that word and every offset
+        after a hyphen in it ("covid-diagnose"). A superset: the regex tried at these offsets
+        alone finds what a scan of every offset finds. Only for a text whose white space is
+        single spaces (a term's words are looked for with one space between them)."""
+        found: dict[str, set[int]] = defaultdict(set)
+        for start, _end, entries in self._hits(lower):
+            word_start = start
+            for term in entries:
+                if term.bounded_start:
+                    found[term.kind].add(start)
+                    continue
+                while word_start > 0 and (_is_word_char(lower[word_start - 1]) or lower[word_start - 1] == "-"):
+                    word_start -= 1
+                found[term.kind].update(p for p in range(word_start, start + 1)
+                                        if p == word_start or lower[p - 1] == "-")
+        return {kind: sorted(offsets) for kind, offsets in found.items()}
+

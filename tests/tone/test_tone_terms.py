@@ -75,3 +75,24 @@ def test_the_detectors_terms_are_found_in_every_labelled_reply_as_their_expressi
         assert index.any_bounded(text) == gate, text
         assert index.kinds(text) == {k for k, pairs in patterns.items() if any(p.search(text) for _, p in pairs)}, text
     assert gated > 100  # the terms do stand in real replies
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_kinds_expression_only_matches_where_the_index_puts_its_terms(language: str) -> None:
+    """The detector tries each kind's expression only at the offsets `starts` gives: every match a
+    scan of the whole text finds must begin at one of them (inside a word and after a hyphen too)."""
+    matcher = confidentiality_matcher(language)
+    index = TermIndex({kind: list(matter.terms) for kind, matter in matcher.data.matters.items()})
+    crafted = ["covid-diagnosen hennes", "anti-depressiva og e-resept", "ei dysleksidiagnose, ikkje fleire",
+               "post-traumatic stress disorder", "x-ray-diagnosis", "barnevernstjenesten-saken"]
+    texts = crafted + [item.reply for path in sorted(LABELLED.glob("dev*.jsonl")) for item in read_labelled(path)
+                       if (item.language == "en") == (language == "en")][::15]
+    matched = 0
+    for text in texts:
+        text = " ".join(text.split())  # what the detector gives the index: single spaces
+        starts = index.starts(text.lower())
+        for kind, regex in matcher.matter_res.items():
+            found = [m.start() for m in regex.finditer(text)]
+            matched += len(found)
+            assert set(found) <= set(starts.get(kind, ())), (kind, text)
+    assert matched > 200
