@@ -207,15 +207,14 @@ class AnySearch:
         return re.compile("|".join(f"(?:{p})" for p in self._patterns) or r"(?!)", self._flags)
 
     def search(self, text: str) -> bool:
-        folded = _folded(text)
-        if self.parts is None or folded is None:
+        lower = _folded(text)
+        if self.parts is None or lower is None:
             return self.alternation.search(text) is not None
-        lower, pieces = folded
         wanted = set(self._free)
         parts_of = self._parts_of
         by_piece = self._by_piece
         if by_piece:
-            for piece in self._pieces & pieces:
+            for piece in self._pieces & _pieces(lower):
                 for word in by_piece[piece]:
                     if word in lower:
                         wanted.update(parts_of[word])
@@ -227,15 +226,19 @@ class AnySearch:
 
 
 @lru_cache(maxsize=16)
-def _folded(text: str) -> tuple[str, frozenset[str]] | None:
-    """The lower-cased text and its three-letter pieces, or None where lower case does not show
-    every case-insensitive match (UNFOLDED). Kept for the last few texts: a clause is searched
-    by one AnySearch per kind of person in turn, and listing its pieces cost more than most of
-    those searches."""
+def _folded(text: str) -> str | None:
+    """The lower-cased text, or None where lower case does not show every case-insensitive
+    match (UNFOLDED). Kept for the last few texts: a clause is searched by one AnySearch per
+    kind of person in turn."""
     lower = text.lower()
-    if len(lower) != len(text) or not UNFOLDED.isdisjoint(lower):
-        return None
-    return lower, frozenset([lower[i : i + 3] for i in range(len(lower) - 2)])
+    return lower if len(lower) == len(text) and UNFOLDED.isdisjoint(lower) else None
+
+
+@lru_cache(maxsize=16)
+def _pieces(lower: str) -> frozenset[str]:
+    """The three-letter pieces of a lower-cased text: listing them cost more than most of the
+    searches that ask, so the last few texts keep theirs."""
+    return frozenset([lower[i : i + 3] for i in range(len(lower) - 2)])
 
 
 def pattern_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> tuple[tuple[int, int], ...]:
