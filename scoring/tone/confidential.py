@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from scoring.tone import privacy
-from scoring.tone.literals import UNFOLDED
+from scoring.tone.literals import UNFOLDED, aligned
 from scoring.tone.terms import TermIndex
 from scoring.tone.matching import AnySearch, matches_at
 from scoring.tone.ruleset import Confidentiality
@@ -1535,7 +1535,7 @@ class ConfidentialityMatcher:
         (literals.UNFOLDED): a thousand terms tried one by one at every word cost more than the
         rest of the analysis."""
         lower = text.lower()
-        if self._index_usable and len(lower) == len(text) and UNFOLDED.isdisjoint(lower):
+        if self._index_usable and aligned(text, lower):
             return self._terms.any_bounded(lower)
         return bool(self.gate_re.search(text))
 
@@ -1551,7 +1551,7 @@ class ConfidentialityMatcher:
             lower = text.lower
             text.derived["confidential.kinds"] = (
                 self._terms.kinds(lower)
-                if self._index_usable and len(lower) == len(text.text) and UNFOLDED.isdisjoint(lower) else None)
+                if self._index_usable and aligned(text.text, lower) else None)
         found: frozenset[str] | None = text.derived["confidential.kinds"]
         return found
 

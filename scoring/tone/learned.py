@@ -30,7 +30,7 @@ import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -107,6 +107,15 @@ class Model:
             flag_weights={str(k): int(v) for k, v in data["flag_weights"].items()},
             vetoes={str(k): float(v) for k, v in data.get("vetoes", {}).items()},
         )
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The feature names by row: what a reply's rows (`probabilities`) stand for, read without
+        a second look-up of every feature in the index."""
+        names = [""] * len(self.index)
+        for name, row in self.index.items():
+            names[row] = name
+        return tuple(names)
 
     def probabilities(self, features: Features) -> tuple[dict[str, float], list[int]]:
         """P(target) for every target, and the indices of the features the model knows.
@@ -253,7 +262,7 @@ def judge(reading: Reading | None, rules: Sequence[RuleFact], rule_score: int, m
             sign = 1.0
             verdict.score += model.flag_weights.get(target, 0)
         if known is None:
-            known = [n for n in features.names if n in model.index]
+            known = [model.names[row] for row in rows]
         verdict.raised.append(Raised(target, probabilities[target],
                                      _strongest(features, known, (model.weights[rows, column] * sign).tolist())))
     return verdict

@@ -29,6 +29,17 @@ UNFOLDED = frozenset(chr(c) for key, extra in casefix._EXTRA_CASES.items() for c
 _COMBINING_DOT = "\u0307"
 
 
+_UNFOLDED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(UNFOLDED)) + "]")
+
+
+def aligned(text: str, lower: str) -> bool:
+    """Whether `lower`, `text` lower-cased, keeps every character's offset and shows every place a
+    case-insensitive regex can match: no "İ", which lower-cases to two characters, and no UNFOLDED
+    character, which the regex engine takes as another letter. Every lower-case pre-test (the
+    rules' words, the term index, AnySearch) holds only for such a text."""
+    return len(lower) == len(text) and (lower.isascii() or _UNFOLDED_RE.search(lower) is None)
+
+
 def folds_plainly(literal: str) -> bool:
     """Whether a lower-cased literal is, character for character, what a case-insensitive
     regex compares (no UNFOLDED character, and not lower-cased from "İ")."""

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
-from scoring.tone.literals import UNFOLDED, Starts, heads as pieces_of, required_literals
+from scoring.tone.literals import Starts, aligned, heads as pieces_of, required_literals
 from scoring.tone.text import AnalysedText, Token
 
 NEGATION_WINDOW = 3
@@ -228,10 +228,10 @@ class AnySearch:
 @lru_cache(maxsize=16)
 def _folded(text: str) -> str | None:
     """The lower-cased text, or None where lower case does not show every case-insensitive
-    match (UNFOLDED). Kept for the last few texts: a clause is searched by one AnySearch per
+    match (literals.aligned). Kept for the last few texts: a clause is searched by one AnySearch per
     kind of person in turn."""
     lower = text.lower()
-    return lower if len(lower) == len(text) and UNFOLDED.isdisjoint(lower) else None
+    return lower if aligned(text, lower) else None
 
 
 @lru_cache(maxsize=16)

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from scoring.tone.lemmas import lemmatize
-from scoring.tone.literals import UNFOLDED, Starts
+from scoring.tone.literals import Starts, aligned
 
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 # A sentence ends at . ! ? … or a line break, but not inside "kl. 14.00", "f.eks." or a URL.
@@ -242,15 +242,13 @@ class AnalysedText:
     def trigrams(self) -> frozenset[str]:
         """Every three-character piece of the lower-cased reply (literals.py)."""
         lower = self.lower
-        return frozenset(lower[i : i + 3] for i in range(len(lower) - 2))
+        return frozenset([lower[i : i + 3] for i in range(len(lower) - 2)])
 
     @cached_property
     def aligned(self) -> bool:
         """Whether the lower-cased reply keeps every character's offset and shows every place a
-        case-insensitive regex can match (no "İ", which lower-cases to two characters, and no
-        character such as "ı" that the regex engine takes as another letter)."""
-        lower = self.lower
-        return len(lower) == len(self.text) and (lower.isascii() or UNFOLDED.isdisjoint(lower))
+        case-insensitive regex can match (`literals.aligned`)."""
+        return aligned(self.text, self.lower)
 
     def _piece_at(self, piece: str) -> tuple[int, ...]:
         """Offsets of one string in the lower-cased reply (kept: many patterns share a piece)."""
