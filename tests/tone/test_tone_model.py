@@ -97,11 +97,11 @@ def test_the_literal_pre_test_never_loses_a_regex_match() -> None:
 def test_searching_a_list_of_regexes_says_what_their_alternation_says() -> None:
     """AnySearch tries a regex only where the text holds a word it needs (lookarounds' words
     too): over real replies and their clauses it must agree with the plain alternation, for
-    every list of person references and the general statements of both languages."""
+    every list of person references, the general statements and the refusals of both languages."""
     items = read_labelled(LABELLED / "dev-3.jsonl")
     for language in ("nb", "en"):
         data = load_confidentiality(language)
-        lists = [p.patterns for p in data.persons.values()] + [data.general]
+        lists = [p.patterns for p in data.persons.values()] + [data.general, data.refusals]
         searches = [AnySearch(patterns, re.IGNORECASE) for patterns in lists if patterns]
         texts = [piece for item in items if ANALYSER_LANGUAGE[item.language] == language
                  for piece in (item.reply, *item.reply.split(","))]
