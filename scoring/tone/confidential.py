@@ -152,6 +152,11 @@ CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne|er det mulig|er
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
 # A question the citizen asks about what they themselves may or must do ("Kan jeg bytte barnehage?", "Må vi koke
 # vatnet?", "Can I still use the tap?"): a yes or no to it answers about their options, not about a third person.
+# "Er det Kari på Haugen?", "Is it Pop – Reg from Banksia?": a question of who or which it is (not "er det sant at", "is
+# it safe"), asked of anyone the words stand for.
+IDENTITY_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)\W*(?:er|var|is|was)\s+(?:det|it)\s+(?!(?:sant|riktig|rett|trygt|mulig|mogleg|"
+                               r"lov|greit|true|right|safe|possible|okay|ok|allowed|still|open|ope|åpen|åpent)\b)",
+                               re.IGNORECASE)
 ASKER_MAY_RE = re.compile(r"(?:^|[.!?]\s+)(?:kan|kunne|får|må|skal|bør|burde|can|could|may|must|should|do|shall)\s+"
                           r"(?:jeg|eg|vi|me|i|we)\b[^.!?]*\?", re.IGNORECASE)
 # A sentence that wishes someone well ("God bedring med handleddet", "Vi håper armen gror fint", "glad to hear your
@@ -1570,7 +1575,7 @@ class ConfidentialityMatcher:
         ("Ja.", "No, not yet") tells that person's matter: a question, not about an elected official,
         how things work, what one may do or staff in general, that points at, describes, names or
         speaks of one person. The detector's own reading of a bare answer asks this, and so does the
-        learned model's, through `asks_what_one_may_do`."""
+        learned model's, through `asks_about_nobody`."""
         if ("?" not in comment or ELECTED_RE.search(comment) or HOW_ASKED_RE.search(comment) or CAN_ASKED_RE.search(comment)
                 or WORKERS_RE.search(comment)):
             return False
@@ -1582,6 +1587,15 @@ class ConfidentialityMatcher:
         else (`asks_about_someone`): the learned model's opening "Ja" does not count there
         (`features.Features.answer_to_nobody`)."""
         return bool(ASKER_MAY_RE.search(comment)) and not self.asks_about_someone(comment)
+
+    def asks_about_nobody(self, comment: str) -> bool:
+        """Whether the comment asks something, or what the citizen may or must do (ASKER_MAY_RE), and
+        about no one in particular (`asks_about_someone`): "Er Storgata åpen igjen?", "Is The Shed
+        open on Saturday?". A yes or no to it tells nothing of anyone, so the learned model's
+        opening "Ja" does not count there (`features.Features.answer_to_nobody`)."""
+        if IDENTITY_ASKED_RE.search(comment):
+            return False  # "Is it the Kellys out on Bracken Hill Rd?": who it is, whoever the words name
+        return ("?" in comment or bool(ASKER_MAY_RE.search(comment))) and not self.asks_about_someone(comment)
 
     def _named_asked(self, comment: str) -> bool:
         """"Er det sant at dei har flytta gamle Nils frå Brekkeli til sjukeheimen?", "Vesle Sofie i Blåklokka var heime

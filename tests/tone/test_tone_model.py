@@ -193,11 +193,14 @@ def test_what_the_comment_tells_about_someone_is_read_with_the_reply() -> None:
     assert "x:comment_person" in crossed("Yes, that is right.", "Emma's father gets home care now, I heard. Is that why?", "en")
 
 
-def test_an_opening_yes_to_what_the_citizen_may_do_raises_no_learned_breach() -> None:
+def test_an_opening_yes_to_a_question_about_nobody_raises_no_learned_breach() -> None:
     """The writers' bare "Ja." confirms what a comment asked about a person, and a model trained on
-    them weighs an opening "Ja" heavily; answering "Kan jeg bytte barnehage?" it tells nobody's
-    matter. A model that weighs "Ja" alone past its threshold shows the difference."""
+    them weighs an opening "Ja" heavily; answering "Kan jeg bytte barnehage?" or, in a few words,
+    "Er Storgata åpen igjen?" it tells nobody's matter (six more writers' good answers were flagged
+    so). A model that weighs "Ja" alone past its threshold shows the difference; a question of who
+    it is, a comment with a sensitive matter and a yes that goes on to tell more keep the flag."""
     from scoring.tone.analyse import rule_facts, rules_only
+    from scoring.tone.detectors import confidentiality_matcher
     from scoring.tone.learned import QUALITY, Model, judge, read
     from scoring.tone.ruleset import LABELLED_FLAGS
 
@@ -216,6 +219,15 @@ def test_an_opening_yes_to_what_the_citizen_may_do_raises_no_learned_breach() ->
     assert learned_flags("Ja, det kan dere.", "Må vi koke vannet før vi drikker det?") == []
     assert learned_flags("Ja, søk om bytte på samme skjema.", "Er det Ola på Haugen som har søkt om bytte?") == ["privacy"]
     assert learned_flags("Ja.", "Var det morgonvakta frå Granlia som køyrde?") == ["privacy"]
+    assert learned_flags("Ja.", "Er Storgata åpen for trafikk igjen?") == []
+    assert learned_flags("Ja, fra klokka 15.", "Starter kveldsruta i Nordbygda på mandag som planlagt?") == []
+    matcher = confidentiality_matcher("nb")
+    assert matcher.asks_about_nobody("Er Storgata åpen for trafikk igjen?")
+    assert not matcher.asks_about_nobody("Er det familien Berg i Nordlia?")  # who it is
+    assert matcher.asks_about_nobody("Er det sant at skolen åpner igjen på mandag?")
+    assert learned_flags("Ja, fra i går.", "Har hjemmetjenesten startet med ekstra besøk i Lia?") == ["privacy"]
+    assert learned_flags("Ja, konserten er avlyst. En av korsangerne har mor på Tunet som er smittet.",
+                         "Blir korkonserten på lørdag avlyst?") == ["privacy"]
 
 
 @pytest.mark.parametrize(("reply", "language"), [
