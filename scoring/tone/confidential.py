@@ -150,13 +150,13 @@ CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne|er det mulig|er
                           r"får (?:jeg|vi|eg|me)(?! (?:beskjed|vite|svar|melding|høre|informasjon|info)\b)|may (?:i|we)|er det plass|"
                           r"blir det|(?:er|is) (?:the )?[\wæøå-]+ (?:still |fortsatt |framleis )?(?:åpen|åpent|open|ope)\b)(?:\s+|(?=\?))(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
-# A question the citizen asks about what they themselves may or must do ("Kan jeg bytte barnehage?", "Må vi koke
-# vatnet?", "Can I still use the tap?"): a yes or no to it answers about their options, not about a third person.
 # "Er det Kari på Haugen?", "Is it Pop – Reg from Banksia?": a question of who or which it is (not "er det sant at", "is
 # it safe"), asked of anyone the words stand for.
 IDENTITY_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)\W*(?:er|var|is|was)\s+(?:det|it)\s+(?!(?:sant|riktig|rett|trygt|mulig|mogleg|"
                                r"lov|greit|true|right|safe|possible|okay|ok|allowed|still|open|ope|åpen|åpent)\b)",
                                re.IGNORECASE)
+# A question the citizen asks about what they themselves may or must do ("Kan jeg bytte barnehage?", "Må vi koke
+# vatnet?", "Can I still use the tap?"): a yes or no to it answers about their options, not about a third person.
 ASKER_MAY_RE = re.compile(r"(?:^|[.!?]\s+)(?:kan|kunne|får|må|skal|bør|burde|can|could|may|must|should|do|shall)\s+"
                           r"(?:jeg|eg|vi|me|i|we)\b[^.!?]*\?", re.IGNORECASE)
 # A sentence that wishes someone well ("God bedring med handleddet", "Vi håper armen gror fint", "glad to hear your
