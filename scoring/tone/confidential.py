@@ -150,6 +150,9 @@ CAN_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)(?:can|could|kan|kunne|er det mulig|er
                           r"får (?:jeg|vi|eg|me)(?! (?:beskjed|vite|svar|melding|høre|informasjon|info)\b)|may (?:i|we)|er det plass|"
                           r"blir det|(?:er|is) (?:the )?[\wæøå-]+ (?:still |fortsatt |framleis )?(?:åpen|åpent|open|ope)\b)(?:\s+|(?=\?))(?!(?:you|dere|de|dykk|the council|kommunen)\s+"
                           r"(?:confirm|tell|say|bekrefte|stadfeste|si|seie|fortelle)\b)[^.!?]*\?", re.IGNORECASE)
+# A yes or no with at most this many words in one sentence ("Ja, sidan kl. 07.", "Yes, 2 to 8pm.") is an answer and
+# nothing more (`ConfidentialityMatcher.answer_tells_nobody`).
+SHORT_ANSWER_WORDS = 6
 # "Er det Kari på Haugen?", "Is it Pop – Reg from Banksia?": a question of who or which it is (not "er det sant at", "is
 # it safe"), asked of anyone the words stand for.
 IDENTITY_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)\W*(?:er|var|is|was)\s+(?:det|it)\s+(?!(?:sant|riktig|rett|trygt|mulig|mogleg|"
@@ -1575,24 +1578,28 @@ class ConfidentialityMatcher:
         ("Ja.", "No, not yet") tells that person's matter: a question, not about an elected official,
         how things work, what one may do or staff in general, that points at, describes, names or
         speaks of one person. The detector's own reading of a bare answer asks this, and so does the
-        learned model's, through `asks_about_nobody`."""
+        learned model's, through `answer_tells_nobody`."""
         if ("?" not in comment or ELECTED_RE.search(comment) or HOW_ASKED_RE.search(comment) or CAN_ASKED_RE.search(comment)
                 or WORKERS_RE.search(comment)):
             return False
         return bool(self._strong_in(comment) or _comment_facts(comment)[0] or self._named_asked(comment)
                     or self._one_referred_to(comment))
 
-    def asks_what_one_may_do(self, comment: str) -> bool:
-        """Whether the comment asks what the citizen may or must do (ASKER_MAY_RE) and about nobody
-        else (`asks_about_someone`): the learned model's opening "Ja" does not count there
-        (`features.Features.answer_to_nobody`)."""
-        return bool(ASKER_MAY_RE.search(comment)) and not self.asks_about_someone(comment)
+    def answer_tells_nobody(self, text: AnalysedText, comment: str) -> bool:
+        """Whether a reply that opens with yes or no tells nothing of anyone by it, so that the learned
+        model's opening "Ja" does not count (`features.Features.answer_to_nobody`): the comment asks
+        what the citizen may or must do (ASKER_MAY_RE) and about nobody else, or the reply is a short
+        answer (one sentence, SHORT_ANSWER_WORDS words) to a question about no one in particular
+        (`asks_about_nobody`) with no sensitive matter in it ("Er Storgata åpen igjen?" - "Ja.")."""
+        if ASKER_MAY_RE.search(comment) and not self.asks_about_someone(comment):
+            return True
+        return (len(text.words) <= SHORT_ANSWER_WORDS and len(text.sentences) <= 1 and not self.has_matter(comment)
+                and self.asks_about_nobody(comment))
 
     def asks_about_nobody(self, comment: str) -> bool:
         """Whether the comment asks something, or what the citizen may or must do (ASKER_MAY_RE), and
         about no one in particular (`asks_about_someone`): "Er Storgata åpen igjen?", "Is The Shed
-        open on Saturday?". A yes or no to it tells nothing of anyone, so the learned model's
-        opening "Ja" does not count there (`features.Features.answer_to_nobody`)."""
+        open on Saturday?"."""
         if IDENTITY_ASKED_RE.search(comment):
             return False  # "Is it the Kellys out on Bracken Hill Rd?": who it is, whoever the words name
         return ("?" in comment or bool(ASKER_MAY_RE.search(comment))) and not self.asks_about_someone(comment)

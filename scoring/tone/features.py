@@ -85,8 +85,8 @@ class Features:
     """Feature name -> the first span it was seen at ((0, 0) for whole-reply features)."""
 
     spans: dict[str, Span] = field(default_factory=dict)
-    # The features an opening yes or no gave when the comment it answers asks about no one in
-    # particular (`ConfidentialityMatcher.asks_about_nobody`): the learned privacy
+    # The features an opening yes or no gave where it tells nothing of anyone
+    # (`ConfidentialityMatcher.answer_tells_nobody`): the learned privacy
     # flag does not stand on them (learned.judge). Kept apart from the names the model is trained on.
     answer_to_nobody: frozenset[str] = frozenset()
 
@@ -103,10 +103,6 @@ class Features:
 # when it reaches _KEPT_WORDS lemmas.
 _WORDS: dict[str, tuple[str, tuple[str, ...]]] = {}
 _KEPT_WORDS = 65536
-# A yes or no with at most this many words in one sentence ("Ja, sidan kl. 07.", "Yes, 2 to 8pm.") is an answer and
-# nothing more: to a question about no one in particular and no sensitive matter it tells nothing of anyone
-# (`Features.answer_to_nobody`).
-SHORT_ANSWER_WORDS = 6
 
 
 def _word_features(stem: str) -> tuple[str, tuple[str, ...]]:
@@ -196,9 +192,7 @@ def reply_features(
         found.add("m+p:reply")
     if answered:
         _comment_features(found, text, context or "", matcher, matters, persons, opening)
-    if opening is not None and answered and (matcher.asks_what_one_may_do(context or "") or (
-            len(text.words) <= SHORT_ANSWER_WORDS and len(text.sentences) <= 1 and not matcher.has_matter(context or "")
-            and matcher.asks_about_nobody(context or ""))):
+    if opening is not None and answered and matcher.answer_tells_nobody(text, context or ""):
         found.answer_to_nobody = frozenset(name for name, span in found.spans.items()
                                            if span[0] == opening.start and name.startswith(("w:", "b:", "x:answers")))
     return found
