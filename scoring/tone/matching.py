@@ -16,7 +16,7 @@ from typing import Any
 
 from scoring.tone.ruleset import Condition, Pattern, Rule
 from scoring.tone.literals import Starts, aligned, heads as pieces_of, required_literals
-from scoring.tone.text import AnalysedText, Token
+from scoring.tone.text import AnalysedText, Token, trigrams_of
 
 NEGATION_WINDOW = 3
 SIDE_WINDOW = 40
@@ -236,9 +236,9 @@ def _folded(text: str) -> str | None:
 
 @lru_cache(maxsize=16)
 def _pieces(lower: str) -> frozenset[str]:
-    """The three-letter pieces of a lower-cased text: listing them cost more than most of the
-    searches that ask, so the last few texts keep theirs."""
-    return frozenset([lower[i : i + 3] for i in range(len(lower) - 2)])
+    """`text.trigrams_of` a clause: listing them cost more than most of the searches that ask, so
+    the last few texts keep theirs."""
+    return trigrams_of(lower)
 
 
 def pattern_spans(pattern: Pattern, text: AnalysedText, vetted: bool = False) -> tuple[tuple[int, int], ...]:

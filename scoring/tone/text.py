@@ -79,6 +79,12 @@ def _form(forms: dict[str, tuple[str, str, bool]], word: str, language: str) -> 
     return found
 
 
+def trigrams_of(lower: str) -> frozenset[str]:
+    """Every three-character piece of a lower-cased text: what the literal pre-tests (literals.py)
+    compare a pattern's words with."""
+    return frozenset([lower[i : i + 3] for i in range(len(lower) - 2)])
+
+
 class Token(NamedTuple):
     """One word with its offsets, lower-cased form and lemma (a tuple: a reply makes dozens and
     building a frozen dataclass cost more than finding the word)."""
@@ -241,8 +247,7 @@ class AnalysedText:
     @cached_property
     def trigrams(self) -> frozenset[str]:
         """Every three-character piece of the lower-cased reply (literals.py)."""
-        lower = self.lower
-        return frozenset([lower[i : i + 3] for i in range(len(lower) - 2)])
+        return trigrams_of(self.lower)
 
     @cached_property
     def aligned(self) -> bool:
