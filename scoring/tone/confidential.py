@@ -193,6 +193,14 @@ BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunatel
                             r"(?:it was|it's|det var|det er) (?-i:[A-ZÆØÅ])[a-zæøåé]+|"
                             # "Yes, we believe so": a hedged yes confirms all the same.
                             r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det))[\s,.!]*){0,3}", re.IGNORECASE)
+# A reply that is nothing but "not yet" ("Nei, ikke ennå.", "No, not yet, sorry."; `pending_told`). Only the whole
+# reply: "Not yet. The evacuation order stays in place …" goes on to say what it is about.
+NOT_YET_RE = re.compile(r"\W*(?:(?:nei|no|nope)[\s,.!–—-]*)?(?:ikke ennå|ikkje enno|ikkje ennå|ikke enda|ikkje endå|ikkje enda|"
+                        r"not yet|not just yet|not as yet)(?:[\s,.!–—-]*(?:dessverre|diverre|sorry|I'm afraid|I am afraid))?"
+                        r"[\s.!]*", re.IGNORECASE)
+# Whether someone missing has been found: the search is news the police give out, not a confidential matter.
+FOUND_ASKED_RE = re.compile(r"\b(?:found|funnet|funnen|funne|komme til rette|kome til rette|kommet til rette|turned up)\b",
+                            re.IGNORECASE)
 # A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Ja, kvar morgon."): still nothing but the yes.
 SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are|were|has|had|kan|can|will|vil|skal|får|fekk|fikk|"
                              r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå-]+\s+){0,3}[\wæøå-]+\s*[.!]?\s*",
@@ -1584,6 +1592,18 @@ class ConfidentialityMatcher:
             return False
         return bool(self._strong_in(comment) or _comment_facts(comment)[0] or self._named_asked(comment)
                     or self._one_referred_to(comment))
+
+    def pending_told(self, reply: str, comment: str | None) -> tuple[int, int] | None:
+        """"Har sykepleieren fått sparken?" - "Nei, ikke ennå.", "Has Child Safety been out to the family on Quarry
+        Road?" - "Not yet.": a bare "not yet" to a question about one person (`asks_about_someone`) says that what the
+        comment asks of them is on its way, a dismissal, a child welfare case, a test result, whatever the words. The
+        span of the answer, or None."""
+        found = NOT_YET_RE.fullmatch(reply)
+        if found is None or not comment or FOUND_ASKED_RE.search(comment) or not self.asks_about_someone(comment):
+            return None
+        said = reply.strip()
+        start = reply.index(said) if said else 0
+        return start, start + len(said)
 
     def answer_tells_nobody(self, text: AnalysedText, comment: str) -> bool:
         """Whether a reply that opens with yes or no tells nothing of anyone by it, so that the learned

@@ -154,6 +154,12 @@ def _confidential(rule: Rule, data: DetectorInput) -> list[DetailedSpan]:
     return [(hit.start, hit.end, hit.detail) for hit in found]
 
 
+def _not_yet(rule: Rule, data: DetectorInput) -> list[Span]:
+    """A bare "not yet" to a question about one person (ConfidentialityMatcher.pending_told)."""
+    found = confidentiality_matcher(data.text.language).pending_told(data.text.text, data.context)
+    return [found] if found else []
+
+
 DETECTOR_FUNCTIONS: dict[str, Callable[[Rule, DetectorInput], list[Span] | list[DetailedSpan]]] = {
     "absent": _absent,
     "lix_below": _lix_below,
@@ -165,4 +171,5 @@ DETECTOR_FUNCTIONS: dict[str, Callable[[Rule, DetectorInput], list[Span] | list[
     "street_address": _street,
     "repeated_from_context": _repeated,
     "confidential": _confidential,
+    "not_yet": _not_yet,
 }

@@ -36,6 +36,7 @@ DETECTORS = frozenset(
         "street_address",
         "repeated_from_context",
         "confidential",  # a sensitive matter next to a reference that identifies a person
+        "not_yet",  # a bare "not yet" to a question about one person
     }
 )
 
