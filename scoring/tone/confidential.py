@@ -1598,12 +1598,10 @@ class ConfidentialityMatcher:
         Road?" - "Not yet.": a bare "not yet" to a question about one person (`asks_about_someone`) says that what the
         comment asks of them is on its way, a dismissal, a child welfare case, a test result, whatever the words. The
         span of the answer, or None."""
-        found = NOT_YET_RE.fullmatch(reply)
-        if found is None or not comment or FOUND_ASKED_RE.search(comment) or not self.asks_about_someone(comment):
+        if (NOT_YET_RE.fullmatch(reply) is None or not comment or FOUND_ASKED_RE.search(comment)
+                or not self.asks_about_someone(comment)):
             return None
-        said = reply.strip()
-        start = reply.index(said) if said else 0
-        return start, start + len(said)
+        return len(reply) - len(reply.lstrip()), len(reply.rstrip())
 
     def answer_tells_nobody(self, text: AnalysedText, comment: str) -> bool:
         """Whether a reply that opens with yes or no tells nothing of anyone by it, so that the learned
