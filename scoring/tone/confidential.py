@@ -207,7 +207,7 @@ SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are
                              re.IGNORECASE)
 # The words a yes may say back from the comment (`_echoed`); the pronouns and small words it may add.
 ECHO_WORD_RE = re.compile(r"[\wæøå]+")
-ECHO_FREE = frozenset({"yes", "yeah", "yep", "ja", "jo", "sadly", "dessverre", "diverre", "unfortunately", "he", "she", "they", "him", "her",
+ECHO_FREE = frozenset({"yes", "yeah", "yep", "aye", "ja", "jo", "jau", "sadly", "dessverre", "diverre", "unfortunately", "he", "she", "they", "him", "her",
                        "them", "s", "re", "ve", "it", "that", "the", "a", "an", "is", "was", "are", "were", "has", "have", "had", "did",
                        "han", "hun", "ho", "de", "dei", "ham", "henne", "det", "er", "var", "har", "hadde", "den", "dem", "så", "so",
                        "both", "begge", "true", "right", "correct", "stemmer", "rett", "riktig", "sant"})
@@ -231,9 +231,9 @@ PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b
                        r"elevene|elevane|beboerne|bebuarane|pårørende|pårørande|familiene|familiane)\b|\w(?:ene|ane)\s+"
                        r"(?:hans|hennes|hennar)\b)", re.IGNORECASE)
 # A yes that opens on the service itself, and a matter placed at a named place ("på Solbakken", "at Birchwood").
-OPENED_BY_SERVICE_RE = re.compile(r"\W*(?:yes|yeah|ja|jo)\W+(?:the\s+)?(?=(?:[\wæøå-]+\s+){0,2}?[\wæøå-]*(?:care|service|tjenesten|tenesta|tjeneste|teneste)\b)", re.IGNORECASE)
+OPENED_BY_SERVICE_RE = re.compile(r"\W*(?:yes|yeah|aye|ja|jo|jau)\W+(?:the\s+)?(?=(?:[\wæøå-]+\s+){0,2}?[\wæøå-]*(?:care|service|tjenesten|tenesta|tjeneste|teneste)\b)", re.IGNORECASE)
 # A yes that goes on about all of a kind ("Yes. All planned home-care visits, including medication, continue"): what holds for everyone.
-ALL_OPENED_RE = re.compile(r"\W*(?:yes|yeah|ja|jo)\W+(?:all|every|alle|kvar|hver)\b", re.IGNORECASE)
+ALL_OPENED_RE = re.compile(r"\W*(?:yes|yeah|aye|ja|jo|jau)\W+(?:all|every|alle|kvar|hver)\b", re.IGNORECASE)
 PLACED_RE = re.compile(r"\b(?:på|ved|i|at|in)\s+((?-i:[A-ZÆØÅ])[\wæøå-]+)", re.IGNORECASE)
 # A few people named together ("de to guttene", "the two boys", "the twins", "søsknene").
 FEW_RE = re.compile(r"\b(?:de|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|elever|elevar|"

@@ -44,6 +44,12 @@ BEFORE_FIRST_WORD = frozenset("\"«“'‘(")
 # Nynorsk is lemmatised as bokmål: the rules' lemma lists hold bokmål lemmas, and the
 # nynorsk forms they need are listed beside them as words (loader.READ_WITH).
 LEMMATISER = {"nn": "nb"}
+# Spoken and regional forms read as the word they stand for: a Scots or Irish "Aye." to a question about
+# someone confirms it as "Yes." does, and a nynorsk "Jau" is "jo". The lemma is what the lemma rules and the
+# learned model read, so without this the model, which learned how much an opening yes tells from
+# thousands of replies, sees a word it met a few times. Forms that open an answer; features.ANSWER_WORDS
+# and the rule files' affirmations name them too.
+SPOKEN_FORMS = {"en": {"aye": "yes"}, "nb": {"jau": "jo"}, "nn": {"jau": "jo"}}
 
 
 def lemma(word: str, language: str) -> str:
@@ -74,7 +80,8 @@ def _form(forms: dict[str, tuple[str, str, bool]], word: str, language: str) -> 
     if len(forms) >= _KEPT_FORMS:
         forms.clear()
     lower = word.lower()
-    found = forms[word] = (lower, lemmatize(lower, LEMMATISER.get(language, language)).lower(),
+    spoken = SPOKEN_FORMS.get(language, {}).get(lower)
+    found = forms[word] = (lower, spoken or lemmatize(lower, LEMMATISER.get(language, language)).lower(),
                            any(c.isalpha() for c in word))
     return found
 
