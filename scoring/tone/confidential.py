@@ -207,7 +207,7 @@ SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are
                              re.IGNORECASE)
 # The words a yes may say back from the comment (`_echoed`); the pronouns and small words it may add.
 ECHO_WORD_RE = re.compile(r"[\wæøå]+")
-ECHO_FREE = frozenset({"yes", "yeah", "yep", "aye", "ja", "jo", "jau", "sadly", "dessverre", "diverre", "unfortunately", "he", "she", "they", "him", "her",
+ECHO_FREE = frozenset({"yes", "yeah", "yep", "yup", "aye", "ja", "jo", "jau", "jepp", "japp", "javisst", "sadly", "dessverre", "diverre", "unfortunately", "he", "she", "they", "him", "her",
                        "them", "s", "re", "ve", "it", "that", "the", "a", "an", "is", "was", "are", "were", "has", "have", "had", "did",
                        "han", "hun", "ho", "de", "dei", "ham", "henne", "det", "er", "var", "har", "hadde", "den", "dem", "så", "so",
                        "both", "begge", "true", "right", "correct", "stemmer", "rett", "riktig", "sant"})

@@ -47,8 +47,8 @@ CHAR_GRAM = 4
 # so there the opening answer word gives no feature. Per language: nynorsk "no" is "now"; English "no" answers only when
 # a comma, stop or dash sets it off ("No, ..." but not "No oil has reached the island").
 ANSWER_WORDS = {
-    "nb": frozenset({"ja", "jo", "jau", "jepp", "joda", "nei", "neida"}),
-    "nn": frozenset({"ja", "jo", "jau", "jepp", "joda", "nei", "neida"}),
+    "nb": frozenset({"ja", "jo", "jau", "jepp", "japp", "javisst", "joda", "nei", "neida"}),
+    "nn": frozenset({"ja", "jo", "jau", "jepp", "japp", "javisst", "joda", "nei", "neida"}),
     "en": frozenset({"yes", "yeah", "yep", "yup", "aye", "no", "nope"}),
 }
 # Words shorter than this carry no pieces of their own (their lemma is feature enough).
