@@ -45,10 +45,11 @@ BEFORE_FIRST_WORD = frozenset("\"«“'‘(")
 # nynorsk forms they need are listed beside them as words (loader.READ_WITH).
 LEMMATISER = {"nn": "nb"}
 # Spoken and regional forms read as the word they stand for: a Scots or Irish "Aye." to a question about
-# someone confirms it as "Yes." does, so do "Yeah", "Yup", "Jepp" and "Javisst", and a nynorsk "Jau" is "jo". The lemma is what the lemma rules and the
-# learned model read, so without this the model, which learned how much an opening yes tells from
-# thousands of replies, sees a word it met a few times. Forms that open an answer; features.ANSWER_WORDS
-# and the rule files' affirmations name them too.
+# someone confirms it as "Yes." does, so do "Yeah", "Yep", "Yup", "Jepp" and "Javisst", and a nynorsk "Jau"
+# is "jo". The lemma is what the lemma rules and the learned model read, so without this the model, which
+# learned how much an opening yes tells from thousands of replies, sees a word it met a few times (a swap
+# test in docs/tone.md). Forms that open an answer: features.ANSWER_WORDS and the rule files' affirmations
+# name them too.
 SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes"},
                 "nb": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"},
                 "nn": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"}}
