@@ -79,7 +79,7 @@ STAFF_RE = re.compile(r"(?:sjef|sjefen|leder|lederen|leiar|leiaren|rektor|rektor
 # henne"): care is their work, so the service is not a matter about them. Only for care: who had
 # the watch, or a nurse's own sick leave, are told of them as of any employee.
 CARER_RE = re.compile(r"(?:sykepleier|sykepleieren|sjukepleiar|sjukepleiaren|helsefagarbeider|helsefagarbeideren|"
-                      r"helsefagarbeidar|helsefagarbeidaren|nurse|carer|care worker|home help)$", re.IGNORECASE)
+                      r"helsefagarbeidar|helsefagarbeidaren|nurse|carer|caregiver|care worker|home help)$", re.IGNORECASE)
 WORKPLACE_KINDS = frozenset({"care"})
 # A manager named by the service they lead ("enhetslederen for hjemmetjenesten", "the manager
 # of the day centre") is an office holder, and the service is not a matter about them.
@@ -545,7 +545,7 @@ AND_OPENS_RE = re.compile(r"[\s,]*(?:og|and)\s+", re.IGNORECASE)
 # be in the comment for the subject to be the person it asked about.
 ROLE_SUBJECT_RE = re.compile(r"(rektor|lærer|lærar|teacher|leder|leiar|sjef|manager|head|lege|doctor|sjåfør|driver|vikar|"
                              r"assistent|assistant|vaktme|caretaker|sykepleier|sjukepleiar|nurse|pedagog|trener|trenar|coach|"
-                             r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer|pupil|elev|patient|pasient|tenant|leietaker|leigetakar)", re.IGNORECASE)
+                             r"kasserer|kasserar|treasurer|styrer|styrar|dirigent|conductor|carer|caregiver|pupil|elev|patient|pasient|tenant|leietaker|leigetakar)", re.IGNORECASE)
 SINGULAR_PRONOUN_RE = re.compile(r"han|hun|ho|ham|henne|he|she|he's|she's|him|her", re.IGNORECASE)
 # The opening of a reply that speaks to the resident by name: "Hei Randi.", "Hi Rasa,",
 # "Kondolerer, Berit.".
