@@ -26,7 +26,7 @@ from scoring.tone.literals import UNFOLDED, aligned
 from scoring.tone.terms import TermIndex
 from scoring.tone.matching import AnySearch, matches_at
 from scoring.tone.ruleset import Confidentiality
-from scoring.tone.text import AnalysedText, Sentence
+from scoring.tone.text import YES_WORDS, AnalysedText, Sentence
 
 Detail = dict[str, str]
 # How many citizen comments' facts a matcher keeps (`_strong_in`), like the analysed replies.
@@ -207,10 +207,13 @@ SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are
                              re.IGNORECASE)
 # The words a yes may say back from the comment (`_echoed`); the pronouns and small words it may add.
 ECHO_WORD_RE = re.compile(r"[\wæøå]+")
-ECHO_FREE = frozenset({"yes", "yeah", "yep", "yup", "aye", "ja", "jo", "jau", "jepp", "japp", "javisst", "sadly", "dessverre", "diverre", "unfortunately", "he", "she", "they", "him", "her",
-                       "them", "s", "re", "ve", "it", "that", "the", "a", "an", "is", "was", "are", "were", "has", "have", "had", "did",
-                       "han", "hun", "ho", "de", "dei", "ham", "henne", "det", "er", "var", "har", "hadde", "den", "dem", "så", "so",
-                       "both", "begge", "true", "right", "correct", "stemmer", "rett", "riktig", "sant"})
+# Every language's yeses, as the detector reads them (text.YES_WORDS).
+YESES = frozenset(word for words in YES_WORDS.values() for word in words)
+YES_ALTERNATION = "|".join(sorted(YESES))
+ECHO_FREE = YESES | frozenset({"sadly", "dessverre", "diverre", "unfortunately", "he", "she", "they", "him", "her",
+                               "them", "s", "re", "ve", "it", "that", "the", "a", "an", "is", "was", "are", "were", "has", "have", "had", "did",
+                               "han", "hun", "ho", "de", "dei", "ham", "henne", "det", "er", "var", "har", "hadde", "den", "dem", "så",
+                               "so", "both", "begge", "true", "right", "correct", "stemmer", "rett", "riktig", "sant"})
 # What narrows a person down in a short yes (`_short_narrowed`).
 NARROWING_KINDS = frozenset({"group", "house", "address", "age"})
 # A yes that goes straight on with "but" ("Ja, men vi har snakket med familien og det er ordnet"): it grants what was asked first.
@@ -231,9 +234,9 @@ PLURAL_RE = re.compile(r"(?:\b(?:they|them|their|theirs|de|dei|deira|deres)\b|\b
                        r"elevene|elevane|beboerne|bebuarane|pårørende|pårørande|familiene|familiane)\b|\w(?:ene|ane)\s+"
                        r"(?:hans|hennes|hennar)\b)", re.IGNORECASE)
 # A yes that opens on the service itself, and a matter placed at a named place ("på Solbakken", "at Birchwood").
-OPENED_BY_SERVICE_RE = re.compile(r"\W*(?:yes|yeah|aye|ja|jo|jau)\W+(?:the\s+)?(?=(?:[\wæøå-]+\s+){0,2}?[\wæøå-]*(?:care|service|tjenesten|tenesta|tjeneste|teneste)\b)", re.IGNORECASE)
+OPENED_BY_SERVICE_RE = re.compile(rf"\W*(?:{YES_ALTERNATION})\W+(?:the\s+)?(?=(?:[\wæøå-]+\s+){{0,2}}?[\wæøå-]*(?:care|service|tjenesten|tenesta|tjeneste|teneste)\b)", re.IGNORECASE)
 # A yes that goes on about all of a kind ("Yes. All planned home-care visits, including medication, continue"): what holds for everyone.
-ALL_OPENED_RE = re.compile(r"\W*(?:yes|yeah|aye|ja|jo|jau)\W+(?:all|every|alle|kvar|hver)\b", re.IGNORECASE)
+ALL_OPENED_RE = re.compile(rf"\W*(?:{YES_ALTERNATION})\W+(?:all|every|alle|kvar|hver)\b", re.IGNORECASE)
 PLACED_RE = re.compile(r"\b(?:på|ved|i|at|in)\s+((?-i:[A-ZÆØÅ])[\wæøå-]+)", re.IGNORECASE)
 # A few people named together ("de to guttene", "the two boys", "the twins", "søsknene").
 FEW_RE = re.compile(r"\b(?:de|dei|begge) (?:to|tre|fire)\b|\b(?:to|tre|fire) (?:barn|born|gutter|gutar|jenter|elever|elevar|"

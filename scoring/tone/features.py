@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scoring.tone.confidential import ConfidentialityMatcher, Part
-from scoring.tone.text import AnalysedText, Token
+from scoring.tone.text import NO_WORDS, YES_WORDS, AnalysedText, Token
 
 Span = tuple[int, int]
 # Facts the reply attributes to the police or the rescue service ("Politiet har opplyst at 9 personer
@@ -46,11 +46,7 @@ CHAR_GRAM = 4
 # an official post) it answers nothing shown, and no labelled reply without a comment opens with one,
 # so there the opening answer word gives no feature. Per language: nynorsk "no" is "now"; English "no" answers only when
 # a comma, stop or dash sets it off ("No, ..." but not "No oil has reached the island").
-ANSWER_WORDS = {
-    "nb": frozenset({"ja", "jo", "jau", "jepp", "japp", "javisst", "joda", "nei", "neida"}),
-    "nn": frozenset({"ja", "jo", "jau", "jepp", "japp", "javisst", "joda", "nei", "neida"}),
-    "en": frozenset({"yes", "yeah", "yep", "yup", "aye", "no", "nope"}),
-}
+ANSWER_WORDS = {language: frozenset((*yes, *NO_WORDS[language])) for language, yes in YES_WORDS.items()}
 # Words shorter than this carry no pieces of their own (their lemma is feature enough).
 MIN_PIECE_WORD = 6
 # The confidentiality halves of each comment (`_comment_kinds`), kept because a drill's comments

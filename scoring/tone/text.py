@@ -44,12 +44,18 @@ BEFORE_FIRST_WORD = frozenset("\"«“'‘(")
 # Nynorsk is lemmatised as bokmål: the rules' lemma lists hold bokmål lemmas, and the
 # nynorsk forms they need are listed beside them as words (loader.READ_WITH).
 LEMMATISER = {"nn": "nb"}
+# The words a short yes or no is said with, per language: the learned model's answer words
+# (features.ANSWER_WORDS) and the confidentiality detector's yeses are these; the rule files' affirmations
+# (data, in regexes) list the yeses again.
+YES_WORDS = {"nb": ("ja", "jo", "jau", "jepp", "japp", "javisst", "joda"),
+             "nn": ("ja", "jo", "jau", "jepp", "japp", "javisst", "joda"),
+             "en": ("yes", "yeah", "yep", "yup", "aye")}
+NO_WORDS = {"nb": ("nei", "neida"), "nn": ("nei", "neida"), "en": ("no", "nope")}
 # Spoken and regional forms read as the word they stand for: a Scots or Irish "Aye." to a question about
 # someone confirms it as "Yes." does, so do "Yeah", "Yep", "Yup", "Jepp" and "Javisst", and a nynorsk "Jau"
 # is "jo". The lemma is what the lemma rules and the learned model read, so without this the model, which
 # learned how much an opening yes tells from thousands of replies, sees a word it met a few times (a swap
-# test in docs/tone.md). Forms that open an answer: features.ANSWER_WORDS and the rule files' affirmations
-# name them too.
+# test in docs/tone.md).
 SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes"},
                 "nb": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"},
                 "nn": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"}}
