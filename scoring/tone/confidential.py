@@ -622,7 +622,7 @@ LONE_RE = re.compile(r"\b(?:only one|just one|a single|bare én|bare ein|bare en
 # A class or a room by its name: "4A", "Year 5", "Owls", "P6", "i 3B", "på Ekorn".
 GROUP_NAMED_RE = re.compile(r"\b\d{1,2}\s?[A-Ea-e]\b|\b(?:[Yy]ear|[Pp]|[Ss])\s?\d{1,2}\b|\b(?:in|i|på)\s+(?-i:[A-ZÆØÅ][a-zæøå]+)\b")
 PARENT_SUBJECT_RE = re.compile(r"(?:(?:^\W*|[.!?]\s+|\b(?i:fordi|because|at|that|og|and|der|where)\s+)(?:det var\s+|there\s+)?)"
-                               r"(?P<parent>(?-i:Mum|Dad|Mor|Far|Mora|Faren)|(?-i:mum|dad|mor|far|mora|faren|the father|the mother))"
+                               r"(?P<parent>(?-i:Mum|Dad|Mor|Far|Mora|Faren)|(?-i:mum|mom|mam|dad|mor|far|mora|faren|the father|the mother))"
                                r"(?=\s+(?:was|had|has|is|var|hadde|har|er|skulle|ville|would|hadn't|wasn't|fikk|fekk|got)\b)")
 NUMBER_GIVEN_RE = re.compile(r"\d{2}[ \d]{4,}\d")
 WEAK_KINDS = frozenset({"pronoun", "anaphor", "addressee"})

@@ -53,10 +53,10 @@ YES_WORDS = {"nb": ("ja", "jo", "jau", "jepp", "japp", "javisst", "joda"),
 NO_WORDS = {"nb": ("nei", "neida"), "nn": ("nei", "neida"), "en": ("no", "nope")}
 # Spoken and regional forms read as the word they stand for: a Scots or Irish "Aye." to a question about
 # someone confirms it as "Yes." does, so do "Yeah", "Yep", "Yup", "Jepp" and "Javisst", and a nynorsk "Jau"
-# is "jo". The lemma is what the lemma rules and the learned model read, so without this the model, which
-# learned how much an opening yes tells from thousands of replies, sees a word it met a few times (a swap
-# test in docs/tone.md).
-SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes"},
+# is "jo"; an Irish "mam" and an American "mom" are "mum". The lemma is what the lemma rules and the learned
+# model read, so without this the model, which learned how much an opening yes tells from thousands of
+# replies, sees a word it met a few times (swap tests in docs/tone.md). Looked up for the word and for its lemma.
+SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes", "mam": "mum", "mom": "mum"},
                 "nb": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"},
                 "nn": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"}}
 
@@ -89,9 +89,9 @@ def _form(forms: dict[str, tuple[str, str, bool]], word: str, language: str) -> 
     if len(forms) >= _KEPT_FORMS:
         forms.clear()
     lower = word.lower()
-    spoken = SPOKEN_FORMS.get(language, {}).get(lower)
-    found = forms[word] = (lower, spoken or lemmatize(lower, LEMMATISER.get(language, language)).lower(),
-                           any(c.isalpha() for c in word))
+    spoken = SPOKEN_FORMS.get(language, {})
+    base = spoken.get(lower) or lemmatize(lower, LEMMATISER.get(language, language)).lower()
+    found = forms[word] = (lower, spoken.get(base, base), any(c.isalpha() for c in word))
     return found
 
 
