@@ -94,7 +94,7 @@ NOT_PHONE_LABEL_RE = re.compile(
 _KIN = (r"(?:datter|datteren|dattera|dotter|dottera|døtrene|sønn|sønnen|son|sonen|sønnene|sønene|far|faren|mor|moren|mora|foreldrene|foreldra"
         r"|kone|kona|mann|mannen|ektemannen|ektefellen|samboeren|sambuaren|kjæresten|bror|broren|brødrene|søster|søsteren|søstera|syster|systera"
         r"|barnebarnet|onkelen|tanta|tante|bestefaren|bestemoren|bestemora|besteforeldrene|naboen|nabo|grannen|granne|verge|vergen|venninna|venninnen|vennen|kompisen"
-        r"|daughter|son|father|mother|mum|mom|mam|dad|parents|wife|husband|partner|brother|sister|grandson|granddaughter|grandmother|grandfather"
+        r"|daughter|son|father|mother|mum|mom|mam|dad|parents|wife|missus|husband|hubby|partner|brother|sister|grandson|granddaughter|grandmother|grandfather"
         r"|uncle|aunt|neighbour|neighbor|guardian|friend|girlfriend|boyfriend)")
 _OWN = r"(?:hans|hennes|hennar|deira|deres|din|di|dykkar|sin|si)"
 _PRONOUN_OBJ = r"(?:ham|han|henne|ho|him|her|deg|you|dykk|meg|me)"

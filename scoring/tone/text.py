@@ -53,10 +53,12 @@ YES_WORDS = {"nb": ("ja", "jo", "jau", "jepp", "japp", "javisst", "joda"),
 NO_WORDS = {"nb": ("nei", "neida"), "nn": ("nei", "neida"), "en": ("no", "nope")}
 # Spoken and regional forms read as the word they stand for: a Scots or Irish "Aye." to a question about
 # someone confirms it as "Yes." does, so do "Yeah", "Yep", "Yup", "Jepp" and "Javisst", and a nynorsk "Jau"
-# is "jo"; an Irish "mam" and an American "mom" are "mum". The lemma is what the lemma rules and the learned
-# model read, so without this the model, which learned how much an opening yes tells from thousands of
-# replies, sees a word it met a few times (swap tests in docs/tone.md). Looked up for the word and for its lemma.
-SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes", "mam": "mum", "mom": "mum"},
+# is "jo"; an Irish "mam" and an American "mom" are "mum", a "hubby" a husband and "the missus" a wife.
+# The lemma is what the lemma rules and the learned model read, so without this the model, which learned
+# how much an opening yes tells from thousands of replies, sees a word it met a few times (swap tests in
+# docs/tone.md). Looked up for the word and for its lemma.
+SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes", "mam": "mum", "mom": "mum",
+                       "hubby": "husband", "missus": "wife"},
                 "nb": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"},
                 "nn": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"}}
 
