@@ -47,20 +47,20 @@ LEMMATISER = {"nn": "nb"}
 # The words a short yes or no is said with, per language: the learned model's answer words
 # (features.ANSWER_WORDS) and the confidentiality detector's yeses are these; the rule files' affirmations
 # (data, in regexes) list the yeses again.
-YES_WORDS = {"nb": ("ja", "jo", "jau", "jepp", "japp", "javisst", "joda"),
-             "nn": ("ja", "jo", "jau", "jepp", "japp", "javisst", "joda"),
-             "en": ("yes", "yeah", "yep", "yup", "aye")}
-NO_WORDS = {"nb": ("nei", "neida"), "nn": ("nei", "neida"), "en": ("no", "nope")}
+_NORWEGIAN_YES = ("ja", "jo", "jau", "jepp", "japp", "javisst", "joda")
+_NORWEGIAN_NO = ("nei", "neida")
+YES_WORDS = {"nb": _NORWEGIAN_YES, "nn": _NORWEGIAN_YES, "en": ("yes", "yeah", "yep", "yup", "aye")}
+NO_WORDS = {"nb": _NORWEGIAN_NO, "nn": _NORWEGIAN_NO, "en": ("no", "nope")}
 # Spoken and regional forms read as the word they stand for: a Scots or Irish "Aye." to a question about
 # someone confirms it as "Yes." does, so do "Yeah", "Yep", "Yup", "Jepp" and "Javisst", and a nynorsk "Jau"
 # is "jo"; an Irish "mam" and an American "mom" are "mum", a "hubby" a husband and "the missus" a wife.
 # The lemma is what the lemma rules and the learned model read, so without this the model, which learned
 # how much an opening yes tells from thousands of replies, sees a word it met a few times (swap tests in
 # docs/tone.md). Looked up for the word and for its lemma.
+_NORWEGIAN_SPOKEN = {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"}
 SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes", "mam": "mum", "mom": "mum",
                        "hubby": "husband", "missus": "wife"},
-                "nb": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"},
-                "nn": {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"}}
+                "nb": _NORWEGIAN_SPOKEN, "nn": _NORWEGIAN_SPOKEN}
 
 
 def lemma(word: str, language: str) -> str:
