@@ -53,14 +53,40 @@ YES_WORDS = {"nb": _NORWEGIAN_YES, "nn": _NORWEGIAN_YES, "en": ("yes", "yeah", "
 NO_WORDS = {"nb": _NORWEGIAN_NO, "nn": _NORWEGIAN_NO, "en": ("no", "nope")}
 # Spoken and regional forms read as the word they stand for: a Scots or Irish "Aye." to a question about
 # someone confirms it as "Yes." does, so do "Yeah", "Yep", "Yup", "Jepp" and "Javisst", and a nynorsk "Jau"
-# is "jo"; an Irish "mam" and an American "mom" are "mum", a "hubby" a husband and "the missus" a wife.
+# is "jo"; an Irish "mam" and an American "mom" are "mum", a "hubby" a husband and "the missus" a wife, and
+# the nynorsk "me" (as official as "vi", and the western writer's word) is "vi".
 # The lemma is what the lemma rules and the learned model read, so without this the model, which learned
 # how much an opening yes tells from thousands of replies, sees a word it met a few times (swap tests in
 # docs/tone.md). Looked up for the word and for its lemma.
-_NORWEGIAN_SPOKEN = {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja"}
+_NORWEGIAN_SPOKEN = {"jau": "jo", "jepp": "ja", "japp": "ja", "javisst": "ja", "me": "vi"}
 SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes", "mam": "mum", "mom": "mum",
                        "hubby": "husband", "missus": "wife"},
                 "nb": _NORWEGIAN_SPOKEN, "nn": _NORWEGIAN_SPOKEN}
+
+
+# Nynorsk has two infinitives, both official: "å vere" and "å vera", "kan ikkje seie" and "kan ikkje seia". The
+# bokmål dictionary nynorsk is lemmatised with (LEMMATISER) knows neither, so each form was its own word, and the
+# writers of the a-infinitive (about one in twenty) were read by what the model learned of a handful of replies
+# (swap tests in docs/tone.md). In the infinitive's place, after "å" or a modal verb with at most an adverb
+# between or a subject asked about ("kan du ikkje berre svara"), a word in -a is read as its -e form. Not the compounds of "ta", "dra", "ha" and "la" ("å delta", "kan
+# bidra"), whose -a is the verb's own.
+_NYNORSK_INFINITIVE_MARKERS = frozenset({"å", "skal", "vil", "kan", "må", "bør", "kunne", "skulle", "ville", "måtte",
+                                         "burde"})
+_BETWEEN_MARKER_AND_VERB = frozenset({"ikkje", "ikke", "også", "òg", "berre", "no", "heller", "gjerne", "alltid",
+                                      "aldri", "snart", "straks", "eg", "du", "vi", "me", "han", "ho", "de", "dei",
+                                      "dykk", "det", "den", "nokon", "ein"})
+_SHORT_VERB_PREFIXES = frozenset({"bi", "del", "gjen", "over", "ved", "fore", "inn", "an", "opp", "av", "mot", "på",
+                                  "frå", "fra", "med", "til", "om", "ut", "under", "sam", "be", "for", "er", "unn"})
+
+
+def a_infinitive(lower: str) -> str | None:
+    """The -e form of a nynorsk a-infinitive ("vera" -> "vere"), or None for a word that is not one."""
+    if len(lower) < 4 or not lower.endswith("a"):
+        return None
+    for verb in ("ta", "dra", "ha", "la"):
+        if lower.endswith(verb) and lower[: -len(verb)] in _SHORT_VERB_PREFIXES:
+            return None
+    return lower[:-1] + "e"
 
 
 def lemma(word: str, language: str) -> str:
@@ -147,6 +173,8 @@ class AnalysedText:
         # Word form or lemma -> token positions: rules look words up here instead of scanning
         # every token once per pattern (hundreds of patterns run over each reply).
         positions: dict[str, list[int]] = {}
+        reads_infinitives = language == "nn"
+        infinitive_place = False
         for index, match in enumerate(TOKEN_RE.finditer(text)):
             word = match.group()
             start, end = match.span()
@@ -154,6 +182,13 @@ class AnalysedText:
             if form is None:
                 form = _form(forms, word, language)
             lower, stem, letters = form
+            if infinitive_place:
+                e_form = a_infinitive(lower)
+                if e_form is not None:
+                    stem = (forms.get(e_form) or _form(forms, e_form, language))[1]
+            if reads_infinitives:
+                infinitive_place = lower in _NYNORSK_INFINITIVE_MARKERS or (
+                    infinitive_place and lower in _BETWEEN_MARKER_AND_VERB)
             tokens.append((word, start, end, lower, stem))
             starts.append(start)
             ends.append(end)

@@ -177,6 +177,24 @@ def test_sentence_splitting_keeps_times_and_abbreviations() -> None:
     assert finding.matched == "Ny oppdatering kommer kl. 14.00"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Det er lett å vera etterpåklok.", {"vera": "vere"}),
+    ("Me kan ikkje seia noko om det.", {"me": "vi", "seia": "seie"}),
+    ("Kan du ikkje berre svara?", {"svara": "svare"}),
+    ("Ho vil delta, og han har svara.", {"delta": "delta"}),
+])
+def test_nynorsk_reads_me_and_the_a_infinitive_as_vi_and_the_e_infinitive(text: str, expected: dict[str, str]) -> None:
+    """Both are official nynorsk: a writer who uses them must be read as one who writes "vi" and "vere"."""
+    lemmas = {token.lower: token.lemma for token in AnalysedText(text, "nn").tokens}
+    for word, lemma in expected.items():
+        assert lemmas[word] == lemma
+
+
+def test_the_a_infinitive_is_read_only_in_nynorsk() -> None:
+    lemmas = {token.lower: token.lemma for token in AnalysedText("Vi kan ikke vera der.", "nb").tokens}
+    assert lemmas["vera"] != "vere"
+
+
 def test_directions_are_not_parties() -> None:
     assert "T4.party_opinion" not in _rules("Venstre felt er dessverre stengt.")
     assert "T4.party_opinion" in _rules("Venstre har dessverre et dårlig forslag.")
