@@ -32,7 +32,7 @@ from scoring.tone.matching import (
 )
 from scoring.tone.models import Language, ToneFinding, ToneResult
 from scoring.tone.ruleset import Pattern, Rule
-from scoring.tone.text import AnalysedText
+from scoring.tone.text import AnalysedText, plain_typography
 
 SUPPORTED_LANGUAGES = tuple(READ_WITH)
 # The longest reply analysed in full (about ten pages of text); a longer one is analysed up to
@@ -71,11 +71,11 @@ def analyse_reply(
     overrides = _checked_weights(weights, lang) if weights else {}
     allow = _allowances(tuple(official_numbers), tuple(official_domains))
     text, truncated = bounded(text)
-    context = bounded(context)[0] if context else context
+    context = plain_typography(bounded(context)[0]) if context else context
     passed = rule_pass(text, lang, context, allow)
     findings = [_finding(hit, text, explain, overrides) for hit in passed.hits]
     score, findings = combined(passed.text, lang, findings, context, explain,
-                               learned.load_model() if learned_model else None)
+                               learned.load_model() if learned_model else None, written=text)
     passed.text.release()
     if truncated:
         findings.append(_truncation_finding(text, explain))
@@ -97,8 +97,9 @@ def rule_facts(findings: Iterable[ToneFinding]) -> list[tuple[str, str | None, i
 
 
 def combined(text: AnalysedText, lang: str, findings: list[ToneFinding], context: str | None, explain: str,
-             model: learned.Model | None) -> tuple[int, list[ToneFinding]]:
-    """The final score and findings: the rules' verdict, the model's on top, caps last."""
+             model: learned.Model | None, written: str | None = None) -> tuple[int, list[ToneFinding]]:
+    """The final score and findings: the rules' verdict, the model's on top, caps last. `written` is the reply
+    as its writer typed it, which the model's findings quote (the analysed text reads plain typography)."""
     ruleset = load_ruleset(lang)
     fired = {f.rule: f.weight for f in findings}
     rule_score = _capped(ruleset, _score(ruleset, fired), findings)
@@ -115,7 +116,8 @@ def combined(text: AnalysedText, lang: str, findings: list[ToneFinding], context
             rule_score = _capped(ruleset, _score(ruleset, fired), findings)
             facts = rule_facts(findings)
     verdict = learned.judge(reading, facts, rule_score, model)
-    findings = sorted([*findings, *verdict.findings(text.text, explain)], key=lambda f: (f.span[0], f.rule))
+    quoted = written if written is not None else text.text
+    findings = sorted([*findings, *verdict.findings(quoted, explain)], key=lambda f: (f.span[0], f.rule))
     return _capped(ruleset, verdict.score, findings), findings
 
 
@@ -126,7 +128,10 @@ def rules_only(text: str, lang: str, context: str | None) -> tuple[AnalysedText,
 
 
 def rule_pass(text: str, lang: str, context: str | None, allow: privacy.Allowances | None = None) -> RulePass:
-    """Run every rule of the language over the reply, in dependency order."""
+    """Run every rule of the language over the reply, in dependency order. The reply is read with plain
+    typography (text.plain_typography); the comment, which the rules and the model read from other places
+    too, is made plain by the callers (analyse_reply, train)."""
+    text = plain_typography(text)
     ruleset = load_ruleset(lang)
     allow = allow if allow is not None else _allowances((), ())
     analysed = _analysed_text(text, lang)

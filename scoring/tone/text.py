@@ -89,6 +89,19 @@ def a_infinitive(lower: str) -> str | None:
     return lower[:-1] + "e"
 
 
+# Phones and word processors write a typographer's apostrophe ("can’t", "Mrs Okafor’s class") and hold numbers
+# together with a no-break space ("57\u00a000\u00a000\u00a000", "kl.\u00a014"); the rules were written, and the model
+# trained, on the plain characters, so a reply typed on a phone was read as another text (swap tests in
+# docs/tone.md). Each is one character for one, so every offset, and so every span shown, stays the reply's own.
+_PLAIN_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
+                                   "\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+def plain_typography(text: str) -> str:
+    """The text with typographic apostrophes and no-break spaces as the plain characters they stand for."""
+    return text.translate(_PLAIN_TYPOGRAPHY)
+
+
 def lemma(word: str, language: str) -> str:
     """Lower-cased lemma; kept per word form (`_forms`) because the same words recur in every reply."""
     forms = _forms(language)

@@ -51,7 +51,7 @@ from scoring.tone.features import Features, reply_features
 from scoring.tone.learned import OVERRULABLE, QUALITY, Model, overrules, raised_by
 from scoring.tone.models import ToneFinding
 from scoring.tone.ruleset import LABELLED_FLAGS
-from scoring.tone.text import AnalysedText
+from scoring.tone.text import AnalysedText, plain_typography
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "tone" / "labelled"
 # Where the training writes the model; it is read back, as everywhere, by prepared_model.committed_text.
@@ -106,6 +106,7 @@ class Example:
     text: AnalysedText  # kept to score the reply again with a fold's model
     findings: list[ToneFinding]
     features: list[str]
+    context: str | None  # the comment as analyse_reply reads it (plain typography)
 
 
 def examples(files: Sequence[str] = TRAINING_FILES) -> list[Example]:
@@ -124,11 +125,12 @@ def _examples(files: Sequence[str]) -> list[Example]:
     for name in files:
         for item in read_labelled(LABELLED_DIR / name):
             language = ANALYSER_LANGUAGE[item.language]
-            text, findings = rules_only(item.reply, language, item.context)
-            rule_score = _rule_score(text, language, findings, item.context)
+            context = plain_typography(item.context) if item.context else item.context  # as analyse_reply reads it
+            text, findings = rules_only(item.reply, language, context)
+            rule_score = _rule_score(text, language, findings, context)
             features = reply_features(text, language, rule_facts(findings), rule_score,
-                                      confidentiality_matcher(language), item.context)
-            out.append(Example(item, name, language, text, findings, sorted(features.names)))
+                                      confidentiality_matcher(language), context)
+            out.append(Example(item, name, language, text, findings, sorted(features.names), context))
     return out
 
 
@@ -290,7 +292,7 @@ def _scored(rows: Sequence[Example], held: dict[int, dict[str, float]], chosen: 
     for i, example in enumerate(rows):
         model = _Fixed(held[i], chosen)
         score, findings = combined(example.text, example.language, example.findings,
-                                   example.item.context, example.language, model)
+                                   example.context, example.language, model)
         result_flags = frozenset(f.flag for f in findings if f.flag in LABELLED_FLAGS and f.weight < 0)
         out.append(Scored(example.item, score, result_flags, tuple(sorted({f.rule for f in findings}))))
     return out

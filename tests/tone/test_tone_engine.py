@@ -195,6 +195,26 @@ def test_the_a_infinitive_is_read_only_in_nynorsk() -> None:
     assert lemmas["vera"] != "vere"
 
 
+@pytest.mark.parametrize(("typed", "language", "context"), [
+    ("We can\u2019t comment on individual staff, but the home\u2019s residents have had extra visits all week.", "en",
+     "Is it true one of the carers at Elm Court has been suspended?"),
+    ("It\u2019s Mrs Okafor\u2019s class, 5O. If you\u2019re in 5H you\u2019re fine.", "en", "Which class has the nits?"),
+    ("Ring vakttelefonen på\u00a071\u00a022\u00a033\u00a050 eller kom innom kl.\u00a014.", "nb", None),
+])
+def test_a_phone_s_typography_reads_as_the_plain_characters(typed: str, language: str, context: str | None) -> None:
+    """A typographer's apostrophe and a no-break space are the characters they stand for; the spans shown are
+    the reply's own."""
+    plain = typed.replace("\u2019", "'").replace("\u00a0", " ")
+    typed_context = context.replace("'", "\u2019") if context else None
+    result = analyse_reply(typed, language=language, context=typed_context)
+    expected = analyse_reply(plain, language=language, context=context)
+    assert [(f.rule, f.span, f.weight) for f in result.findings] == [(f.rule, f.span, f.weight) for f in expected.findings]
+    assert result.score == expected.score
+    for finding in result.findings:
+        if finding.matched:
+            assert finding.matched == typed[finding.span[0]:finding.span[1]]
+
+
 def test_directions_are_not_parties() -> None:
     assert "T4.party_opinion" not in _rules("Venstre felt er dessverre stengt.")
     assert "T4.party_opinion" in _rules("Venstre har dessverre et dårlig forslag.")
