@@ -67,9 +67,9 @@ SPOKEN_FORMS = {"en": {"aye": "yes", "yup": "yes", "yep": "yes", "yeah": "yes", 
 # Nynorsk has two infinitives, both official: "å vere" and "å vera", "kan ikkje seie" and "kan ikkje seia". The
 # bokmål dictionary nynorsk is lemmatised with (LEMMATISER) knows neither, so each form was its own word, and the
 # writers of the a-infinitive (about one in twenty) were read by what the model learned of a handful of replies
-# (swap tests in docs/tone.md). In the infinitive's place, after "å" or a modal verb with at most an adverb
-# between or a subject asked about ("kan du ikkje berre svara"), a word in -a is read as its -e form. Not the compounds of "ta", "dra", "ha" and "la" ("å delta", "kan
-# bidra"), whose -a is the verb's own.
+# (swap tests in docs/tone.md). In the infinitive's place, after "å" or a modal verb with at most adverbs or
+# the subject of a question between ("kan du ikkje berre svara"), a word in -a is read as its -e form. Not the
+# compounds of "ta", "dra", "ha" and "la" ("å delta", "kan bidra"), whose -a is the verb's own.
 _NYNORSK_INFINITIVE_MARKERS = frozenset({"å", "skal", "vil", "kan", "må", "bør", "kunne", "skulle", "ville", "måtte",
                                          "burde"})
 _BETWEEN_MARKER_AND_VERB = frozenset({"ikkje", "ikke", "også", "òg", "berre", "no", "heller", "gjerne", "alltid",
@@ -89,8 +89,8 @@ def a_infinitive(lower: str) -> str | None:
     return lower[:-1] + "e"
 
 
-# Phones and word processors write a typographer's apostrophe ("can’t", "Mrs Okafor’s class") and hold numbers
-# together with a no-break space ("57\u00a000\u00a000\u00a000", "kl.\u00a014"); the rules were written, and the model
+# Phones and word processors write a typographer's apostrophe ("can’t", "Mrs Okafor’s class") and hold a phone
+# number or "kl. 14" together with no-break spaces; the rules were written, and the model
 # trained, on the plain characters, so a reply typed on a phone was read as another text (swap tests in
 # docs/tone.md). Each is one character for one, so every offset, and so every span shown, stays the reply's own.
 _PLAIN_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
