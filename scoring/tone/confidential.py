@@ -452,7 +452,7 @@ DASH_RE = re.compile(r"\s[–—-]\s")
 SO_AFTER_RE = re.compile(r",\s+(?:så|so)\s", re.IGNORECASE)
 AFTER_RE = re.compile(r"\b(?:after|etter)\s+(?:the|your|at|du|dere|dykk|you)\b", re.IGNORECASE)
 # A comment in the first person plural ("Hvorfor har ikke vi fått …", "We've been charged twice").
-WE_RE = re.compile(r"\b(?:vi|we|we've|we're)\b", re.IGNORECASE)
+WE_RE = re.compile(r"\b(?:vi|me|we|we've|we're)\b", re.IGNORECASE)
 # What was done to the person asked about, before its reason ("The school moved her because …").
 DONE_TO_RE = re.compile(r"\b(?:she|he|hun|han|ho)\s+(?:ble|blei|vart|was|has been|har blitt|har vorte)\s+[a-zæøå]{3,}(?:et|t|a|d|ed)\b|"
                         r"\b[a-zæøå]{3,}(?:et|te|de|a|ed)\s+(?:her|him|ham|henne|ho|han)\b", re.IGNORECASE)
@@ -462,7 +462,7 @@ TOLD_TO_RE = re.compile(r"\b(?:du|deg|din|di|ditt|dine|dykk|dykkar|de|dere|deres
 # A possessive before an institution is not the clause's subject ("Her school has …", "Hans skole …").
 POSSESSIVES = frozenset({"his", "her", "their", "hans", "hennes", "hennar", "deira", "deres"})
 # "… and his daughter has …", "… og mora hans har …": a new subject after "and" ends the first one's predicate.
-NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|hennes|hennar|deira|deres|the|a|an|we|vi|eg|jeg)\s)",
+NEXT_SUBJECT_RE = re.compile(r"\s(?:and|but|og|men)\s+(?=(?:his|her|their|hans|hennes|hennar|deira|deres|the|a|an|we|vi|me|eg|jeg)\s)",
                              re.IGNORECASE)
 # A service named as where to turn ("Broren din kan selv ringe NAV Fjellstrand", "contact the
 # benefits team") is not a matter about anyone: the verb is one of asking, not of having.
@@ -479,8 +479,8 @@ TOPIC_BEFORE_RE = re.compile(r"\b(?:møte|møtet|informasjonsmøte|informasjonsm
 PLACE_QUANTIFIER = r"(?:(?:hele|heile|all|all of|the whole of)\s+)?"
 # The clause after a refusal that goes on with "but" (`_after_refusal`), and what makes it a referral;
 # a "but" that confirms who it was or what they did ("men det stemmer at det var verkstadeigaren").
-CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er riktig|det er rett|det er sant|vi kan bekrefte|vi kan stadfeste|"
-                                  r"det kan vi bekrefte|det kan vi stadfeste|it's true|it is true|that's right|that is right|"
+CONFIRM_AFTER_BUT_RE = re.compile(r"\W*(?:men|but)\s+(?:det stemmer|det er riktig|det er rett|det er sant|(?:vi|me) kan bekrefte|(?:vi|me) kan stadfeste|"
+                                  r"det kan (?:vi|me) bekrefte|det kan (?:vi|me) stadfeste|it's true|it is true|that's right|that is right|"
                                   r"we can confirm|it's correct|it is correct)\s+(?:at\s+|that\s+)?"
                                   r"(?:det var|det gjaldt|det gjeld|det gjelder|han|ho|hun|it was|it concerned|he|she)\b", re.IGNORECASE)
 HOW_ASKED_RE = re.compile(r"\b(?:how does (?:it|this|that) work|how do (?:i|we|you|they) (?:apply|go about|get)|how does (?:he|she) apply|"
