@@ -1,4 +1,5 @@
-"""The learned half of the tone analyser: logistic regressions over readable features.
+"""The learned half of the tone analyser: logistic regressions over readable features, and
+for privacy boosted trees beside its regression (trees.py), the two probabilities averaged.
 
 The rules name what a reviewer already knows to look for; they miss what they were not written
 against. So a small model reads the same reply as features a person can check (words, pieces
@@ -41,8 +42,10 @@ from scoring.tone.detectors import confidentiality_matcher
 from scoring.tone.features import RELEASED_FEATURE, Features, Span, reply_features
 from scoring.tone.models import Severity, ToneFinding
 from scoring.tone.text import AnalysedText
+from scoring.tone.trees import Forest
 
 QUALITY = "bad"
+PRIVACY = "privacy"
 # Where a learned flag finding is filed in the rubric, and how severe it is.
 FLAG_RUBRIC: dict[str, tuple[str, Severity]] = {
     "privacy": ("P1", "major"),
@@ -86,6 +89,8 @@ class Model:
     blend: float
     flag_weights: dict[str, int]
     vetoes: dict[str, float] = field(default_factory=dict)
+    # The privacy model's second reader (trees.py), averaged with its regression.
+    privacy_trees: Forest | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
@@ -106,6 +111,7 @@ class Model:
             blend=float(data["blend"]),
             flag_weights={str(k): int(v) for k, v in data["flag_weights"].items()},
             vetoes={str(k): float(v) for k, v in data.get("vetoes", {}).items()},
+            privacy_trees=Forest.from_trees(data["privacy_trees"]) if data.get("privacy_trees") else None,
         )
 
     @cached_property
@@ -127,7 +133,18 @@ class Model:
         known = self.index.get
         rows = [row for row in map(known, features.names) if row is not None]
         logits = self.intercepts + (self.weights[rows].sum(axis=0) if rows else 0.0)
-        return {t: 1.0 / (1.0 + math.exp(-float(z))) for t, z in zip(self.targets, logits)}, rows
+        probabilities = {t: 1.0 / (1.0 + math.exp(-float(z))) for t, z in zip(self.targets, logits)}
+        if self.privacy_trees is not None:
+            ids = self._tree_ids[rows] if rows else np.empty(0, dtype=np.int64)
+            trees = self.privacy_trees.probability_of(ids[ids >= 0])
+            probabilities[PRIVACY] = (probabilities[PRIVACY] + trees) / 2
+        return probabilities, rows
+
+    @cached_property
+    def _tree_ids(self) -> np.ndarray:
+        """The privacy trees' id of each row's feature (-1: no tree splits on it)."""
+        assert self.privacy_trees is not None
+        return self.privacy_trees.ids_by_row(self.index)
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,11 @@ from scoring.tone.evaluation import Evaluation, evaluate, read_labelled
 LABELLED = Path(__file__).parent / "labelled"
 
 # file -> (AUC floor per language, privacy-recall floor, most good replies flagged for privacy)
+# In sample: these files trained the model. When privacy gained its trees (7 December), twelve files'
+# floors moved to what they now reach (dev-54, 56, 91, 92, 107, 110, 111, 117, 122, 130, 142, 154):
+# the trees are less sure of their own training replies than the regression, which nearly learns
+# them by heart, so in sample the average loses a few finds and gains a few false alarms, while on
+# the held-back part it found 72 more breaches for 12 more false alarms (docs/tone.md).
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -167,9 +172,9 @@ FLOORS = {
     "dev-51.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-52.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-53.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-54.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-54.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.029),
     "dev-55.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-56.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-56.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.018),
     "dev-57.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-58.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the fifty-eighth to sixty-first held-back sets, four new writers (unseen: AUC 0.994,
@@ -222,8 +227,8 @@ FLOORS = {
     # Three quarters of the ninetieth to hundred-and-seventh held-back sets, eighteen new writers (unseen, in three
     # sixes: privacy 89.2, 91.3 and 87.3 % found, 1.6, 1.6 and 1.7 % of good replies flagged); rounds 29 to 31's rules
     # were written against them, then the model learned from them (109 files).
-    "dev-91.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-92.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-91.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.017),
+    "dev-92.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-93.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-94.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-95.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -238,14 +243,14 @@ FLOORS = {
     "dev-104.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-105.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-106.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.017),
     "dev-108.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the hundred-and-eighth to hundred-and-thirteenth held-back sets (unseen: privacy 88.4 % found,
     # 2.3 % of good replies flagged); the model learned from them (115 files). The home-care theft set keeps, even in
     # sample, 5 of its 183 good replies flagged: refusals that go on to tell what the employer did.
     "dev-109.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.97, 0.03),
-    "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.97, 0.04),
+    "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-113.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-114.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -253,12 +258,12 @@ FLOORS = {
     # 115 files: privacy 87.0-91.9 % found, 1.4-2.3 % of good replies flagged); the model learned from them (145 files).
     "dev-115.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-116.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-117.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-117.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.94, 0.015),
     "dev-118.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-119.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-120.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-121.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-122.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-122.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.017),
     "dev-123.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-124.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-125.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -266,7 +271,7 @@ FLOORS = {
     "dev-127.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-128.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-129.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-130.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-130.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.94, 0.015),
     "dev-131.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-132.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-133.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -278,7 +283,7 @@ FLOORS = {
     "dev-139.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-140.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-141.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-142.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-142.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.95, 0.015),
     "dev-143.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-144.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the hundred-and-forty-fourth to hundred-and-forty-ninth held-back sets (unseen by the model on
@@ -295,7 +300,7 @@ FLOORS = {
     "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-152.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-153.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-154.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-154.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.022),
     # Three quarters of the hundred-and-fifty-fourth to hundred-and-seventy-third held-back sets, twenty writers (unseen
     # by the model on 155 files: privacy 90.9 %, 91.6 % and 92.9 % found in their three batches); the model learned from
     # them (175 files). The fire in municipal flats keeps five good replies flagged in-sample (2.6 %), the suspended

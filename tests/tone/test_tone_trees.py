@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scoring.tone.learned import PRIVACY, load_model
 from scoring.tone.trees import MAX_LEAVES, Forest, Tree, from_lightgbm
 
 FEATURES = [f"w:{word}" for word in ("barn", "mor", "vedtak", "skole", "syk", "han", "hun", "sak")]
@@ -74,3 +75,23 @@ def test_lightgbm_trees_read_as_lightgbm_scores_them() -> None:
     got = [forest.probability(name for name, held in zip(FEATURES, row) if held) for row in x]
     assert np.allclose(got, expected, atol=1e-6)
 
+
+def test_the_committed_model_averages_its_two_privacy_readers() -> None:
+    from scoring.tone.features import Features
+
+    model = load_model()
+    assert model is not None and model.privacy_trees is not None
+    names = [name for name in model.names if name.startswith("w:")][:40]
+    features = Features({name: (0, 0) for name in names})
+    rows = [model.index[name] for name in names]
+    column = model.targets.index(PRIVACY)
+    regression = 1 / (1 + math.exp(-(model.intercepts[column] + model.weights[rows, column].sum())))
+    trees = model.privacy_trees.probability(names)
+    assert model.probabilities(features)[0][PRIVACY] == pytest.approx((regression + trees) / 2)
+
+
+def test_trees_that_split_on_a_feature_the_weights_do_not_list_are_refused() -> None:
+    forest = Forest.from_trees([{"splits": [["w:barn", ~0, ~1]], "leaves": [0.0, 1.0]}])
+    assert forest.ids_by_row({"w:mor": 0, "w:barn": 1}).tolist() == [-1, 0]
+    with pytest.raises(ValueError, match="w:barn"):
+        forest.ids_by_row({"w:mor": 0})
