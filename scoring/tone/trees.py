@@ -14,7 +14,7 @@ that holds its feature right. So a reply's leaf in a tree is fixed by which of i
 features the reply holds, and the trees are scored QuickScorer-style: every split on a feature
 the reply holds rules out the leaves of its left subtree, and the reply lands on the leftmost
 leaf left standing. The cost is the reply's own splits (a few dozen), not the trees' depth:
-about 45 µs a reply for 400 trees.
+about 40 µs a reply for 400 trees.
 """
 
 from __future__ import annotations
