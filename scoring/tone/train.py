@@ -54,7 +54,7 @@ from scoring.tone.evaluation import (
     summarise,
 )
 from scoring.tone.features import Features, reply_features
-from scoring.tone.learned import OVERRULABLE, QUALITY, Model, overrules, raised_by
+from scoring.tone.learned import OVERRULABLE, PRIVACY, QUALITY, Model, overrules, raised_by
 from scoring.tone.models import ToneFinding
 from scoring.tone.ruleset import LABELLED_FLAGS
 from scoring.tone.text import AnalysedText, plain_typography
@@ -226,7 +226,7 @@ def _fit(rows: Sequence[Example], c: float) -> tuple[dict[str, int], np.ndarray,
     # against those are nearly perfect, so a model that sees them learns nothing else and
     # fails exactly where the rules fail. The flags' models learn from the words; a reply is
     # flagged when a rule or the model raises the flag.
-    own = np.array([not name.startswith(RULE_FEATURES) for name in sorted(vocabulary, key=vocabulary.__getitem__)])
+    own, _ = _own_columns(vocabulary)
     for column, target in enumerate(TARGETS):
         columns = np.ones(len(vocabulary), dtype=bool) if target == QUALITY else own
         w, intercepts[column] = fit_logistic(x[:, columns], y[:, column], c)
@@ -242,7 +242,8 @@ def _own_columns(vocabulary: dict[str, int]) -> tuple[np.ndarray, list[str]]:
 
 
 def _privacy_targets(rows: Sequence[Example]) -> np.ndarray:
-    return np.array(["privacy" in e.item.flags for e in rows], dtype=np.float64)
+    column = TARGETS.index(PRIVACY)
+    return np.array([_targets(e)[column] for e in rows])
 
 
 def fit_trees(rows: Sequence[Example], vocabulary: dict[str, int], threads: int = TREE_THREADS) -> list[Tree]:
