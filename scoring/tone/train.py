@@ -266,14 +266,15 @@ def privacy_out_of_fold(rows: Sequence[Example]) -> dict[int, float]:
     def left_out(fold: int) -> dict[int, float]:
         train_rows = [e for e in rows if fold_of[e.group] != fold]
         vocabulary = _vocabulary(train_rows)
-        own, _ = _own_columns(vocabulary)
+        own, names = _own_columns(vocabulary)
         with threadpool_limits(limits=1, user_api="blas"):
             w, b = fit_logistic(_matrix(train_rows, vocabulary)[:, own], _privacy_targets(train_rows), C)
-        forest = Forest.from_trees(fit_trees(train_rows, vocabulary, threads=1))
-        held = [(i, e) for i, e in enumerate(rows) if fold_of[e.group] == fold]
-        logits = _matrix([e for _, e in held], vocabulary)[:, own] @ w + b
-        return {i: float((1 / (1 + np.exp(-z)) + forest.probability(e.features)) / 2)
-                for (i, e), z in zip(held, logits)}
+        # A privacy-only model, so the average is the one `Model.probabilities` takes.
+        model = Model(index={name: i for i, name in enumerate(names)}, targets=(PRIVACY,), weights=w[:, None],
+                      intercepts=np.array([b]), thresholds={}, blend=0.0, flag_weights={},
+                      privacy_trees=Forest.from_trees(fit_trees(train_rows, vocabulary, threads=1)))
+        return {i: model.probabilities(_named(e.features))[0][PRIVACY]
+                for i, e in enumerate(rows) if fold_of[e.group] == fold}
 
     found: dict[int, float] = {}
     for part in ordered_map(left_out, list(range(PRIVACY_FOLDS)), min_per_worker=1):

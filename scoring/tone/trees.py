@@ -20,7 +20,7 @@ about 40 µs a reply for 400 trees.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,11 +70,6 @@ class Forest:
             leaf_offsets=np.array(offsets, dtype=np.int64),
             leaf_values=np.array(values, dtype=np.float64),
         )
-
-    def probability(self, names: Iterable[str]) -> float:
-        """P(breach) for a reply holding the features `names` (each counted once)."""
-        known = self.feature_ids.get
-        return self.probability_of(np.fromiter({i for i in map(known, names) if i is not None}, dtype=np.int64))
 
     def ids_by_row(self, index: Mapping[str, int]) -> np.ndarray:
         """For each row of another index of the same features (the regression's), the forest's id
