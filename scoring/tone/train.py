@@ -479,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
         # A rules round changes what the rules say of the files the model learned from. Refitting keeps every
         # cross-validated setting and relearns the weights from the rules as they are now: what `--check` compares
         # with, and a model to keep when a full retrain (new files, settings chosen anew) is not kept.
+        # --privacy also chooses the privacy threshold and veto again (grouped folds): enough for new files or a
+        # change to the privacy model, without leaving out one file at a time for every target.
         committed_text = prepared_model.committed_text()
         if committed_text is None:
             print(t("tone_eval.train.no_model"))

@@ -18,12 +18,8 @@ from drill.scenario import load_scenario
 from drill.scenario.library import shipped_dir
 from drill.scenario.models import Language, Scenario, ScenarioKind
 from scoring.judge import judge_for
+from tests.flood.replies import GOOD
 
-# Good by the rubric, not by a hair: it thanks, meets the worry, answers the question and says what comes next.
-# (A reply with none of the empathy once stood in, at a score the analyser's retraining moved from good to poor.)
-GOOD = ("Hei, og takk for at du spør – vi skjønner at du er bekymret. Torget skole ligger utenfor sperringen, "
-        "og skolen blir ikke evakuert nå. Skolen sender melding til foreldrene innen klokka 13. "
-        "Hilsen Kari, kommunikasjonsavdelingen")
 QUICK = re.compile(r"rask|kjapp|snøgg|quick|fast|prompt", re.IGNORECASE)
 """Words that thank for the speed of an answer."""
 
