@@ -20,6 +20,7 @@ from scoring.tone.loader import load_ruleset
 from scoring.tone.matching import pattern_spans
 from scoring.tone.ruleset import Pattern
 from scoring.tone.text import AnalysedText
+from tests.tone.development import development_sample
 
 REGEXES = [
     r"\b(?:vi beklager|beklager|unnskyld)\b",
@@ -97,20 +98,11 @@ def test_the_confidentiality_terms_index_gates_like_their_regex(language: str) -
     from scoring.tone.detectors import confidentiality_matcher
 
     matcher = confidentiality_matcher(language)
-    texts = [e.reply for e in _examples(language)] + [e.context for e in _examples(language) if e.context]
+    sample = development_sample(language, 4000)
+    texts = [e.reply for e in sample] + [e.context for e in sample if e.context]
     assert texts
     for text in texts:
         assert matcher.has_matter(text) == bool(matcher.gate_re.search(text)), text
-
-
-def _examples(language: str) -> list:
-    from pathlib import Path
-
-    from scoring.tone.evaluation import read_labelled
-
-    folder = Path(__file__).parent / "labelled"
-    return [item for path in sorted(folder.glob("dev*.jsonl")) for item in read_labelled(path)
-            if (item.language == "en") == (language == "en")]
 
 
 def test_every_rule_pattern_matches_as_a_full_scan_does_on_the_examples() -> None:
@@ -119,7 +111,7 @@ def test_every_rule_pattern_matches_as_a_full_scan_does_on_the_examples() -> Non
         patterns = [p for rule in load_ruleset(language).rules for p in rule.patterns if p.regex]
         # Kept alive together: a text keeps its matches by pattern (by id).
         references = [_reference(p.regex or "", p.case_sensitive) for p in patterns]
-        for item in _examples(language)[::7]:
+        for item in development_sample(language, 600):
             analysed, plain = AnalysedText(item.reply, language), AnalysedText(item.reply, language)
             for pattern, reference in zip(patterns, references):
                 assert pattern_spans(pattern, analysed) == pattern_spans(reference, plain), (item.id, pattern.regex)

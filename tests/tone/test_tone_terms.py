@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 
 from scoring.tone.detectors import confidentiality_matcher
 from scoring.tone.terms import TermIndex
-from scoring.tone.evaluation import read_labelled
-
-LABELLED = Path(__file__).parent / "labelled"
+from tests.tone.development import development_sample
 
 
 def _reference(term: str, bounded: bool) -> re.Pattern[str]:
@@ -65,8 +63,7 @@ def test_the_detectors_terms_are_found_in_every_labelled_reply_as_their_expressi
     terms = {kind: list(matter.terms) for kind, matter in confidentiality_matcher(language).data.matters.items()}
     index = TermIndex(terms)
     patterns = {kind: [(_reference(t, True), _reference(t, False)) for t in ts] for kind, ts in terms.items()}
-    texts = [item.reply.lower() for path in sorted(LABELLED.glob("dev*.jsonl")) for item in read_labelled(path)
-             if (item.language == "en") == (language == "en")][::5]
+    texts = [item.reply.lower() for item in development_sample(language, 1500)]
     assert len(texts) > 500
     gated = 0
     for text in texts:
@@ -85,8 +82,7 @@ def test_a_kinds_expression_only_matches_where_the_index_puts_its_terms(language
     index = TermIndex({kind: list(matter.terms) for kind, matter in matcher.data.matters.items()})
     crafted = ["covid-diagnosen hennes", "anti-depressiva og e-resept", "ei dysleksidiagnose, ikkje fleire",
                "post-traumatic stress disorder", "x-ray-diagnosis", "barnevernstjenesten-saken"]
-    texts = crafted + [item.reply for path in sorted(LABELLED.glob("dev*.jsonl")) for item in read_labelled(path)
-                       if (item.language == "en") == (language == "en")][::15]
+    texts = crafted + [item.reply for item in development_sample(language, 1500)]
     matched = 0
     for text in texts:
         text = " ".join(text.split())  # what the detector gives the index: single spaces
