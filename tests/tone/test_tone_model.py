@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +29,8 @@ from scoring.tone.text import AnalysedText
 LABELLED = Path(__file__).parent / "labelled"
 
 
-def test_committed_model_is_what_training_writes(monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_committed_model_was_fitted_from_todays_files_rules_and_features(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from scoring.tone import train
 
     monkeypatch.setenv("DRILL_LANG", "nn")  # the command speaks the user's language, as every drill command
@@ -35,6 +40,45 @@ def test_committed_model_is_what_training_writes(monkeypatch: pytest.MonkeyPatch
     finally:
         use_language(previous)
     assert capsys.readouterr().out.strip() == catalogue("nn")("tone_eval.train.matches")
+
+
+def test_the_check_notices_a_file_a_rule_or_a_feature_the_model_was_not_fitted_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scoring.tone import train
+
+    files = ("dev-3.jsonl", "dev-en.jsonl")
+    sampled = train.sampled_examples(files)
+    assert len(sampled) == len(train.examples(files)[::train.FEATURE_SAMPLE_STEP]) > 20
+    digest = train.inputs_digest(files, sampled)
+    assert train.inputs_digest(files, train.sampled_examples(files)) == digest, "the same inputs, the same digest"
+    assert train.inputs_digest(files[:1], train.sampled_examples(files[:1])) != digest, "a file fewer"
+    moved = [*sampled[:-1], replace(sampled[-1], features=[*sampled[-1].features, "w:new"])]
+    assert train.inputs_digest(files, moved) != digest, "one reply's features moved"
+    rules = tmp_path / "rules"
+    shutil.copytree(train.RULES_DIR, rules)
+    (rules / "nb.yaml").write_text((rules / "nb.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(train, "RULES_DIR", rules)
+    assert train.inputs_digest(files, sampled) != digest, "a rule file edited"
+    monkeypatch.setattr(train, "TRAINING_FILES", files)
+    assert train.main(["--check"]) == 1, "the committed model was fitted from more files"
+
+
+def test_training_writes_the_same_file_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Nothing in the fit may depend on the order Python happens to keep a set in: two processes with
+    different hash seeds write the same model, byte for byte."""
+    script = (
+        "import sys\n"
+        "from scoring.tone import train\n"
+        "rows = train.examples(('dev-3.jsonl', 'dev-en.jsonl'))\n"
+        "chosen = ({'privacy': 0.4}, 0.3, {'privacy': 0.1})\n"
+        "sys.stdout.write(train.dumps(train.train(rows, chosen=chosen)))\n"
+    )
+    written = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TONE_TRAIN_CACHE": ""}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        written.append(done.stdout)
+    assert written[0] == written[1] and '"privacy_trees"' in written[0]
 
 
 @pytest.mark.parametrize(("language", "speaks", "not_in"), [
