@@ -26,7 +26,8 @@ LABELLED = Path(__file__).parent / "labelled"
 # them by heart, so in sample the average loses a few finds and gains a few false alarms, while on
 # the held-back part it found 72 more breaches for 12 more false alarms (docs/tone.md). The model on 195 files
 # (7 December) sets its privacy threshold a little higher (0.423 -> 0.436): seven more files' floors moved to what
-# they now reach (dev-52, 110, 118, 128, 130, 142, 145), and after the rules round that followed, dev-164's.
+# they now reach (dev-52, 110, 118, 128, 130, 142, 145), and after the rules round that followed, dev-164's. The model on
+# 201 files (later that day) raised it again (0.436 -> 0.457): ten more (dev-88, 101, 105, 110, 117, 128, 142, 144, 151, 152).
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -223,7 +224,7 @@ FLOORS = {
     "dev-85.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-86.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-89.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-90.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the ninetieth to hundred-and-seventh held-back sets, eighteen new writers (unseen, in three
@@ -239,11 +240,11 @@ FLOORS = {
     "dev-98.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-99.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-100.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-101.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-101.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-102.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-103.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-104.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-105.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-105.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-106.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.017),
     "dev-108.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -251,7 +252,7 @@ FLOORS = {
     # 2.3 % of good replies flagged); the model learned from them (115 files). The home-care theft set keeps, even in
     # sample, 5 of its 183 good replies flagged: refusals that go on to tell what the employer did.
     "dev-109.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.96, 0.04),
+    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.955, 0.04),
     "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-113.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -260,7 +261,7 @@ FLOORS = {
     # 115 files: privacy 87.0-91.9 % found, 1.4-2.3 % of good replies flagged); the model learned from them (145 files).
     "dev-115.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-116.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-117.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.94, 0.015),
+    "dev-117.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.925, 0.015),
     "dev-118.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-119.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-120.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -271,7 +272,7 @@ FLOORS = {
     "dev-125.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-126.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-127.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-128.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-128.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-129.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-130.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.93, 0.015),
     "dev-131.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -285,9 +286,9 @@ FLOORS = {
     "dev-139.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-140.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-141.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-142.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.94, 0.015),
+    "dev-142.jsonl": ({"nb": 0.98, "nn": 0.975, "en": 0.98}, 0.94, 0.02),
     "dev-143.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-144.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-144.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
     # Three quarters of the hundred-and-forty-fourth to hundred-and-forty-ninth held-back sets (unseen by the model on
     # 145 files: privacy 93.0 % found, 2.0 % of good replies flagged); the model learned from them (151 files).
     "dev-145.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
@@ -299,8 +300,8 @@ FLOORS = {
     # Three quarters of the hundred-and-fiftieth to hundred-and-fifty-third held-back sets (unseen by the model on
     # 145 files: privacy 88.9 % found, 1.8 % of good replies flagged); the model learned from them (155 files). The
     # measles set keeps three good replies flagged in-sample (1.6 %).
-    "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-152.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-152.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
     "dev-153.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-154.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.022),
     # Three quarters of the hundred-and-fifty-fourth to hundred-and-seventy-third held-back sets, twenty writers (unseen
@@ -349,6 +350,12 @@ FLOORS = {
     "dev-192.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-193.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-194.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-195.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-196.jsonl": ({"nb": 0.98, "nn": 0.975, "en": 0.98}, 0.97, 0.025),
+    "dev-197.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-198.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-199.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-200.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.02),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
