@@ -109,8 +109,9 @@ RULE_FEATURES = ("r:", "f:", "rules:")
 # privacy regression reads. The size is the cheaper of two measured (docs/tone.md): averaged with
 # the regression, 400 trees of 31 leaves found 6 fewer of 6,988 held-back breaches than 1,500 of
 # 63 at the same false alarms, in a third of the fitting time. Seeded and deterministic (the same
-# files give the same trees on one machine, which the test that trains twice relies on); the final fit on two threads whatever the
-# machine, since the thread count is part of what LightGBM keeps deterministic.
+# files give the same trees on one machine, which the test that trains twice relies on); the final
+# fit on two threads whatever the machine, since the thread count is part of what LightGBM keeps
+# deterministic.
 TREE_SETTINGS: dict[str, object] = {
     "objective": "binary", "num_leaves": 31, "learning_rate": 0.1, "min_data_in_leaf": 20,
     "feature_fraction": 0.3, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0, "seed": 1,

@@ -54,13 +54,14 @@ def test_the_check_notices_a_file_a_rule_or_a_feature_the_model_was_not_fitted_f
     assert train.inputs_digest(files[:1], train.sampled_examples(files[:1])) != digest, "a file fewer"
     moved = [*sampled[:-1], replace(sampled[-1], features=[*sampled[-1].features, "w:new"])]
     assert train.inputs_digest(files, moved) != digest, "one reply's features moved"
+    with monkeypatch.context() as patched:
+        patched.setattr(train, "TRAINING_FILES", files)
+        assert train.main(["--check"]) == 1, "the committed model was fitted from more files"
     rules = tmp_path / "rules"
     shutil.copytree(train.RULES_DIR, rules)
     (rules / "nb.yaml").write_text((rules / "nb.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     monkeypatch.setattr(train, "RULES_DIR", rules)
     assert train.inputs_digest(files, sampled) != digest, "a rule file edited"
-    monkeypatch.setattr(train, "TRAINING_FILES", files)
-    assert train.main(["--check"]) == 1, "the committed model was fitted from more files"
 
 
 def test_training_writes_the_same_file_whatever_the_hash_seed(tmp_path: Path) -> None:
