@@ -1,8 +1,9 @@
 """The labelled development replies as the tone tests read them, in one place.
 
-Read once a process. The equivalence checks (an index against the expression it stands in for)
-take an even spread of a fixed size rather than every reply, so their cost stays put as files
-are added: they once read all of them, and the suite's time grew with each quarter of labels.
+Read once a process, and shared by the tests that ask about every development reply. The
+equivalence checks (an index against the expression it stands in for) take an even spread of a
+fixed size rather than every reply, so their cost stays put as files are added: they once read
+all of them, and the suite's time grew with each quarter of labels.
 The held-back part (holdout-*.jsonl) is never read here.
 """
 

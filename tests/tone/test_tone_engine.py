@@ -7,6 +7,7 @@ import pytest
 from scoring.tone import ToneResult, analyse_reply, detect_language
 from scoring.tone.loader import load_settings
 from scoring.tone.text import AnalysedText
+from tests.tone.development import development_items
 
 
 def _rules(text: str, **kwargs: object) -> set[str]:
@@ -143,12 +144,7 @@ def test_language_detection_tells_nynorsk_from_bokmal_on_the_labelled_replies() 
     both); what must not happen is a bokmål or English reply taken for nynorsk. Asked of the
     development files: a reply of the held-back part (holdout-*.jsonl) that the detector gets
     wrong is not read to mend the detector, or the part is no longer held back."""
-    from pathlib import Path
-
-    from scoring.tone.evaluation import read_labelled
-
-    items = [i for p in sorted(Path("tests/tone/labelled").glob("dev*.jsonl")) for i in read_labelled(p)]
-    guessed = {(i.id, i.language): detect_language(i.reply) for i in items}
+    guessed = {(i.id, i.language): detect_language(i.reply) for i in development_items()}
     nynorsk = [g for (_, language), g in guessed.items() if language == "nn"]
     assert sum(g == "nn" for g in nynorsk) >= 0.85 * len(nynorsk)
     # Written dialect its writers filed as bokmål, nearer nynorsk in every pronoun and verb:

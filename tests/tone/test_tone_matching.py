@@ -93,8 +93,9 @@ def test_a_reply_the_lower_case_misreads_is_scanned(text: str) -> None:
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_the_confidentiality_terms_index_gates_like_their_regex(language: str) -> None:
-    """Every labelled reply and comment is gated alike by the matter terms' regex and by the term
-    index the detector searches instead (the detector's own yes/no, through its public regex)."""
+    """Labelled replies and comments (an even sample of the development files) are gated alike by the
+    matter terms' regex and by the term index the detector searches instead (the detector's own
+    yes/no, through its public regex)."""
     from scoring.tone.detectors import confidentiality_matcher
 
     matcher = confidentiality_matcher(language)
@@ -106,7 +107,7 @@ def test_the_confidentiality_terms_index_gates_like_their_regex(language: str) -
 
 
 def test_every_rule_pattern_matches_as_a_full_scan_does_on_the_examples() -> None:
-    """The committed rules over the labelled development replies: not one span differs."""
+    """The committed rules over an even sample of the labelled development replies: not one span differs."""
     for language in ("nb", "en"):
         patterns = [p for rule in load_ruleset(language).rules for p in rule.patterns if p.regex]
         # Kept alive together: a text keeps its matches by pattern (by id).

@@ -5,7 +5,6 @@ it starts with `*`, and after it unless it ends with `*`."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -59,7 +58,7 @@ def test_boundaries_and_endings_read_as_the_lists_mean_them() -> None:
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_the_detectors_terms_are_found_in_every_labelled_reply_as_their_expressions_find_them(language: str) -> None:
+def test_the_detectors_terms_are_found_in_labelled_replies_as_their_expressions_find_them(language: str) -> None:
     terms = {kind: list(matter.terms) for kind, matter in confidentiality_matcher(language).data.matters.items()}
     index = TermIndex(terms)
     patterns = {kind: [(_reference(t, True), _reference(t, False)) for t in ts] for kind, ts in terms.items()}
