@@ -28,6 +28,7 @@ LABELLED = Path(__file__).parent / "labelled"
 # (7 December) sets its privacy threshold a little higher (0.423 -> 0.436): seven more files' floors moved to what
 # they now reach (dev-52, 110, 118, 128, 130, 142, 145), and after the rules round that followed, dev-164's. The model on
 # 201 files (later that day) raised it again (0.436 -> 0.457): ten more (dev-88, 101, 105, 110, 117, 128, 142, 144, 151, 152).
+# The model on 207 files (the next stop) raised it once more (0.457 -> 0.466): four more (dev-87, 110, 141, 152).
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -223,7 +224,7 @@ FLOORS = {
     # learned from them.
     "dev-85.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-86.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-89.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-90.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -252,7 +253,7 @@ FLOORS = {
     # 2.3 % of good replies flagged); the model learned from them (115 files). The home-care theft set keeps, even in
     # sample, 5 of its 183 good replies flagged: refusals that go on to tell what the employer did.
     "dev-109.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.955, 0.04),
+    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.935, 0.04),
     "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-113.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -285,7 +286,7 @@ FLOORS = {
     "dev-138.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-139.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-140.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-141.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-141.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-142.jsonl": ({"nb": 0.98, "nn": 0.975, "en": 0.98}, 0.94, 0.02),
     "dev-143.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-144.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
@@ -301,7 +302,7 @@ FLOORS = {
     # 145 files: privacy 88.9 % found, 1.8 % of good replies flagged); the model learned from them (155 files). The
     # measles set keeps three good replies flagged in-sample (1.6 %).
     "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
-    "dev-152.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
+    "dev-152.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-153.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-154.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.022),
     # Three quarters of the hundred-and-fifty-fourth to hundred-and-seventy-third held-back sets, twenty writers (unseen
@@ -356,6 +357,13 @@ FLOORS = {
     "dev-198.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     "dev-199.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-200.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.02),
+    # Three quarters of the two-hundredth to two-hundred-and-fifth held-back sets, trained on from the model on 207 files.
+    "dev-201.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.03),
+    "dev-202.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.94, 0.02),
+    "dev-203.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-204.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-205.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.025),
+    "dev-206.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

@@ -479,3 +479,35 @@ def test_mobile_given_as_a_line_to_call_is_only_checked(text: str) -> None:
     rules = _rules(text)
     assert "P1.private_phone" not in rules
     assert "P1.unlisted_phone" in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "language"),
+    [
+        # Personnel facts in everyday words about a named employee, and a named child's allergy.
+        ("Marit isn't working right now while we look at what happened.", "Why hasn't Marit called me back?", "en"),
+        ("There will be a new caretaker, as Gordon has decided to retire early after the fire.", "Who looks after the block now?", "en"),
+        ("The night manager, Kevin Doyle, is being dealt with through HR.", "What about the staff on duty?", "en"),
+        ("Amelia has a nut allergy, so she gets her lunch from home this week.", "Why is Amelia eating apart?", "en"),
+        ("Terje er ikke på jobb nå mens vi går gjennom saken.", "Hvorfor svarer ikke Terje på telefonen?", "nb"),
+        ("Jonas Lie er i en avsluttende prosess med oss og kommer ikke tilbake.", "Hva skjer med miljøarbeideren?", "nb"),
+    ],
+)
+def test_everyday_personnel_and_health_words_about_a_named_person_are_found(text: str, context: str, language: str) -> None:
+    assert _privacy(text, language=language, context=context)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        # A floor that locates a room or a service, not a household.
+        ("Ja.", "Er kafeen i første etasje også stengt?"),
+        ("Ja, fra klokka 12.", "Åpner biblioteket i andre etasje i dag?"),
+    ],
+)
+def test_a_yes_about_a_room_on_a_floor_tells_nothing_of_anyone(text: str, context: str) -> None:
+    assert not _privacy(text, language="nb", context=context)
+
+
+def test_a_yes_about_the_household_on_a_floor_is_still_a_breach() -> None:
+    assert _privacy("Ja.", language="nb", context="Er mannen i første etasje fortsatt på sykehus?")
