@@ -110,7 +110,7 @@ def _absent(rule: Rule, data: DetectorInput) -> list[Span]:
 
 def _fodselsnummer(rule: Rule, data: DetectorInput) -> list[Span]:
     labelled_only = rule.params.get("kind") == "labelled"
-    return list(privacy.id_numbers(data.text.text, data.settings, labelled_only=labelled_only))
+    return list(privacy.id_numbers(data.text.text, data.settings, labelled_only=labelled_only, asked=data.context))
 
 
 def _phone(rule: Rule, data: DetectorInput) -> list[Span]:

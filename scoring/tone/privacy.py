@@ -313,15 +313,19 @@ def is_id_number(number: str) -> bool:
     return month > 80 and 1 <= month - 80 <= 12 and _checksums_ok(number)
 
 
-def id_numbers(text: str, settings: Settings, *, labelled_only: bool) -> Iterator[tuple[int, int]]:
+def id_numbers(text: str, settings: Settings, *, labelled_only: bool, asked: str | None = None) -> Iterator[tuple[int, int]]:
     """11-digit numbers that are ID numbers; with `labelled_only`, those that fail the checksum
-    but are presented as ID numbers ("fnr", "personnummer") instead."""
+    but are presented as ID numbers ("fnr", "personnummer") instead, in the reply or by the comment
+    it answers (`asked`: "Kva personnummer sto på brevet til meg?" - "Det var 24118932157.")."""
     for match in DIGITS_11_RE.finditer(text):
         number = match.group(1) + match.group(2)
         valid = is_id_number(number)
         if labelled_only:
+            if valid:
+                continue
             before = text[max(0, match.start() - LABEL_WINDOW) : match.start()]
-            if not valid and _label_re(settings).search(before):  # built only for an 11-digit number
+            label = _label_re(settings)  # built only for an 11-digit number
+            if label.search(before) or (asked and label.search(asked)):
                 yield match.start(), match.end()
         elif valid:
             yield match.start(), match.end()

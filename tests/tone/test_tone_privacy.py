@@ -57,6 +57,14 @@ def test_bad_checksum_is_flagged_when_presented_as_an_id() -> None:
     assert "P1.id_number" in _rules("fnr: 151086 95077")
 
 
+def test_bad_checksum_is_flagged_when_the_comment_asks_for_the_id() -> None:
+    """The comment presents the number the reply gives: "Which personnummer was on my letter?" - "It was …"."""
+    asked = "Kan dere bekrefte hvilket personnummer som sto på brevet mitt?"
+    assert "P1.id_number" in _rules("Det var 15108695077. Stemmer det med ditt?", context=asked)
+    assert "P1.id_number" not in _rules("Det var 15108695077. Stemmer det med ditt?",
+                                        context="Hvilket kontonummer skal jeg betale til?")
+
+
 def test_bad_checksum_without_label_is_not_an_id() -> None:
     """An 11-digit account number is not personal data in itself."""
     rules = _rules("Betal til kontonummer 12345678903 innen fristen.")
@@ -491,6 +499,8 @@ def test_mobile_given_as_a_line_to_call_is_only_checked(text: str) -> None:
         ("Amelia has a nut allergy, so she gets her lunch from home this week.", "Why is Amelia eating apart?", "en"),
         ("Terje er ikke på jobb nå mens vi går gjennom saken.", "Hvorfor svarer ikke Terje på telefonen?", "nb"),
         ("Jonas Lie er i en avsluttende prosess med oss og kommer ikke tilbake.", "Hva skjer med miljøarbeideren?", "nb"),
+        ("Eirik er ikkje på jobb for tida, så ring heller klubbleiaren.", "Kven kan eg ringja på klubben?", "nn"),
+        ("Ja, Oddny er friteken frå oppgåvene sine medan me ser på saka.", "Er klubbleiaren òg send heim?", "nn"),
     ],
 )
 def test_everyday_personnel_and_health_words_about_a_named_person_are_found(text: str, context: str, language: str) -> None:
