@@ -156,7 +156,11 @@ SHORT_ANSWER_WORDS = 6
 # "Er det Kari på Haugen?", "Is it Pop – Reg from Banksia?": a question of who or which it is (not "er det sant at", "is
 # it safe"), asked of anyone the words stand for.
 IDENTITY_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)\W*(?:er|var|is|was)\s+(?:det|it)\s+(?!(?:sant|riktig|rett|trygt|mulig|mogleg|"
-                               r"lov|greit|true|right|safe|possible|okay|ok|allowed|still|open|ope|åpen|åpent)\b)",
+                               r"lov|greit|true|right|safe|possible|okay|ok|allowed|still|open|ope|åpen|åpent|"
+                               # "Er det vanlig skole i morgen?", "Is it busy at the hall?": how things are, not who.
+                               r"vanlig|vanleg|normal|normalt|nødvendig|naudsynt|gratis|stengt|stengd|fullt|plass|mange|"
+                               r"flere|fleire|folk|mye|mykje|lenge|langt|usual|normal|necessary|free|closed|full|busy|"
+                               r"going|worth|many|much|enough|far|long)\b)",
                                re.IGNORECASE)
 # A question the citizen asks about what they themselves may or must do ("Kan jeg bytte barnehage?", "Må vi koke
 # vatnet?", "Can I still use the tap?"): a yes or no to it answers about their options, not about a third person.
@@ -267,6 +271,10 @@ ONE_OPENS_RE = re.compile(r"\W*(?:it's|it is|it was|det er|det var) (?:a|an|en|e
 # A capitalised word inside a sentence, not the one that opens it (`_named_asked`).
 # Only a name placed by a surname or a place ("Ola Vik", "Nils frå Brekkeli", "Sofie i Blåklokka") or by age ("gamle
 # Nils", "little Tom"): "klassen til Eirik som døydde" or "nå som Lars sluttet" asks about a class or a post.
+# A question of the comment, from the end of the sentence before it to its question mark.
+QUESTION_RE = re.compile(r"[^.!?\n]*\?")
+# A capitalised word inside a question, after a word of it ("Er Ola sykmeldt?", "Is it true Kevin was suspended?").
+NAMED_IN_QUESTION_RE = re.compile(r"(?<=[\wæøå,]\s)([A-ZÆØÅ][a-zæøå]+)\b")
 NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+([A-ZÆØÅ][a-zæøå]+)"
                             r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]"
                             # "Fikk Ola på kaia hjelp …?", "Er Kari i kiosken sjuk?": placed by a place everyone there knows.
@@ -738,6 +746,7 @@ class ConfidentialityMatcher:
         self.data = data
         self._comments: dict[str, bool] = {}
         self._one_in: dict[str, bool] = {}
+        self._asked_of_one: dict[str, bool] = {}
 
     @cached_property
     def matter_res(self) -> dict[str, re.Pattern[str]]:
@@ -1051,7 +1060,11 @@ class ConfidentialityMatcher:
             return self._pointed_out(text, addressed, context or "", False, refused=True) if opener is None and context else []
         first_said = text.sentences[0].end if text.sentences else len(text.text)
         bare = opener is not None and BARE_ANSWER_RE.fullmatch(text.text, opener.end()) is not None
-        if (opener is not None and context_person and (bare or "?" in (context or ""))
+        # "Kommer ordføreren på minnestunden?" - "Ja.": a yes about an elected official, to a comment with no matter in it,
+        # confirms their public doings.
+        if (opener is not None and (context_person or self.asks_matter_of_one(context or ""))
+                and not (official_only and not in_context)
+                and (bare or "?" in (context or ""))
                 and (bare or YES_BUT_RE.match(text.text, opener.end())
                      or self._bare_then_but(text.text, opener.end())
                      or _echoed(text.text, opener.end(), first_said, context or "")
@@ -1624,6 +1637,31 @@ class ConfidentialityMatcher:
         if IDENTITY_ASKED_RE.search(comment):
             return False  # "Is it the Kellys out on Bracken Hill Rd?": who it is, whoever the words name
         return ("?" in comment or bool(ASKER_MAY_RE.search(comment))) and not self.asks_about_someone(comment)
+
+    def asks_matter_of_one(self, comment: str) -> bool:
+        """"Er han utvist nå?", "Is Mary on sick leave?": one question of the comment holds both a matter
+        and one person, by a singular pronoun or a known first name inside it (not the word that opens the
+        question, nor a name spoken to: "Hei Kari, er mange sykmeldte?"). A bare yes to it confirms the
+        matter of that person; the name alone, without the matter beside it, says no more than
+        `_named_asked` lets it. Kept per comment, as `_strong_in` is."""
+        found = self._asked_of_one.get(comment)
+        if found is None:
+            if len(self._asked_of_one) >= KEPT_COMMENTS:
+                self._asked_of_one.clear()
+            found = self._asked_of_one[comment] = any(
+                self.has_matter(question) and self._one_in_question(question) for question in QUESTION_RE.findall(comment))
+        return found
+
+    def _one_in_question(self, question: str) -> bool:
+        if any(SINGULAR_PRONOUN_RE.fullmatch(m.group(0)) for m in self.anaphor_re.finditer(question)):
+            return True
+        for m in NAMED_IN_QUESTION_RE.finditer(question):
+            name = m.group(1)
+            if (name.lower() in self.first_names and name.lower() not in self.not_names
+                    and not GREETING_BEFORE_RE.search(question[: m.start(1)])
+                    and not question[m.end(1):].lstrip().startswith(",")):
+                return True
+        return False
 
     def _named_asked(self, comment: str) -> bool:
         """"Er det sant at dei har flytta gamle Nils frå Brekkeli til sjukeheimen?", "Vesle Sofie i Blåklokka var heime
