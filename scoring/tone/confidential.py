@@ -157,10 +157,10 @@ SHORT_ANSWER_WORDS = 6
 # it safe"), asked of anyone the words stand for.
 IDENTITY_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)\W*(?:er|var|is|was)\s+(?:det|it)\s+(?!(?:sant|riktig|rett|trygt|mulig|mogleg|"
                                r"lov|greit|true|right|safe|possible|okay|ok|allowed|still|open|ope|åpen|åpent|"
-                               # "Er det vanlig skole i morgen?", "Is it busy at the hall?": how things are, not who.
+                               # "Er det vanlig skole i morgen?", "Er det fortsatt besøksstans?", "Is it busy at the hall?": how things are, not who.
                                r"vanlig|vanleg|normal|normalt|nødvendig|naudsynt|gratis|stengt|stengd|fullt|plass|mange|"
                                r"flere|fleire|folk|mye|mykje|lenge|langt|usual|normal|necessary|free|closed|full|busy|"
-                               r"going|worth|many|much|enough|far|long)\b)",
+                               r"going|worth|many|much|enough|far|long|fortsatt|framleis|fremdeles|ennå|enno|still)\b)",
                                re.IGNORECASE)
 # A question the citizen asks about what they themselves may or must do ("Kan jeg bytte barnehage?", "Må vi koke
 # vatnet?", "Can I still use the tap?"): a yes or no to it answers about their options, not about a third person.
@@ -190,9 +190,9 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
                         r"\b(?:ble|blei|vart|was|were|er|is|har blitt|har vorte|has been)\s+(?:ikke\s+|ikkje\s+|not\s+)?"
                         r"(?:plassert|placed|innvilget|innvilga|granted|refused|turned down|avslått|vurdert|assessed|tildelt|allocated|"
                         r"given|awarded|prioritert|prioritised|prioritized)\b", re.IGNORECASE)
-# A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!", "Yes, that's right.").
+# A reply that is nothing but its yes ("Ja.", "Yes, sadly.", "Det stemmer!", "Yes, that's right.", "Ja, det var det.").
 # "Sadly yes, it was Paddy.": the yes after a sorry opener, and the name the comment asked about said back, are the yes too.
-BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det er|det var|that's right|that is right|that's correct|"
+BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det var det|det er det|det stemmer det|det er|det var|that's right|that is right|that's correct|"
                             r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|yes|ja|"
                             r"(?:it was|it's|det var|det er) (?-i:[A-ZÆØÅ])[a-zæøåé]+|"
                             # "Yes, we believe so": a hedged yes confirms all the same.
@@ -275,6 +275,8 @@ ONE_OPENS_RE = re.compile(r"\W*(?:it's|it is|it was|det er|det var) (?:a|an|en|e
 QUESTION_RE = re.compile(r"[^.!?\n]*\?")
 # A capitalised word inside a question, after a word of it ("Er Ola sykmeldt?", "Is it true Kevin was suspended?").
 NAMED_IN_QUESTION_RE = re.compile(r"(?<=[\wæøå,]\s)([A-ZÆØÅ][a-zæøå]+)\b")
+# A storm named as the weather services name them, with a first name ("Storm Ciara", "ekstremværet Ingunn").
+NAMED_WEATHER_RE = re.compile(r"\W*(?:the\s+)?(?:storm|hurricane|cyclone|typhoon|tropical storm|ekstremværet|ekstremvêret|uværet|stormen)\s+[A-ZÆØÅ]", re.IGNORECASE)
 NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+([A-ZÆØÅ][a-zæøå]+)"
                             r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]"
                             # "Fikk Ola på kaia hjelp …?", "Er Kari i kiosken sjuk?": placed by a place everyone there knows.
@@ -1677,6 +1679,8 @@ class ConfidentialityMatcher:
             focus = m.group("focus") or m.group("named")
             if focus is None:
                 return True
+            if NAMED_WEATHER_RE.match(focus):
+                continue  # "Was it Storm Ciara that took the roof?": a storm's first name is no one's
             words = [w.lower() for w in focus.split() if w[0].isupper()]
             if words and (any(w in self.not_names for w in words) or self.name_after_re.match(comment, m.end())
                           or ELECTED_RE.search(focus)
