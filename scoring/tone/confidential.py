@@ -159,8 +159,8 @@ IDENTITY_ASKED_RE = re.compile(r"(?:^|[.!?]\s+)\W*(?:er|var|is|was)\s+(?:det|it)
                                r"lov|greit|true|right|safe|possible|okay|ok|allowed|still|open|ope|åpen|åpent|"
                                # "Er det vanlig skole i morgen?", "Er det fortsatt besøksstans?", "Is it busy at the hall?": how things are, not who.
                                r"vanlig|vanleg|normal|normalt|nødvendig|naudsynt|gratis|stengt|stengd|fullt|plass|mange|"
-                               r"flere|fleire|folk|mye|mykje|lenge|langt|usual|normal|necessary|free|closed|full|busy|"
-                               r"going|worth|many|much|enough|far|long|fortsatt|framleis|fremdeles|ennå|enno|still)\b)",
+                               r"flere|fleire|folk|mye|mykje|lenge|langt|usual|necessary|free|closed|full|busy|"
+                               r"going|worth|many|much|enough|far|long|fortsatt|framleis|fremdeles|ennå|enno)\b)",
                                re.IGNORECASE)
 # A question the citizen asks about what they themselves may or must do ("Kan jeg bytte barnehage?", "Må vi koke
 # vatnet?", "Can I still use the tap?"): a yes or no to it answers about their options, not about a third person.
@@ -268,15 +268,15 @@ ONE_DESCRIBED_RE = re.compile(r"\b(?:en|ein|ei|a|an) (?:[\wæøå]+ )?(?:ungdom|
 # An answer that opens on one person ("It's a young man …", "Det var ein eldre mann …").
 ONE_OPENS_RE = re.compile(r"\W*(?:it's|it is|it was|det er|det var) (?:a|an|en|ein|ei) (?:[\wæøå]+ )?(?:man|woman|lad|boy|girl|mann|kvinne|"
                           r"dame|gutt|gut|jente|kar|pensjonist|pensioner)\b", re.IGNORECASE)
-# A capitalised word inside a sentence, not the one that opens it (`_named_asked`).
-# Only a name placed by a surname or a place ("Ola Vik", "Nils frå Brekkeli", "Sofie i Blåklokka") or by age ("gamle
-# Nils", "little Tom"): "klassen til Eirik som døydde" or "nå som Lars sluttet" asks about a class or a post.
 # A question of the comment, from the end of the sentence before it to its question mark.
 QUESTION_RE = re.compile(r"[^.!?\n]*\?")
 # A capitalised word inside a question, after a word of it ("Er Ola sykmeldt?", "Is it true Kevin was suspended?").
 NAMED_IN_QUESTION_RE = re.compile(r"(?<=[\wæøå,]\s)([A-ZÆØÅ][a-zæøå]+)\b")
 # A storm named as the weather services name them, with a first name ("Storm Ciara", "ekstremværet Ingunn").
 NAMED_WEATHER_RE = re.compile(r"\W*(?:the\s+)?(?:storm|hurricane|cyclone|typhoon|tropical storm|ekstremværet|ekstremvêret|uværet|stormen)\s+[A-ZÆØÅ]", re.IGNORECASE)
+# A capitalised word inside a sentence, not the one that opens it (`_named_asked`).
+# Only a name placed by a surname or a place ("Ola Vik", "Nils frå Brekkeli", "Sofie i Blåklokka") or by age ("gamle
+# Nils", "little Tom"): "klassen til Eirik som døydde" or "nå som Lars sluttet" asks about a class or a post.
 NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+([A-ZÆØÅ][a-zæøå]+)"
                             r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]"
                             # "Fikk Ola på kaia hjelp …?", "Er Kari i kiosken sjuk?": placed by a place everyone there knows.
