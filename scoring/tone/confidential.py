@@ -18,6 +18,7 @@ The word lists are data (`rules/confidential-<language>.yaml`); this module only
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -1646,13 +1647,8 @@ class ConfidentialityMatcher:
         question, nor a name spoken to: "Hei Kari, er mange sykmeldte?"). A bare yes to it confirms the
         matter of that person; the name alone, without the matter beside it, says no more than
         `_named_asked` lets it. Kept per comment, as `_strong_in` is."""
-        found = self._asked_of_one.get(comment)
-        if found is None:
-            if len(self._asked_of_one) >= KEPT_COMMENTS:
-                self._asked_of_one.clear()
-            found = self._asked_of_one[comment] = any(
-                self.has_matter(question) and self._one_in_question(question) for question in QUESTION_RE.findall(comment))
-        return found
+        return _kept_per_comment(self._asked_of_one, comment, lambda c: any(
+            self.has_matter(question) and self._one_in_question(question) for question in QUESTION_RE.findall(c)))
 
     def _one_in_question(self, question: str) -> bool:
         if any(SINGULAR_PRONOUN_RE.fullmatch(m.group(0)) for m in self.anaphor_re.finditer(question)):
@@ -1700,24 +1696,15 @@ class ConfidentialityMatcher:
         there: a comment may open with anything capitalised). Kept per comment, as a reply's
         facts are kept per reply: a comment is often answered more than once, and its search
         runs the longest person lists."""
-        found = self._comments.get(other)
-        if found is None:
-            if len(self._comments) >= KEPT_COMMENTS:
-                self._comments.clear()
-            found = self._comments[other] = any(kind not in ("name", "pronoun") and search.search(other)
-                                                for kind, search in self._person_searches.items())
-        return found
+        return _kept_per_comment(self._comments, other, lambda c: any(
+            kind not in ("name", "pronoun") and search.search(c) for kind, search in self._person_searches.items()))
 
     def _one_referred_to(self, comment: str) -> bool:
         """Whether the comment speaks of one person by a word that stands for someone ("han", "the
         boy"; `anaphor_re`, singular). Kept per comment, as `_strong_in` is: several readings of
         every reply to it ask."""
-        found = self._one_in.get(comment)
-        if found is None:
-            if len(self._one_in) >= KEPT_COMMENTS:
-                self._one_in.clear()
-            found = self._one_in[comment] = any(_singular(m.group(0)) for m in self.anaphor_re.finditer(comment))
-        return found
+        return _kept_per_comment(self._one_in, comment,
+                                 lambda c: any(_singular(m.group(0)) for m in self.anaphor_re.finditer(c)))
 
     def _addresses_by_name(self, text: AnalysedText) -> bool:
         """"Hei Tommy." / ", Kristine.": the reply speaks to a named resident in public."""
@@ -2244,6 +2231,17 @@ def _group(reference: str) -> bool:
     not "de to guttene" or "the twins")."""
     head = reference.split()[-1] if reference.split() else reference
     return bool(PLURAL_RE.fullmatch(head) or STAFF_PLURAL_RE.fullmatch(head)) and not FEW_RE.search(reference)
+
+
+def _kept_per_comment(kept: dict[str, bool], comment: str, read: Callable[[str], bool]) -> bool:
+    """`read(comment)`, kept in `kept` for the next reply to the same comment (a comment is often answered more than
+    once); emptied when it holds KEPT_COMMENTS comments, so a long drill's comments do not pile up."""
+    found = kept.get(comment)
+    if found is None:
+        if len(kept) >= KEPT_COMMENTS:
+            kept.clear()
+        found = kept[comment] = read(comment)
+    return found
 
 
 def _singular(reference: str) -> bool:
