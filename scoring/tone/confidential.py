@@ -196,8 +196,10 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det var det|det er det|det stemmer det|det er|det var|that's right|that is right|that's correct|"
                             r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|yes|ja|"
                             r"(?:it was|it's|det var|det er) (?-i:[A-ZÆØÅ])[a-zæøåé]+|"
-                            # "Yes, we believe so": a hedged yes confirms all the same.
-                            r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det))[\s,.!]*){0,3}", re.IGNORECASE)
+                            # "Yes, we believe so", "Ja, det ser slik ut": a hedged yes confirms all the same.
+                            r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det)|"
+                            r"(?:det )?ser (?:slik|sånn|så) ut|(?:it )?(?:looks|seems) (?:like it|that way|so)|"
+                            r"så vidt (?:vi|me|eg|jeg) (?:vet|veit)|as far as (?:we|i) know)[\s,.!]*){0,3}", re.IGNORECASE)
 # A reply that is nothing but "not yet" ("Nei, ikke ennå.", "No, not yet, sorry."; `pending_told`). Only the whole
 # reply: "Not yet. The evacuation order stays in place …" goes on to say what it is about.
 NOT_YET_RE = re.compile(r"\W*(?:(?:nei|no|nope)[\s,.!–—-]*)?(?:ikke ennå|ikkje enno|ikkje ennå|ikke enda|ikkje endå|ikkje enda|"
@@ -273,6 +275,8 @@ ONE_OPENS_RE = re.compile(r"\W*(?:it's|it is|it was|det er|det var) (?:a|an|en|e
 QUESTION_RE = re.compile(r"[^.!?\n]*\?")
 # A capitalised word inside a question, after a word of it ("Er Ola sykmeldt?", "Is it true Kevin was suspended?").
 NAMED_IN_QUESTION_RE = re.compile(r"(?<=[\wæøå,]\s)([A-ZÆØÅ][a-zæøå]+)\b")
+# The capitalised word after a name: a street or a place word there ("Myrtle Street") makes the name a place's.
+NEXT_WORD_RE = re.compile(r"\s+([A-ZÆØÅ][a-zæøå]+)\b")
 # A storm named as the weather services name them, with a first name ("Storm Ciara", "ekstremværet Ingunn").
 NAMED_WEATHER_RE = re.compile(r"\W*(?:the\s+)?(?:storm|hurricane|cyclone|typhoon|tropical storm|ekstremværet|ekstremvêret|uværet|stormen)\s+[A-ZÆØÅ]", re.IGNORECASE)
 # A capitalised word inside a sentence, not the one that opens it (`_named_asked`).
@@ -1610,7 +1614,7 @@ class ConfidentialityMatcher:
                 or WORKERS_RE.search(comment)):
             return False
         return bool(self._strong_in(comment) or _comment_facts(comment)[0] or self._named_asked(comment)
-                    or self._one_referred_to(comment))
+                    or self._one_referred_to(comment) or self.asks_matter_of_one(comment))
 
     def pending_told(self, reply: str, comment: str | None) -> tuple[int, int] | None:
         """"Har sykepleieren fått sparken?" - "Nei, ikke ennå.", "Has Child Safety been out to the family on Quarry
@@ -1657,9 +1661,16 @@ class ConfidentialityMatcher:
             name = m.group(1)
             if (name.lower() in self.first_names and name.lower() not in self.not_names
                     and not GREETING_BEFORE_RE.search(question[: m.start(1)])
-                    and not question[m.end(1):].lstrip().startswith(",")):
+                    and not question[m.end(1):].lstrip().startswith(",")
+                    and not self._names_a_place(question, m.end(1))):
                 return True
         return False
+
+    def _names_a_place(self, text: str, end: int) -> bool:
+        """Whether the first name ending at `end` is the first word of a place's name ("Myrtle Street",
+        "Victoria Road"): the capitalised word after it is one `not_names` holds."""
+        following = NEXT_WORD_RE.match(text, end)
+        return following is not None and following.group(1).lower() in self.not_names
 
     def _named_asked(self, comment: str) -> bool:
         """"Er det sant at dei har flytta gamle Nils frå Brekkeli til sjukeheimen?", "Vesle Sofie i Blåklokka var heime
@@ -1667,9 +1678,10 @@ class ConfidentialityMatcher:
         that opens it, which is capitalised anyway) points at that person."""
         if "?" not in comment:
             return False
-        names = ((m.group(1) or m.group(2)).lower() for m in NAME_INSIDE_RE.finditer(comment))
-        if any(name in self.first_names and name not in self.not_names for name in names):
-            return True
+        for m in NAME_INSIDE_RE.finditer(comment):
+            name = (m.group(1) or m.group(2)).lower()
+            if name in self.first_names and name not in self.not_names and not self._names_a_place(comment, m.end()):
+                return True
         # A person put in focus by a cleft or a "som"-clause (CLEFT_ASKED_RE), not a place or an office.
         for m in CLEFT_ASKED_RE.finditer(comment):
             focus = m.group("focus") or m.group("named")
