@@ -32,7 +32,7 @@ STREET_RE = re.compile(
     r"\b(?!(?:Riks|Fylkes|Europa|Kommunal|Privat)ve[ig]\b)"  # road numbers are not addresses
     r"(?:(?:[A-ZÆØÅ][a-zæøå]+\s)?[A-ZÆØÅ][a-zæøåé]+?" + STREET_SUFFIX
     + r"|[A-ZÆØÅ][a-zæøå]+s\s(?:gate|vei|veg|plass|allé))\s\d{1,4}(?:\s?[A-Ha-h])?\b"
-    r"|\b\d{1,4}[A-Ha-h]?\s(?:[A-Z][a-z]+\s){1,2}(?:Road|Street|Lane|Avenue|Close|Drive)\b"
+    r"|\b\d{1,4}[A-Ha-h]?\s(?:[A-Z][a-z]+\s){1,2}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive)\b"
 )
 LABEL_WINDOW = 40
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}

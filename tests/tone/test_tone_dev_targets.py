@@ -34,7 +34,8 @@ LABELLED = Path(__file__).parent / "labelled"
 # 151, 153, 161) and two false-alarm ceilings (dev-201, 202) moved to what they now reach. The model on 219 files, after
 # a second round, set it at 0.474: eight more privacy floors (dev-86, 104, 118, 120, 130, 136, 142, 196) and one
 # ceiling (dev-211) moved. The model on 231 files, after a third round, set it at 0.464: two privacy floors (dev-130,
-# 152) and three ceilings (dev-115, 122, 213) moved.
+# 152) and three ceilings (dev-115, 122, 213) moved. The model on 237 files, after a fourth round, set it at 0.469: seven
+# more privacy floors (dev-87, 112, 128, 145, 155, 161, 225) and two ceilings (dev-215, 230) moved.
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -230,7 +231,7 @@ FLOORS = {
     # learned from them.
     "dev-85.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-86.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
-    "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.95, 0.015),
     "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-89.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-90.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -261,7 +262,7 @@ FLOORS = {
     "dev-109.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.935, 0.04),
     "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
-    "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
     "dev-113.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-114.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the hundred-and-fourteenth to hundred-and-forty-third held-back sets (unseen by the model on
@@ -279,7 +280,7 @@ FLOORS = {
     "dev-125.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-126.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-127.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-128.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
+    "dev-128.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.015),
     "dev-129.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-130.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.905, 0.015),
     "dev-131.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -298,7 +299,7 @@ FLOORS = {
     "dev-144.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
     # Three quarters of the hundred-and-forty-fourth to hundred-and-forty-ninth held-back sets (unseen by the model on
     # 145 files: privacy 93.0 % found, 2.0 % of good replies flagged); the model learned from them (151 files).
-    "dev-145.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-145.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-146.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-147.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-148.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -315,13 +316,13 @@ FLOORS = {
     # by the model on 155 files: privacy 90.9 %, 91.6 % and 92.9 % found in their three batches); the model learned from
     # them (175 files). The fire in municipal flats keeps five good replies flagged in-sample (2.6 %), the suspended
     # teacher three (1.5 %).
-    "dev-155.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-155.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-156.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.03),
     "dev-157.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-158.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-159.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-160.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-161.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-161.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-162.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-163.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-164.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.97}, 0.97, 0.025),
@@ -378,7 +379,7 @@ FLOORS = {
     "dev-212.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.02),
     "dev-213.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.025),
     "dev-214.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-215.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.975, 0.015),
+    "dev-215.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.975, 0.02),
     "dev-216.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.975, 0.015),
     "dev-217.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-218.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.015),
@@ -391,12 +392,21 @@ FLOORS = {
     "dev-222.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-223.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-224.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-225.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-225.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-226.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-227.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-228.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-229.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-230.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-230.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.02),
+    # Three quarters of the two-hundred-and-thirtieth to two-hundred-and-thirty-fifth held-back sets (unseen by the model
+    # on 231 files: privacy 94.7 % found, 2.2 % of good replies flagged); round 42's rules were written against them,
+    # then the model learned from them (237 files).
+    "dev-231.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-232.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.035),
+    "dev-233.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.02),
+    "dev-234.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-235.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-236.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
