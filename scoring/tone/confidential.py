@@ -1608,7 +1608,8 @@ class ConfidentialityMatcher:
         """Whether the citizen's comment asks about one particular person, so that a short answer
         ("Ja.", "No, not yet") tells that person's matter: a question, not about an elected official,
         how things work, what one may do or staff in general, that points at, describes, names or
-        speaks of one person. The detector's own reading of a bare answer asks this, and so do the
+        speaks of one person, or holds a matter and one person in one of its questions
+        (`asks_matter_of_one`: "Har Hege fått sparken nå?"). The detector's own reading of a bare answer asks this, and so do the
         rule for a bare "not yet" (`pending_told`) and the learned model, through `answer_tells_nobody`."""
         if ("?" not in comment or ELECTED_RE.search(comment) or HOW_ASKED_RE.search(comment) or CAN_ASKED_RE.search(comment)
                 or WORKERS_RE.search(comment)):
