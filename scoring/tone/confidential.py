@@ -1659,19 +1659,21 @@ class ConfidentialityMatcher:
         if any(SINGULAR_PRONOUN_RE.fullmatch(m.group(0)) for m in self.anaphor_re.finditer(question)):
             return True
         for m in NAMED_IN_QUESTION_RE.finditer(question):
-            name = m.group(1)
-            if (name.lower() in self.first_names and name.lower() not in self.not_names
+            if (self._first_name_at(question, m.group(1), m.end(1))
                     and not GREETING_BEFORE_RE.search(question[: m.start(1)])
-                    and not question[m.end(1):].lstrip().startswith(",")
-                    and not self._names_a_place(question, m.end(1))):
+                    and not question[m.end(1):].lstrip().startswith(",")):
                 return True
         return False
 
-    def _names_a_place(self, text: str, end: int) -> bool:
-        """Whether the first name ending at `end` is the first word of a place's name ("Myrtle Street",
-        "Victoria Road"): the capitalised word after it is one `not_names` holds."""
+    def _first_name_at(self, text: str, word: str, end: int) -> bool:
+        """Whether `word`, ending at `end` in `text`, is someone's first name there: one the list knows and
+        `not_names` does not, and not the first word of a place's name ("Myrtle Street", "Victoria Road": the
+        capitalised word after it is one `not_names` holds). Both readings of a question ask this."""
+        lowered = word.lower()
+        if lowered not in self.first_names or lowered in self.not_names:
+            return False
         following = NEXT_WORD_RE.match(text, end)
-        return following is not None and following.group(1).lower() in self.not_names
+        return following is None or following.group(1).lower() not in self.not_names
 
     def _named_asked(self, comment: str) -> bool:
         """"Er det sant at dei har flytta gamle Nils frå Brekkeli til sjukeheimen?", "Vesle Sofie i Blåklokka var heime
@@ -1679,10 +1681,8 @@ class ConfidentialityMatcher:
         that opens it, which is capitalised anyway) points at that person."""
         if "?" not in comment:
             return False
-        for m in NAME_INSIDE_RE.finditer(comment):
-            name = (m.group(1) or m.group(2)).lower()
-            if name in self.first_names and name not in self.not_names and not self._names_a_place(comment, m.end()):
-                return True
+        if any(self._first_name_at(comment, m.group(1) or m.group(2), m.end()) for m in NAME_INSIDE_RE.finditer(comment)):
+            return True
         # A person put in focus by a cleft or a "som"-clause (CLEFT_ASKED_RE), not a place or an office.
         for m in CLEFT_ASKED_RE.finditer(comment):
             focus = m.group("focus") or m.group("named")
