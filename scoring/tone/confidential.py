@@ -200,9 +200,9 @@ BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunatel
                             r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det)|"
                             r"(?:det )?ser (?:slik|sånn|så) ut|(?:it )?(?:looks|seems) (?:like it|that way|so)|"
                             r"så vidt (?:vi|me|eg|jeg) (?:vet|veit)|as far as (?:we|i) know)[\s,.!]*){0,3}", re.IGNORECASE)
-# A reply that is nothing but "not yet" ("Nei, ikke ennå.", "No, not yet, sorry."; `pending_told`). Only the whole
+# A reply that is nothing but "not yet" ("Nei, dessverre ikke ennå.", "No, not yet, sorry."; `pending_told`). Only the whole
 # reply: "Not yet. The evacuation order stays in place …" goes on to say what it is about.
-NOT_YET_RE = re.compile(r"\W*(?:(?:nei|no|nope)[\s,.!–—-]*)?(?:ikke ennå|ikkje enno|ikkje ennå|ikke enda|ikkje endå|ikkje enda|"
+NOT_YET_RE = re.compile(r"\W*(?:(?:nei|no|nope)[\s,.!–—-]*)?(?:(?:dessverre|diverre|sadly|unfortunately)[\s,]+)?(?:ikke ennå|ikkje enno|ikkje ennå|ikke enda|ikkje endå|ikkje enda|"
                         r"not yet|not just yet|not as yet)(?:[\s,.!–—-]*(?:dessverre|diverre|sorry|I'm afraid|I am afraid))?"
                         r"[\s.!]*", re.IGNORECASE)
 # Whether someone missing has been found: the search is news the police give out, not a confidential matter.

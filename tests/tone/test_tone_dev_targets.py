@@ -35,7 +35,8 @@ LABELLED = Path(__file__).parent / "labelled"
 # a second round, set it at 0.474: eight more privacy floors (dev-86, 104, 118, 120, 130, 136, 142, 196) and one
 # ceiling (dev-211) moved. The model on 231 files, after a third round, set it at 0.464: two privacy floors (dev-130,
 # 152) and three ceilings (dev-115, 122, 213) moved. The model on 237 files, after a fourth round, set it at 0.469: seven
-# more privacy floors (dev-87, 112, 128, 145, 155, 161, 225) and two ceilings (dev-215, 230) moved.
+# more privacy floors (dev-87, 112, 128, 145, 155, 161, 225) and two ceilings (dev-215, 230) moved. The model on 243 files,
+# after a fifth round, set it at 0.479: seven more privacy floors (dev-88, 107, 110, 133, 141, 151, 236) moved.
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -232,7 +233,7 @@ FLOORS = {
     "dev-85.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-86.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.95, 0.015),
-    "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.95, 0.015),
     "dev-89.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-90.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the ninetieth to hundred-and-seventh held-back sets, eighteen new writers (unseen, in three
@@ -254,13 +255,13 @@ FLOORS = {
     "dev-104.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.02),
     "dev-105.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.925, 0.015),
     "dev-106.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.017),
+    "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.017),
     "dev-108.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the hundred-and-eighth to hundred-and-thirteenth held-back sets (unseen: privacy 88.4 % found,
     # 2.3 % of good replies flagged); the model learned from them (115 files). The home-care theft set keeps, even in
     # sample, 5 of its 183 good replies flagged: refusals that go on to tell what the employer did.
     "dev-109.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.935, 0.04),
+    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.925, 0.04),
     "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
     "dev-113.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -285,7 +286,7 @@ FLOORS = {
     "dev-130.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.905, 0.015),
     "dev-131.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-132.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-133.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-133.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-134.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-135.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-136.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
@@ -293,7 +294,7 @@ FLOORS = {
     "dev-138.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-139.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-140.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-141.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-141.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-142.jsonl": ({"nb": 0.98, "nn": 0.975, "en": 0.98}, 0.925, 0.02),
     "dev-143.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-144.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
@@ -308,7 +309,7 @@ FLOORS = {
     # Three quarters of the hundred-and-fiftieth to hundred-and-fifty-third held-back sets (unseen by the model on
     # 145 files: privacy 88.9 % found, 1.8 % of good replies flagged); the model learned from them (155 files). The
     # measles set keeps three good replies flagged in-sample (1.6 %).
-    "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
+    "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-152.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-153.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-154.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.022),
@@ -406,7 +407,16 @@ FLOORS = {
     "dev-233.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.02),
     "dev-234.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-235.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-236.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-236.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    # Three quarters of the two-hundred-and-thirty-sixth to two-hundred-and-forty-first held-back sets (unseen by the model
+    # on 237 files: privacy 94.3 % found, 2.4 % of good replies flagged); round 43's rules were written against them,
+    # then the model learned from them (243 files).
+    "dev-237.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.97}, 0.98, 0.02),
+    "dev-238.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-239.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-240.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.03),
+    "dev-241.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-242.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {
