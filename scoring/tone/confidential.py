@@ -195,6 +195,8 @@ DECIDED_RE = re.compile(r"\b(?:fikk|fekk|får|got|gets|received|(?:har|hadde|has
 # "Sadly yes, it was Paddy.": the yes after a sorry opener, and the name the comment asked about said back, are the yes too.
 BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunately|it is|it's|det var det|det er det|det stemmer det|det er|det var|that's right|that is right|that's correct|"
                             r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|yes|ja|"
+                            # "Ja, det er ordna.", "Yes, all sorted.": what was asked for is done.
+                            r"det er ordna|det er ordnet|det er i orden|det er på plass|(?:it's|it is|that's|that is|all) (?:been )?sorted|"
                             r"(?:it was|it's|det var|det er) (?-i:[A-ZÆØÅ])[a-zæøåé]+|"
                             # "Yes, we believe so", "Ja, det ser slik ut": a hedged yes confirms all the same.
                             r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det)|"
@@ -208,9 +210,10 @@ NOT_YET_RE = re.compile(r"\W*(?:(?:nei|no|nope)[\s,.!–—-]*)?(?:(?:dessverre|
 # Whether someone missing has been found: the search is news the police give out, not a confidential matter.
 FOUND_ASKED_RE = re.compile(r"\b(?:found|funnet|funnen|funne|komme til rette|kome til rette|kommet til rette|turned up)\b",
                             re.IGNORECASE)
-# A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Ja, kvar morgon."): still nothing but the yes.
+# A yes with a few words of answer and no verb of its own ("Yes, twice a day.", "Yes, till the end of the month.", "Ja, kvar
+# morgon."): still nothing but the yes.
 SHORT_ANSWER_RE = re.compile(r"\s*,\s*(?![^.!?]*\b(?:er|var|har|hadde|is|was|are|were|has|had|kan|can|will|vil|skal|får|fekk|fikk|"
-                             r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå-]+\s+){0,3}[\wæøå-]+\s*[.!]?\s*",
+                             r"han|hun|ho|he|she|they|de|dei|vi|me|we|du|you|alle|all|everyone)\b)(?:[\wæøå'’-]+\s+){0,5}[\wæøå'’-]+\s*[.!]?\s*",
                              re.IGNORECASE)
 # The words a yes may say back from the comment (`_echoed`); the pronouns and small words it may add.
 ECHO_WORD_RE = re.compile(r"[\wæøå]+")

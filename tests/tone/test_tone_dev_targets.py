@@ -36,7 +36,9 @@ LABELLED = Path(__file__).parent / "labelled"
 # ceiling (dev-211) moved. The model on 231 files, after a third round, set it at 0.464: two privacy floors (dev-130,
 # 152) and three ceilings (dev-115, 122, 213) moved. The model on 237 files, after a fourth round, set it at 0.469: seven
 # more privacy floors (dev-87, 112, 128, 145, 155, 161, 225) and two ceilings (dev-215, 230) moved. The model on 243 files,
-# after a fifth round, set it at 0.479: seven more privacy floors (dev-88, 107, 110, 133, 141, 151, 236) moved.
+# after a fifth round, set it at 0.479: seven more privacy floors (dev-88, 107, 110, 133, 141, 151, 236) moved. The model
+# on 249 files, after a sixth round, set it at 0.477: six privacy floors (dev-116, 127, 140, 161, 202, 236) and two
+# ceilings (dev-52, 218) moved.
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -182,7 +184,7 @@ FLOORS = {
     # general answer to a comment about someone); the model learned from them first, then round 24's rules were
     # written against them.
     "dev-51.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-52.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
+    "dev-52.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.025),
     "dev-53.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-54.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.029),
     "dev-55.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -269,7 +271,7 @@ FLOORS = {
     # Three quarters of the hundred-and-fourteenth to hundred-and-forty-third held-back sets (unseen by the model on
     # 115 files: privacy 87.0-91.9 % found, 1.4-2.3 % of good replies flagged); the model learned from them (145 files).
     "dev-115.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
-    "dev-116.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-116.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-117.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.905, 0.015),
     "dev-118.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-119.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -280,7 +282,7 @@ FLOORS = {
     "dev-124.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-125.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-126.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-127.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-127.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-128.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.015),
     "dev-129.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-130.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.905, 0.015),
@@ -293,7 +295,7 @@ FLOORS = {
     "dev-137.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-138.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-139.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-140.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-140.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-141.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-142.jsonl": ({"nb": 0.98, "nn": 0.975, "en": 0.98}, 0.925, 0.02),
     "dev-143.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -323,7 +325,7 @@ FLOORS = {
     "dev-158.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-159.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-160.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-161.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
+    "dev-161.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-162.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-163.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-164.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.97}, 0.97, 0.025),
@@ -367,7 +369,7 @@ FLOORS = {
     "dev-200.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.02),
     # Three quarters of the two-hundredth to two-hundred-and-fifth held-back sets, trained on from the model on 207 files.
     "dev-201.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.04),
-    "dev-202.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.94, 0.025),
+    "dev-202.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.025),
     "dev-203.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-204.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.02),
     "dev-205.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.025),
@@ -383,7 +385,7 @@ FLOORS = {
     "dev-215.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.975, 0.02),
     "dev-216.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.975, 0.015),
     "dev-217.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
-    "dev-218.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.015),
+    "dev-218.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.02),
     # Three quarters of the two-hundred-and-eighteenth to two-hundred-and-twenty-ninth held-back sets, twelve writers
     # (unseen by the model on 219 files: privacy 95.9 % and 94.0 % found in their two batches, 1.8 % and 2.0 % of good
     # replies flagged); round 41's rules were written against them, then the model learned from them (231 files).
@@ -407,7 +409,7 @@ FLOORS = {
     "dev-233.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.02),
     "dev-234.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-235.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-236.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-236.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     # Three quarters of the two-hundred-and-thirty-sixth to two-hundred-and-forty-first held-back sets (unseen by the model
     # on 237 files: privacy 94.3 % found, 2.4 % of good replies flagged); round 43's rules were written against them,
     # then the model learned from them (243 files).
@@ -417,6 +419,15 @@ FLOORS = {
     "dev-240.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.03),
     "dev-241.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-242.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    # Three quarters of the two-hundred-and-forty-second to two-hundred-and-forty-seventh held-back sets (unseen by the
+    # model on 243 files: privacy 94.0 % found, 1.7 % of good replies flagged); round 44's rules were written against
+    # them, then the model learned from them (249 files).
+    "dev-243.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-244.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.02),
+    "dev-245.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-246.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.92, 0.015),
+    "dev-247.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
+    "dev-248.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

@@ -260,9 +260,11 @@ def test_an_opening_yes_to_a_question_about_nobody_raises_no_learned_breach() ->
         facts = rule_facts(findings)
         return [r.target for r in judge(read(text, "nb", facts, 80, comment, model), facts, 80, model).raised]
 
-    assert learned_flags("Ja, søk om bytte på samme skjema.", "Kan jeg bytte barnehage?") == []
+    # A yes and a few words ("Ja, søk om bytte på samme skjema.") is the rules' own find since round 44, so the pair
+    # that shows the model's side says more than a few words.
+    assert learned_flags("Ja, dere kan søke om bytte på samme skjema.", "Kan jeg bytte barnehage?") == []
     assert learned_flags("Ja, det kan dere.", "Må vi koke vannet før vi drikker det?") == []
-    assert learned_flags("Ja, søk om bytte på samme skjema.", "Er det Ola på Haugen som har søkt om bytte?") == ["privacy"]
+    assert learned_flags("Ja, dere kan søke om bytte på samme skjema.", "Er det Ola på Haugen som har søkt om bytte?") == ["privacy"]
     assert learned_flags("Ja.", "Var det morgonvakta frå Granlia som køyrde?") == ["privacy"]
     assert learned_flags("Ja.", "Er Storgata åpen for trafikk igjen?") == []
     assert learned_flags("Ja, fra klokka 15.", "Starter kveldsruta i Nordbygda på mandag som planlagt?") == []
