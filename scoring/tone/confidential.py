@@ -27,7 +27,7 @@ from scoring.tone.literals import UNFOLDED, aligned
 from scoring.tone.terms import TermIndex
 from scoring.tone.matching import AnySearch, matches_at
 from scoring.tone.ruleset import Confidentiality
-from scoring.tone.text import YES_WORDS, AnalysedText, Sentence, common_word
+from scoring.tone.text import YES_WORDS, AnalysedText, Sentence
 
 Detail = dict[str, str]
 # How many citizen comments' facts a matcher keeps (`_strong_in`), like the analysed replies.
@@ -197,10 +197,6 @@ BARE_ANSWER_RE = re.compile(r"[\s,.!]*(?:(?:dessverre|diverre|sadly|unfortunatel
                             r"that is correct|correct|det stemmer|det stemmer dessverre|det er riktig|det er rett|yes|ja|"
                             # "Ja, det er ordna.", "Yes, all sorted.": what was asked for is done.
                             r"det er ordna|det er ordnet|det er i orden|det er på plass|(?:it's|it is|that's|that is|all) (?:been )?sorted|"
-                            # "Yes, they did.", "Ja, de gjør det.", "Ja, det gjer ho.": the yes said again with the question's verb.
-                            r"(?:they|he|she|we) (?:did|do|does|is|are|was|were|has|have|had|will|can)|"
-                            r"(?:de|dei|han|hun|ho) (?:gjør|gjer|gjorde|har|hadde|er|var|får|fikk|fekk|skal|vil|kan) det|"
-                            r"det (?:gjør|gjer|gjorde|har|hadde|er|var|får|fikk|fekk) (?:de|dei|han|hun|ho)|"
                             r"(?:it was|it's|det var|det er) (?-i:[A-ZÆØÅ])[a-zæøåé]+|"
                             # "Yes, we believe so", "Ja, det ser slik ut": a hedged yes confirms all the same.
                             r"(?:we|i|vi|me|eg|jeg) (?:believe|think|reckon|tror|trur|trur nok|tror nok) (?:so|det)|"
@@ -280,20 +276,17 @@ ONE_OPENS_RE = re.compile(r"\W*(?:it's|it is|it was|det er|det var) (?:a|an|en|e
                           r"dame|gutt|gut|jente|kar|pensjonist|pensioner)\b", re.IGNORECASE)
 # A question of the comment, from the end of the sentence before it to its question mark.
 QUESTION_RE = re.compile(r"[^.!?\n]*\?")
-# A name's letters, with the accents of names from elsewhere ("Seán", "Éabha", "Josée").
-NAME_UPPER = "A-ZÆØÅÁÉÍÓÚ"
-NAME_LOWER = "a-zæøåéáíóúàèìòùâêîôûäëïöüçñ"
 # A capitalised word inside a question, after a word of it ("Er Ola sykmeldt?", "Is it true Kevin was suspended?").
-NAMED_IN_QUESTION_RE = re.compile(rf"(?<=[\wæøå,]\s)([{NAME_UPPER}][{NAME_LOWER}]+)\b")
+NAMED_IN_QUESTION_RE = re.compile(r"(?<=[\wæøå,]\s)([A-ZÆØÅ][a-zæøå]+)\b")
 # The capitalised word after a name: a street or a place word there ("Myrtle Street") makes the name a place's.
-NEXT_WORD_RE = re.compile(rf"\s+([{NAME_UPPER}][{NAME_LOWER}]+)\b")
+NEXT_WORD_RE = re.compile(r"\s+([A-ZÆØÅ][a-zæøå]+)\b")
 # A storm named as the weather services name them, with a first name ("Storm Ciara", "ekstremværet Ingunn").
 NAMED_WEATHER_RE = re.compile(r"\W*(?:the\s+)?(?:storm|hurricane|cyclone|typhoon|tropical storm|ekstremværet|ekstremvêret|uværet|stormen)\s+[A-ZÆØÅ]", re.IGNORECASE)
 # A capitalised word inside a sentence, not the one that opens it (`_named_asked`).
 # Only a name placed by a surname or a place ("Ola Vik", "Nils frå Brekkeli", "Sofie i Blåklokka") or by age ("gamle
 # Nils", "little Tom"): "klassen til Eirik som døydde" or "nå som Lars sluttet" asks about a class or a post.
-NAME_INSIDE_RE = re.compile(rf"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+([{NAME_UPPER}][{NAME_LOWER}]+)"
-                            rf"|(?<=[a-zæøå,]\s)([{NAME_UPPER}][{NAME_LOWER}]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]"
+NAME_INSIDE_RE = re.compile(r"\b(?i:gamle|vesle|lille|unge|old|little|young)\s+([A-ZÆØÅ][a-zæøå]+)"
+                            r"|(?<=[a-zæøå,]\s)([A-ZÆØÅ][a-zæøå]+)(?=\s+(?:[A-ZÆØÅ][a-zæøå]+|(?i:fra|frå|i|på|ved|from|at|in|on)\s+(?:the\s+)?[A-ZÆØÅ]"
                             # "Fikk Ola på kaia hjelp …?", "Er Kari i kiosken sjuk?": placed by a place everyone there knows.
                             r"|(?:på|i|frå|fra|ved)\s+(?:kaia|kaien|kiosken|butikken|bruket|mottaket|hjørnet|campingen|gården|garden|brygga|fabrikken|verkstaden|verkstedet)\b))")
 # A question that puts one person in focus: a cleft ("Is it true it's Gord and Linda who are missing?", "Er det han i
@@ -613,12 +606,6 @@ HOME_NOUN_RE = re.compile(r"Court|Close|House|Road|Street|Lane|Avenue|Drive|Plac
 # Not after a place word ("the ones behind the Coop"): a place there may point someone out, as a house does.
 THE_BEFORE_RE = re.compile(r"(?<!\bbehind )(?<!\boutside )(?<!\bnear )(?<!\bby )(?<!\bat )(?<!\bin )(?<!\bon )(?<!\bfrom )"
                            r"\b(?:the|an|our|their)\s+$", re.IGNORECASE)
-# A capitalised plural that names a place by what it is ("the Benchlands", "the Oakmeadows").
-# (Not "fields", "woods", "hills", "mills", "brooks", "banks": surnames end so, "the Whitfields", "the Brooks".)
-PLACE_PLURAL_RE = re.compile(r"(?:lands|meadows|heights|gardens|flats|acres|dales|glens|moors|cliffs|springs|pines|oaks|birches)$")
-# The group a capitalised word may stand before as its place or school ("for Rathbeg parents", "Eastside households").
-GROUP_AFTER_RE = re.compile(r"\s+(?:parents|families|residents|households|tenants|pupils|students|customers|locals|commuters|"
-                            r"businesses|ratepayers)\b")
 FAMILY_NOUN_AFTER_RE = re.compile(r"(?:'s)?\s+(?:boy|boys|girl|girls|baby|kid|kids|child|children|family|families|lad|lads|lass|twins|"
                                   r"household|whānau|whanau|brothers|sisters|house|home|farm|place|property|flat|residents|tenants|workers|folks|people|"
                                   r"patients|pupils|students|crew|lot|gang)\b", re.IGNORECASE)
@@ -1418,8 +1405,6 @@ class ConfidentialityMatcher:
                 if (subject is not None and subject.group(0).lower() in POSSESSIVES
                         and self.name_after_re.match(text.text[subject.end():end])):
                     subject = None  # "Her school has support in place": the subject is her school
-                if subject is not None and self._group_not_household(subject):
-                    subject = None  # "the Bluebirds went inside": a kindergarten group, not a family
                 if subject is not None and SERVICE_NAMED_AFTER_RE.match(text.text, subject.end(), end):
                     subject = None  # "The child welfare service mostly helps families": the subject is a service
                 if (subject is not None and subject.end() > at and _singular(subject.group(0)) != few
@@ -1447,16 +1432,6 @@ class ConfidentialityMatcher:
             person = Part(subject.start(), subject.end(), "asked")
             return ConfidentialHit(subject.start(), end, predicate, person, self._detail(text.text, predicate, person))
         return None
-
-    def _group_not_household(self, found: re.Match[str]) -> bool:
-        """Whether a person pattern's "the <Name>s" is a word the dictionary knows (`text.common_word`): a
-        kindergarten group or a team ("the Bluebirds"), where a surname ("the Hodgetts") is a household; or a
-        place ("the Benchlands") or a season ("The Christmas market")."""
-        household: str | None = found.group("household") if "household" in found.re.groupindex else None
-        if not household:
-            return False
-        return (household.lower() in self.not_names or PLACE_PLURAL_RE.search(household) is not None
-                or common_word(household, self.data.language))
 
     def _thing_first(self, text: AnalysedText, context: str) -> bool:
         """Whether the reply's first sentence opens on the same definite noun as the comment and that noun
@@ -1738,9 +1713,7 @@ class ConfidentialityMatcher:
         facts are kept per reply: a comment is often answered more than once, and its search
         runs the longest person lists."""
         return _kept_per_comment(self._comments, other, lambda c: any(
-            kind not in ("name", "pronoun") and search.search(c)
-            and any(not self._group_not_household(m) for m in self.person_res[kind].finditer(c))
-            for kind, search in self._person_searches.items()))
+            kind not in ("name", "pronoun") and search.search(c) for kind, search in self._person_searches.items()))
 
     def _one_referred_to(self, comment: str) -> bool:
         """Whether the comment speaks of one person by a word that stands for someone ("han", "the
@@ -2099,17 +2072,13 @@ class ConfidentialityMatcher:
                         # "Especially Leanne, who …": a word capitalised because it opens the sentence is no part of the name after it.
                         last = clause.rfind(" ", span[0], span[1]) + 1
                         first = clause[span[0]:last - 1] if last else ""
-                        # "The Murphy boy has …": a family's child by the surname, at the start of a sentence.
-                        family = first.lower() == "the" and FAMILY_NOUN_AFTER_RE.match(clause, span[1]) is not None
-                        if (not last or (clause[last:span[1]].lower() not in self.first_names and not family)
+                        if (not last or clause[last:span[1]].lower() not in self.first_names
                                 or first.lower() in self.first_names or first.lower() in ANSWER_WORDS
                                 or GREETING_BEFORE_RE.fullmatch(first + " ") or self.gate_re.fullmatch(first)
                                 or SURNAME_AFTER_RE.match(clause, span[1])
                                 or not self._is_name(text, offset + last, offset + span[1])):
                             continue  # not after a greeting ("Hi Tracey") or a title ("Kommuneoverlege Per Lunde")
                         span = (last, span[1])
-                if self._group_not_household(m):
-                    continue  # "the Bluebirds went inside": a kindergarten group
                 if SPEAKER_AFTER_RE.match(text.text, offset + (span[1] if span is not None else m.end())):
                     continue  # who says it, not whom it is about
                 start_at = span[0] if kind == "name" and span is not None and span[0] > m.start() + 1 else m.start()
@@ -2177,9 +2146,6 @@ class ConfidentialityMatcher:
             return False  # "på Lia", "i Granveien", "Hagevik og Nordstranda": a place
         if NAV_BEFORE_RE.search(before):
             return False  # "NAV Fjordbotn": the office named by its place
-        if (len(words) == 1 and words[0].lower() not in self.first_names and GROUP_AFTER_RE.match(text.text, end)
-                and not THE_BEFORE_RE.search(before)):
-            return False  # "a dedicated contact for Rathbeg parents": the place a group is from (but "the Forde families")
         if (len(words) == 1 and words[0].lower() not in self.first_names and THE_BEFORE_RE.search(before)
                 and not words[0].endswith("s") and not FAMILY_NOUN_AFTER_RE.match(text.text, end)):
             return False  # "the Province", "the Sula", "our Director": no one's name takes "the" (but "the Forde boy", "the Hendersons")

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from scoring.tone.lemmas import lemmatize
@@ -134,16 +134,6 @@ def _form(forms: dict[str, tuple[str, str, bool]], word: str, language: str) -> 
     base = spoken.get(lower) or lemmatize(lower, LEMMATISER.get(language, language)).lower()
     found = forms[word] = (lower, spoken.get(base, base), any(c.isalpha() for c in word))
     return found
-
-
-@lru_cache(maxsize=4096)
-def common_word(word: str, language: str) -> bool:
-    """Whether the dictionary knows `word` as a form of a lower-case word ("Bluebirds" -> "bluebird"), so that a
-    capitalised plural after "the" is a kindergarten group or a team rather than a household ("the Hendersons" ->
-    "Henderson", "the Hodgetts": no word at all)."""
-    lower = word.lower()
-    found = lemmatize(lower, LEMMATISER.get(language, language))
-    return found != lower and found.islower()
 
 
 def trigrams_of(lower: str) -> frozenset[str]:

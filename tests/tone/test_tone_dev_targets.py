@@ -38,8 +38,7 @@ LABELLED = Path(__file__).parent / "labelled"
 # more privacy floors (dev-87, 112, 128, 145, 155, 161, 225) and two ceilings (dev-215, 230) moved. The model on 243 files,
 # after a fifth round, set it at 0.479: seven more privacy floors (dev-88, 107, 110, 133, 141, 151, 236) moved. The model
 # on 249 files, after a sixth round, set it at 0.477: six privacy floors (dev-116, 127, 140, 161, 202, 236) and two
-# ceilings (dev-52, 218) moved. The model on 255 files, after a seventh round, set it at 0.487: twelve privacy floors
-# (dev-88, 104, 105, 107, 110, 147, 148, 151, 161, 168, 217, 225) and one ceiling (dev-154) moved.
+# ceilings (dev-52, 218) moved.
 FLOORS = {
     "dev-en.jsonl": ({"en": 0.97}, 0.96, 0.02),
     "dev.jsonl": ({"nb": 0.965, "nn": 0.945}, 0.96, 0.02),
@@ -236,7 +235,7 @@ FLOORS = {
     "dev-85.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-86.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-87.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.95, 0.015),
-    "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.94, 0.015),
+    "dev-88.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.95, 0.015),
     "dev-89.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-90.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the ninetieth to hundred-and-seventh held-back sets, eighteen new writers (unseen, in three
@@ -255,16 +254,16 @@ FLOORS = {
     "dev-101.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-102.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-103.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-104.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.02),
-    "dev-105.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.9, 0.015),
+    "dev-104.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.02),
+    "dev-105.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.925, 0.015),
     "dev-106.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.925, 0.017),
+    "dev-107.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.017),
     "dev-108.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the hundred-and-eighth to hundred-and-thirteenth held-back sets (unseen: privacy 88.4 % found,
     # 2.3 % of good replies flagged); the model learned from them (115 files). The home-care theft set keeps, even in
     # sample, 5 of its 183 good replies flagged: refusals that go on to tell what the employer did.
     "dev-109.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.915, 0.04),
+    "dev-110.jsonl": ({"nb": 0.965, "nn": 0.98, "en": 0.98}, 0.925, 0.04),
     "dev-111.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-112.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
     "dev-113.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -305,17 +304,17 @@ FLOORS = {
     # 145 files: privacy 93.0 % found, 2.0 % of good replies flagged); the model learned from them (151 files).
     "dev-145.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
     "dev-146.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-147.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
-    "dev-148.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
+    "dev-147.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
+    "dev-148.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-149.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-150.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     # Three quarters of the hundred-and-fiftieth to hundred-and-fifty-third held-back sets (unseen by the model on
     # 145 files: privacy 88.9 % found, 1.8 % of good replies flagged); the model learned from them (155 files). The
     # measles set keeps three good replies flagged in-sample (1.6 %).
-    "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.015),
+    "dev-151.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-152.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-153.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
-    "dev-154.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.028),
+    "dev-154.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.022),
     # Three quarters of the hundred-and-fifty-fourth to hundred-and-seventy-third held-back sets, twenty writers (unseen
     # by the model on 155 files: privacy 90.9 %, 91.6 % and 92.9 % found in their three batches); the model learned from
     # them (175 files). The fire in municipal flats keeps five good replies flagged in-sample (2.6 %), the suspended
@@ -326,14 +325,14 @@ FLOORS = {
     "dev-158.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-159.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-160.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-161.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.015),
+    "dev-161.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.945, 0.015),
     "dev-162.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-163.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-164.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.97}, 0.97, 0.025),
     "dev-165.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-166.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-167.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
-    "dev-168.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.965, 0.015),
+    "dev-168.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-169.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-170.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-171.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
@@ -385,7 +384,7 @@ FLOORS = {
     "dev-214.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-215.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.975, 0.02),
     "dev-216.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.975, 0.015),
-    "dev-217.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.955, 0.015),
+    "dev-217.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
     "dev-218.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.935, 0.02),
     # Three quarters of the two-hundred-and-eighteenth to two-hundred-and-twenty-ninth held-back sets, twelve writers
     # (unseen by the model on 219 files: privacy 95.9 % and 94.0 % found in their two batches, 1.8 % and 2.0 % of good
@@ -396,7 +395,7 @@ FLOORS = {
     "dev-222.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-223.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-224.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-225.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.96, 0.015),
+    "dev-225.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.97, 0.015),
     "dev-226.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-227.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-228.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
@@ -429,15 +428,6 @@ FLOORS = {
     "dev-246.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.92, 0.015),
     "dev-247.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
     "dev-248.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    # Three quarters of the two-hundred-and-forty-eighth to two-hundred-and-fifty-third held-back sets (unseen by the
-    # model on 249 files: privacy 93.9 % found, 1.7 % of good replies flagged); round 45's rules were written against
-    # them, then the model learned from them (255 files).
-    "dev-249.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-250.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-251.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.02),
-    "dev-252.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-253.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
-    "dev-254.jsonl": ({"nb": 0.98, "nn": 0.98, "en": 0.98}, 0.98, 0.015),
 }
 # file -> lowest recall per labelled flag (what the rules reach today, rounded down).
 FLAG_RECALL_FLOORS = {

@@ -521,17 +521,3 @@ def test_a_yes_about_a_room_on_a_floor_tells_nothing_of_anyone(text: str, contex
 
 def test_a_yes_about_the_household_on_a_floor_is_still_a_breach() -> None:
     assert _privacy("Ja.", language="nb", context="Er mannen i første etasje fortsatt på sykehus?")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Yes, your mum had a blood test this morning and is resting.",
-        "Sarah Doyle's blood test came back clear.",
-    ],
-)
-def test_a_blood_test_is_named_a_health_matter(text: str) -> None:
-    """Listed among the addiction words for drink-driving tests, a blood test was explained as substance use."""
-    result = analyse_reply(text, learned_model=False, language="en", context="Is my mum ok?")
-    explained = [f.explanation for f in result.findings if f.rule == "P1.confidential"]
-    assert explained and all("health, diagnosis or injury" in e for e in explained)
